@@ -1,0 +1,17 @@
+// compiler.h — AST to bytecode.
+#pragma once
+
+#include <string>
+
+#include "frontend/ast.h"
+#include "vm/code.h"
+
+namespace tributary::frontend {
+
+// Compiles a parsed module into the code object of its top level.
+// Throws SyntaxErrorException for errors the parser cannot see ('return'
+// outside function, ...) and PyException(NotImplementedError) for syntax the
+// subset does not support yet.
+vm::Code* compile_module(const ModuleAst& module);
+
+} // namespace tributary::frontend

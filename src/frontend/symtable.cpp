@@ -1,0 +1,475 @@
+// symtable.cpp — builds scopes from the AST and resolves every name.
+#include "frontend/symtable.h"
+
+#include <algorithm>
+
+#include "frontend/parser.h"
+
+namespace tributary::frontend {
+
+NameScope Scope::lookup(const std::string& n) const {
+  auto it = resolved.find(n);
+  if (it != resolved.end()) return it->second;
+  return (kind == ScopeKind::Function || kind == ScopeKind::Comprehension) ? NameScope::Global : NameScope::Name;
+}
+
+class ScopeBuilder {
+public:
+  ScopeBuilder(SymbolTable& t, const ModuleAst& m) : table_(t), module_(m) {}
+
+  void build() {
+    table_.root_ = std::make_unique<Scope>();
+    Scope* root = table_.root_.get();
+    root->kind = ScopeKind::Module;
+    root->name = "<module>";
+    cur_ = root;
+    for (Stmt* s : module_.body) visit(s);
+    resolve(root);
+  }
+
+private:
+  SymbolTable& table_;
+  const ModuleAst& module_;
+  Scope* cur_ = nullptr;
+
+  [[noreturn]] void error(const Node* n, const std::string& msg) {
+    SyntaxErrorInfo info;
+    info.msg = msg;
+    info.filename = module_.filename;
+    info.line = n->pos.line;
+    info.col = n->pos.col + 1;
+    if (n->pos.line >= 1 && n->pos.line <= static_cast<int>(module_.source_lines.size()))
+      info.text = module_.source_lines[n->pos.line - 1];
+    throw SyntaxErrorException(info);
+  }
+
+  Scope* push(ScopeKind kind, const std::string& name, const Node* node) {
+    auto s = std::make_unique<Scope>();
+    s->kind = kind;
+    s->name = name;
+    s->parent = cur_;
+    s->node = node;
+    Scope* raw = s.get();
+    cur_->children.push_back(std::move(s));
+    table_.by_node_[node] = raw;
+    cur_ = raw;
+    return raw;
+  }
+  void pop() { cur_ = cur_->parent; }
+
+  void bind(const std::string& n) {
+    int& f = cur_->flags[n];
+    if (!(f & Scope::kBound) && !(f & (Scope::kGlobal | Scope::kNonlocal)))
+      cur_->local_order.push_back(n);
+    f |= Scope::kBound;
+  }
+  void use(const std::string& n) { cur_->flags[n] |= Scope::kUsed; }
+
+  void declare(const Stmt* s, const std::vector<std::string>& names, bool global) {
+    for (const auto& n : names) {
+      int& f = cur_->flags[n];
+      if (global && (f & Scope::kParam)) error(s, "name '" + n + "' is parameter and global");
+      if (!global && (f & Scope::kParam)) error(s, "name '" + n + "' is parameter and nonlocal");
+      if (f & (Scope::kBound | Scope::kUsed)) {
+        std::string what = (f & Scope::kBound) ? "assigned to" : "used";
+        error(s, "name '" + n + "' is " + what + " before " + (global ? "global" : "nonlocal") + " declaration");
+      }
+      if (!global && cur_->kind == ScopeKind::Module) error(s, "nonlocal declaration not allowed at module level");
+      f |= global ? Scope::kGlobal : Scope::kNonlocal;
+    }
+  }
+
+  void visit_args(Arguments* a) {
+    auto param = [&](Arg* arg) {
+      if (!arg) return;
+      if (cur_->flags[arg->name] & Scope::kParam) error(arg, "duplicate argument '" + arg->name + "' in function definition");
+      cur_->params.push_back(arg->name);
+      bind(arg->name);
+      cur_->flags[arg->name] |= Scope::kParam;
+    };
+    for (Arg* x : a->posonlyargs) param(x);
+    for (Arg* x : a->args) param(x);
+    for (Arg* x : a->kwonlyargs) param(x);
+    param(a->vararg);
+    param(a->kwarg);
+  }
+
+  void visit_defaults(Arguments* a) {
+    for (Expr* e : a->defaults) visit(e);
+    for (Expr* e : a->kw_defaults)
+      if (e) visit(e);
+  }
+
+  void visit_body(const StmtList& body) {
+    for (Stmt* s : body) visit(s);
+  }
+
+  void visit(Stmt* s) {
+    switch (s->kind) {
+    case StmtKind::FunctionDef: {
+      auto* f = static_cast<FunctionDef*>(s);
+      for (Expr* d : f->decorator_list) visit(d);
+      visit_defaults(f->args);
+      bind(f->name);
+      push(ScopeKind::Function, f->name, f);
+      visit_args(f->args);
+      visit_body(f->body);
+      pop();
+      break;
+    }
+    case StmtKind::ClassDef: {
+      auto* c = static_cast<ClassDef*>(s);
+      for (Expr* d : c->decorator_list) visit(d);
+      for (Expr* b : c->bases) visit(b);
+      for (Keyword* k : c->keywords) visit(k->value);
+      bind(c->name);
+      push(ScopeKind::Class, c->name, c);
+      visit_body(c->body);
+      pop();
+      break;
+    }
+    case StmtKind::Return: {
+      auto* r = static_cast<Return*>(s);
+      if (r->value) visit(r->value);
+      break;
+    }
+    case StmtKind::Delete:
+      for (Expr* t : static_cast<Delete*>(s)->targets) visit_target(t);
+      break;
+    case StmtKind::Assign: {
+      auto* a = static_cast<Assign*>(s);
+      visit(a->value);
+      for (Expr* t : a->targets) visit_target(t);
+      break;
+    }
+    case StmtKind::AugAssign: {
+      auto* a = static_cast<AugAssign*>(s);
+      visit(a->value);
+      if (a->target->kind == ExprKind::Name) use(static_cast<Name*>(a->target)->id);
+      visit_target(a->target);
+      break;
+    }
+    case StmtKind::AnnAssign: {
+      auto* a = static_cast<AnnAssign*>(s);
+      if (a->value) visit(a->value);
+      visit_target(a->target);
+      break;
+    }
+    case StmtKind::For: {
+      auto* f = static_cast<For*>(s);
+      visit(f->iter);
+      visit_target(f->target);
+      visit_body(f->body);
+      visit_body(f->orelse);
+      break;
+    }
+    case StmtKind::While: {
+      auto* w = static_cast<While*>(s);
+      visit(w->test);
+      visit_body(w->body);
+      visit_body(w->orelse);
+      break;
+    }
+    case StmtKind::If: {
+      auto* i = static_cast<If*>(s);
+      visit(i->test);
+      visit_body(i->body);
+      visit_body(i->orelse);
+      break;
+    }
+    case StmtKind::With: {
+      auto* w = static_cast<With*>(s);
+      for (WithItem* it : w->items) {
+        visit(it->context_expr);
+        if (it->optional_vars) visit_target(it->optional_vars);
+      }
+      visit_body(w->body);
+      break;
+    }
+    case StmtKind::Raise: {
+      auto* r = static_cast<Raise*>(s);
+      if (r->exc) visit(r->exc);
+      if (r->cause) visit(r->cause);
+      break;
+    }
+    case StmtKind::Try: {
+      auto* t = static_cast<Try*>(s);
+      visit_body(t->body);
+      for (ExceptHandler* h : t->handlers) {
+        if (h->type) visit(h->type);
+        if (!h->name.empty()) bind(h->name);
+        visit_body(h->body);
+      }
+      visit_body(t->orelse);
+      visit_body(t->finalbody);
+      break;
+    }
+    case StmtKind::Assert: {
+      auto* a = static_cast<Assert*>(s);
+      visit(a->test);
+      if (a->msg) visit(a->msg);
+      break;
+    }
+    case StmtKind::Import:
+      for (Alias* a : static_cast<Import*>(s)->names) {
+        std::string n = a->asname.empty() ? a->name.substr(0, a->name.find('.')) : a->asname;
+        bind(n);
+      }
+      break;
+    case StmtKind::ImportFrom:
+      for (Alias* a : static_cast<ImportFrom*>(s)->names) {
+        if (a->name == "*") {
+          if (cur_->kind != ScopeKind::Module) error(s, "import * only allowed at module level");
+          continue;
+        }
+        bind(a->asname.empty() ? a->name : a->asname);
+      }
+      break;
+    case StmtKind::Global:
+      declare(s, static_cast<Global*>(s)->names, true);
+      break;
+    case StmtKind::Nonlocal:
+      declare(s, static_cast<Nonlocal*>(s)->names, false);
+      break;
+    case StmtKind::Expr:
+      visit(static_cast<ExprStmt*>(s)->value);
+      break;
+    default:
+      break;
+    }
+  }
+
+  void visit_target(Expr* e) {
+    switch (e->kind) {
+    case ExprKind::Name:
+      bind(static_cast<Name*>(e)->id);
+      break;
+    case ExprKind::Tuple:
+      for (Expr* x : static_cast<TupleExpr*>(e)->elts) visit_target(x);
+      break;
+    case ExprKind::List:
+      for (Expr* x : static_cast<ListExpr*>(e)->elts) visit_target(x);
+      break;
+    case ExprKind::Starred:
+      visit_target(static_cast<Starred*>(e)->value);
+      break;
+    default:
+      visit(e); // attribute / subscript targets evaluate their parts
+      break;
+    }
+  }
+
+  void visit_comprehension(Expr* node, const std::vector<Comprehension*>& gens, Expr* a, Expr* b) {
+    // The first iterable is evaluated in the enclosing scope.
+    visit(gens[0]->iter);
+    push(ScopeKind::Comprehension, "<comp>", node);
+    cur_->params.push_back(".0");
+    bind(".0");
+    cur_->flags[".0"] |= Scope::kParam;
+    for (size_t i = 0; i < gens.size(); ++i) {
+      if (i > 0) visit(gens[i]->iter);
+      visit_target(gens[i]->target);
+      for (Expr* c : gens[i]->ifs) visit(c);
+    }
+    if (a) visit(a);
+    if (b) visit(b);
+    pop();
+  }
+
+  void visit(Expr* e) {
+    if (!e) return;
+    switch (e->kind) {
+    case ExprKind::BoolOp:
+      for (Expr* x : static_cast<BoolOp*>(e)->values) visit(x);
+      break;
+    case ExprKind::NamedExpr: {
+      auto* n = static_cast<NamedExpr*>(e);
+      visit(n->value);
+      // PEP 572: the target binds in the nearest enclosing non-comprehension scope.
+      Scope* saved = cur_;
+      while (cur_->kind == ScopeKind::Comprehension) cur_ = cur_->parent;
+      bool moved = cur_ != saved;
+      visit_target(n->target);
+      cur_ = saved;
+      if (moved) cur_->flags[static_cast<Name*>(n->target)->id] |= Scope::kUsed;
+      break;
+    }
+    case ExprKind::BinOp:
+      visit(static_cast<BinOp*>(e)->left);
+      visit(static_cast<BinOp*>(e)->right);
+      break;
+    case ExprKind::UnaryOp:
+      visit(static_cast<UnaryOp*>(e)->operand);
+      break;
+    case ExprKind::Lambda: {
+      auto* l = static_cast<Lambda*>(e);
+      visit_defaults(l->args);
+      push(ScopeKind::Function, "<lambda>", l);
+      visit_args(l->args);
+      visit(l->body);
+      pop();
+      break;
+    }
+    case ExprKind::IfExp: {
+      auto* i = static_cast<IfExp*>(e);
+      visit(i->test);
+      visit(i->body);
+      visit(i->orelse);
+      break;
+    }
+    case ExprKind::Dict: {
+      auto* d = static_cast<DictExpr*>(e);
+      for (Expr* k : d->keys) visit(k);
+      for (Expr* v : d->values) visit(v);
+      break;
+    }
+    case ExprKind::Set:
+      for (Expr* x : static_cast<SetExpr*>(e)->elts) visit(x);
+      break;
+    case ExprKind::ListComp: {
+      auto* c = static_cast<ListComp*>(e);
+      visit_comprehension(e, c->generators, c->elt, nullptr);
+      break;
+    }
+    case ExprKind::SetComp: {
+      auto* c = static_cast<SetComp*>(e);
+      visit_comprehension(e, c->generators, c->elt, nullptr);
+      break;
+    }
+    case ExprKind::DictComp: {
+      auto* c = static_cast<DictComp*>(e);
+      visit_comprehension(e, c->generators, c->key, c->value);
+      break;
+    }
+    case ExprKind::GeneratorExp: {
+      auto* c = static_cast<GeneratorExp*>(e);
+      visit_comprehension(e, c->generators, c->elt, nullptr);
+      table_.by_node_[e]->has_yield = true;
+      break;
+    }
+    case ExprKind::Await:
+      visit(static_cast<Await*>(e)->value);
+      break;
+    case ExprKind::Yield:
+      cur_->has_yield = true;
+      visit(static_cast<Yield*>(e)->value);
+      break;
+    case ExprKind::YieldFrom:
+      cur_->has_yield = true;
+      visit(static_cast<YieldFrom*>(e)->value);
+      break;
+    case ExprKind::Compare: {
+      auto* c = static_cast<Compare*>(e);
+      visit(c->left);
+      for (Expr* x : c->comparators) visit(x);
+      break;
+    }
+    case ExprKind::Call: {
+      auto* c = static_cast<Call*>(e);
+      visit(c->func);
+      for (Expr* a : c->args) visit(a);
+      for (Keyword* k : c->keywords) visit(k->value);
+      break;
+    }
+    case ExprKind::FormattedValue: {
+      auto* f = static_cast<FormattedValue*>(e);
+      visit(f->value);
+      visit(f->format_spec);
+      break;
+    }
+    case ExprKind::JoinedStr:
+      for (Expr* x : static_cast<JoinedStr*>(e)->values) visit(x);
+      break;
+    case ExprKind::Attribute:
+      visit(static_cast<Attribute*>(e)->value);
+      break;
+    case ExprKind::Subscript:
+      visit(static_cast<Subscript*>(e)->value);
+      visit(static_cast<Subscript*>(e)->slice);
+      break;
+    case ExprKind::Starred:
+      visit(static_cast<Starred*>(e)->value);
+      break;
+    case ExprKind::Name: {
+      auto* n = static_cast<Name*>(e);
+      if (n->ctx == ExprContext::Load) use(n->id);
+      else bind(n->id);
+      break;
+    }
+    case ExprKind::List:
+      for (Expr* x : static_cast<ListExpr*>(e)->elts) visit(x);
+      break;
+    case ExprKind::Tuple:
+      for (Expr* x : static_cast<TupleExpr*>(e)->elts) visit(x);
+      break;
+    case ExprKind::Slice: {
+      auto* s = static_cast<SliceExpr*>(e);
+      visit(s->lower);
+      visit(s->upper);
+      visit(s->step);
+      break;
+    }
+    case ExprKind::Constant:
+      break;
+    }
+  }
+
+  static bool is_function_like(const Scope* s) {
+    return s->kind == ScopeKind::Function || s->kind == ScopeKind::Comprehension;
+  }
+
+  // Finds the function scope above `s` that binds `n` locally; marks the path free.
+  bool capture(Scope* s, const std::string& n) {
+    for (Scope* p = s->parent; p; p = p->parent) {
+      if (p->kind == ScopeKind::Class) continue;
+      if (p->kind == ScopeKind::Module) return false;
+      int f = p->flags.count(n) ? p->flags[n] : 0;
+      if (f & Scope::kGlobal) return false;
+      if ((f & Scope::kBound) && !(f & Scope::kNonlocal)) {
+        if (std::find(p->cells.begin(), p->cells.end(), n) == p->cells.end()) p->cells.push_back(n);
+        p->resolved[n] = NameScope::Cell;
+        // Every function scope between p and s passes the cell through as free.
+        for (Scope* q = s; q != p; q = q->parent) {
+          if (q->kind == ScopeKind::Class && q != s) continue;
+          if (std::find(q->frees.begin(), q->frees.end(), n) == q->frees.end()) q->frees.push_back(n);
+          if (q->resolved[n] != NameScope::Cell) q->resolved[n] = NameScope::Free;
+        }
+        return true;
+      }
+    }
+    return false;
+  }
+
+  void resolve(Scope* s) {
+    // Locals of this scope first, so children can find them.
+    for (auto& [n, f] : s->flags) {
+      if (f & Scope::kGlobal) s->resolved[n] = NameScope::Global;
+      else if (s->kind == ScopeKind::Module) s->resolved[n] = NameScope::Name;
+      else if (s->kind == ScopeKind::Class && (f & Scope::kBound) && !(f & Scope::kNonlocal)) s->resolved[n] = NameScope::Name;
+      else if ((f & Scope::kBound) && !(f & Scope::kNonlocal)) {
+        if (!s->resolved.count(n)) s->resolved[n] = NameScope::Local;
+      }
+    }
+    for (auto& [n, f] : s->flags) {
+      if (f & Scope::kNonlocal) {
+        if (!capture(s, n)) error(s->node, "no binding for nonlocal '" + n + "' found");
+      }
+    }
+    for (auto& c : s->children) resolve(c.get());
+    // Names used here but bound nowhere locally: free if an enclosing function binds them.
+    for (auto& [n, f] : s->flags) {
+      if (s->resolved.count(n)) continue;
+      if (s->kind == ScopeKind::Module) continue;
+      if (!capture(s, n) && is_function_like(s)) s->resolved[n] = NameScope::Global;
+    }
+  }
+};
+
+SymbolTable::SymbolTable(const ModuleAst& module) { ScopeBuilder(*this, module).build(); }
+
+Scope* SymbolTable::scope_of(const Node* n) const {
+  auto it = by_node_.find(n);
+  return it == by_node_.end() ? nullptr : it->second;
+}
+
+} // namespace tributary::frontend

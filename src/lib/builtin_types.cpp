@@ -1,0 +1,344 @@
+// builtin_types.cpp — constructors of the builtin types (`int(...)`, `list(...)`,
+// ...) and the few methods of int, float and range.
+//
+// Each Type's `construct` receives the Type as `self`. Limits: subclasses of
+// builtin types get an instance of the builtin type itself; 3-argument type()
+// is not supported; str(bytes, encoding) decodes UTF-8 only.
+#include <cmath>
+
+#include "lib/lib.h"
+#include "lib/native.h"
+#include "runtime/containers.h"
+#include "runtime/format.h"
+#include "runtime/int.h"
+#include "runtime/iter.h"
+#include "runtime/ops.h"
+#include "runtime/str.h"
+
+namespace tributary::lib {
+
+namespace {
+
+// ---- object and type -------------------------------------------------------------
+
+Value construct_object(Value, const Args& a) {
+  if (a.npos || a.nkw) raise(types::type_error, "object() takes no arguments");
+  auto* o = gc::make<Object>();
+  o->type = &types::object;
+  return Value::object(o);
+}
+
+Value construct_type(Value, const Args& a) {
+  if (a.npos == 1 && a.nkw == 0) return Value::object(type_of(a[0]));
+  if (a.npos == 3) raise(types::not_implemented_error, "type() with 3 arguments is not supported");
+  raise(types::type_error, "type() takes 1 or 3 arguments");
+}
+
+// ---- numbers ---------------------------------------------------------------------
+
+// int(float): truncation towards zero; big ints for large values.
+Value int_from_double(double d) {
+  if (std::isinf(d)) raise(types::overflow_error, "cannot convert float infinity to integer");
+  if (std::isnan(d)) raise(types::value_error, "cannot convert float NaN to integer");
+  d = std::trunc(d);
+  if (std::fabs(d) < 9.0e15) return make_int(static_cast<int64_t>(d));
+  mpz_t z;
+  mpz_init_set_d(z, d);
+  Value r = make_int(z);
+  mpz_clear(z);
+  return r;
+}
+
+// int(text, base) for str or bytes `text`.
+Value int_from_text(Value text, std::string_view s, int64_t base) {
+  if (base != 0 && (base < 2 || base > 36)) raise(types::value_error, "int() base must be >= 2 and <= 36, or 0");
+  mpz_t z;
+  mpz_init(z);
+  bool ok;
+  try {
+    ok = fmtlib::parse_int(s, static_cast<int>(base), z);
+  } catch (const fmtlib::FormatError& e) {
+    mpz_clear(z);
+    raise_format_error(e);
+  }
+  if (!ok) {
+    mpz_clear(z);
+    raise_fmt(types::value_error, "invalid literal for int() with base {}: {}", base, repr_string(text));
+  }
+  Value r = make_int(z);
+  mpz_clear(z);
+  return r;
+}
+
+std::string_view text_of(Value v) {
+  if (is_str(v)) return v.as<Str>()->view();
+  Bytes* b = v.as<Bytes>();
+  return {reinterpret_cast<const char*>(b->data), b->size};
+}
+
+Value construct_int(Value, const Args& a) {
+  Value p[2];
+  bind_args(a, "int", {"x", "base"}, 0, p, 1);
+  Value x = p[0];
+  if (!p[1].is_empty()) {
+    if (x.is_empty()) raise(types::type_error, "int() missing string argument");
+    int64_t base = arg_index(p[1]);
+    if (!is_str(x) && !is_kind(x, Kind::Bytes))
+      raise(types::type_error, "int() can't convert non-string with explicit base");
+    return int_from_text(x, text_of(x), base);
+  }
+  if (x.is_empty()) return Value::small_int(0);
+  if (x.is_small_int() || is_bigint(x)) return x;
+  if (x.is_bool()) return Value::small_int(x.is_true());
+  if (x.is_double()) return int_from_double(x.as_double());
+  if (is_str(x) || is_kind(x, Kind::Bytes)) return int_from_text(x, text_of(x), 10);
+  for (const char* dunder : {"__int__", "__index__", "__trunc__"}) {
+    Value r = call_dunder(x, dunder);
+    if (r.is_empty()) continue;
+    if (!is_integer(r)) raise_fmt(types::type_error, "{} returned non-int (type {})", dunder, tname(r));
+    return r.is_bool() ? Value::small_int(r.is_true()) : r;
+  }
+  raise_fmt(types::type_error, "int() argument must be a string, a bytes-like object or a real number, not '{}'",
+            tname(x));
+}
+
+Value construct_float(Value, const Args& a) {
+  no_kwargs(a, "float");
+  check_expected(a, "float", 0, 1);
+  if (a.npos == 0) return Value::from_double(0.0);
+  Value x = a[0];
+  if (x.is_double()) return x;
+  if (is_integer(x)) return Value::from_double(int_to_double(x));
+  if (is_str(x) || is_kind(x, Kind::Bytes)) {
+    if (auto d = fmtlib::parse_float(text_of(x))) return Value::from_double(*d);
+    raise_fmt(types::value_error, "could not convert string to float: {}", repr_string(x));
+  }
+  for (const char* dunder : {"__float__", "__index__"}) {
+    Value r = call_dunder(x, dunder);
+    if (r.is_empty()) continue;
+    if (r.is_double()) return r;
+    if (is_integer(r) && dunder[2] == 'i') return Value::from_double(int_to_double(r));
+    raise_fmt(types::type_error, "{}.{} returned non-float (type {})", tname(x), dunder, tname(r));
+  }
+  raise_fmt(types::type_error, "float() argument must be a string or a real number, not '{}'", tname(x));
+}
+
+Value construct_bool(Value, const Args& a) {
+  no_kwargs(a, "bool");
+  check_expected(a, "bool", 0, 1);
+  return Value::boolean(a.npos == 1 && truthy(a[0]));
+}
+
+Value int_bit_length(Value self, const Args& a) {
+  check_none(a, "int.bit_length");
+  if (auto i = int_as_i64(self)) {
+    uint64_t u = *i < 0 ? 0 - static_cast<uint64_t>(*i) : static_cast<uint64_t>(*i);
+    return make_int(static_cast<int64_t>(64 - std::countl_zero(u)));
+  }
+  return make_int(static_cast<int64_t>(mpz_sizeinbase(self.as<BigInt>()->z, 2)));
+}
+
+Value int_bit_count(Value self, const Args& a) {
+  check_none(a, "int.bit_count");
+  if (auto i = int_as_i64(self)) {
+    uint64_t u = *i < 0 ? 0 - static_cast<uint64_t>(*i) : static_cast<uint64_t>(*i);
+    return make_int(static_cast<int64_t>(std::popcount(u)));
+  }
+  mpz_t z;
+  mpz_init(z);
+  mpz_abs(z, self.as<BigInt>()->z);
+  Value r = make_int(static_cast<int64_t>(mpz_popcount(z)));
+  mpz_clear(z);
+  return r;
+}
+
+Value float_is_integer(Value self, const Args& a) {
+  check_none(a, "float.is_integer");
+  double d = self.as_double();
+  return Value::boolean(std::isfinite(d) && std::trunc(d) == d);
+}
+
+// ---- text ------------------------------------------------------------------------
+
+Value construct_str(Value, const Args& a) {
+  Value p[3];
+  bind_args(a, "str", {"object", "encoding", "errors"}, 0, p);
+  if (p[0].is_empty()) return str_value("");
+  if (p[1].is_empty() && p[2].is_empty()) return Value::object(to_str(p[0]));
+  if (!is_kind(p[0], Kind::Bytes))
+    raise_fmt(types::type_error, "decoding to str: need a bytes-like object, {} found", tname(p[0]));
+  if (!p[1].is_empty()) {
+    if (!is_str(p[1]))
+      raise_fmt(types::type_error, "str() argument 'encoding' must be str, not {}", tname(p[1]));
+    std::string enc(p[1].as<Str>()->view());
+    for (char& c : enc) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (enc != "utf-8" && enc != "utf8" && enc != "utf_8" && enc != "ascii")
+      raise_fmt(types::not_implemented_error, "str() decoding from '{}'", p[1].as<Str>()->view());
+  }
+  std::string_view s = text_of(p[0]);
+  // Validate before building the Str so malformed input cannot corrupt it.
+  for (size_t i = 0; i < s.size();) {
+    auto c = static_cast<unsigned char>(s[i]);
+    size_t n = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
+    bool ok = n && i + n <= s.size();
+    for (size_t k = 1; ok && k < n; ++k) ok = (static_cast<unsigned char>(s[i + k]) & 0xC0) == 0x80;
+    if (!ok)
+      raise_fmt(types::unicode_decode_error, "'utf-8' codec can't decode byte 0x{:02x} in position {}: invalid "
+                "start byte", c, i);
+    i += n;
+  }
+  return str_value(s);
+}
+
+// ---- containers -----------------------------------------------------------------
+
+Value construct_list(Value, const Args& a) {
+  no_kwargs(a, "list");
+  check_expected(a, "list", 0, 1);
+  return Value::object(a.npos ? list_from_iterable(a[0]) : new_list());
+}
+
+Value construct_tuple(Value, const Args& a) {
+  no_kwargs(a, "tuple");
+  check_expected(a, "tuple", 0, 1);
+  if (a.npos == 0) return Value::object(new_tuple(size_t(0)));
+  if (is_tuple(a[0])) return a[0];
+  return Value::object(tuple_from_iterable(a[0]));
+}
+
+Value construct_dict(Value, const Args& a) {
+  check_expected(a, "dict", 0, 1);
+  Dict* d = new_dict();
+  if (a.npos) dict_update_arg(d, a[0]);
+  dict_update_kwargs(d, a);
+  return Value::object(d);
+}
+
+Value construct_set(Value, const Args& a) {
+  no_kwargs(a, "set");
+  check_expected(a, "set", 0, 1);
+  Set* s = new_set();
+  if (a.npos) set_update(s, a[0]);
+  return Value::object(s);
+}
+
+Value construct_frozenset(Value, const Args& a) {
+  no_kwargs(a, "frozenset");
+  check_expected(a, "frozenset", 0, 1);
+  if (a.npos && is_kind(a[0], Kind::FrozenSet)) return a[0];
+  Set* s = new_set(&types::frozenset);
+  if (a.npos) set_update(s, a[0]);
+  return Value::object(s);
+}
+
+// ---- range and slice -------------------------------------------------------------
+
+Value construct_range(Value, const Args& a) {
+  no_kwargs(a, "range");
+  check_expected(a, "range", 1, 3);
+  return make_range_from_args(a.positional());
+}
+
+Range* as_range(Value v) { return v.as<Range>(); }
+
+// Property getters: called as fget(obj), so the range is the first argument.
+Value range_start(Value, const Args& a) { return make_int(as_range(a[0])->start); }
+Value range_stop(Value, const Args& a) { return make_int(as_range(a[0])->stop); }
+Value range_step(Value, const Args& a) { return make_int(as_range(a[0])->step); }
+
+// Position of the int `v` in range `r`, or -1.
+int64_t range_position(Range* r, Value v) {
+  auto x = int_as_i64(v);
+  if (!x || v.is_bool()) {
+    if (!is_integer(v)) return -2; // not an int: compare element-wise
+    if (!x) return -1;
+  }
+  int64_t off = *x - r->start;
+  if (r->step > 0 ? (*x < r->start || *x >= r->stop) : (*x > r->start || *x <= r->stop)) return -1;
+  if (off % r->step != 0) return -1;
+  return off / r->step;
+}
+
+Value range_count(Value self, const Args& a) {
+  check_one(a, "range.count");
+  Range* r = as_range(self);
+  int64_t pos = range_position(r, a[0]);
+  if (pos >= 0) return Value::small_int(1);
+  if (pos == -1) return Value::small_int(0);
+  int64_t n = range_length(r), count = 0;
+  for (int64_t i = 0; i < n; ++i)
+    if (equals(a[0], make_int(range_item(r, i)))) ++count;
+  return make_int(count);
+}
+
+Value range_index(Value self, const Args& a) {
+  check_one(a, "range.index");
+  Range* r = as_range(self);
+  int64_t pos = range_position(r, a[0]);
+  if (pos >= 0) return make_int(pos);
+  if (pos == -2) {
+    int64_t n = range_length(r);
+    for (int64_t i = 0; i < n; ++i)
+      if (equals(a[0], make_int(range_item(r, i)))) return make_int(i);
+  }
+  raise_fmt(types::value_error, "{} is not in range", repr_string(a[0]));
+}
+
+Value construct_slice(Value, const Args& a) {
+  no_kwargs(a, "slice");
+  check_expected(a, "slice", 1, 3);
+  auto* s = gc::make<Slice>();
+  s->type = &types::slice;
+  s->start = s->stop = s->step = Value::none();
+  if (a.npos == 1) {
+    s->stop = a[0];
+  } else {
+    s->start = a[0];
+    s->stop = a[1];
+    if (a.npos == 3) s->step = a[2];
+  }
+  return Value::object(s);
+}
+
+// A read-only attribute implemented by a native getter.
+Value native_property(const char* name, NativeFn getter) {
+  auto* p = gc::make<Property>();
+  p->type = &types::property;
+  p->fget = new_native(name, getter);
+  p->fset = Value::none();
+  p->fdel = Value::none();
+  return Value::object(p);
+}
+
+} // namespace
+
+void init_builtin_types(Module* m) {
+  struct TypeDef {
+    Type* type;
+    const char* name;
+    NativeFn construct;
+  };
+  const TypeDef kTypes[] = {
+      {&types::object, "object", construct_object},       {&types::type, "type", construct_type},
+      {&types::int_, "int", construct_int},                {&types::float_, "float", construct_float},
+      {&types::boolean, "bool", construct_bool},           {&types::str, "str", construct_str},
+      {&types::list, "list", construct_list},              {&types::tuple, "tuple", construct_tuple},
+      {&types::dict, "dict", construct_dict},              {&types::set, "set", construct_set},
+      {&types::frozenset, "frozenset", construct_frozenset}, {&types::range, "range", construct_range},
+      {&types::slice, "slice", construct_slice},
+  };
+  for (const TypeDef& t : kTypes) {
+    t.type->construct = t.construct;
+    add_value(m, t.name, Value::object(t.type));
+  }
+  add_methods(types::int_, {{"bit_length", method<&types::int_, int_bit_length>},
+                            {"bit_count", method<&types::int_, int_bit_count>}});
+  add_methods(types::float_, {{"is_integer", method<&types::float_, float_is_integer>}});
+  add_methods(types::range, {{"count", method<&types::range, range_count>},
+                             {"index", method<&types::range, range_index>}});
+  add_attr(types::range, "start", native_property("start", range_start));
+  add_attr(types::range, "stop", native_property("stop", range_stop));
+  add_attr(types::range, "step", native_property("step", range_step));
+}
+
+} // namespace tributary::lib

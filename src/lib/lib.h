@@ -1,0 +1,44 @@
+// lib.h — interfaces shared between the files of src/lib (not used outside it).
+//
+// Each file of the library registers its own functions and methods through one
+// init_* entry point; builtins.cpp and modules.cpp call them in order.
+#pragma once
+
+#include <string_view>
+
+#include "runtime/object.h"
+
+namespace tributary::lib {
+
+// ---- registration (one per file) ----
+void init_builtin_functions(Module* builtins); // builtins.cpp
+void init_builtin_types(Module* builtins);     // builtin_types.cpp
+void init_str_methods();                       // str_methods.cpp
+void init_container_methods();                 // container_methods.cpp
+Module* make_math_module();                    // math_module.cpp
+Module* make_sys_module();                     // sys_module.cpp
+Module* make_time_module();                    // sys_module.cpp
+
+// ---- sorting (sort.cpp): stable, `<` only, exceptions leave `items` unchanged ----
+void sort_values(GcVector<Value>& items, Value key, bool reverse);
+
+// ---- dict construction (container_methods.cpp) ----
+// dict(arg) / d.update(arg): a mapping (has keys()) or an iterable of pairs.
+void dict_update_arg(Dict* d, Value arg);
+// Adds keyword arguments of `a` to `d`.
+void dict_update_kwargs(Dict* d, const Args& a);
+
+// ---- text streams (stream.cpp): sys.stdout / sys.stderr ----
+struct TextStream : Object {
+  int fd;
+  bool is_stderr;
+  const char* name; // "<stdout>"
+};
+extern Type text_stream_type;
+Value std_stream(int fd); // 1: stdout, 2: stderr
+// Writes text to a file object: TextStreams directly, anything else through write().
+void stream_write(Value file, std::string_view text);
+void stream_flush(Value file);
+void init_streams();
+
+} // namespace tributary::lib

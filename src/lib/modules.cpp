@@ -1,0 +1,63 @@
+// modules.cpp — registry of the native modules.
+//
+// One table names every builtin module and its factory; modules are built on
+// first import and cached in sys.modules (so `import math` twice gives the
+// same object, and a program may replace an entry as in CPython).
+#include "lib/modules.h"
+
+#include "lib/builtins.h"
+#include "lib/lib.h"
+#include "runtime/containers.h"
+#include "vm/interp.h"
+
+namespace tributary {
+
+namespace {
+
+struct ModuleDef {
+  const char* name;
+  Module* (*make)();
+};
+
+Module* make_builtins_module() {
+  Module* m = new_module("builtins");
+  init_builtins(m);
+  return m;
+}
+
+constexpr ModuleDef kModules[] = {
+    {"builtins", make_builtins_module},
+    {"sys", lib::make_sys_module},
+    {"math", lib::make_math_module},
+    {"time", lib::make_time_module},
+};
+
+// Natively created modules, kept even if the program deletes them from sys.modules.
+Dict* created = nullptr;
+
+} // namespace
+
+Module* builtin_module(std::string_view name) {
+  for (const ModuleDef& def : kModules) {
+    if (name != def.name) continue;
+    if (!created) created = new_dict(); // a static pointer: a GC root
+    Value key = Value::object(intern(name));
+    if (Value* m = dict_find(created, key)) return m->as<Module>();
+    Module* m = def.make();
+    dict_set(created, key, Value::object(m));
+    vm::Vm& vm = vm::state();
+    if (!vm.modules) vm.modules = new_dict();
+    dict_set(vm.modules, key, Value::object(m));
+    return m;
+  }
+  return nullptr;
+}
+
+void init_lib() {
+  vm::Vm& vm = vm::state();
+  if (!vm.modules) vm.modules = new_dict();
+  vm.builtins = builtin_module("builtins");
+  builtin_module("sys");
+}
+
+} // namespace tributary

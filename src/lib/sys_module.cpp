@@ -1,0 +1,162 @@
+// sys_module.cpp — the `sys` and `time` modules.
+//
+// sys shares its lists and dicts with the VM state (argv, path, modules), so
+// changes made by the program are seen by the interpreter. sys.stdout and
+// sys.stderr are the TextStream objects of stream.cpp. version_info is a plain
+// tuple (no named fields) — a documented limit.
+#include <time.h>
+
+#include <chrono>
+#include <cmath>
+#include <thread>
+
+#include "lib/builtins.h"
+#include "lib/lib.h"
+#include "lib/native.h"
+#include "runtime/containers.h"
+#include "runtime/int.h"
+#include "runtime/ops.h"
+#include "vm/interp.h"
+
+namespace tributary::lib {
+
+namespace {
+
+Value sys_exit(Value, const Args& a) {
+  no_kwargs(a, "exit");
+  check_expected(a, "exit", 0, 1);
+  raise(Value::object(new_exception(&types::system_exit, a.positional())));
+}
+
+Value sys_getrecursionlimit(Value, const Args& a) {
+  check_none(a, "sys.getrecursionlimit");
+  return make_int(int64_t{vm::state().recursion_limit});
+}
+
+Value sys_setrecursionlimit(Value, const Args& a) {
+  check_one(a, "sys.setrecursionlimit");
+  if (a[0].is_double()) raise(types::type_error, "'float' object cannot be interpreted as an integer");
+  int64_t n = arg_index(a[0]);
+  if (n < 1) raise(types::value_error, "recursion limit must be greater or equal than 1");
+  if (n > INT32_MAX) raise(types::overflow_error, "Python int too large to convert to C int");
+  vm::state().recursion_limit = static_cast<int>(n);
+  return Value::none();
+}
+
+Value sys_getsizeof(Value, const Args& a) {
+  check_expected(a, "getsizeof", 1, 2);
+  raise(types::not_implemented_error, "sys.getsizeof");
+}
+
+Value sys_intern(Value, const Args& a) {
+  check_one(a, "sys.intern");
+  if (!is_str(a[0])) raise_fmt(types::type_error, "intern() argument must be str, not {}", tname(a[0]));
+  return Value::object(intern(a[0].as<Str>()->view()));
+}
+
+// ---- time --------------------------------------------------------------------------
+
+int64_t clock_ns(clockid_t id) {
+  timespec ts;
+  clock_gettime(id, &ts);
+  return static_cast<int64_t>(ts.tv_sec) * 1'000'000'000 + ts.tv_nsec;
+}
+
+Value seconds(clockid_t id) { return Value::from_double(static_cast<double>(clock_ns(id)) * 1e-9); }
+
+Value time_time(Value, const Args& a) {
+  check_none(a, "time.time");
+  return seconds(CLOCK_REALTIME);
+}
+Value time_time_ns(Value, const Args& a) {
+  check_none(a, "time.time_ns");
+  return make_int(clock_ns(CLOCK_REALTIME));
+}
+Value time_perf_counter(Value, const Args& a) {
+  check_none(a, "time.perf_counter");
+  return seconds(CLOCK_MONOTONIC);
+}
+Value time_perf_counter_ns(Value, const Args& a) {
+  check_none(a, "time.perf_counter_ns");
+  return make_int(clock_ns(CLOCK_MONOTONIC));
+}
+Value time_monotonic(Value, const Args& a) {
+  check_none(a, "time.monotonic");
+  return seconds(CLOCK_MONOTONIC);
+}
+Value time_monotonic_ns(Value, const Args& a) {
+  check_none(a, "time.monotonic_ns");
+  return make_int(clock_ns(CLOCK_MONOTONIC));
+}
+Value time_process_time(Value, const Args& a) {
+  check_none(a, "time.process_time");
+  return seconds(CLOCK_PROCESS_CPUTIME_ID);
+}
+Value time_process_time_ns(Value, const Args& a) {
+  check_none(a, "time.process_time_ns");
+  return make_int(clock_ns(CLOCK_PROCESS_CPUTIME_ID));
+}
+
+Value time_sleep(Value, const Args& a) {
+  check_one(a, "time.sleep");
+  double s;
+  if (a[0].is_double()) s = a[0].as_double();
+  else if (is_integer(a[0])) s = int_to_double(a[0]);
+  else raise_fmt(types::type_error, "'{}' object cannot be interpreted as an integer", tname(a[0]));
+  if (std::isnan(s)) raise(types::value_error, "Invalid value NaN (not a number)");
+  if (s < 0) raise(types::value_error, "sleep length must be non-negative");
+  flush_std_streams();
+  std::this_thread::sleep_for(std::chrono::duration<double>(s));
+  return Value::none();
+}
+
+} // namespace
+
+Module* make_sys_module() {
+  vm::Vm& vm = vm::state();
+  Module* m = new_module("sys");
+  if (!vm.argv) vm.argv = new_list();
+  if (!vm.path) vm.path = new_list();
+  if (!vm.modules) vm.modules = new_dict();
+  add_value(m, "argv", Value::object(vm.argv));
+  add_value(m, "path", Value::object(vm.path));
+  add_value(m, "modules", Value::object(vm.modules));
+  add_value(m, "maxsize", make_int(INT64_MAX));
+  add_value(m, "maxunicode", make_int(int64_t{0x10ffff}));
+  Value version[5] = {Value::small_int(3), Value::small_int(11), Value::small_int(0), str_value("final"),
+                      Value::small_int(0)};
+  add_value(m, "version_info", Value::object(new_tuple(version)));
+  add_value(m, "version", str_value("3.11.0 (tributary) [GCC]"));
+  add_value(m, "platform", str_value("linux"));
+  add_value(m, "byteorder", str_value(std::endian::native == std::endian::little ? "little" : "big"));
+  add_value(m, "implementation_name", str_value("tributary"));
+  add_value(m, "stdout", std_stream(1));
+  add_value(m, "stderr", std_stream(2));
+  add_value(m, "__stdout__", std_stream(1));
+  add_value(m, "__stderr__", std_stream(2));
+  add_function(m, "exit", sys_exit);
+  add_function(m, "getrecursionlimit", sys_getrecursionlimit);
+  add_function(m, "setrecursionlimit", sys_setrecursionlimit);
+  add_function(m, "getsizeof", sys_getsizeof);
+  add_function(m, "intern", sys_intern);
+  return m;
+}
+
+Module* make_time_module() {
+  Module* m = new_module("time");
+  static const MethodDef kFunctions[] = {
+      {"time", time_time},
+      {"time_ns", time_time_ns},
+      {"perf_counter", time_perf_counter},
+      {"perf_counter_ns", time_perf_counter_ns},
+      {"monotonic", time_monotonic},
+      {"monotonic_ns", time_monotonic_ns},
+      {"process_time", time_process_time},
+      {"process_time_ns", time_process_time_ns},
+      {"sleep", time_sleep},
+  };
+  for (const MethodDef& d : kFunctions) add_function(m, d.name, d.fn);
+  return m;
+}
+
+} // namespace tributary::lib

@@ -1,0 +1,199 @@
+// main.cpp — the `tributary` command: option parsing, running a script or
+// `-c` code, and turning uncaught Python exceptions into CPython-style output.
+#include <cstdio>
+#include <cstring>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "frontend/compiler.h"
+#include "frontend/parser.h"
+#include "lib/lib.h"
+#include "lib/modules.h"
+#include "runtime/exceptions.h"
+#include "runtime/gc.h"
+#include "runtime/int.h"
+#include "runtime/ops.h"
+#include "runtime/str.h"
+#include "tributary_config.h"
+#include "vm/dis.h"
+#include "vm/interp.h"
+
+namespace tributary {
+void init_runtime_types();
+} // namespace tributary
+
+namespace {
+
+using namespace tributary;
+
+constexpr const char* kUsage = "usage: tributary [options] (script.py | -c code) [args...]";
+
+constexpr const char* kHelp = R"(usage: tributary [options] (script.py | -c code) [args...]
+
+Run a Python script (a subset of Python 3.11) on Tributary's interpreter and
+trace-and-region JIT.
+
+options:
+  -c CODE          run CODE as the __main__ module (remaining args go to sys.argv[1:])
+  --jit=on|off     enable or disable the JIT (default: on; the JIT is not compiling
+                   yet, so both currently run the interpreter)
+  --dis            print the bytecode of the script instead of running it
+  -h, --help       show this help and exit
+  --version        show the version and exit
+
+environment:
+  TRIBUTARY_LOG    reserved for JIT logging (e.g. jit-summary:-)
+)";
+
+struct Options {
+  std::string script;
+  std::string command;
+  bool has_command = false;
+  bool dis = false;
+  bool jit = true;
+  std::vector<std::string> argv;
+};
+
+[[noreturn]] void usage_error(const std::string& msg) {
+  std::fprintf(stderr, "%s\ntributary: error: %s\n", kUsage, msg.c_str());
+  std::exit(2);
+}
+
+Options parse_options(int argc, char** argv) {
+  Options o;
+  int i = 1;
+  for (; i < argc; ++i) {
+    std::string a = argv[i];
+    if (a == "-h" || a == "--help") {
+      std::fputs(kHelp, stdout);
+      std::exit(0);
+    } else if (a == "--version") {
+      std::printf("tributary %s\n", TRIBUTARY_VERSION);
+      std::exit(0);
+    } else if (a == "-c") {
+      if (i + 1 >= argc) usage_error("argument -c: expected one argument");
+      o.command = argv[++i];
+      o.has_command = true;
+      ++i;
+      break;
+    } else if (a.rfind("--jit=", 0) == 0) {
+      std::string v = a.substr(6);
+      if (v == "on") o.jit = true;
+      else if (v == "off") o.jit = false;
+      else usage_error("argument --jit: invalid choice '" + v + "' (choose from 'on', 'off')");
+    } else if (a == "--dis") {
+      o.dis = true;
+    } else if (a == "--") {
+      ++i;
+      break;
+    } else if (a.size() > 1 && a[0] == '-') {
+      usage_error("unrecognized option '" + a + "'");
+    } else {
+      break;
+    }
+  }
+  if (o.has_command) {
+    o.argv.push_back("-c");
+  } else {
+    if (i >= argc) usage_error("no script given");
+    o.script = argv[i++];
+    o.argv.push_back(o.script);
+  }
+  for (; i < argc; ++i) o.argv.push_back(argv[i]);
+  return o;
+}
+
+void flush_stdout() { lib::stream_flush(lib::std_stream(1)); }
+
+void print_syntax_error(const frontend::SyntaxErrorInfo& e) {
+  flush_stdout();
+  std::string out = fmt::format("  File \"{}\", line {}\n", e.filename, e.line);
+  if (!e.text.empty()) {
+    std::string text = e.text;
+    size_t strip = text.find_first_not_of(" \t\f");
+    if (strip == std::string::npos) strip = text.size();
+    std::string shown = text.substr(strip);
+    while (!shown.empty() && (shown.back() == '\n' || shown.back() == '\r' || shown.back() == ' ')) shown.pop_back();
+    out += "    " + shown + "\n";
+    // Columns are code points; CPython counts carets the same way.
+    int col = std::max(1, e.col - static_cast<int>(strip));
+    int width = (e.end_col > e.col) ? e.end_col - e.col : 1;
+    out += "    " + std::string(col - 1, ' ') + std::string(width, '^') + "\n";
+  }
+  out += e.kind + ": " + e.msg + "\n";
+  std::fputs(out.c_str(), stderr);
+}
+
+int exit_code_for_system_exit(Value exc) {
+  auto* e = exc.as<ExceptionObj>();
+  Value code = e->args && e->args->size > 0 ? e->args->items[0] : Value::none();
+  if (e->args && e->args->size > 1) code = Value::object(e->args);
+  if (code.is_none()) return 0;
+  if (is_int(code)) return static_cast<int>(int_as_i64(code).value_or(1) & 0xFF);
+  flush_stdout();
+  std::fprintf(stderr, "%s\n", str_string(code).c_str());
+  return 1;
+}
+
+int run(const Options& o) {
+  std::string source, filename;
+  if (o.has_command) {
+    source = o.command;
+    filename = "<string>";
+  } else {
+    std::ifstream in(o.script, std::ios::binary);
+    if (!in) {
+      std::fprintf(stderr, "tributary: can't open file '%s': [Errno 2] No such file or directory\n", o.script.c_str());
+      return 2;
+    }
+    std::stringstream ss;
+    ss << in.rdbuf();
+    source = ss.str();
+    filename = o.script;
+  }
+
+  vm::Vm& vm = vm::state();
+  vm.jit_enabled = o.jit;
+  vm.argv = new_list();
+  for (const std::string& a : o.argv) list_append(vm.argv, str_value(a));
+
+  Module* main_module = new_module("__main__");
+  vm.main = main_module;
+  dict_set(vm.modules, Value::object(intern("__main__")), Value::object(main_module));
+  int status = 0;
+  try {
+    frontend::ModuleAst ast = frontend::parse_module(source, filename);
+    vm::Code* code = frontend::compile_module(ast);
+    if (o.dis) {
+      std::fputs(vm::disassemble(code, true).c_str(), stdout);
+      return 0;
+    }
+    vm::run_module_code(code, main_module->dict);
+  } catch (frontend::SyntaxErrorException& e) {
+    print_syntax_error(e.info);
+    status = 1;
+  } catch (PyException& e) {
+    if (type_of(e.exc) == &types::system_exit) {
+      status = exit_code_for_system_exit(e.exc);
+    } else {
+      flush_stdout();
+      std::fputs(format_traceback(e.exc).c_str(), stderr);
+      status = 1;
+    }
+  }
+  flush_stdout();
+  return status;
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+  Options o = parse_options(argc, argv);
+  gc::init();
+  init_runtime_types();
+  init_lib();
+  return run(o);
+}

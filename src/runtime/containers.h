@@ -1,0 +1,83 @@
+// containers.h — dict, set, list and tuple internals.
+//
+// Dict: insertion-ordered (an entries array plus an open-addressing index of
+// entry positions, like CPython's compact dict). Deleted entries keep their
+// slot with an empty key until the next compaction. `version` changes on every
+// mutation so caches (global lookups, JIT guards) can check it cheaply.
+// Set: CPython's own probing scheme (linear probes, then perturbation) and
+// resize policy, so iteration order — and therefore printed output — matches
+// CPython for the same hashes.
+#pragma once
+
+#include <cstdint>
+
+#include "runtime/object.h"
+
+namespace tributary {
+
+struct DictEntry {
+  int64_t hash;
+  Value key;   // empty for a deleted entry
+  Value value;
+};
+
+struct Dict : Object {
+  GcVector<DictEntry> entries;
+  int32_t* index = nullptr;  // entry position, -1 if free; size index_mask + 1
+  uint64_t index_mask = 0;
+  size_t used = 0;           // live entries
+  uint64_t version = 0;
+};
+
+struct SetEntry {
+  int64_t hash;  // -1 with empty key: dummy (deleted)
+  Value key;     // empty: unused
+};
+
+struct Set : Object {
+  SetEntry* table;
+  int64_t mask;
+  int64_t fill;  // active + dummy
+  int64_t used;  // active
+};
+
+Dict* new_dict();
+// Lookup with the key's precomputed hash; returns nullptr when absent.
+Value* dict_find(Dict* d, Value key, int64_t hash);
+Value* dict_find(Dict* d, Value key);
+Value* dict_find_str(Dict* d, Str* key); // fast path for interned names
+Value dict_get(Dict* d, Value key);      // empty Value when absent
+void dict_set(Dict* d, Value key, Value v);
+void dict_set(Dict* d, Value key, int64_t hash, Value v);
+void dict_set_str(Dict* d, std::string_view key, Value v);
+bool dict_del(Dict* d, Value key);       // false when absent
+void dict_clear(Dict* d);
+Dict* dict_copy(Dict* d);
+void dict_update(Dict* d, Value other);  // mapping or iterable of pairs
+// Iteration over live entries: pos starts at 0; false at the end.
+bool dict_next(Dict* d, size_t& pos, Value& key, Value& value);
+
+Set* new_set(Type* t = nullptr);
+bool set_contains(Set* s, Value key);
+void set_add(Set* s, Value key);
+bool set_discard(Set* s, Value key);
+void set_update(Set* s, Value iterable);
+Set* set_copy(Set* s, Type* t = nullptr);
+bool set_next(Set* s, size_t& pos, Value& key);
+void set_clear(Set* s);
+int64_t frozenset_hash(Set* s);
+
+void list_append(List* l, Value v);
+void list_extend(List* l, Value iterable);
+Value list_slice(List* l, int64_t start, int64_t stop, int64_t step);
+
+// Normalizes a Python index against `size` (negative counts from the end);
+// false when out of range.
+inline bool normalize_index(int64_t& i, int64_t size) {
+  if (i < 0) i += size;
+  return i >= 0 && i < size;
+}
+// Resolves a Slice against a length (CPython's PySlice_GetIndicesEx); returns the count.
+int64_t slice_indices(Slice* s, int64_t length, int64_t& start, int64_t& stop, int64_t& step);
+
+} // namespace tributary

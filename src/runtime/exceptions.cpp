@@ -1,0 +1,453 @@
+// exceptions.cpp — exception types, raising, matching and traceback printing.
+//
+// Exception instances are ExceptionObj; their Types have `is_exception` set
+// and follow CPython's class hierarchy. raise() chains implicitly: the
+// exception being handled becomes the new one's __context__ (breaking any
+// cycle, as CPython does). format_traceback() prints exactly what CPython
+// prints for an uncaught exception, except the 3.11 column carets (^^^),
+// which need column information the traceback entries do not carry.
+#include "runtime/exceptions.h"
+
+#include <fstream>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "runtime/containers.h"
+#include "runtime/int.h"
+#include "runtime/ops.h"
+#include "runtime/str.h"
+#include "vm/code.h"
+#include "vm/interp.h"
+
+namespace tributary {
+
+namespace types {
+Type base_exception, exception, system_exit, keyboard_interrupt, stop_iteration, arithmetic_error, zero_division_error,
+    overflow_error, assertion_error, attribute_error, lookup_error, index_error, key_error, name_error,
+    unbound_local_error, runtime_error, recursion_error, not_implemented_error, type_error, value_error, unicode_error,
+    unicode_decode_error, unicode_encode_error, import_error, module_not_found_error, os_error, file_not_found_error,
+    eof_error, memory_error, syntax_error, indentation_error, stop_async_iteration, generator_exit, warning,
+    exception_group;
+} // namespace types
+
+namespace {
+
+ExceptionObj* as_exc(Value v) { return v.as<ExceptionObj>(); }
+
+int64_t int_as_i64_or(Value v, int64_t dflt) {
+  auto i = int_as_i64(v);
+  return i ? *i : dflt;
+}
+
+Value or_none(Value v) { return v.is_empty() ? Value::none() : v; }
+
+bool is_exception_or_none(Value v) { return v.is_none() || is_exception_instance(v); }
+
+// `T(...)` for every exception type; `self` is the (possibly derived) Type.
+Value construct_exception(Value self, const Args& a) {
+  Type* t = self.as<Type>();
+  ExceptionObj* e = new_exception(t, a.positional());
+  if (a.nkw == 0) return Value::object(e);
+  bool import_like = is_subtype(t, &types::import_error);
+  for (uint32_t i = 0; i < a.nkw; ++i) {
+    Str* k = a.kwnames[i].as<Str>();
+    if (import_like && (k->view() == "name" || k->view() == "path")) {
+      exception_set_attr(Value::object(e), k, a.kwvals[i]);
+      continue;
+    }
+    if (import_like) raise_fmt(types::type_error, "'{}' is an invalid keyword argument for {}()", k->view(), t->name);
+    raise_fmt(types::type_error, "{}() takes no keyword arguments", t->name);
+  }
+  return Value::object(e);
+}
+
+void init_exception_type(Type& t, const char* name, Type& base) {
+  init_type(t, name, Kind::Exception, &base);
+  t.is_exception = true;
+  t.construct = construct_exception;
+}
+
+// Item `i` of the args tuple, or None.
+Value arg_or_none(ExceptionObj* e, size_t i) { return i < e->args->size ? e->args->items[i] : Value::none(); }
+
+// SyntaxError's details come from its args: (msg, (filename, lineno, offset, text, end_lineno, end_offset)).
+Value syntax_detail(ExceptionObj* e, size_t i) {
+  if (e->args->size < 2 || !is_tuple(e->args->items[1])) return Value::none();
+  Tuple* d = e->args->items[1].as<Tuple>();
+  return i < d->size ? d->items[i] : Value::none();
+}
+
+Value user_attr(ExceptionObj* e, Str* name) {
+  if (!e->attrs) return Value::empty();
+  if (Value* v = dict_find_str(e->attrs, name)) return *v;
+  return Value::empty();
+}
+
+// "module.Qualname" as tracebacks print a class (bare for builtins and __main__).
+std::string qualified_type_name(Type* t) {
+  std::string name = t->qualname ? std::string(t->qualname->view()) : std::string(t->name);
+  if (is_str(t->module_name)) {
+    std::string_view mod = t->module_name.as<Str>()->view();
+    if (mod != "builtins" && mod != "__main__") return std::string(mod) + "." + name;
+  }
+  return name;
+}
+
+// ---- traceback text -----------------------------------------------------------------
+
+const std::vector<std::string>* source_lines(const std::string& filename) {
+  static auto* cache = new std::unordered_map<std::string, std::vector<std::string>>();
+  if (auto it = cache->find(filename); it != cache->end()) return &it->second;
+  std::vector<std::string> lines;
+  std::ifstream in(filename, std::ios::binary);
+  if (in) {
+    std::string line;
+    while (std::getline(in, line))
+      lines.push_back(line);
+  }
+  return &cache->emplace(filename, std::move(lines)).first->second;
+}
+
+std::string_view strip(std::string_view s) {
+  constexpr std::string_view kSpace = " \t\r\n\f\v";
+  size_t b = s.find_first_not_of(kSpace);
+  if (b == std::string_view::npos) return {};
+  return s.substr(b, s.find_last_not_of(kSpace) - b + 1);
+}
+
+constexpr int kRecursiveCutoff = 3;      // traceback.py's _RECURSIVE_CUTOFF
+constexpr size_t kTracebackLimit = 1000; // PyTraceBack_LIMIT
+
+void format_entries(Value tb, std::string& out) {
+  std::vector<TracebackEntry*> entries;
+  for (Value v = tb; !v.is_empty() && !v.is_none(); v = v.as<TracebackEntry>()->next)
+    entries.push_back(v.as<TracebackEntry>());
+  size_t first = entries.size() > kTracebackLimit ? entries.size() - kTracebackLimit : 0;
+  out += "Traceback (most recent call last):\n";
+  const vm::Code* last_code = nullptr;
+  int last_line = -1;
+  int count = 0;
+  auto flush_repeats = [&] {
+    if (count > kRecursiveCutoff) {
+      int n = count - kRecursiveCutoff;
+      out += fmt::format("  [Previous line repeated {} more time{}]\n", n, n > 1 ? "s" : "");
+    }
+  };
+  for (size_t i = first; i < entries.size(); ++i) {
+    TracebackEntry* e = entries[i];
+    auto* code = e->code.as<vm::Code>();
+    bool same =
+        last_code && code->filename == last_code->filename && code->name == last_code->name && e->line == last_line;
+    if (!same) {
+      flush_repeats();
+      last_code = code;
+      last_line = e->line;
+      count = 0;
+    }
+    if (++count > kRecursiveCutoff) continue;
+    out += fmt::format("  File \"{}\", line {}, in {}\n", code->filename, e->line, code->name);
+    const auto* lines = source_lines(code->filename);
+    if (e->line >= 1 && static_cast<size_t>(e->line) <= lines->size()) {
+      std::string_view src = strip((*lines)[e->line - 1]);
+      if (!src.empty()) out += fmt::format("    {}\n", src);
+    }
+  }
+  flush_repeats();
+}
+
+// The "File ..., line N / text / caret" block CPython prints before a SyntaxError's line.
+void format_syntax_error_location(ExceptionObj* e, std::string& out) {
+  Value filename = syntax_detail(e, 0), lineno = syntax_detail(e, 1);
+  if (!is_str(filename) && !is_int(lineno)) return;
+  out += fmt::format("  File \"{}\", line {}\n", is_str(filename) ? filename.as<Str>()->view() : "<string>",
+                     is_int(lineno) ? repr_string(lineno) : "?");
+  Value text = syntax_detail(e, 3);
+  if (!is_str(text)) return;
+  std::string_view line = text.as<Str>()->view();
+  while (!line.empty() && (line.back() == '\n' || line.back() == '\r'))
+    line.remove_suffix(1);
+  size_t indent = 0;
+  while (indent < line.size() && (line[indent] == ' ' || line[indent] == '\t' || line[indent] == '\f'))
+    ++indent;
+  std::string_view stripped = line.substr(indent);
+  out += fmt::format("    {}\n", stripped);
+  Value offset = syntax_detail(e, 2);
+  auto off = is_int(offset) ? int_as_i64_or(offset, 0) : 0;
+  if (off < 1) return;
+  int64_t start = std::max<int64_t>(0, off - 1 - static_cast<int64_t>(indent));
+  int64_t width = 1;
+  Value end_line = syntax_detail(e, 4), end_off = syntax_detail(e, 5);
+  if (is_int(end_off) && is_int(end_line) && equals(end_line, lineno)) {
+    int64_t end = int_as_i64_or(end_off, 0);
+    if (end > off) width = end - off;
+  }
+  int64_t len = static_cast<int64_t>(utf8_length(stripped));
+  if (start > len) start = len;
+  if (start + width > len + 1) width = std::max<int64_t>(1, len + 1 - start);
+  out += "    " + std::string(static_cast<size_t>(start), ' ') + std::string(static_cast<size_t>(width), '^') + "\n";
+}
+
+void format_chain(Value exc, std::string& out, std::unordered_set<Object*>& seen) {
+  seen.insert(exc.as_object());
+  ExceptionObj* e = as_exc(exc);
+  if (!e->cause.is_empty() && !e->cause.is_none()) {
+    if (!seen.count(e->cause.as_object())) {
+      format_chain(e->cause, out, seen);
+      out += "\nThe above exception was the direct cause of the following exception:\n\n";
+    }
+  } else if (!e->context.is_empty() && !e->context.is_none() && !e->suppress_context) {
+    if (!seen.count(e->context.as_object())) {
+      format_chain(e->context, out, seen);
+      out += "\nDuring handling of the above exception, another exception occurred:\n\n";
+    }
+  }
+  if (!e->traceback.is_empty() && !e->traceback.is_none()) format_entries(e->traceback, out);
+  if (is_subtype(e->type, &types::syntax_error)) format_syntax_error_location(e, out);
+  out += exception_line(exc);
+  out += '\n';
+}
+
+} // namespace
+
+// ---- creation and raising --------------------------------------------------------------
+
+ExceptionObj* new_exception(Type* t, std::span<const Value> args) {
+  auto* e = gc::make<ExceptionObj>();
+  e->type = t;
+  e->args = new_tuple(args);
+  e->traceback = Value::empty();
+  e->cause = Value::empty();
+  e->context = Value::empty();
+  e->suppress_context = false;
+  e->attrs = nullptr;
+  return e;
+}
+
+ExceptionObj* new_exception(Type* t, std::string_view msg) {
+  // An empty message means "no arguments" (MemoryError(), StopIteration()).
+  if (msg.empty()) return new_exception(t, std::span<const Value>());
+  Value arg = str_value(msg);
+  return new_exception(t, std::span<const Value>(&arg, 1));
+}
+
+void raise(Value exc) {
+  if (is_type(exc)) {
+    if (!exc.as<Type>()->is_exception) raise_type_error("exceptions must derive from BaseException");
+    exc = call0(exc);
+    if (!is_exception_instance(exc))
+      raise_fmt(types::type_error, "calling {} should have returned an instance of BaseException, not {}",
+                repr_string(exc), type_of(exc)->name);
+  } else if (!is_exception_instance(exc)) {
+    raise_type_error("exceptions must derive from BaseException");
+  }
+  Value handled = vm::current_handled_exception();
+  if (!handled.is_empty() && !handled.is_none() && handled != exc && is_exception_instance(handled)) {
+    // Break a cycle the new context would close (CPython's _PyErr_SetObject).
+    Value o = handled;
+    for (int steps = 0; steps < 100000; ++steps) {
+      Value c = as_exc(o)->context;
+      if (c.is_empty() || c.is_none()) break;
+      if (c == exc) {
+        as_exc(o)->context = Value::empty();
+        break;
+      }
+      o = c;
+    }
+    as_exc(exc)->context = handled;
+  }
+  throw PyException{exc};
+}
+
+void raise(Type& t, std::string_view msg) { raise(Value::object(new_exception(&t, msg))); }
+void raise_type_error(std::string_view msg) { raise(types::type_error, msg); }
+void raise_value_error(std::string_view msg) { raise(types::value_error, msg); }
+
+// ---- classification ---------------------------------------------------------------------
+
+bool is_subtype(const Type* t, const Type* base) {
+  if (t == base) return true;
+  if (t->mro) {
+    for (size_t i = 0; i < t->mro->size; ++i)
+      if (t->mro->items[i].as_object() == base) return true;
+    return false;
+  }
+  for (const Type* b = t->base; b; b = b->base)
+    if (b == base) return true;
+  return false;
+}
+
+bool is_exception_instance(Value v) { return v.is_object() && v.as_object()->type->is_exception; }
+
+bool exception_matches(Value exc, Value cls) {
+  if (is_tuple(cls)) {
+    Tuple* t = cls.as<Tuple>();
+    bool matched = false;
+    for (size_t i = 0; i < t->size; ++i)
+      if (exception_matches(exc, t->items[i])) matched = true;
+    return matched;
+  }
+  if (!is_type(cls) || !cls.as<Type>()->is_exception)
+    raise_type_error("catching classes that do not inherit from BaseException is not allowed");
+  return is_subtype(type_of(exc), cls.as<Type>());
+}
+
+// ---- str / repr / attributes ---------------------------------------------------------------
+
+std::string exception_str(Value exc) {
+  ExceptionObj* e = as_exc(exc);
+  Tuple* args = e->args;
+  Type* t = e->type;
+  if (is_subtype(t, &types::key_error) && args->size == 1) return repr_string(args->items[0]);
+  if (is_subtype(t, &types::os_error) && args->size >= 2 && args->size <= 5) {
+    std::string s = fmt::format("[Errno {}] {}", str_string(args->items[0]), str_string(args->items[1]));
+    if (args->size >= 3 && !args->items[2].is_none()) s += ": " + repr_string(args->items[2]);
+    return s;
+  }
+  if (is_subtype(t, &types::syntax_error) && args->size >= 1) {
+    std::string msg = str_string(args->items[0]);
+    Value filename = syntax_detail(e, 0), lineno = syntax_detail(e, 1);
+    bool has_line = is_int(lineno);
+    if (is_str(filename)) {
+      std::string_view f = filename.as<Str>()->view();
+      if (size_t slash = f.rfind('/'); slash != std::string_view::npos) f = f.substr(slash + 1);
+      if (has_line) return fmt::format("{} ({}, line {})", msg, f, repr_string(lineno));
+      return fmt::format("{} ({})", msg, f);
+    }
+    if (has_line) return fmt::format("{} (line {})", msg, repr_string(lineno));
+    return msg;
+  }
+  if (args->size == 0) return "";
+  if (args->size == 1) return str_string(args->items[0]);
+  return repr_string(Value::object(args));
+}
+
+std::string exception_repr(Value exc) {
+  ExceptionObj* e = as_exc(exc);
+  if (e->args->size == 1) return fmt::format("{}({})", e->type->name, repr_string(e->args->items[0]));
+  return e->type->name + repr_string(Value::object(e->args));
+}
+
+Value exception_get_attr(Value exc, Str* name) {
+  ExceptionObj* e = as_exc(exc);
+  std::string_view n = name->view();
+  if (n == "args") return Value::object(e->args);
+  if (n == "__cause__") return or_none(e->cause);
+  if (n == "__context__") return or_none(e->context);
+  if (n == "__suppress_context__") return Value::boolean(e->suppress_context);
+  if (n == "__traceback__") return Value::none();
+  if (Value v = user_attr(e, name); !v.is_empty()) return v;
+  Type* t = e->type;
+  if (is_subtype(t, &types::stop_iteration) && n == "value") return arg_or_none(e, 0);
+  if (is_subtype(t, &types::system_exit) && n == "code")
+    return e->args->size == 0 ? Value::none() : e->args->size == 1 ? e->args->items[0] : Value::object(e->args);
+  if (is_subtype(t, &types::import_error) && (n == "name" || n == "path")) return Value::none();
+  if (is_subtype(t, &types::import_error) && n == "msg") return e->args->size == 1 ? e->args->items[0] : Value::none();
+  if ((is_subtype(t, &types::attribute_error) && (n == "name" || n == "obj")) ||
+      (is_subtype(t, &types::name_error) && n == "name"))
+    return Value::none();
+  if (is_subtype(t, &types::os_error) && e->args->size >= 2 && e->args->size <= 5) {
+    if (n == "errno") return e->args->items[0];
+    if (n == "strerror") return e->args->items[1];
+    if (n == "filename") return arg_or_none(e, 2);
+  }
+  if (is_subtype(t, &types::os_error) && (n == "errno" || n == "strerror" || n == "filename")) return Value::none();
+  if (is_subtype(t, &types::syntax_error)) {
+    static constexpr std::string_view kFields[] = {"filename", "lineno", "offset", "text", "end_lineno", "end_offset"};
+    if (n == "msg") return arg_or_none(e, 0);
+    for (size_t i = 0; i < std::size(kFields); ++i)
+      if (n == kFields[i]) return syntax_detail(e, i);
+    if (n == "print_file_and_line") return Value::none();
+  }
+  return Value::empty();
+}
+
+void exception_set_attr(Value exc, Str* name, Value v) {
+  ExceptionObj* e = as_exc(exc);
+  std::string_view n = name->view();
+  if (n == "args") {
+    e->args = tuple_from_iterable(v);
+  } else if (n == "__cause__") {
+    if (!is_exception_or_none(v)) raise_type_error("exception cause must be None or derive from BaseException");
+    e->cause = v;
+    e->suppress_context = true;
+  } else if (n == "__context__") {
+    if (!is_exception_or_none(v)) raise_type_error("exception context must be None or derive from BaseException");
+    e->context = v;
+  } else if (n == "__suppress_context__") {
+    e->suppress_context = truthy(v);
+  } else if (n == "__traceback__") {
+    if (!v.is_none()) raise_type_error("__traceback__ must be a traceback or None");
+    e->traceback = Value::empty();
+  } else {
+    if (!e->attrs) e->attrs = new_dict();
+    dict_set(e->attrs, Value::object(name), v);
+  }
+}
+
+bool exception_del_attr(Value exc, Str* name) {
+  ExceptionObj* e = as_exc(exc);
+  return e->attrs && dict_del(e->attrs, Value::object(name));
+}
+
+// ---- printing ---------------------------------------------------------------------------------
+
+std::string exception_line(Value exc) {
+  Type* t = type_of(exc);
+  std::string name = qualified_type_name(t);
+  std::string msg;
+  if (is_subtype(t, &types::syntax_error) && as_exc(exc)->args->size >= 1)
+    msg = str_string(as_exc(exc)->args->items[0]); // tracebacks print SyntaxError.msg only
+  else
+    msg = str_string(exc);
+  if (msg.empty()) return name;
+  return name + ": " + msg;
+}
+
+std::string format_traceback(Value exc) {
+  std::string out;
+  std::unordered_set<Object*> seen;
+  format_chain(exc, out, seen);
+  return out;
+}
+
+void init_exceptions() {
+  using namespace types;
+  init_exception_type(base_exception, "BaseException", object);
+  init_exception_type(system_exit, "SystemExit", base_exception);
+  init_exception_type(keyboard_interrupt, "KeyboardInterrupt", base_exception);
+  init_exception_type(generator_exit, "GeneratorExit", base_exception);
+  init_exception_type(exception, "Exception", base_exception);
+  init_exception_type(stop_iteration, "StopIteration", exception);
+  init_exception_type(stop_async_iteration, "StopAsyncIteration", exception);
+  init_exception_type(arithmetic_error, "ArithmeticError", exception);
+  init_exception_type(zero_division_error, "ZeroDivisionError", arithmetic_error);
+  init_exception_type(overflow_error, "OverflowError", arithmetic_error);
+  init_exception_type(assertion_error, "AssertionError", exception);
+  init_exception_type(attribute_error, "AttributeError", exception);
+  init_exception_type(lookup_error, "LookupError", exception);
+  init_exception_type(index_error, "IndexError", lookup_error);
+  init_exception_type(key_error, "KeyError", lookup_error);
+  init_exception_type(name_error, "NameError", exception);
+  init_exception_type(unbound_local_error, "UnboundLocalError", name_error);
+  init_exception_type(runtime_error, "RuntimeError", exception);
+  init_exception_type(recursion_error, "RecursionError", runtime_error);
+  init_exception_type(not_implemented_error, "NotImplementedError", runtime_error);
+  init_exception_type(type_error, "TypeError", exception);
+  init_exception_type(value_error, "ValueError", exception);
+  init_exception_type(unicode_error, "UnicodeError", value_error);
+  init_exception_type(unicode_decode_error, "UnicodeDecodeError", unicode_error);
+  init_exception_type(unicode_encode_error, "UnicodeEncodeError", unicode_error);
+  init_exception_type(import_error, "ImportError", exception);
+  init_exception_type(module_not_found_error, "ModuleNotFoundError", import_error);
+  init_exception_type(os_error, "OSError", exception);
+  init_exception_type(file_not_found_error, "FileNotFoundError", os_error);
+  init_exception_type(eof_error, "EOFError", exception);
+  init_exception_type(memory_error, "MemoryError", exception);
+  init_exception_type(syntax_error, "SyntaxError", exception);
+  init_exception_type(indentation_error, "IndentationError", syntax_error);
+  init_exception_type(warning, "Warning", exception);
+  init_exception_type(exception_group, "ExceptionGroup", exception);
+}
+
+} // namespace tributary

@@ -1,0 +1,68 @@
+// exceptions.h — Python exceptions as seen from C++.
+//
+// A Python exception travels through C++ code as a thrown `PyException`
+// holding the exception object. The interpreter catches it at one place per
+// frame (to add a traceback entry and look up a handler); native functions
+// simply throw. Nothing may throw through JIT-compiled machine code: helpers
+// called from machine code catch and report instead.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include <fmt/format.h>
+
+#include "runtime/object.h"
+
+namespace tributary {
+
+struct PyException {
+  Value exc; // an ExceptionObj
+};
+
+namespace types {
+extern Type base_exception, exception, system_exit, keyboard_interrupt, stop_iteration,
+    arithmetic_error, zero_division_error, overflow_error, assertion_error, attribute_error,
+    lookup_error, index_error, key_error, name_error, unbound_local_error, runtime_error,
+    recursion_error, not_implemented_error, type_error, value_error, unicode_error,
+    unicode_decode_error, unicode_encode_error, import_error, module_not_found_error, os_error,
+    file_not_found_error, eof_error, memory_error, syntax_error, indentation_error,
+    stop_async_iteration, generator_exit, warning, exception_group;
+} // namespace types
+
+// Creates an exception instance of `t` with the given args.
+ExceptionObj* new_exception(Type* t, std::span<const Value> args);
+ExceptionObj* new_exception(Type* t, std::string_view msg);
+
+[[noreturn]] void raise(Value exc);
+[[noreturn]] void raise(Type& t, std::string_view msg);
+template <class... A>
+[[noreturn]] void raise_fmt(Type& t, fmt::format_string<A...> f, A&&... a) {
+  raise(t, fmt::format(f, static_cast<A&&>(a)...));
+}
+[[noreturn]] void raise_type_error(std::string_view msg);
+[[noreturn]] void raise_value_error(std::string_view msg);
+
+// Is `v` (an exception instance) an instance of the class `t` (or a subclass)?
+bool exception_matches(Value exc, Value cls);
+bool is_subtype(const Type* t, const Type* base);
+
+// "ValueError: msg" style one-liner, and the full CPython-style traceback text.
+std::string exception_line(Value exc);
+std::string format_traceback(Value exc);
+
+// Is `v` an exception instance (its type derives from BaseException)?
+bool is_exception_instance(Value v);
+// str(exc) and repr(exc) of an exception instance, as CPython prints them.
+std::string exception_str(Value exc);
+std::string exception_repr(Value exc);
+// Exception attributes (args, __cause__, __context__, StopIteration.value, ...):
+// get returns empty when `name` is not an exception attribute; set stores user
+// attributes in ExceptionObj::attrs.
+Value exception_get_attr(Value exc, Str* name);
+void exception_set_attr(Value exc, Str* name, Value v);
+bool exception_del_attr(Value exc, Str* name); // false when absent
+
+void init_exceptions();
+
+} // namespace tributary

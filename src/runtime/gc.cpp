@@ -1,0 +1,52 @@
+// gc.cpp — Boehm GC set-up; GMP's allocations are routed into the GC heap.
+#include "runtime/gc.h"
+
+#include <cstdlib>
+#include <cstring>
+#include <cstdio>
+
+#include <gc/gc.h>
+#include <gmp.h>
+
+namespace tributary::gc {
+
+namespace {
+[[noreturn]] void out_of_memory() {
+  std::fputs("MemoryError: out of memory\n", stderr);
+  std::exit(1);
+}
+void* gmp_alloc(size_t n) { return alloc_atomic(n); }
+void* gmp_realloc(void* p, size_t, size_t n) {
+  void* q = GC_REALLOC(p, n);
+  if (!q) out_of_memory();
+  return q;
+}
+void gmp_free(void*, size_t) {} // the collector reclaims limbs
+} // namespace
+
+void init() {
+  GC_INIT();
+  mp_set_memory_functions(gmp_alloc, gmp_realloc, gmp_free);
+}
+
+void* alloc(size_t bytes) {
+  void* p = GC_MALLOC(bytes);
+  if (!p) out_of_memory();
+  return p;
+}
+
+void* alloc_atomic(size_t bytes) {
+  void* p = GC_MALLOC_ATOMIC(bytes);
+  if (!p) out_of_memory();
+  return p;
+}
+
+void* alloc_root(size_t bytes) {
+  void* p = GC_MALLOC_UNCOLLECTABLE(bytes);
+  if (!p) out_of_memory();
+  return p;
+}
+
+void free_root(void* p) { GC_FREE(p); }
+
+} // namespace tributary::gc

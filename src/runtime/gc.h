@@ -1,0 +1,32 @@
+// gc.h — the one allocation interface, over Boehm GC.
+//
+// Every heap object is allocated here. Boehm scans the C stack, registers and
+// the GC heap conservatively, so NaN-boxed pointers (raw addresses) keep their
+// targets alive without stack maps. Objects holding no pointers (string bytes,
+// GMP limbs) use the atomic variant, which the collector does not scan.
+#pragma once
+
+#include <cstddef>
+#include <new>
+#include <vector>
+
+#include <gc/gc_allocator.h>
+
+namespace tributary::gc {
+
+void init();
+void* alloc(size_t bytes);        // zeroed, scanned
+void* alloc_atomic(size_t bytes); // not zeroed, never scanned
+void* alloc_root(size_t bytes);   // scanned, never collected (static tables)
+void free_root(void* p);
+
+template <class T, class... A> T* make(A&&... a) {
+  return new (alloc(sizeof(T))) T(static_cast<A&&>(a)...);
+}
+
+} // namespace tributary::gc
+
+namespace tributary {
+// A std::vector whose buffer lives in (and is scanned by) the GC heap.
+template <class T> using GcVector = std::vector<T, gc_allocator<T>>;
+} // namespace tributary

@@ -1,0 +1,399 @@
+// int.cpp — arbitrary-precision int operations (GMP) and numeric hashing.
+//
+// Every result is normalized through make_int(): values that fit 48 bits come
+// back as small ints. Hashes follow CPython (reduction modulo 2^61 - 1) so that
+// hash(n) prints the same and equal ints and floats hash alike.
+#include "runtime/int.h"
+
+#include <cmath>
+#include <limits>
+
+#include "runtime/exceptions.h"
+#include "runtime/str.h"
+
+namespace tributary {
+
+namespace {
+
+// RAII holder for a temporary mpz.
+struct Mpz {
+  mpz_t z;
+  Mpz() { mpz_init(z); }
+  explicit Mpz(Value v) {
+    mpz_init(z);
+    int_to_mpz(v, z);
+  }
+  ~Mpz() { mpz_clear(z); }
+  Mpz(const Mpz&) = delete;
+  Mpz& operator=(const Mpz&) = delete;
+};
+
+constexpr uint64_t kHashBits = 61;
+constexpr uint64_t kHashModulus = (uint64_t(1) << kHashBits) - 1;
+constexpr int64_t kHashInf = 314159;
+
+BigInt* new_bigint() {
+  auto* b = gc::make<BigInt>();
+  b->type = &types::int_;
+  mpz_init(b->z);
+  return b;
+}
+
+} // namespace
+
+Value make_int(int64_t i) {
+  if (Value::fits_small(i)) return Value::small_int(i);
+  BigInt* b = new_bigint();
+  mpz_set_si(b->z, i);
+  return Value::object(b);
+}
+
+Value make_int_u64(uint64_t u) {
+  if (u <= static_cast<uint64_t>(Value::kSmallMax)) return Value::small_int(static_cast<int64_t>(u));
+  BigInt* b = new_bigint();
+  mpz_import(b->z, 1, 1, sizeof(u), 0, 0, &u);
+  return Value::object(b);
+}
+
+Value make_int(const mpz_t z) {
+  if (mpz_fits_slong_p(z)) {
+    long i = mpz_get_si(z);
+    if (Value::fits_small(i)) return Value::small_int(i);
+  }
+  BigInt* b = new_bigint();
+  mpz_set(b->z, z);
+  return Value::object(b);
+}
+
+void int_to_mpz(Value v, mpz_t out) {
+  if (v.is_small_int()) mpz_set_si(out, v.as_small_int());
+  else if (v.is_bool()) mpz_set_si(out, v.is_true());
+  else mpz_set(out, v.as<BigInt>()->z);
+}
+
+std::optional<int64_t> int_as_i64(Value v) {
+  if (v.is_small_int()) return v.as_small_int();
+  if (v.is_bool()) return v.is_true() ? 1 : 0;
+  if (is_bigint(v) && mpz_fits_slong_p(v.as<BigInt>()->z)) return mpz_get_si(v.as<BigInt>()->z);
+  return std::nullopt;
+}
+
+int64_t index_value(Value v, const char* what) {
+  if (auto i = int_as_i64(v)) return *i;
+  if (is_bigint(v))
+    raise_fmt(types::index_error, "cannot fit 'int' into an index-sized integer");
+  raise_fmt(types::type_error, "{} indices must be integers or slices, not {}", what, type_of(v)->name);
+}
+
+bool int_is_negative(Value v) {
+  if (v.is_small_int()) return v.as_small_int() < 0;
+  if (v.is_bool()) return false;
+  return mpz_sgn(v.as<BigInt>()->z) < 0;
+}
+
+int int_compare(Value a, Value b) {
+  auto x = int_as_i64(a), y = int_as_i64(b);
+  if (x && y) return *x < *y ? -1 : *x > *y ? 1 : 0;
+  Mpz ma(a), mb(b);
+  int c = mpz_cmp(ma.z, mb.z);
+  return c < 0 ? -1 : c > 0 ? 1 : 0;
+}
+
+int int_double_compare(Value a, double d) {
+  // Exact: compare against floor(d), then use the fractional part to break ties.
+  if (std::isinf(d)) return d > 0 ? -1 : 1;
+  double fl = std::floor(d);
+  Mpz ma(a), mf;
+  mpz_set_d(mf.z, fl);
+  int c = mpz_cmp(ma.z, mf.z);
+  if (c != 0) return c < 0 ? -1 : 1;
+  return fl == d ? 0 : -1;
+}
+
+double int_to_double(Value v) {
+  if (auto i = int_as_i64(v)) return static_cast<double>(*i);
+  const mpz_t& z = v.as<BigInt>()->z;
+  if (mpz_sizeinbase(z, 2) > 1024) raise(types::overflow_error, "int too large to convert to float");
+  // Correct rounding (round-half-even) as CPython does: take the top 55 bits and
+  // let the FPU round once.
+  size_t bits = mpz_sizeinbase(z, 2);
+  if (bits <= 53) return mpz_get_d(z);
+  Mpz a;
+  mpz_abs(a.z, z);
+  size_t shift = bits - 55;
+  Mpz top;
+  mpz_tdiv_q_2exp(top.z, a.z, shift);
+  // Sticky bit: set the lowest bit if anything non-zero was shifted out.
+  if (mpz_scan1(a.z, 0) < shift) mpz_setbit(top.z, 0);
+  double r = std::ldexp(mpz_get_d(top.z), static_cast<int>(shift));
+  if (std::isinf(r)) raise(types::overflow_error, "int too large to convert to float");
+  return mpz_sgn(z) < 0 ? -r : r;
+}
+
+std::string int_to_decimal(Value v) {
+  if (auto i = int_as_i64(v)) return std::to_string(*i);
+  const mpz_t& z = v.as<BigInt>()->z;
+  std::string s(mpz_sizeinbase(z, 10) + 2, '\0');
+  mpz_get_str(s.data(), 10, z);
+  s.resize(std::strlen(s.c_str()));
+  return s;
+}
+
+Value int_from_string(std::string_view text, int base) {
+  std::string s;
+  for (char c : text)
+    if (c != '_') s += c;
+  Mpz z;
+  if (s.empty() || mpz_set_str(z.z, s.c_str(), base) != 0)
+    raise_fmt(types::value_error, "invalid literal for int() with base {}: {}", base, str_repr(text));
+  return make_int(z.z);
+}
+
+int64_t int_hash(Value v) {
+  if (v.is_small_int()) {
+    int64_t i = v.as_small_int();
+    // |i| < 2^47 < modulus: the hash is the value itself, except -1.
+    return i == -1 ? -2 : i;
+  }
+  if (v.is_bool()) return v.is_true();
+  Mpz a;
+  mpz_abs(a.z, v.as<BigInt>()->z);
+  Mpz m;
+  mpz_set_ui(m.z, kHashModulus);
+  mpz_mod(a.z, a.z, m.z);
+  int64_t h = static_cast<int64_t>(mpz_get_ui(a.z));
+  if (mpz_sgn(v.as<BigInt>()->z) < 0) h = -h;
+  return h == -1 ? -2 : h;
+}
+
+int64_t double_hash(double d) {
+  // CPython's _Py_HashDouble.
+  if (std::isinf(d)) return d > 0 ? kHashInf : -kHashInf;
+  if (std::isnan(d)) return 0; // CPython 3.11 hashes NaN by identity; 0 keeps us deterministic
+  int e;
+  double m = std::frexp(d, &e);
+  int sign = 1;
+  if (m < 0) {
+    sign = -1;
+    m = -m;
+  }
+  uint64_t x = 0;
+  while (m) {
+    x = ((x << 28) & kHashModulus) | x >> (kHashBits - 28);
+    m *= 268435456.0;
+    e -= 28;
+    uint64_t y = static_cast<uint64_t>(m);
+    m -= static_cast<double>(y);
+    x += y;
+    if (x >= kHashModulus) x -= kHashModulus;
+  }
+  e = e >= 0 ? e % kHashBits : kHashBits - 1 - ((-1 - e) % kHashBits);
+  x = ((x << e) & kHashModulus) | x >> (kHashBits - e);
+  int64_t r = static_cast<int64_t>(x) * sign;
+  return r == -1 ? -2 : r;
+}
+
+// ---- arithmetic ----------------------------------------------------------------
+
+namespace {
+// Runs `small` on int64 operands (it returns true on overflow), else GMP's `big`.
+template <class Small>
+Value int_binop(Value a, Value b, Small small, void (*big)(mpz_ptr, mpz_srcptr, mpz_srcptr)) {
+  auto x = int_as_i64(a), y = int_as_i64(b);
+  int64_t r;
+  if (x && y && !small(*x, *y, r)) return make_int(r);
+  Mpz ma(a), mb(b), mr;
+  big(mr.z, ma.z, mb.z);
+  return make_int(mr.z);
+}
+} // namespace
+
+Value int_add(Value a, Value b) {
+  return int_binop(a, b, [](int64_t x, int64_t y, int64_t& r) { return __builtin_add_overflow(x, y, &r); }, mpz_add);
+}
+Value int_sub(Value a, Value b) {
+  return int_binop(a, b, [](int64_t x, int64_t y, int64_t& r) { return __builtin_sub_overflow(x, y, &r); }, mpz_sub);
+}
+Value int_mul(Value a, Value b) {
+  return int_binop(a, b, [](int64_t x, int64_t y, int64_t& r) { return __builtin_mul_overflow(x, y, &r); }, mpz_mul);
+}
+Value int_and(Value a, Value b) {
+  return int_binop(a, b, [](int64_t x, int64_t y, int64_t& r) { return r = x & y, false; }, mpz_and);
+}
+Value int_or(Value a, Value b) {
+  return int_binop(a, b, [](int64_t x, int64_t y, int64_t& r) { return r = x | y, false; }, mpz_ior);
+}
+Value int_xor(Value a, Value b) {
+  return int_binop(a, b, [](int64_t x, int64_t y, int64_t& r) { return r = x ^ y, false; }, mpz_xor);
+}
+
+namespace {
+[[noreturn]] void zero_division(const char* what) { raise(types::zero_division_error, what); }
+} // namespace
+
+Value int_floordiv(Value a, Value b) {
+  auto x = int_as_i64(a), y = int_as_i64(b);
+  if (y && *y == 0) zero_division("integer division or modulo by zero");
+  if (x && y && !(*x == INT64_MIN && *y == -1)) return make_int(floor_div_i64(*x, *y));
+  Mpz ma(a), mb(b), mr;
+  mpz_fdiv_q(mr.z, ma.z, mb.z);
+  return make_int(mr.z);
+}
+
+Value int_mod(Value a, Value b) {
+  auto x = int_as_i64(a), y = int_as_i64(b);
+  if (y && *y == 0) zero_division("integer division or modulo by zero");
+  if (x && y && !(*x == INT64_MIN && *y == -1)) return make_int(floor_mod_i64(*x, *y));
+  Mpz ma(a), mb(b), mr;
+  mpz_fdiv_r(mr.z, ma.z, mb.z);
+  return make_int(mr.z);
+}
+
+Value int_divmod(Value a, Value b) {
+  Value q = int_floordiv(a, b);
+  Value r = int_mod(a, b);
+  Value items[2] = {q, r};
+  return Value::object(new_tuple(items));
+}
+
+Value int_truediv(Value a, Value b) {
+  auto x = int_as_i64(a), y = int_as_i64(b);
+  if (y && *y == 0) zero_division("division by zero");
+  // Exact when both fit a double's mantissa.
+  if (x && y && std::abs(*x) < (int64_t(1) << 53) && std::abs(*y) < (int64_t(1) << 53))
+    return Value::from_double(static_cast<double>(*x) / static_cast<double>(*y));
+  // Correctly rounded big division: scale the numerator so the quotient has 55+ bits.
+  Mpz ma(a), mb(b);
+  bool neg = (mpz_sgn(ma.z) < 0) != (mpz_sgn(mb.z) < 0);
+  mpz_abs(ma.z, ma.z);
+  mpz_abs(mb.z, mb.z);
+  long shift = static_cast<long>(mpz_sizeinbase(mb.z, 2)) - static_cast<long>(mpz_sizeinbase(ma.z, 2)) + 55;
+  Mpz q, r;
+  if (shift > 0) mpz_mul_2exp(ma.z, ma.z, shift);
+  else mpz_mul_2exp(mb.z, mb.z, -shift);
+  mpz_tdiv_qr(q.z, r.z, ma.z, mb.z);
+  if (mpz_sgn(r.z) != 0) mpz_setbit(q.z, 0);
+  double d = mpz_get_d(q.z); // q has <= 56 bits; sticky bit makes this correctly rounded
+  if (mpz_sizeinbase(q.z, 2) > 53) {
+    // round once via ldexp path to preserve the sticky bit
+    size_t bits = mpz_sizeinbase(q.z, 2);
+    size_t s = bits - 55 > 0 ? bits - 55 : 0;
+    Mpz t;
+    mpz_tdiv_q_2exp(t.z, q.z, s);
+    if (mpz_scan1(q.z, 0) < s) mpz_setbit(t.z, 0);
+    d = std::ldexp(mpz_get_d(t.z), static_cast<int>(s));
+  }
+  double result = std::ldexp(d, static_cast<int>(-shift));
+  if (std::isinf(result)) raise(types::overflow_error, "integer division result too large for a float");
+  return Value::from_double(neg ? -result : result);
+}
+
+Value int_pow(Value a, Value b) {
+  if (int_is_negative(b)) {
+    double base = int_to_double(a);
+    double exp = int_to_double(b);
+    if (base == 0.0) zero_division("0.0 cannot be raised to a negative power");
+    return Value::from_double(std::pow(base, exp));
+  }
+  auto e = int_as_i64(b);
+  Mpz ma(a), mr;
+  if (!e) {
+    // Only 0, 1 and -1 can be raised to a huge power.
+    if (mpz_cmpabs_ui(ma.z, 1) > 0) raise(types::memory_error, "");
+    mpz_pow_ui(mr.z, ma.z, mpz_even_p(Mpz(b).z) ? 2 : 1);
+    return make_int(mr.z);
+  }
+  if (auto x = int_as_i64(a)) {
+    // Fast path: repeated squaring with overflow checks.
+    int64_t base = *x, result = 1, exp = *e;
+    bool overflow = false;
+    while (exp > 0 && !overflow) {
+      if (exp & 1) overflow |= __builtin_mul_overflow(result, base, &result);
+      exp >>= 1;
+      if (exp > 0) overflow |= __builtin_mul_overflow(base, base, &base);
+    }
+    if (!overflow) return make_int(result);
+  }
+  mpz_pow_ui(mr.z, ma.z, static_cast<unsigned long>(*e));
+  return make_int(mr.z);
+}
+
+Value int_pow_mod(Value a, Value b, Value m) {
+  Mpz ma(a), mb(b), mm(m), mr;
+  if (mpz_sgn(mm.z) == 0) raise_value_error("pow() 3rd argument cannot be 0");
+  if (mpz_sgn(mb.z) < 0) {
+    if (!mpz_invert(ma.z, ma.z, mm.z)) raise_value_error("base is not invertible for the given modulus");
+    mpz_neg(mb.z, mb.z);
+  }
+  Mpz absm;
+  mpz_abs(absm.z, mm.z);
+  mpz_powm(mr.z, ma.z, mb.z, absm.z);
+  // Python: result has the sign of the modulus.
+  if (mpz_sgn(mm.z) < 0 && mpz_sgn(mr.z) != 0) mpz_add(mr.z, mr.z, mm.z);
+  return make_int(mr.z);
+}
+
+Value int_lshift(Value a, Value b) {
+  if (int_is_negative(b)) raise_value_error("negative shift count");
+  auto n = int_as_i64(b);
+  if (!n) raise(types::overflow_error, "too many digits in integer");
+  if (auto x = int_as_i64(a); x && *n < 62) {
+    int64_t r = *x << *n;
+    if ((r >> *n) == *x) return make_int(r);
+  }
+  Mpz ma(a), mr;
+  mpz_mul_2exp(mr.z, ma.z, static_cast<mp_bitcnt_t>(*n));
+  return make_int(mr.z);
+}
+
+Value int_rshift(Value a, Value b) {
+  if (int_is_negative(b)) raise_value_error("negative shift count");
+  auto n = int_as_i64(b);
+  if (!n) return Value::small_int(int_is_negative(a) ? -1 : 0);
+  if (auto x = int_as_i64(a)) return make_int(*n >= 63 ? (*x < 0 ? -1 : 0) : (*x >> *n));
+  Mpz ma(a), mr;
+  mpz_fdiv_q_2exp(mr.z, ma.z, static_cast<mp_bitcnt_t>(*n));
+  return make_int(mr.z);
+}
+
+Value int_neg(Value a) {
+  if (auto x = int_as_i64(a); x && *x != INT64_MIN) return make_int(-*x);
+  Mpz ma(a);
+  mpz_neg(ma.z, ma.z);
+  return make_int(ma.z);
+}
+
+Value int_invert(Value a) {
+  if (auto x = int_as_i64(a)) return make_int(~*x);
+  Mpz ma(a);
+  mpz_com(ma.z, ma.z);
+  return make_int(ma.z);
+}
+
+Value int_abs(Value a) { return int_is_negative(a) ? int_neg(a) : (a.is_bool() ? make_int(a.is_true()) : a); }
+
+double float_floordiv(double a, double b) {
+  double mod = std::fmod(a, b);
+  double div = (a - mod) / b;
+  if (mod != 0 && ((b < 0) != (mod < 0))) div -= 1.0;
+  double floordiv;
+  if (div != 0) {
+    floordiv = std::floor(div);
+    if (div - floordiv > 0.5) floordiv += 1.0;
+  } else {
+    floordiv = std::copysign(0.0, a / b);
+  }
+  return floordiv;
+}
+
+double float_mod(double a, double b) {
+  double mod = std::fmod(a, b);
+  if (mod != 0) {
+    if ((b < 0) != (mod < 0)) mod += b;
+  } else {
+    mod = std::copysign(0.0, b);
+  }
+  return mod;
+}
+
+} // namespace tributary

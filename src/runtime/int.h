@@ -1,0 +1,78 @@
+// int.h — Python ints: small (48-bit inline) and big (GMP) behind one API.
+//
+// Invariant: make_int() returns a small int whenever the value fits, so a
+// BigInt always lies outside the small range. Arithmetic fast paths on small
+// ints live in the interpreter (and, later, machine code); everything that
+// overflows or involves a BigInt comes here.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include <gmp.h>
+
+#include "runtime/object.h"
+
+namespace tributary {
+
+Value make_int(int64_t i);
+Value make_int_u64(uint64_t u);
+Value make_int(const mpz_t z); // normalizes to small if it fits
+Value int_from_string(std::string_view digits, int base); // throws ValueError
+
+// Loads any int (small, big or bool) into `out` (initialised by the caller).
+void int_to_mpz(Value v, mpz_t out);
+// The value as int64 if it fits.
+std::optional<int64_t> int_as_i64(Value v);
+// Index conversion for sequences: int or bool, else TypeError "... indices must be integers".
+int64_t index_value(Value v, const char* what);
+
+bool int_is_negative(Value v);
+int int_compare(Value a, Value b);          // -1, 0, 1 ; both ints
+int int_double_compare(Value a, double d);  // exact comparison of int and finite double
+double int_to_double(Value v);              // OverflowError if too large
+std::string int_to_decimal(Value v);
+int64_t int_hash(Value v);
+int64_t double_hash(double d);
+
+// Binary int operations (both operands ints or bools). Python semantics:
+// floor division and modulo round towards -inf; pow with negative exponent gives float.
+Value int_add(Value a, Value b);
+Value int_sub(Value a, Value b);
+Value int_mul(Value a, Value b);
+Value int_floordiv(Value a, Value b);
+Value int_mod(Value a, Value b);
+Value int_truediv(Value a, Value b);
+Value int_pow(Value a, Value b);
+Value int_pow_mod(Value a, Value b, Value m);
+Value int_lshift(Value a, Value b);
+Value int_rshift(Value a, Value b);
+Value int_and(Value a, Value b);
+Value int_or(Value a, Value b);
+Value int_xor(Value a, Value b);
+Value int_neg(Value a);
+Value int_invert(Value a);
+Value int_abs(Value a);
+Value int_divmod(Value a, Value b);
+
+// Small-int floor division/modulo helpers shared by interpreter and JIT.
+inline int64_t floor_div_i64(int64_t a, int64_t b) {
+  int64_t q = a / b;
+  if ((a % b != 0) && ((a < 0) != (b < 0))) --q;
+  return q;
+}
+inline int64_t floor_mod_i64(int64_t a, int64_t b) {
+  int64_t r = a % b;
+  if (r != 0 && ((r < 0) != (b < 0))) r += b;
+  return r;
+}
+
+// Python's float floor division and modulo.
+double float_floordiv(double a, double b); // caller checks b != 0
+double float_mod(double a, double b);
+// Python's float ** float: ZeroDivisionError for 0.0 ** negative, OverflowError
+// on overflow, NotImplementedError where CPython returns a complex number.
+double float_pow(double x, double y);
+
+} // namespace tributary

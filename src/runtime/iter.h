@@ -1,0 +1,120 @@
+// iter.h — iterator objects, dict views and the iteration protocol's builtin side.
+//
+// Every builtin iterator is an `IterObject` (Type kind Kind::Iterator) whose
+// `ikind` selects the step function in iter_next(); its Type carries the
+// CPython name (list_iterator, str_ascii_iterator, zip, ...) and Python-level
+// `__iter__`/`__next__` methods. Iterators over dicts and sets remember the
+// container's size at creation and raise RuntimeError if it changes, as
+// CPython does. Dict views (dict_keys/values/items) are live views holding the
+// dict.
+#pragma once
+
+#include <span>
+
+#include "runtime/containers.h"
+#include "runtime/object.h"
+
+namespace tributary {
+
+enum class IterKind : uint8_t {
+  List,
+  ListReverse,
+  Tuple,
+  StrAscii,
+  StrUtf8,
+  Bytes,
+  Range,
+  DictKeys,
+  DictValues,
+  DictItems,
+  DictReverseKeys,
+  Set,
+  Enumerate,
+  Zip,
+  Map,
+  Filter,
+  ReversedSeq,
+  Callable,
+  Sequence,
+};
+
+struct IterObject : Object {
+  IterKind ikind;
+};
+
+// list, tuple, str, bytes and reversed(seq) iterators: `index` is an item
+// index (a byte offset for non-ASCII str); `seq` becomes empty when exhausted.
+struct SeqIter : IterObject {
+  Value seq;
+  int64_t index;
+};
+
+struct RangeIter : IterObject {
+  int64_t next, step;
+  int64_t remaining;
+};
+
+struct DictIter : IterObject {
+  Dict* dict;
+  size_t pos;  // entries position (counts down for reverse iteration)
+  size_t used; // dict size at creation
+  int64_t remaining;
+};
+
+struct SetIter : IterObject {
+  Set* set;
+  size_t pos;
+  int64_t used;
+};
+
+struct EnumerateIter : IterObject {
+  Value it;
+  Value count;
+};
+
+// zip and map: several source iterators; `fn` is empty for zip.
+struct MultiIter : IterObject {
+  Value fn;
+  GcVector<Value> its;
+  bool strict;
+  bool done;
+};
+
+// filter(fn, it) and iter(callable, sentinel): `fn` and either `it` or `sentinel`.
+struct FnIter : IterObject {
+  Value fn;
+  Value it;       // filter's source iterator
+  Value sentinel; // callable_iterator's sentinel
+};
+
+struct DictView : Object {
+  Dict* dict;
+};
+
+namespace types {
+extern Type list_iterator, list_reverseiterator, tuple_iterator, str_ascii_iterator, str_iterator, bytes_iterator,
+    range_iterator, dict_keyiterator, dict_valueiterator, dict_itemiterator, dict_reversekeyiterator, set_iterator,
+    enumerate, zip, map, filter, reversed, callable_iterator;
+} // namespace types
+
+// Public constructors (builtins enumerate/zip/map/filter/reversed/range/iter).
+Value make_enumerate(Value iterable, Value start);
+Value make_zip(std::span<const Value> iterables, bool strict);
+Value make_map(Value fn, std::span<const Value> iterables);
+Value make_filter(Value fn_or_none, Value iterable);
+Value make_reversed(Value seq);
+Value make_callable_iterator(Value fn, Value sentinel);
+Value make_range(int64_t start, int64_t stop, int64_t step); // ValueError for step 0
+// range(...) arguments as Python values (ints or bools); TypeError/NotImplementedError as CPython.
+Value make_range_from_args(std::span<const Value> args);
+// A live view on `d`; `view_type` is types::dict_keys, dict_values or dict_items.
+Value make_dict_view(Type& view_type, Dict* d);
+
+int64_t range_length(const Range* r);
+// Item `i` (already normalized to 0 <= i < length) of a range.
+inline int64_t range_item(const Range* r, int64_t i) { return r->start + i * r->step; }
+
+// Registers the iterator Types and their Python-visible methods.
+void init_iter_types();
+
+} // namespace tributary

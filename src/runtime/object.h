@@ -1,0 +1,206 @@
+// object.h — the heap object model.
+//
+// Every heap object starts with `Object` (its Type). Builtin types are static
+// `Type` objects (roots in the data segment); each carries a `Kind` so the
+// runtime can dispatch with a switch, and a `dict` of attributes (methods are
+// NativeFunction descriptors bound on lookup). User classes (language-breadth
+// issue) are Types with Kind::Instance whose instances use hidden classes
+// (Shape) so machine code can guard a shape and read a slot.
+//
+// Invariants: a Str is immutable and caches its hash; a BigInt never holds a
+// value that fits a small int; a Tuple's items never change after creation.
+#pragma once
+
+#include <cstdint>
+#include <cstring>
+#include <span>
+#include <string>
+#include <string_view>
+
+#include <gmp.h>
+
+#include "runtime/gc.h"
+#include "runtime/value.h"
+
+namespace tributary {
+
+struct Type;
+struct Str;
+struct Dict;
+struct Tuple;
+
+struct Object {
+  Type* type;
+};
+
+// Builtin kinds; the runtime switches on them. Order is not significant.
+enum class Kind : uint8_t {
+  Object, Type, NoneType, Bool, Int, Float, Str, Bytes, Tuple, List, Dict, Set, FrozenSet,
+  Range, Slice, Function, NativeFunction, BoundMethod, Cell, Code, Module, Exception,
+  Iterator, DictView, Instance, Property, StaticMethod, ClassMethod, Generator, NotImplemented,
+  Ellipsis, File,
+};
+
+// Arguments of a native call: positional values, then keyword names (Str) and values.
+struct Args {
+  const Value* pos = nullptr;
+  uint32_t npos = 0;
+  const Value* kwnames = nullptr;
+  const Value* kwvals = nullptr;
+  uint32_t nkw = 0;
+
+  Value operator[](size_t i) const { return pos[i]; }
+  size_t size() const { return npos; }
+  std::span<const Value> positional() const { return {pos, npos}; }
+};
+
+// A native function: `self` is the bound receiver (empty for plain functions).
+using NativeFn = Value (*)(Value self, const Args& args);
+
+struct Type : Object {
+  const char* name = "";
+  Kind kind = Kind::Object;
+  Type* base = nullptr;
+  Dict* dict = nullptr;      // attributes and methods
+  Tuple* mro = nullptr;      // this type first, object last
+  Tuple* bases = nullptr;
+  uint64_t version = 0;      // bumped whenever dict changes (JIT guards on it)
+  bool is_builtin = true;
+  bool is_exception = false;
+  Value module_name;         // Str or empty
+  Str* qualname = nullptr;
+  // Called for `T(...)`: `self` is the Type itself. Null: "cannot create 'T' instances".
+  NativeFn construct = nullptr;
+};
+
+struct Str : Object {
+  int64_t hash;     // -1 until computed
+  size_t nbytes;    // UTF-8 bytes
+  size_t length;    // code points
+  bool ascii;
+  char data[1];     // nbytes UTF-8 bytes + NUL
+
+  std::string_view view() const { return {data, nbytes}; }
+};
+
+struct BigInt : Object {
+  mpz_t z;
+};
+
+struct Float : Object {}; // floats are never heap objects; the type exists for type()
+
+struct Tuple : Object {
+  size_t size;
+  Value items[1];
+
+  std::span<Value> span() { return {items, size}; }
+};
+
+struct List : Object {
+  GcVector<Value> items;
+};
+
+struct Bytes : Object {
+  size_t size;
+  int64_t hash;
+  unsigned char data[1];
+};
+
+struct Slice : Object {
+  Value start, stop, step;
+};
+
+struct Range : Object {
+  int64_t start, stop, step;
+};
+
+struct Cell : Object {
+  Value value; // empty when unbound
+};
+
+struct Module : Object {
+  Str* name;
+  Dict* dict;
+};
+
+struct NativeFunction : Object {
+  const char* name;
+  NativeFn fn;
+  Value self;          // empty unless bound
+  Type* owner;         // type the method belongs to (for error messages), or null
+};
+
+struct BoundMethod : Object {
+  Value func;
+  Value self;
+};
+
+struct Property : Object {
+  Value fget, fset, fdel;
+};
+
+struct StaticMethod : Object {
+  Value func;
+};
+
+struct ExceptionObj : Object {
+  Tuple* args;
+  Value traceback;      // TracebackEntry chain (empty if none)
+  Value cause;          // empty when unset
+  Value context;
+  bool suppress_context;
+  Dict* attrs;          // user attributes (StopIteration.value etc.)
+};
+
+struct TracebackEntry : Object {
+  Value next;           // next entry towards the innermost frame
+  Value code;           // Code object
+  int line;
+};
+
+// ---- The builtin types -------------------------------------------------------
+namespace types {
+extern Type object, type, none, boolean, int_, float_, str, bytes, tuple, list, dict, set,
+    frozenset, range, slice, function, native_function, bound_method, cell, code, module,
+    iterator, dict_keys, dict_values, dict_items, property, staticmethod, classmethod,
+    notimplemented, ellipsis, generator;
+} // namespace types
+
+extern Value kNotImplemented;
+extern Value kEllipsis;
+
+// The Type of any value.
+inline Type* type_of(Value v) {
+  if (v.is_object()) return v.as_object()->type;
+  if (v.is_small_int()) return &types::int_;
+  if (v.is_double()) return &types::float_;
+  if (v.is_none()) return &types::none;
+  return &types::boolean;
+}
+
+inline bool is_kind(Value v, Kind k) { return v.is_object() && v.as_object()->type->kind == k; }
+inline bool is_str(Value v) { return is_kind(v, Kind::Str); }
+inline bool is_bigint(Value v) { return is_kind(v, Kind::Int); }
+inline bool is_int(Value v) { return v.is_small_int() || is_bigint(v); }
+inline bool is_tuple(Value v) { return is_kind(v, Kind::Tuple); }
+inline bool is_list(Value v) { return is_kind(v, Kind::List); }
+inline bool is_dict(Value v) { return is_kind(v, Kind::Dict); }
+inline bool is_type(Value v) { return is_kind(v, Kind::Type); }
+
+// ---- Constructors -------------------------------------------------------------
+Str* new_str(std::string_view utf8);
+Str* intern(std::string_view utf8);          // unique Str per content (names, attributes)
+inline Value str_value(std::string_view s) { return Value::object(new_str(s)); }
+Tuple* new_tuple(size_t n);                   // items initialised to None
+Tuple* new_tuple(std::span<const Value> items);
+List* new_list(size_t reserve = 0);
+List* new_list(std::span<const Value> items);
+Value new_native(const char* name, NativeFn fn, Value self = Value::empty(), Type* owner = nullptr);
+Module* new_module(std::string_view name);
+
+// Adds a native method to a builtin type's dict.
+void add_method(Type& t, const char* name, NativeFn fn);
+void add_attr(Type& t, const char* name, Value v);
+void init_type(Type& t, const char* name, Kind kind, Type* base);
+
+} // namespace tributary

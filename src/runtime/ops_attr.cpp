@@ -1,0 +1,257 @@
+// ops_attr.cpp — the attribute protocol: obj.name, obj.name = v, del obj.name, method lookup.
+//
+// Lookup order for an instance of a builtin type: the instance's own storage
+// (module dict, exception attributes, function attributes...), then the type's
+// MRO dicts, where a found attribute is bound (descriptor protocol):
+//   NativeFunction with an owner -> a copy bound to `self` (method descriptor);
+//   Python function -> BoundMethod; staticmethod -> its function;
+//   classmethod -> BoundMethod on the type; property -> fget(obj).
+// lookup_method() skips the binding allocation and tells the caller to pass
+// self instead. User instances (Kind::Instance, hidden classes) get their own
+// case in instance_attr() when classes land.
+#include "runtime/containers.h"
+#include "runtime/ops_internal.h"
+#include "runtime/str.h"
+
+namespace tributary {
+
+using ops_detail::is_user_type;
+
+namespace {
+
+Value new_bound_method(Value func, Value self) {
+  auto* m = gc::make<BoundMethod>();
+  m->type = &types::bound_method;
+  m->func = func;
+  m->self = self;
+  return Value::object(m);
+}
+
+bool is_method_descriptor(Value v) {
+  if (is_kind(v, Kind::NativeFunction)) {
+    auto* f = v.as<NativeFunction>();
+    return f->owner && f->self.is_empty();
+  }
+  return is_kind(v, Kind::Function);
+}
+
+// The descriptor protocol for an attribute found on type(obj).
+Value bind(Value attr, Value obj, Str* name) {
+  if (!attr.is_object()) return attr;
+  switch (attr.as_object()->type->kind) {
+  case Kind::NativeFunction: {
+    auto* f = attr.as<NativeFunction>();
+    if (!f->owner || !f->self.is_empty()) return attr;
+    return new_native(f->name, f->fn, obj, f->owner);
+  }
+  case Kind::Function: return new_bound_method(attr, obj);
+  case Kind::StaticMethod: return attr.as<StaticMethod>()->func;
+  case Kind::ClassMethod: return new_bound_method(attr.as<StaticMethod>()->func, Value::object(type_of(obj)));
+  case Kind::Property: {
+    Value fget = attr.as<Property>()->fget;
+    if (fget.is_empty() || fget.is_none())
+      raise_fmt(types::attribute_error, "property '{}' of '{}' object has no getter", name->view(), type_of(obj)->name);
+    return call1(fget, obj);
+  }
+  default: return attr;
+  }
+}
+
+// Attributes of a class object (`int.__name__`, `list.append`, `A.method`).
+Value type_attr(Type* t, Str* name) {
+  std::string_view n = name->view();
+  if (n.size() > 4 && n.substr(0, 2) == "__") {
+    if (n == "__name__") return Value::object(intern(t->name));
+    if (n == "__qualname__") return t->qualname ? Value::object(t->qualname) : Value::object(intern(t->name));
+    if (n == "__module__") return t->module_name.is_empty() ? Value::none() : t->module_name;
+    if (n == "__mro__") return Value::object(t->mro);
+    if (n == "__bases__") return Value::object(t->bases);
+    if (n == "__base__") return t->base ? Value::object(t->base) : Value::none();
+    if (n == "__dict__") return Value::object(t->dict);
+    if (n == "__class__") return Value::object(type_of(Value::object(t)));
+  }
+  Value v = type_lookup(t, name);
+  if (!v.is_empty()) {
+    if (is_kind(v, Kind::StaticMethod)) return v.as<StaticMethod>()->func;
+    if (is_kind(v, Kind::ClassMethod)) return new_bound_method(v.as<StaticMethod>()->func, Value::object(t));
+    return v;
+  }
+  if (n == "__doc__") return Value::none();
+  // Attributes of the metaclass (type.mro, ...), bound to the class.
+  Type* meta = type_of(Value::object(t));
+  if (Value m = type_lookup(meta, name); !m.is_empty()) return bind(m, Value::object(t), name);
+  return Value::empty();
+}
+
+// Attributes stored in the object itself (before the type's); empty when absent.
+Value instance_attr(Value obj, Type* t, Str* name) {
+  switch (t->kind) {
+  case Kind::Module: {
+    Module* m = obj.as<Module>();
+    if (Value* v = dict_find_str(m->dict, name)) return *v;
+    if (name->view() == "__dict__") return Value::object(m->dict);
+    return Value::empty();
+  }
+  case Kind::Type: return type_attr(obj.as<Type>(), name);
+  case Kind::Exception: return exception_get_attr(obj, name);
+  case Kind::Function:
+  case Kind::NativeFunction:
+  case Kind::BoundMethod:
+  case Kind::Code: return ops_detail::function_get_attr(obj, name);
+  case Kind::Slice: {
+    Slice* s = obj.as<Slice>();
+    std::string_view n = name->view();
+    if (n == "start") return s->start;
+    if (n == "stop") return s->stop;
+    if (n == "step") return s->step;
+    return Value::empty();
+  }
+  case Kind::Cell:
+    if (name->view() == "cell_contents") {
+      Value v = obj.as<Cell>()->value;
+      if (v.is_empty()) raise_value_error("Cell is empty");
+      return v;
+    }
+    return Value::empty();
+  case Kind::StaticMethod:
+  case Kind::ClassMethod:
+    if (name->view() == "__func__") return obj.as<StaticMethod>()->func;
+    return Value::empty();
+  case Kind::Property: {
+    Property* p = obj.as<Property>();
+    std::string_view n = name->view();
+    auto or_none = [](Value v) { return v.is_empty() ? Value::none() : v; };
+    if (n == "fget") return or_none(p->fget);
+    if (n == "fset") return or_none(p->fset);
+    if (n == "fdel") return or_none(p->fdel);
+    return Value::empty();
+  }
+  default: return Value::empty();
+  }
+}
+
+[[noreturn]] void raise_no_attribute(Value obj, Str* name) {
+  Type* t = type_of(obj);
+  if (t->kind == Kind::Module)
+    raise_fmt(types::attribute_error, "module '{}' has no attribute '{}'", obj.as<Module>()->name->view(),
+              name->view());
+  if (t->kind == Kind::Type)
+    raise_fmt(types::attribute_error, "type object '{}' has no attribute '{}'", obj.as<Type>()->name, name->view());
+  raise_fmt(types::attribute_error, "'{}' object has no attribute '{}'", t->name, name->view());
+}
+
+} // namespace
+
+Value type_lookup(Type* t, Str* name) {
+  if (!t->mro) return t->dict ? dict_get(t->dict, Value::object(name)) : Value::empty();
+  for (size_t i = 0; i < t->mro->size; ++i) {
+    Type* b = t->mro->items[i].as<Type>();
+    if (!b->dict) continue;
+    if (Value* v = dict_find_str(b->dict, name)) return *v;
+  }
+  return Value::empty();
+}
+
+Value get_attr_or_empty(Value obj, Str* name) {
+  Type* t = type_of(obj);
+  if (obj.is_object()) {
+    Value v = instance_attr(obj, t, name);
+    if (!v.is_empty() || t->kind == Kind::Type) return v;
+  }
+  if (Value v = type_lookup(t, name); !v.is_empty()) return bind(v, obj, name);
+  if (name->view() == "__class__") return Value::object(t);
+  return Value::empty();
+}
+
+Value get_attr(Value obj, Str* name) {
+  Value v = get_attr_or_empty(obj, name);
+  if (v.is_empty()) raise_no_attribute(obj, name);
+  return v;
+}
+
+Value lookup_method(Value obj, Str* name, bool& is_method) {
+  Type* t = type_of(obj);
+  Kind k = t->kind;
+  bool own_storage =
+      k == Kind::Type || k == Kind::Module || k == Kind::Exception || k == Kind::Function || k == Kind::Instance;
+  if (!own_storage) {
+    Value f = type_lookup(t, name);
+    if (is_method_descriptor(f)) {
+      is_method = true;
+      return f;
+    }
+  }
+  is_method = false;
+  return get_attr(obj, name);
+}
+
+void set_attr(Value obj, Str* name, Value v) {
+  Type* t = type_of(obj);
+  switch (t->kind) {
+  case Kind::Module: dict_set(obj.as<Module>()->dict, Value::object(name), v); return;
+  case Kind::Type: {
+    Type* cls = obj.as<Type>();
+    if (cls->is_builtin)
+      raise_fmt(types::type_error, "cannot set '{}' attribute of immutable type '{}'", name->view(), cls->name);
+    dict_set(cls->dict, Value::object(name), v);
+    ++cls->version;
+    return;
+  }
+  case Kind::Exception: exception_set_attr(obj, name, v); return;
+  case Kind::Function: ops_detail::function_set_attr(obj, name, v); return;
+  default: break;
+  }
+  Value attr = type_lookup(t, name);
+  if (is_kind(attr, Kind::Property)) {
+    Value fset = attr.as<Property>()->fset;
+    if (fset.is_empty() || fset.is_none())
+      raise_fmt(types::attribute_error, "property '{}' of '{}' object has no setter", name->view(), t->name);
+    call2(fset, obj, v);
+    return;
+  }
+  if (!attr.is_empty()) {
+    if (is_method_descriptor(attr))
+      raise_fmt(types::attribute_error, "'{}' object attribute '{}' is read-only", t->name, name->view());
+    raise_fmt(types::attribute_error, "attribute '{}' of '{}' objects is not writable", name->view(), t->name);
+  }
+  raise_fmt(types::attribute_error, "'{}' object has no attribute '{}'", t->name, name->view());
+}
+
+void del_attr(Value obj, Str* name) {
+  Type* t = type_of(obj);
+  switch (t->kind) {
+  case Kind::Module:
+    if (!dict_del(obj.as<Module>()->dict, Value::object(name)))
+      raise_fmt(types::attribute_error, "'module' object has no attribute '{}'", name->view());
+    return;
+  case Kind::Type: {
+    Type* cls = obj.as<Type>();
+    if (cls->is_builtin)
+      raise_fmt(types::type_error, "cannot set '{}' attribute of immutable type '{}'", name->view(), cls->name);
+    if (!dict_del(cls->dict, Value::object(name)))
+      raise_fmt(types::attribute_error, "type object '{}' has no attribute '{}'", cls->name, name->view());
+    ++cls->version;
+    return;
+  }
+  case Kind::Exception:
+    if (exception_del_attr(obj, name)) return;
+    break;
+  case Kind::Function:
+    if (ops_detail::function_del_attr(obj, name)) return;
+    break;
+  default: break;
+  }
+  Value attr = type_lookup(t, name);
+  if (is_kind(attr, Kind::Property)) {
+    Value fdel = attr.as<Property>()->fdel;
+    if (fdel.is_empty() || fdel.is_none())
+      raise_fmt(types::attribute_error, "property '{}' of '{}' object has no deleter", name->view(), t->name);
+    call1(fdel, obj);
+    return;
+  }
+  if (!attr.is_empty())
+    raise_fmt(types::attribute_error, "'{}' object attribute '{}' is read-only", t->name, name->view());
+  raise_fmt(types::attribute_error, "'{}' object has no attribute '{}'", t->name, name->view());
+}
+
+} // namespace tributary

@@ -1,0 +1,53 @@
+// ops_internal.h — helpers shared by the ops*.cpp files (not used outside src/runtime).
+//
+// The generic protocol handles builtin types directly by Kind; types that are
+// not builtin (user classes) go through special methods (`__add__`, ...)
+// found with type_lookup(), so the Kind::Instance cases need no new dispatch.
+#pragma once
+
+#include <span>
+#include <string>
+
+#include "runtime/ops.h"
+
+namespace tributary::ops_detail {
+
+// Is `t` a user-defined class (special methods are looked up on it)?
+inline bool is_user_type(const Type* t) { return !t->is_builtin; }
+
+// Calls type(obj).name(obj, *args); empty Value when the type has no such attribute.
+Value call_dunder(Value obj, const char* name, std::span<const Value> args = {});
+
+// Calls an attribute found on a type with `self` prepended (binding natives directly).
+Value call_with_self(Value fn, Value self, std::span<const Value> args);
+
+// Set and dict-view operators (ops_set.cpp); empty when not applicable.
+Value set_binary_op(BinOp op, Value a, Value b, bool inplace);
+// Set comparisons (== and subset order) when both are set-like; empty otherwise.
+Value set_compare(CmpOp op, Value a, Value b);
+bool is_set_like(Value v); // set, frozenset, dict_keys, dict_items
+
+// Attributes of functions, builtin functions, bound methods and code objects
+// (function.cpp): get is empty when absent; set/del return false for other kinds
+// (del also when the attribute is absent).
+Value function_get_attr(Value fn, Str* name);
+bool function_set_attr(Value fn, Str* name, Value v);
+bool function_del_attr(Value fn, Str* name);
+
+// types.GenericAlias (`list[int]`, as evaluated in annotations), in ops_subscript.cpp.
+void init_generic_alias_type();
+bool is_generic_alias(Value v);
+std::string generic_alias_repr(Value v);
+
+// "0x7f..." as CPython prints object addresses.
+inline std::string address(const void* p) { return fmt::format("{:#x}", reinterpret_cast<uintptr_t>(p)); }
+
+// RAII recursion guard for repr of containers; `active` is false on re-entry.
+struct ReprGuard {
+  explicit ReprGuard(const Object* o);
+  ~ReprGuard();
+  bool active;
+  const Object* obj;
+};
+
+} // namespace tributary::ops_detail

@@ -1,0 +1,428 @@
+// ops_subscript.cpp — subscripting (x[i], x[a:b:c] = v, del x[i]), `in` and len().
+//
+// Index errors, slice assignment rules and messages follow CPython's
+// listobject.c / tupleobject.c / unicodeobject.c / rangeobject.c exactly.
+// Also here: types.GenericAlias, the value of `list[int]` in annotations.
+#include "runtime/containers.h"
+#include "runtime/int.h"
+#include "runtime/iter.h"
+#include "runtime/ops_internal.h"
+#include "runtime/str.h"
+
+namespace tributary {
+
+using ops_detail::is_user_type;
+
+namespace {
+
+Type generic_alias_type;
+
+struct GenericAlias : Object {
+  Value origin; // a Type
+  Value args;   // the subscript as written (a tuple for several arguments)
+};
+
+inline bool is_intlike(Value v) { return v.is_small_int() || v.is_bool() || is_bigint(v); }
+
+[[noreturn]] void raise_key_error(Value key) {
+  raise(Value::object(new_exception(&types::key_error, std::span<const Value>(&key, 1))));
+}
+
+// Normalized index into a sequence of `size` items, or IndexError(`msg`).
+int64_t seq_index(Value key, int64_t size, const char* what, const char* msg) {
+  int64_t i = key.is_small_int() ? key.as_small_int() : index_value(key, what);
+  if (!normalize_index(i, size)) raise(types::index_error, msg);
+  return i;
+}
+
+// The items of an iterable (PySequence_Fast): TypeError(`msg`) when it is not iterable.
+GcVector<Value> sequence_items(Value v, const char* msg) {
+  if (is_list(v)) return v.as<List>()->items; // a copy: `l[a:b] = l` reads the old items
+  if (is_tuple(v)) return GcVector<Value>(v.as<Tuple>()->items, v.as<Tuple>()->items + v.as<Tuple>()->size);
+  Value it;
+  try {
+    it = get_iter(v);
+  } catch (const PyException& e) {
+    if (exception_matches(e.exc, Value::object(&types::type_error))) raise_type_error(msg);
+    throw;
+  }
+  GcVector<Value> items;
+  Value item;
+  while (iter_next(it, item))
+    items.push_back(item);
+  return items;
+}
+
+Value tuple_slice(Tuple* t, Slice* s) {
+  int64_t start, stop, step;
+  int64_t n = slice_indices(s, static_cast<int64_t>(t->size), start, stop, step);
+  if (step == 1 && start == 0 && n == static_cast<int64_t>(t->size)) return Value::object(t);
+  Tuple* r = new_tuple(static_cast<size_t>(n));
+  for (int64_t i = 0, j = start; i < n; ++i, j += step)
+    r->items[i] = t->items[j];
+  return Value::object(r);
+}
+
+Value bytes_slice(Bytes* b, Slice* s) {
+  int64_t start, stop, step;
+  int64_t n = slice_indices(s, static_cast<int64_t>(b->size), start, stop, step);
+  auto* r = static_cast<Bytes*>(gc::alloc_atomic(sizeof(Bytes) + n));
+  r->type = &types::bytes;
+  r->size = static_cast<size_t>(n);
+  r->hash = -1;
+  for (int64_t i = 0, j = start; i < n; ++i, j += step)
+    r->data[i] = b->data[j];
+  r->data[n] = 0;
+  return Value::object(r);
+}
+
+Value range_subscript(Range* r, Value key) {
+  int64_t len = range_length(r);
+  if (is_kind(key, Kind::Slice)) {
+    int64_t start, stop, step;
+    slice_indices(key.as<Slice>(), len, start, stop, step);
+    __int128 sub_start = static_cast<__int128>(r->start) + static_cast<__int128>(start) * r->step;
+    __int128 sub_stop = static_cast<__int128>(r->start) + static_cast<__int128>(stop) * r->step;
+    __int128 sub_step = static_cast<__int128>(r->step) * step;
+    auto fits = [](__int128 x) { return x >= INT64_MIN && x <= INT64_MAX; };
+    if (!fits(sub_start) || !fits(sub_stop) || !fits(sub_step))
+      raise(types::not_implemented_error, "range() with huge integers is not supported");
+    return make_range(static_cast<int64_t>(sub_start), static_cast<int64_t>(sub_stop), static_cast<int64_t>(sub_step));
+  }
+  if (!is_intlike(key))
+    raise_fmt(types::type_error, "range indices must be integers or slices, not {}", type_of(key)->name);
+  auto i = int_as_i64(key);
+  if (!i) raise(types::index_error, "range object index out of range");
+  int64_t idx = *i;
+  if (!normalize_index(idx, len)) raise(types::index_error, "range object index out of range");
+  return make_int(range_item(r, idx));
+}
+
+bool is_generic_origin(const Type* t) {
+  return t == &types::list || t == &types::dict || t == &types::tuple || t == &types::set || t == &types::frozenset ||
+         t == &types::type;
+}
+
+Value type_subscript(Value cls, Value key) {
+  Type* t = cls.as<Type>();
+  if (is_generic_origin(t)) {
+    auto* g = gc::make<GenericAlias>();
+    g->type = &generic_alias_type;
+    g->origin = cls;
+    g->args = key;
+    return Value::object(g);
+  }
+  if (Value f = type_lookup(t, intern("__class_getitem__")); !f.is_empty() && is_user_type(t)) {
+    Value self = cls;
+    return ops_detail::call_with_self(f, self, {&key, 1});
+  }
+  raise_fmt(types::type_error, "type '{}' is not subscriptable", t->name);
+}
+
+// `l[slice] = v` (CPython's list_ass_subscript).
+void list_assign_slice(List* l, Slice* s, Value v) {
+  int64_t start, stop, step;
+  int64_t n = slice_indices(s, static_cast<int64_t>(l->items.size()), start, stop, step);
+  if (step == 1) {
+    GcVector<Value> items = sequence_items(v, "can only assign an iterable");
+    if (stop < start) stop = start;
+    l->items.erase(l->items.begin() + start, l->items.begin() + stop);
+    l->items.insert(l->items.begin() + start, items.begin(), items.end());
+    return;
+  }
+  GcVector<Value> items = sequence_items(v, "must assign iterable to extended slice");
+  if (static_cast<int64_t>(items.size()) != n)
+    raise_fmt(types::value_error, "attempt to assign sequence of size {} to extended slice of size {}", items.size(),
+              n);
+  for (int64_t i = 0, j = start; i < n; ++i, j += step)
+    l->items[j] = items[i];
+}
+
+void list_delete_slice(List* l, Slice* s) {
+  int64_t start, stop, step;
+  int64_t n = slice_indices(s, static_cast<int64_t>(l->items.size()), start, stop, step);
+  if (n == 0) return;
+  if (step == 1) {
+    l->items.erase(l->items.begin() + start, l->items.begin() + stop);
+    return;
+  }
+  if (step < 0) { // walk the same items upwards
+    start = start + step * (n - 1);
+    step = -step;
+  }
+  GcVector<Value> kept;
+  kept.reserve(l->items.size() - n);
+  for (int64_t i = 0; i < static_cast<int64_t>(l->items.size()); ++i) {
+    bool selected = i >= start && (i - start) % step == 0 && (i - start) / step < n;
+    if (!selected) kept.push_back(l->items[i]);
+  }
+  l->items.swap(kept);
+}
+
+bool iterable_contains(Value container, Value item) {
+  Value it = get_iter(container);
+  Value x;
+  while (iter_next(it, x))
+    if (equals(x, item)) return true;
+  return false;
+}
+
+bool is_iterable_type(Type* t) {
+  if (t->kind == Kind::Iterator || t->kind == Kind::Generator) return true;
+  return !type_lookup(t, intern("__iter__")).is_empty() ||
+         (is_user_type(t) && !type_lookup(t, intern("__getitem__")).is_empty());
+}
+
+bool range_contains(Range* r, Value item) {
+  if (item.is_small_int() || item.is_bool() || is_bigint(item)) {
+    auto x = int_as_i64(item);
+    if (!x) return false;
+    int64_t v = *x;
+    if (r->step > 0 ? (v < r->start || v >= r->stop) : (v > r->start || v <= r->stop)) return false;
+    __int128 off = static_cast<__int128>(v) - r->start;
+    return off % r->step == 0;
+  }
+  return iterable_contains(Value::object(r), item);
+}
+
+} // namespace
+
+// ---- x[key] ---------------------------------------------------------------------------
+
+Value get_item(Value obj, Value key) {
+  Type* t = type_of(obj);
+  if (is_user_type(t)) {
+    Value r = ops_detail::call_dunder(obj, "__getitem__", {&key, 1});
+    if (!r.is_empty()) return r;
+  }
+  switch (t->kind) {
+  case Kind::List: {
+    List* l = obj.as<List>();
+    if (is_kind(key, Kind::Slice)) {
+      int64_t start, stop, step;
+      slice_indices(key.as<Slice>(), static_cast<int64_t>(l->items.size()), start, stop, step);
+      return list_slice(l, start, stop, step);
+    }
+    return l->items[seq_index(key, static_cast<int64_t>(l->items.size()), "list", "list index out of range")];
+  }
+  case Kind::Tuple: {
+    Tuple* tup = obj.as<Tuple>();
+    if (is_kind(key, Kind::Slice)) return tuple_slice(tup, key.as<Slice>());
+    return tup->items[seq_index(key, static_cast<int64_t>(tup->size), "tuple", "tuple index out of range")];
+  }
+  case Kind::Str: {
+    Str* s = obj.as<Str>();
+    if (is_kind(key, Kind::Slice)) {
+      int64_t start, stop, step;
+      slice_indices(key.as<Slice>(), static_cast<int64_t>(s->length), start, stop, step);
+      return Value::object(str_slice(s, start, stop, step));
+    }
+    if (!is_intlike(key)) raise_fmt(types::type_error, "string indices must be integers, not '{}'", type_of(key)->name);
+    return Value::object(
+        str_char_at(s, seq_index(key, static_cast<int64_t>(s->length), "string", "string index out of range")));
+  }
+  case Kind::Bytes: {
+    Bytes* b = obj.as<Bytes>();
+    if (is_kind(key, Kind::Slice)) return bytes_slice(b, key.as<Slice>());
+    if (!is_intlike(key))
+      raise_fmt(types::type_error, "byte indices must be integers or slices, not {}", type_of(key)->name);
+    return Value::small_int(b->data[seq_index(key, static_cast<int64_t>(b->size), "byte", "index out of range")]);
+  }
+  case Kind::Range: return range_subscript(obj.as<Range>(), key);
+  case Kind::Dict: {
+    if (Value* v = dict_find(obj.as<Dict>(), key)) return *v;
+    if (is_user_type(t)) {
+      Value r = ops_detail::call_dunder(obj, "__missing__", {&key, 1});
+      if (!r.is_empty()) return r;
+    }
+    raise_key_error(key);
+  }
+  case Kind::Type: return type_subscript(obj, key);
+  default: break;
+  }
+  raise_fmt(types::type_error, "'{}' object is not subscriptable", t->name);
+}
+
+void set_item(Value obj, Value key, Value v) {
+  Type* t = type_of(obj);
+  if (is_user_type(t)) {
+    Value args[2] = {key, v};
+    if (!ops_detail::call_dunder(obj, "__setitem__", args).is_empty()) return;
+  }
+  switch (t->kind) {
+  case Kind::List: {
+    List* l = obj.as<List>();
+    if (is_kind(key, Kind::Slice)) {
+      list_assign_slice(l, key.as<Slice>(), v);
+      return;
+    }
+    l->items[seq_index(key, static_cast<int64_t>(l->items.size()), "list", "list assignment index out of range")] = v;
+    return;
+  }
+  case Kind::Dict: dict_set(obj.as<Dict>(), key, v); return;
+  default: break;
+  }
+  raise_fmt(types::type_error, "'{}' object does not support item assignment", t->name);
+}
+
+void del_item(Value obj, Value key) {
+  Type* t = type_of(obj);
+  if (is_user_type(t)) {
+    if (!ops_detail::call_dunder(obj, "__delitem__", {&key, 1}).is_empty()) return;
+  }
+  switch (t->kind) {
+  case Kind::List: {
+    List* l = obj.as<List>();
+    if (is_kind(key, Kind::Slice)) {
+      list_delete_slice(l, key.as<Slice>());
+      return;
+    }
+    int64_t i = seq_index(key, static_cast<int64_t>(l->items.size()), "list", "list assignment index out of range");
+    l->items.erase(l->items.begin() + i);
+    return;
+  }
+  case Kind::Dict:
+    if (!dict_del(obj.as<Dict>(), key)) raise_key_error(key);
+    return;
+  case Kind::Str:
+  case Kind::Tuple:
+  case Kind::Bytes:
+  case Kind::Range: raise_fmt(types::type_error, "'{}' object doesn't support item deletion", t->name);
+  default: break;
+  }
+  raise_fmt(types::type_error, "'{}' object does not support item deletion", t->name);
+}
+
+// ---- `in` and len() -----------------------------------------------------------------------
+
+bool contains(Value container, Value item) {
+  Type* t = type_of(container);
+  if (is_user_type(t)) {
+    if (Value r = ops_detail::call_dunder(container, "__contains__", {&item, 1}); !r.is_empty()) return truthy(r);
+  }
+  switch (t->kind) {
+  case Kind::Dict: return dict_find(container.as<Dict>(), item) != nullptr;
+  case Kind::Set:
+  case Kind::FrozenSet:
+    // A set key is looked up as the equal frozenset (CPython's set_contains).
+    if (is_kind(item, Kind::Set)) item = Value::object(set_copy(item.as<Set>(), &types::frozenset));
+    return set_contains(container.as<Set>(), item);
+  case Kind::List: {
+    List* l = container.as<List>();
+    for (size_t i = 0; i < l->items.size(); ++i)
+      if (equals(l->items[i], item)) return true;
+    return false;
+  }
+  case Kind::Tuple:
+    for (Value x : container.as<Tuple>()->span())
+      if (equals(x, item)) return true;
+    return false;
+  case Kind::Str:
+    if (!is_str(item))
+      raise_fmt(types::type_error, "'in <string>' requires string as left operand, not {}", type_of(item)->name);
+    return str_contains(container.as<Str>(), item.as<Str>());
+  case Kind::Bytes: {
+    Bytes* b = container.as<Bytes>();
+    std::string_view hay(reinterpret_cast<const char*>(b->data), b->size);
+    if (is_intlike(item)) {
+      auto x = int_as_i64(item);
+      if (!x || *x < 0 || *x > 255) raise_value_error("byte must be in range(0, 256)");
+      return hay.find(static_cast<char>(*x)) != std::string_view::npos;
+    }
+    if (!is_kind(item, Kind::Bytes))
+      raise_fmt(types::type_error, "a bytes-like object is required, not '{}'", type_of(item)->name);
+    Bytes* n = item.as<Bytes>();
+    return hay.find(std::string_view(reinterpret_cast<const char*>(n->data), n->size)) != std::string_view::npos;
+  }
+  case Kind::Range: return range_contains(container.as<Range>(), item);
+  case Kind::DictView: {
+    Dict* d = container.as<DictView>()->dict;
+    if (t == &types::dict_keys) return dict_find(d, item) != nullptr;
+    if (t == &types::dict_items) {
+      if (!is_tuple(item) || item.as<Tuple>()->size != 2) return false;
+      Value* v = dict_find(d, item.as<Tuple>()->items[0]);
+      return v && equals(*v, item.as<Tuple>()->items[1]);
+    }
+    return iterable_contains(container, item);
+  }
+  default: break;
+  }
+  if (is_iterable_type(t)) return iterable_contains(container, item);
+  raise_fmt(types::type_error, "argument of type '{}' is not iterable", t->name);
+}
+
+int64_t length(Value v) {
+  Type* t = type_of(v);
+  if (is_user_type(t)) {
+    if (Value r = ops_detail::call_dunder(v, "__len__"); !r.is_empty()) {
+      if (!is_intlike(r))
+        raise_fmt(types::type_error, "'{}' object cannot be interpreted as an integer", type_of(r)->name);
+      if (int_is_negative(r)) raise_value_error("__len__() should return >= 0");
+      auto n = int_as_i64(r);
+      if (!n) raise(types::overflow_error, "cannot fit 'int' into an index-sized integer");
+      return *n;
+    }
+  }
+  switch (t->kind) {
+  case Kind::Str: return static_cast<int64_t>(v.as<Str>()->length);
+  case Kind::List: return static_cast<int64_t>(v.as<List>()->items.size());
+  case Kind::Tuple: return static_cast<int64_t>(v.as<Tuple>()->size);
+  case Kind::Dict: return static_cast<int64_t>(v.as<Dict>()->used);
+  case Kind::Set:
+  case Kind::FrozenSet: return v.as<Set>()->used;
+  case Kind::Bytes: return static_cast<int64_t>(v.as<Bytes>()->size);
+  case Kind::Range: return range_length(v.as<Range>());
+  case Kind::DictView: return static_cast<int64_t>(v.as<DictView>()->dict->used);
+  default: break;
+  }
+  raise_fmt(types::type_error, "object of type '{}' has no len()", t->name);
+}
+
+// ---- types.GenericAlias ----------------------------------------------------------------------
+
+namespace ops_detail {
+
+namespace {
+// CPython's ga_repr_item: classes print as their (qualified) name, `...` as "...".
+std::string alias_item_repr(Value v) {
+  if (v == kEllipsis) return "...";
+  if (is_type(v)) {
+    Type* t = v.as<Type>();
+    std::string name = t->qualname ? std::string(t->qualname->view()) : std::string(t->name);
+    if (is_str(t->module_name) && t->module_name.as<Str>()->view() != "builtins")
+      return std::string(t->module_name.as<Str>()->view()) + "." + name;
+    return name;
+  }
+  return repr_string(v);
+}
+
+Value call_generic_alias(Value self, const Args& a) { return call(self.as<GenericAlias>()->origin, a); }
+} // namespace
+
+bool is_generic_alias(Value v) { return v.is_object() && v.as_object()->type == &generic_alias_type; }
+
+std::string generic_alias_repr(Value v) {
+  auto* g = v.as<GenericAlias>();
+  std::string out = alias_item_repr(g->origin) + "[";
+  if (is_tuple(g->args)) {
+    Tuple* t = g->args.as<Tuple>();
+    if (t->size == 0) out += "()";
+    for (size_t i = 0; i < t->size; ++i) {
+      if (i) out += ", ";
+      out += alias_item_repr(t->items[i]);
+    }
+  } else {
+    out += alias_item_repr(g->args);
+  }
+  return out + "]";
+}
+
+void init_generic_alias_type() {
+  init_type(generic_alias_type, "GenericAlias", Kind::Object, &types::object);
+  generic_alias_type.module_name = Value::object(intern("types"));
+  add_method(generic_alias_type, "__call__", call_generic_alias);
+}
+
+} // namespace ops_detail
+
+} // namespace tributary

@@ -1,0 +1,78 @@
+// code.cpp — code objects, stack effects and exception-table lookup.
+#include "vm/code.h"
+
+namespace tributary::vm {
+
+int stack_effect(Op op, int32_t arg, bool jumping) {
+  int fixed = op_info(op).stack_effect;
+  if (fixed != kVar) return fixed;
+  switch (op) {
+  case Op::BUILD_SLICE: return 1 - arg;
+  case Op::JUMP_IF_FALSE_OR_POP:
+  case Op::JUMP_IF_TRUE_OR_POP: return jumping ? 0 : -1;
+  case Op::FOR_ITER: return jumping ? -1 : 1;
+  case Op::BUILD_TUPLE:
+  case Op::BUILD_LIST:
+  case Op::BUILD_SET:
+  case Op::BUILD_STRING: return 1 - arg;
+  case Op::BUILD_MAP: return 1 - 2 * arg;
+  case Op::UNPACK_SEQUENCE: return arg - 1;
+  case Op::UNPACK_EX: return (arg & 0xFF) + (arg >> 8);
+  case Op::CALL: return -arg - 1;
+  case Op::CALL_KW: return -arg - 2;
+  case Op::CALL_EX: return (arg & 1) ? -3 : -2;
+  case Op::MAKE_FUNCTION: return -(((arg & 1) != 0) + ((arg & 2) != 0) + ((arg & 8) != 0));
+  case Op::RAISE_VARARGS: return -arg;
+  case Op::FORMAT_VALUE: return (arg & 4) ? -1 : 0;
+  case Op::SEND: return jumping ? 0 : 0;
+  default: break;
+  }
+  return 0;
+}
+
+// Every kVar opcode must be handled above.
+static_assert([] {
+  for (size_t i = 0; i < static_cast<size_t>(Op::kCount); ++i) {
+    Op op = static_cast<Op>(i);
+    if (kOpInfo[i].stack_effect != kVar) continue;
+    switch (op) {
+    case Op::BUILD_SLICE: case Op::JUMP_IF_FALSE_OR_POP: case Op::JUMP_IF_TRUE_OR_POP:
+    case Op::FOR_ITER: case Op::BUILD_TUPLE: case Op::BUILD_LIST: case Op::BUILD_SET:
+    case Op::BUILD_STRING: case Op::BUILD_MAP: case Op::UNPACK_SEQUENCE: case Op::UNPACK_EX:
+    case Op::CALL: case Op::CALL_KW: case Op::CALL_EX: case Op::MAKE_FUNCTION:
+    case Op::RAISE_VARARGS: case Op::FORMAT_VALUE: case Op::SEND: break;
+    default: return false;
+    }
+  }
+  return true;
+}());
+
+const ExceptionEntry* Code::find_handler(uint32_t pc) const {
+  // Entries are ordered innermost first for overlapping ranges.
+  for (const ExceptionEntry& e : exception_table)
+    if (pc >= e.start && pc < e.end) return &e;
+  return nullptr;
+}
+
+Code* new_code() {
+  auto* c = gc::make<Code>();
+  c->type = &types::code;
+  return c;
+}
+
+Function* new_function(Code* code, Value globals) {
+  auto* f = gc::make<Function>();
+  f->type = &types::function;
+  f->code = code;
+  f->globals = globals;
+  f->defaults = nullptr;
+  f->kwdefaults = Value::empty();
+  f->closure = nullptr;
+  f->name = intern(code->name);
+  f->qualname = intern(code->qualname);
+  f->doc = Value::none();
+  f->dict = Value::empty();
+  return f;
+}
+
+} // namespace tributary::vm

@@ -1,0 +1,127 @@
+// code.h — compiled code objects and the bytecode format.
+//
+// An instruction is {op, arg}; jumps hold absolute instruction indices. Each
+// instruction has a source line (line table) and, for those that need one, an
+// inline cache slot. Exception handling uses a static table of protected
+// ranges (like CPython 3.11): entering a `try` costs nothing at run time.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "runtime/object.h"
+
+namespace tributary::vm {
+
+enum class Op : uint8_t {
+#define OPCODE(name, operand, effect, jit, doc) name,
+#include "vm/opcodes.def"
+#undef OPCODE
+  kCount
+};
+
+enum class OperandKind : uint8_t { None, Const, Local, Name, Cell, Jump, Count, Op, Flags };
+enum class JitSupport : uint8_t { No, Yes };
+
+inline constexpr int kVar = 0x7fff; // stack effect depends on the argument
+
+struct OpInfo {
+  const char* name;
+  OperandKind operand;
+  int stack_effect;
+  JitSupport jit;
+  const char* doc;
+};
+
+inline constexpr OpInfo kOpInfo[] = {
+#define OPCODE(name, operand, effect, jit, doc) \
+  {#name, OperandKind::operand, effect, JitSupport::jit, doc},
+#include "vm/opcodes.def"
+#undef OPCODE
+};
+static_assert(sizeof(kOpInfo) / sizeof(kOpInfo[0]) == static_cast<size_t>(Op::kCount));
+
+inline const OpInfo& op_info(Op op) { return kOpInfo[static_cast<size_t>(op)]; }
+
+// Stack effect of one instruction; `jumping` selects the branch-taken effect.
+int stack_effect(Op op, int32_t arg, bool jumping);
+
+struct Instr {
+  Op op;
+  int32_t arg;
+};
+
+// Flags of BINARY_OP's argument: the operator plus this bit for augmented assignment.
+inline constexpr int32_t kInplace = 0x100;
+
+struct ExceptionEntry {
+  uint32_t start, end; // protected instruction range [start, end)
+  uint32_t target;     // handler
+  uint32_t depth;      // value-stack depth to unwind to before pushing the exception
+};
+
+// Inline cache for LOAD_GLOBAL: valid while both dict versions are unchanged.
+struct GlobalCache {
+  uint64_t globals_version = ~0ull;
+  uint64_t builtins_version = ~0ull;
+  Value value;
+};
+
+enum CodeFlags : uint32_t {
+  kVarargs = 1,
+  kVarkeywords = 2,
+  kGenerator = 4,
+  kNested = 8,
+  kModule = 16,
+  kClassBody = 32,
+};
+
+struct Code : Object {
+  std::string name;
+  std::string qualname;
+  std::string filename;
+  int first_line = 0;
+  uint32_t flags = 0;
+  int argcount = 0;         // positional parameters (incl. positional-only)
+  int posonlycount = 0;
+  int kwonlycount = 0;
+  int nlocals = 0;          // parameters first, then other locals
+  int max_stack = 0;
+  GcVector<Instr> code;
+  GcVector<int> lines;       // source line per instruction
+  GcVector<Value> consts;
+  GcVector<Value> names;     // Str
+  std::vector<std::string> local_names;
+  std::vector<std::string> cell_names;  // cells owned by this frame
+  std::vector<std::string> free_names;  // cells received through the closure
+  std::vector<int> cell_param;          // for each cell: the parameter index it is initialized from, or -1
+  std::vector<ExceptionEntry> exception_table;
+  GcVector<GlobalCache> global_caches;  // one per instruction index using a cache
+  std::vector<int32_t> cache_index;     // instruction -> cache slot, or -1
+  // Hot counters for the JIT (back-edges are counted at their target).
+  std::vector<uint16_t> counters;
+
+  int ncells() const { return static_cast<int>(cell_names.size() + free_names.size()); }
+  const ExceptionEntry* find_handler(uint32_t pc) const;
+};
+
+Code* new_code();
+
+// Function objects: code plus the environment it closes over.
+struct Function : Object {
+  Code* code;
+  Value globals;      // Dict
+  Tuple* defaults;    // may be null
+  Value kwdefaults;   // Dict or empty
+  Tuple* closure;     // cells, may be null
+  Str* name;
+  Str* qualname;
+  Value module;       // __module__ name
+  Value doc;
+  Value dict;         // function attributes (Dict or empty)
+};
+
+Function* new_function(Code* code, Value globals);
+
+} // namespace tributary::vm

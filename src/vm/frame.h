@@ -1,0 +1,36 @@
+// frame.h — an executing Python frame.
+//
+// Slots are one contiguous array: `nlocals` fast locals (parameters first),
+// then the cells (owned cells, then free cells received through the closure),
+// then the value stack. Ordinary calls keep that array on the C stack (the
+// conservative GC scans it); it is what the JIT's snapshots will restore.
+#pragma once
+
+#include "runtime/containers.h"
+#include "vm/code.h"
+
+namespace tributary::vm {
+
+struct Frame {
+  Code* code = nullptr;
+  Function* func = nullptr;   // null for module code
+  Dict* globals = nullptr;
+  Dict* builtins = nullptr;
+  Dict* locals_dict = nullptr; // class bodies and exec(); null for functions
+  Value* slots = nullptr;
+  const Instr* pc = nullptr;  // next instruction (kept current at calls, for tracebacks)
+  Frame* back = nullptr;
+
+  Value* locals() { return slots; }
+  Value* cells() { return slots + code->nlocals; }
+  Value* stack_base() { return slots + code->nlocals + code->ncells(); }
+  size_t slot_count() const { return code->nlocals + code->ncells() + code->max_stack; }
+};
+
+// Runs a frame to completion and returns its result (exceptions propagate).
+Value run_frame(Frame* f);
+
+// Binds call arguments into the frame's parameter slots (TypeError on mismatch).
+void bind_arguments(Function* fn, const Args& args, Value* locals);
+
+} // namespace tributary::vm

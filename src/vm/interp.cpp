@@ -1,0 +1,909 @@
+// interp.cpp — the bytecode interpreter loop.
+//
+// One C++ activation per Python frame (run_frame); Python calls recurse
+// through call_function. Dispatch is by computed goto: the label table is
+// generated from opcodes.def, so an opcode without a handler does not compile.
+// Small-int and float arithmetic, comparisons, truth tests, global lookups and
+// list/range iteration have inline fast paths; everything else goes through
+// the generic protocol in runtime/ops.h.
+//
+// Exceptions: runtime code throws PyException. The single catch in run_frame
+// adds this frame's traceback entry (unless the instruction was a re-raise),
+// finds the handler in the static exception table, trims the stack to the
+// handler's depth and resumes there; with no handler it re-throws to the caller.
+#include <cmath>
+
+#include "lib/modules.h"
+#include "runtime/exceptions.h"
+#include "runtime/int.h"
+#include "runtime/iter.h"
+#include "runtime/ops.h"
+#include "runtime/str.h"
+#include "vm/frame.h"
+#include "vm/interp.h"
+
+namespace tributary::vm {
+
+namespace {
+
+// Set by RERAISE and bare `raise`: the exception keeps its traceback as is.
+thread_local bool g_reraising = false;
+
+[[noreturn]] void reraise(Value exc) {
+  g_reraising = true;
+  throw PyException{exc};
+}
+
+void add_traceback(Value exc, Code* code, int line) {
+  if (!exc.is_object() || !type_of(exc)->is_exception) return;
+  auto* e = exc.as<ExceptionObj>();
+  auto* tb = gc::make<TracebackEntry>();
+  tb->type = &types::object;
+  tb->next = e->traceback;
+  tb->code = Value::object(code);
+  tb->line = line;
+  e->traceback = Value::object(tb);
+}
+
+Value call_value(Value callable, const Args& args) {
+  if (is_kind(callable, Kind::Function)) return call_function(callable.as<Function>(), args);
+  return call(callable, args);
+}
+
+// Fast arithmetic on two small ints; false when the generic path is needed.
+inline bool small_int_binop(int32_t op, int64_t a, int64_t b, Value& out) {
+  int64_t r;
+  switch (static_cast<BinOp>(op & 0xFF)) {
+  case BinOp::Add: r = a + b; break; // 48-bit operands cannot overflow int64
+  case BinOp::Sub: r = a - b; break;
+  case BinOp::Mul:
+    if (__builtin_mul_overflow(a, b, &r)) return false;
+    break;
+  case BinOp::FloorDiv:
+    if (b == 0) return false;
+    r = floor_div_i64(a, b);
+    break;
+  case BinOp::Mod:
+    if (b == 0) return false;
+    r = floor_mod_i64(a, b);
+    break;
+  case BinOp::And: r = a & b; break;
+  case BinOp::Or: r = a | b; break;
+  case BinOp::Xor: r = a ^ b; break;
+  case BinOp::TrueDiv:
+    if (b == 0 || std::abs(a) > (int64_t(1) << 53) || std::abs(b) > (int64_t(1) << 53)) return false;
+    out = Value::from_double(static_cast<double>(a) / static_cast<double>(b));
+    return true;
+  default: return false;
+  }
+  out = make_int(r);
+  return true;
+}
+
+inline bool float_binop(int32_t op, double a, double b, Value& out) {
+  switch (static_cast<BinOp>(op & 0xFF)) {
+  case BinOp::Add: out = Value::from_double(a + b); return true;
+  case BinOp::Sub: out = Value::from_double(a - b); return true;
+  case BinOp::Mul: out = Value::from_double(a * b); return true;
+  case BinOp::TrueDiv:
+    if (b == 0.0) return false;
+    out = Value::from_double(a / b);
+    return true;
+  default: return false;
+  }
+}
+
+inline bool compare_numbers(CmpOp op, double a, double b) {
+  switch (op) {
+  case CmpOp::Lt: return a < b;
+  case CmpOp::Le: return a <= b;
+  case CmpOp::Eq: return a == b;
+  case CmpOp::Ne: return a != b;
+  case CmpOp::Gt: return a > b;
+  case CmpOp::Ge: return a >= b;
+  }
+  return false;
+}
+
+inline bool compare_ints(CmpOp op, int64_t a, int64_t b) {
+  switch (op) {
+  case CmpOp::Lt: return a < b;
+  case CmpOp::Le: return a <= b;
+  case CmpOp::Eq: return a == b;
+  case CmpOp::Ne: return a != b;
+  case CmpOp::Gt: return a > b;
+  case CmpOp::Ge: return a >= b;
+  }
+  return false;
+}
+
+inline bool is_truthy(Value v) {
+  if (v.is_bool()) return v.is_true();
+  if (v.is_none()) return false;
+  if (v.is_small_int()) return v.as_small_int() != 0;
+  return truthy(v);
+}
+
+Value load_global(Frame* f, uint32_t idx) {
+  Code* co = f->code;
+  GlobalCache& c = co->global_caches[co->cache_index[idx]];
+  if (c.globals_version == f->globals->version && c.builtins_version == f->builtins->version) return c.value;
+  Str* name = co->names[co->code[idx].arg].as<Str>();
+  Value* v = dict_find_str(f->globals, name);
+  if (!v) v = dict_find_str(f->builtins, name);
+  if (!v) raise_fmt(types::name_error, "name '{}' is not defined", name->view());
+  c.globals_version = f->globals->version;
+  c.builtins_version = f->builtins->version;
+  c.value = *v;
+  return *v;
+}
+
+Value load_name(Frame* f, Str* name) {
+  if (f->locals_dict)
+    if (Value* v = dict_find_str(f->locals_dict, name)) return *v;
+  if (Value* v = dict_find_str(f->globals, name)) return *v;
+  if (Value* v = dict_find_str(f->builtins, name)) return *v;
+  raise_fmt(types::name_error, "name '{}' is not defined", name->view());
+}
+
+[[noreturn]] void unbound_local(Code* co, int idx) {
+  raise_fmt(types::unbound_local_error, "cannot access local variable '{}' where it is not associated with a value",
+            co->local_names[idx]);
+}
+
+[[noreturn]] void unbound_cell(Code* co, int idx) {
+  int ncell = static_cast<int>(co->cell_names.size());
+  if (idx < ncell)
+    raise_fmt(types::unbound_local_error,
+              "cannot access local variable '{}' where it is not associated with a value", co->cell_names[idx]);
+  raise_fmt(types::name_error,
+            "cannot access free variable '{}' where it is not associated with a value in enclosing scope",
+            co->free_names[idx - ncell]);
+}
+
+// Pushes the items of `seq` for UNPACK_SEQUENCE (first item ends on top).
+Value* unpack_sequence(Value seq, int32_t n, Value* sp) {
+  auto push_reversed = [&](const Value* items, size_t size) {
+    if (static_cast<int64_t>(size) != n) {
+      if (static_cast<int64_t>(size) < n)
+        raise_fmt(types::value_error, "not enough values to unpack (expected {}, got {})", n, size);
+      raise_fmt(types::value_error, "too many values to unpack (expected {})", n);
+    }
+    for (int32_t i = n - 1; i >= 0; --i) *sp++ = items[i];
+    return sp;
+  };
+  if (is_tuple(seq)) return push_reversed(seq.as<Tuple>()->items, seq.as<Tuple>()->size);
+  if (is_list(seq)) return push_reversed(seq.as<List>()->items.data(), seq.as<List>()->items.size());
+  Type* t = type_of(seq);
+  Value it;
+  try {
+    it = get_iter(seq);
+  } catch (PyException&) {
+    if (type_lookup(t, intern("__iter__")).is_empty() && t->kind != Kind::Str && t->kind != Kind::Dict &&
+        t->kind != Kind::Set && t->kind != Kind::FrozenSet && t->kind != Kind::Range && t->kind != Kind::Iterator)
+      raise_fmt(types::type_error, "cannot unpack non-iterable {} object", t->name);
+    throw;
+  }
+  GcVector<Value> items;
+  Value item;
+  while (iter_next(it, item)) {
+    items.push_back(item);
+    if (static_cast<int64_t>(items.size()) > n) raise_fmt(types::value_error, "too many values to unpack (expected {})", n);
+  }
+  return push_reversed(items.data(), items.size());
+}
+
+Value* unpack_ex(Value seq, int32_t arg, Value* sp) {
+  int before = arg & 0xFF, after = arg >> 8;
+  List* all = list_from_iterable(seq);
+  int64_t size = static_cast<int64_t>(all->items.size());
+  if (size < before + after)
+    raise_fmt(types::value_error, "not enough values to unpack (expected at least {}, got {})", before + after, size);
+  for (int i = after - 1; i >= 0; --i) *sp++ = all->items[size - after + i];
+  List* middle = new_list();
+  middle->items.assign(all->items.begin() + before, all->items.end() - after);
+  *sp++ = Value::object(middle);
+  for (int i = before - 1; i >= 0; --i) *sp++ = all->items[i];
+  return sp;
+}
+
+Value make_exception_instance(Value v) {
+  if (is_type(v) && v.as<Type>()->is_exception) return call0(v);
+  if (v.is_object() && type_of(v)->is_exception) return v;
+  raise_type_error("exceptions must derive from BaseException");
+}
+
+[[noreturn]] void do_raise(Value exc, Value cause) {
+  Value e = make_exception_instance(exc);
+  if (!cause.is_empty()) {
+    auto* eo = e.as<ExceptionObj>();
+    if (cause.is_none()) {
+      eo->cause = Value::none();
+    } else {
+      Value c = make_exception_instance(cause);
+      eo->cause = c;
+    }
+    eo->suppress_context = true;
+  }
+  raise(e);
+}
+
+Value ascii_of(Value v) {
+  std::string r = repr_string(v), out;
+  for (size_t i = 0; i < r.size();) {
+    uint32_t cp = utf8_at(r, i);
+    if (cp < 0x80) out += static_cast<char>(cp);
+    else if (cp < 0x100) out += fmt::format("\\x{:02x}", cp);
+    else if (cp < 0x10000) out += fmt::format("\\u{:04x}", cp);
+    else out += fmt::format("\\U{:08x}", cp);
+  }
+  return str_value(out);
+}
+
+Value format_for_fstring(Value v, int flags, Value spec) {
+  switch (flags & 3) {
+  case 1: v = Value::object(to_str(v)); break;
+  case 2: v = Value::object(repr(v)); break;
+  case 3: v = ascii_of(v); break;
+  default: break;
+  }
+  if (spec.is_empty() && is_str(v)) return v;
+  return Value::object(format_value(v, spec.is_empty() ? intern("") : spec.as<Str>()));
+}
+
+Value build_string(Value* items, int32_t n) {
+  std::string out;
+  for (int32_t i = 0; i < n; ++i) out.append(items[i].as<Str>()->view());
+  return str_value(out);
+}
+
+Value import_name(Frame* f, Str* name, Value fromlist, Value level) {
+  (void)fromlist;
+  if (int_as_i64(level).value_or(0) != 0) raise(types::import_error, "attempted relative import with no known parent package");
+  Vm& vm = state();
+  if (Value* m = dict_find_str(vm.modules, name)) return *m;
+  if (Module* m = builtin_module(name->view())) {
+    dict_set(vm.modules, Value::object(name), Value::object(m));
+    return Value::object(m);
+  }
+  raise_fmt(types::module_not_found_error, "No module named '{}'", name->view());
+}
+
+Value import_from(Value module, Str* name) {
+  Value v = get_attr_or_empty(module, name);
+  if (!v.is_empty()) return v;
+  Value mod_name = is_kind(module, Kind::Module) ? Value::object(module.as<Module>()->name) : Value::object(intern("?"));
+  raise_fmt(types::import_error, "cannot import name '{}' from '{}' (unknown location)", name->view(),
+            mod_name.as<Str>()->view());
+}
+
+void import_star(Frame* f, Value module) {
+  if (!is_kind(module, Kind::Module)) return;
+  Dict* d = module.as<Module>()->dict;
+  size_t pos = 0;
+  Value k, v;
+  while (dict_next(d, pos, k, v))
+    if (is_str(k) && k.as<Str>()->view()[0] != '_') dict_set(f->locals_dict ? f->locals_dict : f->globals, k, v);
+}
+
+Value make_function(Frame* f, int32_t flags, Value*& sp) {
+  Code* code = (*--sp).as<Code>();
+  Function* fn = new_function(code, Value::object(f->globals));
+  if (flags & 8) fn->closure = (*--sp).as<Tuple>();
+  if (flags & 2) fn->kwdefaults = *--sp;
+  if (flags & 1) fn->defaults = (*--sp).as<Tuple>();
+  if (Value* m = dict_find_str(f->globals, intern("__name__"))) fn->module = *m;
+  return Value::object(fn);
+}
+
+// CALL_EX: calls with a tuple of positional arguments and an optional dict.
+Value call_ex(Value callable, Value self, Value args_tuple, Value kwargs) {
+  GcVector<Value> pos;
+  if (!self.is_empty()) pos.push_back(self);
+  if (is_tuple(args_tuple)) {
+    Tuple* t = args_tuple.as<Tuple>();
+    pos.insert(pos.end(), t->items, t->items + t->size);
+  } else {
+    List* l = list_from_iterable(args_tuple);
+    pos.insert(pos.end(), l->items.begin(), l->items.end());
+  }
+  GcVector<Value> names, vals;
+  if (!kwargs.is_empty()) {
+    Dict* d = kwargs.as<Dict>();
+    size_t p = 0;
+    Value k, v;
+    while (dict_next(d, p, k, v)) {
+      if (!is_str(k)) raise_type_error("keywords must be strings");
+      names.push_back(k);
+      vals.push_back(v);
+    }
+  }
+  Args a{pos.data(), static_cast<uint32_t>(pos.size()), names.data(), vals.data(), static_cast<uint32_t>(names.size())};
+  return call_value(callable, a);
+}
+
+void dict_merge_kwargs(Value target, Value mapping, Value callable) {
+  Dict* d = target.as<Dict>();
+  if (!is_dict(mapping) && get_attr_or_empty(mapping, intern("keys")).is_empty())
+    raise_fmt(types::type_error, "{} argument after ** must be a mapping, not {}", repr_string(callable) + "",
+              type_of(mapping)->name);
+  Dict* src = is_dict(mapping) ? mapping.as<Dict>() : nullptr;
+  if (!src) {
+    src = new_dict();
+    dict_update(src, mapping);
+  }
+  size_t pos = 0;
+  Value k, v;
+  while (dict_next(src, pos, k, v)) {
+    if (dict_find(d, k)) {
+      std::string fname = is_kind(callable, Kind::Function) ? std::string(callable.as<Function>()->qualname->view())
+                                                            : std::string("function");
+      raise_fmt(types::type_error, "{}() got multiple values for keyword argument '{}'", fname, str_string(k));
+    }
+    dict_set(d, k, v);
+  }
+}
+
+} // namespace
+
+// Computed-goto dispatch needs a label per opcode; these two macros are the
+// only way to spell that table and the jump to the next handler.
+#define TARGET(name) op_##name:
+#define DISPATCH()                                                                  \
+  do {                                                                              \
+    instr = *pc++;                                                                  \
+    goto* kLabels[static_cast<size_t>(instr.op)];                                   \
+  } while (0)
+
+Value run_frame(Frame* f) {
+  static void* const kLabels[] = {
+#define OPCODE(name, operand, effect, jit, doc) &&op_##name,
+#include "vm/opcodes.def"
+#undef OPCODE
+  };
+  static_assert(sizeof(kLabels) / sizeof(kLabels[0]) == static_cast<size_t>(Op::kCount));
+
+  Code* const co = f->code;
+  Vm& vm = state();
+  const Instr* const code_start = co->code.data();
+  const Value* consts = co->consts.data();
+  Value* const locals = f->locals();
+  Value* const cells = f->cells();
+  Value* const stack_base = f->stack_base();
+  const Instr* pc = f->pc;
+  Value* sp = stack_base;
+  Instr instr{};
+
+  for (;;) {
+    try {
+      DISPATCH();
+
+      TARGET(NOP) { DISPATCH(); }
+      TARGET(POP_TOP) {
+        --sp;
+        DISPATCH();
+      }
+      TARGET(PUSH_NULL) {
+        *sp++ = Value::empty();
+        DISPATCH();
+      }
+      TARGET(COPY) {
+        Value v = sp[-instr.arg];
+        *sp++ = v;
+        DISPATCH();
+      }
+      TARGET(SWAP) {
+        std::swap(sp[-1], sp[-instr.arg]);
+        DISPATCH();
+      }
+      TARGET(LOAD_CONST) {
+        *sp++ = consts[instr.arg];
+        DISPATCH();
+      }
+      TARGET(LOAD_FAST) {
+        Value v = locals[instr.arg];
+        if (v.is_empty()) [[unlikely]] unbound_local(co, instr.arg);
+        *sp++ = v;
+        DISPATCH();
+      }
+      TARGET(STORE_FAST) {
+        locals[instr.arg] = *--sp;
+        DISPATCH();
+      }
+      TARGET(DELETE_FAST) {
+        if (locals[instr.arg].is_empty()) unbound_local(co, instr.arg);
+        locals[instr.arg] = Value::empty();
+        DISPATCH();
+      }
+      TARGET(LOAD_DEREF) {
+        Value v = cells[instr.arg].as<Cell>()->value;
+        if (v.is_empty()) unbound_cell(co, instr.arg);
+        *sp++ = v;
+        DISPATCH();
+      }
+      TARGET(STORE_DEREF) {
+        cells[instr.arg].as<Cell>()->value = *--sp;
+        DISPATCH();
+      }
+      TARGET(DELETE_DEREF) {
+        Cell* c = cells[instr.arg].as<Cell>();
+        if (c->value.is_empty()) unbound_cell(co, instr.arg);
+        c->value = Value::empty();
+        DISPATCH();
+      }
+      TARGET(LOAD_CLOSURE) {
+        *sp++ = cells[instr.arg];
+        DISPATCH();
+      }
+      TARGET(LOAD_GLOBAL) {
+        *sp++ = load_global(f, static_cast<uint32_t>(pc - code_start - 1));
+        DISPATCH();
+      }
+      TARGET(STORE_GLOBAL) {
+        dict_set(f->globals, co->names[instr.arg], *--sp);
+        DISPATCH();
+      }
+      TARGET(DELETE_GLOBAL) {
+        if (!dict_del(f->globals, co->names[instr.arg]))
+          raise_fmt(types::name_error, "name '{}' is not defined", co->names[instr.arg].as<Str>()->view());
+        DISPATCH();
+      }
+      TARGET(LOAD_NAME) {
+        *sp++ = load_name(f, co->names[instr.arg].as<Str>());
+        DISPATCH();
+      }
+      TARGET(STORE_NAME) {
+        dict_set(f->locals_dict ? f->locals_dict : f->globals, co->names[instr.arg], *--sp);
+        DISPATCH();
+      }
+      TARGET(DELETE_NAME) {
+        if (!dict_del(f->locals_dict ? f->locals_dict : f->globals, co->names[instr.arg]))
+          raise_fmt(types::name_error, "name '{}' is not defined", co->names[instr.arg].as<Str>()->view());
+        DISPATCH();
+      }
+      TARGET(LOAD_ATTR) {
+        f->pc = pc;
+        sp[-1] = get_attr(sp[-1], co->names[instr.arg].as<Str>());
+        DISPATCH();
+      }
+      TARGET(STORE_ATTR) {
+        set_attr(sp[-1], co->names[instr.arg].as<Str>(), sp[-2]);
+        sp -= 2;
+        DISPATCH();
+      }
+      TARGET(DELETE_ATTR) {
+        del_attr(sp[-1], co->names[instr.arg].as<Str>());
+        --sp;
+        DISPATCH();
+      }
+      TARGET(LOAD_METHOD) {
+        Value obj = sp[-1];
+        bool is_method = false;
+        Value fn = lookup_method(obj, co->names[instr.arg].as<Str>(), is_method);
+        if (is_method) {
+          sp[-1] = fn;
+          *sp++ = obj;
+        } else {
+          sp[-1] = Value::empty();
+          *sp++ = fn;
+        }
+        DISPATCH();
+      }
+      TARGET(BINARY_OP) {
+        Value b = sp[-1], a = sp[-2];
+        Value r;
+        if (a.is_small_int() && b.is_small_int()) {
+          if (small_int_binop(instr.arg, a.as_small_int(), b.as_small_int(), r)) goto binop_done;
+        } else if (a.is_double() && b.is_double()) {
+          if (float_binop(instr.arg, a.as_double(), b.as_double(), r)) goto binop_done;
+        } else if (a.is_double() && b.is_small_int()) {
+          if (float_binop(instr.arg, a.as_double(), static_cast<double>(b.as_small_int()), r)) goto binop_done;
+        } else if (a.is_small_int() && b.is_double()) {
+          if (float_binop(instr.arg, static_cast<double>(a.as_small_int()), b.as_double(), r)) goto binop_done;
+        }
+        f->pc = pc;
+        r = (instr.arg & kInplace) ? inplace_op(static_cast<BinOp>(instr.arg & 0xFF), a, b)
+                                   : binary_op(static_cast<BinOp>(instr.arg), a, b);
+      binop_done:
+        sp[-2] = r;
+        --sp;
+        DISPATCH();
+      }
+      TARGET(COMPARE_OP) {
+        Value b = sp[-1], a = sp[-2];
+        CmpOp op = static_cast<CmpOp>(instr.arg);
+        bool r;
+        if (a.is_small_int() && b.is_small_int()) r = compare_ints(op, a.as_small_int(), b.as_small_int());
+        else if (a.is_double() && b.is_double()) r = compare_numbers(op, a.as_double(), b.as_double());
+        else {
+          f->pc = pc;
+          sp[-2] = compare(op, a, b);
+          --sp;
+          DISPATCH();
+        }
+        sp[-2] = Value::boolean(r);
+        --sp;
+        DISPATCH();
+      }
+      TARGET(IS_OP) {
+        bool r = (sp[-2] == sp[-1]) != (instr.arg != 0);
+        sp[-2] = Value::boolean(r);
+        --sp;
+        DISPATCH();
+      }
+      TARGET(CONTAINS_OP) {
+        bool r = contains(sp[-1], sp[-2]) != (instr.arg != 0);
+        sp[-2] = Value::boolean(r);
+        --sp;
+        DISPATCH();
+      }
+      TARGET(UNARY_NEGATIVE) {
+        Value v = sp[-1];
+        if (v.is_small_int()) sp[-1] = make_int(-v.as_small_int());
+        else if (v.is_double()) sp[-1] = Value::from_double(-v.as_double());
+        else sp[-1] = negate(v);
+        DISPATCH();
+      }
+      TARGET(UNARY_POSITIVE) {
+        sp[-1] = positive(sp[-1]);
+        DISPATCH();
+      }
+      TARGET(UNARY_NOT) {
+        sp[-1] = Value::boolean(!is_truthy(sp[-1]));
+        DISPATCH();
+      }
+      TARGET(UNARY_INVERT) {
+        sp[-1] = invert(sp[-1]);
+        DISPATCH();
+      }
+      TARGET(BINARY_SUBSCR) {
+        Value key = sp[-1], obj = sp[-2];
+        if (is_list(obj) && key.is_small_int()) {
+          List* l = obj.as<List>();
+          int64_t i = key.as_small_int();
+          if (normalize_index(i, static_cast<int64_t>(l->items.size()))) {
+            sp[-2] = l->items[i];
+            --sp;
+            DISPATCH();
+          }
+        }
+        f->pc = pc;
+        sp[-2] = get_item(obj, key);
+        --sp;
+        DISPATCH();
+      }
+      TARGET(STORE_SUBSCR) {
+        Value key = sp[-1], obj = sp[-2], v = sp[-3];
+        if (is_list(obj) && key.is_small_int()) {
+          List* l = obj.as<List>();
+          int64_t i = key.as_small_int();
+          if (normalize_index(i, static_cast<int64_t>(l->items.size()))) {
+            l->items[i] = v;
+            sp -= 3;
+            DISPATCH();
+          }
+        }
+        set_item(obj, key, v);
+        sp -= 3;
+        DISPATCH();
+      }
+      TARGET(DELETE_SUBSCR) {
+        del_item(sp[-2], sp[-1]);
+        sp -= 2;
+        DISPATCH();
+      }
+      TARGET(BUILD_SLICE) {
+        auto* s = gc::make<Slice>();
+        s->type = &types::slice;
+        if (instr.arg == 3) {
+          s->step = *--sp;
+        } else {
+          s->step = Value::none();
+        }
+        s->stop = *--sp;
+        s->start = *--sp;
+        *sp++ = Value::object(s);
+        DISPATCH();
+      }
+      TARGET(JUMP) {
+        pc = code_start + instr.arg;
+        DISPATCH();
+      }
+      TARGET(POP_JUMP_IF_FALSE) {
+        Value v = *--sp;
+        if (!is_truthy(v)) pc = code_start + instr.arg;
+        DISPATCH();
+      }
+      TARGET(POP_JUMP_IF_TRUE) {
+        Value v = *--sp;
+        if (is_truthy(v)) pc = code_start + instr.arg;
+        DISPATCH();
+      }
+      TARGET(POP_JUMP_IF_NONE) {
+        if ((*--sp).is_none()) pc = code_start + instr.arg;
+        DISPATCH();
+      }
+      TARGET(POP_JUMP_IF_NOT_NONE) {
+        if (!(*--sp).is_none()) pc = code_start + instr.arg;
+        DISPATCH();
+      }
+      TARGET(JUMP_IF_FALSE_OR_POP) {
+        if (!is_truthy(sp[-1])) pc = code_start + instr.arg;
+        else --sp;
+        DISPATCH();
+      }
+      TARGET(JUMP_IF_TRUE_OR_POP) {
+        if (is_truthy(sp[-1])) pc = code_start + instr.arg;
+        else --sp;
+        DISPATCH();
+      }
+      TARGET(GET_ITER) {
+        f->pc = pc;
+        sp[-1] = get_iter(sp[-1]);
+        DISPATCH();
+      }
+      TARGET(FOR_ITER) {
+        Value it = sp[-1];
+        Object* o = it.as_object();
+        if (o->type == &types::range_iterator) {
+          auto* r = static_cast<RangeIter*>(o);
+          if (r->remaining > 0) {
+            --r->remaining;
+            *sp++ = make_int(r->next);
+            r->next += r->step;
+          } else {
+            --sp;
+            pc = code_start + instr.arg;
+          }
+          DISPATCH();
+        }
+        if (o->type == &types::list_iterator) {
+          auto* li = static_cast<SeqIter*>(o);
+          if (!li->seq.is_empty()) {
+            List* l = li->seq.as<List>();
+            if (li->index < static_cast<int64_t>(l->items.size())) {
+              *sp++ = l->items[li->index++];
+              DISPATCH();
+            }
+            li->seq = Value::empty();
+          }
+          --sp;
+          pc = code_start + instr.arg;
+          DISPATCH();
+        }
+        f->pc = pc;
+        Value item;
+        if (iter_next(it, item)) {
+          *sp++ = item;
+        } else {
+          --sp;
+          pc = code_start + instr.arg;
+        }
+        DISPATCH();
+      }
+      TARGET(BUILD_TUPLE) {
+        sp -= instr.arg;
+        Tuple* t = new_tuple(std::span<const Value>(sp, instr.arg));
+        *sp++ = Value::object(t);
+        DISPATCH();
+      }
+      TARGET(BUILD_LIST) {
+        sp -= instr.arg;
+        List* l = new_list(std::span<const Value>(sp, instr.arg));
+        *sp++ = Value::object(l);
+        DISPATCH();
+      }
+      TARGET(BUILD_SET) {
+        Set* s = new_set();
+        for (int32_t i = instr.arg; i > 0; --i) set_add(s, sp[-i]);
+        sp -= instr.arg;
+        *sp++ = Value::object(s);
+        DISPATCH();
+      }
+      TARGET(BUILD_MAP) {
+        Dict* d = new_dict();
+        for (int32_t i = instr.arg; i > 0; --i) dict_set(d, sp[-2 * i], sp[-2 * i + 1]);
+        sp -= 2 * instr.arg;
+        *sp++ = Value::object(d);
+        DISPATCH();
+      }
+      TARGET(BUILD_STRING) {
+        Value s = build_string(sp - instr.arg, instr.arg);
+        sp -= instr.arg;
+        *sp++ = s;
+        DISPATCH();
+      }
+      TARGET(LIST_APPEND) {
+        Value v = *--sp;
+        list_append(sp[-instr.arg].as<List>(), v);
+        DISPATCH();
+      }
+      TARGET(SET_ADD) {
+        Value v = *--sp;
+        set_add(sp[-instr.arg].as<Set>(), v);
+        DISPATCH();
+      }
+      TARGET(MAP_ADD) {
+        Value v = *--sp;
+        Value k = *--sp;
+        dict_set(sp[-instr.arg].as<Dict>(), k, v);
+        DISPATCH();
+      }
+      TARGET(LIST_EXTEND) {
+        Value v = *--sp;
+        Type* t = type_of(v);
+        if (t->kind != Kind::List && t->kind != Kind::Tuple && get_attr_or_empty(v, intern("__iter__")).is_empty() &&
+            t->kind != Kind::Str && t->kind != Kind::Dict && t->kind != Kind::Set && t->kind != Kind::FrozenSet &&
+            t->kind != Kind::Range && t->kind != Kind::Iterator && t->kind != Kind::DictView)
+          raise_fmt(types::type_error, "Value after * must be an iterable, not {}", t->name);
+        list_extend(sp[-instr.arg].as<List>(), v);
+        DISPATCH();
+      }
+      TARGET(SET_UPDATE) {
+        Value v = *--sp;
+        set_update(sp[-instr.arg].as<Set>(), v);
+        DISPATCH();
+      }
+      TARGET(DICT_UPDATE) {
+        Value v = *--sp;
+        if (!is_dict(v) && get_attr_or_empty(v, intern("keys")).is_empty())
+          raise_fmt(types::type_error, "'{}' object is not a mapping", type_of(v)->name);
+        dict_update(sp[-instr.arg].as<Dict>(), v);
+        DISPATCH();
+      }
+      TARGET(DICT_MERGE) {
+        Value v = *--sp;
+        // The callable sits below the dict and the positional-args tuple.
+        dict_merge_kwargs(sp[-instr.arg], v, sp[-instr.arg - 2]);
+        DISPATCH();
+      }
+      TARGET(LIST_TO_TUPLE) {
+        List* l = sp[-1].as<List>();
+        sp[-1] = Value::object(new_tuple(std::span<const Value>(l->items.data(), l->items.size())));
+        DISPATCH();
+      }
+      TARGET(UNPACK_SEQUENCE) {
+        Value seq = *--sp;
+        sp = unpack_sequence(seq, instr.arg, sp);
+        DISPATCH();
+      }
+      TARGET(UNPACK_EX) {
+        Value seq = *--sp;
+        sp = unpack_ex(seq, instr.arg, sp);
+        DISPATCH();
+      }
+      TARGET(CALL) {
+        f->pc = pc;
+        Value* args = sp - instr.arg;
+        Value callable = args[-2];
+        Args a;
+        if (!callable.is_empty()) {
+          a.pos = args - 1;
+          a.npos = instr.arg + 1;
+        } else {
+          callable = args[-1];
+          a.pos = args;
+          a.npos = instr.arg;
+        }
+        Value r = call_value(callable, a);
+        sp = args - 2;
+        *sp++ = r;
+        DISPATCH();
+      }
+      TARGET(CALL_KW) {
+        f->pc = pc;
+        Tuple* names = (*--sp).as<Tuple>();
+        Value* args = sp - instr.arg;
+        Value callable = args[-2];
+        Args a;
+        uint32_t nkw = static_cast<uint32_t>(names->size);
+        if (!callable.is_empty()) {
+          a.pos = args - 1;
+          a.npos = instr.arg + 1 - nkw;
+        } else {
+          callable = args[-1];
+          a.pos = args;
+          a.npos = instr.arg - nkw;
+        }
+        a.kwnames = names->items;
+        a.kwvals = sp - nkw;
+        a.nkw = nkw;
+        Value r = call_value(callable, a);
+        sp = args - 2;
+        *sp++ = r;
+        DISPATCH();
+      }
+      TARGET(CALL_EX) {
+        f->pc = pc;
+        Value kwargs = (instr.arg & 1) ? *--sp : Value::empty();
+        Value args_tuple = *--sp;
+        Value slot1 = *--sp, slot0 = *--sp;
+        Value r = slot0.is_empty() ? call_ex(slot1, Value::empty(), args_tuple, kwargs)
+                                   : call_ex(slot0, slot1, args_tuple, kwargs);
+        *sp++ = r;
+        DISPATCH();
+      }
+      TARGET(MAKE_FUNCTION) {
+        Value fn = make_function(f, instr.arg, sp);
+        *sp++ = fn;
+        DISPATCH();
+      }
+      TARGET(RETURN_VALUE) { return sp[-1]; }
+      TARGET(RAISE_VARARGS) {
+        f->pc = pc;
+        if (instr.arg == 0) {
+          if (vm.handled.is_none()) raise(types::runtime_error, "No active exception to reraise");
+          reraise(vm.handled);
+        }
+        Value cause = instr.arg == 2 ? *--sp : Value::empty();
+        Value exc = *--sp;
+        do_raise(exc, cause);
+      }
+      TARGET(RERAISE) { reraise(*--sp); }
+      TARGET(PUSH_EXC_INFO) {
+        Value exc = sp[-1];
+        sp[-1] = vm.handled;
+        *sp++ = exc;
+        vm.handled = exc;
+        DISPATCH();
+      }
+      TARGET(POP_EXCEPT) {
+        vm.handled = *--sp;
+        DISPATCH();
+      }
+      TARGET(CHECK_EXC_MATCH) {
+        sp[-1] = Value::boolean(exception_matches(sp[-2], sp[-1]));
+        DISPATCH();
+      }
+      TARGET(FORMAT_VALUE) {
+        Value spec = (instr.arg & 4) ? *--sp : Value::empty();
+        sp[-1] = format_for_fstring(sp[-1], instr.arg, spec);
+        DISPATCH();
+      }
+      TARGET(LOAD_ASSERTION_ERROR) {
+        *sp++ = Value::object(&types::assertion_error);
+        DISPATCH();
+      }
+      TARGET(IMPORT_NAME) {
+        f->pc = pc;
+        Value fromlist = *--sp;
+        Value level = sp[-1];
+        sp[-1] = import_name(f, co->names[instr.arg].as<Str>(), fromlist, level);
+        DISPATCH();
+      }
+      TARGET(IMPORT_FROM) {
+        Value v = import_from(sp[-1], co->names[instr.arg].as<Str>());
+        *sp++ = v;
+        DISPATCH();
+      }
+      TARGET(IMPORT_STAR) {
+        import_star(f, *--sp);
+        DISPATCH();
+      }
+      TARGET(LOAD_BUILD_CLASS)
+      TARGET(SETUP_ANNOTATIONS)
+      TARGET(YIELD_VALUE)
+      TARGET(RETURN_GENERATOR)
+      TARGET(GET_YIELD_FROM_ITER)
+      TARGET(SEND)
+      TARGET(BEFORE_WITH)
+      TARGET(WITH_EXCEPT_START) {
+        raise_fmt(types::not_implemented_error, "opcode {} is not supported yet", op_info(instr.op).name);
+      }
+    } catch (PyException& e) {
+      uint32_t idx = static_cast<uint32_t>(pc - code_start - 1);
+      if (g_reraising) g_reraising = false;
+      else add_traceback(e.exc, co, co->lines[idx]);
+      const ExceptionEntry* h = co->find_handler(idx);
+      if (!h) throw;
+      sp = stack_base + h->depth;
+      *sp++ = e.exc;
+      pc = code_start + h->target;
+    }
+  }
+}
+
+#undef TARGET
+#undef DISPATCH
+
+} // namespace tributary::vm

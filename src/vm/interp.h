@@ -1,0 +1,42 @@
+// interp.h — the interpreter's entry points and its per-process state.
+//
+// `Vm` holds what the whole interpreter shares: the builtins module, the module
+// table, the recursion depth and the stack of exceptions being handled (for
+// bare `raise` and implicit chaining). There is one Vm per process, reached
+// through vm::state(); everything else receives what it needs explicitly.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "runtime/containers.h"
+#include "runtime/object.h"
+#include "vm/code.h"
+
+namespace tributary::vm {
+
+struct Vm {
+  Module* builtins = nullptr;
+  Module* main = nullptr;
+  Dict* modules = nullptr;          // sys.modules
+  List* argv = nullptr;
+  List* path = nullptr;             // sys.path
+  int depth = 0;                    // Python frames currently executing
+  int recursion_limit = 1000;
+  Value handled = Value::none();    // exception being handled (sys.exc_info()), or None
+  bool jit_enabled = false;
+};
+
+Vm& state();
+
+// Calls a Python function with already-evaluated arguments.
+Value call_function(Function* f, const Args& args);
+// Runs module-level code with `globals` as its namespace.
+Value run_module_code(Code* code, Dict* globals);
+// Compiles and runs source text as module `module` (used by main and import).
+void exec_source(std::string_view source, const std::string& filename, Module* module);
+
+// The exception currently being handled (for bare `raise` and __context__), or empty.
+Value current_handled_exception();
+
+} // namespace tributary::vm

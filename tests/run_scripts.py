@@ -1,0 +1,243 @@
+#!/usr/bin/env python3
+"""Differential script test runner for Tributary.
+
+Runs every tests/scripts/**/X.py with the Tributary binary (once per mode)
+and compares against the expectation files written by regen_expected.py:
+
+  X.out  exact expected stdout
+  X.err  (only when the exit status is non-zero) two lines:
+           exit: N
+           last: <last non-empty stderr line>          (exact match)
+         or
+           last-prefix: <prefix>                        (startswith match)
+
+Usage:
+  python3 tests/run_scripts.py --tributary BUILD/tributary \
+      [--mode NAME=ARGS ...] [-j N] [--timeout S] [--list] [--verbose] \
+      [paths/filters...]
+
+Each mode is NAME=ARGS where ARGS are extra CLI arguments (shell-split)
+inserted before the script path. Default: interp=--jit=off.
+Positional arguments are files/directories (given as paths, or relative to
+tests/scripts, e.g. "ints" or "errors/key_error.py"), or otherwise substrings
+matched against the script path relative to tests/scripts.  Stdlib only, Python 3.9 compatible.
+"""
+import argparse
+import concurrent.futures
+import difflib
+import os
+import shlex
+import subprocess
+import sys
+import threading
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+SCRIPTS_DIR = os.path.join(HERE, "scripts")
+DEFAULT_MODES = ["interp=--jit=off"]
+DIFF_LINES = 30
+
+
+def find_scripts(root):
+    out = []
+    for dirpath, dirnames, filenames in os.walk(root):
+        dirnames.sort()
+        for fn in sorted(filenames):
+            if fn.endswith(".py"):
+                out.append(os.path.join(dirpath, fn))
+    return out
+
+
+def select_scripts(selectors):
+    all_scripts = find_scripts(SCRIPTS_DIR)
+    if not selectors:
+        return all_scripts
+    chosen = []
+    seen = set()
+
+    def add(p):
+        p = os.path.abspath(p)
+        if p not in seen:
+            seen.add(p)
+            chosen.append(p)
+
+    for sel in selectors:
+        in_tree = os.path.join(SCRIPTS_DIR, sel)
+        if os.path.isdir(sel):
+            for p in find_scripts(sel):
+                add(p)
+        elif os.path.isfile(sel) and sel.endswith(".py"):
+            add(sel)
+        elif os.path.isdir(in_tree):
+            for p in find_scripts(in_tree):
+                add(p)
+        elif os.path.isfile(in_tree) and sel.endswith(".py"):
+            add(in_tree)
+        else:
+            matched = False
+            for p in all_scripts:
+                if sel in os.path.relpath(p, SCRIPTS_DIR):
+                    add(p)
+                    matched = True
+            if not matched:
+                print("warning: selector %r matched no script" % sel,
+                      file=sys.stderr)
+    return chosen
+
+
+def parse_mode(text):
+    if "=" not in text:
+        raise argparse.ArgumentTypeError(
+            "mode must be NAME=ARGS, got %r" % text)
+    name, args = text.split("=", 1)
+    if not name:
+        raise argparse.ArgumentTypeError("empty mode name in %r" % text)
+    return (name, shlex.split(args))
+
+
+def read_expectation(script):
+    base = script[:-3]
+    exp_out = None
+    if os.path.exists(base + ".out"):
+        with open(base + ".out", "rb") as f:
+            exp_out = f.read()
+    exp_exit = 0
+    exp_last = None
+    exp_prefix = None
+    if os.path.exists(base + ".err"):
+        with open(base + ".err", "r", encoding="utf-8") as f:
+            for line in f.read().splitlines():
+                if line.startswith("exit:"):
+                    exp_exit = int(line[5:].strip())
+                elif line.startswith("last-prefix:"):
+                    exp_prefix = line[len("last-prefix:"):].strip()
+                elif line.startswith("last:"):
+                    exp_last = line[5:].strip()
+    return exp_out, exp_exit, exp_last, exp_prefix
+
+
+def last_nonempty_line(data):
+    text = data.decode("utf-8", errors="replace")
+    for line in reversed(text.splitlines()):
+        if line.strip():
+            return line.strip()
+    return ""
+
+
+def make_diff(expected, actual, relpath):
+    exp = expected.decode("utf-8", errors="replace").splitlines(True)
+    act = actual.decode("utf-8", errors="replace").splitlines(True)
+    lines = list(difflib.unified_diff(exp, act, "expected/" + relpath,
+                                      "actual/" + relpath))
+    out = []
+    for ln in lines[:DIFF_LINES]:
+        out.append(ln if ln.endswith("\n") else ln + "\n")
+    if len(lines) > DIFF_LINES:
+        out.append("... (%d more diff lines)\n" % (len(lines) - DIFF_LINES))
+    return "".join(out)
+
+
+def run_one(tributary, mode, script, timeout):
+    """Returns (ok, reason, details)."""
+    name, extra = mode
+    relpath = os.path.relpath(script, SCRIPTS_DIR)
+    exp_out, exp_exit, exp_last, exp_prefix = read_expectation(script)
+    if exp_out is None:
+        return False, "missing expectation file %s.out" % relpath[:-3], ""
+    cmd = [tributary] + extra + [os.path.basename(script)]
+    try:
+        proc = subprocess.run(cmd, cwd=os.path.dirname(script),
+                              stdin=subprocess.DEVNULL,
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                              timeout=timeout)
+    except subprocess.TimeoutExpired:
+        return False, "timeout after %gs" % timeout, ""
+    except OSError as e:
+        return False, "cannot run %s: %s" % (tributary, e), ""
+    reasons = []
+    details = ""
+    if proc.returncode != exp_exit:
+        reasons.append("exit status %d, expected %d"
+                       % (proc.returncode, exp_exit))
+    if proc.stdout != exp_out:
+        reasons.append("stdout differs")
+        details += make_diff(exp_out, proc.stdout, relpath)
+    last = last_nonempty_line(proc.stderr)
+    if exp_prefix is not None:
+        if not last.startswith(exp_prefix):
+            reasons.append("last stderr line %r does not start with %r"
+                           % (last, exp_prefix))
+    elif exp_last is not None:
+        if last != exp_last:
+            reasons.append("last stderr line %r, expected %r"
+                           % (last, exp_last))
+    if reasons and proc.returncode != exp_exit and proc.stderr:
+        tail = proc.stderr.decode("utf-8", errors="replace").splitlines()
+        details += "stderr (tail):\n" + "".join(
+            "  " + ln + "\n" for ln in tail[-10:])
+    return (not reasons), "; ".join(reasons), details
+
+
+def main(argv=None):
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--tributary", help="path to the tributary binary")
+    ap.add_argument("--mode", action="append", type=parse_mode, default=None,
+                    metavar="NAME=ARGS",
+                    help="run mode: extra args before the script path "
+                         "(repeatable; default: interp=--jit=off)")
+    ap.add_argument("-j", "--jobs", type=int, default=2,
+                    help="parallel workers (default 2)")
+    ap.add_argument("--timeout", type=float, default=10.0,
+                    help="per-run timeout in seconds (default 10)")
+    ap.add_argument("--list", action="store_true",
+                    help="list selected script x mode pairs and exit")
+    ap.add_argument("--verbose", "-v", action="store_true",
+                    help="print a line for passing runs too")
+    ap.add_argument("selectors", nargs="*",
+                    help="script files, directories or path substrings")
+    args = ap.parse_args(argv)
+
+    modes = args.mode or [parse_mode(m) for m in DEFAULT_MODES]
+    scripts = select_scripts(args.selectors)
+
+    if args.list:
+        for s in scripts:
+            for name, extra in modes:
+                print("[%s] %s" % (name, os.path.relpath(s, SCRIPTS_DIR)))
+        print("%d scripts x %d modes" % (len(scripts), len(modes)))
+        return 0
+
+    if not args.tributary:
+        ap.error("--tributary is required (unless --list)")
+    tributary = os.path.abspath(args.tributary)
+
+    jobs = [(m, s) for s in scripts for m in modes]
+    lock = threading.Lock()
+    passed = 0
+    failed = 0
+
+    def task(job):
+        mode, script = job
+        return job, run_one(tributary, mode, script, args.timeout)
+
+    with concurrent.futures.ThreadPoolExecutor(
+            max_workers=max(1, args.jobs)) as ex:
+        for (mode, script), (ok, reason, details) in ex.map(task, jobs):
+            rel = os.path.relpath(script, SCRIPTS_DIR)
+            with lock:
+                if ok:
+                    passed += 1
+                    if args.verbose:
+                        print("PASS [%s] %s" % (mode[0], rel))
+                else:
+                    failed += 1
+                    print("FAIL [%s] %s: %s" % (mode[0], rel, reason))
+                    if details:
+                        sys.stdout.write(details)
+                sys.stdout.flush()
+
+    print("%d passed, %d failed" % (passed, failed))
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

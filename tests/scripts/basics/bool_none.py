@@ -1,0 +1,20 @@
+print(True, False, None)
+print(True + True, True * 10, False - 1)
+print(True == 1, False == 0, True is True)
+print(None is None, None == None, None is not None)
+print(bool(0), bool(1), bool(-3), bool(0.0), bool(""), bool("a"))
+print(bool([]), bool([0]), bool(()), bool({}), bool({1: 2}), bool(None))
+print(not None, not 0, not "x")
+print(repr(True), str(False), repr(None))
+print(True & False, True | False, True ^ True)
+print(type(True), type(None))
+print(int(True), float(False))
+print(True < 2, False > -1)
+x = None
+if x is None:
+    print("x is None")
+if not x:
+    print("falsy")
+print(isinstance(True, int), isinstance(1, bool))
+print(~True, -True)
+print(hash(True), hash(False))

@@ -1,0 +1,5 @@
+print(int("12"), int(" -5 "), int(7.9), int("101", 2), int("7f", 16), int("0x1A", 16), int("z", 36))
+print(float("1.5"), float(2), float("-inf"), float(" 3 "))
+print(str(5), str(5.0), str(None), str([1]), repr("a"), repr(5.0))
+print(int(float("1e3")), float(int("99")), str(int("007")))
+print(bool(), int(), float(), str(), list(), tuple(), dict())

@@ -1,0 +1,16 @@
+it = iter([10, 20])
+print(next(it), next(it, "x"), next(it, "x"))
+s = iter("hi")
+print(next(s), next(s))
+try:
+    next(s)
+except StopIteration:
+    print("StopIteration")
+d = iter({"a": 1})
+print(next(d))
+t = iter((1, 2, 3))
+print(list(t))
+r = iter(range(2))
+print(next(r), next(r), next(r, -1))
+it2 = iter([1, 2, 3])
+print(iter(it2) is it2)

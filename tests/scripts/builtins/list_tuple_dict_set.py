@@ -1,0 +1,5 @@
+print(list("ab"), list((1, 2)), list({1: 2}), list(range(2)), list({3}))
+print(tuple([1]), tuple("ab"), tuple({1: 2}), tuple(range(3)))
+print(dict([(1, 2)]), dict(a=1), dict({1: 2}), dict(zip("ab", "cd")))
+print(set([1, 1]), set("aa"), set((2, 2, 3)), set({5: 6}), set(range(3)))
+print(list(map(int, ["1"])), tuple(enumerate("a")))

@@ -1,0 +1,11 @@
+import sys
+print(1, 2, 3, sep="")
+print(1, 2, 3, sep=", ", end=".\n")
+print("a", end="")
+print("b", end="")
+print()
+print("x", "y", sep=None, end=None)
+print("msg to stderr", file=sys.stderr)
+print("stderr", "sep", sep="-", file=sys.stderr, end="!\n")
+print([1], (2,), {3: 4}, sep=" :: ")
+print("last")

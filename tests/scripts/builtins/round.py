@@ -1,0 +1,5 @@
+print(round(0.5), round(1.5), round(2.5), round(-0.5), round(-1.5), round(3.7), round(-3.7))
+print(round(2.675, 2), round(0.1 + 0.2, 1), round(1.23456, 3), round(12345.6789, -2))
+print(round(5), round(5, 1), round(15, -1), round(25, -1), round(-25, -1), round(123456, -3))
+print(round(1e300), round(0.0001, 2), round(-0.0001, 2))
+print(type(round(2.5)), type(round(2.5, 0)), type(round(3, 0)))

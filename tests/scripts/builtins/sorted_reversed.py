@@ -1,0 +1,10 @@
+data = [5, 3, 8, 1, 9, 2]
+print(sorted(data), sorted(data, reverse=True), data)
+print(sorted(data, key=lambda x: x % 3), sorted(data, key=lambda x: x % 3, reverse=True))
+print(sorted(["b", "A", "c"]), sorted(["b", "A", "c"], key=lambda s: s.lower()))
+print(sorted({3: 1, 1: 2}), sorted("hello"), sorted((3, 1)), sorted(range(5, 0, -1)))
+print(list(reversed([1, 2, 3])), list(reversed("abc")), list(reversed(range(3))), list(reversed((1, 2))))
+r = reversed([1, 2])
+print(next(r), next(r), next(r, "end"))
+stable = sorted([(1, "b"), (0, "x"), (1, "a"), (0, "y")], key=lambda p: p[0])
+print(stable)

@@ -1,0 +1,10 @@
+print([x for x in range(10)])
+print([x * x for x in range(10) if x % 2 == 0])
+print([c.upper() for c in "hello" if c != "l"])
+print([(x, y) for x in range(3) for y in range(3) if x != y])
+print([[x * y for y in range(4)] for x in range(4)])
+print([x if x > 0 else -x for x in [-2, -1, 0, 1, 2]])
+print([len(w) for w in "the quick brown fox".split()])
+print([i for i in []], [None for _ in range(3)])
+words = ["apple", "bob", "civic", "dog"]
+print([w for w in words if w == w[::-1]])

@@ -1,0 +1,21 @@
+def step(cells, w, h):
+    new = set()
+    for y in range(h):
+        for x in range(w):
+            n = 0
+            for dy in (-1, 0, 1):
+                for dx in (-1, 0, 1):
+                    if (dx or dy) and ((x + dx) % w, (y + dy) % h) in cells:
+                        n += 1
+            if n == 3 or (n == 2 and (x, y) in cells):
+                new.add((x, y))
+    return new
+def show(cells, w, h):
+    for y in range(h):
+        print("".join(["#" if (x, y) in cells else "." for x in range(w)]))
+    print()
+glider = {(1, 0), (2, 1), (0, 2), (1, 2), (2, 2)}
+for gen in range(4):
+    show(glider, 6, 6)
+    glider = step(glider, 6, 6)
+print(sorted(glider))

@@ -1,0 +1,7 @@
+print(dict.fromkeys(["a", "b", "c"]))
+print(dict.fromkeys("xyz", 0))
+print(dict.fromkeys(range(3), "v"))
+shared = dict.fromkeys([1, 2], [])
+shared[1].append("x")
+print(shared)
+print(dict.fromkeys([]))

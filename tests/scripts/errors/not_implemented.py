@@ -1,0 +1,5 @@
+def todo():
+    raise NotImplementedError("not done yet")
+def api():
+    return todo()
+api()

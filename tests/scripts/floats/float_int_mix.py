@@ -1,0 +1,8 @@
+print(1 + 1.0, 2 * 0.5, 3 - 0.5, 7 / 2, 7 // 2.0, 2 ** 2.0)
+print(type(1 + 1.0), type(2 * 3), type(4 / 2), type(4 // 2))
+print(10 ** 20 + 0.5, 10 ** 15 + 0.5)
+print(abs(-2.5), abs(2.5), -abs(-0.0))
+print(int(2.5) + 0.5, float(3) / 2)
+print(sum([1, 2.5, 3]), sum([0.5, 0.5], 1))
+print(1.0 * True, 2 - True)
+print(divmod(7, 2.0), divmod(-7, 2.5))

@@ -1,0 +1,8 @@
+print(str(1.0), str(1.5), str(-2.0), str(1e10), str(1e16), str(1.23e-5))
+print(float("3.14"), float("-0"), float("1e-3"), float(" 42 "))
+print(float("inf"), float("-INF"), float("nan"), float("NaN"))
+print(float(7), float(-7), float(2 ** 60), float(True))
+print(float(str(0.1)) == 0.1, float(repr(1 / 3)) == 1 / 3)
+print(int(float("1e10")), int(-2.999))
+print([float(s) for s in "1 2.5 -3 4e2".split()])
+print(str(123.0).endswith(".0"), "%s" % 2.0, "%r" % 0.1)

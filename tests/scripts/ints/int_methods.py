@@ -1,0 +1,8 @@
+print((10).bit_length(), (-10).bit_length())
+print(abs(-5))
+print(divmod(100, 7), divmod(-100, 7), divmod(100, -7))
+print(round(1234, -2), round(1250, -2), round(1350, -2), round(-1250, -2))
+print(round(7), round(7, 2))
+print(type(10))
+print(sum(range(101)), sum([10 ** 20, 10 ** 20]))
+print(isinstance(5, int), isinstance(5, float))

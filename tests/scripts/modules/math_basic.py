@@ -1,0 +1,10 @@
+import math
+print(math.sqrt(16), math.sqrt(2), math.sqrt(0.25), math.sqrt(0))
+print(math.isqrt(17), math.isqrt(10 ** 40), math.isqrt(0), math.isqrt(2 ** 101))
+print(math.gcd(12, 18), math.gcd(0, 5), math.gcd(-12, 8), math.gcd(2 ** 80, 6 ** 30), math.gcd())
+print(math.floor(2.7), math.floor(-2.7), math.ceil(2.1), math.ceil(-2.1), math.floor(5), math.ceil(10 ** 20))
+print(type(math.floor(2.5)), math.trunc(-2.7), math.trunc(2.7), math.trunc(7))
+print(math.fabs(-3), math.fabs(2.5), math.copysign(3, -0.0), math.copysign(-2.0, 1))
+print(math.factorial(0), math.factorial(10), math.factorial(30))
+print(math.comb(10, 3), math.comb(50, 25), math.comb(5, 7), math.perm(5, 2), math.perm(10), math.perm(3, 5))
+print(math.degrees(math.pi), math.radians(180), math.degrees(1))

@@ -1,0 +1,10 @@
+import sys
+print(sys.maxsize, sys.maxsize == 2 ** 63 - 1)
+print(sys.getrecursionlimit())
+n = sys.stdout.write("written directly\n")
+print(n)
+sys.stdout.write("a")
+sys.stdout.write("b\n")
+sys.stderr.write("to stderr\n")
+print("err via print", file=sys.stderr)
+print(type(sys.argv), len(sys.argv))

@@ -1,0 +1,7 @@
+print("Hello World".upper(), "Hello World".lower(), "hello world".title())
+print("hELLO wORLD".capitalize(), "123abc".capitalize(), "".capitalize())
+print("they're bill's friends".title(), "a1b2 c3".title())
+print("MiXeD".lower().upper())
+print("ABC".isupper(), "AbC".isupper(), "abc".islower(), "ab1".islower(), "123".isupper())
+print("Straße".lower())
+print("émile".upper(), "ÉCOLE".lower())

@@ -1,0 +1,12 @@
+print("{} {}".format("a", "b"), "{1} {0}".format("a", "b"), "{0}{0}".format("x"))
+print("{name} is {age}".format(name="Bob", age=30))
+print("{:>5}|{:<5}|{:^5}|".format("a", "b", "c"))
+print("{:05d} {:.2f} {:x} {:o} {:b} {:e}".format(42, 3.14159, 255, 8, 5, 1234.5))
+print("{:,} {:_} {:+d}".format(1234567, 1234567, 5))
+print("{!r} {!s}".format("q", "q"), "{{literal}}".format())
+print("{0[1]} {1[k]}".format([10, 20], {"k": "v"}))
+print("{:*^9}".format("mid"), "{:#x}".format(255))
+print("{:10.3f}|{:<8.1e}|".format(2.5, 12345.0))
+w = 7
+print("{:{}}|".format("ab", w), "{:>{w}}|".format("cd", w=w))
+print("{} {} {}".format(1, 2.5, None), "{}".format([1, "a"]))

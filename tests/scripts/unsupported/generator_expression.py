@@ -1,0 +1,2 @@
+total = sum(x * x for x in range(10))
+print(total)

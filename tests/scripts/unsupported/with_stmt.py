@@ -1,0 +1,4 @@
+def f(cm):
+    with cm as x:
+        return x
+print(f(None))

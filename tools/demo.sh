@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# demo.sh — the headline demo: builds Tributary and runs the seed workloads
+# side by side with CPython (and PyPy when installed).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+tools/deps.sh
+tools/build.sh build
+for w in bench/pi.py bench/data_driven.py; do
+  echo "== $w"
+  for impl in "build/tributary" "python3" "pypy3"; do
+    command -v "${impl%% *}" >/dev/null 2>&1 || [ -x "$impl" ] || { echo "  $impl: not installed"; continue; }
+    printf '  %-18s ' "$impl"
+    $impl "$w" | tr '\n' ' '
+    echo
+  done
+done

@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# deps.sh — installs the Debian packages Tributary needs (only those missing).
+set -euo pipefail
+packages=(g++ meson ninja-build pkg-config ccache python3 libfmt-dev librange-v3-dev doctest-dev
+          libgc-dev libgmp-dev libasmjit-dev libcapstone-dev)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if ((${#missing[@]})); then
+  echo "tributary: installing ${missing[*]}" >&2
+  SUDO=""
+  [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
+fi

@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# test.sh — builds Tributary (release and ASan/UBSan) and runs every test:
+# doctest unit tests and the differential script suite, under both builds.
+# Ends with one line "N passed, M failed" (unit test cases + script runs).
+set -uo pipefail
+cd "$(dirname "$0")/.."
+tools/deps.sh || exit 1
+passed=0
+failed=0
+
+count_unit() { # parses doctest's summary line
+  local out=$1 p f
+  p=$(grep -E '^\[doctest\] test cases:' <<<"$out" | sed -E 's/.*\| *([0-9]+) passed.*/\1/')
+  f=$(grep -E '^\[doctest\] test cases:' <<<"$out" | sed -E 's/.*\| *([0-9]+) failed.*/\1/')
+  passed=$((passed + ${p:-0}))
+  failed=$((failed + ${f:-1}))
+}
+count_scripts() { # parses run_scripts.py's closing line
+  local out=$1 line
+  line=$(tail -n 1 <<<"$out")
+  if [[ $line =~ ^([0-9]+)\ passed,\ ([0-9]+)\ failed$ ]]; then
+    passed=$((passed + BASH_REMATCH[1]))
+    failed=$((failed + BASH_REMATCH[2]))
+  else
+    failed=$((failed + 1))
+  fi
+}
+
+run_suite() { # DIR LABEL
+  local dir=$1 label=$2 out
+  echo "== $label: unit tests"
+  out=$("$dir/tests/unit_tests" 2>&1)
+  echo "$out" | tail -n 4
+  count_unit "$out"
+  echo "== $label: script tests"
+  out=$(python3 tests/run_scripts.py --tributary "$dir/tributary" -j 2 2>&1)
+  echo "$out" | grep -v '^PASS' | tail -n 60
+  count_scripts "$out"
+}
+
+if tools/build.sh build; then
+  run_suite build release
+else
+  echo "release build failed"; failed=$((failed + 1))
+fi
+export ASAN_OPTIONS=detect_leaks=0:detect_stack_use_after_return=0
+export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+if tools/build.sh build-asan -Dbuildtype=debugoptimized -Db_sanitize=address,undefined -Db_lundef=false; then
+  run_suite build-asan asan+ubsan
+else
+  echo "sanitizer build failed"; failed=$((failed + 1))
+fi
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
