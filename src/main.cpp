@@ -157,7 +157,7 @@ int run(const Options& o) {
 
   vm::Vm& vm = vm::state();
   vm.jit_enabled = o.jit;
-  vm.argv = new_list();
+  if (!vm.argv) vm.argv = new_list();
   for (const std::string& a : o.argv) list_append(vm.argv, str_value(a));
 
   Module* main_module = new_module("__main__");

@@ -640,7 +640,6 @@ private:
       if (!h->type && i + 1 < t->handlers.size()) syntax_error(h, "default 'except:' must be last");
       int next = new_label();
       if (h->type) {
-        emit(Op::COPY, 1);
         expr(h->type);
         emit(Op::CHECK_EXC_MATCH);
         emit_jump(Op::POP_JUMP_IF_FALSE, next);

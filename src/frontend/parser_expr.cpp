@@ -90,7 +90,29 @@ Stmt* Parser::parse_expression_statement() {
     // Annotated assignment. CPython validates the target only once an
     // annotation follows the ':'.
     advance();
-    Expr* annotation = parse_expression();
+    Expr* annotation = nullptr;
+    if (is_simple_target(first)) {
+      annotation = parse_expression();
+    } else {
+      // Only the error-hint pass of CPython reads past the ':' here, so a
+      // missing annotation reports "invalid syntax" at the ':'.
+      std::size_t save = pos_, save_furthest = furthest_;
+      bool save_speculating = speculating_;
+      speculating_ = true;
+      try {
+        annotation = parse_expression();
+      } catch (const TokenizerError&) {
+        throw;
+      } catch (const SyntaxErrorException&) {
+        annotation = nullptr;
+      }
+      speculating_ = save_speculating;
+      if (!annotation) {
+        pos_ = save - 1; // back on the ':'
+        furthest_ = save_furthest;
+        invalid_syntax();
+      }
+    }
     if (first->kind == ExprKind::Tuple) {
       auto* t = static_cast<TupleExpr*>(first);
       bool bare = !is_parenthesized(t) && !t->elts.empty();
@@ -329,7 +351,7 @@ void Parser::check_equals_typo(Expr* test) {
   }
   speculating_ = save_speculating;
   if (rhs && !speculating_) {
-    if (test->kind == ExprKind::Name) {
+    if (test->kind == ExprKind::Name && !is_parenthesized(test)) {
       error_between(test, rhs, "invalid syntax. Maybe you meant '==' or ':=' instead of '='?");
     }
     const Constant* c = as_constant(test);

@@ -94,13 +94,13 @@ template <FnName name, D1 f, bool can_overflow> Value unary(Value, const Args& a
   return math_1(a, name.text, f, can_overflow);
 }
 
-// Natural log of any real; huge ints are split as m * 2**e first (exact, like CPython's loghelper).
+// Natural log of any real; ints too large for a double are split as m * 2**e (CPython's loghelper).
 double log_of(Value v, double (*f)(double)) {
   if (is_integer(v)) {
     if (!int_is_negative(v) && !(int_as_i64(v) == 0)) {
-      auto small = int_as_i64(v);
-      if (small && *small < (int64_t(1) << 53)) return f(static_cast<double>(*small));
+      // CPython converts to double when it can, and splits only ints too large for one.
       IntArg z(v);
+      if (mpz_sizeinbase(z.z, 2) <= 1024) return f(int_to_double(v));
       long e;
       double m = mpz_get_d_2exp(&e, z.z); // z = m * 2**e, 0.5 <= m < 1
       return f(m) + static_cast<double>(e) * f(2.0);

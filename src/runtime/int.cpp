@@ -125,7 +125,7 @@ double int_to_double(Value v) {
   mpz_tdiv_q_2exp(top.z, a.z, shift);
   // Sticky bit: set the lowest bit if anything non-zero was shifted out.
   if (mpz_scan1(a.z, 0) < shift) mpz_setbit(top.z, 0);
-  double r = std::ldexp(mpz_get_d(top.z), static_cast<int>(shift));
+  double r = std::ldexp(static_cast<double>(mpz_get_ui(top.z)), static_cast<int>(shift));
   if (std::isinf(r)) raise(types::overflow_error, "int too large to convert to float");
   return mpz_sgn(z) < 0 ? -r : r;
 }
@@ -242,7 +242,7 @@ Value int_floordiv(Value a, Value b) {
 
 Value int_mod(Value a, Value b) {
   auto x = int_as_i64(a), y = int_as_i64(b);
-  if (y && *y == 0) zero_division("integer division or modulo by zero");
+  if (y && *y == 0) zero_division("integer modulo by zero");
   if (x && y && !(*x == INT64_MIN && *y == -1)) return make_int(floor_mod_i64(*x, *y));
   Mpz ma(a), mb(b), mr;
   mpz_fdiv_r(mr.z, ma.z, mb.z);
@@ -260,30 +260,22 @@ Value int_truediv(Value a, Value b) {
   auto x = int_as_i64(a), y = int_as_i64(b);
   if (y && *y == 0) zero_division("division by zero");
   // Exact when both fit a double's mantissa.
-  if (x && y && std::abs(*x) < (int64_t(1) << 53) && std::abs(*y) < (int64_t(1) << 53))
+  if (x && y && std::abs(*x) <= (int64_t(1) << 53) && std::abs(*y) <= (int64_t(1) << 53))
     return Value::from_double(static_cast<double>(*x) / static_cast<double>(*y));
-  // Correctly rounded big division: scale the numerator so the quotient has 55+ bits.
+  // Correctly rounded: scale so the integer quotient has 55 or 56 bits, fold the
+  // remainder into a sticky bit, and let one uint64 -> double conversion round.
   Mpz ma(a), mb(b);
   bool neg = (mpz_sgn(ma.z) < 0) != (mpz_sgn(mb.z) < 0);
   mpz_abs(ma.z, ma.z);
   mpz_abs(mb.z, mb.z);
+  if (mpz_sgn(ma.z) == 0) return Value::from_double(neg ? -0.0 : 0.0);
   long shift = static_cast<long>(mpz_sizeinbase(mb.z, 2)) - static_cast<long>(mpz_sizeinbase(ma.z, 2)) + 55;
-  Mpz q, r;
   if (shift > 0) mpz_mul_2exp(ma.z, ma.z, shift);
   else mpz_mul_2exp(mb.z, mb.z, -shift);
+  Mpz q, r;
   mpz_tdiv_qr(q.z, r.z, ma.z, mb.z);
   if (mpz_sgn(r.z) != 0) mpz_setbit(q.z, 0);
-  double d = mpz_get_d(q.z); // q has <= 56 bits; sticky bit makes this correctly rounded
-  if (mpz_sizeinbase(q.z, 2) > 53) {
-    // round once via ldexp path to preserve the sticky bit
-    size_t bits = mpz_sizeinbase(q.z, 2);
-    size_t s = bits - 55 > 0 ? bits - 55 : 0;
-    Mpz t;
-    mpz_tdiv_q_2exp(t.z, q.z, s);
-    if (mpz_scan1(q.z, 0) < s) mpz_setbit(t.z, 0);
-    d = std::ldexp(mpz_get_d(t.z), static_cast<int>(s));
-  }
-  double result = std::ldexp(d, static_cast<int>(-shift));
+  double result = std::ldexp(static_cast<double>(mpz_get_ui(q.z)), static_cast<int>(-shift));
   if (std::isinf(result)) raise(types::overflow_error, "integer division result too large for a float");
   return Value::from_double(neg ? -result : result);
 }

@@ -257,6 +257,19 @@ Value build_string(Value* items, int32_t n) {
   return str_value(out);
 }
 
+// Standard-library modules a script may reasonably import that the subset lacks.
+bool is_unsupported_stdlib_module(std::string_view name) {
+  static constexpr std::string_view kKnown[] = {
+      "os", "re", "json", "collections", "itertools", "functools", "random", "struct", "io", "abc",
+      "dataclasses", "typing", "string", "copy", "heapq", "bisect", "operator", "array", "decimal",
+      "fractions", "statistics", "datetime", "pathlib", "subprocess", "threading", "unittest",
+      "tempfile", "shutil", "glob", "pickle", "csv", "enum", "contextlib", "textwrap", "weakref"};
+  std::string_view top = name.substr(0, name.find('.'));
+  for (std::string_view k : kKnown)
+    if (k == top) return true;
+  return false;
+}
+
 Value import_name(Frame* f, Str* name, Value fromlist, Value level) {
   (void)fromlist;
   if (int_as_i64(level).value_or(0) != 0) raise(types::import_error, "attempted relative import with no known parent package");
@@ -266,6 +279,8 @@ Value import_name(Frame* f, Str* name, Value fromlist, Value level) {
     dict_set(vm.modules, Value::object(name), Value::object(m));
     return Value::object(m);
   }
+  if (is_unsupported_stdlib_module(name->view()))
+    raise_fmt(types::not_implemented_error, "module '{}' is not supported yet", name->view());
   raise_fmt(types::module_not_found_error, "No module named '{}'", name->view());
 }
 
@@ -336,8 +351,12 @@ void dict_merge_kwargs(Value target, Value mapping, Value callable) {
   Value k, v;
   while (dict_next(src, pos, k, v)) {
     if (dict_find(d, k)) {
-      std::string fname = is_kind(callable, Kind::Function) ? std::string(callable.as<Function>()->qualname->view())
-                                                            : std::string("function");
+      std::string fname = "function";
+      if (is_kind(callable, Kind::Function)) {
+        Function* fn = callable.as<Function>();
+        fname = std::string(fn->qualname->view());
+        if (is_str(fn->module)) fname = std::string(fn->module.as<Str>()->view()) + "." + fname;
+      }
       raise_fmt(types::type_error, "{}() got multiple values for keyword argument '{}'", fname, str_string(k));
     }
     dict_set(d, k, v);
