@@ -39,8 +39,7 @@ std::string float_repr(double v) {
     } else if (static_cast<std::size_t>(decpt) >= digits.size()) {
       out = digits + std::string(static_cast<std::size_t>(decpt) - digits.size(), '0') + ".0";
     } else {
-      out = digits.substr(0, static_cast<std::size_t>(decpt)) + "." +
-            digits.substr(static_cast<std::size_t>(decpt));
+      out = digits.substr(0, static_cast<std::size_t>(decpt)) + "." + digits.substr(static_cast<std::size_t>(decpt));
     }
   } else {
     out = digits.substr(0, 1);
@@ -63,7 +62,7 @@ bool is_printable(char32_t cp) {
   if (cp >= 0x2060 && cp <= 0x206F) return false;
   if (cp >= 0xD800 && cp <= 0xDFFF) return false;
   if (cp == 0xFEFF || (cp >= 0xFFF0 && cp <= 0xFFFB)) return false;
-  if ((cp & 0xFFFE) == 0xFFFE) return false; // noncharacters U+xxFFFE, U+xxFFFF
+  if ((cp & 0xFFFE) == 0xFFFE) return false;      // noncharacters U+xxFFFE, U+xxFFFF
   if (cp >= 0xE000 && cp <= 0xF8FF) return false; // private use
   if (cp == 0x3000 || cp == 0x1680 || cp == 0x205F || (cp >= 0x2000 && cp <= 0x200A)) return false; // spaces
   return true;
@@ -89,9 +88,12 @@ std::string str_repr(const std::string& s) {
     } else if (is_printable(cp)) {
       append_utf8(out, cp);
     } else {
-      if (cp < 0x100) std::snprintf(buf, sizeof buf, "\\x%02x", static_cast<unsigned>(cp));
-      else if (cp < 0x10000) std::snprintf(buf, sizeof buf, "\\u%04x", static_cast<unsigned>(cp));
-      else std::snprintf(buf, sizeof buf, "\\U%08x", static_cast<unsigned>(cp));
+      if (cp < 0x100)
+        std::snprintf(buf, sizeof buf, "\\x%02x", static_cast<unsigned>(cp));
+      else if (cp < 0x10000)
+        std::snprintf(buf, sizeof buf, "\\u%04x", static_cast<unsigned>(cp));
+      else
+        std::snprintf(buf, sizeof buf, "\\U%08x", static_cast<unsigned>(cp));
       out += buf;
     }
   }
@@ -148,9 +150,8 @@ std::string constant_repr(const Constant* c) {
 }
 
 const char* op_name(BinOpKind k) {
-  static constexpr const char* kNames[] = {"Add",    "Sub",    "Mult",   "MatMult", "Div",
-                                           "Mod",    "Pow",    "LShift", "RShift",  "BitOr",
-                                           "BitXor", "BitAnd", "FloorDiv"};
+  static constexpr const char* kNames[] = {"Add",    "Sub",    "Mult",  "MatMult", "Div",    "Mod",     "Pow",
+                                           "LShift", "RShift", "BitOr", "BitXor",  "BitAnd", "FloorDiv"};
   return kNames[static_cast<int>(k)];
 }
 const char* op_name(UnaryOpKind k) {
@@ -158,8 +159,7 @@ const char* op_name(UnaryOpKind k) {
   return kNames[static_cast<int>(k)];
 }
 const char* op_name(CmpOpKind k) {
-  static constexpr const char* kNames[] = {"Eq", "NotEq", "Lt", "LtE", "Gt",
-                                           "GtE", "Is",   "IsNot", "In", "NotIn"};
+  static constexpr const char* kNames[] = {"Eq", "NotEq", "Lt", "LtE", "Gt", "GtE", "Is", "IsNot", "In", "NotIn"};
   return kNames[static_cast<int>(k)];
 }
 const char* ctx_name(ExprContext c) {
@@ -251,7 +251,10 @@ std::string dump_expr(const Expr* e) {
   switch (e->kind) {
   case ExprKind::BoolOp: {
     auto* n = static_cast<const BoolOp*>(e);
-    return Fields("BoolOp").add("op", n->op == BoolOpKind::And ? "And()" : "Or()").add("values", exprs(n->values)).done();
+    return Fields("BoolOp")
+        .add("op", n->op == BoolOpKind::And ? "And()" : "Or()")
+        .add("values", exprs(n->values))
+        .done();
   }
   case ExprKind::NamedExpr: {
     auto* n = static_cast<const NamedExpr*>(e);
@@ -285,8 +288,7 @@ std::string dump_expr(const Expr* e) {
     auto* n = static_cast<const DictExpr*>(e);
     return Fields("Dict").add("keys", exprs(n->keys)).add("values", exprs(n->values)).done();
   }
-  case ExprKind::Set:
-    return Fields("Set").add("elts", exprs(static_cast<const SetExpr*>(e)->elts)).done();
+  case ExprKind::Set: return Fields("Set").add("elts", exprs(static_cast<const SetExpr*>(e)->elts)).done();
   case ExprKind::ListComp: {
     auto* n = static_cast<const ListComp*>(e);
     return Fields("ListComp").add("elt", dump_expr(n->elt)).add("generators", generators(n->generators)).done();
@@ -307,8 +309,7 @@ std::string dump_expr(const Expr* e) {
     auto* n = static_cast<const GeneratorExp*>(e);
     return Fields("GeneratorExp").add("elt", dump_expr(n->elt)).add("generators", generators(n->generators)).done();
   }
-  case ExprKind::Await:
-    return Fields("Await").add("value", dump_expr(static_cast<const Await*>(e)->value)).done();
+  case ExprKind::Await: return Fields("Await").add("value", dump_expr(static_cast<const Await*>(e)->value)).done();
   case ExprKind::Yield: {
     Fields f("Yield");
     if (auto* v = static_cast<const Yield*>(e)->value) f.add("value", dump_expr(v));
@@ -434,8 +435,7 @@ std::string dump_stmt(const Stmt* s) {
     if (auto* v = static_cast<const Return*>(s)->value) f.add("value", dump_expr(v));
     return f.done();
   }
-  case StmtKind::Delete:
-    return Fields("Delete").add("targets", exprs(static_cast<const Delete*>(s)->targets)).done();
+  case StmtKind::Delete: return Fields("Delete").add("targets", exprs(static_cast<const Delete*>(s)->targets)).done();
   case StmtKind::Assign: {
     auto* n = static_cast<const Assign*>(s);
     return Fields("Assign").add("targets", exprs(n->targets)).add("value", dump_expr(n->value)).done();
@@ -467,11 +467,19 @@ std::string dump_stmt(const Stmt* s) {
   }
   case StmtKind::While: {
     auto* n = static_cast<const While*>(s);
-    return Fields("While").add("test", dump_expr(n->test)).add("body", stmts(n->body)).add("orelse", stmts(n->orelse)).done();
+    return Fields("While")
+        .add("test", dump_expr(n->test))
+        .add("body", stmts(n->body))
+        .add("orelse", stmts(n->orelse))
+        .done();
   }
   case StmtKind::If: {
     auto* n = static_cast<const If*>(s);
-    return Fields("If").add("test", dump_expr(n->test)).add("body", stmts(n->body)).add("orelse", stmts(n->orelse)).done();
+    return Fields("If")
+        .add("test", dump_expr(n->test))
+        .add("body", stmts(n->body))
+        .add("orelse", stmts(n->orelse))
+        .done();
   }
   case StmtKind::With: {
     auto* n = static_cast<const With*>(s);
@@ -509,12 +517,9 @@ std::string dump_stmt(const Stmt* s) {
     f.add("names", list(n->names, dump_alias)).add("level", std::to_string(n->level));
     return f.done();
   }
-  case StmtKind::Global:
-    return Fields("Global").add("names", names(static_cast<const Global*>(s)->names)).done();
-  case StmtKind::Nonlocal:
-    return Fields("Nonlocal").add("names", names(static_cast<const Nonlocal*>(s)->names)).done();
-  case StmtKind::Expr:
-    return Fields("Expr").add("value", dump_expr(static_cast<const ExprStmt*>(s)->value)).done();
+  case StmtKind::Global: return Fields("Global").add("names", names(static_cast<const Global*>(s)->names)).done();
+  case StmtKind::Nonlocal: return Fields("Nonlocal").add("names", names(static_cast<const Nonlocal*>(s)->names)).done();
+  case StmtKind::Expr: return Fields("Expr").add("value", dump_expr(static_cast<const ExprStmt*>(s)->value)).done();
   case StmtKind::Pass: return "Pass()";
   case StmtKind::Break: return "Break()";
   case StmtKind::Continue: return "Continue()";

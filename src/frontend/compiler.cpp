@@ -284,10 +284,10 @@ private:
     case StmtKind::ImportFrom: import_from(static_cast<ImportFrom*>(s)); break;
     case StmtKind::ClassDef: unsupported(s, "class definition"); break;
     case StmtKind::With: unsupported(s, "with statement"); break;
-    case StmtKind::Match: unsupported(s, "match statement"); break;
-    case StmtKind::AsyncFunctionDef: unsupported(s, "async def"); break;
-    case StmtKind::AsyncFor: unsupported(s, "async for"); break;
-    case StmtKind::AsyncWith: unsupported(s, "async with"); break;
+    case StmtKind::Match:
+    case StmtKind::AsyncFunctionDef:
+    case StmtKind::AsyncFor:
+    case StmtKind::AsyncWith: unsupported(s, static_cast<Unsupported*>(s)->feature); break;
     }
   }
 
@@ -1122,7 +1122,10 @@ private:
       expr(c->func);
     }
     if (dynamic) {
-      sequence(c->args, Op::BUILD_TUPLE);
+      if (c->args.size() == 1 && c->args[0]->kind == ExprKind::Starred)
+        expr(static_cast<Starred*>(c->args[0])->value); // CALL_EX accepts any iterable
+      else
+        sequence(c->args, Op::BUILD_TUPLE);
       if (!c->keywords.empty()) {
         emit(Op::BUILD_MAP, 0);
         for (Keyword* k : c->keywords) {

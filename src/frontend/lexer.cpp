@@ -19,19 +19,17 @@ constexpr int kTabSize = 8;
 constexpr std::size_t kMaxBracketDepth = 200; // CPython's MAXLEVEL
 
 constexpr std::array<std::string_view, 35> kKeywords = {
-    "False", "None",   "True",    "and",      "as",       "assert", "async",
-    "await", "break",  "class",   "continue", "def",      "del",    "elif",
-    "else",  "except", "finally", "for",      "from",     "global", "if",
-    "import", "in",    "is",      "lambda",   "nonlocal", "not",    "or",
-    "pass",  "raise",  "return",  "try",      "while",    "with",   "yield",
+    "False", "None",     "True",  "and",    "as",   "assert", "async",  "await",    "break",
+    "class", "continue", "def",   "del",    "elif", "else",   "except", "finally",  "for",
+    "from",  "global",   "if",    "import", "in",   "is",     "lambda", "nonlocal", "not",
+    "or",    "pass",     "raise", "return", "try",  "while",  "with",   "yield",
 };
 
 // Operators, longest first so that the first match is the longest.
 constexpr std::array<std::string_view, 47> kOperators = {
-    "**=", "//=", ">>=", "<<=", "...", "->", ":=", "==", "!=", "<=", ">=", "<<",
-    ">>",  "**",  "//",  "+=",  "-=",  "*=", "/=", "%=", "&=", "|=", "^=", "@=",
-    "(",   ")",   "[",   "]",   "{",   "}",  ",",  ":",  ";",  ".",  "+",  "-",
-    "*",   "/",   "%",   "&",   "|",   "^",  "~",  "<",  ">",  "=",  "@",
+    "**=", "//=", ">>=", "<<=", "...", "->", ":=", "==", "!=", "<=", ">=", "<<", ">>", "**", "//", "+=",
+    "-=",  "*=",  "/=",  "%=",  "&=",  "|=", "^=", "@=", "(",  ")",  "[",  "]",  "{",  "}",  ",",  ":",
+    ";",   ".",   "+",   "-",   "*",   "/",  "%",  "&",  "|",  "^",  "~",  "<",  ">",  "=",  "@",
 };
 
 // Approximates Unicode XID_Start for non-ASCII code points: letters of all
@@ -41,27 +39,23 @@ constexpr std::array<std::string_view, 47> kOperators = {
 bool is_unicode_symbol(char32_t cp) {
   if (cp < 0xC0) return !(cp == 0xAA || cp == 0xB5 || cp == 0xBA);
   if (cp == 0xD7 || cp == 0xF7) return true;
-  if (cp >= 0x2000 && cp <= 0x206F) return true;  // general punctuation
-  if (cp >= 0x20A0 && cp <= 0x20FF) return true;  // currency, combining marks for symbols
-  if (cp >= 0x2190 && cp <= 0x2BFF) return true;  // arrows, math, technical, boxes, dingbats
-  if (cp >= 0x2E00 && cp <= 0x2E7F) return true;  // supplemental punctuation
-  if (cp >= 0x3000 && cp <= 0x3004) return true;  // CJK punctuation
+  if (cp >= 0x2000 && cp <= 0x206F) return true; // general punctuation
+  if (cp >= 0x20A0 && cp <= 0x20FF) return true; // currency, combining marks for symbols
+  if (cp >= 0x2190 && cp <= 0x2BFF) return true; // arrows, math, technical, boxes, dingbats
+  if (cp >= 0x2E00 && cp <= 0x2E7F) return true; // supplemental punctuation
+  if (cp >= 0x3000 && cp <= 0x3004) return true; // CJK punctuation
   if (cp >= 0x3008 && cp <= 0x3020) return true;
-  if (cp >= 0xFE10 && cp <= 0xFE6F) return true;  // vertical/small forms
-  if (cp >= 0xFF01 && cp <= 0xFF0F) return true;  // fullwidth punctuation
+  if (cp >= 0xFE10 && cp <= 0xFE6F) return true; // vertical/small forms
+  if (cp >= 0xFF01 && cp <= 0xFF0F) return true; // fullwidth punctuation
   if (cp >= 0xFF1A && cp <= 0xFF20) return true;
-  if (cp >= 0xFFF0 && cp <= 0xFFFF) return true;  // specials
+  if (cp >= 0xFFF0 && cp <= 0xFFFF) return true;   // specials
   if (cp >= 0x1F000 && cp <= 0x1FAFF) return true; // emoji and pictographs
   return false;
 }
 
-bool is_ascii_ident_start(char32_t c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
-}
+bool is_ascii_ident_start(char32_t c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_'; }
 bool is_digit(int c) { return c >= '0' && c <= '9'; }
-bool is_hex_digit(int c) {
-  return is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
-}
+bool is_hex_digit(int c) { return is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); }
 // CPython's is_potential_identifier_char: what may continue a name token.
 bool is_potential_ident_char(int c) {
   return is_ascii_ident_start(static_cast<char32_t>(c)) || is_digit(c) || c >= 128;
@@ -69,9 +63,10 @@ bool is_potential_ident_char(int c) {
 
 bool is_string_prefix(std::string_view p) {
   std::string lower;
-  for (char c : p) lower += static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
-  return lower == "r" || lower == "u" || lower == "b" || lower == "f" || lower == "br" ||
-         lower == "rb" || lower == "fr" || lower == "rf";
+  for (char c : p)
+    lower += static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+  return lower == "r" || lower == "u" || lower == "b" || lower == "f" || lower == "br" || lower == "rb" ||
+         lower == "fr" || lower == "rf";
 }
 
 std::string normalize_newlines(std::string_view src) {
@@ -129,9 +124,7 @@ private:
     std::size_t i = pos_ + ahead;
     return i < src_.size() ? static_cast<unsigned char>(src_[i]) : -1;
   }
-  int col_of(std::size_t byte_pos) const {
-    return count_code_points(src_.substr(line_start_, byte_pos - line_start_));
-  }
+  int col_of(std::size_t byte_pos) const { return count_code_points(src_.substr(line_start_, byte_pos - line_start_)); }
   std::string line_text(int line) const {
     auto lines = split_lines(src_);
     return line >= 1 && line <= static_cast<int>(lines.size()) ? lines[line - 1] : std::string();
@@ -159,8 +152,7 @@ private:
     fail(msg, line_, c, c);
   }
 
-  void emit(TokenKind kind, std::size_t begin, std::size_t end, int start_line,
-            int start_col) {
+  void emit(TokenKind kind, std::size_t begin, std::size_t end, int start_line, int start_col) {
     Token t;
     t.kind = kind;
     t.text = src_.substr(begin, end - begin);
@@ -210,9 +202,7 @@ bool Lexer::handle_indentation() {
   }
   int c = peek();
   if (c == '#' || c == '\n' || c == -1) return false;
-  auto tab_error = [&] {
-    fail("inconsistent use of tabs and spaces in indentation", line_, 1, 0, "TabError");
-  };
+  auto tab_error = [&] { fail("inconsistent use of tabs and spaces in indentation", line_, 1, 0, "TabError"); };
   if (col == indents_.back()) {
     if (alt != alt_indents_.back()) tab_error();
   } else if (col > indents_.back()) {
@@ -228,8 +218,7 @@ bool Lexer::handle_indentation() {
     }
     if (col != indents_.back()) {
       int len = count_code_points(line_text(line_));
-      fail("unindent does not match any outer indentation level", line_, len + 1, 0,
-           "IndentationError");
+      fail("unindent does not match any outer indentation level", line_, len + 1, 0, "IndentationError");
     }
     if (alt != alt_indents_.back()) tab_error();
   }
@@ -243,7 +232,8 @@ void Lexer::scan() {
       at_line_start = false;
       if (brackets_.empty() && !handle_indentation()) {
         // Blank or comment-only line: skip it entirely.
-        while (peek() != '\n' && peek() != -1) ++pos_;
+        while (peek() != '\n' && peek() != -1)
+          ++pos_;
         if (peek() == -1) break;
         ++pos_;
         new_line_at(pos_);
@@ -257,7 +247,8 @@ void Lexer::scan() {
       c = peek();
     }
     if (c == '#') {
-      while (peek() != '\n' && peek() != -1) ++pos_;
+      while (peek() != '\n' && peek() != -1)
+        ++pos_;
       c = peek();
     }
     if (c == -1) break;
@@ -305,8 +296,7 @@ void Lexer::finish() {
     fail(std::string("'") + b.ch + "' was never closed", b.line, b.col + 1, 0);
   }
   auto& toks = out_->tokens;
-  if (!toks.empty() && toks.back().kind != TokenKind::Newline &&
-      toks.back().kind != TokenKind::Dedent) {
+  if (!toks.empty() && toks.back().kind != TokenKind::Newline && toks.back().kind != TokenKind::Dedent) {
     emit_layout(TokenKind::Newline, 0, 0);
   }
   while (indents_.size() > 1) {
@@ -370,7 +360,8 @@ void Lexer::verify_end_of_number(std::size_t at, const char* kind) {
 // Consumes digits with single underscores between them.
 void Lexer::decimal_tail() {
   for (;;) {
-    while (is_digit(peek())) ++pos_;
+    while (is_digit(peek()))
+      ++pos_;
     if (peek() != '_') break;
     ++pos_;
     if (!is_digit(peek())) fail_here("invalid decimal literal", pos_);
@@ -392,7 +383,8 @@ void Lexer::scan_number() {
         }
         fail_here(std::string("invalid ") + name + " literal", pos_);
       }
-      while (digit_ok(peek())) ++pos_;
+      while (digit_ok(peek()))
+        ++pos_;
     } while (peek() == '_');
     if (check_decimal_digit && is_digit(peek())) {
       char buf[64];
@@ -537,8 +529,8 @@ void Lexer::scan_operator() {
     Bracket open = brackets_.back();
     char expected = open.ch == '(' ? ')' : open.ch == '[' ? ']' : '}';
     if (op[0] != expected) {
-      std::string msg = std::string("closing parenthesis '") + op[0] +
-                        "' does not match opening parenthesis '" + open.ch + "'";
+      std::string msg =
+          std::string("closing parenthesis '") + op[0] + "' does not match opening parenthesis '" + open.ch + "'";
       if (open.line != line_) msg += " on line " + std::to_string(open.line);
       fail(msg, line_, col + 1, col + 1);
     }

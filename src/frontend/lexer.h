@@ -25,9 +25,9 @@ enum class TokenKind { Name, Number, String, Op, Newline, Indent, Dedent, EndMar
 
 struct Token {
   TokenKind kind = TokenKind::EndMarker;
-  std::string_view text; // slice of the source; empty for layout tokens
-  Pos start;             // 1-based line, 0-based code point column
-  Pos end;               // just past the last character
+  std::string_view text;  // slice of the source; empty for layout tokens
+  Pos start;              // 1-based line, 0-based code point column
+  Pos end;                // just past the last character
   std::size_t offset = 0; // byte offset of `start` in the source
 
   bool is_op(std::string_view s) const { return kind == TokenKind::Op && text == s; }
@@ -36,9 +36,9 @@ struct Token {
 
 struct LexResult {
   std::shared_ptr<const std::string> source; // normalized text the tokens point into
-  std::vector<Token> tokens;            // ends with EndMarker or Error
-  std::optional<SyntaxErrorInfo> error; // set when the list ends with Error
-  int unclosed_bracket_line = 0;        // when `error` is "'(' was never closed"
+  std::vector<Token> tokens;                 // ends with EndMarker or Error
+  std::optional<SyntaxErrorInfo> error;      // set when the list ends with Error
+  int unclosed_bracket_line = 0;             // when `error` is "'(' was never closed"
 };
 
 // Tokenizes a whole module.

@@ -19,8 +19,7 @@ namespace {
 constexpr int kMaxDepth = 900; // nesting limit before RecursionError, like CPython's
 } // namespace
 
-Parser::Parser(const LexResult& lex, std::string filename, Arena& arena,
-               const std::vector<std::string>& lines)
+Parser::Parser(const LexResult& lex, std::string filename, Arena& arena, const std::vector<std::string>& lines)
     : lex_(lex), filename_(std::move(filename)), arena_(arena), lines_(lines) {}
 
 // ---- tokens ---------------------------------------------------------------------
@@ -130,8 +129,8 @@ void Parser::raise_error(SyntaxErrorInfo info) const {
 }
 
 void Parser::error_at_token(const Token& t, const std::string& msg, const char* kind) const {
-  if (t.kind == TokenKind::EndMarker || (t.kind == TokenKind::Dedent && t.start.col == 0 &&
-                                         t.start.line > static_cast<int>(lines_.size()))) {
+  if (t.kind == TokenKind::EndMarker ||
+      (t.kind == TokenKind::Dedent && t.start.col == 0 && t.start.line > static_cast<int>(lines_.size()))) {
     // At end of input CPython points just past the last line.
     int line = static_cast<int>(lines_.size());
     int len = line > 0 ? count_code_points(lines_[line - 1]) : 0;
@@ -147,9 +146,7 @@ void Parser::error_at_token(const Token& t, const std::string& msg, const char* 
   error_range(shifted(t.start), shifted(t.end), msg, kind);
 }
 
-void Parser::error_at_node(const Node* n, const std::string& msg) const {
-  error_range(n->pos, n->end, msg);
-}
+void Parser::error_at_node(const Node* n, const std::string& msg) const { error_range(n->pos, n->end, msg); }
 
 void Parser::error_between(const Node* a, const Node* b, const std::string& msg) const {
   error_range(a->pos, b->end, msg);
@@ -183,8 +180,7 @@ void Parser::invalid_syntax() const {
 }
 
 void Parser::expected_indented_block(const Token& head, const std::string& what) const {
-  std::string msg = "expected an indented block after " + what + " on line " +
-                    std::to_string(shifted(head.start).line);
+  std::string msg = "expected an indented block after " + what + " on line " + std::to_string(shifted(head.start).line);
   error_at_token(peek(), msg, "IndentationError");
 }
 
@@ -192,13 +188,15 @@ void Parser::expected_indented_block(const Token& head, const std::string& what)
 
 StmtList Parser::parse_file() {
   StmtList body;
-  while (!at_kind(TokenKind::EndMarker)) parse_statement(body);
+  while (!at_kind(TokenKind::EndMarker))
+    parse_statement(body);
   return body;
 }
 
 Expr* Parser::parse_eval() {
   Expr* e = parse_star_expressions();
-  while (at_kind(TokenKind::Newline)) advance();
+  while (at_kind(TokenKind::Newline))
+    advance();
   if (!at_kind(TokenKind::EndMarker)) invalid_syntax();
   return e;
 }
@@ -207,8 +205,7 @@ void Parser::parse_statement(StmtList& out) {
   const Token& t = peek();
   if (t.kind == TokenKind::Indent || t.kind == TokenKind::Dedent) invalid_syntax();
   if (t.kind == TokenKind::Name) {
-    static constexpr std::string_view kCompound[] = {"if",   "while", "for",  "try",
-                                                      "with", "def",   "class", "async"};
+    static constexpr std::string_view kCompound[] = {"if", "while", "for", "try", "with", "def", "class", "async"};
     for (std::string_view k : kCompound) {
       if (t.text == k) {
         out.push_back(parse_compound_statement());
@@ -249,9 +246,12 @@ Stmt* Parser::parse_simple_statement() {
     std::string_view k = t.text;
     if (k == "pass" || k == "break" || k == "continue") {
       advance();
-      if (k == "pass") result = make<Pass>(start);
-      else if (k == "break") result = make<Break>(start);
-      else result = make<Continue>(start);
+      if (k == "pass")
+        result = make<Pass>(start);
+      else if (k == "break")
+        result = make<Break>(start);
+      else
+        result = make<Continue>(start);
     } else if (k == "return") {
       result = parse_return();
     } else if (k == "import") {
@@ -295,10 +295,14 @@ Stmt* Parser::parse_compound_statement() {
     result = parse_classdef({}, start);
   } else { // async
     advance();
-    if (at_keyword("def")) result = parse_funcdef({}, true, start);
-    else if (at_keyword("for")) result = parse_for(true, start);
-    else if (at_keyword("with")) result = parse_with(true, start);
-    else invalid_syntax();
+    if (at_keyword("def"))
+      result = parse_funcdef({}, true, start);
+    else if (at_keyword("for"))
+      result = parse_for(true, start);
+    else if (at_keyword("with"))
+      result = parse_with(true, start);
+    else
+      invalid_syntax();
   }
   leave();
   return result;
@@ -320,7 +324,8 @@ StmtList Parser::parse_block(const Token& head, const std::string& what) {
     advance();
     if (!at_kind(TokenKind::Indent)) expected_indented_block(head, what);
     advance();
-    while (!at_kind(TokenKind::Dedent) && !at_kind(TokenKind::EndMarker)) parse_statement(body);
+    while (!at_kind(TokenKind::Dedent) && !at_kind(TokenKind::EndMarker))
+      parse_statement(body);
     if (at_kind(TokenKind::Dedent)) advance();
     return body;
   }
@@ -568,8 +573,8 @@ Stmt* Parser::parse_classdef(ExprList decorators, Pos start) {
 bool Parser::looks_like_match() {
   const Token& next = peek(1);
   if (next.kind == TokenKind::Newline || next.kind == TokenKind::EndMarker) return false;
-  if (next.kind == TokenKind::Op && !next.is_op("(") && !next.is_op("[") &&
-      !next.is_op("{") && !next.is_op("-") && !next.is_op("*") && !next.is_op("~")) {
+  if (next.kind == TokenKind::Op && !next.is_op("(") && !next.is_op("[") && !next.is_op("{") && !next.is_op("-") &&
+      !next.is_op("*") && !next.is_op("~")) {
     return false;
   }
   std::size_t save = pos_;
@@ -606,9 +611,12 @@ Stmt* Parser::parse_match() {
   if (!at_kind(TokenKind::Indent)) invalid_syntax();
   int level = 0;
   do {
-    if (at_kind(TokenKind::Indent)) ++level;
-    else if (at_kind(TokenKind::Dedent)) --level;
-    else if (at_kind(TokenKind::EndMarker)) break;
+    if (at_kind(TokenKind::Indent))
+      ++level;
+    else if (at_kind(TokenKind::Dedent))
+      --level;
+    else if (at_kind(TokenKind::EndMarker))
+      break;
     advance();
   } while (level > 0);
   return finish(u);
@@ -747,7 +755,8 @@ Stmt* Parser::parse_del() {
     if (at_kind(TokenKind::Newline) || at_op(";")) break;
   }
   if (!at_kind(TokenKind::Newline) && !at_op(";")) invalid_syntax();
-  for (Expr* t : targets) set_context(t, ExprContext::Del);
+  for (Expr* t : targets)
+    set_context(t, ExprContext::Del);
   node->targets = std::move(targets);
   return finish(node);
 }
@@ -780,9 +789,12 @@ Stmt* Parser::parse_from_import() {
   advance();
   ImportFrom* node = make<ImportFrom>(start);
   for (;;) {
-    if (accept_op(".")) node->level += 1;
-    else if (accept_op("...")) node->level += 3;
-    else break;
+    if (accept_op("."))
+      node->level += 1;
+    else if (accept_op("..."))
+      node->level += 3;
+    else
+      break;
   }
   if (!at_keyword("import") || node->level == 0) node->module = parse_dotted_name();
   expect_keyword("import");

@@ -53,27 +53,30 @@ std::string strip_underscores(std::string_view s) {
 }
 
 bool is_simple_target(const Expr* e) {
-  return e->kind == ExprKind::Name || e->kind == ExprKind::Attribute ||
-         e->kind == ExprKind::Subscript;
+  return e->kind == ExprKind::Name || e->kind == ExprKind::Attribute || e->kind == ExprKind::Subscript;
 }
 
 // Expressions that CPython's `bitwise_or` rule can produce on its own; only
 // those get the "Maybe you meant '=='" hint.
 bool is_bitwise_or_level(const Expr* e) {
   switch (e->kind) {
-  case ExprKind::BoolOp: case ExprKind::Compare: case ExprKind::Lambda: case ExprKind::IfExp:
-  case ExprKind::NamedExpr: case ExprKind::Starred: case ExprKind::Yield:
-  case ExprKind::YieldFrom: case ExprKind::List: case ExprKind::Tuple:
-  case ExprKind::GeneratorExp:
-    return false;
-  case ExprKind::UnaryOp:
-    return static_cast<const UnaryOp*>(e)->op != UnaryOpKind::Not;
+  case ExprKind::BoolOp:
+  case ExprKind::Compare:
+  case ExprKind::Lambda:
+  case ExprKind::IfExp:
+  case ExprKind::NamedExpr:
+  case ExprKind::Starred:
+  case ExprKind::Yield:
+  case ExprKind::YieldFrom:
+  case ExprKind::List:
+  case ExprKind::Tuple:
+  case ExprKind::GeneratorExp: return false;
+  case ExprKind::UnaryOp: return static_cast<const UnaryOp*>(e)->op != UnaryOpKind::Not;
   case ExprKind::Constant: {
     ConstKind k = as_constant(e)->ckind;
     return k != ConstKind::True && k != ConstKind::False && k != ConstKind::None;
   }
-  default:
-    return true;
+  default: return true;
   }
 }
 
@@ -130,10 +133,9 @@ Stmt* Parser::parse_expression_statement() {
   }
 
   static constexpr std::pair<std::string_view, BinOpKind> kAugOps[] = {
-      {"+=", BinOpKind::Add},     {"-=", BinOpKind::Sub},       {"*=", BinOpKind::Mult},
-      {"@=", BinOpKind::MatMult}, {"/=", BinOpKind::Div},       {"%=", BinOpKind::Mod},
-      {"&=", BinOpKind::BitAnd},  {"|=", BinOpKind::BitOr},     {"^=", BinOpKind::BitXor},
-      {"<<=", BinOpKind::LShift}, {">>=", BinOpKind::RShift},   {"**=", BinOpKind::Pow},
+      {"+=", BinOpKind::Add},       {"-=", BinOpKind::Sub},     {"*=", BinOpKind::Mult},    {"@=", BinOpKind::MatMult},
+      {"/=", BinOpKind::Div},       {"%=", BinOpKind::Mod},     {"&=", BinOpKind::BitAnd},  {"|=", BinOpKind::BitOr},
+      {"^=", BinOpKind::BitXor},    {"<<=", BinOpKind::LShift}, {">>=", BinOpKind::RShift}, {"**=", BinOpKind::Pow},
       {"//=", BinOpKind::FloorDiv},
   };
   for (auto [text, op] : kAugOps) {
@@ -207,10 +209,8 @@ void Parser::check_assignment_hint(Expr* target) {
   }
   if (bad != before_equals) return;
   const Constant* c = as_constant(bad);
-  bool excluded = bad->kind == ExprKind::List || bad->kind == ExprKind::Tuple ||
-                  bad->kind == ExprKind::GeneratorExp ||
-                  (c && (c->ckind == ConstKind::True || c->ckind == ConstKind::False ||
-                         c->ckind == ConstKind::None));
+  bool excluded = bad->kind == ExprKind::List || bad->kind == ExprKind::Tuple || bad->kind == ExprKind::GeneratorExp ||
+                  (c && (c->ckind == ConstKind::True || c->ckind == ConstKind::False || c->ckind == ConstKind::None));
   if (excluded || !(is_bitwise_or_level(bad) || is_parenthesized(bad))) return;
   error_at_node(bad, "cannot assign to " + describe(bad) + " here. Maybe you meant '==' instead of '='?");
 }
@@ -227,16 +227,20 @@ std::string Parser::describe(const Expr* e) {
   case ExprKind::Tuple: return "tuple";
   case ExprKind::Lambda: return "lambda";
   case ExprKind::Call: return "function call";
-  case ExprKind::BoolOp: case ExprKind::BinOp: case ExprKind::UnaryOp: return "expression";
+  case ExprKind::BoolOp:
+  case ExprKind::BinOp:
+  case ExprKind::UnaryOp: return "expression";
   case ExprKind::GeneratorExp: return "generator expression";
-  case ExprKind::Yield: case ExprKind::YieldFrom: return "yield expression";
+  case ExprKind::Yield:
+  case ExprKind::YieldFrom: return "yield expression";
   case ExprKind::Await: return "await expression";
   case ExprKind::ListComp: return "list comprehension";
   case ExprKind::SetComp: return "set comprehension";
   case ExprKind::DictComp: return "dict comprehension";
   case ExprKind::Dict: return "dict literal";
   case ExprKind::Set: return "set display";
-  case ExprKind::JoinedStr: case ExprKind::FormattedValue: return "f-string expression";
+  case ExprKind::JoinedStr:
+  case ExprKind::FormattedValue: return "f-string expression";
   case ExprKind::Compare: return "comparison";
   case ExprKind::IfExp: return "conditional expression";
   case ExprKind::NamedExpr: return "named expression";
@@ -257,8 +261,9 @@ std::string Parser::describe(const Expr* e) {
 // (CPython's _PyPegen_get_invalid_target).
 Expr* Parser::invalid_target(Expr* e, ExprContext ctx) const {
   switch (e->kind) {
-  case ExprKind::Name: case ExprKind::Attribute: case ExprKind::Subscript:
-    return nullptr;
+  case ExprKind::Name:
+  case ExprKind::Attribute:
+  case ExprKind::Subscript: return nullptr;
   case ExprKind::Starred:
     if (ctx == ExprContext::Del) return e;
     return invalid_target(static_cast<Starred*>(e)->value, ctx);
@@ -270,8 +275,7 @@ Expr* Parser::invalid_target(Expr* e, ExprContext ctx) const {
     for (Expr* elt : static_cast<TupleExpr*>(e)->elts)
       if (Expr* bad = invalid_target(elt, ctx)) return bad;
     return nullptr;
-  default:
-    return e;
+  default: return e;
   }
 }
 
@@ -289,14 +293,15 @@ void Parser::set_context(Expr* e, ExprContext ctx) {
     break;
   case ExprKind::List:
     static_cast<ListExpr*>(e)->ctx = ctx;
-    for (Expr* elt : static_cast<ListExpr*>(e)->elts) set_context(elt, ctx);
+    for (Expr* elt : static_cast<ListExpr*>(e)->elts)
+      set_context(elt, ctx);
     break;
   case ExprKind::Tuple:
     static_cast<TupleExpr*>(e)->ctx = ctx;
-    for (Expr* elt : static_cast<TupleExpr*>(e)->elts) set_context(elt, ctx);
+    for (Expr* elt : static_cast<TupleExpr*>(e)->elts)
+      set_context(elt, ctx);
     break;
-  default:
-    break;
+  default: break;
   }
 }
 
@@ -357,8 +362,7 @@ void Parser::check_equals_typo(Expr* test) {
     const Constant* c = as_constant(test);
     bool excluded = test->kind == ExprKind::List || test->kind == ExprKind::Tuple ||
                     test->kind == ExprKind::GeneratorExp ||
-                    (c && (c->ckind == ConstKind::True || c->ckind == ConstKind::False ||
-                           c->ckind == ConstKind::None));
+                    (c && (c->ckind == ConstKind::True || c->ckind == ConstKind::False || c->ckind == ConstKind::None));
     if (!excluded && (is_bitwise_or_level(test) || is_parenthesized(test))) {
       error_at_node(test, "cannot assign to " + describe(test) + " here. Maybe you meant '==' instead of '='?");
     }
@@ -380,21 +384,19 @@ Expr* Parser::tuple_of(ExprList elts, Pos start) {
 bool Parser::at_expression_start() const {
   const Token& t = peek();
   switch (t.kind) {
-  case TokenKind::Number: case TokenKind::String: return true;
+  case TokenKind::Number:
+  case TokenKind::String: return true;
   case TokenKind::Name:
-    return !is_keyword(t.text) || t.text == "None" || t.text == "True" || t.text == "False" ||
-           t.text == "not" || t.text == "lambda" || t.text == "await";
+    return !is_keyword(t.text) || t.text == "None" || t.text == "True" || t.text == "False" || t.text == "not" ||
+           t.text == "lambda" || t.text == "await";
   case TokenKind::Op:
-    return t.text == "(" || t.text == "[" || t.text == "{" || t.text == "-" || t.text == "+" ||
-           t.text == "~" || t.text == "..." || t.text == "*";
-  default:
-    return false;
+    return t.text == "(" || t.text == "[" || t.text == "{" || t.text == "-" || t.text == "+" || t.text == "~" ||
+           t.text == "..." || t.text == "*";
+  default: return false;
   }
 }
 
-bool Parser::at_comprehension() const {
-  return at_keyword("for") || (at_keyword("async") && peek(1).is_name("for"));
-}
+bool Parser::at_comprehension() const { return at_keyword("for") || (at_keyword("async") && peek(1).is_name("for")); }
 
 // star_expressions: a star_expression or an unparenthesized tuple of them.
 Expr* Parser::parse_star_expressions() {
@@ -474,20 +476,17 @@ Expr* Parser::parse_expression() {
 void Parser::check_missing_comma(Expr* left, std::size_t first_token) {
   if (speculating_) return;
   const Token& t = peek();
-  bool starts_expr = t.kind == TokenKind::Number || t.kind == TokenKind::String ||
-                     t.is_op("{") || t.is_op("~") || t.is_op("...") ||
-                     (t.kind == TokenKind::Name &&
-                      (!is_keyword(t.text) || t.text == "None" || t.text == "True" ||
-                       t.text == "False" || t.text == "not" || t.text == "lambda" ||
-                       t.text == "await"));
+  bool starts_expr =
+      t.kind == TokenKind::Number || t.kind == TokenKind::String || t.is_op("{") || t.is_op("~") || t.is_op("...") ||
+      (t.kind == TokenKind::Name && (!is_keyword(t.text) || t.text == "None" || t.text == "True" || t.text == "False" ||
+                                     t.text == "not" || t.text == "lambda" || t.text == "await"));
   if (!starts_expr) return;
   const Token& first = lex_.tokens[first_token];
-  bool legacy = left->kind == ExprKind::Name && pos_ == first_token + 1 &&
-                (first.text == "print" || first.text == "exec");
+  bool legacy =
+      left->kind == ExprKind::Name && pos_ == first_token + 1 && (first.text == "print" || first.text == "exec");
   if (!legacy && bracket_depth_ == 0) return;
   if (!legacy && (is_soft_keyword(first.text) ||
-                  (first.kind == TokenKind::Name &&
-                   lex_.tokens[first_token + 1].kind == TokenKind::String))) {
+                  (first.kind == TokenKind::Name && lex_.tokens[first_token + 1].kind == TokenKind::String))) {
     return;
   }
   std::size_t save = pos_, save_furthest = furthest_;
@@ -520,7 +519,8 @@ Expr* Parser::parse_disjunction() {
   BoolOp* op = make<BoolOp>(first->pos);
   op->op = BoolOpKind::Or;
   op->values.push_back(first);
-  while (accept_keyword("or")) op->values.push_back(parse_conjunction());
+  while (accept_keyword("or"))
+    op->values.push_back(parse_conjunction());
   return finish(op);
 }
 
@@ -530,7 +530,8 @@ Expr* Parser::parse_conjunction() {
   BoolOp* op = make<BoolOp>(first->pos);
   op->op = BoolOpKind::And;
   op->values.push_back(first);
-  while (accept_keyword("and")) op->values.push_back(parse_inversion());
+  while (accept_keyword("and"))
+    op->values.push_back(parse_inversion());
   return finish(op);
 }
 
@@ -553,18 +554,30 @@ Expr* Parser::parse_comparison() {
     const Token& t = peek();
     CmpOpKind op;
     int width = 1;
-    if (t.is_op("==")) op = CmpOpKind::Eq;
-    else if (t.is_op("!=")) op = CmpOpKind::NotEq;
-    else if (t.is_op("<")) op = CmpOpKind::Lt;
-    else if (t.is_op("<=")) op = CmpOpKind::LtE;
-    else if (t.is_op(">")) op = CmpOpKind::Gt;
-    else if (t.is_op(">=")) op = CmpOpKind::GtE;
-    else if (t.is_name("in")) op = CmpOpKind::In;
-    else if (t.is_name("not") && peek(1).is_name("in")) op = CmpOpKind::NotIn, width = 2;
-    else if (t.is_name("is") && peek(1).is_name("not")) op = CmpOpKind::IsNot, width = 2;
-    else if (t.is_name("is")) op = CmpOpKind::Is;
-    else break;
-    for (int i = 0; i < width; ++i) advance();
+    if (t.is_op("=="))
+      op = CmpOpKind::Eq;
+    else if (t.is_op("!="))
+      op = CmpOpKind::NotEq;
+    else if (t.is_op("<"))
+      op = CmpOpKind::Lt;
+    else if (t.is_op("<="))
+      op = CmpOpKind::LtE;
+    else if (t.is_op(">"))
+      op = CmpOpKind::Gt;
+    else if (t.is_op(">="))
+      op = CmpOpKind::GtE;
+    else if (t.is_name("in"))
+      op = CmpOpKind::In;
+    else if (t.is_name("not") && peek(1).is_name("in"))
+      op = CmpOpKind::NotIn, width = 2;
+    else if (t.is_name("is") && peek(1).is_name("not"))
+      op = CmpOpKind::IsNot, width = 2;
+    else if (t.is_name("is"))
+      op = CmpOpKind::Is;
+    else
+      break;
+    for (int i = 0; i < width; ++i)
+      advance();
     if (!cmp) {
       cmp = make<Compare>(left->pos);
       cmp->left = left;
@@ -589,8 +602,7 @@ constexpr BinaryLevel kBitAnd{{"&"}, {BinOpKind::BitAnd}, 1};
 constexpr BinaryLevel kShift{{"<<", ">>"}, {BinOpKind::LShift, BinOpKind::RShift}, 2};
 constexpr BinaryLevel kSum{{"+", "-"}, {BinOpKind::Add, BinOpKind::Sub}, 2};
 constexpr BinaryLevel kTerm{{"*", "/", "//", "%", "@"},
-                            {BinOpKind::Mult, BinOpKind::Div, BinOpKind::FloorDiv,
-                             BinOpKind::Mod, BinOpKind::MatMult},
+                            {BinOpKind::Mult, BinOpKind::Div, BinOpKind::FloorDiv, BinOpKind::Mod, BinOpKind::MatMult},
                             5};
 } // namespace
 
@@ -620,10 +632,14 @@ Expr* Parser::parse_term() { return parse_binary(kTerm, &Parser::parse_factor); 
 
 Expr* Parser::parse_factor() {
   UnaryOpKind op;
-  if (at_op("+")) op = UnaryOpKind::UAdd;
-  else if (at_op("-")) op = UnaryOpKind::USub;
-  else if (at_op("~")) op = UnaryOpKind::Invert;
-  else return parse_power();
+  if (at_op("+"))
+    op = UnaryOpKind::UAdd;
+  else if (at_op("-"))
+    op = UnaryOpKind::USub;
+  else if (at_op("~"))
+    op = UnaryOpKind::Invert;
+  else
+    return parse_power();
   enter();
   Pos start = token_start();
   advance();
@@ -722,8 +738,7 @@ void Parser::parse_arguments(Call* call) {
     } else {
       Expr* e = parse_named_expression(false);
       if (at_op("=")) {
-        error_range(e->pos, shifted(peek().end),
-                    "expression cannot contain assignment, perhaps you meant \"==\"?");
+        error_range(e->pos, shifted(peek().end), "expression cannot contain assignment, perhaps you meant \"==\"?");
       }
       if (at_comprehension()) {
         GeneratorExp* g = make<GeneratorExp>(e->pos);
@@ -798,9 +813,12 @@ Expr* Parser::parse_number(const Token& t) {
     int base = 10;
     if (digits.size() > 1 && digits[0] == '0') {
       char p = static_cast<char>(digits[1] | 0x20);
-      if (p == 'x') base = 16;
-      else if (p == 'o') base = 8;
-      else if (p == 'b') base = 2;
+      if (p == 'x')
+        base = 16;
+      else if (p == 'o')
+        base = 8;
+      else if (p == 'b')
+        base = 2;
       if (base != 10) digits = digits.substr(2);
     }
     if (base == 10) {
@@ -830,11 +848,8 @@ Expr* Parser::parse_atom() {
     n->id = std::string(t.text);
     return finish(n);
   }
-  case TokenKind::Number:
-    advance();
-    return parse_number(t);
-  case TokenKind::String:
-    return parse_strings();
+  case TokenKind::Number: advance(); return parse_number(t);
+  case TokenKind::String: return parse_strings();
   case TokenKind::Op:
     if (t.text == "(") return parse_paren();
     if (t.text == "[") return parse_list_display();
@@ -846,8 +861,7 @@ Expr* Parser::parse_atom() {
       return finish(c);
     }
     invalid_syntax();
-  default:
-    invalid_syntax();
+  default: invalid_syntax();
   }
 }
 
@@ -860,7 +874,8 @@ std::vector<Comprehension*> Parser::parse_comprehension_clauses() {
     c->target = parse_for_target();
     expect_keyword("in");
     c->iter = parse_disjunction();
-    while (accept_keyword("if")) c->ifs.push_back(parse_disjunction());
+    while (accept_keyword("if"))
+      c->ifs.push_back(parse_disjunction());
     gens.push_back(c);
   }
   return gens;

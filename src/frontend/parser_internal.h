@@ -12,8 +12,8 @@
 #pragma once
 
 #include <string>
-#include <unordered_set>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 #include "frontend/ast.h"
@@ -34,8 +34,7 @@ struct BinaryLevel;
 class Parser {
 public:
   // `lines` are the source lines quoted in error messages.
-  Parser(const LexResult& lex, std::string filename, Arena& arena,
-         const std::vector<std::string>& lines);
+  Parser(const LexResult& lex, std::string filename, Arena& arena, const std::vector<std::string>& lines);
 
   StmtList parse_file();
   Expr* parse_eval(); // expressions NEWLINE* ENDMARKER
@@ -46,12 +45,12 @@ private:
   Arena& arena_;
   const std::vector<std::string>& lines_;
   std::size_t pos_ = 0;
-  mutable std::size_t furthest_ = 0; // furthest token examined, for error locations
-  int depth_ = 0;                    // recursion depth, to fail before the C++ stack does
-  int bracket_depth_ = 0;            // open brackets around the current token
-  bool speculating_ = false;         // suppresses error-hint checks inside speculation
-  bool in_fstring = false;           // parsing a replacement field: errors get "f-string: "
-  int line_shift = 0;                // line offset of a replacement field in the file
+  mutable std::size_t furthest_ = 0;             // furthest token examined, for error locations
+  int depth_ = 0;                                // recursion depth, to fail before the C++ stack does
+  int bracket_depth_ = 0;                        // open brackets around the current token
+  bool speculating_ = false;                     // suppresses error-hint checks inside speculation
+  bool in_fstring = false;                       // parsing a replacement field: errors get "f-string: "
+  int line_shift = 0;                            // line offset of a replacement field in the file
   std::unordered_set<const Expr*> paren_tuples_; // tuples written with parentheses
 
   // ---- tokens ---------------------------------------------------------------------
@@ -66,8 +65,8 @@ private:
   void expect_keyword(std::string_view s);
   std::string expect_name(); // a NAME that is not a keyword
   Pos shifted(Pos p) const;
-  Pos token_start() const;   // start of the current token
-  Pos prev_end() const;      // end of the last consumed non-layout token
+  Pos token_start() const; // start of the current token
+  Pos prev_end() const;    // end of the last consumed non-layout token
   void enter();
   void leave() { --depth_; }
 
@@ -84,10 +83,8 @@ private:
 
   // ---- errors ---------------------------------------------------------------------
   [[noreturn]] void raise_error(SyntaxErrorInfo info) const;
-  [[noreturn]] void error_range(Pos start, Pos end, const std::string& msg,
-                                const char* kind = "SyntaxError") const;
-  [[noreturn]] void error_at_token(const Token& t, const std::string& msg,
-                                   const char* kind = "SyntaxError") const;
+  [[noreturn]] void error_range(Pos start, Pos end, const std::string& msg, const char* kind = "SyntaxError") const;
+  [[noreturn]] void error_at_token(const Token& t, const std::string& msg, const char* kind = "SyntaxError") const;
   [[noreturn]] void error_at_node(const Node* n, const std::string& msg) const;
   [[noreturn]] void error_between(const Node* a, const Node* b, const std::string& msg) const;
   [[noreturn]] void invalid_syntax() const;
@@ -176,12 +173,11 @@ private:
   std::string decode_escapes(std::string_view body, bool is_bytes) const;
   Expr* parse_strings();
   void flush_literal(ExprList& values, std::string& pending, Pos at);
-  void parse_fstring_body(std::string_view body, std::size_t& i, bool raw, const Token& t,
-                          int level, ExprList& values, std::string& pending);
-  void parse_fstring_field(std::string_view body, std::size_t& i, bool raw, const Token& t,
-                           int level, ExprList& values, std::string& pending);
-  Expr* parse_fstring_expression(std::string_view text, const Token& t, std::string_view body,
-                                 std::size_t offset);
+  void parse_fstring_body(std::string_view body, std::size_t& i, bool raw, const Token& t, int level, ExprList& values,
+                          std::string& pending);
+  void parse_fstring_field(std::string_view body, std::size_t& i, bool raw, const Token& t, int level, ExprList& values,
+                           std::string& pending);
+  Expr* parse_fstring_expression(std::string_view text, const Token& t, std::string_view body, std::size_t offset);
   Expr* parse_fstring_input();
 };
 

@@ -55,8 +55,7 @@ std::string Parser::decode_escapes(std::string_view s, bool bytes) const {
   out.reserve(s.size());
   auto unicode_error = [&](std::size_t from, std::size_t to, const char* what) {
     char buf[160];
-    std::snprintf(buf, sizeof buf,
-                  "(unicode error) 'unicodeescape' codec can't decode bytes in position %zu-%zu: %s",
+    std::snprintf(buf, sizeof buf, "(unicode error) 'unicodeescape' codec can't decode bytes in position %zu-%zu: %s",
                   from, to, what);
     string_error(buf);
   };
@@ -80,16 +79,27 @@ std::string Parser::decode_escapes(std::string_view s, bool bytes) const {
     case 'r': out += '\r'; break;
     case 't': out += '\t'; break;
     case 'v': out += '\v'; break;
-    case '0': case '1': case '2': case '3': case '4': case '5': case '6': case '7': {
+    case '0':
+    case '1':
+    case '2':
+    case '3':
+    case '4':
+    case '5':
+    case '6':
+    case '7': {
       unsigned value = static_cast<unsigned>(e - '0');
       for (int k = 0; k < 2 && i + 1 < s.size() && s[i + 1] >= '0' && s[i + 1] <= '7'; ++k) {
         value = value * 8 + static_cast<unsigned>(s[++i] - '0');
       }
-      if (bytes) out += static_cast<char>(value & 0xFF);
-      else append_utf8(out, value);
+      if (bytes)
+        out += static_cast<char>(value & 0xFF);
+      else
+        append_utf8(out, value);
       break;
     }
-    case 'x': case 'u': case 'U': {
+    case 'x':
+    case 'u':
+    case 'U': {
       if (bytes && e != 'x') {
         out += '\\';
         out += e;
@@ -105,7 +115,7 @@ std::string Parser::decode_escapes(std::string_view s, bool bytes) const {
             std::snprintf(buf, sizeof buf, "(value error) invalid \\x escape at position %zu", start);
             string_error(buf);
           }
-          const char* what = e == 'x' ? "truncated \\xXX escape"
+          const char* what = e == 'x'   ? "truncated \\xXX escape"
                              : e == 'u' ? "truncated \\uXXXX escape"
                                         : "truncated \\UXXXXXXXX escape";
           unicode_error(start, i, what);
@@ -149,7 +159,8 @@ std::string Parser::decode_escapes(std::string_view s, bool bytes) const {
 Expr* Parser::parse_strings() {
   Pos start = token_start();
   std::vector<const Token*> tokens;
-  while (at_kind(TokenKind::String)) tokens.push_back(&advance());
+  while (at_kind(TokenKind::String))
+    tokens.push_back(&advance());
   // CPython looks at the token after the literals before decoding them.
   peek();
 
@@ -202,8 +213,8 @@ void Parser::flush_literal(ExprList& values, std::string& pending, Pos at) {
 // Parses f-string text from `i`: literal parts and replacement fields. At
 // `level` 0 this runs to the end of the body; inside a format spec (level 1)
 // it stops at the closing '}'.
-void Parser::parse_fstring_body(std::string_view body, std::size_t& i, bool raw, const Token& t,
-                                int level, ExprList& values, std::string& pending) {
+void Parser::parse_fstring_body(std::string_view body, std::size_t& i, bool raw, const Token& t, int level,
+                                ExprList& values, std::string& pending) {
   while (i < body.size()) {
     // Literal text up to the next '{' or '}'.
     std::size_t lit_start = i;
@@ -215,7 +226,8 @@ void Parser::parse_fstring_body(std::string_view body, std::size_t& i, bool raw,
         ch = body[i++];
         if (ch == 'N') {
           if (i < body.size() && body[i++] == '{') {
-            while (i < body.size() && body[i++] != '}') {}
+            while (i < body.size() && body[i++] != '}') {
+            }
           }
           continue;
         }
@@ -244,8 +256,8 @@ void Parser::parse_fstring_body(std::string_view body, std::size_t& i, bool raw,
 }
 
 // Parses one replacement field starting at the '{' at `i`.
-void Parser::parse_fstring_field(std::string_view body, std::size_t& i, bool raw, const Token& t,
-                                 int level, ExprList& values, std::string& pending) {
+void Parser::parse_fstring_field(std::string_view body, std::size_t& i, bool raw, const Token& t, int level,
+                                 ExprList& values, std::string& pending) {
   if (level >= 2) string_error("f-string: expressions nested too deeply");
   ++i;
   std::size_t expr_start = i;
@@ -288,8 +300,8 @@ void Parser::parse_fstring_field(std::string_view body, std::size_t& i, bool raw
       char open = parens.back();
       parens.pop_back();
       if (!((open == '(' && ch == ')') || (open == '[' && ch == ']') || (open == '{' && ch == '}'))) {
-        string_error(std::string("f-string: closing parenthesis '") + ch +
-                     "' does not match opening parenthesis '" + open + "'");
+        string_error(std::string("f-string: closing parenthesis '") + ch + "' does not match opening parenthesis '" +
+                     open + "'");
       }
     }
   }
@@ -305,8 +317,8 @@ void Parser::parse_fstring_field(std::string_view body, std::size_t& i, bool raw
   bool self_documenting = false;
   if (body[i] == '=') {
     ++i;
-    while (i < body.size() && (body[i] == ' ' || body[i] == '\t' || body[i] == '\n' ||
-                               body[i] == '\r' || body[i] == '\f' || body[i] == '\v')) {
+    while (i < body.size() && (body[i] == ' ' || body[i] == '\t' || body[i] == '\n' || body[i] == '\r' ||
+                               body[i] == '\f' || body[i] == '\v')) {
       ++i;
     }
     if (i >= body.size()) string_error("f-string: expecting '}'");
@@ -340,8 +352,8 @@ void Parser::parse_fstring_field(std::string_view body, std::size_t& i, bool raw
 
 // Parses a replacement-field expression as CPython 3.11 does: the text is
 // wrapped in parentheses and parsed on its own, with errors quoting it.
-Expr* Parser::parse_fstring_expression(std::string_view text, const Token& t,
-                                       std::string_view body, std::size_t offset) {
+Expr* Parser::parse_fstring_expression(std::string_view text, const Token& t, std::string_view body,
+                                       std::size_t offset) {
   bool blank = true;
   for (char c : text)
     if (c != ' ' && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\v') blank = false;
@@ -365,7 +377,8 @@ Expr* Parser::parse_fstring_expression(std::string_view text, const Token& t,
 // fstring: star_expressions, over the parenthesized replacement text.
 Expr* Parser::parse_fstring_input() {
   Expr* e = parse_star_expressions();
-  while (at_kind(TokenKind::Newline)) advance();
+  while (at_kind(TokenKind::Newline))
+    advance();
   if (!at_kind(TokenKind::EndMarker)) invalid_syntax();
   return e;
 }

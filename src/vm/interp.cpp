@@ -311,14 +311,50 @@ Value make_function(Frame* f, int32_t flags, Value*& sp) {
   return Value::object(fn);
 }
 
+// "module.qualname", as CPython names functions in call errors.
+std::string function_display_name(Function* fn) {
+  std::string name(fn->qualname->view());
+  if (is_str(fn->module)) name = std::string(fn->module.as<Str>()->view()) + "." + name;
+  return name;
+}
+
+// Whether iter(v) can succeed, without calling it.
+bool is_iterable(Value v) {
+  switch (type_of(v)->kind) {
+  case Kind::List: case Kind::Tuple: case Kind::Str: case Kind::Dict: case Kind::Set: case Kind::FrozenSet:
+  case Kind::Range: case Kind::Iterator: case Kind::DictView: case Kind::Bytes: case Kind::Generator:
+    return true;
+  default:
+    return !type_lookup(type_of(v), intern("__iter__")).is_empty() ||
+           !type_lookup(type_of(v), intern("__getitem__")).is_empty();
+  }
+}
+
 // CALL_EX: calls with a tuple of positional arguments and an optional dict.
 Value call_ex(Value callable, Value self, Value args_tuple, Value kwargs) {
+  // Common case `f(*seq)` on a Python function: bind straight from the
+  // sequence's storage (call_function copies arguments before running).
+  if (self.is_empty() && kwargs.is_empty() && is_kind(callable, Kind::Function)) {
+    if (is_tuple(args_tuple)) {
+      Tuple* t = args_tuple.as<Tuple>();
+      return call_function(callable.as<Function>(), Args{t->items, static_cast<uint32_t>(t->size)});
+    }
+    if (is_list(args_tuple)) {
+      List* l = args_tuple.as<List>();
+      return call_function(callable.as<Function>(), Args{l->items.data(), static_cast<uint32_t>(l->items.size())});
+    }
+  }
   GcVector<Value> pos;
   if (!self.is_empty()) pos.push_back(self);
   if (is_tuple(args_tuple)) {
     Tuple* t = args_tuple.as<Tuple>();
     pos.insert(pos.end(), t->items, t->items + t->size);
   } else {
+    if (!is_iterable(args_tuple)) {
+      std::string fname = "function";
+      if (is_kind(callable, Kind::Function)) fname = function_display_name(callable.as<Function>()) + "()";
+      raise_fmt(types::type_error, "{} argument after * must be an iterable, not {}", fname, type_of(args_tuple)->name);
+    }
     List* l = list_from_iterable(args_tuple);
     pos.insert(pos.end(), l->items.begin(), l->items.end());
   }
@@ -351,12 +387,7 @@ void dict_merge_kwargs(Value target, Value mapping, Value callable) {
   Value k, v;
   while (dict_next(src, pos, k, v)) {
     if (dict_find(d, k)) {
-      std::string fname = "function";
-      if (is_kind(callable, Kind::Function)) {
-        Function* fn = callable.as<Function>();
-        fname = std::string(fn->qualname->view());
-        if (is_str(fn->module)) fname = std::string(fn->module.as<Str>()->view()) + "." + fname;
-      }
+      std::string fname = is_kind(callable, Kind::Function) ? function_display_name(callable.as<Function>()) : "function";
       raise_fmt(types::type_error, "{}() got multiple values for keyword argument '{}'", fname, str_string(k));
     }
     dict_set(d, k, v);
@@ -750,11 +781,7 @@ Value run_frame(Frame* f) {
       }
       TARGET(LIST_EXTEND) {
         Value v = *--sp;
-        Type* t = type_of(v);
-        if (t->kind != Kind::List && t->kind != Kind::Tuple && get_attr_or_empty(v, intern("__iter__")).is_empty() &&
-            t->kind != Kind::Str && t->kind != Kind::Dict && t->kind != Kind::Set && t->kind != Kind::FrozenSet &&
-            t->kind != Kind::Range && t->kind != Kind::Iterator && t->kind != Kind::DictView)
-          raise_fmt(types::type_error, "Value after * must be an iterable, not {}", t->name);
+        if (!is_iterable(v)) raise_fmt(types::type_error, "Value after * must be an iterable, not {}", type_of(v)->name);
         list_extend(sp[-instr.arg].as<List>(), v);
         DISPATCH();
       }
