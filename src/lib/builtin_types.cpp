@@ -242,44 +242,53 @@ Value construct_range(Value, const Args& a) {
 Range* as_range(Value v) { return v.as<Range>(); }
 
 // Property getters: called as fget(obj), so the range is the first argument.
-Value range_start(Value, const Args& a) { return make_int(as_range(a[0])->start); }
-Value range_stop(Value, const Args& a) { return make_int(as_range(a[0])->stop); }
-Value range_step(Value, const Args& a) { return make_int(as_range(a[0])->step); }
+Value range_start(Value, const Args& a) { return range_start_value(as_range(a[0])); }
+Value range_stop(Value, const Args& a) { return range_stop_value(as_range(a[0])); }
+Value range_step(Value, const Args& a) { return range_step_value(as_range(a[0])); }
 
-// Position of the int `v` in range `r`, or -1.
-int64_t range_position(Range* r, Value v) {
-  auto x = int_as_i64(v);
-  if (!x || v.is_bool()) {
-    if (!is_integer(v)) return -2; // not an int: compare element-wise
-    if (!x) return -1;
+// Position of the int `v` in range `r` (a Python int), -1 when absent, -2 when
+// `v` is not an int (the caller then compares element-wise).
+Value range_position(Range* r, Value v) {
+  if (!is_integer(v)) return Value::small_int(-2);
+  if (!r->big && !v.is_bool()) {
+    auto x = int_as_i64(v);
+    if (!x) return Value::small_int(-1);
+    if (r->step > 0 ? (*x < r->start || *x >= r->stop) : (*x > r->start || *x <= r->stop)) return Value::small_int(-1);
+    __int128 off = static_cast<__int128>(*x) - r->start; // may exceed int64 for a wide range
+    if (off % r->step != 0) return Value::small_int(-1);
+    return make_int(static_cast<int64_t>(off / r->step));
   }
-  int64_t off = *x - r->start;
-  if (r->step > 0 ? (*x < r->start || *x >= r->stop) : (*x > r->start || *x <= r->stop)) return -1;
-  if (off % r->step != 0) return -1;
-  return off / r->step;
+  if (v.is_bool()) v = Value::small_int(v.is_true());
+  Value start = range_start_value(r), stop = range_stop_value(r), step = range_step_value(r);
+  if (int_is_negative(step) ? (int_compare(v, start) > 0 || int_compare(v, stop) <= 0)
+                            : (int_compare(v, start) < 0 || int_compare(v, stop) >= 0))
+    return Value::small_int(-1);
+  Value off = int_sub(v, start);
+  if (int_compare(int_mod(off, step), Value::small_int(0)) != 0) return Value::small_int(-1);
+  return int_floordiv(off, step);
 }
 
 Value range_count(Value self, const Args& a) {
   check_one(a, "range.count");
   Range* r = as_range(self);
-  int64_t pos = range_position(r, a[0]);
-  if (pos >= 0) return Value::small_int(1);
-  if (pos == -1) return Value::small_int(0);
+  Value pos = range_position(r, a[0]);
+  if (!int_is_negative(pos)) return Value::small_int(1);
+  if (int_compare(pos, Value::small_int(-1)) == 0) return Value::small_int(0);
   int64_t n = range_length(r), count = 0;
   for (int64_t i = 0; i < n; ++i)
-    if (equals(a[0], make_int(range_item(r, i)))) ++count;
+    if (equals(a[0], range_item(r, i))) ++count;
   return make_int(count);
 }
 
 Value range_index(Value self, const Args& a) {
   check_one(a, "range.index");
   Range* r = as_range(self);
-  int64_t pos = range_position(r, a[0]);
-  if (pos >= 0) return make_int(pos);
-  if (pos == -2) {
+  Value pos = range_position(r, a[0]);
+  if (!int_is_negative(pos)) return pos;
+  if (int_compare(pos, Value::small_int(-2)) == 0) {
     int64_t n = range_length(r);
     for (int64_t i = 0; i < n; ++i)
-      if (equals(a[0], make_int(range_item(r, i)))) return make_int(i);
+      if (equals(a[0], range_item(r, i))) return make_int(i);
   }
   raise_fmt(types::value_error, "{} is not in range", repr_string(a[0]));
 }

@@ -17,8 +17,8 @@ namespace tributary {
 
 namespace types {
 Type list_iterator, list_reverseiterator, tuple_iterator, str_ascii_iterator, str_iterator, bytes_iterator,
-    range_iterator, dict_keyiterator, dict_valueiterator, dict_itemiterator, dict_reversekeyiterator, set_iterator,
-    enumerate, zip, map, filter, reversed, callable_iterator;
+    range_iterator, longrange_iterator, dict_keyiterator, dict_valueiterator, dict_itemiterator,
+    dict_reversekeyiterator, set_iterator, enumerate, zip, map, filter, reversed, callable_iterator;
 } // namespace types
 
 namespace {
@@ -52,6 +52,65 @@ Value range_iter(int64_t start, int64_t step, int64_t len) {
   it->step = step;
   it->remaining = len;
   return Value::object(it);
+}
+
+Value longrange_iter(Value start, Value step, Value len) {
+  auto* it = new_iter<LongRangeIter>(types::longrange_iterator, IterKind::LongRange);
+  it->next = start;
+  it->step = step;
+  it->remaining = len;
+  return Value::object(it);
+}
+
+// Number of items of range(start, stop, step) (step != 0) as an unsigned
+// count, as CPython's get_len_of_range (never overflows).
+uint64_t len_of_range_u64(int64_t start, int64_t stop, int64_t step) {
+  if (step > 0 && start < stop)
+    return (static_cast<uint64_t>(stop) - static_cast<uint64_t>(start) - 1) / static_cast<uint64_t>(step) + 1;
+  if (step < 0 && start > stop)
+    return (static_cast<uint64_t>(start) - static_cast<uint64_t>(stop) - 1) / (0 - static_cast<uint64_t>(step)) + 1;
+  return 0;
+}
+
+// Number of items as a Python int (any size).
+Value len_of_range_value(Value start, Value stop, Value step) {
+  Value one = Value::small_int(1);
+  if (!int_is_negative(step)) {
+    if (int_compare(start, stop) >= 0) return Value::small_int(0);
+    return int_add(int_floordiv(int_sub(int_sub(stop, start), one), step), one);
+  }
+  if (int_compare(start, stop) <= 0) return Value::small_int(0);
+  return int_add(int_floordiv(int_sub(int_sub(start, stop), one), int_neg(step)), one);
+}
+
+// The forward iterator, as CPython's range_iter: range_iterator (whose int64
+// fields the interpreter's FOR_ITER steps) only when start + len*step, the
+// value `next` reaches at the end, cannot overflow int64.
+Value range_forward_iter(const Range* r) {
+  if (!r->big) {
+    uint64_t ulen = len_of_range_u64(r->start, r->stop, r->step); // <= INT64_MAX when !big
+    bool overflow = ulen && (r->step > 0 ? r->stop > INT64_MAX - (r->step - 1) : r->stop < INT64_MIN + (-1 - r->step));
+    if (!overflow) return range_iter(r->start, r->step, static_cast<int64_t>(ulen));
+  }
+  return longrange_iter(range_start_value(r), range_step_value(r), range_length_value(r));
+}
+
+// The reversed iterator, as CPython's range_reverse.
+Value range_reverse_iter(const Range* r) {
+  if (!r->big && r->step != INT64_MIN) {
+    int64_t start = r->start, step = r->step;
+    bool overflow = step > 0 ? static_cast<uint64_t>(start) - static_cast<uint64_t>(INT64_MIN) < static_cast<uint64_t>(step)
+                             : static_cast<uint64_t>(INT64_MAX) - static_cast<uint64_t>(start) < 0 - static_cast<uint64_t>(step);
+    if (!overflow) {
+      uint64_t ulen = len_of_range_u64(start, r->stop, step);
+      uint64_t new_stop = static_cast<uint64_t>(start) - static_cast<uint64_t>(step);
+      auto new_start = static_cast<int64_t>(new_stop + ulen * static_cast<uint64_t>(step));
+      return range_iter(new_start, -step, static_cast<int64_t>(ulen));
+    }
+  }
+  Value len = range_length_value(r), step = range_step_value(r);
+  Value last = int_add(range_start_value(r), int_mul(int_sub(len, Value::small_int(1)), step));
+  return longrange_iter(last, int_neg(step), len);
 }
 
 Value pair(Value a, Value b) {
@@ -323,12 +382,7 @@ Value make_reversed(Value seq) {
     return new_seq_iter(types::reversed, IterKind::ReversedSeq, seq, static_cast<int64_t>(seq.as<Str>()->nbytes));
   case Kind::Bytes:
     return new_seq_iter(types::reversed, IterKind::ReversedSeq, seq, static_cast<int64_t>(seq.as<Bytes>()->size));
-  case Kind::Range: {
-    Range* r = seq.as<Range>();
-    int64_t n = range_length(r);
-    int64_t last = n ? range_item(r, n - 1) : r->start;
-    return range_iter(last, -r->step, n);
-  }
+  case Kind::Range: return range_reverse_iter(seq.as<Range>());
   case Kind::Dict: return new_dict_iter(types::dict_reversekeyiterator, IterKind::DictReverseKeys, seq.as<Dict>());
   default: break;
   }
@@ -345,18 +399,43 @@ Value make_reversed(Value seq) {
 }
 
 int64_t range_length(const Range* r) {
-  __int128 start = r->start, stop = r->stop, step = r->step;
-  __int128 n = 0;
-  if (step > 0 && start < stop)
-    n = (stop - start - 1) / step + 1;
-  else if (step < 0 && start > stop)
-    n = (start - stop - 1) / (-step) + 1;
-  if (n > INT64_MAX) raise(types::overflow_error, "Python int too large to convert to C ssize_t");
-  return static_cast<int64_t>(n);
+  if (!r->big) return static_cast<int64_t>(len_of_range_u64(r->start, r->stop, r->step));
+  auto n = int_as_i64(r->blength);
+  if (!n) raise(types::overflow_error, "Python int too large to convert to C ssize_t");
+  return *n;
+}
+
+Value range_length_value(const Range* r) {
+  return r->big ? r->blength : make_int(static_cast<int64_t>(len_of_range_u64(r->start, r->stop, r->step)));
+}
+Value range_start_value(const Range* r) { return r->big ? r->bstart : make_int(r->start); }
+Value range_stop_value(const Range* r) { return r->big ? r->bstop : make_int(r->stop); }
+Value range_step_value(const Range* r) { return r->big ? r->bstep : make_int(r->step); }
+
+bool range_is_empty(const Range* r) {
+  return r->big ? int_compare(r->blength, Value::small_int(0)) == 0
+                : len_of_range_u64(r->start, r->stop, r->step) == 0;
+}
+
+Value range_item(const Range* r, int64_t i) {
+  if (!r->big) // start + i*step lies between start and stop: wrapping arithmetic gives it exactly
+    return make_int(static_cast<int64_t>(static_cast<uint64_t>(r->start) +
+                                         static_cast<uint64_t>(i) * static_cast<uint64_t>(r->step)));
+  return int_add(r->bstart, int_mul(make_int(i), r->bstep));
+}
+
+Value range_item_value(const Range* r, Value i) {
+  if (auto x = int_as_i64(i); x && !r->big) {
+    __int128 v = static_cast<__int128>(r->start) + static_cast<__int128>(*x) * r->step; // any index, so 128 bits
+    if (v >= INT64_MIN && v <= INT64_MAX) return make_int(static_cast<int64_t>(v));
+  }
+  return int_add(range_start_value(r), int_mul(i, range_step_value(r)));
 }
 
 Value make_range(int64_t start, int64_t stop, int64_t step) {
   if (step == 0) raise_value_error("range() arg 3 must not be zero");
+  if (len_of_range_u64(start, stop, step) > static_cast<uint64_t>(INT64_MAX))
+    return make_range_values(make_int(start), make_int(stop), make_int(step));
   auto* r = gc::make<Range>();
   r->type = &types::range;
   r->start = start;
@@ -365,20 +444,31 @@ Value make_range(int64_t start, int64_t stop, int64_t step) {
   return Value::object(r);
 }
 
+Value make_range_values(Value start, Value stop, Value step) {
+  if (start.is_bool()) start = Value::small_int(start.is_true());
+  if (stop.is_bool()) stop = Value::small_int(stop.is_true());
+  if (step.is_bool()) step = Value::small_int(step.is_true());
+  auto a = int_as_i64(start), b = int_as_i64(stop), c = int_as_i64(step);
+  if (c && *c == 0) raise_value_error("range() arg 3 must not be zero");
+  if (a && b && c && len_of_range_u64(*a, *b, *c) <= static_cast<uint64_t>(INT64_MAX)) return make_range(*a, *b, *c);
+  auto* r = gc::make<Range>();
+  r->type = &types::range;
+  r->big = true;
+  r->bstart = start;
+  r->bstop = stop;
+  r->bstep = step;
+  r->blength = len_of_range_value(start, stop, step);
+  return Value::object(r);
+}
+
 Value make_range_from_args(std::span<const Value> args) {
   if (args.empty()) raise_type_error("range expected at least 1 argument, got 0");
   if (args.size() > 3) raise_fmt(types::type_error, "range expected at most 3 arguments, got {}", args.size());
-  int64_t v[3] = {0, 0, 1};
-  for (size_t i = 0; i < args.size(); ++i) {
-    Value a = args[i];
+  for (Value a : args)
     if (!is_int(a) && !a.is_bool())
       raise_fmt(types::type_error, "'{}' object cannot be interpreted as an integer", type_of(a)->name);
-    auto x = int_as_i64(a);
-    if (!x) raise(types::not_implemented_error, "range() with huge integers is not supported");
-    v[i] = *x;
-  }
-  if (args.size() == 1) return make_range(0, v[0], 1);
-  return make_range(v[0], v[1], args.size() == 3 ? v[2] : 1);
+  if (args.size() == 1) return make_range_values(Value::small_int(0), args[0], Value::small_int(1));
+  return make_range_values(args[0], args[1], args.size() == 3 ? args[2] : Value::small_int(1));
 }
 
 Value make_dict_view(Type& view_type, Dict* d) {
@@ -399,10 +489,7 @@ Value get_iter(Value v) {
     if (v.as<Str>()->ascii) return new_seq_iter(types::str_ascii_iterator, IterKind::StrAscii, v, 0);
     return new_seq_iter(types::str_iterator, IterKind::StrUtf8, v, 0);
   case Kind::Bytes: return new_seq_iter(types::bytes_iterator, IterKind::Bytes, v, 0);
-  case Kind::Range: {
-    Range* r = v.as<Range>();
-    return range_iter(r->start, r->step, range_length(r));
-  }
+  case Kind::Range: return range_forward_iter(v.as<Range>());
   case Kind::Dict: return new_dict_iter(types::dict_keyiterator, IterKind::DictKeys, v.as<Dict>());
   case Kind::DictView: {
     Dict* d = v.as<DictView>()->dict;
@@ -511,6 +598,14 @@ bool iter_next(Value itv, Value& out) {
     it->next = static_cast<int64_t>(static_cast<uint64_t>(it->next) + static_cast<uint64_t>(it->step));
     return true;
   }
+  case IterKind::LongRange: {
+    auto* it = static_cast<LongRangeIter*>(base);
+    if (int_compare(it->remaining, Value::small_int(0)) <= 0) return false;
+    out = it->next;
+    it->remaining = int_sub(it->remaining, Value::small_int(1));
+    it->next = int_add(it->next, it->step);
+    return true;
+  }
   case IterKind::DictKeys:
   case IterKind::DictValues:
   case IterKind::DictItems:
@@ -584,6 +679,7 @@ void init_iter_types() {
   init_iter_type(types::str_iterator, "str_iterator");
   init_iter_type(types::bytes_iterator, "bytes_iterator");
   init_iter_type(types::range_iterator, "range_iterator");
+  init_iter_type(types::longrange_iterator, "longrange_iterator");
   init_iter_type(types::dict_keyiterator, "dict_keyiterator");
   init_iter_type(types::dict_valueiterator, "dict_valueiterator");
   init_iter_type(types::dict_itemiterator, "dict_itemiterator");

@@ -24,6 +24,7 @@ enum class IterKind : uint8_t {
   StrUtf8,
   Bytes,
   Range,
+  LongRange,
   DictKeys,
   DictValues,
   DictItems,
@@ -52,6 +53,12 @@ struct SeqIter : IterObject {
 struct RangeIter : IterObject {
   int64_t next, step;
   int64_t remaining;
+};
+
+// Iterator over a range whose items or length do not fit int64 (Python ints).
+struct LongRangeIter : IterObject {
+  Value next, step;
+  Value remaining;
 };
 
 struct DictIter : IterObject {
@@ -93,7 +100,7 @@ struct DictView : Object {
 
 namespace types {
 extern Type list_iterator, list_reverseiterator, tuple_iterator, str_ascii_iterator, str_iterator, bytes_iterator,
-    range_iterator, dict_keyiterator, dict_valueiterator, dict_itemiterator, dict_reversekeyiterator, set_iterator,
+    range_iterator, longrange_iterator, dict_keyiterator, dict_valueiterator, dict_itemiterator, dict_reversekeyiterator, set_iterator,
     enumerate, zip, map, filter, reversed, callable_iterator;
 } // namespace types
 
@@ -105,14 +112,25 @@ Value make_filter(Value fn_or_none, Value iterable);
 Value make_reversed(Value seq);
 Value make_callable_iterator(Value fn, Value sentinel);
 Value make_range(int64_t start, int64_t stop, int64_t step); // ValueError for step 0
-// range(...) arguments as Python values (ints or bools); TypeError/NotImplementedError as CPython.
+// A range of any Python ints (or bools); picks the int64 form when everything fits.
+Value make_range_values(Value start, Value stop, Value step);
+// range(...) arguments as Python values (ints or bools); TypeError as CPython.
 Value make_range_from_args(std::span<const Value> args);
 // A live view on `d`; `view_type` is types::dict_keys, dict_values or dict_items.
 Value make_dict_view(Type& view_type, Dict* d);
 
+// len(r): OverflowError "Python int too large to convert to C ssize_t" beyond int64.
 int64_t range_length(const Range* r);
+bool range_is_empty(const Range* r);
+// The fields and the length as Python ints, for either representation.
+Value range_start_value(const Range* r);
+Value range_stop_value(const Range* r);
+Value range_step_value(const Range* r);
+Value range_length_value(const Range* r);
 // Item `i` (already normalized to 0 <= i < length) of a range.
-inline int64_t range_item(const Range* r, int64_t i) { return r->start + i * r->step; }
+Value range_item(const Range* r, int64_t i);
+// start + i*step for any Python int `i` (slice bounds may lie outside the range).
+Value range_item_value(const Range* r, Value i);
 
 // Registers the iterator Types and their Python-visible methods.
 void init_iter_types();

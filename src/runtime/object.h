@@ -110,8 +110,13 @@ struct Slice : Object {
   Value start, stop, step;
 };
 
+// A range: the int64 form (start/stop/step, `big` false) whenever the bounds
+// and the length fit int64; otherwise `big` is set and the Python ints
+// bstart/bstop/bstep/blength hold it (the int64 fields are then unused).
 struct Range : Object {
   int64_t start, stop, step;
+  bool big;
+  Value bstart, bstop, bstep, blength;
 };
 
 struct Cell : Object {

@@ -394,6 +394,13 @@ bool dict_equal(Dict* a, Dict* b) {
 }
 
 bool range_equal(Range* a, Range* b) {
+  if (a->big || b->big) { // as CPython's range_equals, on Python ints
+    Value n = range_length_value(a);
+    if (int_compare(n, range_length_value(b)) != 0) return false;
+    if (range_is_empty(a)) return true;
+    if (int_compare(range_start_value(a), range_start_value(b)) != 0) return false;
+    return int_compare(n, Value::small_int(1)) == 0 || int_compare(range_step_value(a), range_step_value(b)) == 0;
+  }
   int64_t n = range_length(a);
   if (n != range_length(b)) return false;
   if (n == 0) return true;
@@ -548,7 +555,7 @@ bool truthy(Value v) {
   case Kind::Dict: return v.as<Dict>()->used != 0;
   case Kind::Set:
   case Kind::FrozenSet: return v.as<Set>()->used != 0;
-  case Kind::Range: return range_length(v.as<Range>()) != 0;
+  case Kind::Range: return !range_is_empty(v.as<Range>());
   case Kind::DictView: return v.as<DictView>()->dict->used != 0;
   default: return true;
   }
@@ -617,10 +624,10 @@ int64_t hash_value(Value v) {
   case Kind::FrozenSet: return frozenset_hash(v.as<Set>());
   case Kind::Range: {
     Range* r = v.as<Range>();
-    int64_t n = range_length(r);
-    Value items[3] = {make_int(n), Value::none(), Value::none()};
-    if (n > 0) items[1] = make_int(r->start);
-    if (n > 1) items[2] = make_int(r->step);
+    Value n = range_length_value(r);
+    Value items[3] = {n, Value::none(), Value::none()};
+    if (int_compare(n, Value::small_int(0)) > 0) items[1] = range_start_value(r);
+    if (int_compare(n, Value::small_int(1)) > 0) items[2] = range_step_value(r);
     return tuple_hash_of(items);
   }
   case Kind::BoundMethod: {

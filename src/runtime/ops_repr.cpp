@@ -288,10 +288,15 @@ void repr_into(std::string& out, Value v) {
   case Kind::DictView: view_into(out, v); return;
   case Kind::Range: {
     Range* r = v.as<Range>();
-    if (r->step == 1)
+    if (r->big) {
+      out += "range(" + int_to_decimal(r->bstart) + ", " + int_to_decimal(r->bstop);
+      if (int_compare(r->bstep, Value::small_int(1)) != 0) out += ", " + int_to_decimal(r->bstep);
+      out += ')';
+    } else if (r->step == 1) {
       out += fmt::format("range({}, {})", r->start, r->stop);
-    else
+    } else {
       out += fmt::format("range({}, {}, {})", r->start, r->stop, r->step);
+    }
     return;
   }
   case Kind::Slice: {

@@ -76,26 +76,69 @@ Value bytes_slice(Bytes* b, Slice* s) {
   return Value::object(r);
 }
 
+// CPython's _PySlice_GetLongIndices: the slice's start/stop/step for a
+// sequence of `length` items, as Python ints of any size.
+void slice_indices_values(Slice* s, Value length, Value& start, Value& stop, Value& step) {
+  auto index = [](Value v) {
+    if (v.is_bool()) return Value::small_int(v.is_true());
+    if (!is_int(v)) raise_type_error("slice indices must be integers or None or have an __index__ method");
+    return v;
+  };
+  Value zero = Value::small_int(0);
+  step = s->step.is_none() ? Value::small_int(1) : index(s->step);
+  if (int_compare(step, zero) == 0) raise_value_error("slice step cannot be zero");
+  bool neg = int_is_negative(step);
+  Value lower = neg ? Value::small_int(-1) : zero;
+  Value upper = neg ? int_add(length, lower) : length;
+  auto fix = [&](Value v, Value dflt) {
+    if (v.is_none()) return dflt;
+    Value i = index(v);
+    if (int_is_negative(i)) {
+      i = int_add(i, length);
+      if (int_compare(i, lower) < 0) i = lower;
+    } else if (int_compare(i, upper) > 0) {
+      i = upper;
+    }
+    return i;
+  };
+  start = fix(s->start, neg ? upper : lower);
+  stop = fix(s->stop, neg ? lower : upper);
+}
+
 Value range_subscript(Range* r, Value key) {
-  int64_t len = range_length(r);
-  if (is_kind(key, Kind::Slice)) {
-    int64_t start, stop, step;
-    slice_indices(key.as<Slice>(), len, start, stop, step);
-    __int128 sub_start = static_cast<__int128>(r->start) + static_cast<__int128>(start) * r->step;
-    __int128 sub_stop = static_cast<__int128>(r->start) + static_cast<__int128>(stop) * r->step;
-    __int128 sub_step = static_cast<__int128>(r->step) * step;
-    auto fits = [](__int128 x) { return x >= INT64_MIN && x <= INT64_MAX; };
-    if (!fits(sub_start) || !fits(sub_stop) || !fits(sub_step))
-      raise(types::not_implemented_error, "range() with huge integers is not supported");
-    return make_range(static_cast<int64_t>(sub_start), static_cast<int64_t>(sub_stop), static_cast<int64_t>(sub_step));
+  if (is_kind(key, Kind::Slice)) { // as CPython's compute_slice
+    Value start, stop, step;
+    Slice* sl = key.as<Slice>();
+    if (!r->big && !is_bigint(sl->start) && !is_bigint(sl->stop) && !is_bigint(sl->step)) {
+      int64_t a, b, c;
+      slice_indices(sl, range_length(r), a, b, c);
+      __int128 sub_start = static_cast<__int128>(r->start) + static_cast<__int128>(a) * r->step;
+      __int128 sub_stop = static_cast<__int128>(r->start) + static_cast<__int128>(b) * r->step;
+      __int128 sub_step = static_cast<__int128>(r->step) * c;
+      auto fits = [](__int128 x) { return x >= INT64_MIN && x <= INT64_MAX; };
+      if (fits(sub_start) && fits(sub_stop) && fits(sub_step))
+        return make_range(static_cast<int64_t>(sub_start), static_cast<int64_t>(sub_stop),
+                          static_cast<int64_t>(sub_step));
+      start = make_int(a), stop = make_int(b), step = make_int(c);
+    } else {
+      slice_indices_values(sl, range_length_value(r), start, stop, step); // huge range or slice bounds
+    }
+    return make_range_values(range_item_value(r, start), range_item_value(r, stop),
+                             int_mul(range_step_value(r), step));
   }
   if (!is_intlike(key))
     raise_fmt(types::type_error, "range indices must be integers or slices, not {}", type_of(key)->name);
-  auto i = int_as_i64(key);
-  if (!i) raise(types::index_error, "range object index out of range");
-  int64_t idx = *i;
-  if (!normalize_index(idx, len)) raise(types::index_error, "range object index out of range");
-  return make_int(range_item(r, idx));
+  if (!r->big) {
+    auto i = int_as_i64(key);
+    if (!i) raise(types::index_error, "range object index out of range");
+    int64_t idx = *i;
+    if (!normalize_index(idx, range_length(r))) raise(types::index_error, "range object index out of range");
+    return range_item(r, idx);
+  }
+  Value i = key.is_bool() ? Value::small_int(key.is_true()) : key;
+  if (int_is_negative(i)) i = int_add(i, r->blength);
+  if (int_is_negative(i) || int_compare(i, r->blength) >= 0) raise(types::index_error, "range object index out of range");
+  return range_item_value(r, i);
 }
 
 bool is_generic_origin(const Type* t) {
@@ -175,12 +218,19 @@ bool is_iterable_type(Type* t) {
 
 bool range_contains(Range* r, Value item) {
   if (item.is_small_int() || item.is_bool() || is_bigint(item)) {
-    auto x = int_as_i64(item);
-    if (!x) return false;
-    int64_t v = *x;
-    if (r->step > 0 ? (v < r->start || v >= r->stop) : (v > r->start || v <= r->stop)) return false;
-    __int128 off = static_cast<__int128>(v) - r->start;
-    return off % r->step == 0;
+    if (!r->big) {
+      auto x = int_as_i64(item);
+      if (!x) return false;
+      int64_t v = *x;
+      if (r->step > 0 ? (v < r->start || v >= r->stop) : (v > r->start || v <= r->stop)) return false;
+      __int128 off = static_cast<__int128>(v) - r->start;
+      return off % r->step == 0;
+    }
+    Value v = item.is_bool() ? Value::small_int(item.is_true()) : item;
+    if (int_is_negative(r->bstep) ? (int_compare(v, r->bstart) > 0 || int_compare(v, r->bstop) <= 0)
+                                  : (int_compare(v, r->bstart) < 0 || int_compare(v, r->bstop) >= 0))
+      return false;
+    return int_compare(int_mod(int_sub(v, r->bstart), r->bstep), Value::small_int(0)) == 0;
   }
   return iterable_contains(Value::object(r), item);
 }
