@@ -266,6 +266,7 @@ void split_args(const Args& a, const char* name, Value& sep, int64_t& maxsplit) 
   bind_args(a, name, {"sep", "maxsplit"}, 0, p);
   sep = p[0].is_empty() ? Value::none() : p[0];
   maxsplit = p[1].is_empty() ? -1 : arg_index(p[1]);
+  if (maxsplit < 0) maxsplit = INT64_MAX; // as CPython: unlimited (the loops count it down)
   if (!sep.is_none()) {
     str_arg(sep, "must be str or None");
     if (S(sep)->length == 0) raise(types::value_error, "empty separator");
@@ -400,6 +401,7 @@ Value str_replace_m(Value self, const Args& a) {
   Str* old = str_arg(a[0], "replace() argument 1 must be str");
   Str* rep = str_arg(a[1], "replace() argument 2 must be str");
   int64_t count = a.npos > 2 ? arg_index(a[2]) : -1;
+  if (count < 0) count = INT64_MAX; // as CPython: unlimited (the loops count it down)
   std::string_view s = S(self)->view(), o = old->view(), r = rep->view();
   std::string out;
   if (o.empty()) {

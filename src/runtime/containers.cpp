@@ -389,7 +389,7 @@ Value list_slice(List* l, int64_t start, int64_t stop, int64_t step) {
   if (step == 1) {
     if (start < stop) out->items.assign(l->items.begin() + start, l->items.begin() + stop);
   } else {
-    for (int64_t i = start; step > 0 ? i < stop : i > stop; i += step) out->items.push_back(l->items[i]);
+    for (int64_t k = 0, n = slice_count(start, stop, step); k < n; ++k) out->items.push_back(l->items[start + k * step]);
   }
   return Value::object(out);
 }
@@ -402,6 +402,7 @@ int64_t slice_indices(Slice* s, int64_t length, int64_t& start, int64_t& stop, i
   };
   step = s->step.is_none() ? 1 : clamp_index(s->step, "step");
   if (step == 0) raise_value_error("slice step cannot be zero");
+  if (step < -INT64_MAX) step = -INT64_MAX; // as PySlice_Unpack: -step must not overflow
   int64_t lower = step < 0 ? -1 : 0;
   int64_t upper = step < 0 ? length - 1 : length;
   auto fix = [&](Value v, int64_t dflt) {
@@ -417,8 +418,7 @@ int64_t slice_indices(Slice* s, int64_t length, int64_t& start, int64_t& stop, i
   };
   start = fix(s->start, step < 0 ? upper : lower);
   stop = fix(s->stop, step < 0 ? lower : upper);
-  if (step < 0) return stop < start ? (start - stop - 1) / (-step) + 1 : 0;
-  return start < stop ? (stop - start - 1) / step + 1 : 0;
+  return slice_count(start, stop, step);
 }
 
 } // namespace tributary

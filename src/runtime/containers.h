@@ -78,6 +78,14 @@ inline bool normalize_index(int64_t& i, int64_t size) {
   return i >= 0 && i < size;
 }
 // Resolves a Slice against a length (CPython's PySlice_GetIndicesEx); returns the count.
+// `step` is clamped to [-INT64_MAX, INT64_MAX] so that it can be negated.
 int64_t slice_indices(Slice* s, int64_t length, int64_t& start, int64_t& stop, int64_t& step);
+// Number of indices start, start+step, ... before `stop` (as slice_indices returns).
+// Loops over a slice count items rather than testing `i < stop` after `i += step`,
+// which can overflow int64 for a huge step.
+inline int64_t slice_count(int64_t start, int64_t stop, int64_t step) {
+  if (step < 0) return stop < start ? (start - stop - 1) / (-step) + 1 : 0;
+  return start < stop ? (stop - start - 1) / step + 1 : 0;
+}
 
 } // namespace tributary

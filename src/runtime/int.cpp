@@ -327,6 +327,7 @@ Value int_pow_mod(Value a, Value b, Value m) {
 
 Value int_lshift(Value a, Value b) {
   if (int_is_negative(b)) raise_value_error("negative shift count");
+  if (auto x = int_as_i64(a); x && *x == 0) return Value::small_int(0); // 0 << n is 0 for any n
   auto n = int_as_i64(b);
   if (!n) raise(types::overflow_error, "too many digits in integer");
   if (auto x = int_as_i64(a); x && *n < 62) {

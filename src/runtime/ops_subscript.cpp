@@ -58,8 +58,8 @@ Value tuple_slice(Tuple* t, Slice* s) {
   int64_t n = slice_indices(s, static_cast<int64_t>(t->size), start, stop, step);
   if (step == 1 && start == 0 && n == static_cast<int64_t>(t->size)) return Value::object(t);
   Tuple* r = new_tuple(static_cast<size_t>(n));
-  for (int64_t i = 0, j = start; i < n; ++i, j += step)
-    r->items[i] = t->items[j];
+  for (int64_t i = 0; i < n; ++i) // indexing by count: stepping past the end could overflow
+    r->items[i] = t->items[start + i * step];
   return Value::object(r);
 }
 
@@ -70,8 +70,8 @@ Value bytes_slice(Bytes* b, Slice* s) {
   r->type = &types::bytes;
   r->size = static_cast<size_t>(n);
   r->hash = -1;
-  for (int64_t i = 0, j = start; i < n; ++i, j += step)
-    r->data[i] = b->data[j];
+  for (int64_t i = 0; i < n; ++i)
+    r->data[i] = b->data[start + i * step];
   r->data[n] = 0;
   return Value::object(r);
 }
@@ -177,8 +177,8 @@ void list_assign_slice(List* l, Slice* s, Value v) {
   if (static_cast<int64_t>(items.size()) != n)
     raise_fmt(types::value_error, "attempt to assign sequence of size {} to extended slice of size {}", items.size(),
               n);
-  for (int64_t i = 0, j = start; i < n; ++i, j += step)
-    l->items[j] = items[i];
+  for (int64_t i = 0; i < n; ++i)
+    l->items[start + i * step] = items[i];
 }
 
 void list_delete_slice(List* l, Slice* s) {

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <unordered_map>
 
+#include "runtime/containers.h"
 #include "runtime/exceptions.h"
 
 namespace tributary {
@@ -70,7 +71,7 @@ Str* new_str(std::string_view s) {
   o->nbytes = s.size();
   o->ascii = utf8_is_ascii(s);
   o->length = o->ascii ? s.size() : utf8_length(s);
-  std::memcpy(o->data, s.data(), s.size());
+  if (!s.empty()) std::memcpy(o->data, s.data(), s.size()); // an empty view's data() may be null
   o->data[s.size()] = 0;
   return o;
 }
@@ -90,7 +91,7 @@ Str* intern(std::string_view s) {
   o->nbytes = s.size();
   o->ascii = utf8_is_ascii(s);
   o->length = o->ascii ? s.size() : utf8_length(s);
-  std::memcpy(o->data, s.data(), s.size());
+  if (!s.empty()) std::memcpy(o->data, s.data(), s.size()); // an empty view's data() may be null
   o->data[s.size()] = 0;
   table->emplace(o->view(), o);
   return o;
@@ -101,7 +102,7 @@ int64_t str_hash(Str* s) {
   // FNV-1a, folded so the result is never -1 (CPython reserves -1).
   uint64_t h = 1469598103934665603ull;
   for (size_t i = 0; i < s->nbytes; ++i) h = (h ^ static_cast<unsigned char>(s->data[i])) * 1099511628211ull;
-  int64_t r = static_cast<int64_t>(h >> 1);
+  int64_t r = s->nbytes == 0 ? 0 : static_cast<int64_t>(h >> 1); // hash('') is 0 in CPython
   if (r == -1) r = -2;
   s->hash = r;
   return r;
@@ -171,10 +172,10 @@ Str* str_slice(Str* s, int64_t start, int64_t stop, int64_t step) {
   }
   std::string out;
   if (s->ascii) {
-    for (int64_t i = start; step > 0 ? i < stop : i > stop; i += step) out += s->data[i];
+    for (int64_t k = 0, n = slice_count(start, stop, step); k < n; ++k) out += s->data[start + k * step];
   } else {
     auto cps = utf8_decode(s->view());
-    for (int64_t i = start; step > 0 ? i < stop : i > stop; i += step) utf8_append(out, cps[i]);
+    for (int64_t k = 0, n = slice_count(start, stop, step); k < n; ++k) utf8_append(out, cps[start + k * step]);
   }
   return new_str(out);
 }
