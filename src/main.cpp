@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "frontend/compiler.h"
+#include "jit/jit.h"
 #include "frontend/parser.h"
 #include "lib/lib.h"
 #include "lib/modules.h"
@@ -38,14 +39,22 @@ trace-and-region JIT.
 
 options:
   -c CODE          run CODE as the __main__ module (remaining args go to sys.argv[1:])
-  --jit=on|off     enable or disable the JIT (default: on; the JIT is not compiling
-                   yet, so both currently run the interpreter)
+  --jit=on|off     enable or disable the JIT (default: on)
+  --jit-param P    JIT parameters, P = name=value[,name=value...] (see below)
+  --merge=POLICY   path-merging policy; available: none (pure tracing: hot side
+                   exits get bridges, paths never merge)
+  --backend=NAME   code generator; available: asmjit
+  --jit-stats=json:FILE  write JIT statistics as JSON to FILE ('-' for stdout)
   --dis            print the bytecode of the script instead of running it
   -h, --help       show this help and exit
   --version        show the version and exit
 
 environment:
-  TRIBUTARY_LOG    reserved for JIT logging (e.g. jit-summary:-)
+  TRIBUTARY_LOG    JIT logging, channel:dest[,channel:dest...]; channels: jit-summary
+                   (statistics at exit), jit-trace (IR of every trace); dest '-' is stderr
+  TRIBUTARY_JIT_DISABLE  comma-separated optimizer passes to skip (fold, cse, licm, dce)
+
+JIT parameters (--jit-param):
 )";
 
 struct Options {
@@ -54,6 +63,8 @@ struct Options {
   bool has_command = false;
   bool dis = false;
   bool jit = true;
+  std::string jit_params;
+  std::string stats_file;
   std::vector<std::string> argv;
 };
 
@@ -69,6 +80,7 @@ Options parse_options(int argc, char** argv) {
     std::string a = argv[i];
     if (a == "-h" || a == "--help") {
       std::fputs(kHelp, stdout);
+      std::fputs(jit::params_help().c_str(), stdout);
       std::exit(0);
     } else if (a == "--version") {
       std::printf("tributary %s\n", TRIBUTARY_VERSION);
@@ -84,6 +96,28 @@ Options parse_options(int argc, char** argv) {
       if (v == "on") o.jit = true;
       else if (v == "off") o.jit = false;
       else usage_error("argument --jit: invalid choice '" + v + "' (choose from 'on', 'off')");
+    } else if (a == "--jit-param" || a.rfind("--jit-param=", 0) == 0) {
+      std::string v;
+      if (a == "--jit-param") {
+        if (i + 1 >= argc) usage_error("argument --jit-param: expected one argument");
+        v = argv[++i];
+      } else {
+        v = a.substr(12);
+      }
+      jit::Params probe;
+      std::string err = jit::parse_params(v, probe);
+      if (!err.empty()) usage_error("argument --jit-param: " + err);
+      o.jit_params += (o.jit_params.empty() ? "" : ",") + v;
+    } else if (a.rfind("--merge=", 0) == 0) {
+      std::string v = a.substr(8);
+      if (v != "none") usage_error("argument --merge: invalid choice '" + v + "' (choose from 'none')");
+    } else if (a.rfind("--backend=", 0) == 0) {
+      std::string v = a.substr(10);
+      if (v != "asmjit") usage_error("argument --backend: invalid choice '" + v + "' (choose from 'asmjit')");
+    } else if (a.rfind("--jit-stats=", 0) == 0) {
+      std::string v = a.substr(12);
+      if (v.rfind("json:", 0) != 0 || v.size() == 5) usage_error("argument --jit-stats: expected json:FILE");
+      o.stats_file = v.substr(5);
     } else if (a == "--dis") {
       o.dis = true;
     } else if (a == "--") {
@@ -157,6 +191,10 @@ int run(const Options& o) {
 
   vm::Vm& vm = vm::state();
   vm.jit_enabled = o.jit;
+  jit::JitState& jit = jit::jit();
+  jit.enabled = o.jit;
+  jit::parse_params(o.jit_params, jit.params);
+  if (const char* log = std::getenv("TRIBUTARY_LOG")) jit.log_spec = log;
   if (!vm.argv) vm.argv = new_list();
   for (const std::string& a : o.argv) list_append(vm.argv, str_value(a));
 
@@ -185,6 +223,16 @@ int run(const Options& o) {
     }
   }
   flush_stdout();
+  jit.write_logs();
+  if (!o.stats_file.empty()) {
+    std::string json = jit.stats_json();
+    if (o.stats_file == "-") {
+      std::fputs(json.c_str(), stdout);
+    } else if (FILE* fp = std::fopen(o.stats_file.c_str(), "w")) {
+      std::fputs(json.c_str(), fp);
+      std::fclose(fp);
+    }
+  }
   return status;
 }
 

@@ -33,7 +33,9 @@ run_suite() { # DIR LABEL
   echo "$out" | tail -n 4
   count_unit "$out"
   echo "== $label: script tests"
-  out=$(python3 tests/run_scripts.py --tributary "$dir/tributary" -j 2 2>&1)
+  out=$(python3 tests/run_scripts.py --tributary "$dir/tributary" -j 2 \
+        --mode 'interp=--jit=off' \
+        --mode 'jit=--jit=on --jit-param threshold=2,function_threshold=3,trace_eagerness=2' 2>&1)
   echo "$out" | grep -v '^PASS' | tail -n 60
   count_scripts "$out"
 }

@@ -3,6 +3,7 @@
 
 #include <string>
 
+#include "jit/jit.h"
 #include "runtime/exceptions.h"
 #include "runtime/ops.h"
 #include "runtime/str.h"
@@ -197,6 +198,24 @@ Value call_function(Function* fn, const Args& args) {
   struct DepthGuard {
     ~DepthGuard() { --state().depth; }
   } guard;
+  jit::JitState& jit = jit::jit();
+  if (jit.enabled && !co->ncells()) {
+    if (jit::CompiledTrace* t = jit.on_function_entry(&frame)) {
+      Value result;
+      jit::ExitInfo* e = jit.run(t, slots, &result);
+      if (!e) return result;
+      // Side exit: continue in the interpreter from the exit's snapshot.
+      const jit::Snapshot& snap = e->trace->ir.snaps[e->snap];
+      frame.pc = co->code.data() + snap.pc;
+      frame.resume_depth = snap.stack_depth;
+      if (e->exception) {
+        frame.resume_exception = jit.pending_exception;
+        jit.pending_exception = Value::empty();
+      } else {
+        jit.after_exit(e, &frame);
+      }
+    }
+  }
   return run_frame(&frame);
 }
 

@@ -20,6 +20,8 @@ struct Frame {
   Value* slots = nullptr;
   const Instr* pc = nullptr;  // next instruction (kept current at calls, for tracebacks)
   Frame* back = nullptr;
+  uint32_t resume_depth = 0;  // value-stack depth when (re)entering at `pc`
+  Value resume_exception;     // raised at `pc` on entry (a JIT helper raised it)
 
   Value* locals() { return slots; }
   Value* cells() { return slots + code->nlocals; }

@@ -13,6 +13,7 @@
 // handler's depth and resumes there; with no handler it re-throws to the caller.
 #include <cmath>
 
+#include "jit/jit.h"
 #include "lib/modules.h"
 #include "runtime/exceptions.h"
 #include "runtime/int.h"
@@ -402,7 +403,7 @@ void dict_merge_kwargs(Value target, Value mapping, Value callable) {
 #define DISPATCH()                                                                  \
   do {                                                                              \
     instr = *pc++;                                                                  \
-    goto* kLabels[static_cast<size_t>(instr.op)];                                   \
+    goto* dispatch[static_cast<size_t>(instr.op)];                                  \
   } while (0)
 
 Value run_frame(Frame* f) {
@@ -412,6 +413,12 @@ Value run_frame(Frame* f) {
 #undef OPCODE
   };
   static_assert(sizeof(kLabels) / sizeof(kLabels[0]) == static_cast<size_t>(Op::kCount));
+  // While this frame is being recorded every opcode first goes through the recorder.
+  static void* const kRecordLabels[] = {
+#define OPCODE(name, operand, effect, jit, doc) &&record_hook,
+#include "vm/opcodes.def"
+#undef OPCODE
+  };
 
   Code* const co = f->code;
   Vm& vm = state();
@@ -421,12 +428,42 @@ Value run_frame(Frame* f) {
   Value* const cells = f->cells();
   Value* const stack_base = f->stack_base();
   const Instr* pc = f->pc;
-  Value* sp = stack_base;
+  Value* sp = stack_base + f->resume_depth;
   Instr instr{};
+  jit::JitState& jit = jit::jit();
+  void* const* dispatch = jit.recording_in(f) ? kRecordLabels : kLabels;
+
+  // Leaves compiled code `t` (entered with this frame's state in memory): resumes
+  // at the exit's snapshot, raising a helper's exception there if it had one.
+  auto run_trace = [&](jit::CompiledTrace* t) {
+    Value result;
+    jit::ExitInfo* e = jit.run(t, f->slots, &result);
+    const jit::Snapshot& snap = e->trace->ir.snaps[e->snap];
+    pc = code_start + snap.pc;
+    sp = stack_base + snap.stack_depth;
+    if (e->exception) {
+      Value exc = jit.pending_exception;
+      jit.pending_exception = Value::empty();
+      ++pc; // the faulting instruction is the one before pc, as in the interpreter
+      throw PyException{exc};
+    }
+    jit.after_exit(e, f);
+    if (jit.recording_in(f)) dispatch = kRecordLabels;
+  };
 
   for (;;) {
     try {
+      if (!f->resume_exception.is_empty()) {
+        Value exc = f->resume_exception;
+        f->resume_exception = Value::empty();
+        ++pc;
+        throw PyException{exc};
+      }
       DISPATCH();
+
+    record_hook:
+      if (!jit.record_instruction(f, static_cast<uint32_t>(pc - code_start - 1), sp)) dispatch = kLabels;
+      goto* kLabels[static_cast<size_t>(instr.op)];
 
       TARGET(NOP) { DISPATCH(); }
       TARGET(POP_TOP) {
@@ -656,7 +693,18 @@ Value run_frame(Frame* f) {
         DISPATCH();
       }
       TARGET(JUMP) {
-        pc = code_start + instr.arg;
+        const Instr* target = code_start + instr.arg;
+        if (target < pc && jit.enabled) {
+          // Loop back-edge: enter the loop's trace, or count towards recording one.
+          pc = target;
+          if (jit::CompiledTrace* t = jit.on_backedge(f, static_cast<uint32_t>(instr.arg))) {
+            run_trace(t);
+          } else if (jit.recording_in(f)) {
+            dispatch = kRecordLabels;
+          }
+          DISPATCH();
+        }
+        pc = target;
         DISPATCH();
       }
       TARGET(POP_JUMP_IF_FALSE) {
@@ -874,7 +922,10 @@ Value run_frame(Frame* f) {
         *sp++ = fn;
         DISPATCH();
       }
-      TARGET(RETURN_VALUE) { return sp[-1]; }
+      TARGET(RETURN_VALUE) {
+        if (dispatch == kRecordLabels) jit.abort_recording(jit::AbortReason::LeftFrame);
+        return sp[-1];
+      }
       TARGET(RAISE_VARARGS) {
         f->pc = pc;
         if (instr.arg == 0) {
@@ -937,6 +988,10 @@ Value run_frame(Frame* f) {
         raise_fmt(types::not_implemented_error, "opcode {} is not supported yet", op_info(instr.op).name);
       }
     } catch (PyException& e) {
+      if (dispatch == kRecordLabels) {
+        jit.abort_recording(jit::AbortReason::ExceptionRaised);
+        dispatch = kLabels;
+      }
       uint32_t idx = static_cast<uint32_t>(pc - code_start - 1);
       if (g_reraising) g_reraising = false;
       else add_traceback(e.exc, co, co->lines[idx]);

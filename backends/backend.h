@@ -1,0 +1,44 @@
+// backend.h — the code-generator interface.
+//
+// A backend turns a trace CFG (jit::Trace: blocks of typed low-level ops,
+// PHIs at joins, guards with exit snapshots) into callable machine code of the
+// form `int64_t code(Value* slots, ExitFrame* out)`. It knows nothing about
+// Python beyond the value encoding the ops spell out: a guard's exit writes
+// the snapshot's values (boxed) into `slots`, stores the guard's exit handle
+// into the ExitFrame and returns kSideExit; RET stores the result and returns
+// kReturned; TO_ROOT writes its snapshot and returns kToLoop.
+#pragma once
+
+#include <cstddef>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "jit/ir.h"
+
+namespace tributary::backends {
+
+struct Abi {
+  int32_t exit_offset;    // ExitFrame: where the exit handle goes
+  int32_t result_offset;  // ExitFrame: RET's value
+  int32_t scratch_offset; // ExitFrame: helper arguments
+};
+
+struct CodeResult {
+  void* entry = nullptr;
+  size_t size = 0;
+  std::string error; // non-empty on failure
+};
+
+class Backend {
+public:
+  virtual ~Backend() = default;
+  virtual const char* name() const = 0;
+  // exit_handles[i] is stored into the ExitFrame when guard instruction i exits.
+  virtual CodeResult compile(const jit::Trace& trace, const std::vector<void*>& exit_handles, const Abi& abi) = 0;
+  virtual void release(void* entry) = 0;
+};
+
+std::unique_ptr<Backend> make_asmjit_backend();
+
+} // namespace tributary::backends

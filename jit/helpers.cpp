@@ -1,0 +1,103 @@
+// helpers.cpp — residual-call targets for compiled traces (see helpers.h).
+#include "jit/helpers.h"
+
+#include "jit/jit.h"
+#include "runtime/containers.h"
+#include "runtime/exceptions.h"
+#include "runtime/ops.h"
+
+namespace tributary::jit::helpers {
+
+namespace {
+
+// Runs `body`, turning a Python exception into the exception marker.
+template <class F> uint64_t guarded(F&& body) {
+  try {
+    return body().bits();
+  } catch (PyException& e) {
+    jit().pending_exception = e.exc;
+    return kExcMarker;
+  }
+}
+
+Args positional(const Value* items, int64_t n) { return Args{items, static_cast<uint32_t>(n)}; }
+
+} // namespace
+
+uint64_t binary_op(const Value* a) {
+  return guarded([&] {
+    int64_t op = a[0].as_small_int();
+    if (op & 0x100) return inplace_op(static_cast<BinOp>(op & 0xFF), a[1], a[2]);
+    return tributary::binary_op(static_cast<BinOp>(op), a[1], a[2]);
+  });
+}
+
+uint64_t compare(const Value* a) {
+  return guarded([&] { return tributary::compare(static_cast<CmpOp>(a[0].as_small_int()), a[1], a[2]); });
+}
+
+uint64_t call(const Value* a) {
+  return guarded([&] { return tributary::call(a[1], positional(a + 2, a[0].as_small_int())); });
+}
+
+uint64_t call_kw(const Value* a) {
+  return guarded([&] {
+    int64_t n = a[0].as_small_int();
+    Tuple* names = a[1].as<Tuple>();
+    uint32_t nkw = static_cast<uint32_t>(names->size);
+    Args args{a + 3, static_cast<uint32_t>(n - nkw), names->items, a + 3 + (n - nkw), nkw};
+    return tributary::call(a[2], args);
+  });
+}
+
+uint64_t call_ex(const Value* a) {
+  return guarded([&] {
+    Value callable = a[0].is_empty() ? a[1] : a[0];
+    GcVector<Value> pos;
+    if (!a[0].is_empty()) pos.push_back(a[1]);
+    List* items = list_from_iterable(a[2]);
+    pos.insert(pos.end(), items->items.begin(), items->items.end());
+    GcVector<Value> names, vals;
+    if (!a[3].is_empty()) {
+      Dict* d = a[3].as<Dict>();
+      size_t p = 0;
+      Value k, v;
+      while (dict_next(d, p, k, v)) {
+        names.push_back(k);
+        vals.push_back(v);
+      }
+    }
+    Args args{pos.data(), static_cast<uint32_t>(pos.size()), names.data(), vals.data(),
+              static_cast<uint32_t>(names.size())};
+    return tributary::call(callable, args);
+  });
+}
+
+uint64_t get_item(const Value* a) { return guarded([&] { return tributary::get_item(a[0], a[1]); }); }
+
+uint64_t set_item(const Value* a) {
+  return guarded([&] {
+    tributary::set_item(a[0], a[1], a[2]);
+    return Value::none();
+  });
+}
+
+uint64_t get_attr(const Value* a) { return guarded([&] { return tributary::get_attr(a[0], a[1].as<Str>()); }); }
+
+uint64_t get_iter(const Value* a) { return guarded([&] { return tributary::get_iter(a[0]); }); }
+
+uint64_t build_tuple(const Value* a) {
+  return guarded([&] { return Value::object(new_tuple(std::span<const Value>(a + 1, a[0].as_small_int()))); });
+}
+
+uint64_t build_list(const Value* a) {
+  return guarded([&] { return Value::object(new_list(std::span<const Value>(a + 1, a[0].as_small_int()))); });
+}
+
+uint64_t truthy(const Value* a) { return guarded([&] { return Value::boolean(tributary::truthy(a[0])); }); }
+
+uint64_t contains(const Value* a) { return guarded([&] { return Value::boolean(tributary::contains(a[0], a[1])); }); }
+
+uint64_t negate(const Value* a) { return guarded([&] { return tributary::negate(a[0]); }); }
+
+} // namespace tributary::jit::helpers

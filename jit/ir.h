@@ -1,0 +1,120 @@
+// ir.h — the typed SSA trace IR.
+//
+// A Trace is a CFG over one instruction array: blocks are contiguous ranges of
+// instructions; a loop trace has an entry block (slot loads, type guards,
+// hoisted invariants) and a loop block whose PHIs join the entry values with
+// the values at the back edge. Every guard carries a snapshot: the bytecode
+// position to resume at, the stack depth, and which IR value each frame slot
+// holds, so the interpreter state is rebuilt exactly on a side exit. Regions
+// (later) add blocks, branches and joins to the same structure.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include <gc/gc_allocator.h>
+
+#include "runtime/value.h"
+
+namespace tributary::vm {
+struct Code;
+}
+
+namespace tributary::jit {
+
+enum class IrOp : uint8_t {
+#define IR_OP(name, type, flags, nops, doc) name,
+#include "jit/ir.def"
+#undef IR_OP
+  kCount
+};
+
+enum class IrType : uint8_t { None, Val, Int, Raw, F64, Bool };
+
+enum IrFlag : uint8_t { Pure = 1, Guard = 2, Load = 4, Store = 8, Call = 16, Ctl = 32 };
+
+struct IrOpInfo {
+  const char* name;
+  IrType type;
+  uint8_t flags;
+  uint8_t operands;
+  const char* doc;
+};
+
+inline constexpr IrOpInfo kIrOpInfo[] = {
+#define IR_OP(name, type, flags, nops, doc) {#name, IrType::type, flags, nops, doc},
+#include "jit/ir.def"
+#undef IR_OP
+};
+static_assert(sizeof(kIrOpInfo) / sizeof(kIrOpInfo[0]) == static_cast<size_t>(IrOp::kCount));
+
+inline const IrOpInfo& ir_info(IrOp op) { return kIrOpInfo[static_cast<size_t>(op)]; }
+const char* type_name(IrType t);
+
+using Ref = int32_t;
+inline constexpr Ref kNoRef = -1;
+
+struct Ins {
+  IrOp op;
+  IrType type;
+  Ref a = kNoRef;
+  Ref b = kNoRef;
+  int64_t imm = 0;
+  int32_t snap = -1; // guards: snapshot index
+  int32_t line = 0;  // source line, for dumps
+
+  bool is(IrFlag f) const { return ir_info(op).flags & f; }
+};
+
+struct SnapEntry {
+  int32_t slot; // index into the frame's slot array (locals, cells, stack)
+  Ref ref;
+};
+
+struct Snapshot {
+  uint32_t pc;          // instruction to resume at
+  uint32_t stack_depth; // value-stack depth at that instruction
+  std::vector<SnapEntry> entries;
+};
+
+struct CallSite {
+  void* fn;              // Value (*)(const Value* args) — returns the exception marker on error
+  const char* name;
+  std::vector<Ref> args;
+};
+
+struct Block {
+  int32_t begin, end;    // instruction range [begin, end)
+  int32_t succ = -1;     // block jumped to at the end, or -1 (RET / EXIT ends it)
+};
+
+// What ends a trace: a loop back to its own header, a jump to another
+// trace's loop (bridges), or a return (function traces).
+enum class TraceKind : uint8_t { Loop, Function, Bridge };
+
+struct Trace {
+  TraceKind kind = TraceKind::Loop;
+  std::vector<Ins> ins;
+  std::vector<Block> blocks;
+  std::vector<Snapshot> snaps;
+  std::vector<CallSite> calls;
+  // Objects the machine code refers to; kept alive for the GC.
+  std::vector<Value, traceable_allocator<Value>> pool;
+  const vm::Code* code = nullptr;
+  uint32_t start_pc = 0;
+
+  Ref emit(IrOp op, Ref a = kNoRef, Ref b = kNoRef, int64_t imm = 0) {
+    ins.push_back({op, ir_info(op).type, a, b, imm});
+    return static_cast<Ref>(ins.size()) - 1;
+  }
+  IrType type(Ref r) const { return ins[r].type; }
+};
+
+// The exception marker helpers return instead of throwing.
+inline constexpr uint64_t kExcMarker = Value::kEmptyBits;
+
+std::string format_ins(const Trace& t, Ref r);
+std::string format_trace(const Trace& t);
+
+} // namespace tributary::jit

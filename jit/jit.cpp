@@ -1,0 +1,304 @@
+// jit.cpp — hot counters, recording control, trace installation, running
+// machine code, side exits and bridges, statistics.
+#include "jit/jit.h"
+
+#include <chrono>
+#include <cstdio>
+#include <cstring>
+
+#include <fmt/format.h>
+
+#include "backends/backend.h"
+#include "jit/opt/pipeline.h"
+#include "jit/recorder.h"
+#include "vm/frame.h"
+#include "vm/interp.h"
+
+namespace tributary::jit {
+
+namespace {
+
+uint64_t key(const vm::Code* c, uint32_t pc) { return (reinterpret_cast<uint64_t>(c) << 16) ^ pc; }
+
+double now() {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
+}
+
+constexpr const char* kAbortNames[] = {
+#define ABORT_REASON(name, msg) #name,
+#include "jit/abort.def"
+#undef ABORT_REASON
+};
+constexpr const char* kAbortMessages[] = {
+#define ABORT_REASON(name, msg) msg,
+#include "jit/abort.def"
+#undef ABORT_REASON
+};
+
+backends::Backend& backend() {
+  static std::unique_ptr<backends::Backend> b = backends::make_asmjit_backend();
+  return *b;
+}
+
+} // namespace
+
+const char* abort_name(AbortReason r) { return kAbortNames[static_cast<size_t>(r)]; }
+const char* abort_message(AbortReason r) { return kAbortMessages[static_cast<size_t>(r)]; }
+
+std::string parse_params(std::string_view spec, Params& p) {
+  while (!spec.empty()) {
+    size_t comma = spec.find(',');
+    std::string_view item = spec.substr(0, comma);
+    spec = comma == std::string_view::npos ? std::string_view() : spec.substr(comma + 1);
+    size_t eq = item.find('=');
+    if (eq == std::string_view::npos) return fmt::format("expected name=value, got '{}'", item);
+    std::string name(item.substr(0, eq)), value(item.substr(eq + 1));
+    char* end = nullptr;
+    long v = std::strtol(value.c_str(), &end, 10);
+    if (value.empty() || *end) return fmt::format("invalid value '{}' for {}", value, name);
+    bool found = false;
+#define JIT_PARAM(pname, type, dflt, help) \
+  if (name == #pname) {                    \
+    p.pname = static_cast<type>(v);        \
+    found = true;                          \
+  }
+#include "jit/params.def"
+#undef JIT_PARAM
+    if (!found) return fmt::format("unknown JIT parameter '{}'", name);
+  }
+  return "";
+}
+
+std::string params_help() {
+  std::string out;
+#define JIT_PARAM(pname, type, dflt, help) out += fmt::format("  {:<20} {} (default {})\n", #pname, help, dflt);
+#include "jit/params.def"
+#undef JIT_PARAM
+  return out;
+}
+
+JitState::JitState() = default;
+JitState::~JitState() = default;
+
+JitState& jit() {
+  static JitState* state = new JitState(); // lives until exit (machine code may run in atexit paths)
+  return *state;
+}
+
+bool JitState::hot_and_allowed(const vm::Code* code, uint32_t pc, uint32_t threshold) {
+  uint64_t k = key(code, pc);
+  auto ab = aborts_at_.find(k);
+  uint32_t aborted = ab == aborts_at_.end() ? 0 : ab->second;
+  if (aborted >= static_cast<uint32_t>(params.max_retries)) return false; // blacklisted
+  // Back off after each failed attempt: the next try needs twice as many hits.
+  uint32_t& c = counters_[k];
+  if (++c < (threshold << aborted)) return false;
+  c = 0;
+  return true;
+}
+
+CompiledTrace* JitState::on_backedge(vm::Frame* f, uint32_t target) {
+  auto it = roots_.find(key(f->code, target));
+  if (it != roots_.end()) return it->second;
+  if (rec_ || !hot_and_allowed(f->code, target, static_cast<uint32_t>(params.threshold))) return nullptr;
+  ++stats.recordings_started;
+  rec_ = std::make_unique<Recorder>(*this, f, target, TraceKind::Loop, nullptr);
+  return nullptr;
+}
+
+CompiledTrace* JitState::on_function_entry(vm::Frame* f) {
+  auto it = roots_.find(key(f->code, 0));
+  if (it != roots_.end() && it->second->kind == TraceKind::Function) return it->second;
+  if (rec_ || !hot_and_allowed(f->code, 0, static_cast<uint32_t>(params.function_threshold))) return nullptr;
+  ++stats.recordings_started;
+  rec_ = std::make_unique<Recorder>(*this, f, 0, TraceKind::Function, nullptr);
+  return nullptr;
+}
+
+bool JitState::recording_in(const vm::Frame* f) const { return rec_ && rec_->frame() == f; }
+
+void JitState::abort_recording(AbortReason r) {
+  if (!rec_) return;
+  ++stats.aborts[static_cast<size_t>(r)];
+  if (rec_->parent()) {
+    ExitInfo* e = rec_->parent();
+    if (++e->bridge_attempts >= params.max_retries) e->blacklisted = true;
+    e->count = 0;
+  } else {
+    uint32_t& n = aborts_at_[key(rec_->frame()->code, rec_->start_pc())];
+    if (++n >= static_cast<uint32_t>(params.max_retries)) ++stats.blacklisted;
+  }
+  if (!log_spec.empty())
+    log_trace(fmt::format("# abort {} at {}:{}: {}\n", abort_name(r), rec_->frame()->code->qualname,
+                          rec_->start_pc(), abort_message(r)));
+  rec_.reset();
+}
+
+bool JitState::record_instruction(vm::Frame* f, uint32_t pc, Value* sp) {
+  if (!rec_ || rec_->frame() != f) return false;
+  double t0 = now();
+  bool done = false;
+  try {
+    done = rec_->record(pc, sp);
+  } catch (RecordAbort& a) {
+    stats.record_seconds += now() - t0;
+    abort_recording(a.reason);
+    return false;
+  }
+  stats.record_seconds += now() - t0;
+  if (!done) return true;
+  std::unique_ptr<CompiledTrace> t;
+  try {
+    t = rec_->finish();
+  } catch (RecordAbort& a) {
+    abort_recording(a.reason);
+    return false;
+  }
+  ExitInfo* parent = rec_->parent();
+  rec_.reset();
+  stats.ops_recorded += t->ir.ins.size();
+  double t1 = now();
+  optimize(t->ir);
+  stats.optimize_seconds += now() - t1;
+  stats.ops_optimized += t->ir.ins.size();
+  // One exit handle per guard instruction.
+  std::vector<void*> handles(t->ir.ins.size(), nullptr);
+  for (size_t i = 0; i < t->ir.ins.size(); ++i) {
+    const Ins& in = t->ir.ins[i];
+    if (!in.is(Guard) || in.snap < 0) continue;
+    auto e = std::make_unique<ExitInfo>();
+    e->trace = t.get();
+    e->snap = in.snap;
+    e->exception = in.op == IrOp::GUARD_NOEXC;
+    handles[i] = e.get();
+    t->exits.push_back(std::move(e));
+    ++stats.guards;
+  }
+  backends::Abi abi{static_cast<int32_t>(offsetof(ExitFrame, exit)), static_cast<int32_t>(offsetof(ExitFrame, result)),
+                    static_cast<int32_t>(offsetof(ExitFrame, scratch))};
+  double t2 = now();
+  backends::CodeResult code = backend().compile(t->ir, handles, abi);
+  stats.backend_seconds += now() - t2;
+  if (!code.error.empty()) {
+    if (!log_spec.empty()) log_trace(fmt::format("# backend failure: {}\n", code.error));
+    ++stats.aborts[static_cast<size_t>(AbortReason::BackendFailure)];
+    if (parent) parent->blacklisted = true;
+    return false;
+  }
+  t->entry = reinterpret_cast<MachineCode>(code.entry);
+  t->code_bytes = code.size;
+  stats.code_bytes += code.size;
+  t->id = static_cast<int>(traces_.size()) + 1;
+  if (!log_spec.empty())
+    log_trace(fmt::format("# trace {} ({}) {}:{} — {} ops, {} bytes\n{}\n", t->id,
+                              t->kind == TraceKind::Loop ? "loop" : t->kind == TraceKind::Function ? "function" : "bridge",
+                              t->code->qualname, t->start_pc, t->ir.ins.size(), code.size, format_trace(t->ir)));
+  CompiledTrace* raw = t.get();
+  switch (t->kind) {
+  case TraceKind::Loop: ++stats.loops; roots_[key(t->code, t->start_pc)] = raw; break;
+  case TraceKind::Function: ++stats.functions; roots_[key(t->code, 0)] = raw; break;
+  case TraceKind::Bridge: ++stats.bridges; parent->bridge = raw; break;
+  }
+  traces_.push_back(std::move(t));
+  return false;
+}
+
+ExitInfo* JitState::run(CompiledTrace* t, Value* slots, Value* result) {
+  ExitFrame out;
+  ++stats.trace_entries;
+  for (;;) {
+    int64_t r = t->entry(slots, &out);
+    if (r == kReturned) {
+      *result = out.result;
+      return nullptr;
+    }
+    if (r == kToLoop) {
+      t = t->root;
+      continue;
+    }
+    ExitInfo* e = out.exit;
+    if (e->bridge) {
+      t = e->bridge;
+      continue;
+    }
+    ++stats.side_exits;
+    return e;
+  }
+}
+
+void JitState::after_exit(ExitInfo* e, vm::Frame* f) {
+  if (rec_ || e->blacklisted || e->exception) return;
+  if (++e->count < static_cast<uint32_t>(params.trace_eagerness)) return;
+  CompiledTrace* root = e->trace->root ? e->trace->root : e->trace;
+  if (root->kind == TraceKind::Loop && stats.bridges >= static_cast<uint64_t>(params.max_bridges)) return;
+  ++stats.recordings_started;
+  const Snapshot& s = e->trace->ir.snaps[e->snap];
+  rec_ = std::make_unique<Recorder>(*this, f, s.pc, TraceKind::Bridge, e);
+}
+
+void JitState::log_trace(const std::string& text) {
+  // jit-trace to stderr is written as it happens (useful when a run never ends).
+  if (log_spec.find("jit-trace:-") != std::string::npos) std::fputs(text.c_str(), stderr);
+  else trace_log_ += text;
+}
+
+std::string JitState::summary() const {
+  std::string out = "[jit-summary]\n";
+  out += fmt::format("recordings started:   {}\n", stats.recordings_started);
+  out += fmt::format("loops:                {}\n", stats.loops);
+  out += fmt::format("function traces:      {}\n", stats.functions);
+  out += fmt::format("bridges:              {}\n", stats.bridges);
+  uint64_t aborted = 0;
+  for (uint64_t a : stats.aborts) aborted += a;
+  out += fmt::format("aborted:              {}\n", aborted);
+  for (size_t i = 0; i < static_cast<size_t>(AbortReason::kCount); ++i)
+    if (stats.aborts[i]) out += fmt::format("  {:<20} {}\n", kAbortNames[i], stats.aborts[i]);
+  out += fmt::format("blacklisted:          {}\n", stats.blacklisted);
+  out += fmt::format("guards:               {}\n", stats.guards);
+  out += fmt::format("ops recorded:         {}\n", stats.ops_recorded);
+  out += fmt::format("ops after opt:        {}\n", stats.ops_optimized);
+  out += fmt::format("machine code bytes:   {}\n", stats.code_bytes);
+  out += fmt::format("trace entries:        {}\n", stats.trace_entries);
+  out += fmt::format("side exits taken:     {}\n", stats.side_exits);
+  out += fmt::format("recording time:       {:.6f} s\n", stats.record_seconds);
+  out += fmt::format("optimizer time:       {:.6f} s\n", stats.optimize_seconds);
+  out += fmt::format("backend time:         {:.6f} s\n", stats.backend_seconds);
+  return out;
+}
+
+std::string JitState::stats_json() const {
+  std::string aborts;
+  for (size_t i = 0; i < static_cast<size_t>(AbortReason::kCount); ++i)
+    aborts += fmt::format("{}\"{}\": {}", i ? ", " : "", kAbortNames[i], stats.aborts[i]);
+  return fmt::format(
+      "{{\"recordings_started\": {}, \"loops\": {}, \"functions\": {}, \"bridges\": {}, \"aborts\": {{{}}}, "
+      "\"blacklisted\": {}, \"guards\": {}, \"ops_recorded\": {}, \"ops_optimized\": {}, \"code_bytes\": {}, "
+      "\"trace_entries\": {}, \"side_exits\": {}, \"record_seconds\": {:.6f}, \"optimize_seconds\": {:.6f}, "
+      "\"backend_seconds\": {:.6f}}}\n",
+      stats.recordings_started, stats.loops, stats.functions, stats.bridges, aborts, stats.blacklisted, stats.guards,
+      stats.ops_recorded, stats.ops_optimized, stats.code_bytes, stats.trace_entries, stats.side_exits,
+      stats.record_seconds, stats.optimize_seconds, stats.backend_seconds);
+}
+
+void JitState::write_logs() {
+  // TRIBUTARY_LOG=channel:dest[,channel:dest]; channels jit-summary, jit-trace; dest '-' is stderr.
+  std::string_view spec = log_spec;
+  while (!spec.empty()) {
+    size_t comma = spec.find(',');
+    std::string_view item = spec.substr(0, comma);
+    spec = comma == std::string_view::npos ? std::string_view() : spec.substr(comma + 1);
+    size_t colon = item.find(':');
+    std::string channel(item.substr(0, colon));
+    std::string dest = colon == std::string_view::npos ? "-" : std::string(item.substr(colon + 1));
+    std::string text = channel == "jit-summary" ? summary() : channel == "jit-trace" ? trace_log_ : "";
+    if (dest == "-" && channel == "jit-trace") continue; // already written
+    if (dest == "-") {
+      std::fputs(text.c_str(), stderr);
+    } else if (FILE* fp = std::fopen(dest.c_str(), "w")) {
+      std::fputs(text.c_str(), fp);
+      std::fclose(fp);
+    }
+  }
+}
+
+} // namespace tributary::jit

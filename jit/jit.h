@@ -1,0 +1,152 @@
+// jit.h — the JIT's process-wide state and its interface to the interpreter.
+//
+// The interpreter calls in at three places only: loop back-edges
+// (on_backedge), function entry (function_entry / run_function_trace) and,
+// while a recording is active in a frame, before each instruction
+// (record_instruction). Compiled traces communicate with the interpreter
+// through the frame's slot array: on a side exit the exit code writes every
+// live value (boxed) back into the slots and the interpreter resumes at the
+// snapshot's bytecode position.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "jit/ir.h"
+#include "runtime/object.h"
+
+namespace tributary::vm {
+struct Frame;
+struct Code;
+} // namespace tributary::vm
+
+namespace tributary::jit {
+
+struct Params {
+#define JIT_PARAM(name, type, dflt, help) type name = dflt;
+#include "jit/params.def"
+#undef JIT_PARAM
+};
+
+// Parses "name=value,name=value"; returns an error message or "".
+std::string parse_params(std::string_view spec, Params& p);
+std::string params_help();
+
+enum class AbortReason : uint8_t {
+#define ABORT_REASON(name, msg) name,
+#include "jit/abort.def"
+#undef ABORT_REASON
+  kCount
+};
+const char* abort_message(AbortReason r);
+const char* abort_name(AbortReason r);
+
+struct RecordAbort {
+  AbortReason reason;
+  std::string detail;
+};
+
+struct CompiledTrace;
+
+struct ExitInfo {
+  CompiledTrace* trace;
+  int32_t snap;
+  uint32_t count = 0;
+  bool exception = false;     // taken when a helper raised
+  bool blacklisted = false;   // bridge recording kept failing
+  uint8_t bridge_attempts = 0;
+  CompiledTrace* bridge = nullptr;
+};
+
+using MachineCode = int64_t (*)(Value* slots, struct ExitFrame* out);
+
+// What machine code reports back.
+enum ExitCode : int64_t { kReturned = 0, kSideExit = 1, kToLoop = 2 };
+
+struct ExitFrame {
+  ExitInfo* exit = nullptr;
+  Value result;
+  Value scratch[16]; // helper arguments
+};
+
+struct CompiledTrace {
+  Trace ir;
+  TraceKind kind;
+  vm::Code* code;
+  uint32_t start_pc;
+  MachineCode entry = nullptr;
+  size_t code_bytes = 0;
+  std::vector<std::unique_ptr<ExitInfo>> exits; // per snapshot, stable addresses
+  CompiledTrace* root = nullptr;                // the loop or function trace this hangs off
+  int id = 0;
+};
+
+struct Stats {
+  uint64_t recordings_started = 0;
+  uint64_t loops = 0, functions = 0, bridges = 0;
+  uint64_t aborts[static_cast<size_t>(AbortReason::kCount)] = {};
+  uint64_t blacklisted = 0;
+  uint64_t ops_recorded = 0, ops_optimized = 0, guards = 0;
+  uint64_t code_bytes = 0;
+  uint64_t side_exits = 0, trace_entries = 0;
+  double record_seconds = 0, optimize_seconds = 0, backend_seconds = 0;
+};
+
+class Recorder;
+
+class JitState {
+public:
+  JitState();
+  ~JitState();
+
+  Params params;
+  Stats stats;
+  bool enabled = false;
+  std::string log_spec; // TRIBUTARY_LOG
+
+  // A backward jump to `target` is about to execute in frame f. Returns the
+  // compiled loop trace to enter, or null; may start a recording (then
+  // `recording_in(f)` becomes true).
+  CompiledTrace* on_backedge(vm::Frame* f, uint32_t target);
+  // A call is entering `f` at its first instruction: returns its function trace
+  // (or null) and may arrange for a recording of the call.
+  CompiledTrace* on_function_entry(vm::Frame* f);
+
+  // Runs compiled code starting with `t` on frame slots until it returns or
+  // leaves through a side exit. Returns the side exit taken (null when the
+  // code returned, with *result set).
+  ExitInfo* run(CompiledTrace* t, Value* slots, Value* result);
+  // After a side exit: maybe start recording a bridge in frame f.
+  void after_exit(ExitInfo* e, vm::Frame* f);
+
+  bool recording_in(const vm::Frame* f) const;
+  // Records the instruction at pc (about to execute); false when the recording ended.
+  bool record_instruction(vm::Frame* f, uint32_t pc, Value* sp);
+  void abort_recording(AbortReason r);
+
+  // The exception a helper raised, re-raised by the interpreter on the exit.
+  Value pending_exception;
+
+  std::string summary() const;
+  std::string stats_json() const;
+  void write_logs();
+
+private:
+  void log_trace(const std::string& text);
+  bool hot_and_allowed(const vm::Code* code, uint32_t pc, uint32_t threshold);
+
+  std::unique_ptr<Recorder> rec_;
+  std::vector<std::unique_ptr<CompiledTrace>> traces_;
+  std::unordered_map<uint64_t, uint32_t> counters_;   // (code, pc) -> count
+  std::unordered_map<uint64_t, uint32_t> aborts_at_;  // (code, pc) -> aborted recordings
+  std::unordered_map<uint64_t, CompiledTrace*> roots_; // (code, pc) -> loop/function trace
+  std::string trace_log_;
+  friend class Recorder;
+};
+
+JitState& jit();
+
+} // namespace tributary::jit

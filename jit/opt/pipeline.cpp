@@ -1,0 +1,54 @@
+// pipeline.cpp — the pass order, and the driver that verifies after each pass.
+#include "jit/opt/pipeline.h"
+
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+
+namespace tributary::jit {
+
+const std::vector<PassInfo>& passes() {
+  static const std::vector<PassInfo> kPasses = {
+      {"fold", pass_fold}, // constants, algebra, box/unbox pairs, decided guards
+      {"cse", pass_cse},   // common subexpressions and redundant guards
+      {"licm", pass_licm}, // loop-invariant code leaves the loop
+      {"dce", pass_dce},   // unused pure values
+  };
+  return kPasses;
+}
+
+namespace {
+bool disabled(const char* name) {
+  const char* env = std::getenv("TRIBUTARY_JIT_DISABLE");
+  if (!env) return false;
+  std::string_view list(env);
+  while (!list.empty()) {
+    size_t comma = list.find(',');
+    if (list.substr(0, comma) == name) return true;
+    if (comma == std::string_view::npos) break;
+    list = list.substr(comma + 1);
+  }
+  return false;
+}
+} // namespace
+
+void optimize(Trace& t) {
+  std::string err = verify(t);
+  if (!err.empty()) {
+    std::fprintf(stderr, "tributary: internal error: invalid trace from the recorder: %s\n%s", err.c_str(),
+                 format_trace(t).c_str());
+    std::abort();
+  }
+  for (const PassInfo& p : passes()) {
+    if (disabled(p.name)) continue;
+    p.run(t);
+    err = verify(t);
+    if (!err.empty()) {
+      std::fprintf(stderr, "tributary: internal error: pass %s broke the trace: %s\n%s", p.name, err.c_str(),
+                   format_trace(t).c_str());
+      std::abort();
+    }
+  }
+}
+
+} // namespace tributary::jit

@@ -1,0 +1,44 @@
+// pipeline.h — the optimizer: passes over a trace CFG, in one fixed order.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "jit/ir.h"
+
+namespace tributary::jit {
+
+// Every pass has this signature and lives in its own file.
+using Pass = void (*)(Trace&);
+
+struct PassInfo {
+  const char* name;
+  Pass run;
+};
+
+// The pipeline, in order (pipeline.cpp).
+const std::vector<PassInfo>& passes();
+
+// Runs every enabled pass, verifying the IR after each one. Passes named in
+// TRIBUTARY_JIT_DISABLE (comma-separated) are skipped.
+void optimize(Trace& t);
+
+// Checks SSA and snapshot well-formedness; returns "" or a description of the defect.
+std::string verify(const Trace& t);
+
+// ---- shared pass utilities (rewrite.cpp) -------------------------------------------
+// Rewrites every use of r to fwd[r] (following chains) where fwd[r] != kNoRef.
+void forward_uses(Trace& t, std::vector<Ref>& fwd);
+// Rebuilds the trace keeping the instructions in `order` (a permutation of a
+// subset); blocks are recomputed from `block_of`.
+void reorder(Trace& t, const std::vector<Ref>& order, const std::vector<int32_t>& block_of);
+// Drops instructions with keep[i] == false.
+void compact(Trace& t, const std::vector<bool>& keep);
+std::vector<int32_t> block_index(const Trace& t);
+
+void pass_fold(Trace& t);
+void pass_cse(Trace& t);
+void pass_licm(Trace& t);
+void pass_dce(Trace& t);
+
+} // namespace tributary::jit

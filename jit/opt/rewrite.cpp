@@ -1,0 +1,72 @@
+// rewrite.cpp — use forwarding and instruction compaction shared by the passes.
+#include "jit/opt/pipeline.h"
+
+namespace tributary::jit {
+
+namespace {
+Ref resolve(std::vector<Ref>& fwd, Ref r) {
+  if (r == kNoRef) return r;
+  while (fwd[r] != kNoRef && fwd[r] != r) r = fwd[r];
+  return r;
+}
+} // namespace
+
+void forward_uses(Trace& t, std::vector<Ref>& fwd) {
+  for (Ins& i : t.ins) {
+    i.a = resolve(fwd, i.a);
+    i.b = resolve(fwd, i.b);
+  }
+  for (CallSite& c : t.calls)
+    for (Ref& a : c.args) a = resolve(fwd, a);
+  for (Snapshot& s : t.snaps)
+    for (SnapEntry& e : s.entries) e.ref = resolve(fwd, e.ref);
+}
+
+std::vector<int32_t> block_index(const Trace& t) {
+  std::vector<int32_t> b(t.ins.size(), 0);
+  for (size_t k = 0; k < t.blocks.size(); ++k)
+    for (int32_t i = t.blocks[k].begin; i < t.blocks[k].end; ++i) b[i] = static_cast<int32_t>(k);
+  return b;
+}
+
+void reorder(Trace& t, const std::vector<Ref>& order, const std::vector<int32_t>& block_of) {
+  std::vector<Ref> map(t.ins.size(), kNoRef);
+  std::vector<Ins> ins;
+  ins.reserve(order.size());
+  for (Ref old : order) {
+    map[old] = static_cast<Ref>(ins.size());
+    ins.push_back(t.ins[old]);
+  }
+  auto m = [&](Ref r) { return r == kNoRef ? kNoRef : map[r]; };
+  for (Ins& i : ins) {
+    i.a = m(i.a);
+    i.b = m(i.b);
+  }
+  for (CallSite& c : t.calls)
+    for (Ref& a : c.args) a = m(a);
+  for (Snapshot& s : t.snaps)
+    for (SnapEntry& e : s.entries) e.ref = m(e.ref);
+  // Blocks: contiguous runs of the new order.
+  for (Block& b : t.blocks) b.begin = b.end = -1;
+  for (size_t k = 0; k < order.size(); ++k) {
+    Block& b = t.blocks[block_of[order[k]]];
+    if (b.begin < 0) b.begin = static_cast<int32_t>(k);
+    b.end = static_cast<int32_t>(k) + 1;
+  }
+  int32_t pos = 0;
+  for (Block& b : t.blocks) {
+    if (b.begin < 0) b.begin = b.end = pos;
+    pos = b.end;
+  }
+  t.ins = std::move(ins);
+}
+
+void compact(Trace& t, const std::vector<bool>& keep) {
+  std::vector<int32_t> block_of = block_index(t);
+  std::vector<Ref> order;
+  for (size_t i = 0; i < t.ins.size(); ++i)
+    if (keep[i]) order.push_back(static_cast<Ref>(i));
+  reorder(t, order, block_of);
+}
+
+} // namespace tributary::jit

@@ -1,0 +1,46 @@
+// verify.cpp — IR well-formedness: every operand defined before its use (PHI
+// back-edge inputs excepted), snapshots only name earlier values, blocks tile
+// the instruction array, operand types match what each op consumes.
+#include <fmt/format.h>
+
+#include "jit/opt/pipeline.h"
+
+namespace tributary::jit {
+
+std::string verify(const Trace& t) {
+  const int32_t n = static_cast<int32_t>(t.ins.size());
+  int32_t pos = 0;
+  for (const Block& b : t.blocks) {
+    if (b.begin != pos || b.end < b.begin) return fmt::format("blocks do not tile the trace at {}", pos);
+    pos = b.end;
+  }
+  if (pos != n) return "blocks do not cover the trace";
+  for (int32_t r = 0; r < n; ++r) {
+    const Ins& i = t.ins[r];
+    const IrOpInfo& info = ir_info(i.op);
+    Ref ops[2] = {i.a, i.b};
+    for (int k = 0; k < info.operands; ++k) {
+      if (ops[k] == kNoRef || ops[k] >= n) return fmt::format("%{} {}: missing operand {}", r, info.name, k);
+      bool backedge = i.op == IrOp::PHI && k == 1;
+      if (!backedge && ops[k] >= r) return fmt::format("%{} {}: operand %{} defined later", r, info.name, ops[k]);
+      if (t.ins[ops[k]].type == IrType::None) return fmt::format("%{} {}: operand %{} has no value", r, info.name, ops[k]);
+    }
+    if (i.op == IrOp::PHI && t.ins[i.a].type != i.type && t.ins[i.b].type != i.type)
+      return fmt::format("%{} PHI: input types differ", r);
+    if (i.is(Guard) && i.op != IrOp::EXIT) {
+      if (i.snap < 0 || i.snap >= static_cast<int32_t>(t.snaps.size()))
+        return fmt::format("%{} {}: guard without snapshot", r, info.name);
+    }
+    if (i.snap >= 0)
+      for (const SnapEntry& e : t.snaps[i.snap].entries)
+        if (e.ref == kNoRef || e.ref >= r)
+          return fmt::format("%{} {}: snapshot names %{} which is not yet defined", r, info.name, e.ref);
+    if (i.op == IrOp::CALL)
+      for (Ref a : t.calls[i.imm].args)
+        if (a == kNoRef || a >= r || t.ins[a].type != IrType::Val)
+          return fmt::format("%{} CALL: bad argument %{}", r, a);
+  }
+  return "";
+}
+
+} // namespace tributary::jit

@@ -1,0 +1,785 @@
+// recorder.cpp — bytecode to trace IR, one record_<op>() per opcode family.
+#include "jit/recorder.h"
+
+#include <cstddef>
+#include <cstring>
+
+#include "jit/helpers.h"
+#include "runtime/containers.h"
+#include "runtime/exceptions.h"
+#include "runtime/iter.h"
+#include "runtime/ops.h"
+#include "runtime/str.h"
+#include "vm/frame.h"
+#include "vm/interp.h"
+
+#pragma GCC diagnostic ignored "-Winvalid-offsetof"
+
+namespace tributary::jit {
+
+using vm::Op;
+
+namespace {
+
+[[noreturn]] void abort_with(AbortReason r, std::string detail = {}) { throw RecordAbort{r, std::move(detail)}; }
+
+bool is_number(Value v) { return v.is_small_int() || v.is_double(); }
+
+int64_t scaled(int64_t v) { return static_cast<int64_t>(static_cast<uint64_t>(v) << 16); }
+
+} // namespace
+
+Recorder::Recorder(JitState& jit, vm::Frame* f, uint32_t start_pc, TraceKind kind, ExitInfo* parent)
+    : jit_(jit), frame_(f), start_pc_(start_pc), kind_(kind), parent_(parent) {
+  const vm::Code* co = f->code;
+  t_.kind = kind;
+  t_.code = co;
+  t_.start_pc = start_pc;
+  stack_base_ = co->nlocals + co->ncells();
+  slots_.resize(f->slot_count());
+  root_ = parent ? (parent->trace->root ? parent->trace->root : parent->trace) : nullptr;
+  // The entry snapshot: everything is still in the frame's memory.
+  t_.snaps.push_back({start_pc, 0, {}});
+  entry_snap_ = 0;
+}
+
+// ---- abstract state --------------------------------------------------------------
+
+Ref Recorder::emit(IrOp op, Ref a, Ref b, int64_t imm) {
+  Ref r = t_.emit(op, a, b, imm);
+  t_.ins[r].line = frame_->code->lines[pc_];
+  // Integer ops on raw words (addresses, counters) produce raw words.
+  if (a != kNoRef && t_.type(a) == IrType::Raw &&
+      (op == IrOp::ADD || op == IrOp::SUB || op == IrOp::AND || op == IrOp::OR || op == IrOp::XOR))
+    t_.ins[r].type = IrType::Raw;
+  is_entry_.push_back(in_entry_);
+  if (static_cast<int>(t_.ins.size()) > jit_.params.trace_limit) abort_with(AbortReason::TraceTooLong);
+  return r;
+}
+
+Ref Recorder::guard(IrOp op, Ref a, int64_t imm) {
+  int32_t snap = in_entry_ ? entry_snap_ : snapshot();
+  Ref r = emit(op, a, kNoRef, imm);
+  t_.ins[r].snap = snap;
+  return r;
+}
+
+int32_t Recorder::snapshot() {
+  Snapshot s;
+  s.pc = pc_;
+  s.stack_depth = static_cast<uint32_t>(stack_.size());
+  for (int32_t i = 0; i < stack_base_; ++i)
+    if (slots_[i].ref != kNoRef) s.entries.push_back({i, slots_[i].ref});
+  for (size_t i = 0; i < stack_.size(); ++i)
+    if (stack_[i] != kNoRef) s.entries.push_back({stack_slot(static_cast<int32_t>(i)), stack_[i]});
+  // Consecutive guards in one state share a snapshot.
+  if (t_.snaps.size() > 1) {
+    const Snapshot& last = t_.snaps.back();
+    if (last.pc == s.pc && last.stack_depth == s.stack_depth && last.entries.size() == s.entries.size() &&
+        std::equal(last.entries.begin(), last.entries.end(), s.entries.begin(),
+                   [](const SnapEntry& x, const SnapEntry& y) { return x.slot == y.slot && x.ref == y.ref; }))
+      return static_cast<int32_t>(t_.snaps.size()) - 1;
+  }
+  t_.snaps.push_back(std::move(s));
+  return static_cast<int32_t>(t_.snaps.size()) - 1;
+}
+
+Ref Recorder::constant(Value v) {
+  bool saved = in_entry_;
+  in_entry_ = true; // constants live in the entry block
+  Ref r;
+  if (v.is_small_int()) r = emit(IrOp::KINT, kNoRef, kNoRef, v.as_small_int());
+  else if (v.is_double()) r = emit(IrOp::KF64, kNoRef, kNoRef, static_cast<int64_t>(std::bit_cast<uint64_t>(v.as_double())));
+  else {
+    if (v.is_object()) t_.pool.push_back(v);
+    r = emit(IrOp::KVAL, kNoRef, kNoRef, static_cast<int64_t>(v.bits()));
+  }
+  in_entry_ = saved;
+  return r;
+}
+
+Ref Recorder::kint(int64_t v) { return constant(Value::small_int(v)); }
+
+Ref Recorder::kval(Value v) {
+  bool saved = in_entry_;
+  in_entry_ = true;
+  if (v.is_object()) t_.pool.push_back(v);
+  Ref r = emit(IrOp::KVAL, kNoRef, kNoRef, static_cast<int64_t>(v.bits()));
+  in_entry_ = saved;
+  return r;
+}
+
+Ref Recorder::kraw(int64_t v) {
+  bool saved = in_entry_;
+  in_entry_ = true;
+  Ref r = emit(IrOp::KRAW, kNoRef, kNoRef, v);
+  in_entry_ = saved;
+  return r;
+}
+
+bool Recorder::is_const(Ref r) const {
+  IrOp op = t_.ins[r].op;
+  return op == IrOp::KINT || op == IrOp::KF64 || op == IrOp::KVAL;
+}
+
+Value Recorder::const_value(Ref r) const {
+  const Ins& i = t_.ins[r];
+  if (i.op == IrOp::KINT) return Value::small_int(i.imm);
+  if (i.op == IrOp::KF64) return Value::from_double(std::bit_cast<double>(i.imm));
+  return Value::from_bits(static_cast<uint64_t>(i.imm));
+}
+
+Ref Recorder::specialize(Ref r, Value v) {
+  if (t_.type(r) != IrType::Val || is_const(r)) return r;
+  if (v.is_small_int()) {
+    guard(IrOp::GUARD_INT, r);
+    return emit(IrOp::UNBOX_INT, r);
+  }
+  if (v.is_double()) {
+    guard(IrOp::GUARD_F64, r);
+    return emit(IrOp::UNBOX_F64, r);
+  }
+  if (v.is_none() || v.is_bool() || v.is_empty()) {
+    guard(IrOp::GUARD_IS, r, static_cast<int64_t>(v.bits()));
+    return constant(v);
+  }
+  return r; // objects stay boxed; their users guard what they need
+}
+
+Ref Recorder::read_slot(int32_t slot) {
+  SlotState& s = slots_[slot];
+  if (s.ref != kNoRef) return s.ref;
+  bool saved = in_entry_;
+  in_entry_ = true;
+  Ref r = emit(IrOp::SLOAD, kNoRef, kNoRef, slot);
+  r = specialize(r, frame_->slots[slot]);
+  in_entry_ = saved;
+  s.ref = s.entry = r;
+  return r;
+}
+
+void Recorder::write_slot(int32_t slot, Ref r) {
+  slots_[slot].ref = r;
+  slots_[slot].written = true;
+}
+
+Ref Recorder::peek(int i) {
+  size_t pos = stack_.size() - i;
+  if (stack_[pos] == kNoRef) stack_[pos] = read_slot(stack_slot(static_cast<int32_t>(pos)));
+  return stack_[pos];
+}
+
+Ref Recorder::pop() {
+  Ref r = peek(1);
+  stack_.pop_back();
+  return r;
+}
+
+void Recorder::push(Ref r) { stack_.push_back(r); }
+
+Ref Recorder::as_float(Ref r) {
+  if (t_.type(r) == IrType::F64) return r;
+  if (t_.ins[r].op == IrOp::KINT) return constant(Value::from_double(static_cast<double>(t_.ins[r].imm)));
+  return emit(IrOp::I2F, r);
+}
+
+Ref Recorder::box(Ref r) {
+  switch (t_.type(r)) {
+  case IrType::Val: return r;
+  case IrType::Int:
+  case IrType::F64:
+    if (is_const(r)) return kval(const_value(r));
+    return emit(t_.type(r) == IrType::Int ? IrOp::BOX_INT : IrOp::BOX_F64, r);
+  case IrType::Bool: return emit(IrOp::BOX_BOOL, r);
+  default: abort_with(AbortReason::UnsupportedValue, "raw value escapes");
+  }
+}
+
+Ref Recorder::call_helper(void* fn, const char* name, std::vector<Ref> args) {
+  if (args.size() > 16) abort_with(AbortReason::UnsupportedValue, "too many helper arguments");
+  for (Ref& a : args) a = box(a);
+  t_.calls.push_back({fn, name, std::move(args)});
+  Ref r = emit(IrOp::CALL, kNoRef, kNoRef, static_cast<int64_t>(t_.calls.size()) - 1);
+  guard(IrOp::GUARD_NOEXC, r);
+  has_calls_ = true;
+  return r;
+}
+
+// ---- the recorder proper ------------------------------------------------------------
+
+bool Recorder::record(uint32_t pc, Value* sp) {
+  const vm::Code* co = frame_->code;
+  const vm::Instr in = co->code[pc];
+  pc_ = pc;
+  sp_ = sp;
+  if (!started_) {
+    started_ = true;
+    // First instruction: the stack below is whatever the interpreter holds.
+    entry_depth_ = static_cast<uint32_t>(sp - frame_->stack_base());
+    stack_.assign(entry_depth_, kNoRef);
+    t_.snaps[0].stack_depth = entry_depth_;
+  }
+  if (vm::op_info(in.op).jit == vm::JitSupport::No) abort_with(AbortReason::UnsupportedOpcode, vm::op_info(in.op).name);
+
+  switch (in.op) {
+  case Op::NOP: break;
+  case Op::POP_TOP: pop(); break;
+  case Op::PUSH_NULL: push(constant(Value::empty())); break;
+  case Op::COPY: push(peek(in.arg)); break;
+  case Op::SWAP: {
+    Ref top = peek(1), other = peek(in.arg);
+    stack_[stack_.size() - 1] = other;
+    stack_[stack_.size() - in.arg] = top;
+    break;
+  }
+  case Op::LOAD_CONST: push(constant(co->consts[in.arg])); break;
+  case Op::LOAD_FAST:
+    if (frame_->slots[in.arg].is_empty()) abort_with(AbortReason::ExceptionRaised, "unbound local");
+    push(read_slot(in.arg));
+    break;
+  case Op::STORE_FAST: write_slot(in.arg, pop()); break;
+  case Op::LOAD_GLOBAL: record_load_global(pc, in.arg); break;
+  case Op::BINARY_OP: record_binary_op(in.arg); break;
+  case Op::COMPARE_OP: record_compare_op(in.arg); break;
+  case Op::IS_OP: {
+    Ref b = pop(), a = pop();
+    Ref r;
+    if (is_const(a) && is_const(b)) r = constant(Value::boolean((const_value(a) == const_value(b)) != (in.arg != 0)));
+    else {
+      r = emit(IrOp::VEQ, box(a), box(b));
+      if (in.arg) r = emit(IrOp::NOT, r);
+    }
+    push(r);
+    break;
+  }
+  case Op::UNARY_NEGATIVE: {
+    Value v = concrete(1);
+    Ref a = pop();
+    if (is_number(v)) {
+      a = specialize(a, v);
+      if (t_.type(a) == IrType::Int) {
+        if (v.as_small_int() == Value::kSmallMin) abort_with(AbortReason::UnsupportedValue, "negation overflows");
+        push(guard(IrOp::NEG_OV, a));
+      } else {
+        push(emit(IrOp::FNEG, a));
+      }
+    } else {
+      push(call_helper(reinterpret_cast<void*>(&helpers::negate), "negate", {a}));
+    }
+    break;
+  }
+  case Op::UNARY_POSITIVE:
+    if (!is_number(concrete(1))) abort_with(AbortReason::UnsupportedValue, "unary + on a non-number");
+    push(specialize(pop(), concrete(1)));
+    break;
+  case Op::UNARY_INVERT: {
+    if (!concrete(1).is_small_int()) abort_with(AbortReason::UnsupportedValue, "~ on a non-int");
+    Ref a = specialize(pop(), concrete(1));
+    push(emit(IrOp::XOR, a, kint(-1)));
+    break;
+  }
+  case Op::UNARY_NOT: {
+    Ref t = truth(peek(1), concrete(1));
+    pop();
+    push(is_const(t) ? constant(Value::boolean(!const_value(t).is_true())) : emit(IrOp::NOT, t));
+    break;
+  }
+  case Op::BINARY_SUBSCR: record_subscr(); break;
+  case Op::JUMP:
+    if (in.arg > static_cast<int32_t>(pc)) break; // forward jumps need no IR
+    if ((kind_ == TraceKind::Loop && static_cast<uint32_t>(in.arg) == start_pc_) ||
+        (kind_ == TraceKind::Bridge && root_ && root_->kind == TraceKind::Loop &&
+         static_cast<uint32_t>(in.arg) == root_->start_pc)) {
+      if (kind_ == TraceKind::Bridge) {
+        // State at the root's loop header: written back, then the root runs.
+        pc_ = static_cast<uint32_t>(in.arg);
+        Ref r = emit(IrOp::TO_ROOT);
+        t_.ins[r].snap = snapshot();
+      }
+      return true;
+    }
+    abort_with(AbortReason::InnerLoop);
+  case Op::POP_JUMP_IF_FALSE: record_branch(false, in.arg, true); break;
+  case Op::POP_JUMP_IF_TRUE: record_branch(true, in.arg, true); break;
+  case Op::JUMP_IF_FALSE_OR_POP: record_branch(false, in.arg, false); break;
+  case Op::JUMP_IF_TRUE_OR_POP: record_branch(true, in.arg, false); break;
+  case Op::POP_JUMP_IF_NONE: record_none_branch(true); break;
+  case Op::POP_JUMP_IF_NOT_NONE: record_none_branch(false); break;
+  case Op::GET_ITER: {
+    Ref a = pop();
+    push(call_helper(reinterpret_cast<void*>(&helpers::get_iter), "get_iter", {a}));
+    break;
+  }
+  case Op::FOR_ITER: record_for_iter(in.arg); break;
+  case Op::BUILD_TUPLE:
+  case Op::BUILD_LIST: {
+    std::vector<Ref> args(in.arg + 1);
+    for (int32_t i = in.arg; i >= 1; --i) args[i] = pop();
+    args[0] = kint(in.arg);
+    void* fn = in.op == Op::BUILD_TUPLE ? reinterpret_cast<void*>(&helpers::build_tuple)
+                                        : reinterpret_cast<void*>(&helpers::build_list);
+    push(call_helper(fn, in.op == Op::BUILD_TUPLE ? "build_tuple" : "build_list", std::move(args)));
+    break;
+  }
+  case Op::UNPACK_SEQUENCE: record_unpack(in.arg); break;
+  case Op::CALL: record_call(in.arg, kNoRef); break;
+  case Op::CALL_KW: {
+    Ref names = pop();
+    record_call(in.arg, names);
+    break;
+  }
+  case Op::CALL_EX: record_call_ex(in.arg); break;
+  case Op::LOAD_ATTR: {
+    Ref obj = pop();
+    push(call_helper(reinterpret_cast<void*>(&helpers::get_attr), "get_attr", {obj, kval(co->names[in.arg])}));
+    break;
+  }
+  case Op::LOAD_METHOD: {
+    // Same observable behaviour as LOAD_ATTR + a plain call: [empty, bound method].
+    Ref obj = pop();
+    Ref bound = call_helper(reinterpret_cast<void*>(&helpers::get_attr), "get_attr", {obj, kval(co->names[in.arg])});
+    push(kval(Value::empty()));
+    push(bound);
+    break;
+  }
+  case Op::CONTAINS_OP: {
+    Ref container = pop(), item = pop();
+    Ref r = call_helper(reinterpret_cast<void*>(&helpers::contains), "contains", {container, item});
+    r = emit(IrOp::UNBOX_BOOL, r);
+    push(in.arg ? emit(IrOp::NOT, r) : r);
+    break;
+  }
+  case Op::STORE_SUBSCR: {
+    Ref key = pop(), obj = pop(), value = pop();
+    call_helper(reinterpret_cast<void*>(&helpers::set_item), "set_item", {obj, key, value});
+    break;
+  }
+  case Op::RETURN_VALUE: {
+    bool function_root = kind_ == TraceKind::Function || (kind_ == TraceKind::Bridge && root_ && root_->kind == TraceKind::Function);
+    if (!function_root) abort_with(AbortReason::LeftFrame);
+    emit(IrOp::RET, box(pop()));
+    return true;
+  }
+  default: abort_with(AbortReason::UnsupportedOpcode, vm::op_info(in.op).name);
+  }
+  return false;
+}
+
+void Recorder::record_load_global(uint32_t pc, int32_t name_index) {
+  const vm::Code* co = frame_->code;
+  Str* name = co->names[name_index].as<Str>();
+  Value* v = dict_find_str(frame_->globals, name);
+  if (!v) v = dict_find_str(frame_->builtins, name);
+  if (!v) abort_with(AbortReason::ExceptionRaised, "undefined global");
+  // The value is a constant as long as neither dict changes.
+  Ref g = kraw(static_cast<int64_t>(reinterpret_cast<uintptr_t>(&frame_->globals->version)));
+  version_guards_.push_back(guard(IrOp::GUARD_WORD, g, static_cast<int64_t>(frame_->globals->version)));
+  Ref b = kraw(static_cast<int64_t>(reinterpret_cast<uintptr_t>(&frame_->builtins->version)));
+  version_guards_.push_back(guard(IrOp::GUARD_WORD, b, static_cast<int64_t>(frame_->builtins->version)));
+  t_.pool.push_back(Value::object(frame_->globals));
+  t_.pool.push_back(Value::object(frame_->builtins));
+  (void)pc;
+  push(constant(*v));
+}
+
+void Recorder::record_binary_op(int32_t arg) {
+  Value cb = concrete(1), ca = concrete(2);
+  BinOp op = static_cast<BinOp>(arg & 0xFF);
+  if (is_number(ca) && is_number(cb)) {
+    Ref b = specialize(peek(1), cb);
+    Ref a = specialize(peek(2), ca);
+    Ref r = kNoRef;
+    if (ca.is_small_int() && cb.is_small_int()) {
+      int64_t x = ca.as_small_int(), y = cb.as_small_int(), z = 0;
+      switch (op) {
+      case BinOp::Add:
+        if (Value::fits_small(x + y)) r = guard(IrOp::ADD_OV, a), t_.ins[r].b = b;
+        break;
+      case BinOp::Sub:
+        if (Value::fits_small(x - y)) r = guard(IrOp::SUB_OV, a), t_.ins[r].b = b;
+        break;
+      case BinOp::Mul:
+        if (!__builtin_mul_overflow(x, y, &z) && Value::fits_small(z)) r = guard(IrOp::MUL_OV, a), t_.ins[r].b = b;
+        break;
+      case BinOp::FloorDiv:
+        if (y != 0) r = guard(IrOp::FLOORDIV, a), t_.ins[r].b = b;
+        break;
+      case BinOp::Mod:
+        if (y != 0) r = guard(IrOp::FLOORMOD, a), t_.ins[r].b = b;
+        break;
+      case BinOp::And: r = emit(IrOp::AND, a, b); break;
+      case BinOp::Or: r = emit(IrOp::OR, a, b); break;
+      case BinOp::Xor: r = emit(IrOp::XOR, a, b); break;
+      case BinOp::TrueDiv:
+        if (y != 0 && std::abs(x) <= (int64_t(1) << 53) && std::abs(y) <= (int64_t(1) << 53)) {
+          Ref fa = as_float(a), fb = as_float(b);
+          r = guard(IrOp::FDIV, fa);
+          t_.ins[r].b = fb;
+        }
+        break;
+      default: break;
+      }
+    } else {
+      Ref fa = as_float(a), fb = as_float(b);
+      switch (op) {
+      case BinOp::Add: r = emit(IrOp::FADD, fa, fb); break;
+      case BinOp::Sub: r = emit(IrOp::FSUB, fa, fb); break;
+      case BinOp::Mul: r = emit(IrOp::FMUL, fa, fb); break;
+      case BinOp::TrueDiv:
+        if ((cb.is_double() ? cb.as_double() : static_cast<double>(cb.as_small_int())) != 0.0) {
+          r = guard(IrOp::FDIV, fa);
+          t_.ins[r].b = fb;
+        }
+        break;
+      default: break;
+      }
+    }
+    if (r != kNoRef) {
+      pop();
+      pop();
+      push(r);
+      return;
+    }
+  }
+  Ref b = pop(), a = pop();
+  push(call_helper(reinterpret_cast<void*>(&helpers::binary_op), "binary_op", {kint(arg), a, b}));
+}
+
+void Recorder::record_compare_op(int32_t arg) {
+  Value cb = concrete(1), ca = concrete(2);
+  CmpOp op = static_cast<CmpOp>(arg);
+  if (is_number(ca) && is_number(cb)) {
+    Ref b = specialize(pop(), cb);
+    Ref a = specialize(pop(), ca);
+    bool ints = ca.is_small_int() && cb.is_small_int();
+    if (!ints) {
+      a = as_float(a);
+      b = as_float(b);
+    }
+    static constexpr IrOp kInt[] = {IrOp::LT, IrOp::LE, IrOp::EQ, IrOp::NE, IrOp::GT, IrOp::GE};
+    static constexpr IrOp kFloat[] = {IrOp::FLT, IrOp::FLE, IrOp::FEQ, IrOp::FNE, IrOp::FGT, IrOp::FGE};
+    push(emit((ints ? kInt : kFloat)[static_cast<int>(op)], a, b));
+    return;
+  }
+  Ref b = pop(), a = pop();
+  push(call_helper(reinterpret_cast<void*>(&helpers::compare), "compare", {kint(arg), a, b}));
+}
+
+Ref Recorder::truth(Ref r, Value v) {
+  switch (t_.type(r)) {
+  case IrType::Bool: return r;
+  case IrType::Int:
+    if (is_const(r)) return constant(Value::boolean(t_.ins[r].imm != 0));
+    return emit(IrOp::NE, r, kint(0));
+  case IrType::F64:
+    if (is_const(r)) return constant(Value::boolean(const_value(r).as_double() != 0.0));
+    return emit(IrOp::FNE, r, constant(Value::from_double(0.0)));
+  default: break;
+  }
+  if (is_const(r)) return constant(Value::boolean(truthy(const_value(r))));
+  if (v.is_none() || v.is_bool() || is_number(v)) return truth(specialize(r, v), v);
+  Ref t = call_helper(reinterpret_cast<void*>(&helpers::truthy), "truthy", {r});
+  return emit(IrOp::UNBOX_BOOL, t);
+}
+
+void Recorder::record_branch(bool jump_if_true, uint32_t target, bool pop_always) {
+  (void)target;
+  Value v = concrete(1);
+  Ref t = truth(peek(1), v);
+  bool taken_truth = truthy(v);
+  if (!is_const(t)) guard(taken_truth ? IrOp::GUARD_TRUE : IrOp::GUARD_FALSE, t);
+  bool jumps = taken_truth == jump_if_true;
+  if (pop_always || !jumps) pop();
+}
+
+void Recorder::record_none_branch(bool jump_if_none) {
+  (void)jump_if_none;
+  Value v = concrete(1);
+  Ref r = peek(1);
+  if (t_.type(r) == IrType::Val && !is_const(r)) {
+    if (v.is_none()) guard(IrOp::GUARD_IS, r, static_cast<int64_t>(v.bits()));
+    else guard(IrOp::GUARD_ISNT, r, static_cast<int64_t>(Value::none().bits()));
+  }
+  pop();
+}
+
+void Recorder::record_for_iter(uint32_t target) {
+  (void)target;
+  Value itv = concrete(1);
+  if (!itv.is_object()) abort_with(AbortReason::UnsupportedValue, "FOR_ITER on a non-iterator");
+  Object* o = itv.as_object();
+  Ref it = peek(1);
+  if (o->type == &types::range_iterator) {
+    auto* ri = static_cast<RangeIter*>(o);
+    if (ri->remaining <= 0) abort_with(AbortReason::LeftFrame, "loop exhausted while recording");
+    guard(IrOp::GUARD_TYPE, it, static_cast<int64_t>(reinterpret_cast<uintptr_t>(&types::range_iterator)));
+    Ref rem = emit(IrOp::LOAD, it, kNoRef, offsetof(RangeIter, remaining));
+    guard(IrOp::GUARD_TRUE, emit(IrOp::GT, rem, kraw(0)));
+    Ref next = emit(IrOp::LOAD, it, kNoRef, offsetof(RangeIter, next));
+    Ref value = guard(IrOp::RAW2INT, next); // before any store: the exit re-runs FOR_ITER
+    Ref step = emit(IrOp::LOAD, it, kNoRef, offsetof(RangeIter, step));
+    emit(IrOp::STORE, it, emit(IrOp::SUB, rem, kraw(1)), offsetof(RangeIter, remaining));
+    emit(IrOp::STORE, it, emit(IrOp::ADD, next, step), offsetof(RangeIter, next));
+    push(value);
+    return;
+  }
+  if (o->type == &types::list_iterator) {
+    auto* li = static_cast<SeqIter*>(o);
+    if (li->seq.is_empty() || li->index >= static_cast<int64_t>(li->seq.as<List>()->items.size()))
+      abort_with(AbortReason::LeftFrame, "loop exhausted while recording");
+    guard(IrOp::GUARD_TYPE, it, static_cast<int64_t>(reinterpret_cast<uintptr_t>(&types::list_iterator)));
+    Ref seq = emit(IrOp::LOAD, it, kNoRef, offsetof(SeqIter, seq));
+    t_.ins[seq].type = IrType::Val;
+    guard(IrOp::GUARD_ISNT, seq, static_cast<int64_t>(Value::empty().bits()));
+    Ref idx = emit(IrOp::LOAD, it, kNoRef, offsetof(SeqIter, index));
+    // std::vector keeps [begin, end) pointers at the start of the object.
+    Ref begin = emit(IrOp::LOAD, seq, kNoRef, offsetof(List, items));
+    Ref end = emit(IrOp::LOAD, seq, kNoRef, offsetof(List, items) + sizeof(void*));
+    Ref len = emit(IrOp::RSAR, emit(IrOp::SUB, end, begin), kNoRef, 3);
+    guard(IrOp::GUARD_TRUE, emit(IrOp::LT, idx, len));
+    Ref item = emit(IrOp::LOAD_ELEM, begin, idx);
+    emit(IrOp::STORE, it, emit(IrOp::ADD, idx, kraw(1)), offsetof(SeqIter, index));
+    push(item);
+    return;
+  }
+  abort_with(AbortReason::UnsupportedValue, std::string("FOR_ITER over ") + o->type->name);
+}
+
+void Recorder::record_subscr() {
+  Value key = concrete(1), obj = concrete(2);
+  if (is_list(obj) && key.is_small_int() && key.as_small_int() >= 0 &&
+      key.as_small_int() < static_cast<int64_t>(obj.as<List>()->items.size())) {
+    Ref k = specialize(pop(), key);
+    Ref l = pop();
+    guard(IrOp::GUARD_TYPE, l, static_cast<int64_t>(reinterpret_cast<uintptr_t>(&types::list)));
+    Ref idx = emit(IrOp::INT2RAW, k);
+    Ref begin = emit(IrOp::LOAD, l, kNoRef, offsetof(List, items));
+    Ref end = emit(IrOp::LOAD, l, kNoRef, offsetof(List, items) + sizeof(void*));
+    Ref len = emit(IrOp::RSAR, emit(IrOp::SUB, end, begin), kNoRef, 3);
+    // Unsigned-style bounds check: 0 <= idx < len.
+    guard(IrOp::GUARD_TRUE, emit(IrOp::GE, idx, kraw(0)));
+    guard(IrOp::GUARD_TRUE, emit(IrOp::LT, idx, len));
+    push(emit(IrOp::LOAD_ELEM, begin, idx));
+    return;
+  }
+  Ref k = pop(), o = pop();
+  push(call_helper(reinterpret_cast<void*>(&helpers::get_item), "get_item", {o, k}));
+}
+
+void Recorder::record_unpack(int32_t n) {
+  Value seq = concrete(1);
+  if (is_tuple(seq) && static_cast<int64_t>(seq.as<Tuple>()->size) == n) {
+    Ref t = pop();
+    guard(IrOp::GUARD_TYPE, t, static_cast<int64_t>(reinterpret_cast<uintptr_t>(&types::tuple)));
+    Ref size = emit(IrOp::LOAD, t, kNoRef, offsetof(Tuple, size));
+    guard(IrOp::GUARD_TRUE, emit(IrOp::EQ, size, kraw(n)));
+    for (int32_t i = n - 1; i >= 0; --i) {
+      Ref item = emit(IrOp::LOAD, t, kNoRef, offsetof(Tuple, items) + sizeof(Value) * i);
+      t_.ins[item].type = IrType::Val;
+      push(item);
+    }
+    return;
+  }
+  if (is_list(seq) && static_cast<int64_t>(seq.as<List>()->items.size()) == n) {
+    Ref l = pop();
+    guard(IrOp::GUARD_TYPE, l, static_cast<int64_t>(reinterpret_cast<uintptr_t>(&types::list)));
+    Ref begin = emit(IrOp::LOAD, l, kNoRef, offsetof(List, items));
+    Ref end = emit(IrOp::LOAD, l, kNoRef, offsetof(List, items) + sizeof(void*));
+    guard(IrOp::GUARD_TRUE, emit(IrOp::EQ, emit(IrOp::SUB, end, begin), kraw(8 * n)));
+    for (int32_t i = n - 1; i >= 0; --i) push(emit(IrOp::LOAD_ELEM, begin, kraw(i)));
+    return;
+  }
+  abort_with(AbortReason::UnsupportedValue, "UNPACK_SEQUENCE of this value");
+}
+
+void Recorder::record_call(uint32_t nargs, Ref kwnames) {
+  Value slot0 = concrete(static_cast<int>(nargs) + 2);
+  Value callable = slot0.is_empty() ? concrete(static_cast<int>(nargs) + 1) : slot0;
+  Ref callable_ref = slot0.is_empty() ? peek(static_cast<int>(nargs) + 1) : peek(static_cast<int>(nargs) + 2);
+  // Builtins with known effects become IR: abs() of a float.
+  if (kwnames == kNoRef && slot0.is_empty() && nargs == 1 && is_const(callable_ref) &&
+      is_kind(callable, Kind::NativeFunction) && callable.as<NativeFunction>()->self.is_empty()) {
+    std::string_view name = callable.as<NativeFunction>()->name;
+    Value arg = concrete(1);
+    if (name == "abs" && arg.is_double()) {
+      Ref a = specialize(pop(), arg);
+      pop();
+      pop();
+      push(emit(IrOp::FABS, a));
+      return;
+    }
+  }
+  std::vector<Ref> args;
+  size_t total = nargs + 2;
+  std::vector<Ref> items(total);
+  for (size_t i = 0; i < total; ++i) items[total - 1 - i] = pop();
+  // items: [slot0, slot1, args...]
+  bool method = !slot0.is_empty();
+  uint32_t n = nargs + (method ? 1 : 0);
+  if (kwnames == kNoRef) {
+    args.push_back(kint(n));
+  } else {
+    args.push_back(kint(n));
+    args.push_back(kwnames);
+  }
+  args.push_back(method ? items[0] : items[1]);
+  if (method) args.push_back(items[1]);
+  for (size_t i = 2; i < total; ++i) args.push_back(items[i]);
+  void* fn = kwnames == kNoRef ? reinterpret_cast<void*>(&helpers::call) : reinterpret_cast<void*>(&helpers::call_kw);
+  push(call_helper(fn, kwnames == kNoRef ? "call" : "call_kw", std::move(args)));
+}
+
+void Recorder::record_call_ex(int32_t flags) {
+  Ref kwargs = (flags & 1) ? pop() : constant(Value::empty());
+  Ref seq = pop();
+  Ref slot1 = pop();
+  Ref slot0 = pop();
+  push(call_helper(reinterpret_cast<void*>(&helpers::call_ex), "call_ex", {slot0, slot1, seq, kwargs}));
+}
+
+// ---- building the CFG ---------------------------------------------------------------
+
+std::unique_ptr<CompiledTrace> Recorder::finish() {
+  const bool loop = kind_ == TraceKind::Loop;
+  const size_t n = t_.ins.size();
+
+  // Global-version guards leave the loop when nothing in it can rebind globals.
+  if (loop && !has_calls_) {
+    for (Ref g : version_guards_) {
+      is_entry_[g] = true;
+      t_.ins[g].snap = entry_snap_;
+    }
+  }
+
+  // Loop-carried slots: the body's view of a slot's entry value becomes a PHI.
+  struct Carried {
+    int32_t slot;
+    Ref entry;  // old ref (entry block) or kNoRef for written-only slots
+    Ref end;    // old ref at the back edge
+    IrType type;
+  };
+  std::vector<Carried> carried;
+  std::vector<Ref> phi_for(n, kNoRef); // old entry ref -> index into carried
+  if (loop) {
+    for (size_t i = 0; i < entry_depth_; ++i)
+      if (stack_[i] != kNoRef) slots_[stack_slot(static_cast<int32_t>(i))].ref = stack_[i];
+    for (int32_t s = 0; s < static_cast<int32_t>(slots_.size()); ++s) {
+      SlotState& st = slots_[s];
+      if (st.ref == kNoRef || st.ref == st.entry) continue;
+      if (st.entry != kNoRef) {
+        if (is_const(st.entry) || is_const(st.ref) || t_.type(st.entry) != t_.type(st.ref)) {
+          if (!(is_const(st.entry) && is_const(st.ref) && const_value(st.entry) == const_value(st.ref)))
+            abort_with(AbortReason::TypeUnstable, frame_->code->local_names.size() > static_cast<size_t>(s)
+                                                      ? frame_->code->local_names[s]
+                                                      : std::string("stack slot"));
+          continue;
+        }
+        phi_for[st.entry] = static_cast<Ref>(carried.size());
+        carried.push_back({s, st.entry, st.ref, t_.type(st.entry)});
+      } else {
+        carried.push_back({s, kNoRef, box(st.ref), IrType::Val});
+      }
+    }
+  }
+
+  phi_for.resize(t_.ins.size(), kNoRef); // box() above may have appended instructions
+  // New order: entry block, then PHIs, then the body.
+  Trace out;
+  out.kind = t_.kind;
+  out.code = t_.code;
+  out.start_pc = t_.start_pc;
+  out.calls = t_.calls;
+  out.pool = t_.pool;
+  std::vector<Ref> remap(t_.ins.size(), kNoRef);
+  auto copy = [&](Ref old) {
+    out.ins.push_back(t_.ins[old]);
+    remap[old] = static_cast<Ref>(out.ins.size()) - 1;
+  };
+  for (size_t i = 0; i < t_.ins.size(); ++i)
+    if (is_entry_[i]) copy(static_cast<Ref>(i));
+  std::vector<Ref> written_only_load(carried.size(), kNoRef);
+  for (size_t c = 0; c < carried.size(); ++c) {
+    if (carried[c].entry != kNoRef) continue;
+    out.ins.push_back({IrOp::SLOAD, IrType::Val, kNoRef, kNoRef, carried[c].slot});
+    written_only_load[c] = static_cast<Ref>(out.ins.size()) - 1;
+  }
+  const int32_t entry_end = static_cast<int32_t>(out.ins.size());
+  std::vector<Ref> phis(carried.size());
+  for (size_t c = 0; c < carried.size(); ++c) {
+    out.ins.push_back({IrOp::PHI, carried[c].type});
+    phis[c] = static_cast<Ref>(out.ins.size()) - 1;
+  }
+  // Body references to a carried slot's entry value read the PHI instead.
+  auto body_ref = [&](Ref old) -> Ref {
+    if (old == kNoRef) return kNoRef;
+    if (loop && phi_for[old] != kNoRef) return phis[phi_for[old]];
+    return remap[old];
+  };
+  for (size_t i = 0; i < t_.ins.size(); ++i) {
+    if (is_entry_[i]) continue;
+    Ins x = t_.ins[i];
+    x.a = body_ref(x.a);
+    x.b = body_ref(x.b);
+    out.ins.push_back(x);
+    remap[i] = static_cast<Ref>(out.ins.size()) - 1;
+  }
+  for (CallSite& cs : out.calls)
+    for (Ref& a : cs.args) a = body_ref(a); // calls are always in the body
+  // Entry-block instructions keep referring to entry values.
+  for (int32_t i = 0; i < entry_end; ++i) {
+    Ins& x = out.ins[i];
+    if (x.a != kNoRef && x.op != IrOp::SLOAD) x.a = remap[x.a];
+    if (x.b != kNoRef) x.b = remap[x.b];
+  }
+  for (size_t c = 0; c < carried.size(); ++c) {
+    Ins& p = out.ins[phis[c]];
+    p.a = carried[c].entry != kNoRef ? remap[carried[c].entry] : written_only_load[c];
+    p.b = body_ref(carried[c].end);
+    p.imm = carried[c].slot;
+  }
+  // Snapshots: body refs remapped; entries equal to a slot's untouched entry value dropped.
+  std::vector<Ref> slot_entry_new(slots_.size(), kNoRef);
+  for (size_t s = 0; s < slots_.size(); ++s)
+    if (slots_[s].entry != kNoRef && (!loop || phi_for[slots_[s].entry] == kNoRef))
+      slot_entry_new[s] = remap[slots_[s].entry];
+  for (Snapshot& snap : t_.snaps) {
+    std::vector<SnapEntry> kept;
+    for (SnapEntry e : snap.entries) {
+      Ref r = body_ref(e.ref);
+      if (r == slot_entry_new[e.slot] && !is_const(e.ref)) continue;
+      kept.push_back({e.slot, r});
+    }
+    snap.entries = std::move(kept);
+  }
+  // A slot the loop changes is stale in memory on every iteration but the
+  // first: body snapshots taken before the slot was touched name its PHI.
+  if (loop) {
+    for (size_t k = 1; k < t_.snaps.size(); ++k) {
+      Snapshot& snap = t_.snaps[k];
+      for (size_t c = 0; c < carried.size(); ++c) {
+        bool present = false;
+        for (const SnapEntry& e : snap.entries) present |= e.slot == carried[c].slot;
+        if (!present && (carried[c].slot < stack_base_ || carried[c].slot < stack_slot(static_cast<int32_t>(snap.stack_depth))))
+          snap.entries.push_back({carried[c].slot, phis[c]});
+      }
+    }
+  }
+  out.snaps = std::move(t_.snaps);
+
+  if (loop) {
+    out.blocks.push_back({0, entry_end, 1});
+    out.blocks.push_back({entry_end, static_cast<int32_t>(out.ins.size()), 1});
+  } else {
+    out.blocks.push_back({0, static_cast<int32_t>(out.ins.size()), -1});
+  }
+
+  auto ct = std::make_unique<CompiledTrace>();
+  ct->ir = std::move(out);
+  ct->kind = kind_;
+  ct->code = frame_->code;
+  ct->start_pc = start_pc_;
+  ct->root = root_;
+  return ct;
+}
+
+} // namespace tributary::jit

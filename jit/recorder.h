@@ -1,0 +1,111 @@
+// recorder.h — records one path through the bytecode as typed SSA trace IR.
+//
+// The recorder runs alongside the interpreter: before each instruction of the
+// recorded frame executes, record() sees it together with the concrete values
+// on the stack and in the slots, and emits IR specialized to those values
+// (types are guarded once, then arithmetic runs unboxed). Slot reads that
+// reach back to the trace's start become entry loads; at the end, finish()
+// builds the CFG: an entry block with those loads and their guards, then (for
+// loops) a loop block whose PHIs carry every slot the body changes.
+//
+// Every unsupported case throws RecordAbort with a reason from abort.def.
+#pragma once
+
+#include <memory>
+#include <vector>
+
+#include "jit/ir.h"
+#include "jit/jit.h"
+
+namespace tributary::vm {
+struct Frame;
+struct Instr;
+} // namespace tributary::vm
+
+namespace tributary::jit {
+
+class Recorder {
+public:
+  // kind Loop: from loop header start_pc until the back-edge to it.
+  // kind Function: from the function's entry until its RETURN_VALUE.
+  // kind Bridge: from a side exit of `parent` until the root loop's header
+  //   (loop roots) or RETURN_VALUE (function roots).
+  Recorder(JitState& jit, vm::Frame* f, uint32_t start_pc, TraceKind kind, ExitInfo* parent);
+
+  // Records the instruction at `pc` with value-stack top `sp`; true when the
+  // trace is complete (then call finish()). Throws RecordAbort.
+  bool record(uint32_t pc, Value* sp);
+  std::unique_ptr<CompiledTrace> finish();
+
+  vm::Frame* frame() const { return frame_; }
+  ExitInfo* parent() const { return parent_; }
+  uint32_t start_pc() const { return start_pc_; }
+  TraceKind kind() const { return kind_; }
+
+private:
+  struct SlotState {
+    Ref ref = kNoRef;      // current value, or kNoRef: still the value in memory
+    Ref entry = kNoRef;    // the value loaded at trace entry (typed), if loaded
+    bool written = false;
+  };
+
+  // --- abstract state -------------------------------------------------------------
+  Ref read_slot(int32_t slot);
+  void write_slot(int32_t slot, Ref r);
+  Ref peek(int i);                 // i = 1: top of stack
+  Ref pop();
+  void push(Ref r);
+  Value concrete(int i) const { return sp_[-i]; }
+  int32_t stack_slot(int32_t depth) const { return stack_base_ + depth; }
+
+  // --- emission helpers ------------------------------------------------------------
+  Ref emit(IrOp op, Ref a = kNoRef, Ref b = kNoRef, int64_t imm = 0);
+  Ref guard(IrOp op, Ref a, int64_t imm = 0);
+  Ref constant(Value v);
+  Ref kint(int64_t v);
+  Ref kraw(int64_t v);
+  Ref kval(Value v); // a boxed constant, whatever its type
+  int32_t snapshot();
+  // Gives `r` (holding concrete value v) a machine type: Int, F64, or a constant.
+  Ref specialize(Ref r, Value v);
+  Ref as_float(Ref r);
+  Ref box(Ref r);
+  Ref call_helper(void* fn, const char* name, std::vector<Ref> args);
+  bool is_const(Ref r) const;
+  Value const_value(Ref r) const;
+
+  // --- one helper per recorded opcode family ---------------------------------------
+  void record_binary_op(int32_t arg);
+  void record_compare_op(int32_t arg);
+  void record_branch(bool jump_if_true, uint32_t target, bool pop_always);
+  void record_none_branch(bool jump_if_none);
+  void record_for_iter(uint32_t target);
+  void record_call(uint32_t nargs, Ref kwnames);
+  void record_call_ex(int32_t flags);
+  void record_subscr();
+  void record_unpack(int32_t n);
+  void record_load_global(uint32_t pc, int32_t name_index);
+  Ref truth(Ref r, Value v);
+
+  JitState& jit_;
+  vm::Frame* frame_;
+  uint32_t start_pc_;
+  TraceKind kind_;
+  ExitInfo* parent_;
+  CompiledTrace* root_ = nullptr;
+  Trace t_;
+  std::vector<bool> is_entry_;     // per instruction: belongs to the entry block
+  std::vector<SlotState> slots_;   // locals + cells + stack
+  std::vector<Ref> stack_;         // abstract value stack (refs; kNoRef = in memory)
+  int32_t stack_base_ = 0;
+  uint32_t entry_depth_ = 0;       // stack depth when recording started
+  uint32_t pc_ = 0;                // instruction being recorded
+  Value* sp_ = nullptr;
+  bool has_calls_ = false;
+  bool started_ = false;
+  bool in_entry_ = false;          // emitting entry loads (their guards resume at the start)
+  int32_t entry_snap_ = -1;
+  std::vector<Ref> version_guards_; // global/builtin version guards (hoisted when no calls)
+};
+
+} // namespace tributary::jit
