@@ -61,8 +61,10 @@ struct Ins {
   Ref a = kNoRef;
   Ref b = kNoRef;
   int64_t imm = 0;
-  int32_t snap = -1; // guards: snapshot index
-  int32_t line = 0;  // source line, for dumps
+  int32_t snap = -1;   // guards: snapshot index
+  int32_t target = -1; // guards: block entered when the guard fails (-1: side exit)
+  int32_t exit_id = -1; // guards: index of its ExitInfo in the owning CompiledTrace
+  int32_t line = 0;    // source line, for dumps
 
   bool is(IrFlag f) const { return ir_info(op).flags & f; }
 };
@@ -84,9 +86,13 @@ struct CallSite {
   std::vector<Ref> args;
 };
 
+// A block's PHIs come first; a block that jumps to `succ` passes one value
+// per PHI of `succ` in `args` (block arguments), so joins with any number of
+// predecessors need no PHI operands.
 struct Block {
-  int32_t begin, end;    // instruction range [begin, end)
-  int32_t succ = -1;     // block jumped to at the end, or -1 (RET / EXIT ends it)
+  int32_t begin, end;     // instruction range [begin, end)
+  int32_t succ = -1;      // block jumped to at the end, or -1 (RET / TO_ROOT ends it)
+  std::vector<Ref> args;  // values for succ's PHIs, in order
 };
 
 // What ends a trace: a loop back to its own header, a jump to another

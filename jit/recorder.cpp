@@ -476,7 +476,9 @@ Ref Recorder::truth(Ref r, Value v) {
     return emit(IrOp::FNE, r, constant(Value::from_double(0.0)));
   default: break;
   }
-  if (is_const(r)) return constant(Value::boolean(truthy(const_value(r))));
+  // Only immutable constants have a constant truth value (a list can empty out).
+  if (is_const(r) && (!const_value(r).is_object() || is_str(const_value(r)) || is_tuple(const_value(r))))
+    return constant(Value::boolean(truthy(const_value(r))));
   if (v.is_none() || v.is_bool() || is_number(v)) return truth(specialize(r, v), v);
   Ref t = call_helper(reinterpret_cast<void*>(&helpers::truthy), "truthy", {r});
   return emit(IrOp::UNBOX_BOOL, t);
@@ -593,15 +595,17 @@ void Recorder::record_unpack(int32_t n) {
 }
 
 void Recorder::record_call(uint32_t nargs, Ref kwnames) {
-  Value slot0 = concrete(static_cast<int>(nargs) + 2);
-  Value callable = slot0.is_empty() ? concrete(static_cast<int>(nargs) + 1) : slot0;
-  Ref callable_ref = slot0.is_empty() ? peek(static_cast<int>(nargs) + 1) : peek(static_cast<int>(nargs) + 2);
+  // The abstract stack decides the call form: LOAD_METHOD is recorded as
+  // [empty, bound method], which the interpreter may hold as [method, self].
+  Ref slot0_ref = peek(static_cast<int>(nargs) + 2);
+  Ref slot1_ref = peek(static_cast<int>(nargs) + 1);
+  bool method = !(is_const(slot0_ref) && const_value(slot0_ref).is_empty());
   // Builtins with known effects become IR: abs() of a float.
-  if (kwnames == kNoRef && slot0.is_empty() && nargs == 1 && is_const(callable_ref) &&
-      is_kind(callable, Kind::NativeFunction) && callable.as<NativeFunction>()->self.is_empty()) {
-    std::string_view name = callable.as<NativeFunction>()->name;
+  if (kwnames == kNoRef && !method && nargs == 1 && is_const(slot1_ref)) {
+    Value callable = const_value(slot1_ref);
     Value arg = concrete(1);
-    if (name == "abs" && arg.is_double()) {
+    if (is_kind(callable, Kind::NativeFunction) && callable.as<NativeFunction>()->self.is_empty() &&
+        std::string_view(callable.as<NativeFunction>()->name) == "abs" && arg.is_double()) {
       Ref a = specialize(pop(), arg);
       pop();
       pop();
@@ -614,7 +618,6 @@ void Recorder::record_call(uint32_t nargs, Ref kwnames) {
   std::vector<Ref> items(total);
   for (size_t i = 0; i < total; ++i) items[total - 1 - i] = pop();
   // items: [slot0, slot1, args...]
-  bool method = !slot0.is_empty();
   uint32_t n = nargs + (method ? 1 : 0);
   if (kwnames == kNoRef) {
     args.push_back(kint(n));
@@ -731,11 +734,11 @@ std::unique_ptr<CompiledTrace> Recorder::finish() {
     if (x.a != kNoRef && x.op != IrOp::SLOAD) x.a = remap[x.a];
     if (x.b != kNoRef) x.b = remap[x.b];
   }
+  std::vector<Ref> entry_args, loop_args;
   for (size_t c = 0; c < carried.size(); ++c) {
-    Ins& p = out.ins[phis[c]];
-    p.a = carried[c].entry != kNoRef ? remap[carried[c].entry] : written_only_load[c];
-    p.b = body_ref(carried[c].end);
-    p.imm = carried[c].slot;
+    out.ins[phis[c]].imm = carried[c].slot;
+    entry_args.push_back(carried[c].entry != kNoRef ? remap[carried[c].entry] : written_only_load[c]);
+    loop_args.push_back(body_ref(carried[c].end));
   }
   // Snapshots: body refs remapped; entries equal to a slot's untouched entry value dropped.
   std::vector<Ref> slot_entry_new(slots_.size(), kNoRef);
@@ -767,10 +770,10 @@ std::unique_ptr<CompiledTrace> Recorder::finish() {
   out.snaps = std::move(t_.snaps);
 
   if (loop) {
-    out.blocks.push_back({0, entry_end, 1});
-    out.blocks.push_back({entry_end, static_cast<int32_t>(out.ins.size()), 1});
+    out.blocks.push_back({0, entry_end, 1, std::move(entry_args)});
+    out.blocks.push_back({entry_end, static_cast<int32_t>(out.ins.size()), 1, std::move(loop_args)});
   } else {
-    out.blocks.push_back({0, static_cast<int32_t>(out.ins.size()), -1});
+    out.blocks.push_back({0, static_cast<int32_t>(out.ins.size()), -1, {}});
   }
 
   auto ct = std::make_unique<CompiledTrace>();

@@ -104,21 +104,20 @@ private:
     return t;
   }
 
+  // Where a failing guard goes: its target block, or a new exit stub.
   Label exit_label(Ref guard) {
+    if (t_.ins[guard].target >= 0) return block_labels_[t_.ins[guard].target];
     Label l = cc_.newLabel();
     stubs_.push_back({l, guard});
     return l;
   }
 
-  // Copies PHI inputs along the edge from block `from` to `to`.
+  // Copies block `from`'s arguments into the PHIs of `to` (a parallel copy).
   void edge_copies(int from, int to) {
     const jit::Block& target = t_.blocks[to];
     std::vector<std::pair<Ref, Ref>> moves; // (phi, source)
-    for (Ref r = target.begin; r < target.end && t_.ins[r].op == IrOp::PHI; ++r) {
-      const Ins& p = t_.ins[r];
-      Ref src = (from < to) ? p.a : p.b;
-      moves.push_back({r, src});
-    }
+    size_t k = 0;
+    for (Ref r = target.begin; r < target.end && t_.ins[r].op == IrOp::PHI; ++r) moves.push_back({r, t_.blocks[from].args[k++]});
     std::vector<std::pair<Ref, x86::Reg>> temps;
     for (auto [phi, src] : moves) {
       if (is_f64(phi)) {

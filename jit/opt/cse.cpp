@@ -15,43 +15,57 @@ namespace tributary::jit {
 
 void pass_cse(Trace& t) {
   using Key = std::tuple<int, int, Ref, Ref, int64_t>;
-  std::map<Key, Ref> seen;
-  std::map<Key, Ref> word_guards;
+  struct Scope {
+    std::map<Key, Ref> seen;       // pure values and immutable-fact guards
+    std::map<Key, Ref> word_guards; // memory-reading guards, valid until a write
+  };
+  // Blocks are ordered so each block's dominator precedes it: block 0, the
+  // loop header (dominated by the end of block 0), then attached blocks, each
+  // dominated by the prefix of its parent block up to the guard branching to it.
+  std::vector<Scope> at_entry(t.blocks.size());
   std::vector<Ref> fwd(t.ins.size(), kNoRef);
   std::vector<bool> keep(t.ins.size(), true);
-  for (size_t n = 0; n < t.ins.size(); ++n) {
-    Ins& i = t.ins[n];
-    auto r = [&](Ref x) {
-      while (x != kNoRef && fwd[x] != kNoRef) x = fwd[x];
-      return x;
-    };
-    i.a = r(i.a);
-    i.b = r(i.b);
-    if (i.op == IrOp::PHI) continue;
-    Key k{static_cast<int>(i.op), static_cast<int>(i.type), i.a, i.b, i.imm};
-    if (i.is(Call) || i.is(Store)) word_guards.clear();
-    switch (i.op) {
-    case IrOp::GUARD_INT:
-    case IrOp::GUARD_F64:
-    case IrOp::GUARD_IS:
-    case IrOp::GUARD_ISNT:
-    case IrOp::GUARD_TYPE:
-    case IrOp::GUARD_BOOL:
-    case IrOp::GUARD_TRUE:
-    case IrOp::GUARD_FALSE:
-      if (seen.count(k)) keep[n] = false;
-      else seen[k] = static_cast<Ref>(n);
-      continue;
-    case IrOp::GUARD_WORD:
-      if (word_guards.count(k)) keep[n] = false;
-      else word_guards[k] = static_cast<Ref>(n);
-      continue;
-    default: break;
+  auto resolve = [&](Ref x) {
+    while (x != kNoRef && fwd[x] != kNoRef) x = fwd[x];
+    return x;
+  };
+  for (size_t bi = 0; bi < t.blocks.size(); ++bi) {
+    Scope scope = std::move(at_entry[bi]);
+    const Block& b = t.blocks[bi];
+    for (Ref n = b.begin; n < b.end; ++n) {
+      Ins& i = t.ins[n];
+      i.a = resolve(i.a);
+      i.b = resolve(i.b);
+      if (i.op == IrOp::PHI) continue;
+      Key k{static_cast<int>(i.op), static_cast<int>(i.type), i.a, i.b, i.imm};
+      if (i.is(Call) || i.is(Store)) scope.word_guards.clear();
+      if (i.target >= 0 && at_entry[i.target].seen.empty()) at_entry[i.target] = scope;
+      if (i.target >= 0) continue; // a branch, not a redundant check
+      switch (i.op) {
+      case IrOp::GUARD_INT:
+      case IrOp::GUARD_F64:
+      case IrOp::GUARD_IS:
+      case IrOp::GUARD_ISNT:
+      case IrOp::GUARD_TYPE:
+      case IrOp::GUARD_BOOL:
+      case IrOp::GUARD_TRUE:
+      case IrOp::GUARD_FALSE:
+        if (scope.seen.count(k)) keep[n] = false;
+        else scope.seen[k] = n;
+        continue;
+      case IrOp::GUARD_WORD:
+        if (scope.word_guards.count(k)) keep[n] = false;
+        else scope.word_guards[k] = n;
+        continue;
+      default: break;
+      }
+      if (!i.is(Pure)) continue;
+      auto it = scope.seen.find(k);
+      if (it != scope.seen.end()) fwd[n] = it->second;
+      else scope.seen[k] = n;
     }
-    if (!i.is(Pure)) continue;
-    auto it = seen.find(k);
-    if (it != seen.end()) fwd[n] = it->second;
-    else seen[k] = static_cast<Ref>(n);
+    // The loop header is dominated by the end of the entry block only.
+    if (bi == 0 && t.blocks.size() > 1 && t.blocks[0].succ == 1) at_entry[1] = std::move(scope);
   }
   forward_uses(t, fwd);
   for (size_t n = 0; n < t.ins.size(); ++n)

@@ -1,8 +1,7 @@
 // dce.cpp — removes pure instructions whose values nothing uses.
 //
-// Roots: guards (and their snapshots), stores, calls, control instructions.
-// PHIs are live only when something live uses them (their back-edge input
-// then becomes live too).
+// Roots: guards (and their snapshots), stores, calls, control instructions,
+// PHIs and the block arguments that feed them.
 #include "jit/opt/pipeline.h"
 
 namespace tributary::jit {
@@ -20,6 +19,10 @@ void pass_dce(Trace& t) {
     const Ins& i = t.ins[n];
     if (i.is(Guard) || i.is(Store) || i.is(Call) || (i.is(Ctl) && i.op != IrOp::PHI)) mark(static_cast<Ref>(n));
   }
+  for (const Block& b : t.blocks)
+    for (Ref a : b.args) mark(a);
+  for (size_t n = 0; n < t.ins.size(); ++n)
+    if (t.ins[n].op == IrOp::PHI) mark(static_cast<Ref>(n)); // joins are kept whole
   while (!work.empty()) {
     Ref r = work.back();
     work.pop_back();

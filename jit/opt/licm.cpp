@@ -12,10 +12,13 @@
 namespace tributary::jit {
 
 void pass_licm(Trace& t) {
-  if (t.kind != TraceKind::Loop || t.blocks.size() != 2) return;
+  // Block 0 is the entry, block 1 the loop header; later blocks (attached
+  // bridges) belong to the loop too but run conditionally, so only block 1's
+  // instructions move.
+  if (t.kind != TraceKind::Loop || t.blocks.size() < 2) return;
   const Block entry = t.blocks[0], loop = t.blocks[1];
   bool loop_writes = false;
-  for (Ref r = loop.begin; r < loop.end; ++r)
+  for (Ref r = loop.begin; r < static_cast<Ref>(t.ins.size()); ++r)
     if (t.ins[r].is(Call) || t.ins[r].is(Store)) loop_writes = true;
   std::vector<bool> invariant(t.ins.size(), false);
   for (Ref r = entry.begin; r < entry.end; ++r) invariant[r] = true;
@@ -45,17 +48,15 @@ void pass_licm(Trace& t) {
     }
   }
   if (hoisted.empty()) return;
+  std::vector<int32_t> block_of = block_index(t);
   std::vector<Ref> order;
-  std::vector<int32_t> block_of(t.ins.size(), 1);
-  for (Ref r = entry.begin; r < entry.end; ++r) {
-    order.push_back(r);
-    block_of[r] = 0;
-  }
+  for (Ref r = entry.begin; r < entry.end; ++r) order.push_back(r);
   for (Ref r : hoisted) {
     order.push_back(r);
     block_of[r] = 0;
   }
   for (Ref r : stays) order.push_back(r);
+  for (Ref r = loop.end; r < static_cast<Ref>(t.ins.size()); ++r) order.push_back(r);
   reorder(t, order, block_of);
 }
 

@@ -20,6 +20,8 @@ void forward_uses(Trace& t, std::vector<Ref>& fwd) {
     for (Ref& a : c.args) a = resolve(fwd, a);
   for (Snapshot& s : t.snaps)
     for (SnapEntry& e : s.entries) e.ref = resolve(fwd, e.ref);
+  for (Block& b : t.blocks)
+    for (Ref& a : b.args) a = resolve(fwd, a);
 }
 
 std::vector<int32_t> block_index(const Trace& t) {
@@ -46,6 +48,8 @@ void reorder(Trace& t, const std::vector<Ref>& order, const std::vector<int32_t>
     for (Ref& a : c.args) a = m(a);
   for (Snapshot& s : t.snaps)
     for (SnapEntry& e : s.entries) e.ref = m(e.ref);
+  for (Block& b : t.blocks)
+    for (Ref& a : b.args) a = m(a);
   // Blocks: contiguous runs of the new order.
   for (Block& b : t.blocks) b.begin = b.end = -1;
   for (size_t k = 0; k < order.size(); ++k) {

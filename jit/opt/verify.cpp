@@ -15,18 +15,42 @@ std::string verify(const Trace& t) {
     pos = b.end;
   }
   if (pos != n) return "blocks do not cover the trace";
+  // PHIs open their block; every predecessor passes one typed value per PHI.
+  for (size_t bi = 0; bi < t.blocks.size(); ++bi) {
+    const Block& b = t.blocks[bi];
+    bool in_phis = true;
+    for (int32_t r = b.begin; r < b.end; ++r) {
+      bool phi = t.ins[r].op == IrOp::PHI;
+      if (phi && !in_phis) return fmt::format("%{} PHI after the start of block {}", r, bi);
+      in_phis = in_phis && phi;
+    }
+    if (b.succ < 0) {
+      if (!b.args.empty()) return fmt::format("block {} passes arguments without a successor", bi);
+      continue;
+    }
+    if (b.succ >= static_cast<int32_t>(t.blocks.size())) return fmt::format("block {} jumps to a missing block", bi);
+    const Block& s = t.blocks[b.succ];
+    size_t phis = 0;
+    for (int32_t r = s.begin; r < s.end && t.ins[r].op == IrOp::PHI; ++r) {
+      if (phis < b.args.size()) {
+        Ref a = b.args[phis];
+        if (a == kNoRef || a >= b.end || t.ins[a].type != t.ins[r].type)
+          return fmt::format("block {}: argument {} for PHI %{} is missing, later or mistyped", bi, phis, r);
+      }
+      ++phis;
+    }
+    if (phis != b.args.size()) return fmt::format("block {} passes {} arguments to {} PHIs", bi, b.args.size(), phis);
+  }
   for (int32_t r = 0; r < n; ++r) {
     const Ins& i = t.ins[r];
     const IrOpInfo& info = ir_info(i.op);
     Ref ops[2] = {i.a, i.b};
     for (int k = 0; k < info.operands; ++k) {
       if (ops[k] == kNoRef || ops[k] >= n) return fmt::format("%{} {}: missing operand {}", r, info.name, k);
-      bool backedge = i.op == IrOp::PHI && k == 1;
-      if (!backedge && ops[k] >= r) return fmt::format("%{} {}: operand %{} defined later", r, info.name, ops[k]);
+      if (ops[k] >= r) return fmt::format("%{} {}: operand %{} defined later", r, info.name, ops[k]);
       if (t.ins[ops[k]].type == IrType::None) return fmt::format("%{} {}: operand %{} has no value", r, info.name, ops[k]);
     }
-    if (i.op == IrOp::PHI && t.ins[i.a].type != i.type && t.ins[i.b].type != i.type)
-      return fmt::format("%{} PHI: input types differ", r);
+    if (i.target >= static_cast<int32_t>(t.blocks.size())) return fmt::format("%{}: branch to a missing block", r);
     if (i.is(Guard) && i.op != IrOp::EXIT) {
       if (i.snap < 0 || i.snap >= static_cast<int32_t>(t.snaps.size()))
         return fmt::format("%{} {}: guard without snapshot", r, info.name);
