@@ -2,6 +2,7 @@
 // machine code, side exits and bridges, statistics.
 #include "jit/jit.h"
 
+#include <bit>
 #include <chrono>
 #include <cstdio>
 #include <cstring>
@@ -11,6 +12,7 @@
 #include "backends/backend.h"
 #include "jit/opt/pipeline.h"
 #include "jit/recorder.h"
+#include "jit/trace_tree.h"
 #include "vm/frame.h"
 #include "vm/interp.h"
 
@@ -157,42 +159,17 @@ bool JitState::record_instruction(vm::Frame* f, uint32_t pc, Value* sp) {
   ExitInfo* parent = rec_->parent();
   rec_.reset();
   stats.ops_recorded += t->ir.ins.size();
+  if (parent && try_attach(parent, t.get())) return false;
   double t1 = now();
   optimize(t->ir);
   stats.optimize_seconds += now() - t1;
   stats.ops_optimized += t->ir.ins.size();
-  // One exit handle per guard instruction.
-  std::vector<void*> handles(t->ir.ins.size(), nullptr);
-  for (size_t i = 0; i < t->ir.ins.size(); ++i) {
-    const Ins& in = t->ir.ins[i];
-    if (!in.is(Guard) || in.snap < 0) continue;
-    auto e = std::make_unique<ExitInfo>();
-    e->trace = t.get();
-    e->snap = in.snap;
-    e->exception = in.op == IrOp::GUARD_NOEXC;
-    handles[i] = e.get();
-    t->exits.push_back(std::move(e));
-    ++stats.guards;
-  }
-  backends::Abi abi{static_cast<int32_t>(offsetof(ExitFrame, exit)), static_cast<int32_t>(offsetof(ExitFrame, result)),
-                    static_cast<int32_t>(offsetof(ExitFrame, scratch))};
-  double t2 = now();
-  backends::CodeResult code = backend().compile(t->ir, handles, abi);
-  stats.backend_seconds += now() - t2;
-  if (!code.error.empty()) {
-    if (!log_spec.empty()) log_trace(fmt::format("# backend failure: {}\n", code.error));
+  t->id = static_cast<int>(traces_.size()) + 1;
+  if (!compile(t.get())) {
     ++stats.aborts[static_cast<size_t>(AbortReason::BackendFailure)];
     if (parent) parent->blacklisted = true;
     return false;
   }
-  t->entry = reinterpret_cast<MachineCode>(code.entry);
-  t->code_bytes = code.size;
-  stats.code_bytes += code.size;
-  t->id = static_cast<int>(traces_.size()) + 1;
-  if (!log_spec.empty())
-    log_trace(fmt::format("# trace {} ({}) {}:{} — {} ops, {} bytes\n{}\n", t->id,
-                              t->kind == TraceKind::Loop ? "loop" : t->kind == TraceKind::Function ? "function" : "bridge",
-                              t->code->qualname, t->start_pc, t->ir.ins.size(), code.size, format_trace(t->ir)));
   CompiledTrace* raw = t.get();
   switch (t->kind) {
   case TraceKind::Loop: ++stats.loops; roots_[key(t->code, t->start_pc)] = raw; break;
@@ -203,9 +180,133 @@ bool JitState::record_instruction(vm::Frame* f, uint32_t pc, Value* sp) {
   return false;
 }
 
+bool JitState::compile(CompiledTrace* t) {
+  // One exit per guard that can leave; existing exits keep their counters.
+  for (Ins& in : t->ir.ins) {
+    if (!in.is(Guard) || in.snap < 0 || in.exit_id >= 0) continue;
+    auto e = std::make_unique<ExitInfo>();
+    e->trace = t;
+    e->index = static_cast<int32_t>(t->exits.size());
+    e->snap = in.snap;
+    e->exception = in.op == IrOp::GUARD_NOEXC;
+    in.exit_id = e->index;
+    t->exits.push_back(std::move(e));
+    ++stats.guards;
+  }
+  std::vector<void*> handles(t->ir.ins.size(), nullptr);
+  for (size_t i = 0; i < t->ir.ins.size(); ++i) {
+    Ins& in = t->ir.ins[i];
+    if (in.exit_id < 0 || !in.is(Guard) || in.snap < 0) continue; // (a pass may have proven it away)
+    ExitInfo* e = t->exits[in.exit_id].get();
+    e->snap = in.snap;
+    e->restore.clear();
+    for (const SnapEntry& se : t->ir.snaps[in.snap].entries) {
+      const Ins& v = t->ir.ins[se.ref];
+      ExitSlot x{se.slot, v.type, false, 0};
+      switch (v.op) {
+      case IrOp::KINT: x.is_const = true, x.bits = Value::small_int(v.imm).bits(); break;
+      case IrOp::KF64: x.is_const = true, x.bits = Value::from_double(std::bit_cast<double>(v.imm)).bits(); break;
+      case IrOp::KVAL: x.is_const = true, x.bits = static_cast<uint64_t>(v.imm); break;
+      default: break;
+      }
+      e->restore.push_back(x);
+    }
+    handles[i] = e;
+  }
+  backends::Abi abi{static_cast<int32_t>(offsetof(ExitFrame, exit)), static_cast<int32_t>(offsetof(ExitFrame, result)),
+                    static_cast<int32_t>(offsetof(ExitFrame, scratch)), static_cast<int32_t>(offsetof(ExitFrame, values))};
+  double t0 = now();
+  backends::CodeResult code = backend().compile(t->ir, handles, abi, log_spec.find("jit-trace") != std::string::npos);
+  stats.backend_seconds += now() - t0;
+  if (!code.error.empty()) {
+    if (!log_spec.empty()) log_trace(fmt::format("# backend failure: {}\n", code.error));
+    return false;
+  }
+  if (t->entry) retire_code(reinterpret_cast<void*>(t->entry));
+  else stats.code_bytes += code.size;
+  t->entry = reinterpret_cast<MachineCode>(code.entry);
+  t->code_bytes = code.size;
+  if (!log_spec.empty())
+    log_trace(fmt::format("# trace {} ({}) {}:{} — {} ops, {} bytes\n{}\n", t->id,
+                          t->kind == TraceKind::Loop ? "loop" : t->kind == TraceKind::Function ? "function" : "bridge",
+                          t->code->qualname, t->start_pc, t->ir.ins.size(), code.size, format_trace(t->ir)) +
+              code.listing + "\n");
+  return true;
+}
+
+bool JitState::try_attach(ExitInfo* parent, CompiledTrace* bridge) {
+  CompiledTrace* root = parent->trace;
+  if (!params.attach_bridges || root->kind != TraceKind::Loop || root->ir.ins.size() + bridge->ir.ins.size() > static_cast<size_t>(params.trace_limit))
+    return false;
+  Ref guard = kNoRef;
+  for (size_t i = 0; i < root->ir.ins.size(); ++i)
+    if (root->ir.ins[i].exit_id == parent->index) guard = static_cast<Ref>(i);
+  if (guard == kNoRef) return false;
+  Trace combined = root->ir;
+  std::string why = attach_bridge(combined, guard, bridge->ir);
+  if (!why.empty()) {
+    if (!log_spec.empty()) log_trace(fmt::format("# bridge kept separate: {}\n", why));
+    return false;
+  }
+  double t1 = now();
+  optimize(combined);
+  stats.optimize_seconds += now() - t1;
+  Trace saved = std::move(root->ir);
+  root->ir = std::move(combined);
+  size_t before = root->code_bytes;
+  if (!compile(root)) {
+    root->ir = std::move(saved);
+    return false;
+  }
+  stats.code_bytes += root->code_bytes - std::min(before, root->code_bytes);
+  stats.ops_optimized += bridge->ir.ins.size();
+  ++stats.bridges;
+  parent->attached = true;
+  return true;
+}
+
+void JitState::retire_code(void* entry) {
+  retired_.push_back(entry);
+  if (running_ == 0) {
+    for (void* p : retired_) backend().release(p);
+    retired_.clear();
+  }
+}
+
+namespace {
+
+// Boxes the raw values an exit stub left in the buffer into the frame's slots.
+void restore_slots(const ExitInfo* e, const uint64_t* raw, Value* slots) {
+  for (size_t k = 0; k < e->restore.size(); ++k) {
+    const ExitSlot& x = e->restore[k];
+    Value v;
+    if (x.is_const) {
+      v = Value::from_bits(x.bits);
+    } else {
+      switch (x.type) {
+      case IrType::Int: v = Value::small_int(static_cast<int64_t>(raw[k]) >> 16); break;
+      case IrType::F64: v = Value::from_double(std::bit_cast<double>(raw[k])); break;
+      case IrType::Bool: v = Value::boolean(raw[k] & 1); break;
+      default: v = Value::from_bits(raw[k]); break;
+      }
+    }
+    slots[x.slot] = v;
+  }
+}
+
+thread_local uint64_t g_exit_values[1 << 14];
+
+} // namespace
+
 ExitInfo* JitState::run(CompiledTrace* t, Value* slots, Value* result) {
   ExitFrame out;
+  out.values = g_exit_values;
   ++stats.trace_entries;
+  struct Running {
+    int& n;
+    explicit Running(int& c) : n(c) { ++n; }
+    ~Running() { --n; }
+  } running(running_);
   for (;;) {
     int64_t r = t->entry(slots, &out);
     if (r == kReturned) {
@@ -217,6 +318,7 @@ ExitInfo* JitState::run(CompiledTrace* t, Value* slots, Value* result) {
       continue;
     }
     ExitInfo* e = out.exit;
+    restore_slots(e, g_exit_values, slots);
     if (e->bridge) {
       t = e->bridge;
       continue;

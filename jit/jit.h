@@ -51,14 +51,25 @@ struct RecordAbort {
 
 struct CompiledTrace;
 
+// How the runtime rebuilds one snapshot entry after a side exit.
+struct ExitSlot {
+  int32_t slot;
+  IrType type;       // of the raw value in the exit buffer
+  bool is_const;
+  uint64_t bits;     // the boxed constant, when is_const
+};
+
 struct ExitInfo {
   CompiledTrace* trace;
+  int32_t index;              // position in trace->exits (the guard's exit_id)
   int32_t snap;
   uint32_t count = 0;
   bool exception = false;     // taken when a helper raised
   bool blacklisted = false;   // bridge recording kept failing
   uint8_t bridge_attempts = 0;
-  CompiledTrace* bridge = nullptr;
+  std::vector<ExitSlot> restore;   // the snapshot's entries, in order
+  CompiledTrace* bridge = nullptr; // a separately compiled bridge
+  bool attached = false;           // the bridge now lives in the trace's own CFG
 };
 
 using MachineCode = int64_t (*)(Value* slots, struct ExitFrame* out);
@@ -69,7 +80,8 @@ enum ExitCode : int64_t { kReturned = 0, kSideExit = 1, kToLoop = 2 };
 struct ExitFrame {
   ExitInfo* exit = nullptr;
   Value result;
-  Value scratch[16]; // helper arguments
+  Value scratch[16];         // helper arguments
+  uint64_t* values = nullptr; // exit buffer (raw snapshot values)
 };
 
 struct CompiledTrace {
@@ -136,6 +148,13 @@ public:
 
 private:
   void log_trace(const std::string& text);
+  // Creates exits for guards that have none, then (re)compiles t->ir.
+  bool compile(CompiledTrace* t);
+  bool try_attach(ExitInfo* parent, CompiledTrace* bridge);
+  void retire_code(void* entry);
+
+  int running_ = 0;                 // machine-code activations on the C stack
+  std::vector<void*> retired_;      // replaced code, freed when nothing runs
   bool hot_and_allowed(const vm::Code* code, uint32_t pc, uint32_t threshold);
 
   std::unique_ptr<Recorder> rec_;

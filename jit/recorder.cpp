@@ -70,8 +70,11 @@ int32_t Recorder::snapshot() {
   s.stack_depth = static_cast<uint32_t>(stack_.size());
   for (int32_t i = 0; i < stack_base_; ++i)
     if (slots_[i].ref != kNoRef) s.entries.push_back({i, slots_[i].ref});
-  for (size_t i = 0; i < stack_.size(); ++i)
-    if (stack_[i] != kNoRef) s.entries.push_back({stack_slot(static_cast<int32_t>(i)), stack_[i]});
+  // Guards resume at the instruction being recorded: its operands are back on the stack.
+  s.stack_depth = static_cast<uint32_t>(pre_stack_.size());
+  for (size_t i = 0; i < pre_stack_.size(); ++i)
+    if (pre_stack_[i] != kNoRef) s.entries.push_back({stack_slot(static_cast<int32_t>(i)), pre_stack_[i]});
+  if (s.entries.size() > (1u << 14)) abort_with(AbortReason::TraceTooLong, "snapshot too large");
   // Consecutive guards in one state share a snapshot.
   if (t_.snaps.size() > 1) {
     const Snapshot& last = t_.snaps.back();
@@ -220,6 +223,7 @@ bool Recorder::record(uint32_t pc, Value* sp) {
     t_.snaps[0].stack_depth = entry_depth_;
   }
   if (vm::op_info(in.op).jit == vm::JitSupport::No) abort_with(AbortReason::UnsupportedOpcode, vm::op_info(in.op).name);
+  pre_stack_ = stack_;
 
   switch (in.op) {
   case Op::NOP: break;

@@ -97,6 +97,7 @@ private:
   std::vector<bool> is_entry_;     // per instruction: belongs to the entry block
   std::vector<SlotState> slots_;   // locals + cells + stack
   std::vector<Ref> stack_;         // abstract value stack (refs; kNoRef = in memory)
+  std::vector<Ref> pre_stack_;     // the stack before the instruction being recorded
   int32_t stack_base_ = 0;
   uint32_t entry_depth_ = 0;       // stack depth when recording started
   uint32_t pc_ = 0;                // instruction being recorded

@@ -79,6 +79,7 @@ private:
   std::vector<Label> block_labels_;
   std::vector<Stub> stubs_;
   x86::Gp slots_, out_;
+  x86::Mem spill_; // scratch stack slot for moving doubles into general registers
 
   bool is_f64(Ref r) const { return t_.ins[r].type == IrType::F64; }
 
@@ -148,8 +149,12 @@ private:
       cc_.or_(out, imm64(kIntTag));
       break;
     case IrType::F64: {
+      // Through memory on purpose: asmjit 1.9's allocator can rewrite a
+      // `movq gp, xmm` whose xmm is spilled into an invalid memory form.
       Label ok = cc_.newLabel();
-      cc_.movq(out, x(r));
+      if (!spill_.baseId()) spill_ = cc_.newStack(8, 8);
+      cc_.movsd(spill_, x(r));
+      cc_.mov(out, spill_);
       cc_.ucomisd(x(r), x(r));
       cc_.jnp(ok);
       cc_.mov(out, kCanonicalNaN);
@@ -328,7 +333,14 @@ private:
       cc_.sar(g(r), static_cast<uint32_t>(i.imm));
       break;
     case IrOp::FLOORDIV:
-    case IrOp::FLOORMOD: lower_floor(r, i); break;
+    case IrOp::FLOORMOD:
+    case IrOp::FLOORDIV_NZ:
+    case IrOp::FLOORMOD_NZ: lower_floor(r, i); break;
+    case IrOp::MUL:
+      cc_.mov(g(r), g(i.a));
+      cc_.sar(g(r), 16);
+      cc_.imul(g(r), g(i.b));
+      break;
     case IrOp::I2F: {
       x86::Gp t = cc_.newInt64();
       cc_.mov(t, g(i.a));
@@ -433,10 +445,14 @@ private:
 
   void lower_floor(Ref r, const Ins& i) {
     x86::Gp lo = cc_.newInt64(), hi = cc_.newInt64(), d = cc_.newInt64();
+    const bool checked = i.op == IrOp::FLOORDIV || i.op == IrOp::FLOORMOD;
+    const bool div = i.op == IrOp::FLOORDIV || i.op == IrOp::FLOORDIV_NZ;
     cc_.mov(d, g(i.b));
     cc_.sar(d, 16);
-    cc_.test(d, d);
-    cc_.jz(exit_label(r));
+    if (checked) {
+      cc_.test(d, d);
+      cc_.jz(exit_label(r));
+    }
     cc_.mov(lo, g(i.a));
     cc_.sar(lo, 16);
     cc_.cqo(hi, lo);
@@ -449,12 +465,12 @@ private:
     cc_.mov(t, hi);
     cc_.xor_(t, d);
     cc_.jns(done);
-    if (i.op == IrOp::FLOORDIV) cc_.sub(lo, 1);
+    if (div) cc_.sub(lo, 1);
     else cc_.add(hi, d);
     cc_.bind(done);
-    if (i.op == IrOp::FLOORDIV) {
+    if (div) {
       cc_.imul(g(r), lo, 65536);
-      cc_.jo(exit_label(r));
+      if (checked) cc_.jo(exit_label(r));
     } else {
       cc_.mov(g(r), hi);
       cc_.shl(g(r), 16);
@@ -478,10 +494,28 @@ private:
       cc_.mov(x86::qword_ptr(slots_, e.slot * 8), boxed(e.ref));
   }
 
+  bool is_const(Ref r) const {
+    IrOp op = t_.ins[r].op;
+    return op == IrOp::KINT || op == IrOp::KRAW || op == IrOp::KF64 || op == IrOp::KVAL;
+  }
+
   void emit_stub(const Stub& s) {
     cc_.bind(s.label);
     const Ins& i = t_.ins[s.guard];
-    write_snapshot(i.snap);
+    // Raw values only: boxing happens in the runtime, which keeps stubs small.
+    const auto& entries = t_.snaps[i.snap].entries;
+    bool any = false;
+    for (const jit::SnapEntry& e : entries) any |= !is_const(e.ref);
+    if (any) {
+      x86::Gp buf = cc_.newIntPtr();
+      cc_.mov(buf, x86::qword_ptr(out_, abi_.values_offset));
+      for (size_t k = 0; k < entries.size(); ++k) {
+        Ref r = entries[k].ref;
+        if (is_const(r)) continue;
+        if (is_f64(r)) cc_.movsd(x86::qword_ptr(buf, static_cast<int32_t>(8 * k)), x(r));
+        else cc_.mov(x86::qword_ptr(buf, static_cast<int32_t>(8 * k)), g(r));
+      }
+    }
     cc_.mov(x86::qword_ptr(out_, abi_.exit_offset), imm64(reinterpret_cast<uint64_t>(handles_[s.guard])));
     cc_.ret(imm64(kSideExit));
   }
@@ -491,12 +525,15 @@ class AsmjitBackend : public Backend {
 public:
   const char* name() const override { return "asmjit"; }
 
-  CodeResult compile(const jit::Trace& trace, const std::vector<void*>& handles, const Abi& abi) override {
+  CodeResult compile(const jit::Trace& trace, const std::vector<void*>& handles, const Abi& abi,
+                     bool want_listing) override {
     CodeResult res;
     CodeHolder code;
     code.init(rt_.environment());
     ErrorCollector errors;
     code.setErrorHandler(&errors);
+    StringLogger logger;
+    if (want_listing) code.setLogger(&logger);
     x86::Compiler cc(&code);
     Lowering(cc, trace, handles, abi).run();
     if (cc.finalize() != kErrorOk || !errors.error.empty()) {
@@ -510,6 +547,7 @@ public:
       return res;
     }
     res.entry = fn;
+    if (want_listing) res.listing = logger.data();
     return res;
   }
 

@@ -10,6 +10,7 @@ namespace tributary::jit {
 const std::vector<PassInfo>& passes() {
   static const std::vector<PassInfo> kPasses = {
       {"fold", pass_fold}, // constants, algebra, box/unbox pairs, decided guards
+      {"bounds", pass_bounds}, // integer ranges drop impossible overflow checks
       {"cse", pass_cse},   // common subexpressions and redundant guards
       {"licm", pass_licm}, // loop-invariant code leaves the loop
       {"dce", pass_dce},   // unused pure values

@@ -37,6 +37,7 @@ void compact(Trace& t, const std::vector<bool>& keep);
 std::vector<int32_t> block_index(const Trace& t);
 
 void pass_fold(Trace& t);
+void pass_bounds(Trace& t);
 void pass_cse(Trace& t);
 void pass_licm(Trace& t);
 void pass_dce(Trace& t);
