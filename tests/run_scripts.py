@@ -21,20 +21,50 @@ inserted before the script path. Default: interp=--jit=off.
 Positional arguments are files/directories (given as paths, or relative to
 tests/scripts, e.g. "ints" or "errors/key_error.py"), or otherwise substrings
 matched against the script path relative to tests/scripts.  Stdlib only, Python 3.9 compatible.
+
+JIT shape expectations: a script may carry lines of the form
+
+  # jit-expect: loops>=1 bridges==0 aborts==0 aborts.InnerLoop==1
+
+Each whitespace-separated condition is KEY OP NUMBER with OP one of
+== != >= <= > <.  KEY is a top-level key of the --jit-stats JSON (loops,
+functions, bridges, guards, side_exits, ...), "aborts" (the sum over all
+abort reasons) or "aborts.REASON" (one reason, e.g. aborts.TypeUnstable).
+Several jit-expect lines accumulate.  Conditions are checked only in modes
+whose arguments contain --jit=on: the runner then adds
+--jit-stats=json:<tempfile> before the script path and reports a failing
+condition as "FAIL [mode] path: jit-expect loops>=1 (got 0)".  Other modes
+ignore them.  The counts depend on the JIT parameters of the mode, so shape
+scripts state the parameters they were calibrated for (tests/scripts/jit_shape
+uses --jit-param threshold=2,function_threshold=3,trace_eagerness=2).
 """
 import argparse
 import concurrent.futures
 import difflib
+import json
+import operator
 import os
+import re
 import shlex
 import subprocess
 import sys
+import tempfile
 import threading
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 SCRIPTS_DIR = os.path.join(HERE, "scripts")
 DEFAULT_MODES = ["interp=--jit=off"]
 DIFF_LINES = 30
+
+
+JIT_EXPECT_PREFIX = "# jit-expect:"
+JIT_EXPECT_OPS = {
+    "==": operator.eq, "!=": operator.ne, ">=": operator.ge,
+    "<=": operator.le, ">": operator.gt, "<": operator.lt,
+}
+JIT_EXPECT_RE = re.compile(
+    r"^([A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)?)"
+    r"(==|!=|>=|<=|>|<)(-?[0-9]+(?:\.[0-9]*)?(?:[eE][-+]?[0-9]+)?)$")
 
 
 def find_scripts(root):
@@ -62,7 +92,10 @@ def select_scripts(selectors):
 
     for sel in selectors:
         in_tree = os.path.join(SCRIPTS_DIR, sel)
-        if os.path.isdir(sel):
+        # A directory of the cwd with no scripts in it (e.g. "jit", the JIT's
+        # source directory, from the repository root) falls through to
+        # tests/scripts/SEL.
+        if os.path.isdir(sel) and find_scripts(sel):
             for p in find_scripts(sel):
                 add(p)
         elif os.path.isfile(sel) and sel.endswith(".py"):
@@ -115,6 +148,65 @@ def read_expectation(script):
     return exp_out, exp_exit, exp_last, exp_prefix
 
 
+def read_jit_expect(script):
+    """Returns (conditions, errors) from the script's '# jit-expect:' lines;
+    each condition is (text, key, op, number)."""
+    conds = []
+    errors = []
+    with open(script, "r", encoding="utf-8", errors="replace") as f:
+        for line in f:
+            line = line.strip()
+            if not line.startswith(JIT_EXPECT_PREFIX):
+                continue
+            for tok in line[len(JIT_EXPECT_PREFIX):].split():
+                m = JIT_EXPECT_RE.match(tok)
+                if not m:
+                    errors.append("bad jit-expect condition %r" % tok)
+                    continue
+                num = float(m.group(3))
+                if num == int(num):
+                    num = int(num)
+                conds.append((tok, m.group(1), m.group(2), num))
+    return conds, errors
+
+
+def stat_value(stats, key):
+    """The number for KEY in the --jit-stats JSON, or None if unknown."""
+    aborts = stats.get("aborts")
+    if key == "aborts":
+        if not isinstance(aborts, dict):
+            return None
+        return sum(aborts.values())
+    if key.startswith("aborts."):
+        if not isinstance(aborts, dict):
+            return None
+        return aborts.get(key[len("aborts."):])
+    v = stats.get(key)
+    if isinstance(v, bool) or not isinstance(v, (int, float)):
+        return None
+    return v
+
+
+def check_jit_expect(conds, stats_path):
+    """Returns a list of failure reasons."""
+    try:
+        with open(stats_path, "r", encoding="utf-8") as f:
+            text = f.read()
+        stats = json.loads(text)
+    except (OSError, ValueError) as e:
+        return ["jit-expect: cannot read --jit-stats output (%s)" % e]
+    if not isinstance(stats, dict):
+        return ["jit-expect: --jit-stats output is not a JSON object"]
+    reasons = []
+    for text, key, op, num in conds:
+        got = stat_value(stats, key)
+        if got is None:
+            reasons.append("jit-expect %s (no such statistic)" % text)
+        elif not JIT_EXPECT_OPS[op](got, num):
+            reasons.append("jit-expect %s (got %s)" % (text, got))
+    return reasons
+
+
 def last_nonempty_line(data):
     text = data.decode("utf-8", errors="replace")
     for line in reversed(text.splitlines()):
@@ -143,17 +235,38 @@ def run_one(tributary, mode, script, timeout):
     exp_out, exp_exit, exp_last, exp_prefix = read_expectation(script)
     if exp_out is None:
         return False, "missing expectation file %s.out" % relpath[:-3], ""
-    cmd = [tributary] + extra + [os.path.basename(script)]
+    conds, cond_errors = [], []
+    stats_path = None
+    if "--jit=on" in extra:
+        conds, cond_errors = read_jit_expect(script)
+        if cond_errors:
+            return False, "; ".join(cond_errors), ""
+    stats_args = []
+    if conds:
+        fd, stats_path = tempfile.mkstemp(prefix="tributary-jit-stats-",
+                                          suffix=".json")
+        os.close(fd)
+        stats_args = ["--jit-stats=json:" + stats_path]
+    cmd = [tributary] + extra + stats_args + [os.path.basename(script)]
     try:
-        proc = subprocess.run(cmd, cwd=os.path.dirname(script),
-                              stdin=subprocess.DEVNULL,
-                              stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                              timeout=timeout)
-    except subprocess.TimeoutExpired:
-        return False, "timeout after %gs" % timeout, ""
-    except OSError as e:
-        return False, "cannot run %s: %s" % (tributary, e), ""
-    reasons = []
+        try:
+            proc = subprocess.run(cmd, cwd=os.path.dirname(script),
+                                  stdin=subprocess.DEVNULL,
+                                  stdout=subprocess.PIPE,
+                                  stderr=subprocess.PIPE, timeout=timeout)
+        except subprocess.TimeoutExpired:
+            return False, "timeout after %gs" % timeout, ""
+        except OSError as e:
+            return False, "cannot run %s: %s" % (tributary, e), ""
+        reasons = []
+        if conds:
+            reasons.extend(check_jit_expect(conds, stats_path))
+    finally:
+        if stats_path is not None:
+            try:
+                os.unlink(stats_path)
+            except OSError:
+                pass
     details = ""
     if proc.returncode != exp_exit:
         reasons.append("exit status %d, expected %d"

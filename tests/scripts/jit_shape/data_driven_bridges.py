@@ -1,0 +1,42 @@
+# Shape: a data-driven None-default function over pseudo-random rows
+# (bench/data_driven.py in small) gets a function trace and many bridges.
+# jit-expect: functions==1 bridges>=20 aborts.UnsupportedOpcode==0 trace_entries>=1000
+
+def fn(v=None, a=None, b=None, c=None, d=None, e=None):
+    if v is None:
+        v = 1.5
+    if a is None:
+        a = 0.25
+    if b is None:
+        b = 2.0
+    if c is None:
+        c = -0.75
+    if d is None:
+        d = 3.25
+    if e is None:
+        e = 0.5
+    y = v * a + b
+    y = y - c * d
+    return y * e
+
+def main():
+    state = 12345
+    rows = []
+    for i in range(400):
+        row = []
+        for j in range(6):
+            state = (state * 1664525 + 1013904223) % 4294967296
+            if (state >> 16) & 1:
+                row.append(None)
+            else:
+                state = (state * 1664525 + 1013904223) % 4294967296
+                row.append((state >> 12) % 10240 / 1024.0 - 5.0)
+        rows.append(row)
+    acc = 0.0
+    for p in range(3):
+        for row in rows:
+            acc = acc + fn(*row)
+    print(repr(acc))
+
+
+main()
