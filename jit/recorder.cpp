@@ -243,6 +243,7 @@ bool Recorder::record(uint32_t pc, Value* sp) {
     break;
   case Op::STORE_FAST: write_slot(in.arg, pop()); break;
   case Op::LOAD_GLOBAL: record_load_global(pc, in.arg); break;
+  case Op::STORE_GLOBAL: abort_with(AbortReason::GlobalStore, "STORE_GLOBAL");
   case Op::BINARY_OP: record_binary_op(in.arg); break;
   case Op::COMPARE_OP: record_compare_op(in.arg); break;
   case Op::IS_OP: {
@@ -375,11 +376,14 @@ void Recorder::record_load_global(uint32_t pc, int32_t name_index) {
   Value* v = dict_find_str(frame_->globals, name);
   if (!v) v = dict_find_str(frame_->builtins, name);
   if (!v) abort_with(AbortReason::ExceptionRaised, "undefined global");
-  // The value is a constant as long as neither dict changes.
-  Ref g = kraw(static_cast<int64_t>(reinterpret_cast<uintptr_t>(&frame_->globals->version)));
-  version_guards_.push_back(guard(IrOp::GUARD_WORD, g, static_cast<int64_t>(frame_->globals->version)));
-  Ref b = kraw(static_cast<int64_t>(reinterpret_cast<uintptr_t>(&frame_->builtins->version)));
-  version_guards_.push_back(guard(IrOp::GUARD_WORD, b, static_cast<int64_t>(frame_->builtins->version)));
+  // The value is a constant as long as neither dict adds or removes a key or
+  // rebinds this name; finish() marks its entry watched so rebinding it bumps
+  // the guarded version, while stores to other globals do not.
+  globals_used_.push_back({name, *v});
+  Ref g = kraw(static_cast<int64_t>(reinterpret_cast<uintptr_t>(&frame_->globals->watched_version)));
+  version_guards_.push_back(guard(IrOp::GUARD_WORD, g, static_cast<int64_t>(frame_->globals->watched_version)));
+  Ref b = kraw(static_cast<int64_t>(reinterpret_cast<uintptr_t>(&frame_->builtins->watched_version)));
+  version_guards_.push_back(guard(IrOp::GUARD_WORD, b, static_cast<int64_t>(frame_->builtins->watched_version)));
   t_.pool.push_back(Value::object(frame_->globals));
   t_.pool.push_back(Value::object(frame_->builtins));
   (void)pc;
@@ -648,6 +652,14 @@ void Recorder::record_call_ex(int32_t flags) {
 
 std::unique_ptr<CompiledTrace> Recorder::finish() {
   const bool loop = kind_ == TraceKind::Loop;
+  // Watch the globals this trace folded to constants; if one was rebound since
+  // it was recorded, the trace is already stale.
+  for (auto& [name, value] : globals_used_) {
+    if (!dict_watch(frame_->globals, name)) dict_watch(frame_->builtins, name);
+    Value* now = dict_find_str(frame_->globals, name);
+    if (!now) now = dict_find_str(frame_->builtins, name);
+    if (!now || *now != value) abort_with(AbortReason::GlobalStore, "a global changed while recording");
+  }
   const size_t n = t_.ins.size();
 
   // Global-version guards leave the loop when nothing in it can rebind globals.

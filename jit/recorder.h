@@ -107,6 +107,7 @@ private:
   bool in_entry_ = false;          // emitting entry loads (their guards resume at the start)
   int32_t entry_snap_ = -1;
   std::vector<Ref> version_guards_; // global/builtin version guards (hoisted when no calls)
+  std::vector<std::pair<Str*, Value>> globals_used_; // globals folded to constants
 };
 
 } // namespace tributary::jit

@@ -90,6 +90,13 @@ Value* dict_find(Dict* d, Value key) { return dict_find(d, key, hash_value(key))
 
 Value* dict_find_str(Dict* d, Str* key) { return dict_find(d, Value::object(key), str_hash(key)); }
 
+bool dict_watch(Dict* d, Str* key) {
+  bool found;
+  int32_t* slot = dict_probe(d, Value::object(key), str_hash(key), found);
+  if (found) d->entries[*slot].watched = true;
+  return found;
+}
+
 Value dict_get(Dict* d, Value key) {
   Value* v = dict_find(d, key);
   return v ? *v : Value::empty();
@@ -100,9 +107,12 @@ void dict_set(Dict* d, Value key, int64_t hash, Value v) {
   int32_t* slot = dict_probe(d, key, hash, found);
   ++d->version;
   if (found) {
-    d->entries[*slot].value = v;
+    DictEntry& e = d->entries[*slot];
+    if (e.watched && e.value != v) ++d->watched_version;
+    e.value = v;
     return;
   }
+  ++d->watched_version;
   // Load factor 2/3 counting deleted entries, which still occupy index slots.
   if ((d->entries.size() + 1) * 3 > (d->index_mask + 1) * 2) {
     dict_grow(d);
@@ -127,6 +137,7 @@ bool dict_del(Dict* d, Value key) {
   e.value = Value::empty();
   --d->used;
   ++d->version;
+  ++d->watched_version;
   // The index slot keeps pointing at the dead entry (a tombstone) so probe chains stay intact.
   if (d->used == 0) dict_clear(d);
   return true;
@@ -136,6 +147,7 @@ void dict_clear(Dict* d) {
   d->entries.clear();
   d->used = 0;
   ++d->version;
+  ++d->watched_version;
   dict_rebuild_index(d, kDictMinIndex);
 }
 

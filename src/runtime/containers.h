@@ -19,6 +19,7 @@ struct DictEntry {
   int64_t hash;
   Value key;   // empty for a deleted entry
   Value value;
+  bool watched = false; // compiled code assumed this value (see Dict::watched_version)
 };
 
 struct Dict : Object {
@@ -26,7 +27,11 @@ struct Dict : Object {
   int32_t* index = nullptr;  // entry position, -1 if free; size index_mask + 1
   uint64_t index_mask = 0;
   size_t used = 0;           // live entries
-  uint64_t version = 0;
+  uint64_t version = 0;          // bumped by every change (interpreter inline caches)
+  // Bumped when keys are added or removed, or a watched entry's value changes:
+  // what compiled code guards, so stores to unrelated globals do not
+  // invalidate it (PyPy's quasi-immutable module cells, per dict).
+  uint64_t watched_version = 0;
 };
 
 struct SetEntry {
@@ -46,6 +51,8 @@ Dict* new_dict();
 Value* dict_find(Dict* d, Value key, int64_t hash);
 Value* dict_find(Dict* d, Value key);
 Value* dict_find_str(Dict* d, Str* key); // fast path for interned names
+// Marks the entry for `key` as watched; false when absent.
+bool dict_watch(Dict* d, Str* key);
 Value dict_get(Dict* d, Value key);      // empty Value when absent
 void dict_set(Dict* d, Value key, Value v);
 void dict_set(Dict* d, Value key, int64_t hash, Value v);
