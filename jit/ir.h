@@ -122,5 +122,9 @@ inline constexpr uint64_t kExcMarker = Value::kEmptyBits;
 
 std::string format_ins(const Trace& t, Ref r);
 std::string format_trace(const Trace& t);
+const char* kind_name(TraceKind k);
+// Parses format_trace()'s text back (optimizer tests read IR in and compare IR
+// out). CALL helpers are resolved by name. Returns "" or an error message.
+std::string parse_trace(std::string_view text, Trace& out);
 
 } // namespace tributary::jit

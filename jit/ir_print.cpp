@@ -50,14 +50,30 @@ std::string format_ins(const Trace& t, Ref r) {
     for (const SnapEntry& e : s.entries) out += fmt::format(" {}=%{}", e.slot, e.ref);
     out += "]";
   }
+  if (i.target >= 0) out += fmt::format(" -> block {}", i.target);
   return out;
 }
 
+const char* kind_name(TraceKind k) {
+  switch (k) {
+  case TraceKind::Loop: return "loop";
+  case TraceKind::Function: return "function";
+  case TraceKind::Bridge: return "bridge";
+  }
+  return "?";
+}
+
 std::string format_trace(const Trace& t) {
-  std::string out;
+  std::string out = fmt::format("trace {} pc {}\n", kind_name(t.kind), t.start_pc);
   for (size_t b = 0; b < t.blocks.size(); ++b) {
     const Block& blk = t.blocks[b];
-    out += fmt::format("block {}:{}\n", b, blk.succ >= 0 ? fmt::format(" -> block {}", blk.succ) : "");
+    std::string succ;
+    if (blk.succ >= 0) {
+      succ = fmt::format(" -> block {} (", blk.succ);
+      for (size_t k = 0; k < blk.args.size(); ++k) succ += fmt::format("{}%{}", k ? ", " : "", blk.args[k]);
+      succ += ")";
+    }
+    out += fmt::format("block {}:{}\n", b, succ);
     for (Ref r = blk.begin; r < blk.end; ++r) out += "  " + format_ins(t, r) + "\n";
   }
   return out;

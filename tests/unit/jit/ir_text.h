@@ -1,0 +1,41 @@
+// ir_text.h — helpers for optimizer tests: IR text in, one pass, IR text out.
+#pragma once
+
+#include <doctest/doctest.h>
+
+#include <string>
+
+#include "jit/ir.h"
+#include "jit/opt/pipeline.h"
+
+namespace tributary::jit::test {
+
+// Parses `text`, runs `pass` and returns the formatted result (verified).
+inline std::string run_pass(const std::string& text, Pass pass) {
+  Trace t;
+  std::string err = parse_trace(text, t);
+  REQUIRE_MESSAGE(err.empty(), err);
+  REQUIRE_MESSAGE(verify(t).empty(), verify(t));
+  pass(t);
+  std::string v = verify(t);
+  CHECK_MESSAGE(v.empty(), v);
+  return format_trace(t);
+}
+
+// Normalizes whitespace so expected texts can be written readably.
+inline std::string squash(const std::string& s) {
+  std::string out;
+  bool space = false;
+  for (char c : s) {
+    if (c == ' ' || c == '\t') {
+      space = true;
+      continue;
+    }
+    if (space && !out.empty() && out.back() != '\n' && c != '\n') out += ' ';
+    space = false;
+    out += c;
+  }
+  return out;
+}
+
+} // namespace tributary::jit::test

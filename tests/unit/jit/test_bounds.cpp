@@ -1,0 +1,27 @@
+// test_bounds.cpp — range analysis removes impossible overflow and zero checks.
+#include "ir_text.h"
+
+using namespace tributary::jit;
+using tributary::jit::test::run_pass;
+
+TEST_CASE("bounded operands lose their overflow guards; unbounded ones keep them") {
+  std::string out = run_pass(R"(trace function pc 0
+block 0:
+  %0 val SLOAD #0
+  GUARD_INT %0 [pc 0 depth 0]
+  %2 int UNBOX_INT %0
+  %3 int KINT #65521
+  %4 int FLOORMOD %2 %3 [pc 2 depth 2]
+  %5 int KINT #6
+  %6 int MUL_OV %4 %5 [pc 4 depth 2]
+  %7 int ADD_OV %6 %4 [pc 5 depth 2]
+  %8 int ADD_OV %2 %2 [pc 6 depth 2]
+  %9 val BOX_INT %7
+  %10 val BOX_INT %8
+  RET %9
+)", pass_bounds);
+  CHECK(out.find("FLOORMOD_NZ") != std::string::npos);
+  CHECK(out.find("MUL         %4 %5") != std::string::npos);
+  CHECK(out.find("ADD         %6 %4") != std::string::npos);
+  CHECK(out.find("ADD_OV      %2 %2") != std::string::npos); // full 48-bit range: may overflow
+}
