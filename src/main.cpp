@@ -238,10 +238,36 @@ int run(const Options& o) {
 
 } // namespace
 
+namespace {
+
+// The interpreter recurses on the C stack (one activation per Python frame),
+// so it runs on a thread with a stack large enough for the recursion limit
+// even in sanitizer builds, whose frames are several times larger.
+constexpr size_t kInterpreterStack = size_t(512) << 20;
+
+struct RunArgs {
+  const Options* options;
+  int status;
+};
+
+void* interpreter_thread(void* p) {
+  auto* args = static_cast<RunArgs*>(p);
+  args->status = run(*args->options);
+  return nullptr;
+}
+
+} // namespace
+
 int main(int argc, char** argv) {
   Options o = parse_options(argc, argv);
   gc::init();
   init_runtime_types();
   init_lib();
-  return run(o);
+  vm::state().c_stack_bytes = kInterpreterStack - (size_t(32) << 20);
+  RunArgs args{&o, 0};
+  if (!gc::run_on_large_stack(interpreter_thread, &args, kInterpreterStack)) {
+    vm::state().c_stack_bytes = 6u << 20; // no thread: stay within the default 8 MB stack
+    interpreter_thread(&args);
+  }
+  return args.status;
 }

@@ -18,6 +18,7 @@ void init_container_methods();                 // container_methods.cpp
 Module* make_math_module();                    // math_module.cpp
 Module* make_sys_module();                     // sys_module.cpp
 Module* make_time_module();                    // sys_module.cpp
+Module* make_tributary_module();               // tributary_module.cpp
 
 // ---- sorting (sort.cpp): stable, `<` only, exceptions leave `items` unchanged ----
 void sort_values(GcVector<Value>& items, Value key, bool reverse);

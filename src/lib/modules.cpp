@@ -30,6 +30,7 @@ constexpr ModuleDef kModules[] = {
     {"sys", lib::make_sys_module},
     {"math", lib::make_math_module},
     {"time", lib::make_time_module},
+    {"tributary", lib::make_tributary_module},
 };
 
 // Natively created modules, kept even if the program deletes them from sys.modules.

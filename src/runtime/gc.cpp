@@ -1,4 +1,7 @@
 // gc.cpp — Boehm GC set-up; GMP's allocations are routed into the GC heap.
+// GC_THREADS must precede every collector header: thread creation here goes
+// through GC_pthread_create so the collector scans the interpreter thread.
+#define GC_THREADS
 #include "runtime/gc.h"
 
 #include <cstdlib>
@@ -6,6 +9,7 @@
 #include <cstdio>
 
 #include <gc/gc.h>
+#include <pthread.h>
 #include <gmp.h>
 
 namespace tributary::gc {
@@ -48,5 +52,17 @@ void* alloc_root(size_t bytes) {
 }
 
 void free_root(void* p) { GC_FREE(p); }
+
+bool run_on_large_stack(void* (*fn)(void*), void* arg, size_t stack_bytes) {
+  pthread_attr_t attr;
+  if (pthread_attr_init(&attr) != 0) return false;
+  pthread_attr_setstacksize(&attr, stack_bytes);
+  pthread_t thread;
+  int rc = GC_pthread_create(&thread, &attr, fn, arg);
+  pthread_attr_destroy(&attr);
+  if (rc != 0) return false;
+  GC_pthread_join(thread, nullptr);
+  return true;
+}
 
 } // namespace tributary::gc

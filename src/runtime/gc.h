@@ -19,6 +19,9 @@ void* alloc(size_t bytes);        // zeroed, scanned
 void* alloc_atomic(size_t bytes); // not zeroed, never scanned
 void* alloc_root(size_t bytes);   // scanned, never collected (static tables)
 void free_root(void* p);
+// Runs fn(arg) on a new collector-registered thread with `stack_bytes` of
+// stack and waits for it; false if the thread could not be created.
+bool run_on_large_stack(void* (*fn)(void*), void* arg, size_t stack_bytes);
 
 template <class T, class... A> T* make(A&&... a) {
   return new (alloc(sizeof(T))) T(static_cast<A&&>(a)...);

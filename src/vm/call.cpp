@@ -144,7 +144,8 @@ namespace {
 
 // Approximate C stack use guard: deep recursion through native code (sorted
 // keys, repr of nested lists) must end in RecursionError, not a crash.
-constexpr size_t kMaxCStack = 6u << 20;
+// (Vm::c_stack_bytes is the usable depth; main runs the interpreter on a thread
+// with a large stack so sanitizer builds also reach the recursion limit.)
 
 // The shallowest stack address seen on entry to Python code.
 char* g_stack_origin = nullptr;
@@ -155,7 +156,7 @@ void enter_call() {
   Vm& vm = state();
   char probe;
   if (!g_stack_origin || &probe > g_stack_origin) g_stack_origin = &probe;
-  if (++vm.depth > vm.recursion_limit || static_cast<size_t>(g_stack_origin - &probe) > kMaxCStack) {
+  if (++vm.depth > vm.recursion_limit || static_cast<size_t>(g_stack_origin - &probe) > vm.c_stack_bytes) {
     --vm.depth;
     raise(types::recursion_error, "maximum recursion depth exceeded");
   }

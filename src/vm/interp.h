@@ -23,6 +23,7 @@ struct Vm {
   List* path = nullptr;             // sys.path
   int depth = 0;                    // Python frames currently executing
   int recursion_limit = 1000;
+  size_t c_stack_bytes = 6u << 20;  // C stack Python calls may use before RecursionError
   Value handled = Value::none();    // exception being handled (sys.exc_info()), or None
   bool jit_enabled = false;
 };
