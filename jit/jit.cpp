@@ -161,7 +161,7 @@ bool JitState::record_instruction(vm::Frame* f, uint32_t pc, Value* sp) {
   stats.ops_recorded += t->ir.ins.size();
   if (parent && try_attach(parent, t.get())) return false;
   double t1 = now();
-  optimize(t->ir);
+  optimize(t->ir, disabled_passes);
   stats.optimize_seconds += now() - t1;
   stats.ops_optimized += t->ir.ins.size();
   t->id = static_cast<int>(traces_.size()) + 1;
@@ -249,7 +249,7 @@ bool JitState::try_attach(ExitInfo* parent, CompiledTrace* bridge) {
     return false;
   }
   double t1 = now();
-  optimize(combined);
+  optimize(combined, disabled_passes);
   stats.optimize_seconds += now() - t1;
   Trace saved = std::move(root->ir);
   root->ir = std::move(combined);

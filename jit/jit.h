@@ -118,6 +118,7 @@ public:
   Stats stats;
   bool enabled = false;
   std::string log_spec; // TRIBUTARY_LOG
+  std::string disabled_passes; // --jit-disable
 
   // A backward jump to `target` is about to execute in frame f. Returns the
   // compiled loop trace to enter, or null; may start a recording (then

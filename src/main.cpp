@@ -45,6 +45,8 @@ options:
                    exits get bridges, paths never merge)
   --backend=NAME   code generator; available: asmjit
   --jit-stats=json:FILE  write JIT statistics as JSON to FILE ('-' for stdout)
+  --jit-disable=PASSES   skip optimizer passes (comma-separated: fold, bounds, cse,
+                   licm, dce) — correctness must not depend on any of them
   --dis            print the bytecode of the script instead of running it
   -h, --help       show this help and exit
   --version        show the version and exit
@@ -52,7 +54,6 @@ options:
 environment:
   TRIBUTARY_LOG    JIT logging, channel:dest[,channel:dest...]; channels: jit-summary
                    (statistics at exit), jit-trace (IR of every trace); dest '-' is stderr
-  TRIBUTARY_JIT_DISABLE  comma-separated optimizer passes to skip (fold, cse, licm, dce)
 
 JIT parameters (--jit-param):
 )";
@@ -65,6 +66,7 @@ struct Options {
   bool jit = true;
   std::string jit_params;
   std::string stats_file;
+  std::string disabled_passes;
   std::vector<std::string> argv;
 };
 
@@ -114,6 +116,8 @@ Options parse_options(int argc, char** argv) {
     } else if (a.rfind("--backend=", 0) == 0) {
       std::string v = a.substr(10);
       if (v != "asmjit") usage_error("argument --backend: invalid choice '" + v + "' (choose from 'asmjit')");
+    } else if (a.rfind("--jit-disable=", 0) == 0) {
+      o.disabled_passes = a.substr(14);
     } else if (a.rfind("--jit-stats=", 0) == 0) {
       std::string v = a.substr(12);
       if (v.rfind("json:", 0) != 0 || v.size() == 5) usage_error("argument --jit-stats: expected json:FILE");
@@ -194,6 +198,7 @@ int run(const Options& o) {
   jit::JitState& jit = jit::jit();
   jit.enabled = o.jit;
   jit::parse_params(o.jit_params, jit.params);
+  jit.disabled_passes = o.disabled_passes;
   if (const char* log = std::getenv("TRIBUTARY_LOG")) jit.log_spec = log;
   if (!vm.argv) vm.argv = new_list();
   for (const std::string& a : o.argv) list_append(vm.argv, str_value(a));

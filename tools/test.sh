@@ -26,8 +26,9 @@ count_scripts() { # parses run_scripts.py's closing line
   fi
 }
 
-run_suite() { # DIR LABEL
+run_suite() { # DIR LABEL [extra runner args...]
   local dir=$1 label=$2 out
+  shift 2
   echo "== $label: unit tests"
   out=$("$dir/tests/unit_tests" 2>&1)
   echo "$out" | tail -n 4
@@ -35,13 +36,19 @@ run_suite() { # DIR LABEL
   echo "== $label: script tests"
   out=$(python3 tests/run_scripts.py --tributary "$dir/tributary" -j 2 \
         --mode 'interp=--jit=off' \
-        --mode 'jit=--jit=on --jit-param threshold=2,function_threshold=3,trace_eagerness=2' 2>&1)
+        --mode 'jit=--jit=on --jit-param threshold=2,function_threshold=3,trace_eagerness=2' "$@" 2>&1)
   echo "$out" | grep -v '^PASS' | tail -n 60
   count_scripts "$out"
 }
 
+# Correctness must not depend on any single optimizer pass: the release build
+# also runs the JIT with each pass disabled in turn.
+no_pass=()
+for p in fold bounds cse licm dce; do
+  no_pass+=(--mode "jit-no-$p=--jit=on --jit-disable=$p --jit-param threshold=2,function_threshold=3,trace_eagerness=2")
+done
 if tools/build.sh build; then
-  run_suite build release
+  run_suite build release "${no_pass[@]}"
 else
   echo "release build failed"; failed=$((failed + 1))
 fi

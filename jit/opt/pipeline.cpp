@@ -19,10 +19,7 @@ const std::vector<PassInfo>& passes() {
 }
 
 namespace {
-bool disabled(const char* name) {
-  const char* env = std::getenv("TRIBUTARY_JIT_DISABLE");
-  if (!env) return false;
-  std::string_view list(env);
+bool is_disabled(std::string_view list, const char* name) {
   while (!list.empty()) {
     size_t comma = list.find(',');
     if (list.substr(0, comma) == name) return true;
@@ -33,7 +30,7 @@ bool disabled(const char* name) {
 }
 } // namespace
 
-void optimize(Trace& t) {
+void optimize(Trace& t, std::string_view disabled) {
   std::string err = verify(t);
   if (!err.empty()) {
     std::fprintf(stderr, "tributary: internal error: invalid trace from the recorder: %s\n%s", err.c_str(),
@@ -41,7 +38,7 @@ void optimize(Trace& t) {
     std::abort();
   }
   for (const PassInfo& p : passes()) {
-    if (disabled(p.name)) continue;
+    if (is_disabled(disabled, p.name)) continue;
     p.run(t);
     err = verify(t);
     if (!err.empty()) {

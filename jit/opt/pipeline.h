@@ -19,9 +19,9 @@ struct PassInfo {
 // The pipeline, in order (pipeline.cpp).
 const std::vector<PassInfo>& passes();
 
-// Runs every enabled pass, verifying the IR after each one. Passes named in
-// TRIBUTARY_JIT_DISABLE (comma-separated) are skipped.
-void optimize(Trace& t);
+// Runs every pass not named in `disabled` (comma-separated), verifying the IR
+// after each one.
+void optimize(Trace& t, std::string_view disabled = {});
 
 // Checks SSA and snapshot well-formedness; returns "" or a description of the defect.
 std::string verify(const Trace& t);
