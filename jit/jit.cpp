@@ -10,6 +10,7 @@
 #include <fmt/format.h>
 
 #include "backends/backend.h"
+#include "jit/disasm.h"
 #include "jit/opt/pipeline.h"
 #include "jit/recorder.h"
 #include "jit/trace_tree.h"
@@ -216,7 +217,7 @@ bool JitState::compile(CompiledTrace* t) {
   backends::Abi abi{static_cast<int32_t>(offsetof(ExitFrame, exit)), static_cast<int32_t>(offsetof(ExitFrame, result)),
                     static_cast<int32_t>(offsetof(ExitFrame, scratch)), static_cast<int32_t>(offsetof(ExitFrame, values))};
   double t0 = now();
-  backends::CodeResult code = backend().compile(t->ir, handles, abi, log_spec.find("jit-trace") != std::string::npos);
+  backends::CodeResult code = backend().compile(t->ir, handles, abi, false);
   stats.backend_seconds += now() - t0;
   if (!code.error.empty()) {
     if (!log_spec.empty()) log_trace(fmt::format("# backend failure: {}\n", code.error));
@@ -230,7 +231,7 @@ bool JitState::compile(CompiledTrace* t) {
     log_trace(fmt::format("# trace {} ({}) {}:{} — {} ops, {} bytes\n{}\n", t->id,
                           t->kind == TraceKind::Loop ? "loop" : t->kind == TraceKind::Function ? "function" : "bridge",
                           t->code->qualname, t->start_pc, t->ir.ins.size(), code.size, format_trace(t->ir)) +
-              code.listing + "\n");
+              "machine code:\n" + disassemble(code.entry, code.size) + "\n");
   return true;
 }
 

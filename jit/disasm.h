@@ -1,0 +1,12 @@
+// disasm.h — machine code listings for TRIBUTARY_LOG=jit-trace (capstone).
+#pragma once
+
+#include <cstddef>
+#include <string>
+
+namespace tributary::jit {
+
+// Disassembles `size` bytes of x86-64 code at `code`.
+std::string disassemble(const void* code, size_t size);
+
+} // namespace tributary::jit
