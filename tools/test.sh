@@ -26,6 +26,20 @@ count_scripts() { # parses run_scripts.py's closing line
   fi
 }
 
+count_pyunit() { # parses python -m unittest's "Ran N tests" and "FAILED (...)" lines
+  local out=$1 ran bad=0 skipped=0 n
+  ran=$(grep -E '^Ran [0-9]+ tests?' <<<"$out" | sed -E 's/^Ran ([0-9]+).*/\1/')
+  if [[ -z $ran ]]; then failed=$((failed + 1)); return; fi
+  for n in $(grep -E '^FAILED' <<<"$out" | grep -oE '(failures|errors)=[0-9]+' | cut -d= -f2); do
+    bad=$((bad + n))
+  done
+  for n in $(grep -E '^(OK|FAILED)' <<<"$out" | grep -oE 'skipped=[0-9]+' | cut -d= -f2); do
+    skipped=$((skipped + n))
+  done
+  passed=$((passed + ran - bad - skipped))
+  failed=$((failed + bad))
+}
+
 run_suite() { # DIR LABEL [extra runner args...]
   local dir=$1 label=$2 out
   shift 2
@@ -59,5 +73,9 @@ if tools/build.sh build-asan -Dbuildtype=debugoptimized -Db_sanitize=address,und
 else
   echo "sanitizer build failed"; failed=$((failed + 1))
 fi
+echo "== benchmark harness tests"
+out=$(python3 -m unittest tests/bench/test_harness.py 2>&1)
+echo "$out" | tail -n 3
+count_pyunit "$out"
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
