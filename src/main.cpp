@@ -1,6 +1,9 @@
 // main.cpp — the `tributary` command: option parsing, running a script or
 // `-c` code, and turning uncaught Python exceptions into CPython-style output.
+#include <climits>
 #include <cstdio>
+#include <cstdlib>
+#include <unistd.h>
 #include <cstring>
 #include <fstream>
 #include <iostream>
@@ -203,8 +206,27 @@ int run(const Options& o) {
   if (!vm.argv) vm.argv = new_list();
   for (const std::string& a : o.argv) list_append(vm.argv, str_value(a));
 
+  // sys.path[0]: the script's directory (as CPython), or '' for -c.
+  if (!vm.path) vm.path = new_list();
+  std::string script_dir;
+  if (!o.has_command) {
+    size_t slash = o.script.rfind('/');
+    std::string dir = slash == std::string::npos ? "." : o.script.substr(0, slash == 0 ? 1 : slash);
+    char resolved[PATH_MAX];
+    script_dir = ::realpath(dir.c_str(), resolved) ? resolved : dir;
+  }
+  vm.path->items.insert(vm.path->items.begin(), str_value(script_dir));
+
   Module* main_module = new_module("__main__");
   vm.main = main_module;
+  if (!o.has_command) {
+    // CPython 3.9+ makes the main script's __file__ absolute.
+    std::string file = o.script;
+    char cwd[PATH_MAX];
+    if (!file.empty() && file[0] != '/' && ::getcwd(cwd, sizeof cwd)) file = std::string(cwd) + "/" + file;
+    dict_set(main_module->dict, Value::object(intern("__file__")), str_value(file));
+  }
+  dict_set(main_module->dict, Value::object(intern("__doc__")), Value::none());
   dict_set(vm.modules, Value::object(intern("__main__")), Value::object(main_module));
   int status = 0;
   try {

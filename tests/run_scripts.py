@@ -70,7 +70,8 @@ JIT_EXPECT_RE = re.compile(
 def find_scripts(root):
     out = []
     for dirpath, dirnames, filenames in os.walk(root):
-        dirnames.sort()
+        # Folders starting with "_" hold helper modules, not tests.
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("_"))
         for fn in sorted(filenames):
             if fn.endswith(".py"):
                 out.append(os.path.join(dirpath, fn))

@@ -31,7 +31,7 @@ struct Handler {
   int depth;
 };
 
-enum class BlockKind { While, For, TryFinally, FinallyEnd, ExceptHandler, HandlerCleanup };
+enum class BlockKind { While, For, TryFinally, FinallyEnd, ExceptHandler, HandlerCleanup, With };
 
 struct FBlock {
   BlockKind kind;
@@ -39,17 +39,44 @@ struct FBlock {
   int break_label = -1;
   const StmtList* finalbody = nullptr;
   std::string exc_name; // HandlerCleanup: the `as` name to clear
-  size_t handler_level = 0; // handler stack size outside this block (TryFinally)
+  size_t handler_level = 0; // handler stack size outside this block (TryFinally, With)
 };
 
 class CodeGen {
 public:
-  CodeGen(const ModuleAst& m, SymbolTable& st, Scope* scope, vm::Code* code)
-      : module_(m), symtab_(st), scope_(scope), code_(code) {}
+  CodeGen(const ModuleAst& m, SymbolTable& st, Scope* scope, vm::Code* code, bool names_mode = false)
+      : module_(m), symtab_(st), scope_(scope), code_(code), names_mode_(names_mode) {}
 
   vm::Code* code_;
 
+  // eval(): the module is one expression statement whose value is returned.
+  void compile_eval_body(const StmtList& body) {
+    if (body.size() != 1 || body[0]->kind != StmtKind::Expr) {
+      const Node* n = body.empty() ? nullptr : body[0];
+      if (!n) {
+        SyntaxErrorInfo info;
+        info.msg = "invalid syntax";
+        info.filename = module_.filename;
+        info.line = 1;
+        info.col = 1;
+        throw SyntaxErrorException(info);
+      }
+      syntax_error(n, "invalid syntax");
+    }
+    expr(static_cast<ExprStmt*>(body[0])->value);
+    emit(Op::RETURN_VALUE);
+    finish();
+  }
+
   void compile_module_body(const StmtList& body) {
+    if (!body.empty() && body[0]->kind == StmtKind::Expr) {
+      Expr* v = static_cast<ExprStmt*>(body[0])->value;
+      if (v->kind == ExprKind::Constant && static_cast<Constant*>(v)->ckind == ConstKind::Str) {
+        line_ = body[0]->pos.line;
+        expr(v);
+        name_op("__doc__", Access::Store);
+      }
+    }
     for (Stmt* s : body) stmt(s);
     emit_const(Value::none());
     emit(Op::RETURN_VALUE);
@@ -58,6 +85,36 @@ public:
 
   void compile_function_body(const StmtList& body) {
     for (Stmt* s : body) stmt(s);
+    emit_const(Value::none());
+    emit(Op::RETURN_VALUE);
+    finish();
+  }
+
+  // A class body: runs with the class namespace as its locals dict; the
+  // implicit `__class__` cell (zero-argument super()) is handed back to
+  // __build_class__ as `__classcell__`.
+  void compile_class_body(ClassDef* c) {
+    code_->flags |= vm::kClassBody;
+    line_ = c->pos.line;
+    emit(Op::LOAD_NAME, add_name("__name__"));
+    emit(Op::STORE_NAME, add_name("__module__"));
+    emit_const(Value::object(intern(code_->qualname)));
+    emit(Op::STORE_NAME, add_name("__qualname__"));
+    size_t first = 0;
+    if (!c->body.empty() && c->body[0]->kind == StmtKind::Expr) {
+      Expr* v = static_cast<ExprStmt*>(c->body[0])->value;
+      if (v->kind == ExprKind::Constant && static_cast<Constant*>(v)->ckind == ConstKind::Str) {
+        expr(v);
+        emit(Op::STORE_NAME, add_name("__doc__"));
+        first = 1;
+      }
+    }
+    for (size_t i = first; i < c->body.size(); ++i) stmt(c->body[i]);
+    int cell = cell_index("__class__");
+    if (cell >= 0 && cell < static_cast<int>(code_->cell_names.size())) {
+      emit(Op::LOAD_CLOSURE, cell);
+      emit(Op::STORE_NAME, add_name("__classcell__"));
+    }
     emit_const(Value::none());
     emit(Op::RETURN_VALUE);
     finish();
@@ -77,10 +134,13 @@ public:
     case ExprKind::ListComp: gens = static_cast<ListComp*>(node)->generators; break;
     case ExprKind::SetComp: gens = static_cast<SetComp*>(node)->generators; build = Op::BUILD_SET; break;
     case ExprKind::DictComp: gens = static_cast<DictComp*>(node)->generators; build = Op::BUILD_MAP; break;
+    case ExprKind::GeneratorExp: gens = static_cast<GeneratorExp*>(node)->generators; break;
     default: break;
     }
-    emit(build, 0);
+    bool genexpr = node->kind == ExprKind::GeneratorExp;
+    if (!genexpr) emit(build, 0);
     comprehension_level(node, gens, 0);
+    if (genexpr) emit_const(Value::none());
     emit(Op::RETURN_VALUE);
     finish();
   }
@@ -89,6 +149,7 @@ private:
   const ModuleAst& module_;
   SymbolTable& symtab_;
   Scope* scope_;
+  bool names_mode_ = false; // module level uses LOAD_NAME/STORE_NAME (exec with a locals dict)
   int depth_ = 0;
   int max_depth_ = 0;
   int line_ = 1;
@@ -212,7 +273,8 @@ private:
 
   void name_op(const std::string& n, Access a) {
     NameScope s = scope_->lookup(n);
-    if (scope_->kind == ScopeKind::Module && s != NameScope::Cell && s != NameScope::Free) s = NameScope::Global;
+    if (scope_->kind == ScopeKind::Module && s != NameScope::Cell && s != NameScope::Free)
+      s = names_mode_ && s != NameScope::Global ? NameScope::Name : NameScope::Global;
     switch (s) {
     case NameScope::Local:
       emit(a == Access::Load ? Op::LOAD_FAST : a == Access::Store ? Op::STORE_FAST : Op::DELETE_FAST, local_index(n));
@@ -282,8 +344,8 @@ private:
     case StmtKind::Try: try_stmt(static_cast<Try*>(s)); break;
     case StmtKind::Import: import_stmt(static_cast<Import*>(s)); break;
     case StmtKind::ImportFrom: import_from(static_cast<ImportFrom*>(s)); break;
-    case StmtKind::ClassDef: unsupported(s, "class definition"); break;
-    case StmtKind::With: unsupported(s, "with statement"); break;
+    case StmtKind::ClassDef: class_def(static_cast<ClassDef*>(s)); break;
+    case StmtKind::With: with_stmt(static_cast<With*>(s), 0); break;
     case StmtKind::Match:
     case StmtKind::AsyncFunctionDef:
     case StmtKind::AsyncFor:
@@ -364,6 +426,19 @@ private:
       if (preserve_tos) emit(Op::SWAP, 2);
       emit(Op::POP_EXCEPT);
       break;
+    case BlockKind::With: {
+      // Call __exit__(None, None, None) outside this block's handler.
+      std::vector<int> saved_handlers(handler_ids_.begin() + b.handler_level, handler_ids_.end());
+      handler_ids_.resize(b.handler_level);
+      if (preserve_tos) emit(Op::SWAP, 2);
+      emit_const(Value::none());
+      emit_const(Value::none());
+      emit_const(Value::none());
+      emit(Op::CALL, 2);
+      emit(Op::POP_TOP);
+      handler_ids_.insert(handler_ids_.end(), saved_handlers.begin(), saved_handlers.end());
+      break;
+    }
     case BlockKind::HandlerCleanup:
       if (!b.exc_name.empty()) {
         emit_const(Value::none());
@@ -481,6 +556,39 @@ private:
     name_op(f->name, Access::Store);
   }
 
+  // class C(bases, **kw): body  ->  C = __build_class__(<body function>, 'C', *bases, **kw)
+  void class_def(ClassDef* c) {
+    for (Expr* d : c->decorator_list) {
+      emit(Op::PUSH_NULL);
+      expr(d);
+    }
+    line_ = c->pos.line;
+    emit(Op::PUSH_NULL);
+    emit(Op::LOAD_BUILD_CLASS);
+    make_function(c, c->name, nullptr, [&](CodeGen& g) { g.compile_class_body(c); });
+    emit_const(Value::object(intern(c->name)));
+    bool dynamic = has_starred(c->bases);
+    for (Keyword* k : c->keywords)
+      if (k->arg.empty()) dynamic = true;
+    if (dynamic) unsupported(c, "class bases with * or ** arguments");
+    for (Expr* b : c->bases) expr(b);
+    line_ = c->pos.line;
+    int32_t nargs = static_cast<int32_t>(2 + c->bases.size());
+    if (c->keywords.empty()) {
+      emit(Op::CALL, nargs);
+    } else {
+      std::vector<Value> names;
+      for (Keyword* k : c->keywords) {
+        expr(k->value);
+        names.push_back(Value::object(intern(k->arg)));
+      }
+      emit_const(Value::object(new_tuple(names)));
+      emit(Op::CALL_KW, nargs + static_cast<int32_t>(c->keywords.size()));
+    }
+    for (size_t i = 0; i < c->decorator_list.size(); ++i) emit(Op::CALL, 1);
+    name_op(c->name, Access::Store);
+  }
+
   std::string qualname_for(const std::string& name) {
     if (scope_->kind == ScopeKind::Module) return name;
     if (scope_->kind == ScopeKind::Function || scope_->kind == ScopeKind::Comprehension)
@@ -515,7 +623,7 @@ private:
     code->qualname = qualname_for(name);
     code->filename = module_.filename;
     code->first_line = node->pos.line;
-    if (child->has_yield) unsupported(node, "generator (yield)");
+    if (child->has_yield) code->flags |= vm::kGenerator;
     setup_code(code, child, args);
     CodeGen g(module_, symtab_, child, code);
     g.line_ = node->pos.line;
@@ -551,6 +659,59 @@ private:
         if (s->params[i] == c) from = static_cast<int>(i);
       code->cell_param.push_back(from);
     }
+  }
+
+  // with a as x, b: body  — one nested block per item, as CPython 3.11 compiles it:
+  //   BEFORE_WITH -> [exit, enter()]; on exception [exit, prev, exc] calls
+  //   exit(type, exc, tb) and re-raises unless it returned a true value.
+  void with_stmt(With* w, size_t item) {
+    WithItem* it = w->items[item];
+    int base = depth_;
+    expr(it->context_expr);
+    line_ = w->pos.line;
+    emit(Op::BEFORE_WITH);
+    int handler = new_label(), cleanup = new_label(), suppress = new_label(), end = new_label();
+    FBlock fb{BlockKind::With};
+    fb.handler_level = handler_ids_.size();
+    push_handler(handler, base + 1);
+    fblocks_.push_back(fb);
+    if (it->optional_vars) store_target(it->optional_vars);
+    else emit(Op::POP_TOP);
+    if (item + 1 < w->items.size()) with_stmt(w, item + 1);
+    else body(w->body);
+    fblocks_.pop_back();
+    pop_handler();
+    line_ = w->pos.line;
+    emit_const(Value::none());
+    emit_const(Value::none());
+    emit_const(Value::none());
+    emit(Op::CALL, 2);
+    emit(Op::POP_TOP);
+    emit_jump(Op::JUMP, end);
+
+    place(handler);
+    depth_ = base + 2; // [exit, exc]
+    line_ = w->pos.line;
+    push_handler(cleanup, base + 2);
+    emit(Op::PUSH_EXC_INFO);
+    emit(Op::WITH_EXCEPT_START);
+    emit_jump(Op::POP_JUMP_IF_TRUE, suppress);
+    emit(Op::RERAISE);
+    pop_handler();
+    place(suppress);
+    depth_ = base + 3; // [exit, prev, exc]
+    emit(Op::POP_TOP);
+    emit(Op::POP_EXCEPT);
+    emit(Op::POP_TOP);
+    emit_jump(Op::JUMP, end);
+
+    place(cleanup);
+    depth_ = base + 3; // [exit, prev, exc2]
+    emit(Op::SWAP, 2);
+    emit(Op::POP_EXCEPT);
+    emit(Op::RERAISE);
+    place(end);
+    depth_ = base;
   }
 
   void assert_stmt(Assert* a) {
@@ -987,14 +1148,57 @@ private:
     case ExprKind::ListComp:
     case ExprKind::SetComp:
     case ExprKind::DictComp: comprehension_call(e); break;
-    case ExprKind::GeneratorExp: unsupported(e, "generator expression"); break;
+    case ExprKind::GeneratorExp: {
+      auto* g = static_cast<GeneratorExp*>(e);
+      emit(Op::PUSH_NULL);
+      make_function(e, "<genexpr>", nullptr, [&](CodeGen& cg) { cg.compile_comprehension(e); });
+      expr(g->generators[0]->iter);
+      emit(Op::GET_ITER);
+      emit(Op::CALL, 1);
+      break;
+    }
     case ExprKind::JoinedStr: joined_str(static_cast<JoinedStr*>(e)); break;
     case ExprKind::FormattedValue: formatted_value(static_cast<FormattedValue*>(e)); break;
     case ExprKind::Starred: syntax_error(e, "can't use starred expression here"); break;
-    case ExprKind::Yield:
-    case ExprKind::YieldFrom: unsupported(e, "generator (yield)"); break;
+    case ExprKind::Yield: {
+      check_yield_allowed(e);
+      auto* y = static_cast<Yield*>(e);
+      if (y->value) expr(y->value);
+      else emit_const(Value::none());
+      line_ = e->pos.line;
+      emit(Op::YIELD_VALUE);
+      break;
+    }
+    case ExprKind::YieldFrom: {
+      check_yield_allowed(e);
+      expr(static_cast<YieldFrom*>(e)->value);
+      line_ = e->pos.line;
+      emit(Op::GET_YIELD_FROM_ITER);
+      emit_const(Value::none());
+      int loop = new_label(), exit = new_label();
+      place(loop);
+      emit_jump(Op::SEND, exit);
+      emit(Op::YIELD_VALUE);
+      emit_jump(Op::JUMP, loop);
+      place(exit);
+      depth_ -= 1; // SEND popped the sub-iterator on this path
+      break;
+    }
     case ExprKind::Await: unsupported(e, "await"); break;
     }
+  }
+
+  void check_yield_allowed(Expr* e) {
+    if (scope_->kind == ScopeKind::Function) return;
+    if (scope_->kind == ScopeKind::Comprehension) {
+      auto* n = static_cast<const Expr*>(scope_->node);
+      const char* what = n->kind == ExprKind::ListComp  ? "list comprehension"
+                         : n->kind == ExprKind::SetComp ? "set comprehension"
+                         : n->kind == ExprKind::DictComp ? "dict comprehension"
+                                                         : "generator expression";
+      syntax_error(e, std::string("'yield' inside ") + what);
+    }
+    syntax_error(e, "'yield' outside function");
   }
 
   Value constant(Constant* c) {
@@ -1108,7 +1312,23 @@ private:
     }
   }
 
+  // super() inside a method: super(__class__, <first argument>), as CPython's
+  // super_init finds them in the calling frame.
+  bool zero_arg_super(Call* c) {
+    if (c->func->kind != ExprKind::Name || static_cast<Name*>(c->func)->id != "super") return false;
+    if (!c->args.empty() || !c->keywords.empty() || scope_->kind != ScopeKind::Function) return false;
+    if (scope_->lookup("__class__") != NameScope::Free || scope_->params.empty()) return false;
+    emit(Op::PUSH_NULL);
+    expr(c->func);
+    name_op("__class__", Access::Load);
+    name_op(scope_->params[0], Access::Load);
+    line_ = c->pos.line;
+    emit(Op::CALL, 2);
+    return true;
+  }
+
   void call(Call* c) {
+    if (zero_arg_super(c)) return;
     bool dynamic = has_starred(c->args);
     for (Keyword* k : c->keywords)
       if (k->arg.empty()) dynamic = true;
@@ -1200,6 +1420,11 @@ private:
         expr(static_cast<SetComp*>(node)->elt);
         emit(Op::SET_ADD, below);
         break;
+      case ExprKind::GeneratorExp:
+        expr(static_cast<GeneratorExp*>(node)->elt);
+        emit(Op::YIELD_VALUE);
+        emit(Op::POP_TOP);
+        break;
       default: {
         auto* d = static_cast<DictComp*>(node);
         expr(d->key);
@@ -1242,7 +1467,7 @@ private:
 
 } // namespace
 
-vm::Code* compile_module(const ModuleAst& module) {
+vm::Code* compile_module(const ModuleAst& module, CompileMode mode) {
   SymbolTable st(module);
   vm::Code* code = vm::new_code();
   code->name = "<module>";
@@ -1250,8 +1475,9 @@ vm::Code* compile_module(const ModuleAst& module) {
   code->filename = module.filename;
   code->first_line = 1;
   code->flags = vm::kModule;
-  CodeGen g(module, st, st.module_scope(), code);
-  g.compile_module_body(module.body);
+  CodeGen g(module, st, st.module_scope(), code, mode != CompileMode::Module);
+  if (mode == CompileMode::Eval) g.compile_eval_body(module.body);
+  else g.compile_module_body(module.body);
   return code;
 }
 

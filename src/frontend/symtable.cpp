@@ -394,6 +394,8 @@ private:
       auto* n = static_cast<Name*>(e);
       if (n->ctx == ExprContext::Load) use(n->id);
       else bind(n->id);
+      // Zero-argument super() reads the implicit `__class__` cell of the class.
+      if (n->ctx == ExprContext::Load && n->id == "super" && cur_->kind == ScopeKind::Function) use("__class__");
       break;
     }
     case ExprKind::List:
@@ -421,6 +423,17 @@ private:
   // Finds the function scope above `s` that binds `n` locally; marks the path free.
   bool capture(Scope* s, const std::string& n) {
     for (Scope* p = s->parent; p; p = p->parent) {
+      if (p->kind == ScopeKind::Class && n == "__class__") {
+        // The class body owns the implicit `__class__` cell (set by __build_class__).
+        if (std::find(p->cells.begin(), p->cells.end(), n) == p->cells.end()) p->cells.push_back(n);
+        p->resolved[n] = NameScope::Cell;
+        for (Scope* q = s; q != p; q = q->parent) {
+          if (q->kind == ScopeKind::Class) continue;
+          if (std::find(q->frees.begin(), q->frees.end(), n) == q->frees.end()) q->frees.push_back(n);
+          if (q->resolved[n] != NameScope::Cell) q->resolved[n] = NameScope::Free;
+        }
+        return true;
+      }
       if (p->kind == ScopeKind::Class) continue;
       if (p->kind == ScopeKind::Module) return false;
       int f = p->flags.count(n) ? p->flags[n] : 0;

@@ -3,8 +3,8 @@
 // Each builtin reproduces CPython 3.11's argument handling and error messages.
 // Builtin *types* (int, str, list, range, ...) and their constructors live in
 // builtin_types.cpp; iterator objects (enumerate, zip, map, ...) in
-// runtime/iter.h. Limits: vars/globals/locals, 3-argument type(), compile,
-// eval and exec are not provided.
+// runtime/iter.h; exec/eval/compile/globals/locals/vars and __build_class__
+// in vm/exec.cpp. Limits: 3-argument type() is not provided.
 #include "lib/builtins.h"
 
 #include <cmath>
@@ -20,6 +20,9 @@
 #include "runtime/iter.h"
 #include "runtime/ops.h"
 #include "runtime/str.h"
+#include "runtime/user_class.h"
+#include "vm/exec.h"
+#include "vm/generator.h"
 #include "vm/interp.h"
 
 namespace tributary::lib {
@@ -397,6 +400,13 @@ Value builtin_next(Value, const Args& a) {
   check_expected(a, "next", 1, 2);
   if (!is_iterator(a[0])) raise_fmt(types::type_error, "'{}' object is not an iterator", tname(a[0]));
   Value out;
+  if (is_kind(a[0], Kind::Generator)) {
+    // A generator's return value travels in StopIteration.value.
+    if (vm::generator_next(a[0], out)) return out;
+    if (a.npos == 2) return a[1];
+    if (out.is_none()) raise(Value::object(new_exception(&types::stop_iteration, std::span<const Value>())));
+    raise(Value::object(new_exception(&types::stop_iteration, std::span<const Value>(&out, 1))));
+  }
   if (iter_next(a[0], out)) return out;
   if (a.npos == 2) return a[1];
   raise(Value::object(new_exception(&types::stop_iteration, std::span<const Value>())));
@@ -587,6 +597,9 @@ void init_builtins(Module* builtins) {
   lib::init_container_methods();
   lib::init_builtin_types(builtins);
   lib::init_builtin_functions(builtins);
+  init_class_protocol();
+  vm::init_generator_type();
+  vm::init_exec_builtins(builtins);
 }
 
 } // namespace tributary

@@ -12,6 +12,7 @@
 #include "runtime/int.h"
 #include "runtime/ops.h"
 #include "runtime/str.h"
+#include "vm/generator.h"
 
 namespace tributary {
 
@@ -525,7 +526,8 @@ Value get_iter(Value v) {
 
 bool iter_next(Value itv, Value& out) {
   if (!is_kind(itv, Kind::Iterator)) {
-    // Generators and user iterators: call __next__, turning StopIteration into false.
+    if (is_kind(itv, Kind::Generator)) return vm::generator_next(itv, out); // no StopIteration allocated
+    // User iterators: call __next__, turning StopIteration into false.
     static Str* const kNext = intern("__next__");
     Type* t = type_of(itv);
     Value m = type_lookup(t, kNext);

@@ -71,6 +71,10 @@ struct Type : Object {
   Str* qualname = nullptr;
   // Called for `T(...)`: `self` is the Type itself. Null: "cannot create 'T' instances".
   NativeFn construct = nullptr;
+  // User classes: which attribute hooks (__getattr__, __setattr__, ...) the MRO
+  // defines, valid while instance_class_epoch() equals hooks_epoch (instance.h).
+  uint32_t hooks = 0;
+  uint64_t hooks_epoch = 0;
 };
 
 struct Str : Object {

@@ -444,6 +444,13 @@ Value builtin_compare(CmpOp op, Value a, Value b) {
     case Kind::Range:
       if (eq_only) return Value::boolean(range_equal(a.as<Range>(), b.as<Range>()) == (op == CmpOp::Eq));
       return Value::empty();
+    case Kind::BoundMethod: {
+      // Equal when bound to the same object (identity) with equal functions.
+      if (!eq_only) return Value::empty();
+      auto *x = a.as<BoundMethod>(), *y = b.as<BoundMethod>();
+      bool eq = x->self == y->self && equals(x->func, y->func);
+      return Value::boolean(eq == (op == CmpOp::Eq));
+    }
     default: break;
     }
   }

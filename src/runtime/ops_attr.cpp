@@ -7,11 +7,12 @@
 //   Python function -> BoundMethod; staticmethod -> its function;
 //   classmethod -> BoundMethod on the type; property -> fget(obj).
 // lookup_method() skips the binding allocation and tells the caller to pass
-// self instead. User instances (Kind::Instance, hidden classes) get their own
-// case in instance_attr() when classes land.
+// self instead. User instances (Kind::Instance, hidden classes) and super()
+// proxies are delegated to runtime/user_class.cpp.
 #include "runtime/containers.h"
 #include "runtime/ops_internal.h"
 #include "runtime/str.h"
+#include "runtime/user_class.h"
 
 namespace tributary {
 
@@ -142,6 +143,8 @@ Value instance_attr(Value obj, Type* t, Str* name) {
 
 } // namespace
 
+Value ops_detail::bind_attr(Value attr, Value obj, Str* name) { return bind(attr, obj, name); }
+
 Value type_lookup(Type* t, Str* name) {
   if (!t->mro) return t->dict ? dict_get(t->dict, Value::object(name)) : Value::empty();
   for (size_t i = 0; i < t->mro->size; ++i) {
@@ -154,6 +157,8 @@ Value type_lookup(Type* t, Str* name) {
 
 Value get_attr_or_empty(Value obj, Str* name) {
   Type* t = type_of(obj);
+  if (t->kind == Kind::Instance) return instance_getattr(obj, name, true);
+  if (t == super_type()) return super_getattr(obj, name);
   if (obj.is_object()) {
     Value v = instance_attr(obj, t, name);
     if (!v.is_empty() || t->kind == Kind::Type) return v;
@@ -164,6 +169,7 @@ Value get_attr_or_empty(Value obj, Str* name) {
 }
 
 Value get_attr(Value obj, Str* name) {
+  if (is_kind(obj, Kind::Instance)) return instance_getattr(obj, name, false);
   Value v = get_attr_or_empty(obj, name);
   if (v.is_empty()) raise_no_attribute(obj, name);
   return v;
@@ -172,7 +178,15 @@ Value get_attr(Value obj, Str* name) {
 Value lookup_method(Value obj, Str* name, bool& is_method) {
   Type* t = type_of(obj);
   Kind k = t->kind;
-  bool own_storage =
+  if (k == Kind::Instance && !(class_hooks(t) & kHookGetattribute)) {
+    // A function on the class, not shadowed by an instance attribute: call it unbound.
+    Value f = type_lookup(t, name);
+    if (is_kind(f, Kind::Function) && shape_find(obj.as<Instance>()->shape, name) < 0) {
+      is_method = true;
+      return f;
+    }
+  }
+  bool own_storage = t == super_type() ||
       k == Kind::Type || k == Kind::Module || k == Kind::Exception || k == Kind::Function || k == Kind::Instance;
   if (!own_storage) {
     Value f = type_lookup(t, name);
@@ -194,11 +208,12 @@ void set_attr(Value obj, Str* name, Value v) {
     if (cls->is_builtin)
       raise_fmt(types::type_error, "cannot set '{}' attribute of immutable type '{}'", name->view(), cls->name);
     dict_set(cls->dict, Value::object(name), v);
-    ++cls->version;
+    class_changed(cls);
     return;
   }
   case Kind::Exception: exception_set_attr(obj, name, v); return;
   case Kind::Function: ops_detail::function_set_attr(obj, name, v); return;
+  case Kind::Instance: instance_setattr(obj, name, v); return;
   default: break;
   }
   Value attr = type_lookup(t, name);
@@ -230,7 +245,7 @@ void del_attr(Value obj, Str* name) {
       raise_fmt(types::type_error, "cannot set '{}' attribute of immutable type '{}'", name->view(), cls->name);
     if (!dict_del(cls->dict, Value::object(name)))
       raise_fmt(types::attribute_error, "type object '{}' has no attribute '{}'", cls->name, name->view());
-    ++cls->version;
+    class_changed(cls);
     return;
   }
   case Kind::Exception:
@@ -239,6 +254,7 @@ void del_attr(Value obj, Str* name) {
   case Kind::Function:
     if (ops_detail::function_del_attr(obj, name)) return;
     break;
+  case Kind::Instance: instance_delattr(obj, name); return;
   default: break;
   }
   Value attr = type_lookup(t, name);

@@ -21,6 +21,10 @@ Value call_dunder(Value obj, const char* name, std::span<const Value> args = {})
 // Calls an attribute found on a type with `self` prepended (binding natives directly).
 Value call_with_self(Value fn, Value self, std::span<const Value> args);
 
+// The descriptor protocol for `attr` found on type(obj) (functions bind,
+// properties call their getter, ...), as ops_attr.cpp applies it.
+Value bind_attr(Value attr, Value obj, Str* name);
+
 // Set and dict-view operators (ops_set.cpp); empty when not applicable.
 Value set_binary_op(BinOp op, Value a, Value b, bool inplace);
 // Set comparisons (== and subset order) when both are set-like; empty otherwise.

@@ -14,6 +14,7 @@
 #include "runtime/ops_internal.h"
 #include "runtime/str.h"
 #include "vm/code.h"
+#include "vm/generator.h"
 
 namespace tributary {
 
@@ -343,6 +344,9 @@ void repr_into(std::string& out, Value v) {
     out += fmt::format("<{}(", t->name);
     repr_into(out, v.as<StaticMethod>()->func);
     out += ")>";
+    return;
+  case Kind::Generator:
+    out += fmt::format("<generator object {} at {}>", v.as<vm::Generator>()->qualname->view(), address(o));
     return;
   case Kind::NotImplemented: out += "NotImplemented"; return;
   case Kind::Ellipsis: out += "Ellipsis"; return;

@@ -8,6 +8,7 @@
 #include "runtime/ops.h"
 #include "runtime/str.h"
 #include "vm/frame.h"
+#include "vm/generator.h"
 #include "vm/interp.h"
 
 namespace tributary::vm {
@@ -162,8 +163,24 @@ void enter_call() {
   }
 }
 
+void setup_cells(Frame& f, Function* fn) {
+  Code* co = f.code;
+  Value* cells = f.cells();
+  for (size_t i = 0; i < co->cell_names.size(); ++i) {
+    auto* c = gc::make<Cell>();
+    c->type = &types::cell;
+    int from = co->cell_param[i];
+    c->value = from >= 0 ? f.slots[from] : Value::empty();
+    cells[i] = Value::object(c);
+  }
+  for (size_t i = 0; i < co->free_names.size(); ++i) cells[co->cell_names.size() + i] = fn->closure->items[i];
+}
+
+void leave_call() { --state().depth; }
+
 Value call_function(Function* fn, const Args& args) {
   Code* co = fn->code;
+  if (co->flags & kGenerator) [[unlikely]] return make_generator(fn, args);
   const size_t nslots = co->nlocals + co->ncells() + co->max_stack;
   auto* slots = static_cast<Value*>(alloca(nslots * sizeof(Value)));
   for (size_t i = 0; i < nslots; ++i) slots[i] = Value::empty();
@@ -183,17 +200,7 @@ Value call_function(Function* fn, const Args& args) {
   frame.builtins = state().builtins->dict;
   frame.slots = slots;
   frame.pc = co->code.data();
-  if (co->ncells()) {
-    Value* cells = frame.cells();
-    for (size_t i = 0; i < co->cell_names.size(); ++i) {
-      auto* c = gc::make<Cell>();
-      c->type = &types::cell;
-      int from = co->cell_param[i];
-      c->value = from >= 0 ? slots[from] : Value::empty();
-      cells[i] = Value::object(c);
-    }
-    for (size_t i = 0; i < co->free_names.size(); ++i) cells[co->cell_names.size() + i] = fn->closure->items[i];
-  }
+  if (co->ncells()) setup_cells(frame, fn);
 
   enter_call();
   struct DepthGuard {
@@ -217,6 +224,27 @@ Value call_function(Function* fn, const Args& args) {
       }
     }
   }
+  return run_frame(&frame);
+}
+
+Value run_class_body(Function* fn, Dict* ns) {
+  Code* co = fn->code;
+  const size_t nslots = co->nlocals + co->ncells() + co->max_stack;
+  auto* slots = static_cast<Value*>(alloca(nslots * sizeof(Value)));
+  for (size_t i = 0; i < nslots; ++i) slots[i] = Value::empty();
+  Frame frame;
+  frame.code = co;
+  frame.func = fn;
+  frame.globals = fn->globals.as<Dict>();
+  frame.builtins = state().builtins->dict;
+  frame.locals_dict = ns;
+  frame.slots = slots;
+  frame.pc = co->code.data();
+  if (co->ncells()) setup_cells(frame, fn);
+  enter_call();
+  struct DepthGuard {
+    ~DepthGuard() { --state().depth; }
+  } guard;
   return run_frame(&frame);
 }
 

@@ -24,7 +24,7 @@ int stack_effect(Op op, int32_t arg, bool jumping) {
   case Op::MAKE_FUNCTION: return -(((arg & 1) != 0) + ((arg & 2) != 0) + ((arg & 8) != 0));
   case Op::RAISE_VARARGS: return -arg;
   case Op::FORMAT_VALUE: return (arg & 4) ? -1 : 0;
-  case Op::SEND: return jumping ? 0 : 0;
+  case Op::SEND: return jumping ? -1 : 0;
   default: break;
   }
   return 0;

@@ -22,6 +22,7 @@ struct Frame {
   Frame* back = nullptr;
   uint32_t resume_depth = 0;  // value-stack depth when (re)entering at `pc`
   Value resume_exception;     // raised at `pc` on entry (a JIT helper raised it)
+  bool yielded = false;       // generator frames: run_frame returned from YIELD_VALUE
 
   Value* locals() { return slots; }
   Value* cells() { return slots + code->nlocals; }
@@ -34,5 +35,13 @@ Value run_frame(Frame* f);
 
 // Binds call arguments into the frame's parameter slots (TypeError on mismatch).
 void bind_arguments(Function* fn, const Args& args, Value* locals);
+
+// Creates the frame's cells (parameters captured by inner functions start
+// with the argument) and copies the closure's free cells after them.
+void setup_cells(Frame& f, Function* fn);
+
+// Recursion-depth accounting around a Python frame (RecursionError past the limit).
+void enter_call();
+void leave_call();
 
 } // namespace tributary::vm

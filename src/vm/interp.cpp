@@ -20,7 +20,9 @@
 #include "runtime/iter.h"
 #include "runtime/ops.h"
 #include "runtime/str.h"
+#include "vm/exec.h"
 #include "vm/frame.h"
+#include "vm/generator.h"
 #include "vm/interp.h"
 
 namespace tributary::vm {
@@ -258,48 +260,68 @@ Value build_string(Value* items, int32_t n) {
   return str_value(out);
 }
 
-// Standard-library modules a script may reasonably import that the subset lacks.
-bool is_unsupported_stdlib_module(std::string_view name) {
-  static constexpr std::string_view kKnown[] = {
-      "os", "re", "json", "collections", "itertools", "functools", "random", "struct", "io", "abc",
-      "dataclasses", "typing", "string", "copy", "heapq", "bisect", "operator", "array", "decimal",
-      "fractions", "statistics", "datetime", "pathlib", "subprocess", "threading", "unittest",
-      "tempfile", "shutil", "glob", "pickle", "csv", "enum", "contextlib", "textwrap", "weakref"};
-  std::string_view top = name.substr(0, name.find('.'));
-  for (std::string_view k : kKnown)
-    if (k == top) return true;
-  return false;
-}
-
-Value import_name(Frame* f, Str* name, Value fromlist, Value level) {
-  (void)fromlist;
-  if (int_as_i64(level).value_or(0) != 0) raise(types::import_error, "attempted relative import with no known parent package");
-  Vm& vm = state();
-  if (Value* m = dict_find_str(vm.modules, name)) return *m;
-  if (Module* m = builtin_module(name->view())) {
-    dict_set(vm.modules, Value::object(name), Value::object(m));
-    return Value::object(m);
-  }
-  if (is_unsupported_stdlib_module(name->view()))
-    raise_fmt(types::not_implemented_error, "module '{}' is not supported yet", name->view());
-  raise_fmt(types::module_not_found_error, "No module named '{}'", name->view());
-}
-
-Value import_from(Value module, Str* name) {
-  Value v = get_attr_or_empty(module, name);
-  if (!v.is_empty()) return v;
-  Value mod_name = is_kind(module, Kind::Module) ? Value::object(module.as<Module>()->name) : Value::object(intern("?"));
-  raise_fmt(types::import_error, "cannot import name '{}' from '{}' (unknown location)", name->view(),
-            mod_name.as<Str>()->view());
-}
-
 void import_star(Frame* f, Value module) {
   if (!is_kind(module, Kind::Module)) return;
   Dict* d = module.as<Module>()->dict;
+  Dict* target = f->locals_dict ? f->locals_dict : f->globals;
+  if (Value* all = dict_find_str(d, intern("__all__"))) {
+    Value it = get_iter(*all);
+    Value name;
+    while (iter_next(it, name)) {
+      if (!is_str(name))
+        raise_fmt(types::type_error, "Item in {}.__all__ must be str, not {}", module.as<Module>()->name->view(),
+                  type_of(name)->name);
+      dict_set(target, name, get_attr(module, name.as<Str>()));
+    }
+    return;
+  }
   size_t pos = 0;
   Value k, v;
   while (dict_next(d, pos, k, v))
     if (is_str(k) && k.as<Str>()->view()[0] != '_') dict_set(f->locals_dict ? f->locals_dict : f->globals, k, v);
+}
+
+// SEND: advances the sub-iterator of `yield from` with `v`; true with the
+// value to yield, false with the sub-iterator's result when it finished.
+bool send_to(Value it, Value v, Value& out) {
+  if (is_kind(it, Kind::Generator)) return generator_resume(it.as<Generator>(), v, Value::empty(), out);
+  try {
+    if (v.is_none()) {
+      Value m = type_lookup(type_of(it), intern("__next__"));
+      if (m.is_empty()) raise_fmt(types::type_error, "'{}' object is not an iterator", type_of(it)->name);
+      if (is_kind(it, Kind::Iterator)) {
+        if (iter_next(it, out)) return true;
+        out = Value::none();
+        return false;
+      }
+      out = call1(m, it);
+    } else {
+      out = call1(get_attr(it, intern("send")), v);
+    }
+    return true;
+  } catch (PyException& e) {
+    if (!is_exception_instance(e.exc) || !is_subtype(type_of(e.exc), &types::stop_iteration)) throw;
+    Tuple* args = e.exc.as<ExceptionObj>()->args;
+    out = args->size ? args->items[0] : Value::none();
+    return false;
+  }
+}
+
+// BEFORE_WITH: returns the bound __exit__ and sets `enter_result` to __enter__().
+Value before_with(Value mgr, Value& enter_result) {
+  Type* t = type_of(mgr);
+  static Str* const kEnter = intern("__enter__");
+  static Str* const kExit = intern("__exit__");
+  Value enter = type_lookup(t, kEnter);
+  if (enter.is_empty())
+    raise_fmt(types::type_error, "'{}' object does not support the context manager protocol", t->name);
+  Value exit = type_lookup(t, kExit);
+  if (exit.is_empty())
+    raise_fmt(types::type_error, "'{}' object does not support the context manager protocol (missed __exit__ method)",
+              t->name);
+  Value bound_exit = get_attr(mgr, kExit);
+  enter_result = call0(get_attr(mgr, kEnter));
+  return bound_exit;
 }
 
 Value make_function(Frame* f, int32_t flags, Value*& sp) {
@@ -422,6 +444,13 @@ Value run_frame(Frame* f) {
 
   Code* const co = f->code;
   Vm& vm = state();
+  // vm.frame names the innermost frame for exec/eval/globals/locals.
+  struct CurrentFrame {
+    Vm& vm;
+    Frame* saved;
+    CurrentFrame(Vm& v, Frame* f) : vm(v), saved(v.frame) { v.frame = f; }
+    ~CurrentFrame() { vm.frame = saved; }
+  } current_frame(vm, f);
   const Instr* const code_start = co->code.data();
   const Value* consts = co->consts.data();
   Value* const locals = f->locals();
@@ -771,7 +800,7 @@ Value run_frame(Frame* f) {
         }
         f->pc = pc;
         Value item;
-        if (iter_next(it, item)) {
+        if (o->type == &types::generator ? generator_next(it, item) : iter_next(it, item)) {
           *sp++ = item;
         } else {
           --sp;
@@ -965,11 +994,11 @@ Value run_frame(Frame* f) {
         f->pc = pc;
         Value fromlist = *--sp;
         Value level = sp[-1];
-        sp[-1] = import_name(f, co->names[instr.arg].as<Str>(), fromlist, level);
+        sp[-1] = import_module(f->globals, co->names[instr.arg].as<Str>(), fromlist, level);
         DISPATCH();
       }
       TARGET(IMPORT_FROM) {
-        Value v = import_from(sp[-1], co->names[instr.arg].as<Str>());
+        Value v = import_from_module(sp[-1], co->names[instr.arg].as<Str>());
         *sp++ = v;
         DISPATCH();
       }
@@ -977,14 +1006,55 @@ Value run_frame(Frame* f) {
         import_star(f, *--sp);
         DISPATCH();
       }
-      TARGET(LOAD_BUILD_CLASS)
-      TARGET(SETUP_ANNOTATIONS)
-      TARGET(YIELD_VALUE)
-      TARGET(RETURN_GENERATOR)
-      TARGET(GET_YIELD_FROM_ITER)
-      TARGET(SEND)
-      TARGET(BEFORE_WITH)
+      TARGET(LOAD_BUILD_CLASS) {
+        Value* bc = dict_find_str(f->builtins, intern("__build_class__"));
+        if (!bc) raise(types::name_error, "__build_class__ not found");
+        *sp++ = *bc;
+        DISPATCH();
+      }
+      TARGET(YIELD_VALUE) {
+        // Suspend: the generator (generator.cpp) resumes at pc with the sent value pushed.
+        f->pc = pc;
+        f->resume_depth = static_cast<uint32_t>(sp - 1 - stack_base);
+        f->yielded = true;
+        return sp[-1];
+      }
+      TARGET(GET_YIELD_FROM_ITER) {
+        f->pc = pc;
+        if (!is_kind(sp[-1], Kind::Generator)) sp[-1] = get_iter(sp[-1]);
+        DISPATCH();
+      }
+      TARGET(SEND) {
+        f->pc = pc;
+        Value out;
+        if (send_to(sp[-2], sp[-1], out)) {
+          sp[-1] = out;
+        } else {
+          --sp;
+          sp[-1] = out;
+          pc = code_start + instr.arg;
+        }
+        DISPATCH();
+      }
+      TARGET(BEFORE_WITH) {
+        f->pc = pc;
+        Value mgr = sp[-1];
+        Value enter_result;
+        sp[-1] = before_with(mgr, enter_result);
+        *sp++ = enter_result;
+        DISPATCH();
+      }
       TARGET(WITH_EXCEPT_START) {
+        // Stack: [exit, prev_exc, exc] -> [exit, prev_exc, exc, exit(type, exc, tb)]
+        Value exc = sp[-1];
+        // The traceback argument: our traceback entries stand in for CPython's traceback object.
+        Value tb = is_exception_instance(exc) ? exc.as<ExceptionObj>()->traceback : Value::none();
+        Value args[3] = {Value::object(type_of(exc)), exc, tb.is_empty() ? Value::none() : tb};
+        Value r = call(sp[-3], Args{args, 3});
+        *sp++ = r;
+        DISPATCH();
+      }
+      TARGET(SETUP_ANNOTATIONS) {
         raise_fmt(types::not_implemented_error, "opcode {} is not supported yet", op_info(instr.op).name);
       }
     } catch (PyException& e) {

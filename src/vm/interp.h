@@ -26,12 +26,15 @@ struct Vm {
   size_t c_stack_bytes = 6u << 20;  // C stack Python calls may use before RecursionError
   Value handled = Value::none();    // exception being handled (sys.exc_info()), or None
   bool jit_enabled = false;
+  struct Frame* frame = nullptr;    // innermost executing frame (exec/eval/globals/locals)
 };
 
 Vm& state();
 
 // Calls a Python function with already-evaluated arguments.
 Value call_function(Function* f, const Args& args);
+// Runs a class body function with `ns` as its locals dict (__build_class__).
+Value run_class_body(Function* fn, Dict* ns);
 // Runs module-level code with `globals` as its namespace.
 Value run_module_code(Code* code, Dict* globals);
 // Compiles and runs source text as module `module` (used by main and import).

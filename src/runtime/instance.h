@@ -1,0 +1,64 @@
+// instance.h — user class instances and their hidden classes (shapes).
+//
+// An Instance (Kind::Instance) stores its attributes in a slot array; its
+// Shape maps attribute names to slot indices. Shapes form a transition tree
+// rooted at the class's root shape: adding attribute `x` to an instance of
+// shape S moves it to S's child for `x`, created once and shared, so instances
+// that gain the same attributes in the same order share one shape (and machine
+// code can guard on the shape pointer and read a slot at a fixed index).
+// Deleting an attribute rebuilds the instance's shape by replaying the
+// remaining names from the root, so shapes stay trees and lookups stay simple.
+//
+// Invariants: shape->size == number of attributes; slots[i] holds the value of
+// shape->names[i]; a Shape is immutable once created except for its
+// transitions list (append only).
+//
+// Class versions: every change to a user class dict bumps that Type's
+// `version` and the global class epoch (instance_class_epoch), so inline
+// caches and compiled code that assumed a class layout can check one word.
+#pragma once
+
+#include <cstdint>
+
+#include "runtime/object.h"
+
+namespace tributary {
+
+struct Shape : Object {
+  Shape* parent = nullptr;
+  Str* name = nullptr;        // attribute added by the transition into this shape
+  uint32_t size = 0;          // attributes (slots) in instances of this shape
+  GcVector<Str*> names;       // slot index -> attribute name
+  GcVector<Shape*> children;  // transitions, one per added name
+};
+
+struct Instance : Object {
+  Shape* shape;
+  Value* slots;       // capacity >= shape->size
+  uint32_t capacity;
+};
+
+// The root shape of a class (created on first use).
+Shape* root_shape(Type* t);
+// The shape reached from `s` by adding `name` (shared).
+Shape* shape_add(Shape* s, Str* name);
+// Slot index of `name` in `s`, or -1.
+int shape_find(const Shape* s, Str* name);
+
+Instance* new_instance(Type* t);
+// Attribute stored in the instance itself, or empty.
+inline Value instance_get_slot(const Instance* o, Str* name) {
+  int i = shape_find(o->shape, name);
+  return i < 0 ? Value::empty() : o->slots[i];
+}
+void instance_set_slot(Instance* o, Str* name, Value v);
+bool instance_del_slot(Instance* o, Str* name); // false when absent
+// A fresh dict of the instance's attributes (obj.__dict__ as a snapshot).
+Dict* instance_dict(Instance* o);
+
+// Bumped whenever any user class dict changes (see the header comment).
+uint64_t& instance_class_epoch();
+// Records a change to the dict of user class `t`.
+void class_changed(Type* t);
+
+} // namespace tributary

@@ -1,0 +1,541 @@
+// user_class.cpp — classes defined in Python; see user_class.h.
+#include "runtime/user_class.h"
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "runtime/containers.h"
+#include "runtime/exceptions.h"
+#include "runtime/int.h"
+#include "runtime/ops_internal.h"
+#include "runtime/str.h"
+#include "vm/interp.h"
+
+namespace tributary {
+
+namespace {
+
+Value g_object_init, g_object_new, g_object_setattr, g_object_delattr, g_object_getattribute, g_exc_init;
+
+Type super_type_storage;
+
+bool is_attribute_error(const PyException& e) {
+  return exception_matches(e.exc, Value::object(&types::attribute_error));
+}
+
+// Calls `fn` with `first` prepended to the arguments (keywords kept).
+Value call_with_first(Value fn, Value first, const Args& a) {
+  GcVector<Value> buf;
+  buf.reserve(a.npos + 1);
+  buf.push_back(first);
+  buf.insert(buf.end(), a.pos, a.pos + a.npos);
+  Args b{buf.data(), a.npos + 1, a.kwnames, a.kwvals, a.nkw};
+  return call(fn, b);
+}
+
+std::string class_path(const Type* t) {
+  std::string name = t->qualname ? std::string(t->qualname->view()) : std::string(t->name);
+  if (is_str(t->module_name)) {
+    std::string_view mod = t->module_name.as<Str>()->view();
+    if (mod != "builtins") return std::string(mod) + "." + name;
+  }
+  return name;
+}
+
+// ---- instantiation ------------------------------------------------------------------
+
+Value construct_instance(Value self, const Args& a) {
+  Type* t = self.as<Type>();
+  static Str* const kNew = intern("__new__");
+  static Str* const kInit = intern("__init__");
+  Value new_fn = type_lookup(t, kNew);
+  Value init = type_lookup(t, kInit);
+  bool default_new = new_fn == g_object_new;
+  Value obj;
+  if (t->kind == Kind::Exception) {
+    if (init == g_exc_init && default_new) return types::base_exception.construct(self, a);
+    obj = Value::object(new_exception(t, a.positional()));
+  } else if (default_new) {
+    if (init == g_object_init && (a.npos || a.nkw))
+      raise_fmt(types::type_error, "{}() takes no arguments", t->name);
+    obj = Value::object(new_instance(t));
+  } else {
+    Value f = is_kind(new_fn, Kind::StaticMethod) ? new_fn.as<StaticMethod>()->func : new_fn;
+    obj = call_with_first(f, self, a);
+    if (!is_subtype(type_of(obj), t)) return obj;
+  }
+  if (init == g_object_init || init == g_exc_init) return obj;
+  Value r = call_with_first(init, obj, a);
+  if (!r.is_none()) raise_fmt(types::type_error, "__init__() should return None, not '{}'", type_of(r)->name);
+  return obj;
+}
+
+// ---- object's default methods ------------------------------------------------------------
+
+int64_t pointer_hash(const void* p) {
+  uint64_t y = reinterpret_cast<uintptr_t>(p);
+  y = (y >> 4) | (y << 60);
+  int64_t h = static_cast<int64_t>(y);
+  return h == -1 ? -2 : h;
+}
+
+Value object_init(Value, const Args& a) {
+  if (a.npos || a.nkw) raise(types::type_error, "object.__init__() takes exactly one argument (the instance to initialize)");
+  return Value::none();
+}
+
+Value object_new(Value, const Args& a) {
+  if (a.npos < 1) raise(types::type_error, "object.__new__(): not enough arguments");
+  if (!is_type(a[0]))
+    raise_fmt(types::type_error, "object.__new__(X): X is not a type object ({})", type_of(a[0])->name);
+  Type* t = a[0].as<Type>();
+  if (t->kind == Kind::Instance) return Value::object(new_instance(t));
+  if (t->kind == Kind::Exception) return Value::object(new_exception(t, a.positional().subspan(1)));
+  if (t == &types::object) return call0(Value::object(t));
+  raise_fmt(types::type_error, "object.__new__({}) is not safe, use {}.__new__()", t->name, t->name);
+}
+
+Value object_repr(Value self, const Args&) {
+  Type* t = type_of(self);
+  if (!self.is_object() || t->is_builtin) return Value::object(repr(self));
+  return str_value(fmt::format("<{} object at {}>", class_path(t), ops_detail::address(self.as_object())));
+}
+
+Value object_str(Value self, const Args&) { return Value::object(repr(self)); }
+
+Value object_eq(Value self, const Args& a) {
+  if (a.npos != 1) raise(types::type_error, "expected 1 argument");
+  return self == a[0] ? Value::boolean(true) : kNotImplemented;
+}
+
+Value object_ne(Value self, const Args& a) {
+  if (a.npos != 1) raise(types::type_error, "expected 1 argument");
+  Value r = ops_detail::call_dunder(self, "__eq__", {a.pos, 1});
+  if (r.is_empty() || r == kNotImplemented) return kNotImplemented;
+  return Value::boolean(!truthy(r));
+}
+
+Value object_hash(Value self, const Args&) {
+  if (!self.is_object() || type_of(self)->is_builtin) return make_int(hash_value(self));
+  return make_int(pointer_hash(self.as_object()));
+}
+
+Str* name_arg(Value v) {
+  if (!is_str(v)) raise_fmt(types::type_error, "attribute name must be string, not '{}'", type_of(v)->name);
+  return v.as<Str>();
+}
+
+Value object_getattribute(Value self, const Args& a) {
+  if (a.npos != 1) raise(types::type_error, "expected 1 argument");
+  if (is_kind(self, Kind::Instance)) return instance_getattr_raw(self, name_arg(a[0]));
+  return get_attr(self, name_arg(a[0]));
+}
+
+Value object_setattr(Value self, const Args& a) {
+  if (a.npos != 2) raise_fmt(types::type_error, "expected 2 arguments, got {}", a.npos);
+  if (is_kind(self, Kind::Instance)) instance_setattr_raw(self, name_arg(a[0]), a[1]);
+  else set_attr(self, name_arg(a[0]), a[1]);
+  return Value::none();
+}
+
+Value object_delattr(Value self, const Args& a) {
+  if (a.npos != 1) raise(types::type_error, "expected 1 argument");
+  if (is_kind(self, Kind::Instance)) instance_delattr_raw(self, name_arg(a[0]));
+  else del_attr(self, name_arg(a[0]));
+  return Value::none();
+}
+
+Value object_init_subclass(Value, const Args&) { return Value::none(); }
+
+// ---- BaseException's methods -------------------------------------------------------------
+
+Value exc_init(Value self, const Args& a) {
+  self.as<ExceptionObj>()->args = new_tuple(a.positional());
+  return Value::none();
+}
+Value exc_str(Value self, const Args&) { return str_value(exception_str(self)); }
+Value exc_repr(Value self, const Args&) { return str_value(exception_repr(self)); }
+Value exc_with_traceback(Value self, const Args&) { return self; }
+
+// ---- property, staticmethod, classmethod, super ----------------------------------------
+
+Value make_property(Value fget, Value fset, Value fdel) {
+  auto* p = gc::make<Property>();
+  p->type = &types::property;
+  p->fget = fget.is_empty() ? Value::none() : fget;
+  p->fset = fset.is_empty() ? Value::none() : fset;
+  p->fdel = fdel.is_empty() ? Value::none() : fdel;
+  return Value::object(p);
+}
+
+Value construct_property(Value, const Args& a) {
+  Value p[4];
+  static const char* const kNames[] = {"fget", "fset", "fdel", "doc"};
+  if (a.npos > 4) raise_fmt(types::type_error, "property() takes at most 4 arguments ({} given)", a.npos);
+  for (uint32_t i = 0; i < a.npos; ++i) p[i] = a[i];
+  for (uint32_t k = 0; k < a.nkw; ++k) {
+    std::string_view n = a.kwnames[k].as<Str>()->view();
+    size_t j = 0;
+    while (j < 4 && n != kNames[j]) ++j;
+    if (j == 4) raise_fmt(types::type_error, "property() got an unexpected keyword argument '{}'", n);
+    p[j] = a.kwvals[k];
+  }
+  return make_property(p[0], p[1], p[2]);
+}
+
+Property* property_self(Value self) {
+  if (!is_kind(self, Kind::Property)) raise(types::type_error, "descriptor requires a 'property' object");
+  return self.as<Property>();
+}
+Value property_getter(Value self, const Args& a) {
+  Property* p = property_self(self);
+  if (a.npos != 1) raise(types::type_error, "getter() takes exactly one argument");
+  return make_property(a[0], p->fset, p->fdel);
+}
+Value property_setter(Value self, const Args& a) {
+  Property* p = property_self(self);
+  if (a.npos != 1) raise(types::type_error, "setter() takes exactly one argument");
+  return make_property(p->fget, a[0], p->fdel);
+}
+Value property_deleter(Value self, const Args& a) {
+  Property* p = property_self(self);
+  if (a.npos != 1) raise(types::type_error, "deleter() takes exactly one argument");
+  return make_property(p->fget, p->fset, a[0]);
+}
+
+Value wrap_method(Type& t, const char* name, const Args& a) {
+  if (a.nkw) raise_fmt(types::type_error, "{}() takes no keyword arguments", name);
+  if (a.npos != 1) raise_fmt(types::type_error, "{} expected 1 argument, got {}", name, a.npos);
+  auto* s = gc::make<StaticMethod>();
+  s->type = &t;
+  s->func = a[0];
+  return Value::object(s);
+}
+Value construct_staticmethod(Value, const Args& a) { return wrap_method(types::staticmethod, "staticmethod", a); }
+Value construct_classmethod(Value, const Args& a) { return wrap_method(types::classmethod, "classmethod", a); }
+
+Value construct_super(Value, const Args& a) {
+  if (a.nkw) raise(types::type_error, "super() takes no keyword arguments");
+  if (a.npos == 0) raise(types::runtime_error, "super(): no arguments");
+  if (!is_type(a[0])) raise_fmt(types::type_error, "super() argument 1 must be a type, not {}", type_of(a[0])->name);
+  if (a.npos != 2) raise(types::not_implemented_error, "unbound super() is not supported yet");
+  Type* cls = a[0].as<Type>();
+  Value obj = a[1];
+  Type* self_type;
+  if (is_type(obj) && is_subtype(obj.as<Type>(), cls)) self_type = obj.as<Type>();
+  else if (is_subtype(type_of(obj), cls)) self_type = type_of(obj);
+  else raise(types::type_error, "super(type, obj): obj must be an instance or subtype of type");
+  auto* s = gc::make<Super>();
+  s->type = &super_type_storage;
+  s->thisclass = cls;
+  s->self = obj;
+  s->self_type = self_type;
+  return Value::object(s);
+}
+
+Value new_bound(Value func, Value self) {
+  auto* m = gc::make<BoundMethod>();
+  m->type = &types::bound_method;
+  m->func = func;
+  m->self = self;
+  return Value::object(m);
+}
+
+} // namespace
+
+// ---- MRO ------------------------------------------------------------------------------
+
+Tuple* c3_mro(Type* t, Tuple* bases) {
+  for (size_t i = 0; i < bases->size; ++i)
+    for (size_t j = i + 1; j < bases->size; ++j)
+      if (bases->items[i] == bases->items[j])
+        raise_fmt(types::type_error, "duplicate base class {}", bases->items[i].as<Type>()->name);
+  std::vector<std::vector<Type*>> seqs;
+  for (Value b : bases->span()) {
+    Type* bt = b.as<Type>();
+    std::vector<Type*> s;
+    for (Value m : bt->mro->span()) s.push_back(m.as<Type>());
+    seqs.push_back(std::move(s));
+  }
+  std::vector<Type*> direct;
+  for (Value b : bases->span()) direct.push_back(b.as<Type>());
+  seqs.push_back(direct);
+  std::vector<Type*> out{t};
+  for (;;) {
+    bool any = false;
+    for (auto& s : seqs) any |= !s.empty();
+    if (!any) break;
+    Type* pick = nullptr;
+    for (auto& s : seqs) {
+      if (s.empty()) continue;
+      Type* cand = s.front();
+      bool in_tail = false;
+      for (auto& o : seqs)
+        for (size_t k = 1; k < o.size() && !in_tail; ++k) in_tail = o[k] == cand;
+      if (!in_tail) {
+        pick = cand;
+        break;
+      }
+    }
+    if (!pick) {
+      std::vector<Type*> heads;
+      for (auto& s : seqs)
+        if (!s.empty() && std::find(heads.begin(), heads.end(), s.front()) == heads.end()) heads.push_back(s.front());
+      std::string names;
+      for (size_t i = 0; i < heads.size(); ++i) names += (i ? ", " : "") + std::string(heads[i]->name);
+      raise_fmt(types::type_error, "Cannot create a consistent method resolution\norder (MRO) for bases {}", names);
+    }
+    out.push_back(pick);
+    for (auto& s : seqs)
+      if (!s.empty() && s.front() == pick) s.erase(s.begin());
+  }
+  Tuple* r = new_tuple(out.size());
+  for (size_t i = 0; i < out.size(); ++i) r->items[i] = Value::object(out[i]);
+  return r;
+}
+
+// ---- class creation -------------------------------------------------------------------------
+
+Type* make_class(Str* name, Tuple* bases, Dict* ns) {
+  if (bases->size == 0) {
+    Value obj = Value::object(&types::object);
+    bases = new_tuple(std::span<const Value>(&obj, 1));
+  }
+  bool exception = false;
+  for (Value b : bases->span()) {
+    if (!is_type(b)) raise(types::type_error, "bases must be types");
+    Type* bt = b.as<Type>();
+    if (bt->is_exception) exception = true;
+    else if (bt->is_builtin && bt != &types::object)
+      raise_fmt(types::not_implemented_error, "subclassing builtin type '{}' is not supported yet", bt->name);
+  }
+  auto* t = gc::make<Type>();
+  t->type = &types::type;
+  t->name = intern(name->view())->data;
+  t->kind = exception ? Kind::Exception : Kind::Instance;
+  t->is_builtin = false;
+  t->is_exception = exception;
+  t->base = bases->items[0].as<Type>();
+  t->bases = bases;
+  t->dict = ns;
+  t->construct = construct_instance;
+  static Str* const kQualname = intern("__qualname__");
+  static Str* const kModule = intern("__module__");
+  Value qn = dict_get(ns, Value::object(kQualname));
+  t->qualname = is_str(qn) ? qn.as<Str>() : intern(name->view());
+  dict_del(ns, Value::object(kQualname));
+  Value mod = dict_get(ns, Value::object(kModule));
+  t->module_name = is_str(mod) ? mod : Value::empty();
+  // Implicit wrapping, as type.__new__ does.
+  if (Value* v = dict_find_str(ns, intern("__new__")); v && is_kind(*v, Kind::Function)) {
+    Args one{v, 1};
+    *v = construct_staticmethod(Value::empty(), one);
+  }
+  for (const char* cm : {"__init_subclass__", "__class_getitem__"})
+    if (Value* v = dict_find_str(ns, intern(cm)); v && is_kind(*v, Kind::Function)) {
+      Args one{v, 1};
+      *v = construct_classmethod(Value::empty(), one);
+    }
+  if (dict_find_str(ns, intern("__eq__")) && !dict_find_str(ns, intern("__hash__")))
+    dict_set(ns, Value::object(intern("__hash__")), Value::none());
+  if (!dict_find_str(ns, intern("__doc__"))) dict_set(ns, Value::object(intern("__doc__")), Value::none());
+  t->mro = c3_mro(t, bases);
+  return t;
+}
+
+uint32_t class_hooks(Type* t) {
+  uint64_t epoch = instance_class_epoch();
+  if (t->hooks_epoch == epoch) return t->hooks;
+  uint32_t h = 0;
+  if (!type_lookup(t, intern("__getattr__")).is_empty()) h |= kHookGetattr;
+  if (Value v = type_lookup(t, intern("__setattr__")); !v.is_empty() && v != g_object_setattr) h |= kHookSetattr;
+  if (Value v = type_lookup(t, intern("__delattr__")); !v.is_empty() && v != g_object_delattr) h |= kHookDelattr;
+  if (Value v = type_lookup(t, intern("__getattribute__")); !v.is_empty() && v != g_object_getattribute)
+    h |= kHookGetattribute;
+  t->hooks = h;
+  t->hooks_epoch = epoch;
+  return h;
+}
+
+// ---- instance attributes -------------------------------------------------------------------
+
+namespace {
+
+Value instance_lookup(Value obj, Str* name) {
+  Instance* o = obj.as<Instance>();
+  Type* t = o->type;
+  Value cls_attr = type_lookup(t, name);
+  if (is_kind(cls_attr, Kind::Property)) return ops_detail::bind_attr(cls_attr, obj, name);
+  int i = shape_find(o->shape, name);
+  if (i >= 0) return o->slots[i];
+  if (!cls_attr.is_empty()) return ops_detail::bind_attr(cls_attr, obj, name);
+  std::string_view n = name->view();
+  if (n.size() > 4 && n[0] == '_' && n[1] == '_') {
+    if (n == "__dict__") return Value::object(instance_dict(o));
+    if (n == "__class__") return Value::object(t);
+  }
+  return Value::empty();
+}
+
+[[noreturn]] void no_attribute(Value obj, Str* name) {
+  raise_fmt(types::attribute_error, "'{}' object has no attribute '{}'", type_of(obj)->name, name->view());
+}
+
+} // namespace
+
+Value instance_getattr_raw(Value obj, Str* name) {
+  Value v = instance_lookup(obj, name);
+  if (v.is_empty()) no_attribute(obj, name);
+  return v;
+}
+
+Value instance_getattr(Value obj, Str* name, bool or_empty) {
+  Type* t = type_of(obj);
+  uint32_t hooks = class_hooks(t);
+  Value nm = Value::object(name);
+  Value v;
+  if (hooks & kHookGetattribute) {
+    try {
+      return ops_detail::call_dunder(obj, "__getattribute__", {&nm, 1});
+    } catch (const PyException& e) {
+      if (!is_attribute_error(e)) throw;
+      if (!(hooks & kHookGetattr)) {
+        if (or_empty) return Value::empty();
+        throw;
+      }
+    }
+  } else {
+    v = instance_lookup(obj, name);
+    if (!v.is_empty()) return v;
+  }
+  if (hooks & kHookGetattr) {
+    if (!or_empty) return ops_detail::call_dunder(obj, "__getattr__", {&nm, 1});
+    try {
+      return ops_detail::call_dunder(obj, "__getattr__", {&nm, 1});
+    } catch (const PyException& e) {
+      if (!is_attribute_error(e)) throw;
+      return Value::empty();
+    }
+  }
+  if (or_empty) return Value::empty();
+  no_attribute(obj, name);
+}
+
+void instance_setattr_raw(Value obj, Str* name, Value v) {
+  Instance* o = obj.as<Instance>();
+  Value cls_attr = type_lookup(o->type, name);
+  if (is_kind(cls_attr, Kind::Property)) {
+    Value fset = cls_attr.as<Property>()->fset;
+    if (fset.is_empty() || fset.is_none())
+      raise_fmt(types::attribute_error, "property '{}' of '{}' object has no setter", name->view(), o->type->name);
+    call2(fset, obj, v);
+    return;
+  }
+  if (name->view() == "__class__") raise(types::type_error, "__class__ assignment is not supported yet");
+  instance_set_slot(o, name, v);
+}
+
+void instance_setattr(Value obj, Str* name, Value v) {
+  if (class_hooks(type_of(obj)) & kHookSetattr) {
+    Value args[2] = {Value::object(name), v};
+    ops_detail::call_dunder(obj, "__setattr__", args);
+    return;
+  }
+  instance_setattr_raw(obj, name, v);
+}
+
+void instance_delattr_raw(Value obj, Str* name) {
+  Instance* o = obj.as<Instance>();
+  Value cls_attr = type_lookup(o->type, name);
+  if (is_kind(cls_attr, Kind::Property)) {
+    Value fdel = cls_attr.as<Property>()->fdel;
+    if (fdel.is_empty() || fdel.is_none())
+      raise_fmt(types::attribute_error, "property '{}' of '{}' object has no deleter", name->view(), o->type->name);
+    call1(fdel, obj);
+    return;
+  }
+  if (!instance_del_slot(o, name)) no_attribute(obj, name);
+}
+
+void instance_delattr(Value obj, Str* name) {
+  if (class_hooks(type_of(obj)) & kHookDelattr) {
+    Value nm = Value::object(name);
+    ops_detail::call_dunder(obj, "__delattr__", {&nm, 1});
+    return;
+  }
+  instance_delattr_raw(obj, name);
+}
+
+// ---- super -----------------------------------------------------------------------------------
+
+Type* super_type() { return &super_type_storage; }
+
+void throw_descriptor_needs_argument() { raise(types::type_error, "descriptor needs an argument"); }
+
+Value super_getattr(Value sup, Str* name) {
+  Super* s = sup.as<Super>();
+  Tuple* mro = s->self_type->mro;
+  size_t i = 0;
+  while (i < mro->size && mro->items[i].as<Type>() != s->thisclass) ++i;
+  for (++i; i < mro->size; ++i) {
+    Type* b = mro->items[i].as<Type>();
+    if (!b->dict) continue;
+    Value* found = dict_find_str(b->dict, name);
+    if (!found) continue;
+    Value attr = *found;
+    bool self_is_type = s->self.as_object() == s->self_type;
+    if (is_kind(attr, Kind::ClassMethod)) return new_bound(attr.as<StaticMethod>()->func, Value::object(s->self_type));
+    if (is_kind(attr, Kind::StaticMethod)) return attr.as<StaticMethod>()->func;
+    if (self_is_type && (is_kind(attr, Kind::Function) || is_kind(attr, Kind::NativeFunction))) return attr;
+    return ops_detail::bind_attr(attr, s->self, name);
+  }
+  if (name->view() == "__class__") return Value::object(&super_type_storage);
+  if (name->view() == "__self__") return s->self;
+  if (name->view() == "__thisclass__") return Value::object(s->thisclass);
+  return Value::empty();
+}
+
+void init_class_protocol() {
+  using namespace types;
+  add_method(object, "__init__", self_or_first<object_init>);
+  g_object_init = dict_get(object.dict, Value::object(intern("__init__")));
+  {
+    Value f = new_native("__new__", object_new);
+    Args one{&f, 1};
+    add_attr(object, "__new__", construct_staticmethod(Value::empty(), one));
+    g_object_new = dict_get(object.dict, Value::object(intern("__new__")));
+  }
+  add_method(object, "__repr__", self_or_first<object_repr>);
+  add_method(object, "__str__", self_or_first<object_str>);
+  add_method(object, "__eq__", self_or_first<object_eq>);
+  add_method(object, "__ne__", self_or_first<object_ne>);
+  add_method(object, "__hash__", self_or_first<object_hash>);
+  add_method(object, "__getattribute__", self_or_first<object_getattribute>);
+  add_method(object, "__setattr__", self_or_first<object_setattr>);
+  add_method(object, "__delattr__", self_or_first<object_delattr>);
+  {
+    Value f = new_native("__init_subclass__", object_init_subclass);
+    Args one{&f, 1};
+    add_attr(object, "__init_subclass__", construct_classmethod(Value::empty(), one));
+  }
+  g_object_setattr = dict_get(object.dict, Value::object(intern("__setattr__")));
+  g_object_delattr = dict_get(object.dict, Value::object(intern("__delattr__")));
+  g_object_getattribute = dict_get(object.dict, Value::object(intern("__getattribute__")));
+  add_method(base_exception, "__init__", self_or_first<exc_init>);
+  g_exc_init = dict_get(base_exception.dict, Value::object(intern("__init__")));
+  add_method(base_exception, "__str__", self_or_first<exc_str>);
+  add_method(base_exception, "__repr__", self_or_first<exc_repr>);
+  add_method(base_exception, "with_traceback", self_or_first<exc_with_traceback>);
+
+  property.construct = construct_property;
+  add_method(property, "getter", self_or_first<property_getter>);
+  add_method(property, "setter", self_or_first<property_setter>);
+  add_method(property, "deleter", self_or_first<property_deleter>);
+  staticmethod.construct = construct_staticmethod;
+  classmethod.construct = construct_classmethod;
+  init_type(super_type_storage, "super", Kind::Object, &object);
+  super_type_storage.construct = construct_super;
+}
+
+} // namespace tributary

@@ -1,0 +1,72 @@
+// user_class.h — classes defined in Python: creation, C3 MRO, instantiation,
+// the attribute protocol of their instances, and super().
+//
+// A user class is a heap Type with is_builtin false. Its instances are
+// Instance objects (Kind::Instance, hidden classes, instance.h), except for
+// subclasses of exceptions, whose instances are ExceptionObj (Kind::Exception)
+// so raise/except work unchanged. Special methods are found on the class with
+// type_lookup() by the generic protocol (ops*.cpp); `object` and
+// `BaseException` carry the default implementations (__init__, __repr__,
+// __eq__, __hash__, ...) so super() calls reach them as in CPython.
+// Limits: no metaclasses, no subclassing of builtin types other than object
+// and the exceptions (NotImplementedError names the base), no __slots__.
+#pragma once
+
+#include "runtime/instance.h"
+#include "runtime/object.h"
+
+namespace tributary {
+
+// Attribute hooks a user class may define (Type::hooks bits).
+enum ClassHooks : uint32_t {
+  kHookGetattr = 1,      // __getattr__
+  kHookSetattr = 2,      // __setattr__ other than object's
+  kHookDelattr = 4,      // __delattr__ other than object's
+  kHookGetattribute = 8, // __getattribute__ other than object's
+};
+
+// C3 linearization of a class with the given bases (`t` first). TypeError when
+// no consistent order exists.
+Tuple* c3_mro(Type* t, Tuple* bases);
+
+// Creates a class from the result of running its body (`ns`).
+Type* make_class(Str* name, Tuple* bases, Dict* ns);
+
+// The hooks of `t` (recomputed when any class changed).
+uint32_t class_hooks(Type* t);
+
+// Attribute protocol for Kind::Instance objects (ops_attr.cpp delegates here).
+// get: empty when absent (after __getattr__, whose AttributeError means absent
+// only when `or_empty`).
+Value instance_getattr(Value obj, Str* name, bool or_empty);
+void instance_setattr(Value obj, Str* name, Value v);
+void instance_delattr(Value obj, Str* name);
+// object.__getattribute__ / __setattr__ / __delattr__ (no user hooks).
+Value instance_getattr_raw(Value obj, Str* name);
+void instance_setattr_raw(Value obj, Str* name, Value v);
+void instance_delattr_raw(Value obj, Str* name);
+
+// Wraps a native method so it also works unbound (`object.__setattr__(obj, n, v)`,
+// or called by LOAD_METHOD/CALL with the receiver as first argument).
+[[noreturn]] void throw_descriptor_needs_argument();
+template <NativeFn F> Value self_or_first(Value self, const Args& a) {
+  if (!self.is_empty()) return F(self, a);
+  if (a.npos == 0) throw_descriptor_needs_argument();
+  Args rest{a.pos + 1, a.npos - 1, a.kwnames, a.kwvals, a.nkw};
+  return F(a.pos[0], rest);
+}
+
+// super(): the proxy type and its attribute lookup.
+struct Super : Object {
+  Type* thisclass;
+  Value self;
+  Type* self_type;
+};
+Type* super_type();
+Value super_getattr(Value sup, Str* name); // empty when absent
+
+// The default methods of `object` and `BaseException`, and the callable types
+// super/property/staticmethod/classmethod. Called once by init_builtins.
+void init_class_protocol();
+
+} // namespace tributary

@@ -1,0 +1,282 @@
+// exec.cpp — builtins that run code or look at the running frame:
+// __build_class__, exec, eval, compile, globals, locals, vars.
+//
+// The running frame is Vm::frame (set by run_frame). The JIT never inlines
+// Python calls (calls from traces are helper calls into the interpreter), so
+// the frame a native sees there is its caller's. locals() of a function is a
+// snapshot (CPython's semantics without the write-back of frame proxies).
+// exec() with a locals dict other than globals compiles in CompileMode::Names
+// so module-level names go to that dict; otherwise the code is compiled like a
+// module (LOAD_GLOBAL, which the JIT handles), so generated code runs as fast
+// as written code.
+#include <alloca.h>
+
+#include "frontend/compiler.h"
+#include "frontend/parser.h"
+#include "runtime/containers.h"
+#include "runtime/exceptions.h"
+#include "runtime/ops.h"
+#include "runtime/str.h"
+#include "runtime/user_class.h"
+#include "vm/exec.h"
+#include "vm/frame.h"
+#include "vm/interp.h"
+
+namespace tributary::vm {
+
+Value syntax_error_value(const frontend::SyntaxErrorInfo& e) {
+  Type* t = &types::syntax_error;
+  if (e.kind == "IndentationError") t = &types::indentation_error;
+  Value detail[6] = {str_value(e.filename),
+                     Value::small_int(e.line),
+                     Value::small_int(e.col),
+                     e.text.empty() ? Value::none() : str_value(e.text + "\n"),
+                     Value::small_int(e.line),
+                     Value::small_int(e.end_col > 0 ? e.end_col : e.col)};
+  Value args[2] = {str_value(e.msg), Value::object(new_tuple(std::span<const Value>(detail, 6)))};
+  return Value::object(new_exception(t, std::span<const Value>(args, 2)));
+}
+
+Code* compile_source(std::string_view source, const std::string& filename, frontend::CompileMode mode) {
+  try {
+    frontend::ModuleAst ast = frontend::parse_module(source, filename);
+    return frontend::compile_module(ast, mode);
+  } catch (frontend::SyntaxErrorException& e) {
+    raise(syntax_error_value(e.info));
+  }
+}
+
+Value run_code(Code* co, Dict* globals, Dict* locals) {
+  const size_t nslots = co->nlocals + co->ncells() + co->max_stack;
+  auto* slots = static_cast<Value*>(alloca(nslots * sizeof(Value)));
+  for (size_t i = 0; i < nslots; ++i) slots[i] = Value::empty();
+  if (!dict_find_str(globals, intern("__builtins__")))
+    dict_set(globals, Value::object(intern("__builtins__")), Value::object(state().builtins));
+  Frame frame;
+  frame.code = co;
+  frame.globals = globals;
+  frame.builtins = state().builtins->dict;
+  frame.locals_dict = locals == globals ? nullptr : locals;
+  frame.slots = slots;
+  frame.pc = co->code.data();
+  enter_call();
+  struct DepthGuard {
+    ~DepthGuard() { leave_call(); }
+  } guard;
+  return run_frame(&frame);
+}
+
+namespace {
+
+Frame* caller() {
+  Frame* f = state().frame;
+  if (!f) raise(types::runtime_error, "no current frame");
+  return f;
+}
+
+// A snapshot of a frame's local variables (locals()).
+Dict* frame_locals(Frame* f) {
+  if (f->locals_dict) return f->locals_dict;
+  if (!f->func) return f->globals;
+  Dict* d = new_dict();
+  Code* co = f->code;
+  for (int i = 0; i < co->nlocals; ++i)
+    if (!f->slots[i].is_empty() && co->local_names[i][0] != '.')
+      dict_set(d, Value::object(intern(co->local_names[i])), f->slots[i]);
+  Value* cells = f->cells();
+  size_t ncell = co->cell_names.size();
+  for (size_t i = 0; i < ncell + co->free_names.size(); ++i) {
+    const std::string& n = i < ncell ? co->cell_names[i] : co->free_names[i - ncell];
+    if (n == "__class__" && i >= ncell) continue;
+    Value v = cells[i].is_object() ? cells[i].as<Cell>()->value : Value::empty();
+    if (!v.is_empty()) dict_set(d, Value::object(intern(n)), v);
+  }
+  return d;
+}
+
+Value builtin_globals(Value, const Args& a) {
+  if (a.npos || a.nkw) raise_fmt(types::type_error, "globals() takes no arguments ({} given)", a.npos);
+  return Value::object(caller()->globals);
+}
+
+Value builtin_locals(Value, const Args& a) {
+  if (a.npos || a.nkw) raise_fmt(types::type_error, "locals() takes no arguments ({} given)", a.npos);
+  return Value::object(frame_locals(caller()));
+}
+
+Value builtin_vars(Value, const Args& a) {
+  if (a.nkw) raise(types::type_error, "vars() takes no keyword arguments");
+  if (a.npos > 1) raise_fmt(types::type_error, "vars expected at most 1 argument, got {}", a.npos);
+  if (a.npos == 0) return Value::object(frame_locals(caller()));
+  Value d = get_attr_or_empty(a[0], intern("__dict__"));
+  if (d.is_empty()) raise(types::type_error, "vars() argument must have __dict__ attribute");
+  return d;
+}
+
+std::string_view source_text(Value v, const char* fname) {
+  if (is_str(v)) return v.as<Str>()->view();
+  if (is_kind(v, Kind::Bytes)) {
+    Bytes* b = v.as<Bytes>();
+    return {reinterpret_cast<const char*>(b->data), b->size};
+  }
+  raise_fmt(types::type_error, "{}() arg 1 must be a string, bytes or code object", fname);
+}
+
+// Resolves the globals/locals arguments of exec and eval.
+void namespaces(const Args& a, const char* fname, Dict*& globals, Dict*& locals) {
+  Value g = a.npos > 1 ? a[1] : Value::none();
+  Value l = a.npos > 2 ? a[2] : Value::none();
+  for (uint32_t i = 0; i < a.nkw; ++i) {
+    std::string_view k = a.kwnames[i].as<Str>()->view();
+    if (k == "globals") g = a.kwvals[i];
+    else if (k == "locals") l = a.kwvals[i];
+    else raise_fmt(types::type_error, "{}() got an unexpected keyword argument '{}'", fname, k);
+  }
+  if (!g.is_none() && !is_dict(g)) {
+    if (std::string_view(fname) == "exec")
+      raise_fmt(types::type_error, "exec() globals must be a dict, not {}", type_of(g)->name);
+    raise(types::type_error, is_kind(g, Kind::Dict) ? "globals must be a real dict" : "globals must be a dict");
+  }
+  if (!l.is_none() && !is_dict(l)) raise(types::type_error, "locals must be a mapping");
+  if (g.is_none()) {
+    Frame* f = caller();
+    globals = f->globals;
+    locals = l.is_none() ? frame_locals(f) : l.as<Dict>();
+  } else {
+    globals = g.as<Dict>();
+    locals = l.is_none() ? globals : l.as<Dict>();
+  }
+}
+
+Value builtin_exec(Value, const Args& a) {
+  if (a.npos < 1 || a.npos > 3) raise_fmt(types::type_error, "exec expected at least 1 argument, got {}", a.npos);
+  Dict *globals, *locals;
+  namespaces(a, "exec", globals, locals);
+  Code* co;
+  if (is_kind(a[0], Kind::Code)) co = a[0].as<Code>();
+  else
+    co = compile_source(source_text(a[0], "exec"), "<string>",
+                        locals == globals ? frontend::CompileMode::Module : frontend::CompileMode::Names);
+  run_code(co, globals, locals);
+  return Value::none();
+}
+
+Value builtin_eval(Value, const Args& a) {
+  if (a.npos < 1 || a.npos > 3) raise_fmt(types::type_error, "eval expected at least 1 argument, got {}", a.npos);
+  Dict *globals, *locals;
+  namespaces(a, "eval", globals, locals);
+  Code* co;
+  if (is_kind(a[0], Kind::Code)) {
+    co = a[0].as<Code>();
+  } else {
+    if (!is_str(a[0]) && !is_kind(a[0], Kind::Bytes))
+      raise(types::type_error, "eval() arg 1 must be a string, bytes or code object");
+    std::string_view src = source_text(a[0], "eval");
+    while (!src.empty() && (src[0] == ' ' || src[0] == '\t')) src.remove_prefix(1);
+    co = compile_source(src, "<string>", frontend::CompileMode::Eval);
+  }
+  return run_code(co, globals, locals);
+}
+
+Value builtin_compile(Value, const Args& a) {
+  Value p[3];
+  static const char* const kNames[] = {"source", "filename", "mode"};
+  if (a.npos > 6) raise_fmt(types::type_error, "compile() takes at most 6 arguments ({} given)", a.npos);
+  for (uint32_t i = 0; i < a.npos && i < 3; ++i) p[i] = a[i];
+  for (uint32_t i = 0; i < a.nkw; ++i) {
+    std::string_view k = a.kwnames[i].as<Str>()->view();
+    for (int j = 0; j < 3; ++j)
+      if (k == kNames[j]) p[j] = a.kwvals[i];
+  }
+  for (int j = 0; j < 3; ++j)
+    if (p[j].is_empty())
+      raise_fmt(types::type_error, "compile() missing required argument '{}' (pos {})", kNames[j], j + 1);
+  if (!is_str(p[2])) raise_fmt(types::type_error, "compile() argument 'mode' must be str, not {}", type_of(p[2])->name);
+  if (!is_str(p[1]))
+    raise_fmt(types::type_error, "compile() argument 'filename' must be str, not {}", type_of(p[1])->name);
+  std::string_view mode = p[2].as<Str>()->view();
+  std::string filename(p[1].as<Str>()->view());
+  std::string_view src = source_text(p[0], "compile");
+  if (mode == "exec" || mode == "single") return Value::object(compile_source(src, filename, frontend::CompileMode::Names));
+  if (mode == "eval") {
+    while (!src.empty() && (src[0] == ' ' || src[0] == '\t')) src.remove_prefix(1);
+    return Value::object(compile_source(src, filename, frontend::CompileMode::Eval));
+  }
+  raise(types::value_error, "compile() mode must be 'exec', 'eval' or 'single'");
+}
+
+// __build_class__(func, name, *bases, **kwds): runs the class body into a new
+// namespace and creates the class (user_class.cpp).
+Value builtin_build_class(Value, const Args& a) {
+  if (a.npos < 2) raise(types::type_error, "__build_class__: not enough arguments");
+  if (!is_kind(a[0], Kind::Function)) raise(types::type_error, "__build_class__: func must be a function");
+  if (!is_str(a[1])) raise(types::type_error, "__build_class__: name is not a string");
+  GcVector<Value> kwnames, kwvals;
+  for (uint32_t i = 0; i < a.nkw; ++i) {
+    if (a.kwnames[i].as<Str>()->view() == "metaclass") {
+      if (a.kwvals[i] != Value::object(&types::type))
+        raise(types::not_implemented_error, "metaclasses are not supported yet");
+      continue;
+    }
+    kwnames.push_back(a.kwnames[i]);
+    kwvals.push_back(a.kwvals[i]);
+  }
+  Tuple* bases = new_tuple(a.positional().subspan(2));
+  Dict* ns = new_dict();
+  run_class_body(a[0].as<Function>(), ns);
+  Type* t = make_class(a[1].as<Str>(), bases, ns);
+  Value cls = Value::object(t);
+  if (Value* cell = dict_find_str(ns, intern("__classcell__"))) {
+    if (is_kind(*cell, Kind::Cell)) cell->as<Cell>()->value = cls;
+    dict_del(ns, Value::object(intern("__classcell__")));
+  }
+  // __set_name__ of descriptors defined in the body.
+  size_t pos = 0;
+  Value k, v;
+  GcVector<Value> named;
+  while (dict_next(ns, pos, k, v)) {
+    if (!v.is_object() || type_of(v)->is_builtin) continue;
+    if (type_lookup(type_of(v), intern("__set_name__")).is_empty()) continue;
+    named.push_back(k);
+    named.push_back(v);
+  }
+  for (size_t i = 0; i < named.size(); i += 2) {
+    Value args[2] = {cls, named[i]};
+    call(get_attr(named[i + 1], intern("__set_name__")), Args{args, 2});
+  }
+  // super().__init_subclass__(**kwds)
+  for (size_t i = 1; i < t->mro->size; ++i) {
+    Type* b = t->mro->items[i].as<Type>();
+    Value* f = dict_find_str(b->dict, intern("__init_subclass__"));
+    if (!f) continue;
+    Value fn = is_kind(*f, Kind::ClassMethod) ? f->as<StaticMethod>()->func : *f;
+    if (is_kind(fn, Kind::NativeFunction) && !kwnames.empty())
+      raise_fmt(types::type_error, "{}.__init_subclass__() takes no keyword arguments", t->name);
+    Args args{&cls, 1, kwnames.data(), kwvals.data(), static_cast<uint32_t>(kwnames.size())};
+    call(fn, args);
+    break;
+  }
+  return cls;
+}
+
+} // namespace
+
+void init_exec_builtins(Module* builtins) {
+  struct Def {
+    const char* name;
+    NativeFn fn;
+  };
+  static const Def kDefs[] = {
+      {"__build_class__", builtin_build_class}, {"exec", builtin_exec},     {"eval", builtin_eval},
+      {"compile", builtin_compile},             {"globals", builtin_globals}, {"locals", builtin_locals},
+      {"vars", builtin_vars},
+  };
+  for (const Def& d : kDefs) dict_set(builtins->dict, Value::object(intern(d.name)), new_native(d.name, d.fn));
+  auto add = [&](const char* n, Type* t) { dict_set(builtins->dict, Value::object(intern(n)), Value::object(t)); };
+  add("property", &types::property);
+  add("staticmethod", &types::staticmethod);
+  add("classmethod", &types::classmethod);
+  add("super", super_type());
+}
+
+} // namespace tributary::vm

@@ -1,0 +1,298 @@
+// generator.cpp — generator objects; see generator.h.
+#include "vm/generator.h"
+
+#include "runtime/containers.h"
+#include "runtime/exceptions.h"
+#include "runtime/ops.h"
+#include "runtime/str.h"
+#include "runtime/user_class.h"
+#include "vm/interp.h"
+
+namespace tributary::vm {
+
+namespace {
+
+enum class Resume { Send, Throw, Continue };
+
+bool is_exc(Value e, Type& t) { return is_exception_instance(e) && is_subtype(type_of(e), &t); }
+
+Value stop_iteration_value(Value exc) {
+  Tuple* args = exc.as<ExceptionObj>()->args;
+  return args->size ? args->items[0] : Value::none();
+}
+
+[[noreturn]] void raise_stop_iteration(Value value) {
+  if (value.is_none()) raise(Value::object(new_exception(&types::stop_iteration, std::span<const Value>())));
+  raise(Value::object(new_exception(&types::stop_iteration, std::span<const Value>(&value, 1))));
+}
+
+// Runs the generator's frame once: `mode` says whether `v` is pushed as the
+// value of the suspended yield, raised there, or nothing is pushed.
+bool resume(Generator* g, Resume mode, Value v, Value& out) {
+  using State = Generator::State;
+  if (g->state == State::Running) raise(types::value_error, "generator already executing");
+  if (g->state == State::Finished) {
+    if (mode == Resume::Throw) raise(v);
+    out = Value::none();
+    return false;
+  }
+  Frame& f = g->frame;
+  if (g->state == State::Created) {
+    if (mode == Resume::Throw) {
+      g->state = State::Finished;
+      raise(v);
+    }
+    if (mode == Resume::Send && !v.is_none())
+      raise(types::type_error, "can't send non-None value to a just-started generator");
+  } else if (mode == Resume::Send) {
+    f.stack_base()[f.resume_depth++] = v;
+  } else if (mode == Resume::Throw) {
+    f.resume_exception = v;
+    --f.pc; // raised at the YIELD_VALUE (run_frame steps past the faulting instruction)
+  }
+  Vm& vm = state();
+  Value caller_handled = vm.handled;
+  vm.handled = g->handled;
+  g->state = State::Running;
+  Value r;
+  enter_call();
+  try {
+    r = run_frame(&f);
+  } catch (PyException& e) {
+    leave_call();
+    g->state = State::Finished;
+    g->handled = Value::none();
+    vm.handled = caller_handled;
+    f.slots = nullptr;
+    if (is_exc(e.exc, types::stop_iteration)) {
+      ExceptionObj* re = new_exception(&types::runtime_error, "generator raised StopIteration");
+      re->cause = e.exc;
+      re->context = e.exc;
+      re->suppress_context = true;
+      throw PyException{Value::object(re)};
+    }
+    throw;
+  }
+  leave_call();
+  g->handled = vm.handled;
+  vm.handled = caller_handled;
+  out = r;
+  if (f.yielded) {
+    f.yielded = false;
+    g->state = State::Suspended;
+    return true;
+  }
+  g->state = State::Finished;
+  g->handled = Value::none();
+  f.slots = nullptr;
+  return false;
+}
+
+// The sub-iterator of a generator suspended inside `yield from`, or empty.
+// The compiler emits SEND; YIELD_VALUE; JUMP <SEND>, and the iterator sits on
+// top of the suspended stack.
+Value delegate_of(Generator* g) {
+  if (g->state != Generator::State::Suspended) return Value::empty();
+  Frame& f = g->frame;
+  Code* co = f.code;
+  size_t idx = static_cast<size_t>(f.pc - co->code.data());
+  if (idx < 1 || idx >= co->code.size() || co->code[idx - 1].op != Op::YIELD_VALUE) return Value::empty();
+  const Instr& next = co->code[idx];
+  if (next.op != Op::JUMP || co->code[next.arg].op != Op::SEND) return Value::empty();
+  return f.stack_base()[f.resume_depth - 1];
+}
+
+bool gen_throw(Generator* g, Value exc, Value& out);
+
+// Closes a sub-iterator (generator.close() or its close method, if any).
+void close_delegate(Value d) {
+  if (is_kind(d, Kind::Generator)) {
+    call0(get_attr(d, intern("close")));
+    return;
+  }
+  Value m = get_attr_or_empty(d, intern("close"));
+  if (!m.is_empty()) call0(m);
+}
+
+bool gen_throw(Generator* g, Value exc, Value& out) {
+  Value d = delegate_of(g);
+  if (!d.is_empty()) {
+    if (is_exc(exc, types::generator_exit)) {
+      try {
+        close_delegate(d);
+      } catch (PyException& e) {
+        return resume(g, Resume::Throw, e.exc, out);
+      }
+      return resume(g, Resume::Throw, exc, out);
+    }
+    Value r;
+    bool yielded = false;
+    bool forwarded = true;
+    try {
+      if (is_kind(d, Kind::Generator)) {
+        yielded = gen_throw(d.as<Generator>(), exc, r);
+      } else {
+        Value m = get_attr_or_empty(d, intern("throw"));
+        if (m.is_empty()) {
+          forwarded = false;
+        } else {
+          try {
+            r = call1(m, exc);
+            yielded = true;
+          } catch (PyException& e) {
+            if (!is_exc(e.exc, types::stop_iteration)) throw;
+            r = stop_iteration_value(e.exc);
+          }
+        }
+      }
+    } catch (PyException& e) {
+      return resume(g, Resume::Throw, e.exc, out);
+    }
+    if (forwarded) {
+      if (yielded) {
+        out = r;
+        return true;
+      }
+      // The sub-iterator finished: continue after the `yield from` with its result.
+      Frame& f = g->frame;
+      Code* co = f.code;
+      size_t idx = static_cast<size_t>(f.pc - co->code.data());
+      const Instr& send = co->code[co->code[idx].arg];
+      f.pc = co->code.data() + send.arg;
+      f.stack_base()[f.resume_depth - 1] = r;
+      return resume(g, Resume::Continue, Value::none(), out);
+    }
+  }
+  return resume(g, Resume::Throw, exc, out);
+}
+
+Generator* self_gen(Value self) {
+  if (!is_kind(self, Kind::Generator)) raise(types::type_error, "descriptor requires a 'generator' object");
+  return self.as<Generator>();
+}
+
+Value gen_next_m(Value self, const Args& a) {
+  if (a.npos || a.nkw) raise(types::type_error, "expected 0 arguments");
+  Value out;
+  if (resume(self_gen(self), Resume::Send, Value::none(), out)) return out;
+  raise_stop_iteration(out);
+}
+
+Value gen_send_m(Value self, const Args& a) {
+  if (a.npos != 1 || a.nkw) raise_fmt(types::type_error, "generator.send() takes exactly one argument ({} given)", a.npos);
+  Value out;
+  if (resume(self_gen(self), Resume::Send, a[0], out)) return out;
+  raise_stop_iteration(out);
+}
+
+Value gen_throw_m(Value self, const Args& a) {
+  Generator* g = self_gen(self);
+  if (a.npos < 1 || a.npos > 3) raise_fmt(types::type_error, "throw expected at least 1 argument, got {}", a.npos);
+  Value typ = a[0];
+  Value val = a.npos > 1 ? a[1] : Value::none();
+  Value exc;
+  if (is_type(typ) && typ.as<Type>()->is_exception) {
+    if (is_exception_instance(val) && is_subtype(type_of(val), typ.as<Type>())) exc = val;
+    else if (val.is_none()) exc = call0(typ);
+    else exc = call1(typ, val);
+  } else if (is_exception_instance(typ)) {
+    if (!val.is_none()) raise(types::type_error, "instance exception may not have a separate value");
+    exc = typ;
+  } else {
+    raise_fmt(types::type_error, "exceptions must be classes or instances deriving from BaseException, not {}",
+              type_of(typ)->name);
+  }
+  Value out;
+  if (gen_throw(g, exc, out)) return out;
+  raise_stop_iteration(out);
+}
+
+Value gen_close_m(Value self, const Args&) {
+  Generator* g = self_gen(self);
+  if (g->state == Generator::State::Created || g->state == Generator::State::Finished) {
+    g->state = Generator::State::Finished;
+    g->frame.slots = nullptr;
+    return Value::none();
+  }
+  Value out;
+  bool yielded;
+  try {
+    yielded = gen_throw(g, Value::object(new_exception(&types::generator_exit, std::span<const Value>())), out);
+  } catch (PyException& e) {
+    if (is_exc(e.exc, types::generator_exit) || is_exc(e.exc, types::stop_iteration)) return Value::none();
+    throw;
+  }
+  if (yielded) raise(types::runtime_error, "generator ignored GeneratorExit");
+  return Value::none();
+}
+
+Value gen_iter_m(Value self, const Args&) { return self; }
+
+Value gen_name(Value, const Args& a) { return Value::object(self_gen(a[0])->name); }
+Value gen_qualname(Value, const Args& a) { return Value::object(self_gen(a[0])->qualname); }
+Value gen_running(Value, const Args& a) {
+  return Value::boolean(self_gen(a[0])->state == Generator::State::Running);
+}
+Value gen_suspended(Value, const Args& a) {
+  return Value::boolean(self_gen(a[0])->state == Generator::State::Suspended);
+}
+
+void add_getter(const char* name, NativeFn fn) {
+  auto* p = gc::make<Property>();
+  p->type = &types::property;
+  p->fget = new_native(name, fn);
+  p->fset = Value::none();
+  p->fdel = Value::none();
+  add_attr(types::generator, name, Value::object(p));
+}
+
+} // namespace
+
+Value make_generator(Function* fn, const Args& args) {
+  Code* co = fn->code;
+  auto* g = gc::make<Generator>();
+  g->type = &types::generator;
+  size_t n = co->nlocals + co->ncells() + co->max_stack;
+  auto* slots = static_cast<Value*>(gc::alloc(n * sizeof(Value)));
+  for (size_t i = 0; i < n; ++i) slots[i] = Value::empty();
+  if (args.nkw == 0 && args.npos == static_cast<uint32_t>(co->argcount) && !(co->flags & (kVarargs | kVarkeywords)) &&
+      co->kwonlycount == 0) {
+    for (uint32_t i = 0; i < args.npos; ++i) slots[i] = args.pos[i];
+  } else {
+    bind_arguments(fn, args, slots);
+  }
+  Frame& f = g->frame;
+  f.code = co;
+  f.func = fn;
+  f.globals = fn->globals.as<Dict>();
+  f.builtins = state().builtins->dict;
+  f.slots = slots;
+  f.pc = co->code.data();
+  if (co->ncells()) setup_cells(f, fn);
+  g->state = Generator::State::Created;
+  g->name = fn->name;
+  g->qualname = fn->qualname;
+  g->handled = Value::none();
+  return Value::object(g);
+}
+
+bool generator_resume(Generator* g, Value sent, Value exc, Value& out) {
+  if (!exc.is_empty()) return gen_throw(g, exc, out);
+  return resume(g, Resume::Send, sent, out);
+}
+
+bool generator_next(Value gen, Value& out) { return resume(gen.as<Generator>(), Resume::Send, Value::none(), out); }
+
+void init_generator_type() {
+  add_method(types::generator, "__next__", self_or_first<gen_next_m>);
+  add_method(types::generator, "send", self_or_first<gen_send_m>);
+  add_method(types::generator, "throw", self_or_first<gen_throw_m>);
+  add_method(types::generator, "close", self_or_first<gen_close_m>);
+  add_method(types::generator, "__iter__", self_or_first<gen_iter_m>);
+  add_getter("__name__", gen_name);
+  add_getter("__qualname__", gen_qualname);
+  add_getter("gi_running", gen_running);
+  add_getter("gi_suspended", gen_suspended);
+}
+
+} // namespace tributary::vm

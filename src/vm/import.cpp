@@ -1,0 +1,190 @@
+// import.cpp — the import system: sys.modules, builtin modules, user modules.
+//
+// Order for `import a.b`: sys.modules, then the native modules
+// (lib/modules.cpp), then `a.py` or `a/__init__.py` in each sys.path entry
+// (a package's submodules are searched in its __path__). A module is put in
+// sys.modules before its code runs (so circular imports see the partial
+// module) and removed again if that code raises. Standard-library names that
+// neither a native module nor a file provides raise NotImplementedError
+// naming the module; other misses raise ModuleNotFoundError.
+#include <sys/stat.h>
+
+#include <fstream>
+#include <sstream>
+
+#include "lib/modules.h"
+#include "runtime/containers.h"
+#include "runtime/exceptions.h"
+#include "runtime/int.h"
+#include "runtime/ops.h"
+#include "runtime/str.h"
+#include "vm/exec.h"
+#include "vm/interp.h"
+
+namespace tributary::vm {
+
+namespace {
+
+// Standard-library modules a script may reasonably import that the subset lacks.
+bool is_unsupported_stdlib_module(std::string_view name) {
+  static constexpr std::string_view kKnown[] = {
+      "os", "re", "json", "collections", "itertools", "functools", "random", "struct", "io", "abc",
+      "dataclasses", "typing", "string", "copy", "heapq", "bisect", "operator", "array", "decimal",
+      "fractions", "statistics", "datetime", "pathlib", "subprocess", "threading", "unittest",
+      "tempfile", "shutil", "glob", "pickle", "csv", "enum", "contextlib", "textwrap", "weakref"};
+  std::string_view top = name.substr(0, name.find('.'));
+  for (std::string_view k : kKnown)
+    if (k == top) return true;
+  return false;
+}
+
+bool is_file(const std::string& p) {
+  struct stat st;
+  return ::stat(p.c_str(), &st) == 0 && S_ISREG(st.st_mode);
+}
+
+std::string join(const std::string& dir, std::string_view name) {
+  if (dir.empty()) return std::string(name);
+  return dir.back() == '/' ? dir + std::string(name) : dir + "/" + std::string(name);
+}
+
+Str* key(std::string_view s) { return intern(s); }
+
+Module* find_loaded(std::string_view name) {
+  if (Value* m = dict_find_str(state().modules, key(name)); m && is_kind(*m, Kind::Module)) return m->as<Module>();
+  return nullptr;
+}
+
+void exec_module_file(Module* m, const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) raise_fmt(types::module_not_found_error, "No module named '{}'", m->name->view());
+  std::stringstream ss;
+  ss << in.rdbuf();
+  Code* code = compile_source(ss.str(), path, frontend::CompileMode::Module);
+  run_code(code, m->dict, m->dict);
+}
+
+// Loads module `full` (its parent already imported when dotted) from `dirs`; null when not found.
+Module* load_from_path(std::string_view full, Value dirs) {
+  std::string_view last = full.substr(full.rfind('.') == std::string_view::npos ? 0 : full.rfind('.') + 1);
+  if (!is_list(dirs)) return nullptr;
+  List* l = dirs.as<List>();
+  for (size_t i = 0; i < l->items.size(); ++i) {
+    if (!is_str(l->items[i])) continue;
+    std::string dir(l->items[i].as<Str>()->view());
+    std::string pkg_dir = join(dir, last);
+    std::string init = join(pkg_dir, "__init__.py");
+    std::string file = join(dir, std::string(last) + ".py");
+    bool package = is_file(init);
+    if (!package && !is_file(file)) continue;
+    Module* m = new_module(full);
+    std::string path = package ? init : file;
+    dict_set(m->dict, Value::object(intern("__file__")), str_value(path));
+    dict_set(m->dict, Value::object(intern("__builtins__")), Value::object(state().builtins));
+    dict_set(m->dict, Value::object(intern("__doc__")), Value::none());
+    if (package) {
+      Value p = str_value(pkg_dir);
+      dict_set(m->dict, Value::object(intern("__path__")), Value::object(new_list(std::span<const Value>(&p, 1))));
+      dict_set(m->dict, Value::object(intern("__package__")), Value::object(intern(full)));
+    } else {
+      size_t dot = full.rfind('.');
+      dict_set(m->dict, Value::object(intern("__package__")),
+               Value::object(intern(dot == std::string_view::npos ? std::string_view() : full.substr(0, dot))));
+    }
+    Value mv = Value::object(m);
+    dict_set(state().modules, Value::object(key(full)), mv);
+    try {
+      exec_module_file(m, path);
+    } catch (PyException&) {
+      dict_del(state().modules, Value::object(key(full)));
+      throw;
+    }
+    // The module may have replaced itself in sys.modules.
+    if (Value* now = dict_find_str(state().modules, key(full)); now && is_kind(*now, Kind::Module)) return now->as<Module>();
+    return m;
+  }
+  return nullptr;
+}
+
+// Imports exactly `full` (parents first); returns the module.
+Module* import_one(std::string_view full) {
+  if (Module* m = find_loaded(full)) return m;
+  size_t dot = full.rfind('.');
+  if (dot == std::string_view::npos) {
+    if (Value* v = dict_find_str(state().modules, key(full))) {
+      if (is_kind(*v, Kind::Module)) return v->as<Module>();
+    }
+    if (Module* m = builtin_module(full)) return m;
+    if (Module* m = load_from_path(full, Value::object(state().path))) return m;
+    if (is_unsupported_stdlib_module(full))
+      raise_fmt(types::not_implemented_error, "module '{}' is not supported yet", full);
+    raise_fmt(types::module_not_found_error, "No module named '{}'", full);
+  }
+  Module* parent = import_one(full.substr(0, dot));
+  if (Module* m = find_loaded(full)) return m;
+  Value path = dict_get(parent->dict, Value::object(intern("__path__")));
+  if (path.is_empty())
+    raise_fmt(types::module_not_found_error, "No module named '{}'; '{}' is not a package", full, parent->name->view());
+  Module* m = load_from_path(full, path);
+  if (!m) raise_fmt(types::module_not_found_error, "No module named '{}'", full);
+  dict_set(parent->dict, Value::object(intern(full.substr(dot + 1))), Value::object(m));
+  return m;
+}
+
+// The absolute name for a relative import of `name` at `level` from a module with `globals`.
+std::string resolve_relative(Dict* globals, std::string_view name, int64_t level) {
+  Value pkg = dict_get(globals, Value::object(intern("__package__")));
+  std::string base = is_str(pkg) ? std::string(pkg.as<Str>()->view()) : std::string();
+  if (base.empty()) raise(types::import_error, "attempted relative import with no known parent package");
+  for (int64_t i = 1; i < level; ++i) {
+    size_t dot = base.rfind('.');
+    if (dot == std::string::npos) raise(types::import_error, "attempted relative import beyond top-level package");
+    base.resize(dot);
+  }
+  return name.empty() ? base : base + "." + std::string(name);
+}
+
+} // namespace
+
+Value import_module(Dict* globals, Str* name, Value fromlist, Value level) {
+  int64_t lvl = int_as_i64(level).value_or(0);
+  std::string full = lvl > 0 ? resolve_relative(globals, name->view(), lvl) : std::string(name->view());
+  Module* m = import_one(full);
+  bool has_fromlist = !fromlist.is_none() && !(is_tuple(fromlist) && fromlist.as<Tuple>()->size == 0);
+  if (has_fromlist || lvl > 0 || full.find('.') == std::string::npos) {
+    if (has_fromlist && dict_find_str(m->dict, intern("__path__")) && is_tuple(fromlist)) {
+      // `from pkg import sub`: import submodules named in the fromlist.
+      for (Value n : fromlist.as<Tuple>()->span()) {
+        if (!is_str(n) || n.as<Str>()->view() == "*" || dict_find_str(m->dict, n.as<Str>())) continue;
+        try {
+          import_one(full + "." + std::string(n.as<Str>()->view()));
+        } catch (PyException& e) {
+          if (!is_subtype(type_of(e.exc), &types::module_not_found_error)) throw;
+        }
+      }
+    }
+    return Value::object(m);
+  }
+  return Value::object(import_one(std::string_view(full).substr(0, full.find('.'))));
+}
+
+Value import_from_module(Value module, Str* name) {
+  Value v = get_attr_or_empty(module, name);
+  if (!v.is_empty()) return v;
+  std::string mod_name = is_kind(module, Kind::Module) ? std::string(module.as<Module>()->name->view()) : "?";
+  if (is_kind(module, Kind::Module)) {
+    if (Module* sub = find_loaded(mod_name + "." + std::string(name->view()))) return Value::object(sub);
+    Value file = dict_get(module.as<Module>()->dict, Value::object(intern("__file__")));
+    if (is_str(file))
+      raise_fmt(types::import_error, "cannot import name '{}' from '{}' ({})", name->view(), mod_name,
+                file.as<Str>()->view());
+  }
+  raise_fmt(types::import_error, "cannot import name '{}' from '{}' (unknown location)", name->view(), mod_name);
+}
+
+void exec_source(std::string_view source, const std::string& filename, Module* module) {
+  Code* code = compile_source(source, filename, frontend::CompileMode::Module);
+  run_code(code, module->dict, module->dict);
+}
+
+} // namespace tributary::vm

@@ -1,0 +1,22 @@
+class ParseError(Exception):
+    pass
+def parse(s):
+    try:
+        return int(s)
+    except ValueError as e:
+        raise ParseError(f"bad value {s!r}") from e
+try:
+    parse("x1")
+except ParseError as e:
+    print(e, type(e.__cause__).__name__, e.__cause__, e.__suppress_context__)
+try:
+    try:
+        raise KeyError("k")
+    except KeyError:
+        raise ParseError("during")
+except ParseError as e:
+    print(repr(e.__context__), e.__cause__)
+try:
+    raise ParseError("none") from None
+except ParseError as e:
+    print(e.__cause__, e.__suppress_context__)

@@ -1,0 +1,2 @@
+print("before")
+exec("def f():\n    return 1 / 0\nf()")

@@ -1,0 +1,2 @@
+INIT = "pkg init"
+from .helpers import helper

@@ -1,0 +1,3 @@
+from .. import helpers
+from ..helpers import helper as h
+VALUE = "deep " + h()

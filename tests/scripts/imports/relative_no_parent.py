@@ -1,0 +1,4 @@
+try:
+    from . import something
+except ImportError as e:
+    print("ImportError:", e)

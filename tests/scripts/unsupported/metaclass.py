@@ -1,0 +1,5 @@
+print("before")
+class Meta(type):
+    pass
+class A(metaclass=Meta):
+    pass
