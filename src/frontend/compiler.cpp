@@ -1211,7 +1211,7 @@ private:
     case ConstKind::Float: return Value::from_double(c->number);
     case ConstKind::Str: return Value::object(c->text.size() <= 32 ? intern(c->text) : new_str(c->text));
     case ConstKind::Complex: unsupported(c, "complex number");
-    case ConstKind::Bytes: unsupported(c, "bytes literal");
+    case ConstKind::Bytes: return Value::object(new_bytes(c->text));
     }
     return Value::none();
   }

@@ -3,7 +3,7 @@
 //
 // Each Type's `construct` receives the Type as `self`. Limits: subclasses of
 // builtin types get an instance of the builtin type itself; 3-argument type()
-// is not supported; str(bytes, encoding) decodes UTF-8 only.
+// is not supported.
 #include <cmath>
 
 #include "lib/lib.h"
@@ -165,29 +165,14 @@ Value construct_str(Value, const Args& a) {
   bind_args(a, "str", {"object", "encoding", "errors"}, 0, p);
   if (p[0].is_empty()) return str_value("");
   if (p[1].is_empty() && p[2].is_empty()) return Value::object(to_str(p[0]));
-  if (!is_kind(p[0], Kind::Bytes))
-    raise_fmt(types::type_error, "decoding to str: need a bytes-like object, {} found", tname(p[0]));
-  if (!p[1].is_empty()) {
-    if (!is_str(p[1]))
-      raise_fmt(types::type_error, "str() argument 'encoding' must be str, not {}", tname(p[1]));
-    std::string enc(p[1].as<Str>()->view());
-    for (char& c : enc) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    if (enc != "utf-8" && enc != "utf8" && enc != "utf_8" && enc != "ascii")
-      raise_fmt(types::not_implemented_error, "str() decoding from '{}'", p[1].as<Str>()->view());
-  }
-  std::string_view s = text_of(p[0]);
-  // Validate before building the Str so malformed input cannot corrupt it.
-  for (size_t i = 0; i < s.size();) {
-    auto c = static_cast<unsigned char>(s[i]);
-    size_t n = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
-    bool ok = n && i + n <= s.size();
-    for (size_t k = 1; ok && k < n; ++k) ok = (static_cast<unsigned char>(s[i + k]) & 0xC0) == 0x80;
-    if (!ok)
-      raise_fmt(types::unicode_decode_error, "'utf-8' codec can't decode byte 0x{:02x} in position {}: invalid "
-                "start byte", c, i);
-    i += n;
-  }
-  return str_value(s);
+  auto data = bytes_like(p[0]);
+  if (!data) raise_fmt(types::type_error, "decoding to str: need a bytes-like object, {} found", tname(p[0]));
+  if (!p[1].is_empty() && !is_str(p[1]))
+    raise_fmt(types::type_error, "str() argument 'encoding' must be str, not {}", tname(p[1]));
+  if (!p[2].is_empty() && !is_str(p[2]))
+    raise_fmt(types::type_error, "str() argument 'errors' must be str, not {}", tname(p[2]));
+  return decode_bytes(*data, p[1].is_empty() ? "utf-8" : p[1].as<Str>()->view(),
+                      p[2].is_empty() ? "strict" : p[2].as<Str>()->view());
 }
 
 // ---- containers -----------------------------------------------------------------

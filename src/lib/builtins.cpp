@@ -600,6 +600,7 @@ void init_builtins(Module* builtins) {
   init_class_protocol();
   vm::init_generator_type();
   vm::init_exec_builtins(builtins);
+  lib::init_bytes_types(builtins);
 }
 
 } // namespace tributary

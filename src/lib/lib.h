@@ -4,6 +4,7 @@
 // init_* entry point; builtins.cpp and modules.cpp call them in order.
 #pragma once
 
+#include <optional>
 #include <string_view>
 
 #include "runtime/object.h"
@@ -19,6 +20,16 @@ Module* make_math_module();                    // math_module.cpp
 Module* make_sys_module();                     // sys_module.cpp
 Module* make_time_module();                    // sys_module.cpp
 Module* make_tributary_module();               // tributary_module.cpp
+Module* make_struct_module();                  // struct_module.cpp
+Module* make_random_module();                  // random_module.cpp
+Module* make_itertools_module();               // itertools_module.cpp
+Module* make_functools_module();               // functools_module.cpp
+Module* make_collections_module();             // collections_module.cpp
+Module* make_os_module();                      // os_module.cpp
+Module* make_os_path_module();                 // os_module.cpp
+Module* make_tempfile_module();                // os_module.cpp
+void init_bytes_types(Module* builtins);       // bytes.cpp: bytes methods, bytearray
+void init_file_type(Module* builtins);         // file.cpp: open()
 
 // ---- sorting (sort.cpp): stable, `<` only, exceptions leave `items` unchanged ----
 void sort_values(GcVector<Value>& items, Value key, bool reverse);
@@ -28,6 +39,20 @@ void sort_values(GcVector<Value>& items, Value key, bool reverse);
 void dict_update_arg(Dict* d, Value arg);
 // Adds keyword arguments of `a` to `d`.
 void dict_update_kwargs(Dict* d, const Args& a);
+
+// ---- bytes and bytearray (bytes.cpp) ----
+struct ByteArray : Object {
+  GcVector<unsigned char> data;
+};
+extern Type bytearray_type;
+// The contents of a bytes or bytearray value; nullopt for anything else.
+std::optional<std::string_view> bytes_like(Value v);
+Value make_bytes(std::string_view data);
+Value make_bytearray(std::string_view data);
+// str.encode / bytes.decode with CPython's codec names and error messages
+// (utf-8, ascii, latin-1; errors 'strict', 'ignore', 'replace').
+Value encode_text(std::string_view utf8, std::string_view encoding, std::string_view errors);
+Value decode_bytes(std::string_view data, std::string_view encoding, std::string_view errors);
 
 // ---- text streams (stream.cpp): sys.stdout / sys.stderr ----
 struct TextStream : Object {

@@ -31,6 +31,9 @@ constexpr ModuleDef kModules[] = {
     {"math", lib::make_math_module},
     {"time", lib::make_time_module},
     {"tributary", lib::make_tributary_module},
+    {"struct", lib::make_struct_module},
+    {"random", lib::make_random_module},
+    {"itertools", lib::make_itertools_module},
 };
 
 // Natively created modules, kept even if the program deletes them from sys.modules.

@@ -3,6 +3,8 @@
 
 #include <fmt/format.h>
 
+#include <vector>
+
 #include "runtime/containers.h"
 #include "runtime/int.h"
 #include "runtime/ops.h"
@@ -92,6 +94,45 @@ void bind_args(const Args& a, const char* fname, std::initializer_list<const cha
   for (size_t i = 0; i < required; ++i, ++it)
     if (out[i].is_empty())
       raise_fmt(types::type_error, "{}() missing required argument '{}' (pos {})", fname, *it, i + 1);
+}
+
+void bind_py_args(const Args& a, const char* qualname, std::initializer_list<const char*> names, size_t required,
+                  Value* out, size_t kwonly, size_t implicit) {
+  size_t n = names.size();
+  size_t maxpos = std::min(n, kwonly);
+  size_t minpos = std::min(required, maxpos);
+  for (size_t i = 0; i < n; ++i) out[i] = Value::empty();
+  if (a.npos > maxpos) {
+    size_t given = a.npos + implicit;
+    if (minpos == maxpos)
+      raise_fmt(types::type_error, "{}() takes {} positional argument{} but {} {} given", qualname, maxpos + implicit,
+                plural(maxpos + implicit), given, given == 1 ? "was" : "were");
+    raise_fmt(types::type_error, "{}() takes from {} to {} positional arguments but {} {} given", qualname,
+              minpos + implicit, maxpos + implicit, given, given == 1 ? "was" : "were");
+  }
+  for (size_t i = 0; i < a.npos; ++i) out[i] = a.pos[i];
+  for (uint32_t k = 0; k < a.nkw; ++k) {
+    std::string_view key = a.kwnames[k].as<Str>()->view();
+    size_t i = 0;
+    auto it = names.begin();
+    for (; i < n && key != *it; ++i, ++it) {}
+    if (i == n) raise_fmt(types::type_error, "{}() got an unexpected keyword argument '{}'", qualname, key);
+    if (!out[i].is_empty()) raise_fmt(types::type_error, "{}() got multiple values for argument '{}'", qualname, key);
+    out[i] = a.kwvals[k];
+  }
+  std::vector<std::string_view> missing;
+  auto it = names.begin();
+  for (size_t i = 0; i < required; ++i, ++it)
+    if (out[i].is_empty()) missing.push_back(*it);
+  if (missing.empty()) return;
+  std::string list;
+  for (size_t i = 0; i < missing.size(); ++i) {
+    if (i) list += missing.size() == 2 ? " and " : (i + 1 == missing.size() ? ", and " : ", ");
+    list += fmt::format("'{}'", missing[i]);
+  }
+  bool kw = required > kwonly && !missing.empty() && std::string_view(*(names.begin() + kwonly)) == missing[0];
+  raise_fmt(types::type_error, "{}() missing {} required {}argument{}: {}", qualname, missing.size(),
+            kw ? "keyword-only " : "positional ", plural(missing.size()), list);
 }
 
 int64_t arg_index(Value v) {

@@ -43,6 +43,15 @@ Value kwarg(const Args& a, std::string_view name);
 void bind_args(const Args& a, const char* fname, std::initializer_list<const char*> names,
                size_t required, Value* out, size_t posonly = 0, size_t kwonly = kAny);
 
+// Python-function style binding (for library functions CPython writes in
+// Python): "Random.randint() missing 1 required positional argument: 'b'",
+// "f() takes from 2 to 3 positional arguments but 4 were given" (counts
+// include `implicit` leading arguments such as self), "got an unexpected
+// keyword argument", "got multiple values for argument". Parameters from
+// `kwonly` on are keyword-only; `out` receives one Value per name.
+void bind_py_args(const Args& a, const char* qualname, std::initializer_list<const char*> names, size_t required,
+                  Value* out, size_t kwonly = kAny, size_t implicit = 0);
+
 // __index__ conversion: "'str' object cannot be interpreted as an integer".
 // Values that do not fit an int64 raise OverflowError with CPython's message.
 int64_t arg_index(Value v);

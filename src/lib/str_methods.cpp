@@ -4,8 +4,7 @@
 // Semantics and error messages follow CPython 3.11. Indices are code points:
 // ASCII strings are processed as bytes, others through a decoded UTF-32 copy
 // (see str_text.h). Case mapping and character classes cover ASCII, Latin-1,
-// basic Greek and Cyrillic only; encode() supports UTF-8 (and ASCII/Latin-1
-// for ASCII text) and returns bytes.
+// basic Greek and Cyrillic only; encode() goes through the codecs of bytes.cpp.
 #include <algorithm>
 
 #include "lib/lib.h"
@@ -709,25 +708,10 @@ Value str_expandtabs_m(Value self, const Args& a) {
 Value str_encode_m(Value self, const Args& a) {
   Value p[2];
   bind_args(a, "encode", {"encoding", "errors"}, 0, p);
-  std::string enc = "utf-8";
-  if (!p[0].is_empty()) enc = std::string(str_arg(p[0], "encode() argument 'encoding' must be str")->view());
-  if (!p[1].is_empty()) str_arg(p[1], "encode() argument 'errors' must be str");
-  std::string norm;
-  for (char c : enc) norm += c == '_' ? '-' : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  Str* s = S(self);
-  bool utf8 = norm == "utf-8" || norm == "utf8";
-  bool narrow = norm == "ascii" || norm == "latin-1" || norm == "latin1" || norm == "iso-8859-1";
-  if (!utf8 && !(narrow && s->ascii)) {
-    if (!narrow) raise_fmt(types::lookup_error, "unknown encoding: {}", enc);
-    raise_fmt(types::not_implemented_error, "str.encode('{}') of non-ASCII text", enc);
-  }
-  auto* b = static_cast<Bytes*>(gc::alloc_atomic(sizeof(Bytes) + s->nbytes));
-  b->type = &types::bytes;
-  b->size = s->nbytes;
-  b->hash = -1;
-  std::memcpy(b->data, s->data, s->nbytes);
-  b->data[s->nbytes] = 0;
-  return Value::object(b);
+  std::string_view enc = "utf-8", errors = "strict";
+  if (!p[0].is_empty()) enc = str_arg(p[0], "encode() argument 'encoding' must be str")->view();
+  if (!p[1].is_empty()) errors = str_arg(p[1], "encode() argument 'errors' must be str")->view();
+  return encode_text(S(self)->view(), enc, errors);
 }
 
 // str.maketrans(x[, y[, z]]): a dict from code points to code points, strs or None.

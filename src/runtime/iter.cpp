@@ -669,8 +669,17 @@ bool iter_next(Value itv, Value& out) {
     ++it->index;
     return true;
   }
+  case IterKind::Native: {
+    auto* it = static_cast<NativeIter*>(base);
+    return it->advance(it, out);
+  }
   }
   return false;
+}
+
+void init_native_iter_type(Type& t, const char* name, const char* module) {
+  init_iter_type(t, name);
+  t.module_name = Value::object(intern(module));
 }
 
 void init_iter_types() {

@@ -37,6 +37,7 @@ enum class IterKind : uint8_t {
   ReversedSeq,
   Callable,
   Sequence,
+  Native,
 };
 
 struct IterObject : Object {
@@ -94,6 +95,12 @@ struct FnIter : IterObject {
   Value sentinel; // callable_iterator's sentinel
 };
 
+// Library iterators (itertools, deque, files...): `advance` steps the
+// iterator, returning false at the end; the object extends NativeIter.
+struct NativeIter : IterObject {
+  bool (*advance)(NativeIter* self, Value& out);
+};
+
 struct DictView : Object {
   Dict* dict;
 };
@@ -131,6 +138,17 @@ Value range_length_value(const Range* r);
 Value range_item(const Range* r, int64_t i);
 // start + i*step for any Python int `i` (slice bounds may lie outside the range).
 Value range_item_value(const Range* r, Value i);
+
+// Makes `t` an iterator Type (Kind::Iterator, `__iter__` and `__next__`) in `module`.
+void init_native_iter_type(Type& t, const char* name, const char* module);
+// A new iterator of Type `t` with its NativeIter fields set; T extends NativeIter.
+template <class T> T* new_native_iter(Type& t, bool (*advance)(NativeIter*, Value&)) {
+  T* it = gc::make<T>();
+  it->type = &t;
+  it->ikind = IterKind::Native;
+  it->advance = advance;
+  return it;
+}
 
 // Registers the iterator Types and their Python-visible methods.
 void init_iter_types();

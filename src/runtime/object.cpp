@@ -61,6 +61,16 @@ Tuple* new_tuple(size_t n) {
   return t;
 }
 
+Bytes* new_bytes(std::string_view data) {
+  auto* b = static_cast<Bytes*>(gc::alloc_atomic(sizeof(Bytes) + data.size()));
+  b->type = &types::bytes;
+  b->size = data.size();
+  b->hash = -1;
+  if (!data.empty()) std::memcpy(b->data, data.data(), data.size());
+  b->data[data.size()] = 0;
+  return b;
+}
+
 Tuple* new_tuple(std::span<const Value> items) {
   Tuple* t = new_tuple(items.size());
   std::copy(items.begin(), items.end(), t->items);

@@ -200,6 +200,7 @@ inline bool is_type(Value v) { return is_kind(v, Kind::Type); }
 Str* new_str(std::string_view utf8);
 Str* intern(std::string_view utf8);          // unique Str per content (names, attributes)
 inline Value str_value(std::string_view s) { return Value::object(new_str(s)); }
+Bytes* new_bytes(std::string_view data);      // immutable bytes (NUL-terminated copy)
 Tuple* new_tuple(size_t n);                   // items initialised to None
 Tuple* new_tuple(std::span<const Value> items);
 List* new_list(size_t reserve = 0);

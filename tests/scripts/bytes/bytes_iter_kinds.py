@@ -1,0 +1,11 @@
+b = b'abcdef'
+it = iter(b)
+print(next(it), next(it), list(it))
+ba = bytearray(b'xyz')
+it2 = iter(ba)
+print(next(it2))
+ba.append(ord('!'))
+print(list(it2))
+print([c for c in b'hi'], {c for c in b'aab'}, dict.fromkeys(b'ab'), list(zip(b'ab', b'cd')), list(map(chr, b'abc')))
+print(any(b'\x00\x01'), all(b'\x01\x00'), min(b'zya'), bytes(reversed(b'abc')), b'abc'[::-1] == bytes(reversed(b'abc')))
+print(list(enumerate(bytearray(b'ab'))), sorted(bytearray(b'cba')), bytearray(b'q') in [bytearray(b'q')])

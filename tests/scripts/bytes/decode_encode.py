@@ -1,0 +1,27 @@
+s = 'héllo wörld €😀'
+e = s.encode()
+print(e, len(e), e.decode() == s, s.encode('utf-8') == e, s.encode('UTF8') == e, s.encode(encoding='utf_8') == e)
+print('abc'.encode('ascii'), 'café'.encode('latin-1'), b'caf\xe9'.decode('latin-1'), b'abc'.decode('ascii'))
+print(b'\xe2\x82\xac'.decode(), str(b'\xe2\x82\xac', 'utf-8'), str(b'abc', encoding='ascii'))
+print('x€y'.encode('ascii', 'replace'), 'x€y'.encode('ascii', 'ignore'), 'x€y'.encode('latin-1', errors='replace'))
+print(b'a\xffb'.decode('utf-8', 'replace'), b'a\xffb'.decode('utf-8', 'ignore'), b'a\xffb\xfe'.decode('ascii', 'replace'))
+def attempt(f):
+    try:
+        print(repr(f()))
+    except (UnicodeError, LookupError) as e:
+        print(type(e).__name__, e)
+attempt(lambda: b'\xff'.decode())
+attempt(lambda: b'abc\xe4\xbd'.decode())
+attempt(lambda: b'\xe4\x41'.decode())
+attempt(lambda: b'\xe4\xbd\x41'.decode())
+attempt(lambda: b'\xc0\x80'.decode())
+attempt(lambda: b'\xed\xa0\x80'.decode())
+attempt(lambda: b'\xf4\x90\x80\x80'.decode())
+attempt(lambda: b'\xf0\x9f\x98'.decode())
+attempt(lambda: b'a\xe9'.decode('ascii'))
+attempt(lambda: '\xe9'.encode('ascii'))
+attempt(lambda: 'ab\u20ac\u20acc'.encode('latin-1'))
+attempt(lambda: '😀'.encode('ascii'))
+attempt(lambda: b'a'.decode('foo'))
+attempt(lambda: 'a'.encode('foo'))
+attempt(lambda: b'\x80abc'.decode('utf-8', 'strict'))

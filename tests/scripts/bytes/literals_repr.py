@@ -1,0 +1,5 @@
+print(b'', b'abc', b"it's", b'say "hi"', b'both \' and "', b'\x00\x01\x7f\x80\xff', b'\t\n\r\\')
+print(b'\x41\x42', b'\101', rb'raw\n', br'\x00', len(b'\x00\x00'), b'a' b'bc')
+print(repr(b'abc'), str(b'abc'), ascii(b'x'), type(b'').__name__)
+print([b'a', b'b'], (b'x',), {b'k': b'v'})
+print(f'{b"fmt"}', '%s' % b'pct', '%r' % (b'r',))

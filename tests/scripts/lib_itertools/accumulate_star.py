@@ -1,0 +1,10 @@
+from itertools import accumulate, starmap, takewhile, dropwhile, filterfalse, compress
+print(list(accumulate([1, 2, 3, 4])), list(accumulate([1, 2, 3, 4], lambda a, b: a * b)), list(accumulate([])), list(accumulate('abc')))
+print(list(accumulate([3, 1, 4, 1, 5], max)), list(accumulate([1, 2, 3], initial=100)), list(accumulate([], initial=7)))
+print(list(accumulate([1, 2, 3], lambda a, b: a * 10 + b)), list(accumulate(range(5), func=lambda a, b: a - b, initial=None)))
+print(list(starmap(pow, [(2, 3), (3, 2), (10, 0)])), list(starmap(lambda *a: sum(a), [[1, 2, 3], (4,)])))
+print(list(takewhile(lambda x: x < 5, [1, 4, 6, 4, 1])), list(dropwhile(lambda x: x < 5, [1, 4, 6, 4, 1])))
+print(list(filterfalse(lambda x: x % 2, range(10))), list(filterfalse(None, [0, 1, '', 'a', None])))
+print(list(compress('ABCDEF', [1, 0, 1, 0, 1, 1])), list(compress(range(10), [1, 1])), list(compress('ab', [])))
+tw = takewhile(lambda c: c != ' ', iter('hello world'))
+print(''.join(tw))

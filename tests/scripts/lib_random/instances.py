@@ -1,0 +1,23 @@
+import random
+a = random.Random(5)
+b = random.Random(5)
+print(a.random() == b.random(), a.randint(1, 100), b.randint(1, 100))
+c = random.Random()
+c.seed(5)
+print(c.random() == random.Random(5).random())
+random.seed(5)
+x = [random.random() for _ in range(3)]
+r = random.Random(5)
+print(x == [r.random() for _ in range(3)])
+state = r.getstate()
+first = [r.random() for _ in range(5)]
+r.setstate(state)
+print(first == [r.random() for _ in range(5)], len(state), state[0], len(state[1]))
+random.seed(1)
+s = random.getstate()
+v1 = random.randrange(1000)
+random.setstate(s)
+print(v1 == random.randrange(1000), type(a).__name__, isinstance(a, random.Random))
+g = random.Random(42)
+print(g.gauss(0, 1), g.gauss(0, 1), g.gauss(0, 1))
+print(random.Random(3.5).random(), random.Random(-3).random() == random.Random(3).random(), random.Random(True).random() == random.Random(1).random())

@@ -1,0 +1,25 @@
+import random
+random.seed(7)
+print([random.randint(1, 6) for _ in range(60)])
+print([random.randint(-1000, 1000) for _ in range(30)])
+print([random.randrange(10) for _ in range(30)])
+print([random.randrange(3, 30, 4) for _ in range(30)])
+print([random.randrange(100, 0, -7) for _ in range(30)])
+print([random.randrange(2**70) for _ in range(5)])
+print([random.randint(0, 2**64) for _ in range(5)])
+print([random.randrange(-5, 5) for _ in range(20)], random.randint(5, 5), random.randrange(1))
+print(random.randrange(10.0), random.randint(1, 3))
+def attempt(f):
+    try:
+        print(f())
+    except (ValueError, TypeError) as e:
+        print(type(e).__name__, e)
+attempt(lambda: random.randrange(0))
+attempt(lambda: random.randrange(5, 5))
+attempt(lambda: random.randrange(5, 1))
+attempt(lambda: random.randrange(1, 10, 0))
+attempt(lambda: random.randrange(10, 1, 2))
+attempt(lambda: random.randint(5, 1))
+attempt(lambda: random.randrange(1.5))
+attempt(lambda: random.randrange('a'))
+attempt(lambda: random.randrange(1, 10, 2.5))

@@ -1,0 +1,12 @@
+import struct
+print(struct.pack('5s', b'ab'), struct.pack('2s', b'abcd'), struct.pack('0s', b'abc'), struct.pack('s', b'xyz'))
+print(struct.pack('5p', b'ab'), struct.pack('3p', b'abcdef'), struct.pack('1p', b'q'), struct.pack('300p', b'z' * 300)[:3])
+print(struct.unpack('5s', b'ab\x00\x00\x00'), struct.unpack('5p', b'\x02abcd'), struct.unpack('3p', b'\x09ab'))
+print(struct.pack('ccc', b'a', b'b', b'c'), struct.unpack('3c', b'xyz'), struct.unpack('c', b'\xff'))
+print(struct.pack('?', 5), struct.pack('?', 0), struct.pack('??', [], [1]), struct.unpack('??', b'\x00\x07'))
+print(struct.pack('4s', bytearray(b'hi')), struct.pack('2x'), struct.pack('x?x', True), struct.unpack('xbx', b'\x00\xff\x00'))
+print(struct.pack('<h3sh', 1, b'abc', -1), struct.unpack('<h3sh', b'\x01\x00abc\xff\xff'))
+name = 'héllo'.encode('utf-8')
+rec = struct.pack('<I%ds' % len(name), len(name), name)
+n, = struct.unpack_from('<I', rec)
+print(rec, n, struct.unpack_from('<%ds' % n, rec, 4)[0].decode())
