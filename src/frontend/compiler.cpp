@@ -150,6 +150,17 @@ private:
   SymbolTable& symtab_;
   Scope* scope_;
   bool names_mode_ = false; // module level uses LOAD_NAME/STORE_NAME (exec with a locals dict)
+  std::string private_class_; // enclosing class for name mangling, or empty
+
+  // `__x` inside class C becomes `_C__x` (attribute and global/class-body names).
+  std::string mangle(const std::string& n) const {
+    if (private_class_.empty() || n.size() < 3 || n[0] != '_' || n[1] != '_') return n;
+    if (n.size() >= 4 && n[n.size() - 1] == '_' && n[n.size() - 2] == '_') return n;
+    if (n.find('.') != std::string::npos) return n;
+    size_t start = private_class_.find_first_not_of('_');
+    if (start == std::string::npos) return n;
+    return "_" + private_class_.substr(start) + n;
+  }
   int depth_ = 0;
   int max_depth_ = 0;
   int line_ = 1;
@@ -222,9 +233,13 @@ private:
     code_->max_stack = max_depth_ + 2;
     code_->cache_index.assign(code_->code.size(), -1);
     for (size_t i = 0; i < code_->code.size(); ++i) {
-      if (code_->code[i].op == Op::LOAD_GLOBAL) {
+      Op op = code_->code[i].op;
+      if (op == Op::LOAD_GLOBAL) {
         code_->cache_index[i] = static_cast<int32_t>(code_->global_caches.size());
         code_->global_caches.emplace_back();
+      } else if (op == Op::LOAD_ATTR || op == Op::STORE_ATTR || op == Op::LOAD_METHOD) {
+        code_->cache_index[i] = static_cast<int32_t>(code_->attr_caches.size());
+        code_->attr_caches.emplace_back();
       }
     }
     code_->counters.assign(code_->code.size(), 0);
@@ -284,10 +299,12 @@ private:
       emit(a == Access::Load ? Op::LOAD_DEREF : a == Access::Store ? Op::STORE_DEREF : Op::DELETE_DEREF, cell_index(n));
       break;
     case NameScope::Global:
-      emit(a == Access::Load ? Op::LOAD_GLOBAL : a == Access::Store ? Op::STORE_GLOBAL : Op::DELETE_GLOBAL, add_name(n));
+      emit(a == Access::Load ? Op::LOAD_GLOBAL : a == Access::Store ? Op::STORE_GLOBAL : Op::DELETE_GLOBAL,
+           add_name(mangle(n)));
       break;
     case NameScope::Name:
-      emit(a == Access::Load ? Op::LOAD_NAME : a == Access::Store ? Op::STORE_NAME : Op::DELETE_NAME, add_name(n));
+      emit(a == Access::Load ? Op::LOAD_NAME : a == Access::Store ? Op::STORE_NAME : Op::DELETE_NAME,
+           add_name(mangle(n)));
       break;
     }
   }
@@ -520,11 +537,11 @@ private:
       auto* a = static_cast<Attribute*>(t);
       expr(a->value);
       emit(Op::COPY, 1);
-      emit(Op::LOAD_ATTR, add_name(a->attr));
+      emit(Op::LOAD_ATTR, add_name(mangle(a->attr)));
       expr(s->value);
       emit(Op::BINARY_OP, op);
       emit(Op::SWAP, 2);
-      emit(Op::STORE_ATTR, add_name(a->attr));
+      emit(Op::STORE_ATTR, add_name(mangle(a->attr)));
       break;
     }
     case ExprKind::Subscript: {
@@ -626,6 +643,8 @@ private:
     if (child->has_yield) code->flags |= vm::kGenerator;
     setup_code(code, child, args);
     CodeGen g(module_, symtab_, child, code);
+    // Private names are mangled with the innermost enclosing class's name.
+    g.private_class_ = child->kind == ScopeKind::Class ? static_cast<const ClassDef*>(node)->name : private_class_;
     g.line_ = node->pos.line;
     compile_body(g);
     if (!code->free_names.empty()) {
@@ -896,7 +915,7 @@ private:
     case ExprKind::Attribute: {
       auto* a = static_cast<Attribute*>(t);
       expr(a->value);
-      emit(Op::STORE_ATTR, add_name(a->attr));
+      emit(Op::STORE_ATTR, add_name(mangle(a->attr)));
       break;
     }
     case ExprKind::Subscript: {
@@ -935,7 +954,7 @@ private:
     case ExprKind::Attribute: {
       auto* a = static_cast<Attribute*>(t);
       expr(a->value);
-      emit(Op::DELETE_ATTR, add_name(a->attr));
+      emit(Op::DELETE_ATTR, add_name(mangle(a->attr)));
       break;
     }
     case ExprKind::Subscript: {
@@ -1119,7 +1138,7 @@ private:
       auto* a = static_cast<Attribute*>(e);
       expr(a->value);
       line_ = e->pos.line;
-      emit(Op::LOAD_ATTR, add_name(a->attr));
+      emit(Op::LOAD_ATTR, add_name(mangle(a->attr)));
       break;
     }
     case ExprKind::Subscript: {
@@ -1336,7 +1355,7 @@ private:
       auto* a = static_cast<Attribute*>(c->func);
       expr(a->value);
       line_ = c->pos.line;
-      emit(Op::LOAD_METHOD, add_name(a->attr));
+      emit(Op::LOAD_METHOD, add_name(mangle(a->attr)));
     } else {
       emit(Op::PUSH_NULL);
       expr(c->func);

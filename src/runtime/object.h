@@ -28,6 +28,7 @@ struct Type;
 struct Str;
 struct Dict;
 struct Tuple;
+struct Shape;
 
 struct Object {
   Type* type;

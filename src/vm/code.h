@@ -68,6 +68,19 @@ struct GlobalCache {
   Value value;
 };
 
+// Inline cache for attribute access on user instances (LOAD_ATTR, STORE_ATTR,
+// LOAD_METHOD): valid while the instance has `shape` and no class changed since
+// (the class epoch, runtime/instance.h). LOAD_ATTR/STORE_ATTR: the slot index;
+// STORE_ATTR adding the attribute: also the shape after the transition;
+// LOAD_METHOD: the class's function.
+struct AttrCache {
+  Shape* shape = nullptr;
+  uint64_t epoch = 0;
+  int32_t slot = -1;
+  Shape* next = nullptr;
+  Value method;
+};
+
 enum CodeFlags : uint32_t {
   kVarargs = 1,
   kVarkeywords = 2,
@@ -97,8 +110,9 @@ struct Code : Object {
   std::vector<std::string> free_names;  // cells received through the closure
   std::vector<int> cell_param;          // for each cell: the parameter index it is initialized from, or -1
   std::vector<ExceptionEntry> exception_table;
-  GcVector<GlobalCache> global_caches;  // one per instruction index using a cache
-  std::vector<int32_t> cache_index;     // instruction -> cache slot, or -1
+  GcVector<GlobalCache> global_caches;  // one per LOAD_GLOBAL
+  GcVector<AttrCache> attr_caches;      // one per LOAD_ATTR / STORE_ATTR / LOAD_METHOD
+  std::vector<int32_t> cache_index;     // instruction -> slot in the vector for its opcode, or -1
   // Hot counters for the JIT (back-edges are counted at their target).
   std::vector<uint16_t> counters;
 

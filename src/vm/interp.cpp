@@ -20,6 +20,7 @@
 #include "runtime/iter.h"
 #include "runtime/ops.h"
 #include "runtime/str.h"
+#include "runtime/user_class.h"
 #include "vm/exec.h"
 #include "vm/frame.h"
 #include "vm/generator.h"
@@ -279,6 +280,34 @@ void import_star(Frame* f, Value module) {
   Value k, v;
   while (dict_next(d, pos, k, v))
     if (is_str(k) && k.as<Str>()->view()[0] != '_') dict_set(f->locals_dict ? f->locals_dict : f->globals, k, v);
+}
+
+// LOAD_ATTR on an instance whose shape missed the cache: the full lookup, then
+// caching plain instance-slot reads (no data descriptor on the class, no
+// __getattribute__ hook).
+Value load_attr_miss(AttrCache& c, Instance* o, Str* name) {
+  Value obj = Value::object(o);
+  Value v = get_attr(obj, name);
+  if (!(class_hooks(o->type) & kHookGetattribute) && !is_kind(type_lookup(o->type, name), Kind::Property)) {
+    int i = shape_find(o->shape, name);
+    if (i >= 0) c = AttrCache{o->shape, instance_class_epoch(), i, nullptr, Value::empty()};
+  }
+  return v;
+}
+
+// STORE_ATTR on an instance that missed the cache: the full store, then caching
+// the slot written (or the shape transition that added it).
+void store_attr_miss(AttrCache& c, Instance* o, Str* name, Value v) {
+  Shape* before = o->shape;
+  set_attr(Value::object(o), name, v);
+  if ((class_hooks(o->type) & kHookSetattr) || is_kind(type_lookup(o->type, name), Kind::Property)) return;
+  uint64_t epoch = instance_class_epoch();
+  if (o->shape == before) {
+    int i = shape_find(before, name);
+    if (i >= 0) c = AttrCache{before, epoch, i, nullptr, Value::empty()};
+  } else if (o->shape->parent == before) {
+    c = AttrCache{before, epoch, static_cast<int32_t>(o->shape->size - 1), o->shape, Value::empty()};
+  }
 }
 
 // SEND: advances the sub-iterator of `yield from` with `v`; true with the
@@ -579,11 +608,37 @@ Value run_frame(Frame* f) {
       }
       TARGET(LOAD_ATTR) {
         f->pc = pc;
-        sp[-1] = get_attr(sp[-1], co->names[instr.arg].as<Str>());
+        Value obj = sp[-1];
+        if (is_kind(obj, Kind::Instance)) {
+          AttrCache& c = co->attr_caches[co->cache_index[pc - code_start - 1]];
+          Instance* o = obj.as<Instance>();
+          if (o->shape == c.shape && c.epoch == instance_class_epoch()) {
+            sp[-1] = o->slots[c.slot];
+            DISPATCH();
+          }
+          sp[-1] = load_attr_miss(c, o, co->names[instr.arg].as<Str>());
+          DISPATCH();
+        }
+        sp[-1] = get_attr(obj, co->names[instr.arg].as<Str>());
         DISPATCH();
       }
       TARGET(STORE_ATTR) {
-        set_attr(sp[-1], co->names[instr.arg].as<Str>(), sp[-2]);
+        f->pc = pc;
+        Value obj = sp[-1];
+        if (is_kind(obj, Kind::Instance)) {
+          AttrCache& c = co->attr_caches[co->cache_index[pc - code_start - 1]];
+          Instance* o = obj.as<Instance>();
+          if (o->shape == c.shape && c.epoch == instance_class_epoch() &&
+              (!c.next || o->capacity >= c.next->size)) {
+            o->slots[c.slot] = sp[-2];
+            if (c.next) o->shape = c.next;
+          } else {
+            store_attr_miss(c, o, co->names[instr.arg].as<Str>(), sp[-2]);
+          }
+          sp -= 2;
+          DISPATCH();
+        }
+        set_attr(obj, co->names[instr.arg].as<Str>(), sp[-2]);
         sp -= 2;
         DISPATCH();
       }
@@ -594,8 +649,21 @@ Value run_frame(Frame* f) {
       }
       TARGET(LOAD_METHOD) {
         Value obj = sp[-1];
+        if (is_kind(obj, Kind::Instance)) {
+          AttrCache& c = co->attr_caches[co->cache_index[pc - code_start - 1]];
+          if (obj.as<Instance>()->shape == c.shape && c.epoch == instance_class_epoch()) {
+            sp[-1] = c.method;
+            *sp++ = obj;
+            DISPATCH();
+          }
+        }
+        f->pc = pc;
         bool is_method = false;
         Value fn = lookup_method(obj, co->names[instr.arg].as<Str>(), is_method);
+        if (is_method && is_kind(obj, Kind::Instance) && is_kind(fn, Kind::Function)) {
+          AttrCache& c = co->attr_caches[co->cache_index[pc - code_start - 1]];
+          c = AttrCache{obj.as<Instance>()->shape, instance_class_epoch(), -1, nullptr, fn};
+        }
         if (is_method) {
           sp[-1] = fn;
           *sp++ = obj;
