@@ -13,7 +13,7 @@
 #include "jit/disasm.h"
 #include "jit/opt/pipeline.h"
 #include "jit/recorder.h"
-#include "jit/trace_tree.h"
+#include "regions/former.h"
 #include "vm/frame.h"
 #include "vm/interp.h"
 
@@ -159,12 +159,13 @@ bool JitState::record_instruction(vm::Frame* f, uint32_t pc, Value* sp) {
   }
   ExitInfo* parent = rec_->parent();
   rec_.reset();
-  stats.ops_recorded += t->ir.ins.size();
+  stats.ops_recorded += t->raw.ins.size();
   if (parent && try_attach(parent, t.get())) return false;
-  double t1 = now();
-  optimize(t->ir, disabled_passes);
-  stats.optimize_seconds += now() - t1;
-  stats.ops_optimized += t->ir.ins.size();
+  if (t->join_bound >= 0 || (parent && t->raw.ins.size() && false)) {
+    // A bridge that ends by joining cannot run on its own.
+    if (parent && ++parent->bridge_attempts >= params.max_retries) parent->blacklisted = true;
+    return false;
+  }
   t->id = static_cast<int>(traces_.size()) + 1;
   if (!compile(t.get())) {
     ++stats.aborts[static_cast<size_t>(AbortReason::BackendFailure)];
@@ -182,8 +183,8 @@ bool JitState::record_instruction(vm::Frame* f, uint32_t pc, Value* sp) {
 }
 
 bool JitState::compile(CompiledTrace* t) {
-  // One exit per guard that can leave; existing exits keep their counters.
-  for (Ins& in : t->ir.ins) {
+  // One exit per guard of the raw region; existing exits keep their counters.
+  for (Ins& in : t->raw.ins) {
     if (!in.is(Guard) || in.snap < 0 || in.exit_id >= 0) continue;
     auto e = std::make_unique<ExitInfo>();
     e->trace = t;
@@ -192,12 +193,15 @@ bool JitState::compile(CompiledTrace* t) {
     e->exception = in.op == IrOp::GUARD_NOEXC;
     in.exit_id = e->index;
     t->exits.push_back(std::move(e));
-    ++stats.guards;
   }
+  double t1 = now();
+  t->ir = t->raw;
+  optimize(t->ir, disabled_passes);
+  stats.optimize_seconds += now() - t1;
   std::vector<void*> handles(t->ir.ins.size(), nullptr);
   for (size_t i = 0; i < t->ir.ins.size(); ++i) {
     Ins& in = t->ir.ins[i];
-    if (in.exit_id < 0 || !in.is(Guard) || in.snap < 0) continue; // (a pass may have proven it away)
+    if (in.exit_id < 0 || !in.is(Guard) || in.snap < 0 || in.target >= 0) continue; // (a pass may have proven it away)
     ExitInfo* e = t->exits[in.exit_id].get();
     e->snap = in.snap;
     e->restore.clear();
@@ -213,6 +217,7 @@ bool JitState::compile(CompiledTrace* t) {
       e->restore.push_back(x);
     }
     handles[i] = e;
+    ++stats.guards;
   }
   backends::Abi abi{static_cast<int32_t>(offsetof(ExitFrame, exit)), static_cast<int32_t>(offsetof(ExitFrame, result)),
                     static_cast<int32_t>(offsetof(ExitFrame, scratch)), static_cast<int32_t>(offsetof(ExitFrame, values))};
@@ -224,44 +229,61 @@ bool JitState::compile(CompiledTrace* t) {
     return false;
   }
   if (t->entry) retire_code(reinterpret_cast<void*>(t->entry));
-  else stats.code_bytes += code.size;
+  stats.code_bytes += code.size;
   t->entry = reinterpret_cast<MachineCode>(code.entry);
   t->code_bytes = code.size;
+  stats.ops_optimized += t->ir.ins.size();
   if (!log_spec.empty())
-    log_trace(fmt::format("# trace {} ({}) {}:{} — {} ops, {} bytes\n{}\n", t->id,
+    log_trace(fmt::format("# trace {} ({}) {}:{} — {} ops, {} blocks, {} bytes\n{}\n", t->id,
                           t->kind == TraceKind::Loop ? "loop" : t->kind == TraceKind::Function ? "function" : "bridge",
-                          t->code->qualname, t->start_pc, t->ir.ins.size(), code.size, format_trace(t->ir)) +
+                          t->code->qualname, t->start_pc, t->ir.ins.size(), t->ir.blocks.size(), code.size,
+                          format_trace(t->ir)) +
               "machine code:\n" + disassemble(code.entry, code.size) + "\n");
   return true;
 }
 
 bool JitState::try_attach(ExitInfo* parent, CompiledTrace* bridge) {
   CompiledTrace* root = parent->trace;
-  if (!params.attach_bridges || root->kind != TraceKind::Loop || root->ir.ins.size() + bridge->ir.ins.size() > static_cast<size_t>(params.trace_limit))
+  // Loop bridges always become paths of the loop's region (they end at its
+  // header, as in PyPy). A function's bridges join its region only under a
+  // merging policy; under `none` they stay separate, as PyPy's do.
+  if (root->kind == TraceKind::Function && !policy->merges()) return false;
+  if (!params.attach_bridges || root->kind == TraceKind::Bridge ||
+      root->raw.ins.size() + bridge->raw.ins.size() > static_cast<size_t>(params.trace_limit))
     return false;
   Ref guard = kNoRef;
-  for (size_t i = 0; i < root->ir.ins.size(); ++i)
-    if (root->ir.ins[i].exit_id == parent->index) guard = static_cast<Ref>(i);
+  for (size_t i = 0; i < root->raw.ins.size(); ++i)
+    if (root->raw.ins[i].exit_id == parent->index) guard = static_cast<Ref>(i);
   if (guard == kNoRef) return false;
-  Trace combined = root->ir;
-  std::string why = attach_bridge(combined, guard, bridge->ir);
-  if (!why.empty()) {
-    if (!log_spec.empty()) log_trace(fmt::format("# bridge kept separate: {}\n", why));
+  // A guard the optimizer moved (LICM hoists invariant checks to the loop
+  // entry, with the entry snapshot) exits elsewhere than its raw position.
+  if (root->raw.ins[guard].snap != parent->snap) return false;
+  Trace saved_raw = root->raw;
+  std::vector<Boundary> saved_bounds = root->bounds;
+  std::vector<uint8_t> saved_fold = root->fold_used;
+  regions::AttachResult r = regions::attach_bridge(*root, guard, *bridge);
+  if (!r.error.empty()) {
+    root->raw = std::move(saved_raw);
+    root->bounds = std::move(saved_bounds);
+    root->fold_used = std::move(saved_fold);
+    log_region(fmt::format("bridge kept separate at {}:{}: {}", root->code->qualname, parent->snap, r.error));
     return false;
   }
-  double t1 = now();
-  optimize(combined, disabled_passes);
-  stats.optimize_seconds += now() - t1;
-  Trace saved = std::move(root->ir);
-  root->ir = std::move(combined);
-  size_t before = root->code_bytes;
   if (!compile(root)) {
-    root->ir = std::move(saved);
+    root->raw = std::move(saved_raw);
+    root->bounds = std::move(saved_bounds);
+    root->fold_used = std::move(saved_fold);
+    compile(root);
     return false;
   }
-  stats.code_bytes += root->code_bytes - std::min(before, root->code_bytes);
-  stats.ops_optimized += bridge->ir.ins.size();
   ++stats.bridges;
+  if (r.joined) {
+    ++stats.merges;
+    stats.phis += static_cast<uint64_t>(r.phis);
+  }
+  log_region(fmt::format("{} {} into region {}:{} ({} blocks{})", r.joined ? "merged" : "attached",
+                         r.joined ? "bridge" : "bridge", root->code->qualname, root->start_pc, root->raw.blocks.size(),
+                         r.joined ? fmt::format(", {} phis", r.phis) : ""));
   parent->attached = true;
   return true;
 }
@@ -339,6 +361,11 @@ void JitState::after_exit(ExitInfo* e, vm::Frame* f) {
   rec_ = std::make_unique<Recorder>(*this, f, s.pc, TraceKind::Bridge, e);
 }
 
+void JitState::log_region(const std::string& text) {
+  if (log_spec.find("region") == std::string::npos) return;
+  region_log_ += "[region] " + text + "\n";
+}
+
 void JitState::log_trace(const std::string& text) {
   // jit-trace to stderr is written as it happens (useful when a run never ends).
   if (log_spec.find("jit-trace:-") != std::string::npos) std::fputs(text.c_str(), stderr);
@@ -351,6 +378,9 @@ std::string JitState::summary() const {
   out += fmt::format("loops:                {}\n", stats.loops);
   out += fmt::format("function traces:      {}\n", stats.functions);
   out += fmt::format("bridges:              {}\n", stats.bridges);
+  out += fmt::format("merge policy:         {}\n", regions::policy_name(policy->kind()));
+  out += fmt::format("merged bridges:       {}\n", stats.merges);
+  out += fmt::format("join phis:            {}\n", stats.phis);
   uint64_t aborted = 0;
   for (uint64_t a : stats.aborts) aborted += a;
   out += fmt::format("aborted:              {}\n", aborted);
@@ -374,11 +404,13 @@ std::string JitState::stats_json() const {
   for (size_t i = 0; i < static_cast<size_t>(AbortReason::kCount); ++i)
     aborts += fmt::format("{}\"{}\": {}", i ? ", " : "", kAbortNames[i], stats.aborts[i]);
   return fmt::format(
-      "{{\"recordings_started\": {}, \"loops\": {}, \"functions\": {}, \"bridges\": {}, \"aborts\": {{{}}}, "
+      "{{\"policy\": \"{}\", \"merges\": {}, \"phis\": {}, "
+      "\"recordings_started\": {}, \"loops\": {}, \"functions\": {}, \"bridges\": {}, \"aborts\": {{{}}}, "
       "\"blacklisted\": {}, \"guards\": {}, \"ops_recorded\": {}, \"ops_optimized\": {}, \"code_bytes\": {}, "
       "\"trace_entries\": {}, \"side_exits\": {}, \"record_seconds\": {:.6f}, \"optimize_seconds\": {:.6f}, "
       "\"backend_seconds\": {:.6f}}}\n",
-      stats.recordings_started, stats.loops, stats.functions, stats.bridges, aborts, stats.blacklisted, stats.guards,
+      regions::policy_name(policy->kind()), stats.merges, stats.phis, stats.recordings_started, stats.loops,
+      stats.functions, stats.bridges, aborts, stats.blacklisted, stats.guards,
       stats.ops_recorded, stats.ops_optimized, stats.code_bytes, stats.trace_entries, stats.side_exits,
       stats.record_seconds, stats.optimize_seconds, stats.backend_seconds);
 }
@@ -393,7 +425,10 @@ void JitState::write_logs() {
     size_t colon = item.find(':');
     std::string channel(item.substr(0, colon));
     std::string dest = colon == std::string_view::npos ? "-" : std::string(item.substr(colon + 1));
-    std::string text = channel == "jit-summary" ? summary() : channel == "jit-trace" ? trace_log_ : "";
+    std::string text = channel == "jit-summary" ? summary()
+                       : channel == "jit-trace" ? trace_log_
+                       : channel == "region"    ? region_log_
+                                                : "";
     if (dest == "-" && channel == "jit-trace") continue; // already written
     if (dest == "-") {
       std::fputs(text.c_str(), stderr);

@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "jit/ir.h"
+#include "regions/merge_policy.h"
 #include "runtime/object.h"
 
 namespace tributary::vm {
@@ -84,8 +85,34 @@ struct ExitFrame {
   uint64_t* values = nullptr; // exit buffer (raw snapshot values)
 };
 
+// The recorder's abstract state at the start of one bytecode instruction of a
+// root trace: where a bridge may join the region.
+struct Boundary {
+  uint32_t pc;
+  int32_t ins;     // raw index of the instruction's first IR instruction
+  uint32_t depth;  // value-stack depth
+  std::vector<SnapEntry> state; // slot -> raw ref (slots not listed: the frame's memory)
+};
+
+// How one slot is joined when a bridge ends by joining a region.
+struct JoinSlot {
+  enum Action : uint8_t { Phi, Store, LoadPhi, LoadSame };
+  int32_t slot;
+  Action action;
+  IrType type;        // PHI type (Phi, LoadPhi), or the guarded type (LoadSame: IrType::Val + const_bits)
+  Ref region_ref;     // raw ref in the region at the join boundary
+  Ref bridge_ref;     // ref in the bridge (or, if bridge_from_region, a region raw ref)
+  bool bridge_from_region;
+  uint64_t const_bits;
+};
+
 struct CompiledTrace {
-  Trace ir;
+  Trace raw;          // the region before optimization: what bridges attach to
+  Trace ir;           // raw after the optimizer: what was compiled
+  std::vector<Boundary> bounds;        // roots: join candidates (raw refs)
+  std::vector<uint8_t> fold_used;      // raw-indexed: the recorder decided control flow on this constant
+  int32_t join_bound = -1;             // bridges: the root boundary it joins, or -1
+  std::vector<JoinSlot> join_plan;
   TraceKind kind;
   vm::Code* code;
   uint32_t start_pc;
@@ -99,6 +126,7 @@ struct CompiledTrace {
 struct Stats {
   uint64_t recordings_started = 0;
   uint64_t loops = 0, functions = 0, bridges = 0;
+  uint64_t merges = 0, phis = 0;  // bridges that joined their region, and the PHIs they needed
   uint64_t aborts[static_cast<size_t>(AbortReason::kCount)] = {};
   uint64_t blacklisted = 0;
   uint64_t ops_recorded = 0, ops_optimized = 0, guards = 0;
@@ -116,6 +144,7 @@ public:
 
   Params params;
   Stats stats;
+  std::unique_ptr<regions::MergePolicy> policy = regions::make_policy({});
   bool enabled = false;
   std::string log_spec; // TRIBUTARY_LOG
   std::string disabled_passes; // --jit-disable
@@ -149,6 +178,8 @@ public:
 
 private:
   void log_trace(const std::string& text);
+  void log_region(const std::string& text);
+  std::string region_log_;
   // Creates exits for guards that have none, then (re)compiles t->ir.
   bool compile(CompiledTrace* t);
   bool try_attach(ExitInfo* parent, CompiledTrace* bridge);

@@ -1,6 +1,8 @@
 // recorder.cpp — bytecode to trace IR, one record_<op>() per opcode family.
 #include "jit/recorder.h"
 
+#include <algorithm>
+#include <bit>
 #include <cstddef>
 #include <cstring>
 
@@ -41,6 +43,10 @@ Recorder::Recorder(JitState& jit, vm::Frame* f, uint32_t start_pc, TraceKind kin
   // The entry snapshot: everything is still in the frame's memory.
   t_.snaps.push_back({start_pc, 0, {}});
   entry_snap_ = 0;
+  if (parent && root_) {
+    for (size_t i = 0; i < root_->raw.ins.size(); ++i)
+      if (root_->raw.ins[i].exit_id == parent->index) parent_guard_raw_ = static_cast<Ref>(i);
+  }
 }
 
 // ---- abstract state --------------------------------------------------------------
@@ -153,7 +159,10 @@ Ref Recorder::read_slot(int32_t slot) {
   SlotState& s = slots_[slot];
   if (s.ref != kNoRef) return s.ref;
   bool saved = in_entry_;
-  in_entry_ = true;
+  // Loops load every slot once, in the entry block, before the PHIs; other
+  // traces load lazily where a slot is first used, so their type guards sit
+  // where the path diverges (where a region can branch and join).
+  in_entry_ = kind_ == TraceKind::Loop;
   Ref r = emit(IrOp::SLOAD, kNoRef, kNoRef, slot);
   r = specialize(r, frame_->slots[slot]);
   in_entry_ = saved;
@@ -182,7 +191,8 @@ void Recorder::push(Ref r) { stack_.push_back(r); }
 
 Ref Recorder::as_float(Ref r) {
   if (t_.type(r) == IrType::F64) return r;
-  if (t_.ins[r].op == IrOp::KINT) return constant(Value::from_double(static_cast<double>(t_.ins[r].imm)));
+  // (Constants too: the fold pass folds I2F of a constant, and a region join
+  // that widens the constant must see the conversion depend on it.)
   return emit(IrOp::I2F, r);
 }
 
@@ -191,7 +201,8 @@ Ref Recorder::box(Ref r) {
   case IrType::Val: return r;
   case IrType::Int:
   case IrType::F64:
-    if (is_const(r)) return kval(const_value(r));
+    // Even a constant is boxed by an instruction (the fold pass folds it): a
+    // region join may replace the constant with a PHI, and the box must follow.
     return emit(t_.type(r) == IrType::Int ? IrOp::BOX_INT : IrOp::BOX_F64, r);
   case IrType::Bool: return emit(IrOp::BOX_BOOL, r);
   default: abort_with(AbortReason::UnsupportedValue, "raw value escapes");
@@ -222,8 +233,17 @@ bool Recorder::record(uint32_t pc, Value* sp) {
     stack_.assign(entry_depth_, kNoRef);
     t_.snaps[0].stack_depth = entry_depth_;
   }
+  if (kind_ == TraceKind::Bridge && !t_.ins.empty() && try_join()) return true;
   if (vm::op_info(in.op).jit == vm::JitSupport::No) abort_with(AbortReason::UnsupportedOpcode, vm::op_info(in.op).name);
   pre_stack_ = stack_;
+  if (kind_ != TraceKind::Bridge) {
+    RawBoundary b{pc, static_cast<Ref>(t_.ins.size()), {}, static_cast<uint32_t>(stack_.size())};
+    for (int32_t i = 0; i < stack_base_; ++i)
+      if (slots_[i].ref != kNoRef) b.state.push_back({i, slots_[i].ref});
+    for (size_t i = 0; i < stack_.size(); ++i)
+      if (stack_[i] != kNoRef) b.state.push_back({stack_slot(static_cast<int32_t>(i)), stack_[i]});
+    bounds_.push_back(std::move(b));
+  }
 
   switch (in.op) {
   case Op::NOP: break;
@@ -249,7 +269,11 @@ bool Recorder::record(uint32_t pc, Value* sp) {
   case Op::IS_OP: {
     Ref b = pop(), a = pop();
     Ref r;
-    if (is_const(a) && is_const(b)) r = constant(Value::boolean((const_value(a) == const_value(b)) != (in.arg != 0)));
+    if (is_const(a) && is_const(b)) {
+      mark_fold(a);
+      mark_fold(b);
+      r = constant(Value::boolean((const_value(a) == const_value(b)) != (in.arg != 0)));
+    }
     else {
       r = emit(IrOp::VEQ, box(a), box(b));
       if (in.arg) r = emit(IrOp::NOT, r);
@@ -477,16 +501,16 @@ Ref Recorder::truth(Ref r, Value v) {
   switch (t_.type(r)) {
   case IrType::Bool: return r;
   case IrType::Int:
-    if (is_const(r)) return constant(Value::boolean(t_.ins[r].imm != 0));
+    if (is_const(r)) return mark_fold(r), constant(Value::boolean(t_.ins[r].imm != 0));
     return emit(IrOp::NE, r, kint(0));
   case IrType::F64:
-    if (is_const(r)) return constant(Value::boolean(const_value(r).as_double() != 0.0));
+    if (is_const(r)) return mark_fold(r), constant(Value::boolean(const_value(r).as_double() != 0.0));
     return emit(IrOp::FNE, r, constant(Value::from_double(0.0)));
   default: break;
   }
   // Only immutable constants have a constant truth value (a list can empty out).
   if (is_const(r) && (!const_value(r).is_object() || is_str(const_value(r)) || is_tuple(const_value(r))))
-    return constant(Value::boolean(truthy(const_value(r))));
+    return mark_fold(r), constant(Value::boolean(truthy(const_value(r))));
   if (v.is_none() || v.is_bool() || is_number(v)) return truth(specialize(r, v), v);
   Ref t = call_helper(reinterpret_cast<void*>(&helpers::truthy), "truthy", {r});
   return emit(IrOp::UNBOX_BOOL, t);
@@ -506,6 +530,7 @@ void Recorder::record_none_branch(bool jump_if_none) {
   (void)jump_if_none;
   Value v = concrete(1);
   Ref r = peek(1);
+  if (is_const(r)) mark_fold(r);
   if (t_.type(r) == IrType::Val && !is_const(r)) {
     if (v.is_none()) guard(IrOp::GUARD_IS, r, static_cast<int64_t>(v.bits()));
     else guard(IrOp::GUARD_ISNT, r, static_cast<int64_t>(Value::none().bits()));
@@ -610,6 +635,7 @@ void Recorder::record_call(uint32_t nargs, Ref kwnames) {
   bool method = !(is_const(slot0_ref) && const_value(slot0_ref).is_empty());
   // Builtins with known effects become IR: abs() of a float.
   if (kwnames == kNoRef && !method && nargs == 1 && is_const(slot1_ref)) {
+    mark_fold(slot1_ref);
     Value callable = const_value(slot1_ref);
     Value arg = concrete(1);
     if (is_kind(callable, Kind::NativeFunction) && callable.as<NativeFunction>()->self.is_empty() &&
@@ -646,6 +672,93 @@ void Recorder::record_call_ex(int32_t flags) {
   Ref slot1 = pop();
   Ref slot0 = pop();
   push(call_helper(reinterpret_cast<void*>(&helpers::call_ex), "call_ex", {slot0, slot1, seq, kwargs}));
+}
+
+// ---- joining a region ----------------------------------------------------------------
+
+namespace {
+
+regions::SlotValue describe(const Trace& t, Ref r, bool fold_used) {
+  const Ins& i = t.ins[r];
+  regions::SlotValue v;
+  v.type = i.type;
+  v.fold_used = fold_used;
+  switch (i.op) {
+  case IrOp::KINT: v.is_const = true, v.const_bits = Value::small_int(i.imm).bits(); break;
+  case IrOp::KF64: v.is_const = true, v.const_bits = Value::from_double(std::bit_cast<double>(i.imm)).bits(); break;
+  case IrOp::KVAL: v.is_const = true, v.const_bits = static_cast<uint64_t>(i.imm); break;
+  default: break;
+  }
+  return v;
+}
+
+Ref find_slot(const std::vector<SnapEntry>& entries, int32_t slot) {
+  for (const SnapEntry& e : entries)
+    if (e.slot == slot) return e.ref;
+  return kNoRef;
+}
+
+} // namespace
+
+// At an instruction boundary of a bridge: can the bridge stop here and join its
+// region at the same bytecode position? The policy decides slot by slot.
+bool Recorder::try_join() {
+  if (!jit_.policy->merges() || !root_ || parent_guard_raw_ == kNoRef || root_->bounds.empty()) return false;
+  const Trace& region = root_->raw;
+  const Snapshot& exit = region.snaps[region.ins[parent_guard_raw_].snap];
+  const uint32_t depth = static_cast<uint32_t>(stack_.size());
+  auto region_fold = [&](Ref r) { return r < static_cast<Ref>(root_->fold_used.size()) && root_->fold_used[r]; };
+  auto bridge_fold = [&](Ref r) { return std::find(fold_used_.begin(), fold_used_.end(), r) != fold_used_.end(); };
+  for (size_t bi = 0; bi < root_->bounds.size(); ++bi) {
+    const Boundary& b = root_->bounds[bi];
+    if (b.pc != pc_ || b.depth != depth || b.ins <= parent_guard_raw_) continue;
+    std::vector<JoinSlot> plan;
+    bool ok = true;
+    const int32_t nslots = stack_base_ + static_cast<int32_t>(depth);
+    for (int32_t s = 0; s < nslots && ok; ++s) {
+      Ref rref = find_slot(b.state, s);
+      Ref bref = s < stack_base_ ? slots_[s].ref : stack_[s - stack_base_];
+      bool from_region = false;
+      if (bref == kNoRef) {
+        bref = find_slot(exit.entries, s);
+        from_region = bref != kNoRef;
+      }
+      if (bref == kNoRef && rref == kNoRef) continue; // both still in memory
+      if (from_region && bref == rref) continue;      // the same value on both paths
+      if (rref == kNoRef) { // the region never touched it here: the bridge writes it back
+        plan.push_back({s, JoinSlot::Store, IrType::Val, kNoRef, bref, from_region, 0});
+        continue;
+      }
+      regions::SlotValue rv = describe(region, rref, region_fold(rref));
+      if (bref == kNoRef) { // the bridge never touched it: load it to the region's view
+        if (rv.is_const) plan.push_back({s, JoinSlot::LoadSame, IrType::Val, rref, kNoRef, false, rv.const_bits});
+        else if (rv.type == IrType::Int || rv.type == IrType::F64 || rv.type == IrType::Val)
+          plan.push_back({s, JoinSlot::LoadPhi, rv.type, rref, kNoRef, false, 0});
+        else ok = false;
+        continue;
+      }
+      regions::SlotValue bv = from_region ? describe(region, bref, region_fold(bref)) : describe(t_, bref, bridge_fold(bref));
+      regions::JoinDecision d = jit_.policy->join(rv, bv);
+      if (d.kind == regions::SlotJoin::Reject) ok = false;
+      else if (d.kind == regions::SlotJoin::Phi) plan.push_back({s, JoinSlot::Phi, d.phi_type, rref, bref, from_region, 0});
+    }
+    // A PHI replaces the region's value below the join: that value must not
+    // also stand for another slot there (it would read the other path's value).
+    for (const JoinSlot& j : plan) {
+      if (j.action != JoinSlot::Phi && j.action != JoinSlot::LoadPhi) continue;
+      int uses = 0;
+      for (const SnapEntry& e : b.state) uses += e.ref == j.region_ref;
+      if (uses > 1) ok = false;
+    }
+    if (!ok) continue;
+    join_bound_ = static_cast<int32_t>(bi);
+    join_plan_ = std::move(plan);
+    pre_stack_ = stack_;
+    Ref j = emit(IrOp::JOIN, kNoRef, kNoRef, static_cast<int64_t>(bi));
+    t_.ins[j].snap = snapshot();
+    return true;
+  }
+  return false;
 }
 
 // ---- building the CFG ---------------------------------------------------------------
@@ -793,6 +906,32 @@ std::unique_ptr<CompiledTrace> Recorder::finish() {
   }
 
   auto ct = std::make_unique<CompiledTrace>();
+  // Region bookkeeping, renumbered like the instructions.
+  auto next_body = [&](Ref old) -> Ref {
+    for (Ref j = old; j < static_cast<Ref>(is_entry_.size()); ++j)
+      if (!is_entry_[j]) return remap[j];
+    return static_cast<Ref>(out.ins.size());
+  };
+  auto any_ref = [&](Ref old) { return is_entry_[old] ? remap[old] : body_ref(old); };
+  for (const RawBoundary& rb : bounds_) {
+    Boundary b{rb.pc, next_body(rb.first_ins), rb.depth, {}};
+    for (const SnapEntry& e : rb.state) b.state.push_back({e.slot, any_ref(e.ref)});
+    // In a loop, a slot the loop changes lives in its PHI, not in memory, even
+    // where this iteration has not touched it yet.
+    for (size_t c = 0; c < carried.size(); ++c) {
+      int32_t slot = carried[c].slot;
+      if (slot >= stack_base_ && slot - stack_base_ >= static_cast<int32_t>(rb.depth)) continue;
+      if (find_slot(b.state, slot) == kNoRef) b.state.push_back({slot, phis[c]});
+    }
+    ct->bounds.push_back(std::move(b));
+  }
+  ct->fold_used.assign(out.ins.size(), 0);
+  for (Ref r : fold_used_) ct->fold_used[any_ref(r)] = 1;
+  ct->join_bound = join_bound_;
+  ct->join_plan = join_plan_;
+  for (JoinSlot& j : ct->join_plan)
+    if (!j.bridge_from_region && j.bridge_ref != kNoRef) j.bridge_ref = any_ref(j.bridge_ref);
+  ct->raw = out;
   ct->ir = std::move(out);
   ct->kind = kind_;
   ct->code = frame_->code;

@@ -108,6 +108,21 @@ private:
   int32_t entry_snap_ = -1;
   std::vector<Ref> version_guards_; // global/builtin version guards (hoisted when no calls)
   std::vector<std::pair<Str*, Value>> globals_used_; // globals folded to constants
+  // Region support: the state at each instruction boundary (roots), constants
+  // control flow was decided on, and (bridges) the join found, if any.
+  struct RawBoundary {
+    uint32_t pc;
+    Ref first_ins;
+    std::vector<SnapEntry> state;
+    uint32_t depth;
+  };
+  std::vector<RawBoundary> bounds_;
+  std::vector<Ref> fold_used_;
+  int32_t join_bound_ = -1;
+  std::vector<JoinSlot> join_plan_;
+  Ref parent_guard_raw_ = kNoRef; // bridges: the region's guard (raw index) they start from
+  void mark_fold(Ref r) { fold_used_.push_back(r); }
+  bool try_join();
 };
 
 } // namespace tributary::jit

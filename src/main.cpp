@@ -13,6 +13,7 @@
 
 #include "frontend/compiler.h"
 #include "jit/jit.h"
+#include "regions/merge_policy.h"
 #include "frontend/parser.h"
 #include "lib/lib.h"
 #include "lib/modules.h"
@@ -44,8 +45,7 @@ options:
   -c CODE          run CODE as the __main__ module (remaining args go to sys.argv[1:])
   --jit=on|off     enable or disable the JIT (default: on)
   --jit-param P    JIT parameters, P = name=value[,name=value...] (see below)
-  --merge=POLICY   path-merging policy; available: none (pure tracing: hot side
-                   exits get bridges, paths never merge)
+  --merge=POLICY   path-merging policy (default: none), one of:
   --backend=NAME   code generator; available: asmjit
   --jit-stats=json:FILE  write JIT statistics as JSON to FILE ('-' for stdout)
   --jit-disable=PASSES   skip optimizer passes (comma-separated: fold, bounds, cse,
@@ -70,6 +70,7 @@ struct Options {
   std::string jit_params;
   std::string stats_file;
   std::string disabled_passes;
+  regions::PolicySpec policy;
   std::vector<std::string> argv;
 };
 
@@ -84,7 +85,10 @@ Options parse_options(int argc, char** argv) {
   for (; i < argc; ++i) {
     std::string a = argv[i];
     if (a == "-h" || a == "--help") {
-      std::fputs(kHelp, stdout);
+      std::string help = kHelp;
+      size_t at = help.find("  --backend=NAME");
+      help.insert(at, regions::policy_help());
+      std::fputs(help.c_str(), stdout);
       std::fputs(jit::params_help().c_str(), stdout);
       std::exit(0);
     } else if (a == "--version") {
@@ -114,8 +118,10 @@ Options parse_options(int argc, char** argv) {
       if (!err.empty()) usage_error("argument --jit-param: " + err);
       o.jit_params += (o.jit_params.empty() ? "" : ",") + v;
     } else if (a.rfind("--merge=", 0) == 0) {
-      std::string v = a.substr(8);
-      if (v != "none") usage_error("argument --merge: invalid choice '" + v + "' (choose from 'none')");
+      std::string err;
+      auto spec = regions::parse_policy(a.substr(8), err);
+      if (!spec) usage_error("argument --merge: " + err);
+      o.policy = *spec;
     } else if (a.rfind("--backend=", 0) == 0) {
       std::string v = a.substr(10);
       if (v != "asmjit") usage_error("argument --backend: invalid choice '" + v + "' (choose from 'asmjit')");
@@ -202,6 +208,7 @@ int run(const Options& o) {
   jit.enabled = o.jit;
   jit::parse_params(o.jit_params, jit.params);
   jit.disabled_passes = o.disabled_passes;
+  jit.policy = regions::make_policy(o.policy);
   if (const char* log = std::getenv("TRIBUTARY_LOG")) jit.log_spec = log;
   if (!vm.argv) vm.argv = new_list();
   for (const std::string& a : o.argv) list_append(vm.argv, str_value(a));

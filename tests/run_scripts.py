@@ -30,7 +30,10 @@ Each whitespace-separated condition is KEY OP NUMBER with OP one of
 == != >= <= > <.  KEY is a top-level key of the --jit-stats JSON (loops,
 functions, bridges, guards, side_exits, ...), "aborts" (the sum over all
 abort reasons) or "aborts.REASON" (one reason, e.g. aborts.TypeUnstable).
-Several jit-expect lines accumulate.  Conditions are checked only in modes
+Several jit-expect lines accumulate.  A line "# jit-expect[diamond,generalize]:"
+applies only under those merge policies; a plain "# jit-expect:" line applies
+under the default policy (none) only, since merging changes the counts.
+Conditions are checked only in modes
 whose arguments contain --jit=on: the runner then adds
 --jit-stats=json:<tempfile> before the script path and reports a failing
 condition as "FAIL [mode] path: jit-expect loops>=1 (got 0)".  Other modes
@@ -149,17 +152,37 @@ def read_expectation(script):
     return exp_out, exp_exit, exp_last, exp_prefix
 
 
-def read_jit_expect(script):
-    """Returns (conditions, errors) from the script's '# jit-expect:' lines;
-    each condition is (text, key, op, number)."""
+JIT_EXPECT_POLICY_RE = re.compile(r"^# jit-expect\[([a-z0-9:,]+)\]:")
+
+
+def mode_policy(extra):
+    """The merge policy a mode's arguments select ("none" by default)."""
+    for arg in extra:
+        if arg.startswith("--merge="):
+            return arg[len("--merge="):]
+    return "none"
+
+
+def read_jit_expect(script, policy="none"):
+    """Returns (conditions, errors) from the script's jit-expect lines that
+    apply under `policy`; each condition is (text, key, op, number)."""
     conds = []
     errors = []
     with open(script, "r", encoding="utf-8", errors="replace") as f:
         for line in f:
             line = line.strip()
-            if not line.startswith(JIT_EXPECT_PREFIX):
+            m = JIT_EXPECT_POLICY_RE.match(line)
+            if m:
+                if policy not in m.group(1).split(","):
+                    continue
+                body = line[m.end():]
+            elif line.startswith(JIT_EXPECT_PREFIX):
+                if policy != "none":
+                    continue
+                body = line[len(JIT_EXPECT_PREFIX):]
+            else:
                 continue
-            for tok in line[len(JIT_EXPECT_PREFIX):].split():
+            for tok in body.split():
                 m = JIT_EXPECT_RE.match(tok)
                 if not m:
                     errors.append("bad jit-expect condition %r" % tok)
@@ -239,7 +262,7 @@ def run_one(tributary, mode, script, timeout):
     conds, cond_errors = [], []
     stats_path = None
     if "--jit=on" in extra:
-        conds, cond_errors = read_jit_expect(script)
+        conds, cond_errors = read_jit_expect(script, mode_policy(extra))
         if cond_errors:
             return False, "; ".join(cond_errors), ""
     stats_args = []

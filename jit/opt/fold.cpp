@@ -63,6 +63,25 @@ void pass_fold(Trace& t) {
       break;
     case IrOp::UNBOX_F64:
       if (a->op == IrOp::BOX_F64) fwd[n] = a->a;
+      else if (a->op == IrOp::KVAL && Value::from_bits(a->imm).is_double()) {
+        i.op = IrOp::KF64;
+        i.imm = static_cast<int64_t>(std::bit_cast<uint64_t>(Value::from_bits(a->imm).as_double()));
+        i.a = kNoRef;
+      }
+      break;
+    case IrOp::BOX_INT:
+      if (a->op == IrOp::KINT) {
+        i.imm = static_cast<int64_t>(Value::small_int(a->imm).bits());
+        i.op = IrOp::KVAL;
+        i.a = kNoRef;
+      }
+      break;
+    case IrOp::BOX_F64:
+      if (a->op == IrOp::KF64) {
+        i.imm = static_cast<int64_t>(Value::from_double(std::bit_cast<double>(a->imm)).bits());
+        i.op = IrOp::KVAL;
+        i.a = kNoRef;
+      }
       break;
     case IrOp::GUARD_INT:
       if (a->op == IrOp::BOX_INT || (a->op == IrOp::KVAL && Value::from_bits(a->imm).is_small_int())) keep[n] = false;

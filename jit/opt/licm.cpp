@@ -27,7 +27,8 @@ void pass_licm(Trace& t) {
   for (Ref r = loop.begin; r < loop.end; ++r) {
     Ins& i = t.ins[r];
     bool move = false;
-    if (i.op != IrOp::PHI && inv(i.a) && inv(i.b)) {
+    // A guard that branches (to an attached path) stays where its path leaves.
+    if (i.op != IrOp::PHI && i.target < 0 && inv(i.a) && inv(i.b)) {
       switch (i.op) {
       case IrOp::GUARD_INT:
       case IrOp::GUARD_F64:

@@ -30,8 +30,11 @@ std::string verify(const Trace& t);
 // Rewrites every use of r to fwd[r] (following chains) where fwd[r] != kNoRef.
 void forward_uses(Trace& t, std::vector<Ref>& fwd);
 // Rebuilds the trace keeping the instructions in `order` (a permutation of a
-// subset); blocks are recomputed from `block_of`.
-void reorder(Trace& t, const std::vector<Ref>& order, const std::vector<int32_t>& block_of);
+// subset); blocks are recomputed from `block_of`. Returns old -> new refs.
+std::vector<Ref> reorder(Trace& t, const std::vector<Ref>& order, const std::vector<int32_t>& block_of);
+// Blocks that dominate each block (dom[b][d]: d dominates b), over the edges
+// block -> succ and guard -> target; block 0 is the entry.
+std::vector<std::vector<bool>> dominators(const Trace& t);
 // Drops instructions with keep[i] == false.
 void compact(Trace& t, const std::vector<bool>& keep);
 std::vector<int32_t> block_index(const Trace& t);

@@ -31,7 +31,7 @@ std::vector<int32_t> block_index(const Trace& t) {
   return b;
 }
 
-void reorder(Trace& t, const std::vector<Ref>& order, const std::vector<int32_t>& block_of) {
+std::vector<Ref> reorder(Trace& t, const std::vector<Ref>& order, const std::vector<int32_t>& block_of) {
   std::vector<Ref> map(t.ins.size(), kNoRef);
   std::vector<Ins> ins;
   ins.reserve(order.size());
@@ -63,6 +63,7 @@ void reorder(Trace& t, const std::vector<Ref>& order, const std::vector<int32_t>
     pos = b.end;
   }
   t.ins = std::move(ins);
+  return map;
 }
 
 void compact(Trace& t, const std::vector<bool>& keep) {
@@ -71,6 +72,38 @@ void compact(Trace& t, const std::vector<bool>& keep) {
   for (size_t i = 0; i < t.ins.size(); ++i)
     if (keep[i]) order.push_back(static_cast<Ref>(i));
   reorder(t, order, block_of);
+}
+
+} // namespace tributary::jit
+
+namespace tributary::jit {
+
+std::vector<std::vector<bool>> dominators(const Trace& t) {
+  const size_t n = t.blocks.size();
+  std::vector<std::vector<size_t>> preds(n);
+  for (size_t b = 0; b < n; ++b) {
+    if (t.blocks[b].succ >= 0) preds[t.blocks[b].succ].push_back(b);
+    for (Ref r = t.blocks[b].begin; r < t.blocks[b].end; ++r)
+      if (t.ins[r].target >= 0) preds[t.ins[r].target].push_back(b);
+  }
+  std::vector<std::vector<bool>> dom(n, std::vector<bool>(n, true));
+  dom[0].assign(n, false);
+  dom[0][0] = true;
+  for (bool changed = true; changed;) {
+    changed = false;
+    for (size_t b = 1; b < n; ++b) {
+      std::vector<bool> d(n, true);
+      if (preds[b].empty()) d.assign(n, false);
+      for (size_t p : preds[b])
+        for (size_t k = 0; k < n; ++k) d[k] = d[k] && dom[p][k];
+      d[b] = true;
+      if (d != dom[b]) {
+        dom[b] = std::move(d);
+        changed = true;
+      }
+    }
+  }
+  return dom;
 }
 
 } // namespace tributary::jit

@@ -1,6 +1,9 @@
 # Shape: a data-driven None-default function over pseudo-random rows
 # (bench/data_driven.py in small) gets a function trace and many bridges.
 # jit-expect: functions==1 bridges>=20 aborts.UnsupportedOpcode==0 trace_entries>=1000
+# Under generalize every `if x is None` becomes a diamond of the function's
+# region: one merged bridge per branch point, not one per combination.
+# jit-expect[generalize]: functions==1 bridges<=6 merges==6 phis>=6 trace_entries>=1000
 
 def fn(v=None, a=None, b=None, c=None, d=None, e=None):
     if v is None:

@@ -48,6 +48,7 @@ block 0:
 )", pass_fold);
   CHECK(out.find("GUARD_F64") == std::string::npos);
   CHECK(out.find("UNBOX_F64") == std::string::npos);
+  CHECK(out.find("BOX_F64") == std::string::npos); // boxing a constant folds to a constant
   CHECK(out.find("FMUL") == std::string::npos);
   CHECK(out.find("KF64        3") != std::string::npos);
 }

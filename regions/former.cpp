@@ -1,0 +1,354 @@
+// former.cpp — see former.h.
+#include "regions/former.h"
+
+#include <unordered_map>
+
+#include "jit/opt/pipeline.h"
+#include "vm/code.h"
+
+namespace tributary::regions {
+
+using jit::Block;
+using jit::CompiledTrace;
+using jit::Ins;
+using jit::IrOp;
+using jit::IrType;
+using jit::JoinSlot;
+using jit::kNoRef;
+using jit::Ref;
+using jit::SnapEntry;
+using jit::Snapshot;
+using jit::Trace;
+using jit::TraceKind;
+
+namespace {
+
+IrOp box_op(IrType t) {
+  switch (t) {
+  case IrType::Int: return IrOp::BOX_INT;
+  case IrType::F64: return IrOp::BOX_F64;
+  case IrType::Bool: return IrOp::BOX_BOOL;
+  default: return IrOp::kCount;
+  }
+}
+
+int32_t block_of_ins(const Trace& t, Ref r) {
+  for (size_t b = 0; b < t.blocks.size(); ++b)
+    if (r >= t.blocks[b].begin && r < t.blocks[b].end) return static_cast<int32_t>(b);
+  return -1;
+}
+
+// Inserts an empty block at index `at`, renumbering every block reference.
+void insert_block(Trace& t, int32_t at, Block b) {
+  for (Block& x : t.blocks)
+    if (x.succ >= at) ++x.succ;
+  for (Ins& i : t.ins)
+    if (i.target >= at) ++i.target;
+  if (b.succ >= at) ++b.succ;
+  t.blocks.insert(t.blocks.begin() + at, std::move(b));
+}
+
+} // namespace
+
+AttachResult attach_bridge(CompiledTrace& region, Ref guard, const CompiledTrace& bridge_ct) {
+  Trace& root = region.raw;
+  const Trace& bridge = bridge_ct.raw;
+  AttachResult res;
+  if (bridge.blocks.size() != 1) return {"bridge is not a single block"};
+  if (root.ins[guard].snap < 0 || root.ins[guard].target >= 0) return {"guard has no exit"};
+  if (root.kind == TraceKind::Loop && guard < root.blocks[0].end)
+    return {"guard is in the entry block"}; // the loop header relies on all of it
+  const Snapshot exit_snap = root.snaps[root.ins[guard].snap];
+  std::unordered_map<int32_t, Ref> at_exit;
+  for (const SnapEntry& e : exit_snap.entries) at_exit[e.slot] = e.ref;
+
+  // Every instruction's block; kTail marks the bridge's new block until it has an index.
+  constexpr int32_t kTail = -2;
+  std::vector<int32_t> blk = jit::block_index(root);
+  const size_t first_new = root.ins.size(), first_snap = root.snaps.size(), first_call = root.calls.size();
+  const size_t first_pool = root.pool.size();
+  auto fail = [&](const char* why) {
+    root.ins.resize(first_new);
+    root.snaps.resize(first_snap);
+    root.calls.resize(first_call);
+    root.pool.resize(first_pool);
+    return AttachResult{why};
+  };
+  auto add = [&](Ins i, int32_t block) {
+    root.ins.push_back(i);
+    blk.push_back(block);
+    return static_cast<Ref>(root.ins.size()) - 1;
+  };
+  auto boxed = [&](Ref r, int32_t block) {
+    IrOp op = box_op(root.ins[r].type);
+    return op == IrOp::kCount ? r : add({op, IrType::Val, r}, block);
+  };
+  std::vector<Ref> map(bridge.ins.size(), kNoRef);
+  std::vector<Ref> hoisted;
+  // Bridge snapshots: the bridge's own view, completed with the exit's values
+  // for every slot it did not touch (the frame's memory is stale there).
+  std::vector<int32_t> snap_map(bridge.snaps.size(), -1);
+  auto map_snap = [&](int32_t s) {
+    if (snap_map[s] >= 0) return snap_map[s];
+    const Snapshot& bs = bridge.snaps[s];
+    Snapshot ns{bs.pc, bs.stack_depth, {}};
+    std::unordered_map<int32_t, bool> have;
+    for (const SnapEntry& e : bs.entries) {
+      ns.entries.push_back({e.slot, map[e.ref]});
+      have[e.slot] = true;
+    }
+    for (const SnapEntry& e : exit_snap.entries)
+      if (!have.count(e.slot)) ns.entries.push_back(e);
+    root.snaps.push_back(std::move(ns));
+    snap_map[s] = static_cast<int32_t>(root.snaps.size()) - 1;
+    return snap_map[s];
+  };
+
+  Block tail{0, 0, -1, {}};
+  struct NewPhi {
+    int32_t slot;
+    IrType type;
+    Ref root_value;   // the region's value (its uses under the join are rewritten)
+    Ref root_input;   // what the region's path passes (boxed if needed)
+    Ref bridge_input;
+  };
+  std::vector<NewPhi> new_phis;
+  int32_t split = -1;   // block split at the join
+  Ref join_ins = kNoRef;
+  bool ended = false;
+  for (size_t n = 0; n < bridge.ins.size(); ++n) {
+    Ins i = bridge.ins[n];
+    switch (i.op) {
+    case IrOp::KINT:
+    case IrOp::KRAW:
+    case IrOp::KF64:
+    case IrOp::KVAL:
+      map[n] = add(i, 0); // constants: the entry block's start
+      hoisted.push_back(map[n]);
+      continue;
+    case IrOp::SLOAD: {
+      auto it = at_exit.find(static_cast<int32_t>(i.imm));
+      map[n] = it != at_exit.end() ? boxed(it->second, kTail) : add(i, kTail);
+      continue;
+    }
+    case IrOp::TO_ROOT: {
+      if (root.kind != TraceKind::Loop || root.blocks.size() < 2) return fail("no loop header to return to");
+      const Snapshot& end = bridge.snaps[i.snap];
+      std::unordered_map<int32_t, Ref> at_end;
+      for (const SnapEntry& e : end.entries) at_end[e.slot] = map[e.ref];
+      std::vector<int32_t> phi_slots;
+      std::vector<IrType> phi_types;
+      for (Ref r = root.blocks[1].begin; r < root.blocks[1].end && root.ins[r].op == IrOp::PHI; ++r) {
+        phi_slots.push_back(static_cast<int32_t>(root.ins[r].imm));
+        phi_types.push_back(root.ins[r].type);
+      }
+      for (auto [slot, ref] : at_end) {
+        bool carried = false;
+        for (int32_t s : phi_slots) carried |= s == slot;
+        auto ex = at_exit.find(slot);
+        if (!carried && !(ex != at_exit.end() && ex->second == ref))
+          return fail("bridge changes a slot the loop does not carry");
+      }
+      int32_t end_snap = map_snap(static_cast<int32_t>(i.snap));
+      for (size_t k = 0; k < phi_slots.size(); ++k) {
+        Ref v = at_end.count(phi_slots[k]) ? at_end[phi_slots[k]]
+                : at_exit.count(phi_slots[k]) ? at_exit[phi_slots[k]] : kNoRef;
+        if (v == kNoRef) return fail("loop value unknown at the bridge's end");
+        IrType have = root.ins[v].type, want = phi_types[k];
+        if (have != want) {
+          if (want == IrType::Val) {
+            v = boxed(v, kTail);
+          } else if (have == IrType::Val && (want == IrType::Int || want == IrType::F64)) {
+            Ins g{want == IrType::Int ? IrOp::GUARD_INT : IrOp::GUARD_F64, IrType::None, v};
+            g.snap = end_snap;
+            add(g, kTail);
+            v = add({want == IrType::Int ? IrOp::UNBOX_INT : IrOp::UNBOX_F64, want, v}, kTail);
+          } else {
+            return fail("a loop value changes type on the bridge");
+          }
+        }
+        tail.args.push_back(v);
+      }
+      tail.succ = 1;
+      ended = true;
+      continue;
+    }
+    case IrOp::JOIN: {
+      if (bridge_ct.join_bound < 0 || bridge_ct.join_bound >= static_cast<int32_t>(region.bounds.size()))
+        return fail("join point unknown");
+      join_ins = region.bounds[bridge_ct.join_bound].ins;
+      if (join_ins <= guard || join_ins >= static_cast<Ref>(first_new)) return fail("join point not after the guard");
+      split = blk[join_ins];
+      if (join_ins == root.blocks[split].begin) return fail("another path already joins there"); // not supported yet
+      int32_t join_snap = map_snap(static_cast<int32_t>(i.snap));
+      for (const JoinSlot& j : bridge_ct.join_plan) {
+        Ref bv = j.bridge_ref == kNoRef ? kNoRef : (j.bridge_from_region ? j.bridge_ref : map[j.bridge_ref]);
+        switch (j.action) {
+        case JoinSlot::Store: add({IrOp::SSTORE, IrType::None, bv, kNoRef, j.slot}, kTail); break;
+        case JoinSlot::LoadSame: {
+          Ref v = add({IrOp::SLOAD, IrType::Val, kNoRef, kNoRef, j.slot}, kTail);
+          Ins g{IrOp::GUARD_IS, IrType::None, v, kNoRef, static_cast<int64_t>(j.const_bits)};
+          g.snap = join_snap;
+          add(g, kTail);
+          break;
+        }
+        case JoinSlot::LoadPhi: {
+          Ref v = add({IrOp::SLOAD, IrType::Val, kNoRef, kNoRef, j.slot}, kTail);
+          if (j.type != IrType::Val) {
+            Ins g{j.type == IrType::Int ? IrOp::GUARD_INT : IrOp::GUARD_F64, IrType::None, v};
+            g.snap = join_snap;
+            add(g, kTail);
+            v = add({j.type == IrType::Int ? IrOp::UNBOX_INT : IrOp::UNBOX_F64, j.type, v}, kTail);
+          }
+          new_phis.push_back({j.slot, j.type, j.region_ref, j.region_ref, v});
+          break;
+        }
+        case JoinSlot::Phi: {
+          if (root.ins[bv].type != j.type) {
+            if (j.type != IrType::Val) return fail("join value of another type");
+            bv = boxed(bv, kTail);
+          }
+          new_phis.push_back({j.slot, j.type, j.region_ref, j.region_ref, bv});
+          break;
+        }
+        }
+      }
+      ended = true;
+      continue;
+    }
+    case IrOp::RET:
+      if (root.kind != TraceKind::Function) return fail("bridge returns from a loop trace");
+      i.a = map[i.a];
+      add(i, kTail);
+      ended = true;
+      continue;
+    default: break;
+    }
+    if (i.a != kNoRef) i.a = map[i.a];
+    if (i.b != kNoRef) i.b = map[i.b];
+    if (i.snap >= 0) i.snap = map_snap(i.snap);
+    i.exit_id = -1;
+    i.target = -1;
+    if (i.op == IrOp::CALL) {
+      jit::CallSite cs = bridge.calls[i.imm];
+      for (Ref& a : cs.args) a = map[a];
+      root.calls.push_back(std::move(cs));
+      i.imm = static_cast<int64_t>(root.calls.size()) - 1;
+    }
+    map[n] = add(i, kTail);
+  }
+  if (!ended) return fail("bridge has no end");
+  for (size_t k = 0; k < bridge.pool.size(); ++k) root.pool.push_back(bridge.pool[k]);
+
+  // Split the region's block at the join: [begin, join) falls through to the
+  // new join block M = [join, end), which inherits the old successor.
+  int32_t join_block = -1;
+  std::vector<Ref> phi_refs;
+  if (split >= 0) {
+    Block& x = root.blocks[split];
+    Block m{0, 0, x.succ, x.args};
+    x.args.clear();
+    for (NewPhi& p : new_phis) {
+      if (root.ins[p.root_value].type != p.type) p.root_input = boxed(p.root_value, split);
+      x.args.push_back(p.root_input);
+      tail.args.push_back(p.bridge_input);
+    }
+    for (size_t r = 0; r < first_new; ++r) {
+      if (blk[r] > split) ++blk[r];
+      else if (blk[r] == split && static_cast<Ref>(r) >= join_ins) blk[r] = split + 1;
+    }
+    for (size_t r = first_new; r < blk.size(); ++r)
+      if (blk[r] > split) ++blk[r];
+    insert_block(root, split + 1, m);
+    root.blocks[split].succ = split + 1;
+    join_block = split + 1;
+    for (const NewPhi& p : new_phis) {
+      Ins phi{IrOp::PHI, p.type};
+      phi.imm = p.slot;
+      phi_refs.push_back(add(phi, join_block));
+    }
+    tail.succ = join_block;
+  }
+  const int32_t tail_index = static_cast<int32_t>(root.blocks.size());
+  root.blocks.push_back(tail);
+  for (int32_t& b : blk)
+    if (b == kTail) b = tail_index;
+  root.ins[guard].target = tail_index;
+
+  // Lay the blocks out: constants open the entry block, PHIs open the join block.
+  std::vector<bool> is_hoisted(root.ins.size(), false);
+  for (Ref r : hoisted) is_hoisted[r] = true;
+  std::vector<Ref> order;
+  for (size_t b = 0; b < root.blocks.size(); ++b) {
+    if (b == 0)
+      for (Ref r : hoisted) order.push_back(r);
+    for (Ref p : phi_refs)
+      if (static_cast<int32_t>(b) == join_block) order.push_back(p);
+    for (size_t r = 0; r < blk.size(); ++r) {
+      if (blk[r] != static_cast<int32_t>(b) || is_hoisted[r]) continue;
+      if (root.ins[r].op == IrOp::PHI && r >= first_new) continue;
+      order.push_back(static_cast<Ref>(r));
+    }
+  }
+  std::vector<Ref> remap = jit::reorder(root, order, blk);
+  for (Ref& p : phi_refs) p = remap[p];
+  for (NewPhi& p : new_phis) p.root_value = remap[p.root_value];
+  for (jit::Boundary& bd : region.bounds) {
+    bd.ins = remap[bd.ins];
+    for (SnapEntry& e : bd.state) e.ref = remap[e.ref];
+  }
+  std::vector<uint8_t> fold(root.ins.size(), 0);
+  for (size_t r = 0; r < region.fold_used.size() && r < remap.size(); ++r)
+    if (region.fold_used[r] && remap[r] != kNoRef) fold[remap[r]] = 1;
+  region.fold_used = std::move(fold);
+
+  // Below the join, the region's values read the PHIs.
+  if (join_block >= 0) {
+    res.joined = true;
+    res.phis = static_cast<int>(phi_refs.size());
+    if (!phi_refs.empty()) {
+      std::vector<std::vector<bool>> dom = jit::dominators(root);
+      std::vector<int32_t> block_now = jit::block_index(root);
+      auto dominated = [&](int32_t b) { return dom[b][join_block]; };
+      std::unordered_map<Ref, Ref> replace;
+      for (size_t k = 0; k < new_phis.size(); ++k) replace[new_phis[k].root_value] = phi_refs[k];
+      auto sub = [&](Ref& r) {
+        auto it = replace.find(r);
+        if (it != replace.end()) r = it->second;
+      };
+      std::vector<bool> snap_done(root.snaps.size(), false);
+      const int32_t stack_base = root.code ? root.code->nlocals + root.code->ncells() : 0;
+      for (Ref r = 0; r < static_cast<Ref>(root.ins.size()); ++r) {
+        if (!dominated(block_now[r]) || root.ins[r].op == IrOp::PHI) continue;
+        Ins& i = root.ins[r];
+        if (i.a != kNoRef) sub(i.a);
+        if (i.b != kNoRef) sub(i.b);
+        if (i.op == IrOp::CALL)
+          for (Ref& a : root.calls[i.imm].args) sub(a);
+        if (i.snap >= 0 && !snap_done[i.snap]) {
+          Snapshot& snap = root.snaps[i.snap];
+          for (SnapEntry& e : snap.entries) sub(e.ref);
+          // A snapshot may omit a slot the region never changed (its memory was
+          // right); below the join the memory is wrong on the joining path.
+          for (size_t k = 0; k < new_phis.size(); ++k) {
+            int32_t slot = new_phis[k].slot;
+            if (slot >= stack_base && slot - stack_base >= static_cast<int32_t>(snap.stack_depth)) continue;
+            bool present = false;
+            for (const SnapEntry& e : snap.entries) present |= e.slot == slot;
+            if (!present) snap.entries.push_back({slot, phi_refs[k]});
+          }
+          snap_done[i.snap] = true;
+        }
+      }
+      for (size_t b = 0; b < root.blocks.size(); ++b)
+        if (dominated(static_cast<int32_t>(b)) && static_cast<int32_t>(b) != join_block - 1)
+          for (Ref& a : root.blocks[b].args) sub(a);
+      for (jit::Boundary& bd : region.bounds)
+        if (bd.ins < static_cast<Ref>(block_now.size()) && dominated(block_now[bd.ins]))
+          for (SnapEntry& e : bd.state) sub(e.ref);
+    }
+  }
+  return res;
+}
+
+} // namespace tributary::regions

@@ -1,0 +1,31 @@
+// generalize.cpp — like diamond, but a slot whose paths hold different
+// constants, or a constant and a variable, of one machine type is widened to a
+// variable of that type (a PHI), keeping every other slot specialized. This is
+// the seeds' `if x is None: x = default` case: after the `if`, x is the float
+// default on one path and the caller's float on the other. A constant the
+// recorder used to decide control flow is not widened (the region's code after
+// the join relies on its value).
+#include "regions/merge_policy.h"
+
+namespace tributary::regions {
+
+namespace {
+class GeneralizePolicy final : public MergePolicy {
+public:
+  PolicyKind kind() const override { return PolicyKind::Generalize; }
+  bool merges() const override { return true; }
+  JoinDecision join(const SlotValue& r, const SlotValue& b) const override {
+    JoinDecision d = join_equal_states(r, b);
+    if (d.kind != SlotJoin::Reject) return d;
+    if (r.memory() || b.memory() || r.type != b.type) return {SlotJoin::Reject};
+    if (r.fold_used || b.fold_used) return {SlotJoin::Reject};
+    if (r.type == jit::IrType::Int || r.type == jit::IrType::F64 || r.type == jit::IrType::Val)
+      return {SlotJoin::Phi, r.type};
+    return {SlotJoin::Reject};
+  }
+};
+} // namespace
+
+std::unique_ptr<MergePolicy> make_generalize_policy() { return std::make_unique<GeneralizePolicy>(); }
+
+} // namespace tributary::regions
