@@ -125,18 +125,7 @@ Value builtin_id(Value, const Args& a) {
 
 Value builtin_callable(Value, const Args& a) {
   check_one(a, "callable");
-  Value v = a[0];
-  if (!v.is_object()) return Value::boolean(false);
-  switch (v.as_object()->type->kind) {
-  case Kind::Function:
-  case Kind::NativeFunction:
-  case Kind::BoundMethod:
-  case Kind::Type:
-  case Kind::StaticMethod:
-    return Value::boolean(true);
-  default:
-    return Value::boolean(!type_lookup(type_of(v), intern("__call__")).is_empty());
-  }
+  return Value::boolean(is_callable_value(a[0]));
 }
 
 Value builtin_format(Value, const Args& a) {

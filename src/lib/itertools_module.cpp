@@ -801,10 +801,10 @@ void init_types() {
     d.type->is_builtin = false; // repr as <itertools.name object at ...>; __repr__ where defined
     d.type->construct = d.construct;
   }
-  add_method(count_type, "__repr__", count_repr);
-  add_method(repeat_type, "__repr__", repeat_repr);
-  add_method(repeat_type, "__length_hint__", repeat_len_hint);
-  add_method(tee_type, "__copy__", tee_copy);
+  add_method(count_type, "__repr__", method<&count_type, count_repr>);
+  add_method(repeat_type, "__repr__", method<&repeat_type, repeat_repr>);
+  add_method(repeat_type, "__length_hint__", method<&repeat_type, repeat_len_hint>);
+  add_method(tee_type, "__copy__", method<&tee_type, tee_copy>);
   add_attr(chain_type, "from_iterable", new_native("from_iterable", chain_from_iterable));
 }
 

@@ -30,6 +30,7 @@ Module* make_os_path_module();                 // os_module.cpp
 Module* make_tempfile_module();                // os_module.cpp
 void init_bytes_types(Module* builtins);       // bytes.cpp: bytes methods, bytearray
 void init_file_type(Module* builtins);         // file.cpp: open()
+Value namedtuple_function(Value, const Args& a); // namedtuple.cpp: collections.namedtuple
 
 // ---- sorting (sort.cpp): stable, `<` only, exceptions leave `items` unchanged ----
 void sort_values(GcVector<Value>& items, Value key, bool reverse);

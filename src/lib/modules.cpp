@@ -34,6 +34,8 @@ constexpr ModuleDef kModules[] = {
     {"struct", lib::make_struct_module},
     {"random", lib::make_random_module},
     {"itertools", lib::make_itertools_module},
+    {"functools", lib::make_functools_module},
+    {"collections", lib::make_collections_module},
 };
 
 // Natively created modules, kept even if the program deletes them from sys.modules.

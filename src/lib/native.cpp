@@ -96,7 +96,7 @@ void bind_args(const Args& a, const char* fname, std::initializer_list<const cha
       raise_fmt(types::type_error, "{}() missing required argument '{}' (pos {})", fname, *it, i + 1);
 }
 
-void bind_py_args(const Args& a, const char* qualname, std::initializer_list<const char*> names, size_t required,
+void bind_py_args(const Args& a, const char* qualname, std::span<const char* const> names, size_t required,
                   Value* out, size_t kwonly, size_t implicit) {
   size_t n = names.size();
   size_t maxpos = std::min(n, kwonly);
@@ -133,6 +133,18 @@ void bind_py_args(const Args& a, const char* qualname, std::initializer_list<con
   bool kw = required > kwonly && !missing.empty() && std::string_view(*(names.begin() + kwonly)) == missing[0];
   raise_fmt(types::type_error, "{}() missing {} required {}argument{}: {}", qualname, missing.size(),
             kw ? "keyword-only " : "positional ", plural(missing.size()), list);
+}
+
+bool is_callable_value(Value v) {
+  if (!v.is_object()) return false;
+  switch (v.as_object()->type->kind) {
+  case Kind::Function:
+  case Kind::NativeFunction:
+  case Kind::BoundMethod:
+  case Kind::Type:
+  case Kind::StaticMethod: return true;
+  default: return !type_lookup(type_of(v), intern("__call__")).is_empty();
+  }
 }
 
 int64_t arg_index(Value v) {

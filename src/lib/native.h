@@ -11,6 +11,7 @@
 #include <cstdint>
 #include <initializer_list>
 #include <limits>
+#include <span>
 #include <string_view>
 
 #include "runtime/exceptions.h"
@@ -49,14 +50,21 @@ void bind_args(const Args& a, const char* fname, std::initializer_list<const cha
 // include `implicit` leading arguments such as self), "got an unexpected
 // keyword argument", "got multiple values for argument". Parameters from
 // `kwonly` on are keyword-only; `out` receives one Value per name.
-void bind_py_args(const Args& a, const char* qualname, std::initializer_list<const char*> names, size_t required,
+void bind_py_args(const Args& a, const char* qualname, std::span<const char* const> names, size_t required,
                   Value* out, size_t kwonly = kAny, size_t implicit = 0);
+inline void bind_py_args(const Args& a, const char* qualname, std::initializer_list<const char*> names,
+                         size_t required, Value* out, size_t kwonly = kAny, size_t implicit = 0) {
+  bind_py_args(a, qualname, std::span<const char* const>(names.begin(), names.size()), required, out, kwonly,
+               implicit);
+}
 
 // __index__ conversion: "'str' object cannot be interpreted as an integer".
 // Values that do not fit an int64 raise OverflowError with CPython's message.
 int64_t arg_index(Value v);
 // Is `v` an int (or bool)?
 inline bool is_integer(Value v) { return v.is_small_int() || v.is_bool() || is_kind(v, Kind::Int); }
+// callable(v).
+bool is_callable_value(Value v);
 // Python name of the type of `v`.
 inline const char* tname(Value v) { return type_of(v)->name; }
 

@@ -621,6 +621,8 @@ int64_t hash_value(Value v) {
     if (h.is_empty()) return pointer_hash(v.as_object());
     Value r = ops_detail::call_with_self(h, v, {});
     if (!is_intlike(r)) raise_type_error("__hash__ method should return an integer");
+    // CPython's slot_tp_hash: a result that fits a Py_ssize_t is used as is (-1 becomes -2).
+    if (auto i = int_as_i64(r.is_bool() ? Value::small_int(r.is_true()) : r)) return *i == -1 ? -2 : *i;
     return int_hash(r);
   }
   switch (t->kind) {

@@ -1,0 +1,15 @@
+from collections import Counter
+c = Counter('abracadabra')
+print(c, c.most_common(), c.most_common(2), c['a'], c['z'], len(c))
+print(sorted(c.elements()), c.total(), sum(c.values()))
+c.update('aaz'); print(c)
+c.update({'b': 5}); print(c)
+c.subtract('aaaa'); print(c)
+c.subtract({'z': 3}); print(c)
+print(Counter(), Counter(a=2, b=1), Counter({'x': 3}), Counter([1, 1, 2, 3, 3, 3]))
+words = 'the quick brown fox jumps over the lazy dog the end'.split()
+wc = Counter(words)
+print(wc.most_common(3), wc['the'], 'fox' in wc, 'cat' in wc)
+del wc['the']
+print(wc.most_common(1))
+print(isinstance(c, dict), type(c).__name__, Counter('aab') == Counter({'a': 2, 'b': 1}), Counter(a=1) == Counter(a=1, b=0))
