@@ -5,6 +5,7 @@
 #include "runtime/containers.h"
 #include "runtime/exceptions.h"
 #include "runtime/ops.h"
+#include "vm/interp.h"
 
 namespace tributary::jit::helpers {
 
@@ -37,7 +38,11 @@ uint64_t compare(const Value* a) {
 }
 
 uint64_t call(const Value* a) {
-  return guarded([&] { return tributary::call(a[1], positional(a + 2, a[0].as_small_int())); });
+  return guarded([&] {
+    Args args = positional(a + 2, a[0].as_small_int());
+    if (is_kind(a[1], Kind::Function)) return vm::call_function(a[1].as<vm::Function>(), args);
+    return tributary::call(a[1], args);
+  });
 }
 
 uint64_t call_kw(const Value* a) {
@@ -53,6 +58,18 @@ uint64_t call_kw(const Value* a) {
 uint64_t call_ex(const Value* a) {
   return guarded([&] {
     Value callable = a[0].is_empty() ? a[1] : a[0];
+    // f(*seq) on a Python function: bind straight from the sequence's storage.
+    if (a[0].is_empty() && a[3].is_empty() && is_kind(callable, Kind::Function)) {
+      if (is_tuple(a[2])) {
+        Tuple* t = a[2].as<Tuple>();
+        return vm::call_function(callable.as<vm::Function>(), Args{t->items, static_cast<uint32_t>(t->size)});
+      }
+      if (is_list(a[2])) {
+        List* l = a[2].as<List>();
+        return vm::call_function(callable.as<vm::Function>(),
+                                 Args{l->items.data(), static_cast<uint32_t>(l->items.size())});
+      }
+    }
     GcVector<Value> pos;
     if (!a[0].is_empty()) pos.push_back(a[1]);
     List* items = list_from_iterable(a[2]);

@@ -110,8 +110,7 @@ CompiledTrace* JitState::on_backedge(vm::Frame* f, uint32_t target) {
 }
 
 CompiledTrace* JitState::on_function_entry(vm::Frame* f) {
-  auto it = roots_.find(key(f->code, 0));
-  if (it != roots_.end() && it->second->kind == TraceKind::Function) return it->second;
+  if (f->code->jit_function) return static_cast<CompiledTrace*>(f->code->jit_function);
   if (rec_ || !hot_and_allowed(f->code, 0, static_cast<uint32_t>(params.function_threshold))) return nullptr;
   ++stats.recordings_started;
   rec_ = std::make_unique<Recorder>(*this, f, 0, TraceKind::Function, nullptr);
@@ -175,7 +174,11 @@ bool JitState::record_instruction(vm::Frame* f, uint32_t pc, Value* sp) {
   CompiledTrace* raw = t.get();
   switch (t->kind) {
   case TraceKind::Loop: ++stats.loops; roots_[key(t->code, t->start_pc)] = raw; break;
-  case TraceKind::Function: ++stats.functions; roots_[key(t->code, 0)] = raw; break;
+  case TraceKind::Function:
+    ++stats.functions;
+    roots_[key(t->code, 0)] = raw;
+    t->code->jit_function = raw;
+    break;
   case TraceKind::Bridge: ++stats.bridges; parent->bridge = raw; break;
   }
   traces_.push_back(std::move(t));

@@ -55,9 +55,13 @@ run_suite() { # DIR LABEL [extra runner args...]
   count_scripts "$out"
 }
 
-# Correctness must not depend on any single optimizer pass: the release build
-# also runs the JIT with each pass disabled in turn.
+# Correctness must not depend on the merge policy or on any single optimizer
+# pass: the release build also runs the JIT under every merging policy and
+# with each pass disabled in turn.
 no_pass=()
+for policy in diamond generalize; do
+  no_pass+=(--mode "$policy=--jit=on --merge=$policy --jit-param threshold=2,function_threshold=3,trace_eagerness=2")
+done
 for p in fold bounds cse licm dce; do
   no_pass+=(--mode "jit-no-$p=--jit=on --jit-disable=$p --jit-param threshold=2,function_threshold=3,trace_eagerness=2")
 done

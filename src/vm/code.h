@@ -115,6 +115,8 @@ struct Code : Object {
   std::vector<int32_t> cache_index;     // instruction -> slot in the vector for its opcode, or -1
   // Hot counters for the JIT (back-edges are counted at their target).
   std::vector<uint16_t> counters;
+  // The JIT's compiled trace for calls of this code (jit::CompiledTrace), or null.
+  void* jit_function = nullptr;
 
   int ncells() const { return static_cast<int>(cell_names.size() + free_names.size()); }
   const ExceptionEntry* find_handler(uint32_t pc) const;
