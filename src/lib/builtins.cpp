@@ -590,6 +590,7 @@ void init_builtins(Module* builtins) {
   vm::init_generator_type();
   vm::init_exec_builtins(builtins);
   lib::init_bytes_types(builtins);
+  lib::init_file_type(builtins);
 }
 
 } // namespace tributary

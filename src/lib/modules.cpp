@@ -36,6 +36,9 @@ constexpr ModuleDef kModules[] = {
     {"itertools", lib::make_itertools_module},
     {"functools", lib::make_functools_module},
     {"collections", lib::make_collections_module},
+    {"os", lib::make_os_module},
+    {"os.path", lib::make_os_path_module},
+    {"tempfile", lib::make_tempfile_module},
 };
 
 // Natively created modules, kept even if the program deletes them from sys.modules.

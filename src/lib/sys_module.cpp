@@ -2,8 +2,8 @@
 //
 // sys shares its lists and dicts with the VM state (argv, path, modules), so
 // changes made by the program are seen by the interpreter. sys.stdout and
-// sys.stderr are the TextStream objects of stream.cpp. version_info is a plain
-// tuple (no named fields) — a documented limit.
+// sys.stderr are the TextStream objects of stream.cpp. version_info is a
+// collections.namedtuple instance (major, minor, micro, releaselevel, serial).
 #include <time.h>
 
 #include <chrono>
@@ -125,7 +125,11 @@ Module* make_sys_module() {
   add_value(m, "maxunicode", make_int(int64_t{0x10ffff}));
   Value version[5] = {Value::small_int(3), Value::small_int(11), Value::small_int(0), str_value("final"),
                       Value::small_int(0)};
-  add_value(m, "version_info", Value::object(new_tuple(version)));
+  // A named tuple, as CPython's struct sequence: version_info.major, [:2] and comparisons work.
+  Value nt_args[3] = {str_value("version_info"), str_value("major minor micro releaselevel serial"), str_value("sys")};
+  Value module_kw = Value::object(intern("module"));
+  Value version_type = namedtuple_function(Value::empty(), Args{nt_args, 2, &module_kw, &nt_args[2], 1});
+  add_value(m, "version_info", call(version_type, Args{version, 5}));
   add_value(m, "version", str_value("3.11.0 (tributary) [GCC]"));
   add_value(m, "platform", str_value("linux"));
   add_value(m, "byteorder", str_value(std::endian::native == std::endian::little ? "little" : "big"));

@@ -28,10 +28,10 @@ namespace {
 // Standard-library modules a script may reasonably import that the subset lacks.
 bool is_unsupported_stdlib_module(std::string_view name) {
   static constexpr std::string_view kKnown[] = {
-      "os", "re", "json", "collections", "itertools", "functools", "random", "struct", "io", "abc",
+      "re", "json", "io", "abc",
       "dataclasses", "typing", "string", "copy", "heapq", "bisect", "operator", "array", "decimal",
       "fractions", "statistics", "datetime", "pathlib", "subprocess", "threading", "unittest",
-      "tempfile", "shutil", "glob", "pickle", "csv", "enum", "contextlib", "textwrap", "weakref"};
+      "shutil", "glob", "pickle", "csv", "enum", "contextlib", "textwrap", "weakref"};
   std::string_view top = name.substr(0, name.find('.'));
   for (std::string_view k : kKnown)
     if (k == top) return true;
