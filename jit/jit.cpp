@@ -248,9 +248,10 @@ bool JitState::compile(CompiledTrace* t) {
 bool JitState::try_attach(ExitInfo* parent, CompiledTrace* bridge) {
   CompiledTrace* root = parent->trace;
   // Loop bridges always become paths of the loop's region (they end at its
-  // header, as in PyPy). A function's bridges join its region only under a
-  // merging policy; under `none` they stay separate, as PyPy's do.
-  if (root->kind == TraceKind::Function && !policy->merges()) return false;
+  // header, as in PyPy). A function's bridge joins its region only when the
+  // merge policy let it join; otherwise it stays separate, as PyPy's do (and
+  // the region is not recompiled for a path that adds no join).
+  if (root->kind == TraceKind::Function && (!policy->merges() || bridge->join_bound < 0)) return false;
   if (!params.attach_bridges || root->kind == TraceKind::Bridge ||
       root->raw.ins.size() + bridge->raw.ins.size() > static_cast<size_t>(params.trace_limit))
     return false;

@@ -96,7 +96,9 @@ struct Boundary {
 
 // How one slot is joined when a bridge ends by joining a region.
 struct JoinSlot {
-  enum Action : uint8_t { Phi, Store, LoadPhi, LoadSame };
+  // Phi: both paths hold values; MemPhi: the region's value is still in memory
+  // (a Val PHI joins a load of it); LoadPhi/LoadSame: the bridge's value is in memory.
+  enum Action : uint8_t { Phi, MemPhi, LoadPhi, LoadSame };
   int32_t slot;
   Action action;
   IrType type;        // PHI type (Phi, LoadPhi), or the guarded type (LoadSame: IrType::Val + const_bits)

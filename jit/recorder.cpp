@@ -725,8 +725,8 @@ bool Recorder::try_join() {
       }
       if (bref == kNoRef && rref == kNoRef) continue; // both still in memory
       if (from_region && bref == rref) continue;      // the same value on both paths
-      if (rref == kNoRef) { // the region never touched it here: the bridge writes it back
-        plan.push_back({s, JoinSlot::Store, IrType::Val, kNoRef, bref, from_region, 0});
+      if (rref == kNoRef) { // the region has not touched it here: join its memory value
+        plan.push_back({s, JoinSlot::MemPhi, IrType::Val, kNoRef, bref, from_region, 0});
         continue;
       }
       regions::SlotValue rv = describe(region, rref, region_fold(rref));

@@ -184,16 +184,30 @@ AttachResult attach_bridge(CompiledTrace& region, Ref guard, const CompiledTrace
       for (const JoinSlot& j : bridge_ct.join_plan) {
         Ref bv = j.bridge_ref == kNoRef ? kNoRef : (j.bridge_from_region ? j.bridge_ref : map[j.bridge_ref]);
         switch (j.action) {
-        case JoinSlot::Store: add({IrOp::SSTORE, IrType::None, bv, kNoRef, j.slot}, kTail); break;
+        case JoinSlot::MemPhi: {
+          // The bridge's value also goes to memory: code that reads the slot
+          // from memory without passing the join (a later iteration, an exit
+          // that omits it, the interpreter after the loop) must see it.
+          Ref v = boxed(bv, kTail);
+          add({IrOp::SSTORE, IrType::None, v, kNoRef, j.slot}, kTail);
+          new_phis.push_back({j.slot, IrType::Val, kNoRef, kNoRef, v});
+          break;
+        }
         case JoinSlot::LoadSame: {
-          Ref v = add({IrOp::SLOAD, IrType::Val, kNoRef, kNoRef, j.slot}, kTail);
+          auto ex = at_exit.find(j.slot);
+          Ref v = ex != at_exit.end() ? boxed(ex->second, kTail) : add({IrOp::SLOAD, IrType::Val, kNoRef, kNoRef, j.slot}, kTail);
           Ins g{IrOp::GUARD_IS, IrType::None, v, kNoRef, static_cast<int64_t>(j.const_bits)};
           g.snap = join_snap;
           add(g, kTail);
           break;
         }
         case JoinSlot::LoadPhi: {
-          Ref v = add({IrOp::SLOAD, IrType::Val, kNoRef, kNoRef, j.slot}, kTail);
+          auto ex = at_exit.find(j.slot);
+          if (ex != at_exit.end() && root.ins[ex->second].type == j.type) {
+            new_phis.push_back({j.slot, j.type, j.region_ref, j.region_ref, ex->second});
+            break;
+          }
+          Ref v = ex != at_exit.end() ? boxed(ex->second, kTail) : add({IrOp::SLOAD, IrType::Val, kNoRef, kNoRef, j.slot}, kTail);
           if (j.type != IrType::Val) {
             Ins g{j.type == IrType::Int ? IrOp::GUARD_INT : IrOp::GUARD_F64, IrType::None, v};
             g.snap = join_snap;
@@ -249,7 +263,8 @@ AttachResult attach_bridge(CompiledTrace& region, Ref guard, const CompiledTrace
     Block m{0, 0, x.succ, x.args};
     x.args.clear();
     for (NewPhi& p : new_phis) {
-      if (root.ins[p.root_value].type != p.type) p.root_input = boxed(p.root_value, split);
+      if (p.root_value == kNoRef) p.root_input = add({IrOp::SLOAD, IrType::Val, kNoRef, kNoRef, p.slot}, split);
+      else if (root.ins[p.root_value].type != p.type) p.root_input = boxed(p.root_value, split);
       x.args.push_back(p.root_input);
       tail.args.push_back(p.bridge_input);
     }
@@ -292,7 +307,8 @@ AttachResult attach_bridge(CompiledTrace& region, Ref guard, const CompiledTrace
   }
   std::vector<Ref> remap = jit::reorder(root, order, blk);
   for (Ref& p : phi_refs) p = remap[p];
-  for (NewPhi& p : new_phis) p.root_value = remap[p.root_value];
+  for (NewPhi& p : new_phis)
+    if (p.root_value != kNoRef) p.root_value = remap[p.root_value];
   for (jit::Boundary& bd : region.bounds) {
     bd.ins = remap[bd.ins];
     for (SnapEntry& e : bd.state) e.ref = remap[e.ref];
@@ -311,7 +327,25 @@ AttachResult attach_bridge(CompiledTrace& region, Ref guard, const CompiledTrace
       std::vector<int32_t> block_now = jit::block_index(root);
       auto dominated = [&](int32_t b) { return dom[b][join_block]; };
       std::unordered_map<Ref, Ref> replace;
-      for (size_t k = 0; k < new_phis.size(); ++k) replace[new_phis[k].root_value] = phi_refs[k];
+      for (size_t k = 0; k < new_phis.size(); ++k)
+        if (new_phis[k].root_value != kNoRef) replace[new_phis[k].root_value] = phi_refs[k];
+      // Below the join the frame's memory is stale for a joined slot: loads of
+      // it read the PHI (boxed, as a load would be).
+      for (Ref r = 0; r < static_cast<Ref>(root.ins.size()); ++r) {
+        Ins& i = root.ins[r];
+        if (i.op != IrOp::SLOAD || !dominated(block_now[r])) continue;
+        for (size_t k = 0; k < new_phis.size(); ++k) {
+          if (i.imm != new_phis[k].slot) continue;
+          IrOp box = box_op(new_phis[k].type);
+          if (box == IrOp::kCount) {
+            replace[r] = phi_refs[k];
+          } else {
+            i.op = box;
+            i.a = phi_refs[k];
+            i.imm = 0;
+          }
+        }
+      }
       auto sub = [&](Ref& r) {
         auto it = replace.find(r);
         if (it != replace.end()) r = it->second;

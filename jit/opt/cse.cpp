@@ -23,6 +23,18 @@ void pass_cse(Trace& t) {
   // loop header (dominated by the end of block 0), then attached blocks, each
   // dominated by the prefix of its parent block up to the guard branching to it.
   std::vector<Scope> at_entry(t.blocks.size());
+  std::vector<bool> has_entry(t.blocks.size(), false);
+  // Predecessor counts (fallthrough edges and guard branches).
+  std::vector<int> preds(t.blocks.size(), 0);
+  for (const Block& b : t.blocks) {
+    if (b.succ >= 0) ++preds[b.succ];
+    for (Ref r = b.begin; r < b.end; ++r)
+      if (t.ins[r].target >= 0) ++preds[t.ins[r].target];
+  }
+  // What every path has computed: block 0 up to its first branch (constants
+  // live there). A block where paths join starts from this.
+  Scope common;
+  bool common_set = false;
   std::vector<Ref> fwd(t.ins.size(), kNoRef);
   std::vector<bool> keep(t.ins.size(), true);
   auto resolve = [&](Ref x) {
@@ -30,16 +42,24 @@ void pass_cse(Trace& t) {
     return x;
   };
   for (size_t bi = 0; bi < t.blocks.size(); ++bi) {
-    Scope scope = std::move(at_entry[bi]);
+    Scope scope = has_entry[bi] ? std::move(at_entry[bi]) : (bi == 0 ? Scope{} : common);
     const Block& b = t.blocks[bi];
     for (Ref n = b.begin; n < b.end; ++n) {
+      if (bi == 0 && !common_set && t.ins[n].target >= 0) {
+        common = scope;
+        common_set = true;
+      }
       Ins& i = t.ins[n];
       i.a = resolve(i.a);
       i.b = resolve(i.b);
       if (i.op == IrOp::PHI) continue;
       Key k{static_cast<int>(i.op), static_cast<int>(i.type), i.a, i.b, i.imm};
       if (i.is(Call) || i.is(Store)) scope.word_guards.clear();
-      if (i.target >= 0 && at_entry[i.target].seen.empty()) at_entry[i.target] = scope;
+      // A block entered only by this branch starts with what holds here.
+      if (i.target >= 0 && preds[i.target] == 1) {
+        at_entry[i.target] = scope;
+        has_entry[i.target] = true;
+      }
       if (i.target >= 0) continue; // a branch, not a redundant check
       switch (i.op) {
       case IrOp::GUARD_INT:
@@ -64,8 +84,21 @@ void pass_cse(Trace& t) {
       if (it != scope.seen.end()) fwd[n] = it->second;
       else scope.seen[k] = n;
     }
-    // The loop header is dominated by the end of the entry block only.
-    if (bi == 0 && t.blocks.size() > 1 && t.blocks[0].succ == 1) at_entry[1] = std::move(scope);
+    if (bi == 0 && !common_set) {
+      common = scope;
+      common_set = true;
+    }
+    // A successor entered only from here (or a loop header, whose other
+    // predecessors it dominates itself, entered from an entry block without
+    // branches) starts with this block's facts.
+    if (b.succ >= 0 && (preds[b.succ] == 1 || (bi == 0 && b.succ == 1 && t.kind == TraceKind::Loop))) {
+      bool branches = false;
+      for (Ref n = b.begin; n < b.end; ++n) branches |= t.ins[n].target >= 0;
+      if (preds[b.succ] == 1 || !branches) {
+        at_entry[b.succ] = std::move(scope);
+        has_entry[b.succ] = true;
+      }
+    }
   }
   forward_uses(t, fwd);
   for (size_t n = 0; n < t.ins.size(); ++n)
