@@ -39,6 +39,12 @@ std::string policy_help() {
   return out;
 }
 
+std::string policy_names() {
+  std::string out;
+  for (const PolicyEntry& p : kPolicies) out += fmt::format("{}{}", out.empty() ? "" : ", ", p.name);
+  return out;
+}
+
 const char* policy_name(PolicyKind k) {
   for (const PolicyEntry& p : kPolicies)
     if (p.kind == k) return p.name;

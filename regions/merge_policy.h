@@ -30,7 +30,8 @@ struct PolicySpec {
 
 // "none" | "diamond" | "generalize"; error describes a bad spec.
 std::optional<PolicySpec> parse_policy(std::string_view text, std::string& error);
-std::string policy_help(); // one line per policy, for --help
+std::string policy_help();  // one line per policy, for --help
+std::string policy_names(); // "none, diamond, generalize"
 const char* policy_name(PolicyKind k);
 
 // What one path holds in a slot at a merge point.

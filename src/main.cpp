@@ -45,7 +45,7 @@ options:
   -c CODE          run CODE as the __main__ module (remaining args go to sys.argv[1:])
   --jit=on|off     enable or disable the JIT (default: on)
   --jit-param P    JIT parameters, P = name=value[,name=value...] (see below)
-  --merge=POLICY   path-merging policy (default: none), one of:
+  --merge=POLICY   path-merging policy (default: none); available: @POLICIES@
   --backend=NAME   code generator; available: asmjit
   --jit-stats=json:FILE  write JIT statistics as JSON to FILE ('-' for stdout)
   --jit-disable=PASSES   skip optimizer passes (comma-separated: fold, bounds, cse,
@@ -88,6 +88,7 @@ Options parse_options(int argc, char** argv) {
       std::string help = kHelp;
       size_t at = help.find("  --backend=NAME");
       help.insert(at, regions::policy_help());
+      help.replace(help.find("@POLICIES@"), 10, regions::policy_names());
       std::fputs(help.c_str(), stdout);
       std::fputs(jit::params_help().c_str(), stdout);
       std::exit(0);
