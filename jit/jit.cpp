@@ -4,6 +4,7 @@
 
 #include <bit>
 #include <chrono>
+#include <cstdlib>
 #include <cstdio>
 #include <cstring>
 
@@ -13,6 +14,7 @@
 #include "jit/disasm.h"
 #include "jit/opt/pipeline.h"
 #include "jit/recorder.h"
+#include "regions/dot.h"
 #include "regions/former.h"
 #include "vm/frame.h"
 #include "vm/interp.h"
@@ -417,6 +419,24 @@ std::string JitState::stats_json() const {
       stats.functions, stats.bridges, aborts, stats.blacklisted, stats.guards,
       stats.ops_recorded, stats.ops_optimized, stats.code_bytes, stats.trace_entries, stats.side_exits,
       stats.record_seconds, stats.optimize_seconds, stats.backend_seconds);
+}
+
+void JitState::dump_region_files() {
+  if (dump_regions.empty()) return;
+  std::string mkdir = "mkdir -p '" + dump_regions + "'";
+  if (std::system(mkdir.c_str()) != 0) return;
+  bool have_dot = std::system("command -v dot >/dev/null 2>&1") == 0;
+  for (const auto& t : traces_) {
+    if (!t->entry) continue;
+    std::string name = fmt::format("{}/region-{:03}-{}-{}", dump_regions, t->id, t->code->name, t->start_pc);
+    for (char& c : name)
+      if (c == '<' || c == '>') c = '_';
+    if (FILE* fp = std::fopen((name + ".dot").c_str(), "w")) {
+      std::fputs(regions::region_dot(*t).c_str(), fp);
+      std::fclose(fp);
+      if (have_dot) std::system(("dot -Tsvg '" + name + ".dot' -o '" + name + ".svg'").c_str());
+    }
+  }
 }
 
 void JitState::write_logs() {

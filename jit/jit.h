@@ -150,6 +150,7 @@ public:
   bool enabled = false;
   std::string log_spec; // TRIBUTARY_LOG
   std::string disabled_passes; // --jit-disable
+  std::string dump_regions;    // --dump-regions=DIR
 
   // A backward jump to `target` is about to execute in frame f. Returns the
   // compiled loop trace to enter, or null; may start a recording (then
@@ -177,6 +178,7 @@ public:
   std::string summary() const;
   std::string stats_json() const;
   void write_logs();
+  void dump_region_files(); // one .dot (and .svg when `dot` exists) per compiled region
 
 private:
   void log_trace(const std::string& text);

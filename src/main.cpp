@@ -48,6 +48,7 @@ options:
   --merge=POLICY   path-merging policy (default: none); available: @POLICIES@
   --backend=NAME   code generator; available: asmjit
   --jit-stats=json:FILE  write JIT statistics as JSON to FILE ('-' for stdout)
+  --dump-regions=DIR     write a Graphviz .dot (and .svg with `dot`) per compiled region
   --jit-disable=PASSES   skip optimizer passes (comma-separated: fold, bounds, cse,
                    licm, dce) — correctness must not depend on any of them
   --dis            print the bytecode of the script instead of running it
@@ -70,6 +71,7 @@ struct Options {
   std::string jit_params;
   std::string stats_file;
   std::string disabled_passes;
+  std::string dump_regions;
   regions::PolicySpec policy;
   std::vector<std::string> argv;
 };
@@ -126,6 +128,8 @@ Options parse_options(int argc, char** argv) {
     } else if (a.rfind("--backend=", 0) == 0) {
       std::string v = a.substr(10);
       if (v != "asmjit") usage_error("argument --backend: invalid choice '" + v + "' (choose from 'asmjit')");
+    } else if (a.rfind("--dump-regions=", 0) == 0) {
+      o.dump_regions = a.substr(15);
     } else if (a.rfind("--jit-disable=", 0) == 0) {
       o.disabled_passes = a.substr(14);
     } else if (a.rfind("--jit-stats=", 0) == 0) {
@@ -209,6 +213,7 @@ int run(const Options& o) {
   jit.enabled = o.jit;
   jit::parse_params(o.jit_params, jit.params);
   jit.disabled_passes = o.disabled_passes;
+  jit.dump_regions = o.dump_regions;
   jit.policy = regions::make_policy(o.policy);
   if (const char* log = std::getenv("TRIBUTARY_LOG")) jit.log_spec = log;
   if (!vm.argv) vm.argv = new_list();
@@ -259,6 +264,7 @@ int run(const Options& o) {
   }
   flush_stdout();
   jit.write_logs();
+  jit.dump_region_files();
   if (!o.stats_file.empty()) {
     std::string json = jit.stats_json();
     if (o.stats_file == "-") {
