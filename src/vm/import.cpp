@@ -50,6 +50,15 @@ std::string join(const std::string& dir, std::string_view name) {
 
 Str* key(std::string_view s) { return intern(s); }
 
+// Raises an ImportError (or subclass) with CPython's `name` and `path` attributes set.
+[[noreturn]] void raise_import(Type& t, const std::string& msg, std::string_view name, Value path = Value::none()) {
+  ExceptionObj* e = new_exception(&t, msg);
+  Value exc = Value::object(e);
+  exception_set_attr(exc, intern("name"), Value::object(new_str(name)));
+  exception_set_attr(exc, intern("path"), path);
+  raise(exc);
+}
+
 Module* find_loaded(std::string_view name) {
   if (Value* m = dict_find_str(state().modules, key(name)); m && is_kind(*m, Kind::Module)) return m->as<Module>();
   return nullptr;
@@ -57,7 +66,8 @@ Module* find_loaded(std::string_view name) {
 
 void exec_module_file(Module* m, const std::string& path) {
   std::ifstream in(path, std::ios::binary);
-  if (!in) raise_fmt(types::module_not_found_error, "No module named '{}'", m->name->view());
+  if (!in)
+    raise_import(types::module_not_found_error, fmt::format("No module named '{}'", m->name->view()), m->name->view());
   std::stringstream ss;
   ss << in.rdbuf();
   Code* code = compile_source(ss.str(), path, frontend::CompileMode::Module);
@@ -118,15 +128,16 @@ Module* import_one(std::string_view full) {
     if (Module* m = load_from_path(full, Value::object(state().path))) return m;
     if (is_unsupported_stdlib_module(full))
       raise_fmt(types::not_implemented_error, "module '{}' is not supported yet", full);
-    raise_fmt(types::module_not_found_error, "No module named '{}'", full);
+    raise_import(types::module_not_found_error, fmt::format("No module named '{}'", full), full);
   }
   Module* parent = import_one(full.substr(0, dot));
   if (Module* m = find_loaded(full)) return m;
   Value path = dict_get(parent->dict, Value::object(intern("__path__")));
   if (path.is_empty())
-    raise_fmt(types::module_not_found_error, "No module named '{}'; '{}' is not a package", full, parent->name->view());
+    raise_import(types::module_not_found_error,
+                 fmt::format("No module named '{}'; '{}' is not a package", full, full.substr(0, dot)), full);
   Module* m = load_from_path(full, path);
-  if (!m) raise_fmt(types::module_not_found_error, "No module named '{}'", full);
+  if (!m) raise_import(types::module_not_found_error, fmt::format("No module named '{}'", full), full);
   dict_set(parent->dict, Value::object(intern(full.substr(dot + 1))), Value::object(m));
   return m;
 }
@@ -176,10 +187,12 @@ Value import_from_module(Value module, Str* name) {
     if (Module* sub = find_loaded(mod_name + "." + std::string(name->view()))) return Value::object(sub);
     Value file = dict_get(module.as<Module>()->dict, Value::object(intern("__file__")));
     if (is_str(file))
-      raise_fmt(types::import_error, "cannot import name '{}' from '{}' ({})", name->view(), mod_name,
-                file.as<Str>()->view());
+      raise_import(types::import_error,
+                   fmt::format("cannot import name '{}' from '{}' ({})", name->view(), mod_name, file.as<Str>()->view()),
+                   mod_name, file);
   }
-  raise_fmt(types::import_error, "cannot import name '{}' from '{}' (unknown location)", name->view(), mod_name);
+  raise_import(types::import_error,
+               fmt::format("cannot import name '{}' from '{}' (unknown location)", name->view(), mod_name), mod_name);
 }
 
 void exec_source(std::string_view source, const std::string& filename, Module* module) {
