@@ -7,8 +7,9 @@
 // here, which treat instances as plain tuples. Fields are properties whose
 // getter is a native bound to the field index. Class attributes: _fields,
 // _field_defaults, _make, _asdict, _replace. Validation and argument errors
-// follow Lib/collections/__init__.py. Limit: assigning a field raises
-// "property ... has no setter" rather than CPython's "can't set attribute".
+// follow Lib/collections/__init__.py. Assigning or deleting a field raises
+// CPython's "can't set attribute" / "can't delete attribute" (its fields are
+// _tuplegetter descriptors, not properties).
 #include <algorithm>
 #include <cctype>
 #include <cstring>
@@ -83,6 +84,8 @@ Value nt_new(Value cls, const Args& a) {
 }
 
 Value nt_field(Value index, const Args& a) { return a[0].as<Tuple>()->items[index.as_small_int()]; }
+Value nt_field_set(Value, const Args&) { raise(types::attribute_error, "can't set attribute"); }
+Value nt_field_del(Value, const Args&) { raise(types::attribute_error, "can't delete attribute"); }
 
 Value nt_repr(Value self, const Args&) {
   Type* t = type_of(self);
@@ -165,8 +168,8 @@ Value field_property(const char* name, size_t index) {
   auto* p = gc::make<Property>();
   p->type = &types::property;
   p->fget = new_native(name, nt_field, Value::small_int(static_cast<int64_t>(index)));
-  p->fset = Value::none();
-  p->fdel = Value::none();
+  p->fset = new_native(name, nt_field_set, Value::small_int(static_cast<int64_t>(index)));
+  p->fdel = new_native(name, nt_field_del, Value::small_int(static_cast<int64_t>(index)));
   return Value::object(p);
 }
 
