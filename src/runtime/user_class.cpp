@@ -307,8 +307,15 @@ Type* make_class(Str* name, Tuple* bases, Dict* ns) {
     if (!is_type(b)) raise(types::type_error, "bases must be types");
     Type* bt = b.as<Type>();
     if (bt->is_exception) exception = true;
-    else if (bt->is_builtin && bt != &types::object)
+    else if (bt->is_builtin && bt != &types::object) {
+      // Types CPython itself refuses as bases (no Py_TPFLAGS_BASETYPE).
+      static constexpr std::string_view kFinal[] = {
+          "bool",      "NoneType", "NotImplementedType", "ellipsis", "range", "slice", "function",
+          "generator", "method",   "builtin_function_or_method", "code", "cell", "frame", "mappingproxy"};
+      for (std::string_view f : kFinal)
+        if (f == std::string_view(bt->name)) raise_fmt(types::type_error, "type '{}' is not an acceptable base type", bt->name);
       raise_fmt(types::not_implemented_error, "subclassing builtin type '{}' is not supported yet", bt->name);
+    }
   }
   auto* t = gc::make<Type>();
   t->type = &types::type;
