@@ -1,0 +1,2 @@
+print('importing errbroken')
+X = 1 // 0

@@ -1,0 +1,7 @@
+class A:
+    pass
+a = A()
+a.v = 1
+del a.v
+print(hasattr(a, "v"))
+del a.v

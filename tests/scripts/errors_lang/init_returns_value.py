@@ -1,0 +1,8 @@
+class A:
+    def __init__(self):
+        return None
+print(type(A()).__name__)
+class B:
+    def __init__(self):
+        return 5
+B()

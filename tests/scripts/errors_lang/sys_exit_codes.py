@@ -1,0 +1,4 @@
+import sys
+print("before exit")
+sys.stdout.write("written\n")
+sys.exit(3)
