@@ -45,7 +45,7 @@ options:
   -c CODE          run CODE as the __main__ module (remaining args go to sys.argv[1:])
   --jit=on|off     enable or disable the JIT (default: on)
   --jit-param P    JIT parameters, P = name=value[,name=value...] (see below)
-  --merge=POLICY   path-merging policy (default: none); available: @POLICIES@
+  --merge=POLICY   path-merging policy (default: generalize); available: @POLICIES@
   --backend=NAME   code generator; available: asmjit
   --jit-stats=json:FILE  write JIT statistics as JSON to FILE ('-' for stdout)
   --dump-regions=DIR     write a Graphviz .dot (and .svg with `dot`) per compiled region

@@ -32,7 +32,8 @@ functions, bridges, guards, side_exits, ...), "aborts" (the sum over all
 abort reasons) or "aborts.REASON" (one reason, e.g. aborts.TypeUnstable).
 Several jit-expect lines accumulate.  A line "# jit-expect[diamond,generalize]:"
 applies only under those merge policies; a plain "# jit-expect:" line applies
-under the default policy (none) only, since merging changes the counts.
+under policy `none` only (the pure tracing baseline), since merging changes the
+counts.  A mode without --merge= runs the binary's default policy.
 Conditions are checked only in modes
 whose arguments contain --jit=on: the runner then adds
 --jit-stats=json:<tempfile> before the script path and reports a failing
@@ -155,12 +156,25 @@ def read_expectation(script):
 JIT_EXPECT_POLICY_RE = re.compile(r"^# jit-expect\[([a-z0-9:,]+)\]:")
 
 
+DEFAULT_POLICY = ["none"]
+
+
+def read_default_policy(tributary):
+    """The binary's default merge policy, from the "(default: X)" of its --help."""
+    try:
+        text = subprocess.run([tributary, "--help"], capture_output=True, text=True, timeout=10).stdout
+    except (OSError, subprocess.SubprocessError):
+        return "none"
+    m = re.search(r"--merge=POLICY.*?\(default: ([a-z0-9:]+)\)", text)
+    return m.group(1) if m else "none"
+
+
 def mode_policy(extra):
-    """The merge policy a mode's arguments select ("none" by default)."""
+    """The merge policy a mode's arguments select (the binary's default if none)."""
     for arg in extra:
         if arg.startswith("--merge="):
             return arg[len("--merge="):]
-    return "none"
+    return DEFAULT_POLICY[0]
 
 
 def read_jit_expect(script, policy="none"):
@@ -346,6 +360,7 @@ def main(argv=None):
     if not args.tributary:
         ap.error("--tributary is required (unless --list)")
     tributary = os.path.abspath(args.tributary)
+    DEFAULT_POLICY[0] = read_default_policy(tributary)
 
     jobs = [(m, s) for s in scripts for m in modes]
     lock = threading.Lock()
