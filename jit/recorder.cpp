@@ -638,12 +638,34 @@ void Recorder::record_call(uint32_t nargs, Ref kwnames) {
     mark_fold(slot1_ref);
     Value callable = const_value(slot1_ref);
     Value arg = concrete(1);
-    if (is_kind(callable, Kind::NativeFunction) && callable.as<NativeFunction>()->self.is_empty() &&
-        std::string_view(callable.as<NativeFunction>()->name) == "abs" && arg.is_double()) {
+    bool builtin = is_kind(callable, Kind::NativeFunction) && callable.as<NativeFunction>()->self.is_empty() &&
+                   callable.as<NativeFunction>()->owner == nullptr;
+    std::string_view name = builtin ? callable.as<NativeFunction>()->name : "";
+    if (name == "abs" && arg.is_double()) {
       Ref a = specialize(pop(), arg);
       pop();
       pop();
       push(emit(IrOp::FABS, a));
+      return;
+    }
+    // len() of a list, tuple or str reads the length field (no call).
+    if (name == "len" && (is_list(arg) || is_tuple(arg) || is_str(arg))) {
+      Ref obj = peek(1);
+      Type* t = type_of(arg);
+      guard(IrOp::GUARD_TYPE, obj, static_cast<int64_t>(reinterpret_cast<uintptr_t>(t)));
+      Ref n;
+      if (is_list(arg)) {
+        Ref begin = emit(IrOp::LOAD, obj, kNoRef, offsetof(List, items));
+        Ref end = emit(IrOp::LOAD, obj, kNoRef, offsetof(List, items) + sizeof(void*));
+        n = emit(IrOp::RSAR, emit(IrOp::SUB, end, begin), kNoRef, 3);
+      } else {
+        n = emit(IrOp::LOAD, obj, kNoRef, is_tuple(arg) ? offsetof(Tuple, size) : offsetof(Str, length));
+      }
+      Ref value = guard(IrOp::RAW2INT, n);
+      pop();
+      pop();
+      pop();
+      push(value);
       return;
     }
   }
