@@ -31,7 +31,6 @@ struct CodeResult {
   void* entry = nullptr;
   size_t size = 0;
   std::string error; // non-empty on failure
-  std::string listing; // assembly listing, when requested
 };
 
 class Backend {
@@ -39,8 +38,7 @@ public:
   virtual ~Backend() = default;
   virtual const char* name() const = 0;
   // exit_handles[i] is stored into the ExitFrame when guard instruction i exits.
-  virtual CodeResult compile(const jit::Trace& trace, const std::vector<void*>& exit_handles, const Abi& abi,
-                             bool want_listing) = 0;
+  virtual CodeResult compile(const jit::Trace& trace, const std::vector<void*>& exit_handles, const Abi& abi) = 0;
   virtual void release(void* entry) = 0;
 };
 

@@ -57,36 +57,8 @@ uint64_t call_kw(const Value* a) {
 
 uint64_t call_ex(const Value* a) {
   return guarded([&] {
-    Value callable = a[0].is_empty() ? a[1] : a[0];
-    // f(*seq) on a Python function: bind straight from the sequence's storage.
-    if (a[0].is_empty() && a[3].is_empty() && is_kind(callable, Kind::Function)) {
-      if (is_tuple(a[2])) {
-        Tuple* t = a[2].as<Tuple>();
-        return vm::call_function(callable.as<vm::Function>(), Args{t->items, static_cast<uint32_t>(t->size)});
-      }
-      if (is_list(a[2])) {
-        List* l = a[2].as<List>();
-        return vm::call_function(callable.as<vm::Function>(),
-                                 Args{l->items.data(), static_cast<uint32_t>(l->items.size())});
-      }
-    }
-    GcVector<Value> pos;
-    if (!a[0].is_empty()) pos.push_back(a[1]);
-    List* items = list_from_iterable(a[2]);
-    pos.insert(pos.end(), items->items.begin(), items->items.end());
-    GcVector<Value> names, vals;
-    if (!a[3].is_empty()) {
-      Dict* d = a[3].as<Dict>();
-      size_t p = 0;
-      Value k, v;
-      while (dict_next(d, p, k, v)) {
-        names.push_back(k);
-        vals.push_back(v);
-      }
-    }
-    Args args{pos.data(), static_cast<uint32_t>(pos.size()), names.data(), vals.data(),
-              static_cast<uint32_t>(names.size())};
-    return tributary::call(callable, args);
+    return a[0].is_empty() ? vm::call_with_args(a[1], Value::empty(), a[2], a[3])
+                           : vm::call_with_args(a[0], a[1], a[2], a[3]);
   });
 }
 

@@ -25,6 +25,9 @@ namespace {
 
 uint64_t key(const vm::Code* c, uint32_t pc) { return (reinterpret_cast<uint64_t>(c) << 16) ^ pc; }
 
+// Abort bookkeeping for a function's entry, apart from a loop header at pc 0.
+constexpr uint32_t kFunctionEntry = 0xFFFFFFFFu;
+
 double now() {
   return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
 }
@@ -90,30 +93,35 @@ JitState& jit() {
   return *state;
 }
 
-bool JitState::hot_and_allowed(const vm::Code* code, uint32_t pc, uint32_t threshold) {
-  uint64_t k = key(code, pc);
-  auto ab = aborts_at_.find(k);
-  uint32_t aborted = ab == aborts_at_.end() ? 0 : ab->second;
-  if (aborted >= static_cast<uint32_t>(params.max_retries)) return false; // blacklisted
+bool JitState::hot_and_allowed(uint32_t& counter, const vm::Code* code, uint32_t pc, uint32_t threshold) {
+  if (++counter < threshold) return false;
   // Back off after each failed attempt: the next try needs twice as many hits.
-  uint32_t& c = counters_[k];
-  if (++c < (threshold << aborted)) return false;
-  c = 0;
+  auto ab = aborts_at_.find(key(code, pc));
+  uint32_t aborted = ab == aborts_at_.end() ? 0 : ab->second;
+  if (aborted >= static_cast<uint32_t>(params.max_retries)) { // blacklisted
+    counter = 0;
+    return false;
+  }
+  if (counter < (threshold << aborted)) return false;
+  counter = 0;
   return true;
 }
 
 CompiledTrace* JitState::on_backedge(vm::Frame* f, uint32_t target) {
-  auto it = roots_.find(key(f->code, target));
-  if (it != roots_.end()) return it->second;
-  if (rec_ || !hot_and_allowed(f->code, target, static_cast<uint32_t>(params.threshold))) return nullptr;
+  vm::Code* co = f->code;
+  if (void* t = co->jit_loops[target]) return static_cast<CompiledTrace*>(t);
+  if (rec_ || !hot_and_allowed(co->jit_counters[target], co, target, static_cast<uint32_t>(params.threshold)))
+    return nullptr;
   ++stats.recordings_started;
   rec_ = std::make_unique<Recorder>(*this, f, target, TraceKind::Loop, nullptr);
   return nullptr;
 }
 
 CompiledTrace* JitState::on_function_entry(vm::Frame* f) {
-  if (f->code->jit_function) return static_cast<CompiledTrace*>(f->code->jit_function);
-  if (rec_ || !hot_and_allowed(f->code, 0, static_cast<uint32_t>(params.function_threshold))) return nullptr;
+  vm::Code* co = f->code;
+  if (co->jit_function) return static_cast<CompiledTrace*>(co->jit_function);
+  if (rec_ || !hot_and_allowed(co->jit_calls, co, kFunctionEntry, static_cast<uint32_t>(params.function_threshold)))
+    return nullptr;
   ++stats.recordings_started;
   rec_ = std::make_unique<Recorder>(*this, f, 0, TraceKind::Function, nullptr);
   return nullptr;
@@ -129,7 +137,8 @@ void JitState::abort_recording(AbortReason r) {
     if (++e->bridge_attempts >= params.max_retries) e->blacklisted = true;
     e->count = 0;
   } else {
-    uint32_t& n = aborts_at_[key(rec_->frame()->code, rec_->start_pc())];
+    uint32_t pc = rec_->kind() == TraceKind::Function ? kFunctionEntry : rec_->start_pc();
+    uint32_t& n = aborts_at_[key(rec_->frame()->code, pc)];
     if (++n >= static_cast<uint32_t>(params.max_retries)) ++stats.blacklisted;
   }
   if (!log_spec.empty())
@@ -162,7 +171,7 @@ bool JitState::record_instruction(vm::Frame* f, uint32_t pc, Value* sp) {
   rec_.reset();
   stats.ops_recorded += t->raw.ins.size();
   if (parent && try_attach(parent, t.get())) return false;
-  if (t->join_bound >= 0 || (parent && t->raw.ins.size() && false)) {
+  if (t->join_bound >= 0) {
     // A bridge that ends by joining cannot run on its own.
     if (parent && ++parent->bridge_attempts >= params.max_retries) parent->blacklisted = true;
     return false;
@@ -175,10 +184,12 @@ bool JitState::record_instruction(vm::Frame* f, uint32_t pc, Value* sp) {
   }
   CompiledTrace* raw = t.get();
   switch (t->kind) {
-  case TraceKind::Loop: ++stats.loops; roots_[key(t->code, t->start_pc)] = raw; break;
+  case TraceKind::Loop:
+    ++stats.loops;
+    t->code->jit_loops[t->start_pc] = raw;
+    break;
   case TraceKind::Function:
     ++stats.functions;
-    roots_[key(t->code, 0)] = raw;
     t->code->jit_function = raw;
     break;
   case TraceKind::Bridge: ++stats.bridges; parent->bridge = raw; break;
@@ -227,7 +238,7 @@ bool JitState::compile(CompiledTrace* t) {
   backends::Abi abi{static_cast<int32_t>(offsetof(ExitFrame, exit)), static_cast<int32_t>(offsetof(ExitFrame, result)),
                     static_cast<int32_t>(offsetof(ExitFrame, scratch)), static_cast<int32_t>(offsetof(ExitFrame, values))};
   double t0 = now();
-  backends::CodeResult code = backend().compile(t->ir, handles, abi, false);
+  backends::CodeResult code = backend().compile(t->ir, handles, abi);
   stats.backend_seconds += now() - t0;
   if (!code.error.empty()) {
     if (!log_spec.empty()) log_trace(fmt::format("# backend failure: {}\n", code.error));
@@ -287,8 +298,8 @@ bool JitState::try_attach(ExitInfo* parent, CompiledTrace* bridge) {
     ++stats.merges;
     stats.phis += static_cast<uint64_t>(r.phis);
   }
-  log_region(fmt::format("{} {} into region {}:{} ({} blocks{})", r.joined ? "merged" : "attached",
-                         r.joined ? "bridge" : "bridge", root->code->qualname, root->start_pc, root->raw.blocks.size(),
+  log_region(fmt::format("{} bridge into region {}:{} ({} blocks{})", r.joined ? "merged" : "attached",
+                         root->code->qualname, root->start_pc, root->raw.blocks.size(),
                          r.joined ? fmt::format(", {} phis", r.phis) : ""));
   parent->attached = true;
   return true;

@@ -191,13 +191,13 @@ private:
 
   int running_ = 0;                 // machine-code activations on the C stack
   std::vector<void*> retired_;      // replaced code, freed when nothing runs
-  bool hot_and_allowed(const vm::Code* code, uint32_t pc, uint32_t threshold);
+  // Counts one hit on `counter`; true when it reaches the threshold (doubled
+  // after each aborted recording at `pc`) and `pc` is not blacklisted.
+  bool hot_and_allowed(uint32_t& counter, const vm::Code* code, uint32_t pc, uint32_t threshold);
 
   std::unique_ptr<Recorder> rec_;
   std::vector<std::unique_ptr<CompiledTrace>> traces_;
-  std::unordered_map<uint64_t, uint32_t> counters_;   // (code, pc) -> count
   std::unordered_map<uint64_t, uint32_t> aborts_at_;  // (code, pc) -> aborted recordings
-  std::unordered_map<uint64_t, CompiledTrace*> roots_; // (code, pc) -> loop/function trace
   std::string trace_log_;
   friend class Recorder;
 };

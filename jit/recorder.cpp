@@ -262,7 +262,7 @@ bool Recorder::record(uint32_t pc, Value* sp) {
     push(read_slot(in.arg));
     break;
   case Op::STORE_FAST: write_slot(in.arg, pop()); break;
-  case Op::LOAD_GLOBAL: record_load_global(pc, in.arg); break;
+  case Op::LOAD_GLOBAL: record_load_global(in.arg); break;
   case Op::STORE_GLOBAL: abort_with(AbortReason::GlobalStore, "STORE_GLOBAL");
   case Op::BINARY_OP: record_binary_op(in.arg); break;
   case Op::COMPARE_OP: record_compare_op(in.arg); break;
@@ -394,7 +394,7 @@ bool Recorder::record(uint32_t pc, Value* sp) {
   return false;
 }
 
-void Recorder::record_load_global(uint32_t pc, int32_t name_index) {
+void Recorder::record_load_global(int32_t name_index) {
   const vm::Code* co = frame_->code;
   Str* name = co->names[name_index].as<Str>();
   Value* v = dict_find_str(frame_->globals, name);
@@ -410,7 +410,6 @@ void Recorder::record_load_global(uint32_t pc, int32_t name_index) {
   version_guards_.push_back(guard(IrOp::GUARD_WORD, b, static_cast<int64_t>(frame_->builtins->watched_version)));
   t_.pool.push_back(Value::object(frame_->globals));
   t_.pool.push_back(Value::object(frame_->builtins));
-  (void)pc;
   push(constant(*v));
 }
 

@@ -84,7 +84,7 @@ private:
   void record_call_ex(int32_t flags);
   void record_subscr();
   void record_unpack(int32_t n);
-  void record_load_global(uint32_t pc, int32_t name_index);
+  void record_load_global(int32_t name_index);
   Ref truth(Ref r, Value v);
 
   JitState& jit_;

@@ -429,7 +429,6 @@ private:
     case IrOp::STORE: cc_.mov(x86::qword_ptr(g(i.a), static_cast<int32_t>(i.imm)), g(i.b)); break;
     case IrOp::LOAD_ELEM: cc_.mov(g(r), x86::qword_ptr(g(i.a), g(i.b), 3)); break;
     case IrOp::CALL: lower_call(r, i); break;
-    case IrOp::TRUTHY: break; // lowered through CALL by the recorder
     case IrOp::RET:
       cc_.mov(x86::qword_ptr(out_, abi_.result_offset), boxed(i.a));
       cc_.ret(imm64(kReturned));
@@ -525,15 +524,12 @@ class AsmjitBackend : public Backend {
 public:
   const char* name() const override { return "asmjit"; }
 
-  CodeResult compile(const jit::Trace& trace, const std::vector<void*>& handles, const Abi& abi,
-                     bool want_listing) override {
+  CodeResult compile(const jit::Trace& trace, const std::vector<void*>& handles, const Abi& abi) override {
     CodeResult res;
     CodeHolder code;
     code.init(rt_.environment());
     ErrorCollector errors;
     code.setErrorHandler(&errors);
-    StringLogger logger;
-    if (want_listing) code.setLogger(&logger);
     x86::Compiler cc(&code);
     Lowering(cc, trace, handles, abi).run();
     if (cc.finalize() != kErrorOk || !errors.error.empty()) {
@@ -547,7 +543,6 @@ public:
       return res;
     }
     res.entry = fn;
-    if (want_listing) res.listing = logger.data();
     return res;
   }
 

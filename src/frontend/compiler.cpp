@@ -242,7 +242,8 @@ private:
         code_->attr_caches.emplace_back();
       }
     }
-    code_->counters.assign(code_->code.size(), 0);
+    code_->jit_counters.assign(code_->code.size(), 0);
+    code_->jit_loops.assign(code_->code.size(), nullptr);
   }
 
   // ---- errors --------------------------------------------------------------------

@@ -113,9 +113,13 @@ struct Code : Object {
   GcVector<GlobalCache> global_caches;  // one per LOAD_GLOBAL
   GcVector<AttrCache> attr_caches;      // one per LOAD_ATTR / STORE_ATTR / LOAD_METHOD
   std::vector<int32_t> cache_index;     // instruction -> slot in the vector for its opcode, or -1
-  // Hot counters for the JIT (back-edges are counted at their target).
-  std::vector<uint16_t> counters;
-  // The JIT's compiled trace for calls of this code (jit::CompiledTrace), or null.
+  // JIT state, kept here so the interpreter's hooks cost an index, not a hash:
+  // hot counters per loop header (back-edges count at their target) and for
+  // calls, and the compiled traces (jit::CompiledTrace*) per loop header and
+  // for calls.
+  std::vector<uint32_t> jit_counters;
+  std::vector<void*> jit_loops;
+  uint32_t jit_calls = 0;
   void* jit_function = nullptr;
 
   int ncells() const { return static_cast<int>(cell_names.size() + free_names.size()); }

@@ -448,6 +448,10 @@ void dict_merge_kwargs(Value target, Value mapping, Value callable) {
 
 } // namespace
 
+Value call_with_args(Value callable, Value self, Value args, Value kwargs) {
+  return call_ex(callable, self, args, kwargs);
+}
+
 // Computed-goto dispatch needs a label per opcode; these two macros are the
 // only way to spell that table and the jump to the next handler.
 #define TARGET(name) op_##name:

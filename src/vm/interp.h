@@ -33,6 +33,8 @@ Vm& state();
 
 // Calls a Python function with already-evaluated arguments.
 Value call_function(Function* f, const Args& args);
+// `callable(*args, **kwargs)` as CALL_EX does it (with `self` first unless empty).
+Value call_with_args(Value callable, Value self, Value args, Value kwargs);
 // Runs a class body function with `ns` as its locals dict (__build_class__).
 Value run_class_body(Function* fn, Dict* ns);
 // Runs module-level code with `globals` as its namespace.
