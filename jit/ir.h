@@ -74,10 +74,25 @@ struct SnapEntry {
   Ref ref;
 };
 
+// A frame inlined into the trace, as a snapshot sees it: its slots are the
+// snapshot entries numbered from `base` (past the slots of the frames around
+// it), and on an exit it is rebuilt and resumed at `pc`.
+struct SnapFrame {
+  Value func;           // the inlined Function (kept alive by the trace's pool)
+  int32_t base;         // its slot 0, as a snapshot slot number
+  uint32_t pc;          // innermost frame: the guarded instruction; others: after their call
+  uint32_t stack_depth; // its value-stack depth there
+  bool operator==(const SnapFrame&) const = default;
+};
+
+// pc and stack_depth describe the trace's own frame. With inlined calls, that
+// frame resumes after the outermost inlined call (whose result is pushed),
+// and `frames` lists the inlined frames, outermost first.
 struct Snapshot {
   uint32_t pc;          // instruction to resume at
   uint32_t stack_depth; // value-stack depth at that instruction
   std::vector<SnapEntry> entries;
+  std::vector<SnapFrame> frames;
 };
 
 struct CallSite {

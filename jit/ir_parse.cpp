@@ -152,13 +152,22 @@ std::string parse_trace(std::string_view text, Trace& t) {
       ins.imm = static_cast<int64_t>(t.calls.size()) - 1;
     }
     if (at(p) == "[") {
-      Snapshot s{0, 0, {}};
+      Snapshot s{0, 0, {}, {}};
       ++p;
       if (at(p) != "pc") return err("snapshot without pc");
       s.pc = static_cast<uint32_t>(std::atoi(at(p + 1).c_str()));
       if (at(p + 2) != "depth") return err("snapshot without depth");
       s.stack_depth = static_cast<uint32_t>(std::atoi(at(p + 3).c_str()));
       for (p += 4; p < tok.size() && tok[p] != "]"; ++p) {
+        if (tok[p] == "inline") { // inline FUNC-BITS BASE PC DEPTH
+          if (p + 4 >= tok.size()) return err("truncated inline frame");
+          SnapFrame f{Value::from_bits(std::strtoull(tok[p + 1].c_str(), nullptr, 0)), std::atoi(tok[p + 2].c_str()),
+                      static_cast<uint32_t>(std::atoi(tok[p + 3].c_str())),
+                      static_cast<uint32_t>(std::atoi(tok[p + 4].c_str()))};
+          s.frames.push_back(f);
+          p += 4;
+          continue;
+        }
         size_t eq = tok[p].find('=');
         if (eq == std::string::npos || !parse_ref(std::string_view(tok[p]).substr(eq + 1), r))
           return err("bad snapshot entry " + tok[p]);

@@ -48,6 +48,8 @@ std::string format_ins(const Trace& t, Ref r) {
     const Snapshot& s = t.snaps[i.snap];
     out += fmt::format("  [pc {} depth {}", s.pc, s.stack_depth);
     for (const SnapEntry& e : s.entries) out += fmt::format(" {}=%{}", e.slot, e.ref);
+    for (const SnapFrame& f : s.frames)
+      out += fmt::format(" inline {:#x} {} {} {}", f.func.bits(), f.base, f.pc, f.stack_depth);
     out += "]";
   }
   if (i.target >= 0) out += fmt::format(" -> block {}", i.target);

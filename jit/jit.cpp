@@ -16,6 +16,7 @@
 #include "jit/recorder.h"
 #include "regions/dot.h"
 #include "regions/former.h"
+#include "runtime/exceptions.h"
 #include "vm/frame.h"
 #include "vm/interp.h"
 
@@ -118,6 +119,10 @@ CompiledTrace* JitState::on_backedge(vm::Frame* f, uint32_t target) {
 }
 
 CompiledTrace* JitState::on_function_entry(vm::Frame* f) {
+  if (rec_ && rec_->enter_inline(f)) { // the recording follows an inlined call
+    ++stats.inlined_calls;
+    return nullptr;
+  }
   vm::Code* co = f->code;
   if (co->jit_function) return static_cast<CompiledTrace*>(co->jit_function);
   if (rec_ || !hot_and_allowed(co->jit_calls, co, kFunctionEntry, static_cast<uint32_t>(params.function_threshold)))
@@ -132,18 +137,25 @@ bool JitState::recording_in(const vm::Frame* f) const { return rec_ && rec_->fra
 void JitState::abort_recording(AbortReason r) {
   if (!rec_) return;
   ++stats.aborts[static_cast<size_t>(r)];
-  if (rec_->parent()) {
+  const vm::Code* root_code = rec_->root_frame()->code;
+  if (rec_->in_inlined_call()) {
+    // The callee is what cannot be traced: the next recording keeps the call
+    // residual instead of counting this against the loop or function.
+    rec_->frame()->code->jit_no_inline = true;
+    ++stats.deinlined;
+  } else if (rec_->parent()) {
     ExitInfo* e = rec_->parent();
     if (++e->bridge_attempts >= params.max_retries) e->blacklisted = true;
     e->count = 0;
   } else {
     uint32_t pc = rec_->kind() == TraceKind::Function ? kFunctionEntry : rec_->start_pc();
-    uint32_t& n = aborts_at_[key(rec_->frame()->code, pc)];
+    uint32_t& n = aborts_at_[key(root_code, pc)];
     if (++n >= static_cast<uint32_t>(params.max_retries)) ++stats.blacklisted;
   }
   if (!log_spec.empty())
-    log_trace(fmt::format("# abort {} at {}:{}: {}\n", abort_name(r), rec_->frame()->code->qualname,
-                          rec_->start_pc(), abort_message(r)));
+    log_trace(fmt::format("# abort {} at {}:{}{}: {}\n", abort_name(r), root_code->qualname, rec_->start_pc(),
+                          rec_->in_inlined_call() ? fmt::format(" (inlined {})", rec_->frame()->code->qualname) : "",
+                          abort_message(r)));
   rec_.reset();
 }
 
@@ -221,6 +233,8 @@ bool JitState::compile(CompiledTrace* t) {
     ExitInfo* e = t->exits[in.exit_id].get();
     e->snap = in.snap;
     e->restore.clear();
+    e->frames = t->ir.snaps[in.snap].frames;
+    e->frame_slots = static_cast<int32_t>(t->code->nlocals + t->code->ncells() + t->code->max_stack);
     for (const SnapEntry& se : t->ir.snaps[in.snap].entries) {
       const Ins& v = t->ir.ins[se.ref];
       ExitSlot x{se.slot, v.type, false, 0};
@@ -315,8 +329,9 @@ void JitState::retire_code(void* entry) {
 
 namespace {
 
-// Boxes the raw values an exit stub left in the buffer into the frame's slots.
-void restore_slots(const ExitInfo* e, const uint64_t* raw, Value* slots) {
+// Boxes the raw values an exit stub left in the buffer into the frame's slots
+// (and the slots of inlined frames into `inlined`).
+void restore_slots(const ExitInfo* e, const uint64_t* raw, Value* slots, Value* inlined) {
   for (size_t k = 0; k < e->restore.size(); ++k) {
     const ExitSlot& x = e->restore[k];
     Value v;
@@ -330,7 +345,8 @@ void restore_slots(const ExitInfo* e, const uint64_t* raw, Value* slots) {
       default: v = Value::from_bits(raw[k]); break;
       }
     }
-    slots[x.slot] = v;
+    if (x.slot < e->frame_slots) slots[x.slot] = v;
+    else inlined[x.slot - e->frame_slots] = v;
   }
 }
 
@@ -358,7 +374,13 @@ ExitInfo* JitState::run(CompiledTrace* t, Value* slots, Value* result) {
       continue;
     }
     ExitInfo* e = out.exit;
-    restore_slots(e, g_exit_values, slots);
+    if (!e->frames.empty()) {
+      const SnapFrame& last = e->frames.back();
+      size_t n = static_cast<size_t>(last.base - e->frame_slots) + last.func.as<vm::Function>()->code->nlocals +
+                 last.func.as<vm::Function>()->code->max_stack;
+      inline_values_.assign(n, Value::empty());
+    }
+    restore_slots(e, g_exit_values, slots, inline_values_.data());
     if (e->bridge) {
       t = e->bridge;
       continue;
@@ -366,6 +388,59 @@ ExitInfo* JitState::run(CompiledTrace* t, Value* slots, Value* result) {
     ++stats.side_exits;
     return e;
   }
+}
+
+void JitState::invalidate(CompiledTrace* t) {
+  if (t->kind == TraceKind::Loop && t->code->jit_loops[t->start_pc] == t) t->code->jit_loops[t->start_pc] = nullptr;
+  if (t->kind == TraceKind::Function && t->code->jit_function == t) t->code->jit_function = nullptr;
+  // (The code stays allocated: frames further up the C stack may be running it.)
+}
+
+Value JitState::resume_inlined(ExitInfo* e) {
+  ++stats.inlined_exits;
+  // A hot exit inside an inlined call gets no bridge: the callee is no longer
+  // inlined, and the root is re-recorded with a residual call (the callee's own
+  // trace then grows bridges or merges for its paths).
+  if (!e->blacklisted && ++e->count >= static_cast<uint32_t>(params.trace_eagerness)) {
+    e->blacklisted = true;
+    auto* callee = e->frames.back().func.as<vm::Function>();
+    if (!callee->code->jit_no_inline) {
+      callee->code->jit_no_inline = true;
+      ++stats.deinlined;
+      log_region(fmt::format("de-inline {}: exit {} taken {} times", callee->code->qualname, e->index, e->count));
+    }
+    invalidate(e->trace->root ? e->trace->root : e->trace);
+  }
+  // Copy the rebuilt slots out: running the frames may take other exits.
+  const size_t n = inline_values_.size();
+  auto* values = static_cast<Value*>(alloca(n * sizeof(Value)));
+  std::copy(inline_values_.begin(), inline_values_.end(), values);
+  const std::vector<SnapFrame> frames = e->frames;
+  const int32_t first = e->frame_slots;
+  Value exc;
+  if (e->exception) {
+    exc = pending_exception;
+    pending_exception = Value::empty();
+  }
+  Value result;
+  for (size_t k = frames.size(); k-- > 0;) {
+    const SnapFrame& sf = frames[k];
+    auto* fn = sf.func.as<vm::Function>();
+    Value* slots = values + (sf.base - first);
+    uint32_t pc = sf.pc, depth = sf.stack_depth;
+    if (k + 1 < frames.size()) {
+      if (exc.is_empty()) slots[fn->code->nlocals + fn->code->ncells() + depth++] = result; // the inner call's result
+      else --pc; // the inner call raised: raise it at this frame's call instruction
+    }
+    try {
+      result = vm::resume_function(fn, slots, pc, depth, exc);
+      exc = Value::empty();
+    } catch (PyException& ex) {
+      if (k == 0) throw;
+      exc = ex.exc;
+    }
+  }
+  return result;
 }
 
 void JitState::after_exit(ExitInfo* e, vm::Frame* f) {
@@ -410,6 +485,9 @@ std::string JitState::summary() const {
   out += fmt::format("machine code bytes:   {}\n", stats.code_bytes);
   out += fmt::format("trace entries:        {}\n", stats.trace_entries);
   out += fmt::format("side exits taken:     {}\n", stats.side_exits);
+  out += fmt::format("inlined calls:        {}\n", stats.inlined_calls);
+  out += fmt::format("inlined-frame exits:  {}\n", stats.inlined_exits);
+  out += fmt::format("de-inlined functions: {}\n", stats.deinlined);
   out += fmt::format("recording time:       {:.6f} s\n", stats.record_seconds);
   out += fmt::format("optimizer time:       {:.6f} s\n", stats.optimize_seconds);
   out += fmt::format("backend time:         {:.6f} s\n", stats.backend_seconds);
@@ -425,11 +503,12 @@ std::string JitState::stats_json() const {
       "\"recordings_started\": {}, \"loops\": {}, \"functions\": {}, \"bridges\": {}, \"aborts\": {{{}}}, "
       "\"blacklisted\": {}, \"guards\": {}, \"ops_recorded\": {}, \"ops_optimized\": {}, \"code_bytes\": {}, "
       "\"trace_entries\": {}, \"side_exits\": {}, \"record_seconds\": {:.6f}, \"optimize_seconds\": {:.6f}, "
-      "\"backend_seconds\": {:.6f}}}\n",
+      "\"backend_seconds\": {:.6f}, \"inlined_calls\": {}, \"inlined_exits\": {}, \"deinlined\": {}}}\n",
       regions::policy_name(policy->kind()), stats.merges, stats.phis, stats.recordings_started, stats.loops,
       stats.functions, stats.bridges, aborts, stats.blacklisted, stats.guards,
       stats.ops_recorded, stats.ops_optimized, stats.code_bytes, stats.trace_entries, stats.side_exits,
-      stats.record_seconds, stats.optimize_seconds, stats.backend_seconds);
+      stats.record_seconds, stats.optimize_seconds, stats.backend_seconds, stats.inlined_calls, stats.inlined_exits,
+      stats.deinlined);
 }
 
 void JitState::dump_region_files() {

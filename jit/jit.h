@@ -69,6 +69,8 @@ struct ExitInfo {
   bool blacklisted = false;   // bridge recording kept failing
   uint8_t bridge_attempts = 0;
   std::vector<ExitSlot> restore;   // the snapshot's entries, in order
+  std::vector<SnapFrame> frames;   // inlined frames to rebuild (outermost first)
+  int32_t frame_slots = 0;         // slots of the trace's own frame (inlined frames' slots follow)
   CompiledTrace* bridge = nullptr; // a separately compiled bridge
   bool attached = false;           // the bridge now lives in the trace's own CFG
 };
@@ -134,6 +136,9 @@ struct Stats {
   uint64_t ops_recorded = 0, ops_optimized = 0, guards = 0;
   uint64_t code_bytes = 0;
   uint64_t side_exits = 0, trace_entries = 0;
+  uint64_t inlined_calls = 0;     // calls recorded inline
+  uint64_t inlined_exits = 0;     // side exits that rebuilt inlined frames
+  uint64_t deinlined = 0;         // functions no longer inlined (their inlined body kept exiting)
   double record_seconds = 0, optimize_seconds = 0, backend_seconds = 0;
 };
 
@@ -166,6 +171,11 @@ public:
   ExitInfo* run(CompiledTrace* t, Value* slots, Value* result);
   // After a side exit: maybe start recording a bridge in frame f.
   void after_exit(ExitInfo* e, vm::Frame* f);
+  // After a side exit out of inlined calls (e->frames not empty): rebuilds the
+  // inlined frames and runs them to completion in the interpreter, innermost
+  // first; returns the outermost call's result, which the trace's own frame
+  // pushes before resuming after that call. Exceptions propagate as from the call.
+  Value resume_inlined(ExitInfo* e);
 
   bool recording_in(const vm::Frame* f) const;
   // Records the instruction at pc (about to execute); false when the recording ended.
@@ -196,6 +206,9 @@ private:
   bool hot_and_allowed(uint32_t& counter, const vm::Code* code, uint32_t pc, uint32_t threshold);
 
   std::unique_ptr<Recorder> rec_;
+  std::vector<Value, traceable_allocator<Value>> inline_values_; // restored slots of inlined frames
+  // Stops entering root trace t (it is re-recorded when hot again).
+  void invalidate(CompiledTrace* t);
   std::vector<std::unique_ptr<CompiledTrace>> traces_;
   std::unordered_map<uint64_t, uint32_t> aborts_at_;  // (code, pc) -> aborted recordings
   std::string trace_log_;

@@ -41,7 +41,7 @@ Recorder::Recorder(JitState& jit, vm::Frame* f, uint32_t start_pc, TraceKind kin
   slots_.resize(f->slot_count());
   root_ = parent ? (parent->trace->root ? parent->trace->root : parent->trace) : nullptr;
   // The entry snapshot: everything is still in the frame's memory.
-  t_.snaps.push_back({start_pc, 0, {}});
+  t_.snaps.push_back({start_pc, 0, {}, {}});
   entry_snap_ = 0;
   if (parent && root_) {
     for (size_t i = 0; i < root_->raw.ins.size(); ++i)
@@ -72,19 +72,40 @@ Ref Recorder::guard(IrOp op, Ref a, int64_t imm) {
 
 int32_t Recorder::snapshot() {
   Snapshot s;
-  s.pc = pc_;
-  s.stack_depth = static_cast<uint32_t>(stack_.size());
-  for (int32_t i = 0; i < stack_base_; ++i)
-    if (slots_[i].ref != kNoRef) s.entries.push_back({i, slots_[i].ref});
+  auto is_empty_const = [&](Ref r) { return is_const(r) && const_value(r).is_empty(); };
+  // One frame's live values: slots [0, stack_base) then its value stack.
+  // Inlined frames are rebuilt from scratch, so their unbound locals are left out.
+  auto add_frame = [&](const std::vector<SlotState>& slots, const std::vector<Ref>& stack, int32_t sbase, int32_t base,
+                       bool inlined) {
+    for (int32_t i = 0; i < sbase; ++i)
+      if (slots[i].ref != kNoRef && !(inlined && is_empty_const(slots[i].ref))) s.entries.push_back({base + i, slots[i].ref});
+    for (size_t i = 0; i < stack.size(); ++i)
+      if (stack[i] != kNoRef) s.entries.push_back({base + sbase + static_cast<int32_t>(i), stack[i]});
+  };
   // Guards resume at the instruction being recorded: its operands are back on the stack.
-  s.stack_depth = static_cast<uint32_t>(pre_stack_.size());
-  for (size_t i = 0; i < pre_stack_.size(); ++i)
-    if (pre_stack_[i] != kNoRef) s.entries.push_back({stack_slot(static_cast<int32_t>(i)), pre_stack_[i]});
+  if (callers_.empty()) {
+    s.pc = pc_;
+    s.stack_depth = static_cast<uint32_t>(pre_stack_.size());
+    add_frame(slots_, pre_stack_, stack_base_, 0, false);
+  } else {
+    const Caller& root = callers_[0];
+    s.pc = root.resume_pc;
+    s.stack_depth = static_cast<uint32_t>(root.stack.size());
+    add_frame(root.slots, root.stack, root.stack_base, 0, false);
+    for (size_t k = 1; k < callers_.size(); ++k) {
+      const Caller& c = callers_[k];
+      add_frame(c.slots, c.stack, c.stack_base, c.base, true);
+      s.frames.push_back({Value::object(c.frame->func), c.base, c.resume_pc, static_cast<uint32_t>(c.stack.size())});
+    }
+    add_frame(slots_, pre_stack_, stack_base_, base_, true);
+    s.frames.push_back({Value::object(frame_->func), base_, pc_, static_cast<uint32_t>(pre_stack_.size())});
+  }
   if (s.entries.size() > (1u << 14)) abort_with(AbortReason::TraceTooLong, "snapshot too large");
   // Consecutive guards in one state share a snapshot.
   if (t_.snaps.size() > 1) {
     const Snapshot& last = t_.snaps.back();
-    if (last.pc == s.pc && last.stack_depth == s.stack_depth && last.entries.size() == s.entries.size() &&
+    if (last.pc == s.pc && last.stack_depth == s.stack_depth && last.frames == s.frames &&
+        last.entries.size() == s.entries.size() &&
         std::equal(last.entries.begin(), last.entries.end(), s.entries.begin(),
                    [](const SnapEntry& x, const SnapEntry& y) { return x.slot == y.slot && x.ref == y.ref; }))
       return static_cast<int32_t>(t_.snaps.size()) - 1;
@@ -233,10 +254,11 @@ bool Recorder::record(uint32_t pc, Value* sp) {
     stack_.assign(entry_depth_, kNoRef);
     t_.snaps[0].stack_depth = entry_depth_;
   }
-  if (kind_ == TraceKind::Bridge && !t_.ins.empty() && try_join()) return true;
+  if (pending_inline_) abort_with(AbortReason::UnsupportedValue, "an inlined call did not enter its function");
+  if (kind_ == TraceKind::Bridge && callers_.empty() && !t_.ins.empty() && try_join()) return true;
   if (vm::op_info(in.op).jit == vm::JitSupport::No) abort_with(AbortReason::UnsupportedOpcode, vm::op_info(in.op).name);
   pre_stack_ = stack_;
-  if (kind_ != TraceKind::Bridge) {
+  if (kind_ != TraceKind::Bridge && callers_.empty()) { // (regions join only in the trace's own frame)
     RawBoundary b{pc, static_cast<Ref>(t_.ins.size()), {}, static_cast<uint32_t>(stack_.size())};
     for (int32_t i = 0; i < stack_base_; ++i)
       if (slots_[i].ref != kNoRef) b.state.push_back({i, slots_[i].ref});
@@ -316,9 +338,9 @@ bool Recorder::record(uint32_t pc, Value* sp) {
   case Op::BINARY_SUBSCR: record_subscr(); break;
   case Op::JUMP:
     if (in.arg > static_cast<int32_t>(pc)) break; // forward jumps need no IR
-    if ((kind_ == TraceKind::Loop && static_cast<uint32_t>(in.arg) == start_pc_) ||
-        (kind_ == TraceKind::Bridge && root_ && root_->kind == TraceKind::Loop &&
-         static_cast<uint32_t>(in.arg) == root_->start_pc)) {
+    if (callers_.empty() && ((kind_ == TraceKind::Loop && static_cast<uint32_t>(in.arg) == start_pc_) ||
+                             (kind_ == TraceKind::Bridge && root_ && root_->kind == TraceKind::Loop &&
+                              static_cast<uint32_t>(in.arg) == root_->start_pc))) {
       if (kind_ == TraceKind::Bridge) {
         // State at the root's loop header: written back, then the root runs.
         pc_ = static_cast<uint32_t>(in.arg);
@@ -384,6 +406,10 @@ bool Recorder::record(uint32_t pc, Value* sp) {
     break;
   }
   case Op::RETURN_VALUE: {
+    if (!callers_.empty()) {
+      leave_inline(pop());
+      break;
+    }
     bool function_root = kind_ == TraceKind::Function || (kind_ == TraceKind::Bridge && root_ && root_->kind == TraceKind::Function);
     if (!function_root) abort_with(AbortReason::LeftFrame);
     emit(IrOp::RET, box(pop()));
@@ -403,7 +429,7 @@ void Recorder::record_load_global(int32_t name_index) {
   // The value is a constant as long as neither dict adds or removes a key or
   // rebinds this name; finish() marks its entry watched so rebinding it bumps
   // the guarded version, while stores to other globals do not.
-  globals_used_.push_back({name, *v});
+  globals_used_.push_back({frame_->globals, name, *v});
   Ref g = kraw(static_cast<int64_t>(reinterpret_cast<uintptr_t>(&frame_->globals->watched_version)));
   version_guards_.push_back(guard(IrOp::GUARD_WORD, g, static_cast<int64_t>(frame_->globals->watched_version)));
   Ref b = kraw(static_cast<int64_t>(reinterpret_cast<uintptr_t>(&frame_->builtins->watched_version)));
@@ -668,6 +694,7 @@ void Recorder::record_call(uint32_t nargs, Ref kwnames) {
       return;
     }
   }
+  if (try_inline(nargs, kwnames, method)) return;
   std::vector<Ref> args;
   size_t total = nargs + 2;
   std::vector<Ref> items(total);
@@ -685,6 +712,89 @@ void Recorder::record_call(uint32_t nargs, Ref kwnames) {
   for (size_t i = 2; i < total; ++i) args.push_back(items[i]);
   void* fn = kwnames == kNoRef ? reinterpret_cast<void*>(&helpers::call) : reinterpret_cast<void*>(&helpers::call_kw);
   push(call_helper(fn, kwnames == kNoRef ? "call" : "call_kw", std::move(args)));
+}
+
+bool Recorder::try_inline(uint32_t nargs, Ref kwnames, bool method) {
+  if (kwnames != kNoRef || static_cast<int>(callers_.size()) >= jit_.params.inlining) return false;
+  const int n = static_cast<int>(nargs);
+  Value c0 = concrete(n + 2), c1 = concrete(n + 1); // what the interpreter holds
+  Value callee;
+  enum { Plain, Bound, Method } form;
+  if (method) form = Method, callee = c0;
+  else if (!c0.is_empty()) form = Bound, callee = c0; // the interpreter holds [function, self]
+  else if (is_kind(c1, Kind::BoundMethod)) form = Bound, callee = c1.as<BoundMethod>()->func;
+  else form = Plain, callee = c1;
+  if (!is_kind(callee, Kind::Function)) return false;
+  auto* fn = callee.as<vm::Function>();
+  const vm::Code* co = fn->code;
+  const uint32_t argc = nargs + (form == Plain ? 0 : 1);
+  if ((co->flags & (vm::kGenerator | vm::kVarargs | vm::kVarkeywords)) || co->kwonlycount || co->ncells() ||
+      static_cast<uint32_t>(co->argcount) != argc || co->jit_no_inline)
+    return false;
+  // Recursion stays a residual call (it would inline itself up to the depth limit).
+  if (co == frame_->code) return false;
+  for (const Caller& c : callers_)
+    if (c.frame->code == co) return false;
+
+  std::vector<Ref> args;
+  Ref r0 = peek(n + 2), r1 = peek(n + 1);
+  auto guard_is = [&](Ref r, Value v) {
+    if (is_const(r)) return;
+    guard(IrOp::GUARD_TRUE, emit(IrOp::VEQ, box(r), kval(v)));
+  };
+  switch (form) {
+  case Plain: guard_is(r1, callee); break;
+  case Method:
+    guard_is(r0, callee);
+    args.push_back(r1);
+    break;
+  case Bound: {
+    // The recorded bound method (a helper's result) must wrap this function.
+    guard(IrOp::GUARD_TYPE, r1, static_cast<int64_t>(reinterpret_cast<uintptr_t>(&types::bound_method)));
+    Ref f = emit(IrOp::LOAD, r1, kNoRef, offsetof(BoundMethod, func));
+    t_.ins[f].type = IrType::Val;
+    guard_is(f, callee);
+    Ref self = emit(IrOp::LOAD, r1, kNoRef, offsetof(BoundMethod, self));
+    t_.ins[self].type = IrType::Val;
+    args.push_back(self);
+    break;
+  }
+  }
+  for (int i = n; i >= 1; --i) args.push_back(peek(i));
+  for (int i = 0; i < n + 2; ++i) pop();
+  t_.pool.push_back(callee);
+  pending_inline_ = fn;
+  pending_args_ = std::move(args);
+  pending_pc_ = pc_ + 1;
+  return true;
+}
+
+bool Recorder::enter_inline(vm::Frame* f) {
+  if (!pending_inline_ || f->func != pending_inline_) return false;
+  callers_.push_back({frame_, std::move(slots_), std::move(stack_), stack_base_, base_, pending_pc_});
+  base_ += static_cast<int32_t>(frame_->slot_count());
+  frame_ = f;
+  const vm::Code* co = f->code;
+  stack_base_ = co->nlocals + co->ncells();
+  slots_.assign(f->slot_count(), SlotState{});
+  for (int32_t i = 0; i < co->nlocals; ++i)
+    slots_[i].ref = i < static_cast<int32_t>(pending_args_.size()) ? pending_args_[i] : constant(Value::empty());
+  stack_.clear();
+  pre_stack_.clear();
+  pending_inline_ = nullptr;
+  pending_args_.clear();
+  return true;
+}
+
+void Recorder::leave_inline(Ref result) {
+  Caller c = std::move(callers_.back());
+  callers_.pop_back();
+  frame_ = c.frame;
+  slots_ = std::move(c.slots);
+  stack_ = std::move(c.stack);
+  stack_base_ = c.stack_base;
+  base_ = c.base;
+  push(result);
 }
 
 void Recorder::record_call_ex(int32_t flags) {
@@ -785,12 +895,13 @@ bool Recorder::try_join() {
 // ---- building the CFG ---------------------------------------------------------------
 
 std::unique_ptr<CompiledTrace> Recorder::finish() {
+  if (!callers_.empty()) abort_with(AbortReason::LeftFrame, "trace ended inside an inlined call");
   const bool loop = kind_ == TraceKind::Loop;
   // Watch the globals this trace folded to constants; if one was rebound since
   // it was recorded, the trace is already stale.
-  for (auto& [name, value] : globals_used_) {
-    if (!dict_watch(frame_->globals, name)) dict_watch(frame_->builtins, name);
-    Value* now = dict_find_str(frame_->globals, name);
+  for (auto& [globals, name, value] : globals_used_) {
+    if (!dict_watch(globals, name)) dict_watch(frame_->builtins, name);
+    Value* now = dict_find_str(globals, name);
     if (!now) now = dict_find_str(frame_->builtins, name);
     if (!now || *now != value) abort_with(AbortReason::GlobalStore, "a global changed while recording");
   }
@@ -899,7 +1010,7 @@ std::unique_ptr<CompiledTrace> Recorder::finish() {
     std::vector<SnapEntry> kept;
     for (SnapEntry e : snap.entries) {
       Ref r = body_ref(e.ref);
-      if (r == slot_entry_new[e.slot] && !is_const(e.ref)) continue;
+      if (e.slot < static_cast<int32_t>(slots_.size()) && r == slot_entry_new[e.slot] && !is_const(e.ref)) continue;
       kept.push_back({e.slot, r});
     }
     snap.entries = std::move(kept);

@@ -19,6 +19,7 @@
 
 namespace tributary::vm {
 struct Frame;
+struct Function;
 struct Instr;
 } // namespace tributary::vm
 
@@ -37,7 +38,14 @@ public:
   bool record(uint32_t pc, Value* sp);
   std::unique_ptr<CompiledTrace> finish();
 
+  // A call recorded as inlined is entering frame f: true when f is that call
+  // (the recording follows it into f), false when it is some other call.
+  bool enter_inline(vm::Frame* f);
+
   vm::Frame* frame() const { return frame_; }
+  // The frame the trace belongs to (frame() is an inlined callee's inside a call).
+  vm::Frame* root_frame() const { return callers_.empty() ? frame_ : callers_.front().frame; }
+  bool in_inlined_call() const { return !callers_.empty(); }
   ExitInfo* parent() const { return parent_; }
   uint32_t start_pc() const { return start_pc_; }
   TraceKind kind() const { return kind_; }
@@ -85,10 +93,14 @@ private:
   void record_subscr();
   void record_unpack(int32_t n);
   void record_load_global(int32_t name_index);
+  // Inlines a call of a plain Python function (the interpreter then runs the
+  // callee's frame with the recording following it); false to keep it residual.
+  bool try_inline(uint32_t nargs, Ref kwnames, bool method);
+  void leave_inline(Ref result);
   Ref truth(Ref r, Value v);
 
   JitState& jit_;
-  vm::Frame* frame_;
+  vm::Frame* frame_;                // the frame being recorded (an inlined callee's, inside a call)
   uint32_t start_pc_;
   TraceKind kind_;
   ExitInfo* parent_;
@@ -107,7 +119,28 @@ private:
   bool in_entry_ = false;          // emitting entry loads (their guards resume at the start)
   int32_t entry_snap_ = -1;
   std::vector<Ref> version_guards_; // global/builtin version guards (hoisted when no calls)
-  std::vector<std::pair<Str*, Value>> globals_used_; // globals folded to constants
+  struct GlobalUse {
+    Dict* globals;
+    Str* name;
+    Value value;
+  };
+  std::vector<GlobalUse> globals_used_; // globals folded to constants
+  // Inlining: the frames around the current one (outermost first), each with
+  // its abstract state as it was at the call; base_ numbers the current
+  // frame's slots in snapshots (after every enclosing frame's slots).
+  struct Caller {
+    vm::Frame* frame;
+    std::vector<SlotState> slots;
+    std::vector<Ref> stack; // without the call's operands
+    int32_t stack_base;
+    int32_t base;
+    uint32_t resume_pc;     // after the call
+  };
+  std::vector<Caller> callers_;
+  int32_t base_ = 0;
+  vm::Function* pending_inline_ = nullptr; // the call being entered
+  std::vector<Ref> pending_args_;
+  uint32_t pending_pc_ = 0;
   // Region support: the state at each instruction boundary (roots), constants
   // control flow was decided on, and (bridges) the join found, if any.
   struct RawBoundary {

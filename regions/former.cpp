@@ -91,7 +91,7 @@ AttachResult attach_bridge(CompiledTrace& region, Ref guard, const CompiledTrace
   auto map_snap = [&](int32_t s) {
     if (snap_map[s] >= 0) return snap_map[s];
     const Snapshot& bs = bridge.snaps[s];
-    Snapshot ns{bs.pc, bs.stack_depth, {}};
+    Snapshot ns{bs.pc, bs.stack_depth, {}, bs.frames};
     std::unordered_map<int32_t, bool> have;
     for (const SnapEntry& e : bs.entries) {
       ns.entries.push_back({e.slot, map[e.ref]});

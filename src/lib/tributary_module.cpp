@@ -38,6 +38,9 @@ Value tributary_jit_stats(Value, const Args& a) {
   put("code_bytes", s.code_bytes);
   put("trace_entries", s.trace_entries);
   put("side_exits", s.side_exits);
+  put("inlined_calls", s.inlined_calls);
+  put("inlined_exits", s.inlined_exits);
+  put("deinlined", s.deinlined);
   dict_set_str(d, "record_seconds", Value::from_double(s.record_seconds));
   dict_set_str(d, "optimize_seconds", Value::from_double(s.optimize_seconds));
   dict_set_str(d, "backend_seconds", Value::from_double(s.backend_seconds));

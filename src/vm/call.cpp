@@ -216,7 +216,15 @@ Value call_function(Function* fn, const Args& args) {
       const jit::Snapshot& snap = e->trace->ir.snaps[e->snap];
       frame.pc = co->code.data() + snap.pc;
       frame.resume_depth = snap.stack_depth;
-      if (e->exception) {
+      if (!e->frames.empty()) {
+        // The exit left inlined calls: finish them, then continue after the outermost.
+        try {
+          frame.stack_base()[frame.resume_depth++] = jit.resume_inlined(e);
+        } catch (PyException& ex) {
+          --frame.pc; // raised by the call instruction
+          frame.resume_exception = ex.exc;
+        }
+      } else if (e->exception) {
         frame.resume_exception = jit.pending_exception;
         jit.pending_exception = Value::empty();
       } else {
@@ -224,6 +232,27 @@ Value call_function(Function* fn, const Args& args) {
       }
     }
   }
+  return run_frame(&frame);
+}
+
+Value resume_function(Function* fn, const Value* init, uint32_t pc, uint32_t depth, Value exc) {
+  Code* co = fn->code;
+  const size_t nslots = co->nlocals + co->ncells() + co->max_stack;
+  auto* slots = static_cast<Value*>(alloca(nslots * sizeof(Value)));
+  std::copy(init, init + nslots, slots);
+  Frame frame;
+  frame.code = co;
+  frame.func = fn;
+  frame.globals = fn->globals.as<Dict>();
+  frame.builtins = state().builtins->dict;
+  frame.slots = slots;
+  frame.pc = co->code.data() + pc;
+  frame.resume_depth = depth;
+  frame.resume_exception = exc;
+  enter_call();
+  struct DepthGuard {
+    ~DepthGuard() { --state().depth; }
+  } guard;
   return run_frame(&frame);
 }
 

@@ -121,6 +121,7 @@ struct Code : Object {
   std::vector<void*> jit_loops;
   uint32_t jit_calls = 0;
   void* jit_function = nullptr;
+  bool jit_no_inline = false; // its inlined body kept exiting: calls to it stay residual
 
   int ncells() const { return static_cast<int>(cell_names.size() + free_names.size()); }
   const ExceptionEntry* find_handler(uint32_t pc) const;

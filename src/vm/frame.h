@@ -33,6 +33,12 @@ struct Frame {
 // Runs a frame to completion and returns its result (exceptions propagate).
 Value run_frame(Frame* f);
 
+// Runs fn from the middle of its code (the JIT rebuilding a frame it had
+// inlined): the frame's slots start as a copy of `slots`, execution resumes
+// at instruction pc with `depth` values on the stack, raising `exc` there
+// first when it is not empty.
+Value resume_function(Function* fn, const Value* slots, uint32_t pc, uint32_t depth, Value exc);
+
 // Binds call arguments into the frame's parameter slots (TypeError on mismatch).
 void bind_arguments(Function* fn, const Args& args, Value* locals);
 

@@ -503,6 +503,13 @@ Value run_frame(Frame* f) {
     const jit::Snapshot& snap = e->trace->ir.snaps[e->snap];
     pc = code_start + snap.pc;
     sp = stack_base + snap.stack_depth;
+    if (!e->frames.empty()) {
+      // The exit left inlined calls: finish them, then continue after the
+      // outermost (an exception they raise is raised by that call, at pc - 1).
+      Value r = jit.resume_inlined(e);
+      *sp++ = r;
+      return;
+    }
     if (e->exception) {
       Value exc = jit.pending_exception;
       jit.pending_exception = Value::empty();
@@ -1024,7 +1031,8 @@ Value run_frame(Frame* f) {
         DISPATCH();
       }
       TARGET(RETURN_VALUE) {
-        if (dispatch == kRecordLabels) jit.abort_recording(jit::AbortReason::LeftFrame);
+        // (A recording that inlined this call continues in the caller.)
+        if (dispatch == kRecordLabels && jit.recording_in(f)) jit.abort_recording(jit::AbortReason::LeftFrame);
         return sp[-1];
       }
       TARGET(RAISE_VARARGS) {

@@ -1,6 +1,7 @@
-# Shape: a loop calling a small user function makes a function trace for it
-# (and a loop trace for the caller), without aborts.
-# jit-expect: functions==1 loops==1 aborts==0 trace_entries>=500
+# Shape: a small user function called from code that is not traced (this
+# loop builds an f-string, which the recorder does not support) gets a
+# function trace of its own, entered on every call.
+# jit-expect: functions==1 aborts>=1 trace_entries>=500
 
 def sq(x):
     return x * x + 1
@@ -9,7 +10,8 @@ def main():
     t = 0
     for i in range(600):
         t = t + sq(i)
-    print(t)
+        label = f"{i}"
+    print(t, label)
 
 
 main()
