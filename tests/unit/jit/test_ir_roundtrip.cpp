@@ -59,3 +59,23 @@ TEST_CASE("the verifier rejects use before definition and missing snapshots") {
   REQUIRE(parse_trace("trace function pc 0\nblock 0:\n  %0 val SLOAD #0\n  GUARD_INT %0\n", t) == "");
   CHECK(verify(t).find("without snapshot") != std::string::npos);
 }
+
+TEST_CASE("snapshots with inlined frames round-trip") {
+  // The trace's own frame resumes at pc 12 after the call; two inlined frames
+  // (slots from 20 and 31) resume inside their callees.
+  const std::string text = R"(trace loop pc 4
+block 0:
+  %0 val SLOAD #1
+  GUARD_INT %0 [pc 12 depth 1 1=%0 20=%0 31=%0 inline 0x1000 20 7 1 inline 0x2000 31 3 2]
+)";
+  Trace t;
+  REQUIRE(parse_trace(text, t) == "");
+  REQUIRE(t.snaps.size() == 1);
+  const Snapshot& s = t.snaps[0];
+  REQUIRE(s.frames.size() == 2);
+  CHECK(s.frames[0].func.bits() == 0x1000);
+  CHECK(s.frames[0].base == 20);
+  CHECK(s.frames[1].pc == 3);
+  CHECK(s.frames[1].stack_depth == 2);
+  CHECK(squash(format_trace(t)) == squash(text));
+}
