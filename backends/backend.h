@@ -25,6 +25,7 @@ struct Abi {
   int32_t result_offset;  // ExitFrame: RET's value
   int32_t scratch_offset; // ExitFrame: helper arguments
   int32_t values_offset;  // ExitFrame: pointer to the buffer receiving an exit's raw values
+  int32_t next_offset;    // ExitFrame: TO_ROOT's target trace (its imm; 0: the root)
 };
 
 struct CodeResult {

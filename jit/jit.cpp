@@ -26,6 +26,9 @@ namespace {
 
 uint64_t key(const vm::Code* c, uint32_t pc) { return (reinterpret_cast<uint64_t>(c) << 16) ^ pc; }
 
+// Bridge recordings that may stop at a loop without a trace before the exit counts them as failed.
+constexpr uint8_t kInnerLoopWaits = 8;
+
 // Abort bookkeeping for a function's entry, apart from a loop header at pc 0.
 constexpr uint32_t kFunctionEntry = 0xFFFFFFFFu;
 
@@ -145,7 +148,10 @@ void JitState::abort_recording(AbortReason r) {
     ++stats.deinlined;
   } else if (rec_->parent()) {
     ExitInfo* e = rec_->parent();
-    if (++e->bridge_attempts >= params.max_retries) e->blacklisted = true;
+    // A path into a loop that is not compiled yet is retried later (that loop
+    // is getting hot in the interpreter meanwhile), a few times more than others.
+    bool wait = r == AbortReason::InnerLoop && ++e->inner_loop_waits <= kInnerLoopWaits;
+    if (!wait && ++e->bridge_attempts >= params.max_retries) e->blacklisted = true;
     e->count = 0;
   } else {
     uint32_t pc = rec_->kind() == TraceKind::Function ? kFunctionEntry : rec_->start_pc();
@@ -250,7 +256,8 @@ bool JitState::compile(CompiledTrace* t) {
     ++stats.guards;
   }
   backends::Abi abi{static_cast<int32_t>(offsetof(ExitFrame, exit)), static_cast<int32_t>(offsetof(ExitFrame, result)),
-                    static_cast<int32_t>(offsetof(ExitFrame, scratch)), static_cast<int32_t>(offsetof(ExitFrame, values))};
+                    static_cast<int32_t>(offsetof(ExitFrame, scratch)), static_cast<int32_t>(offsetof(ExitFrame, values)),
+                    static_cast<int32_t>(offsetof(ExitFrame, next))};
   double t0 = now();
   backends::CodeResult code = backend().compile(t->ir, handles, abi);
   stats.backend_seconds += now() - t0;
@@ -370,7 +377,7 @@ ExitInfo* JitState::run(CompiledTrace* t, Value* slots, Value* result) {
       return nullptr;
     }
     if (r == kToLoop) {
-      t = t->root;
+      t = out.next ? out.next : t->root;
       continue;
     }
     ExitInfo* e = out.exit;

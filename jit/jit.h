@@ -68,6 +68,7 @@ struct ExitInfo {
   bool exception = false;     // taken when a helper raised
   bool blacklisted = false;   // bridge recording kept failing
   uint8_t bridge_attempts = 0;
+  uint8_t inner_loop_waits = 0;    // recordings that reached a loop with no trace yet
   std::vector<ExitSlot> restore;   // the snapshot's entries, in order
   std::vector<SnapFrame> frames;   // inlined frames to rebuild (outermost first)
   int32_t frame_slots = 0;         // slots of the trace's own frame (inlined frames' slots follow)
@@ -85,6 +86,7 @@ struct ExitFrame {
   Value result;
   Value scratch[16];         // helper arguments
   uint64_t* values = nullptr; // exit buffer (raw snapshot values)
+  CompiledTrace* next = nullptr; // kToLoop: the loop trace to continue in (null: the root)
 };
 
 // The recorder's abstract state at the start of one bytecode instruction of a

@@ -247,6 +247,7 @@ bool Recorder::record(uint32_t pc, Value* sp) {
   const vm::Instr in = co->code[pc];
   pc_ = pc;
   sp_ = sp;
+  const bool continuing = started_;
   if (!started_) {
     started_ = true;
     // First instruction: the stack below is whatever the interpreter holds.
@@ -255,6 +256,12 @@ bool Recorder::record(uint32_t pc, Value* sp) {
     t_.snaps[0].stack_depth = entry_depth_;
   }
   if (pending_inline_) abort_with(AbortReason::UnsupportedValue, "an inlined call did not enter its function");
+  // Reaching the header of another compiled loop: the trace continues in it.
+  if (continuing && callers_.empty() && !(kind_ == TraceKind::Loop && pc == start_pc_) &&
+      pc < co->jit_loops.size() && co->jit_loops[pc]) {
+    to_loop(pc, static_cast<CompiledTrace*>(co->jit_loops[pc]));
+    return true;
+  }
   if (kind_ == TraceKind::Bridge && callers_.empty() && !t_.ins.empty() && try_join()) return true;
   if (vm::op_info(in.op).jit == vm::JitSupport::No) abort_with(AbortReason::UnsupportedOpcode, vm::op_info(in.op).name);
   pre_stack_ = stack_;
@@ -347,6 +354,12 @@ bool Recorder::record(uint32_t pc, Value* sp) {
         Ref r = emit(IrOp::TO_ROOT);
         t_.ins[r].snap = snapshot();
       }
+      return true;
+    }
+    // A back-edge to another loop that has a trace: continue in that trace
+    // (the interpreter enters it right after this jump).
+    if (callers_.empty() && co->jit_loops[in.arg]) {
+      to_loop(static_cast<uint32_t>(in.arg), static_cast<CompiledTrace*>(co->jit_loops[in.arg]));
       return true;
     }
     abort_with(AbortReason::InnerLoop);
@@ -571,9 +584,13 @@ void Recorder::record_for_iter(uint32_t target) {
   Ref it = peek(1);
   if (o->type == &types::range_iterator) {
     auto* ri = static_cast<RangeIter*>(o);
-    if (ri->remaining <= 0) abort_with(AbortReason::LeftFrame, "loop exhausted while recording");
     guard(IrOp::GUARD_TYPE, it, static_cast<int64_t>(reinterpret_cast<uintptr_t>(&types::range_iterator)));
     Ref rem = emit(IrOp::LOAD, it, kNoRef, offsetof(RangeIter, remaining));
+    if (ri->remaining <= 0) { // the loop ends (a bridge from the loop's exit): pop the iterator
+      guard(IrOp::GUARD_FALSE, emit(IrOp::GT, rem, kraw(0)));
+      pop();
+      return;
+    }
     guard(IrOp::GUARD_TRUE, emit(IrOp::GT, rem, kraw(0)));
     Ref next = emit(IrOp::LOAD, it, kNoRef, offsetof(RangeIter, next));
     Ref value = guard(IrOp::RAW2INT, next); // before any store: the exit re-runs FOR_ITER
@@ -585,17 +602,26 @@ void Recorder::record_for_iter(uint32_t target) {
   }
   if (o->type == &types::list_iterator) {
     auto* li = static_cast<SeqIter*>(o);
-    if (li->seq.is_empty() || li->index >= static_cast<int64_t>(li->seq.as<List>()->items.size()))
-      abort_with(AbortReason::LeftFrame, "loop exhausted while recording");
     guard(IrOp::GUARD_TYPE, it, static_cast<int64_t>(reinterpret_cast<uintptr_t>(&types::list_iterator)));
     Ref seq = emit(IrOp::LOAD, it, kNoRef, offsetof(SeqIter, seq));
     t_.ins[seq].type = IrType::Val;
+    if (li->seq.is_empty()) { // already exhausted: the loop ends
+      guard(IrOp::GUARD_IS, seq, static_cast<int64_t>(Value::empty().bits()));
+      pop();
+      return;
+    }
     guard(IrOp::GUARD_ISNT, seq, static_cast<int64_t>(Value::empty().bits()));
     Ref idx = emit(IrOp::LOAD, it, kNoRef, offsetof(SeqIter, index));
     // std::vector keeps [begin, end) pointers at the start of the object.
     Ref begin = emit(IrOp::LOAD, seq, kNoRef, offsetof(List, items));
     Ref end = emit(IrOp::LOAD, seq, kNoRef, offsetof(List, items) + sizeof(void*));
     Ref len = emit(IrOp::RSAR, emit(IrOp::SUB, end, begin), kNoRef, 3);
+    if (li->index >= static_cast<int64_t>(li->seq.as<List>()->items.size())) { // the loop ends here
+      guard(IrOp::GUARD_FALSE, emit(IrOp::LT, idx, len));
+      emit(IrOp::STORE, it, kval(Value::empty()), offsetof(SeqIter, seq)); // as the interpreter does
+      pop();
+      return;
+    }
     guard(IrOp::GUARD_TRUE, emit(IrOp::LT, idx, len));
     Ref item = emit(IrOp::LOAD_ELEM, begin, idx);
     emit(IrOp::STORE, it, emit(IrOp::ADD, idx, kraw(1)), offsetof(SeqIter, index));
@@ -712,6 +738,14 @@ void Recorder::record_call(uint32_t nargs, Ref kwnames) {
   for (size_t i = 2; i < total; ++i) args.push_back(items[i]);
   void* fn = kwnames == kNoRef ? reinterpret_cast<void*>(&helpers::call) : reinterpret_cast<void*>(&helpers::call_kw);
   push(call_helper(fn, kwnames == kNoRef ? "call" : "call_kw", std::move(args)));
+}
+
+void Recorder::to_loop(uint32_t pc, CompiledTrace* t) {
+  pc_ = pc;
+  pre_stack_ = stack_;
+  Ref r = emit(IrOp::TO_ROOT, kNoRef, kNoRef, static_cast<int64_t>(reinterpret_cast<uintptr_t>(t)));
+  t_.ins[r].snap = snapshot();
+  ends_in_other_loop_ = true;
 }
 
 bool Recorder::try_inline(uint32_t nargs, Ref kwnames, bool method) {
@@ -896,7 +930,7 @@ bool Recorder::try_join() {
 
 std::unique_ptr<CompiledTrace> Recorder::finish() {
   if (!callers_.empty()) abort_with(AbortReason::LeftFrame, "trace ended inside an inlined call");
-  const bool loop = kind_ == TraceKind::Loop;
+  const bool loop = kind_ == TraceKind::Loop && !ends_in_other_loop_;
   // Watch the globals this trace folded to constants; if one was rebound since
   // it was recorded, the trace is already stale.
   for (auto& [globals, name, value] : globals_used_) {

@@ -132,6 +132,7 @@ AttachResult attach_bridge(CompiledTrace& region, Ref guard, const CompiledTrace
       continue;
     }
     case IrOp::TO_ROOT: {
+      if (i.imm != 0) return fail("bridge continues in another loop's trace");
       if (root.kind != TraceKind::Loop || root.blocks.size() < 2) return fail("no loop header to return to");
       const Snapshot& end = bridge.snaps[i.snap];
       std::unordered_map<int32_t, Ref> at_end;

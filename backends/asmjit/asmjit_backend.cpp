@@ -435,6 +435,7 @@ private:
       break;
     case IrOp::TO_ROOT:
       write_snapshot(i.snap);
+      cc_.mov(x86::qword_ptr(out_, abi_.next_offset), imm64(static_cast<uint64_t>(i.imm)));
       cc_.ret(imm64(kToLoop));
       break;
     case IrOp::EXIT: cc_.jmp(exit_label(r)); break;
