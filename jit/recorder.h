@@ -12,6 +12,7 @@
 #pragma once
 
 #include <memory>
+#include <string>
 #include <vector>
 
 #include "jit/ir.h"
@@ -121,6 +122,9 @@ private:
   int32_t join_bound_ = -1;
   std::vector<JoinSlot> join_plan_;
   Ref parent_guard_raw_ = kNoRef; // bridges: the region's guard (raw index) they start from
+  std::vector<uint32_t> pcs_;     // bridges: positions recorded (versions of the region's merge points)
+  int join_widened_ = 0;
+  std::string join_note_;         // why the bridge joined, or the first reason it could not
   void mark_fold(Ref r) { fold_used_.push_back(r); }
   bool try_join();
 };
