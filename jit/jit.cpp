@@ -2,6 +2,7 @@
 // machine code, side exits and bridges, statistics.
 #include "jit/jit.h"
 
+#include <algorithm>
 #include <bit>
 #include <chrono>
 #include <cstdlib>
@@ -189,6 +190,8 @@ bool JitState::record_instruction(vm::Frame* f, uint32_t pc, Value* sp) {
   rec_.reset();
   stats.ops_recorded += t->raw.ins.size();
   if (parent && try_attach(parent, t.get())) return false;
+  if (parent && !t->join_note.empty())
+    log_region(fmt::format("bridge from {}:{} {}", parent->trace->code->qualname, parent->pc, t->join_note));
   if (t->join_bound >= 0) {
     // A bridge that ends by joining cannot run on its own.
     if (parent && ++parent->bridge_attempts >= params.max_retries) parent->blacklisted = true;
@@ -201,6 +204,9 @@ bool JitState::record_instruction(vm::Frame* f, uint32_t pc, Value* sp) {
     return false;
   }
   CompiledTrace* raw = t.get();
+  if (t->kind != TraceKind::Bridge)
+    for (const Boundary& b : t->bounds) t->versions[b.pc] = 1;
+  else note_bridge(parent, raw);
   switch (t->kind) {
   case TraceKind::Loop:
     ++stats.loops;
@@ -224,6 +230,7 @@ bool JitState::compile(CompiledTrace* t) {
     e->trace = t;
     e->index = static_cast<int32_t>(t->exits.size());
     e->snap = in.snap;
+    e->pc = t->raw.snaps[in.snap].pc;
     e->exception = in.op == IrOp::GUARD_NOEXC;
     in.exit_id = e->index;
     t->exits.push_back(std::move(e));
@@ -238,6 +245,17 @@ bool JitState::compile(CompiledTrace* t) {
     if (in.exit_id < 0 || !in.is(Guard) || in.snap < 0 || in.target >= 0) continue; // (a pass may have proven it away)
     ExitInfo* e = t->exits[in.exit_id].get();
     e->snap = in.snap;
+    const Snapshot& snap = t->ir.snaps[in.snap];
+    // A separately compiled bridge starts from the state it was recorded at;
+    // if re-optimizing moved the guard (LICM hoists it, or stops hoisting it
+    // once the region has joins) the exit resumes elsewhere, and the bridge
+    // no longer fits: drop it (the exit may get a new one).
+    if (e->bridge && (e->bridge->start_pc != snap.pc || e->bridge->raw.snaps[0].stack_depth != snap.stack_depth ||
+                      !snap.frames.empty())) {
+      log_region(fmt::format("bridge {} dropped: its exit now resumes at pc {}", e->bridge->id, snap.pc));
+      e->bridge = nullptr;
+      e->count = 0;
+    }
     e->restore.clear();
     e->frames = t->ir.snaps[in.snap].frames;
     e->frame_slots = static_cast<int32_t>(t->code->nlocals + t->code->ncells() + t->code->max_stack);
@@ -315,15 +333,43 @@ bool JitState::try_attach(ExitInfo* parent, CompiledTrace* bridge) {
     return false;
   }
   ++stats.bridges;
+  const uint32_t exit_pc = parent->pc;
   if (r.joined) {
     ++stats.merges;
     stats.phis += static_cast<uint64_t>(r.phis);
+    stats.widened += static_cast<uint64_t>(r.widened);
+    stats.widen_checks += static_cast<uint64_t>(r.checks);
+    ++root->joins[root->bounds[bridge->join_bound].pc];
   }
-  log_region(fmt::format("{} bridge into region {}:{} ({} blocks{})", r.joined ? "merged" : "attached",
-                         root->code->qualname, root->start_pc, root->raw.blocks.size(),
-                         r.joined ? fmt::format(", {} phis", r.phis) : ""));
   parent->attached = true;
+  note_bridge(parent, bridge);
+  log_region(fmt::format("{} bridge from exit {}:{} (taken {}) into region {}:{}: {}; {} blocks, {} bridges{}",
+                         r.joined ? "merged" : "attached", root->code->qualname, exit_pc, parent->taken,
+                         root->code->qualname, root->start_pc,
+                         r.joined ? bridge->join_note : "ends at the loop header", root->raw.blocks.size(),
+                         root->bridge_count,
+                         r.joined ? fmt::format(", {} phis ({} widened, {} checks)", r.phis, r.widened, r.checks) : ""));
   return true;
+}
+
+void JitState::note_bridge(ExitInfo* parent, const CompiledTrace* bridge) {
+  CompiledTrace* root = parent->trace->root ? parent->trace->root : parent->trace;
+  for (uint32_t pc : bridge->pcs) ++root->versions[pc];
+  ++root->bridge_count;
+  const uint32_t exit_pc = parent->pc;
+  if (std::find(root->bridged_pcs.begin(), root->bridged_pcs.end(), exit_pc) == root->bridged_pcs.end())
+    root->bridged_pcs.push_back(exit_pc);
+  const uint32_t guard_pcs = static_cast<uint32_t>(root->bridged_pcs.size());
+  if (!root->reformed && policy->wants_reform(root->bridge_count, guard_pcs)) {
+    // Exponential bridging (seed 000): the bridges are copies of one
+    // another's paths. From now on this root's merge points join generically.
+    root->reformed = true;
+    ++stats.reformations;
+    log_region(fmt::format("re-form region {}:{}: {} bridges behind {} distinct guard positions (ratio > {}); "
+                           "its merge points now join generically",
+                           root->code->qualname, root->start_pc, root->bridge_count, guard_pcs,
+                           policy_params().reform_ratio));
+  }
 }
 
 void JitState::retire_code(void* entry) {
@@ -365,6 +411,7 @@ ExitInfo* JitState::run(CompiledTrace* t, Value* slots, Value* result) {
   ExitFrame out;
   out.values = g_exit_values;
   ++stats.trace_entries;
+  ++t->entries;
   struct Running {
     int& n;
     explicit Running(int& c) : n(c) { ++n; }
@@ -451,13 +498,68 @@ Value JitState::resume_inlined(ExitInfo* e) {
 }
 
 void JitState::after_exit(ExitInfo* e, vm::Frame* f) {
+  ++e->taken;
   if (rec_ || e->blacklisted || e->exception) return;
   if (++e->count < static_cast<uint32_t>(params.trace_eagerness)) return;
   CompiledTrace* root = e->trace->root ? e->trace->root : e->trace;
   if (root->kind == TraceKind::Loop && stats.bridges >= static_cast<uint64_t>(params.max_bridges)) return;
-  ++stats.recordings_started;
   const Snapshot& s = e->trace->ir.snaps[e->snap];
+  regions::ExitProfile prof{e->count, root->entries, root->kind == TraceKind::Loop, params.trace_eagerness};
+  if (!policy->bridge_now(prof)) {
+    if (!e->deferred) {
+      e->deferred = true;
+      ++stats.cold_exits;
+      log_region(fmt::format("exit {}:{} stays a side exit: taken {} ({} since its last recording) on {} entries "
+                             "of region {}:{}",
+                             e->trace->code->qualname, s.pc, e->taken, e->count, root->entries,
+                             root->code->qualname, root->start_pc));
+    }
+    return;
+  }
+  log_region(fmt::format("record bridge from exit {}:{}: taken {} ({} since its last recording, eagerness {}), "
+                         "{} entries of region {}:{}{}",
+                         e->trace->code->qualname, s.pc, e->taken, e->count, params.trace_eagerness, root->entries,
+                         root->code->qualname, root->start_pc, e->deferred ? ", after deferral" : ""));
+  ++stats.recordings_started;
   rec_ = std::make_unique<Recorder>(*this, f, s.pc, TraceKind::Bridge, e);
+}
+
+regions::PolicyParams JitState::policy_params() const {
+  regions::PolicyParams p;
+  p.cap_versions = params.cap_versions;
+  p.adaptive_min_percent = params.adaptive_min_percent;
+  p.adaptive_delay = params.adaptive_delay;
+  p.reform_ratio = params.reform_ratio;
+  p.reform_min_bridges = params.reform_min_bridges;
+  p.cfg_max_blocks = params.cfg_max_blocks;
+  return p;
+}
+
+JitState::RegionCounters JitState::region_counters() const {
+  RegionCounters c;
+  for (const auto& t : traces_) {
+    if (t->kind == TraceKind::Bridge || !t->entry) continue;
+    ++c.regions;
+    c.region_blocks += t->raw.blocks.size();
+    c.merge_points += t->joins.size();
+    for (const auto& [pc, v] : t->versions) c.versions_max = std::max<uint64_t>(c.versions_max, v);
+  }
+  return c;
+}
+
+std::vector<JitState::TopExit> JitState::top_exits(size_t n) const {
+  std::vector<const ExitInfo*> all;
+  for (const auto& t : traces_)
+    for (const auto& e : t->exits)
+      if (e->taken) all.push_back(e.get());
+  std::stable_sort(all.begin(), all.end(), [](const ExitInfo* a, const ExitInfo* b) { return a->taken > b->taken; });
+  std::vector<TopExit> out;
+  for (size_t k = 0; k < all.size() && k < n; ++k) {
+    const ExitInfo* e = all[k];
+    out.push_back({fmt::format("{}:{}", e->trace->code->qualname, e->pc), e->taken,
+                   e->bridge != nullptr || e->attached});
+  }
+  return out;
 }
 
 void JitState::log_region(const std::string& text) {
@@ -477,9 +579,16 @@ std::string JitState::summary() const {
   out += fmt::format("loops:                {}\n", stats.loops);
   out += fmt::format("function traces:      {}\n", stats.functions);
   out += fmt::format("bridges:              {}\n", stats.bridges);
-  out += fmt::format("merge policy:         {}\n", regions::policy_name(policy->kind()));
-  out += fmt::format("merged bridges:       {}\n", stats.merges);
-  out += fmt::format("join phis:            {}\n", stats.phis);
+  const RegionCounters rc = region_counters();
+  out += fmt::format("merge policy:         {}\n", regions::spec_name(policy->spec()));
+  out += fmt::format("regions:              {} ({} blocks)\n", rc.regions, rc.region_blocks);
+  out += fmt::format("merged bridges:       {} (unmerged {})\n", stats.merges, stats.bridges - stats.merges);
+  out += fmt::format("merge points joined:  {}\n", rc.merge_points);
+  out += fmt::format("versions per point:   {} (max)\n", rc.versions_max);
+  out += fmt::format("join phis:            {} ({} widened, {} checks)\n", stats.phis, stats.widened,
+                     stats.widen_checks);
+  out += fmt::format("re-formations:        {}\n", stats.reformations);
+  out += fmt::format("cold exits:           {}\n", stats.cold_exits);
   uint64_t aborted = 0;
   for (uint64_t a : stats.aborts) aborted += a;
   out += fmt::format("aborted:              {}\n", aborted);
@@ -492,6 +601,8 @@ std::string JitState::summary() const {
   out += fmt::format("machine code bytes:   {}\n", stats.code_bytes);
   out += fmt::format("trace entries:        {}\n", stats.trace_entries);
   out += fmt::format("side exits taken:     {}\n", stats.side_exits);
+  for (const TopExit& e : top_exits(5))
+    out += fmt::format("  {:<30} {}{}\n", e.where, e.taken, e.bridged ? " (bridged)" : "");
   out += fmt::format("inlined calls:        {}\n", stats.inlined_calls);
   out += fmt::format("inlined-frame exits:  {}\n", stats.inlined_exits);
   out += fmt::format("de-inlined functions: {}\n", stats.deinlined);
@@ -505,13 +616,24 @@ std::string JitState::stats_json() const {
   std::string aborts;
   for (size_t i = 0; i < static_cast<size_t>(AbortReason::kCount); ++i)
     aborts += fmt::format("{}\"{}\": {}", i ? ", " : "", kAbortNames[i], stats.aborts[i]);
+  const RegionCounters rc = region_counters();
+  std::string top;
+  for (const TopExit& e : top_exits(5))
+    top += fmt::format("{}{{\"exit\": \"{}\", \"taken\": {}, \"bridged\": {}}}", top.empty() ? "" : ", ", e.where,
+                       e.taken, e.bridged ? "true" : "false");
+  std::string regions_json = fmt::format(
+      "\"regions\": {}, \"region_blocks\": {}, \"merge_points\": {}, \"versions_max\": {}, "
+      "\"bridges_unmerged\": {}, \"widened\": {}, \"widen_checks\": {}, \"reformations\": {}, "
+      "\"cold_exits\": {}, \"top_exits\": [{}], ",
+      rc.regions, rc.region_blocks, rc.merge_points, rc.versions_max, stats.bridges - stats.merges, stats.widened,
+      stats.widen_checks, stats.reformations, stats.cold_exits, top);
   return fmt::format(
-      "{{\"policy\": \"{}\", \"merges\": {}, \"phis\": {}, "
+      "{{\"policy\": \"{}\", {}\"merges\": {}, \"phis\": {}, "
       "\"recordings_started\": {}, \"loops\": {}, \"functions\": {}, \"bridges\": {}, \"aborts\": {{{}}}, "
       "\"blacklisted\": {}, \"guards\": {}, \"ops_recorded\": {}, \"ops_optimized\": {}, \"code_bytes\": {}, "
       "\"trace_entries\": {}, \"side_exits\": {}, \"record_seconds\": {:.6f}, \"optimize_seconds\": {:.6f}, "
       "\"backend_seconds\": {:.6f}, \"inlined_calls\": {}, \"inlined_exits\": {}, \"deinlined\": {}}}\n",
-      regions::policy_name(policy->kind()), stats.merges, stats.phis, stats.recordings_started, stats.loops,
+      regions::spec_name(policy->spec()), regions_json, stats.merges, stats.phis, stats.recordings_started, stats.loops,
       stats.functions, stats.bridges, aborts, stats.blacklisted, stats.guards,
       stats.ops_recorded, stats.ops_optimized, stats.code_bytes, stats.trace_entries, stats.side_exits,
       stats.record_seconds, stats.optimize_seconds, stats.backend_seconds, stats.inlined_calls, stats.inlined_exits,

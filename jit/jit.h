@@ -64,6 +64,7 @@ struct ExitInfo {
   CompiledTrace* trace;
   int32_t index;              // position in trace->exits (the guard's exit_id)
   int32_t snap;
+  uint32_t pc = 0;            // the exit's bytecode position
   uint32_t count = 0;
   bool exception = false;     // taken when a helper raised
   bool blacklisted = false;   // bridge recording kept failing
@@ -74,6 +75,8 @@ struct ExitInfo {
   int32_t frame_slots = 0;         // slots of the trace's own frame (inlined frames' slots follow)
   CompiledTrace* bridge = nullptr; // a separately compiled bridge
   bool attached = false;           // the bridge now lives in the trace's own CFG
+  uint64_t taken = 0;              // times taken (count is reset when a recording aborts)
+  bool deferred = false;           // the policy kept it a side exit at least once
 };
 
 using MachineCode = int64_t (*)(Value* slots, struct ExitFrame* out);
@@ -127,12 +130,27 @@ struct CompiledTrace {
   std::vector<std::unique_ptr<ExitInfo>> exits; // per snapshot, stable addresses
   CompiledTrace* root = nullptr;                // the loop or function trace this hangs off
   int id = 0;
+  // Region counters (roots): specialized versions of each bytecode position
+  // (the root's path plus every bridge recorded through it) and joins there.
+  std::unordered_map<uint32_t, uint32_t> versions, joins;
+  uint64_t entries = 0;              // times run() entered this root
+  uint32_t bridge_count = 0;         // bridges recorded from its exits (attached or separate)
+  std::vector<uint32_t> bridged_pcs; // the distinct exit positions behind them
+  bool reformed = false;             // re-formed into a generically merged region (adaptive)
+  // Bridges: the positions recorded (up to the join), widened join slots, and
+  // why the bridge joined or the first reason it could not (TRIBUTARY_LOG=region).
+  std::vector<uint32_t> pcs;
+  int join_widened = 0;
+  std::string join_note;
 };
 
 struct Stats {
   uint64_t recordings_started = 0;
   uint64_t loops = 0, functions = 0, bridges = 0;
   uint64_t merges = 0, phis = 0;  // bridges that joined their region, and the PHIs they needed
+  uint64_t widened = 0, widen_checks = 0; // widened (boxed) join PHIs, and the guards checking them below the join
+  uint64_t reformations = 0;      // roots re-formed after exponential bridging (adaptive)
+  uint64_t cold_exits = 0;        // hot exits the policy kept as side exits (at least once)
   uint64_t aborts[static_cast<size_t>(AbortReason::kCount)] = {};
   uint64_t blacklisted = 0;
   uint64_t ops_recorded = 0, ops_optimized = 0, guards = 0;
@@ -187,6 +205,19 @@ public:
   // The exception a helper raised, re-raised by the interpreter on the exit.
   Value pending_exception;
 
+  // Counters over every region (root trace) compiled.
+  struct RegionCounters {
+    uint64_t regions = 0, region_blocks = 0, merge_points = 0, versions_max = 0;
+  };
+  RegionCounters region_counters() const;
+  struct TopExit {
+    std::string where; // qualname:pc
+    uint64_t taken;
+    bool bridged;
+  };
+  std::vector<TopExit> top_exits(size_t n) const; // the n most taken side exits
+  regions::PolicyParams policy_params() const;
+
   std::string summary() const;
   std::string stats_json() const;
   void write_logs();
@@ -199,6 +230,9 @@ private:
   // Creates exits for guards that have none, then (re)compiles t->ir.
   bool compile(CompiledTrace* t);
   bool try_attach(ExitInfo* parent, CompiledTrace* bridge);
+  // Counts a bridge of `parent`'s root: versions of the positions it covers,
+  // bridged exit positions, and (adaptive) the exponential-bridging check.
+  void note_bridge(ExitInfo* parent, const CompiledTrace* bridge);
   void retire_code(void* entry);
 
   int running_ = 0;                 // machine-code activations on the C stack

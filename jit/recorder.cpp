@@ -6,6 +6,8 @@
 #include <cstddef>
 #include <cstring>
 
+#include <fmt/format.h>
+
 #include "jit/helpers.h"
 #include "runtime/containers.h"
 #include "runtime/exceptions.h"
@@ -263,6 +265,7 @@ bool Recorder::record(uint32_t pc, Value* sp) {
     return true;
   }
   if (kind_ == TraceKind::Bridge && callers_.empty() && !t_.ins.empty() && try_join()) return true;
+  if (kind_ == TraceKind::Bridge && callers_.empty()) pcs_.push_back(pc);
   if (vm::op_info(in.op).jit == vm::JitSupport::No) abort_with(AbortReason::UnsupportedOpcode, vm::op_info(in.op).name);
   pre_stack_ = stack_;
   if (kind_ != TraceKind::Bridge && callers_.empty()) { // (regions join only in the trace's own frame)
@@ -874,11 +877,26 @@ bool Recorder::try_join() {
   const uint32_t depth = static_cast<uint32_t>(stack_.size());
   auto region_fold = [&](Ref r) { return r < static_cast<Ref>(root_->fold_used.size()) && root_->fold_used[r]; };
   auto bridge_fold = [&](Ref r) { return std::find(fold_used_.begin(), fold_used_.end(), r) != fold_used_.end(); };
+  regions::MergePoint at;
+  if (auto v = root_->versions.find(pc_); v != root_->versions.end()) at.versions = v->second;
+  if (auto j = root_->joins.find(pc_); j != root_->joins.end()) at.joins = j->second;
+  at.region_blocks = static_cast<uint32_t>(region.blocks.size());
+  at.reformed = root_->reformed;
+  // A loop's header carries every local its body changes; the body reads the
+  // others from values loaded before the loop. A bridge that changes such a
+  // local cannot join inside the loop: the next iteration would read the
+  // stale value (TO_ROOT refuses the same bridges).
+  std::vector<bool> carried(static_cast<size_t>(stack_base_), root_->kind != TraceKind::Loop);
+  if (root_->kind == TraceKind::Loop && region.blocks.size() >= 2)
+    for (Ref r = region.blocks[1].begin; r < region.blocks[1].end && region.ins[r].op == IrOp::PHI; ++r)
+      if (region.ins[r].imm >= 0 && region.ins[r].imm < stack_base_) carried[region.ins[r].imm] = true;
   for (size_t bi = 0; bi < root_->bounds.size(); ++bi) {
     const Boundary& b = root_->bounds[bi];
     if (b.pc != pc_ || b.depth != depth || b.ins <= parent_guard_raw_) continue;
     std::vector<JoinSlot> plan;
     bool ok = true;
+    int widened = 0;
+    std::vector<std::string> widen_why;
     const int32_t nslots = stack_base_ + static_cast<int32_t>(depth);
     for (int32_t s = 0; s < nslots && ok; ++s) {
       Ref rref = find_slot(b.state, s);
@@ -903,10 +921,26 @@ bool Recorder::try_join() {
         continue;
       }
       regions::SlotValue bv = from_region ? describe(region, bref, region_fold(bref)) : describe(t_, bref, bridge_fold(bref));
-      regions::JoinDecision d = jit_.policy->join(rv, bv);
-      if (d.kind == regions::SlotJoin::Reject) ok = false;
-      else if (d.kind == regions::SlotJoin::Phi) plan.push_back({s, JoinSlot::Phi, d.phi_type, rref, bref, from_region, 0});
+      regions::JoinDecision d = jit_.policy->join(rv, bv, at);
+      if (d.kind == regions::SlotJoin::Reject) {
+        ok = false;
+        if (join_note_.empty())
+          join_note_ = fmt::format("no join at pc {} (slot {}: {}; {} versions)", pc_, s, d.why ? d.why : "rejected",
+                                   at.versions);
+      } else if (d.kind == regions::SlotJoin::Phi) {
+        plan.push_back({s, JoinSlot::Phi, d.phi_type, rref, bref, from_region, 0});
+        if (d.widened()) {
+          ++widened;
+          widen_why.push_back(fmt::format("slot {} ({})", s, d.why));
+        }
+      }
     }
+    for (const JoinSlot& j : plan)
+      if ((j.action == JoinSlot::Phi || j.action == JoinSlot::MemPhi) && j.slot < stack_base_ && !carried[j.slot]) {
+        ok = false;
+        if (join_note_.empty())
+          join_note_ = fmt::format("no join at pc {} (slot {}: the loop does not carry it)", pc_, j.slot);
+      }
     // A PHI replaces the region's value below the join: that value must not
     // also stand for another slot there (it would read the other path's value).
     for (const JoinSlot& j : plan) {
@@ -918,6 +952,11 @@ bool Recorder::try_join() {
     if (!ok) continue;
     join_bound_ = static_cast<int32_t>(bi);
     join_plan_ = std::move(plan);
+    join_widened_ = widened;
+    join_note_ = fmt::format("joins at pc {} ({} versions, {} joins there, {} slots joined, {} widened)", pc_,
+                             at.versions, at.joins, join_plan_.size(), widened);
+    for (const std::string& w : widen_why)
+      jit_.log_region(fmt::format("widen at {}:{}: {}", frame_->code->qualname, pc_, w));
     pre_stack_ = stack_;
     Ref j = emit(IrOp::JOIN, kNoRef, kNoRef, static_cast<int64_t>(bi));
     t_.ins[j].snap = snapshot();
@@ -1095,6 +1134,9 @@ std::unique_ptr<CompiledTrace> Recorder::finish() {
   for (Ref r : fold_used_) ct->fold_used[any_ref(r)] = 1;
   ct->join_bound = join_bound_;
   ct->join_plan = join_plan_;
+  ct->pcs = pcs_;
+  ct->join_widened = join_widened_;
+  ct->join_note = join_note_;
   for (JoinSlot& j : ct->join_plan)
     if (!j.bridge_from_region && j.bridge_ref != kNoRef) j.bridge_ref = any_ref(j.bridge_ref);
   ct->raw = out;

@@ -12,6 +12,7 @@
 #pragma once
 
 #include <memory>
+#include <string>
 #include <vector>
 
 #include "jit/ir.h"
@@ -157,6 +158,9 @@ private:
   bool ends_in_other_loop_ = false; // a loop trace that continues in an inner (or outer) loop's trace
   // Ends the trace at loop header `pc`, which has compiled trace `t`: state written back, then t runs.
   void to_loop(uint32_t pc, CompiledTrace* t);
+  std::vector<uint32_t> pcs_;     // bridges: positions recorded (versions of the region's merge points)
+  int join_widened_ = 0;
+  std::string join_note_;         // why the bridge joined, or the first reason it could not
   void mark_fold(Ref r) { fold_used_.push_back(r); }
   bool try_join();
 };

@@ -1,6 +1,7 @@
 // former.cpp — see former.h.
 #include "regions/former.h"
 
+#include <bit>
 #include <unordered_map>
 
 #include "jit/opt/pipeline.h"
@@ -113,6 +114,7 @@ AttachResult attach_bridge(CompiledTrace& region, Ref guard, const CompiledTrace
     Ref bridge_input;
   };
   std::vector<NewPhi> new_phis;
+  std::vector<std::vector<bool>> dom_before; // the region's dominators before the attach (widened joins)
   int32_t split = -1;   // block split at the join
   Ref join_ins = kNoRef;
   bool ended = false;
@@ -181,6 +183,7 @@ AttachResult attach_bridge(CompiledTrace& region, Ref guard, const CompiledTrace
       if (join_ins <= guard || join_ins >= static_cast<Ref>(first_new)) return fail("join point not after the guard");
       split = blk[join_ins];
       if (join_ins == root.blocks[split].begin) return fail("another path already joins there"); // not supported yet
+      dom_before = jit::dominators(root);
       int32_t join_snap = map_snap(static_cast<int32_t>(i.snap));
       for (const JoinSlot& j : bridge_ct.join_plan) {
         Ref bv = j.bridge_ref == kNoRef ? kNoRef : (j.bridge_from_region ? j.bridge_ref : map[j.bridge_ref]);
@@ -259,6 +262,88 @@ AttachResult attach_bridge(CompiledTrace& region, Ref guard, const CompiledTrace
   // new join block M = [join, end), which inherits the old successor.
   int32_t join_block = -1;
   std::vector<Ref> phi_refs;
+  std::vector<Ref> replacement; // per new PHI: what the region's value reads below the join (kNoRef: itself)
+  std::vector<Ref> checks;      // guards and unboxes that open M after its PHIs
+
+  // Widened PHIs (a Val PHI joining a region value of another type, or a
+  // constant the region decided control flow on): the region's code below the
+  // join was specialized to its own value, so the PHI is checked first, at the
+  // join's bytecode position. A typed value gets a type guard and an unbox
+  // when code below the join reads it (snapshots take the boxed PHI as it is);
+  // a control-flow constant gets an identity guard and stays a constant.
+  auto check_widened = [&](int32_t mblock) {
+    const Ref old_end = static_cast<Ref>(first_new);
+    // Blocks are numbered after the split here (M = split + 1); dom_before
+    // is indexed by the numbers before it. A block the split block dominated
+    // is dominated by M: every path into it leaves the split block through
+    // the join.
+    auto below = [&](int32_t nb) {
+      if (nb == split + 1) return true;
+      if (nb < 0 || nb == split) return false;
+      int32_t ob = nb < split ? nb : nb - 1;
+      return ob < static_cast<int32_t>(dom_before.size()) && dom_before[ob][split];
+    };
+    auto used_below = [&](Ref v) {
+      for (Ref r = 0; r < old_end; ++r) {
+        const Ins& i = root.ins[r];
+        if (!below(blk[r])) continue;
+        if (i.a == v || i.b == v) return true;
+        if (i.op == IrOp::CALL)
+          for (Ref a : root.calls[i.imm].args)
+            if (a == v) return true;
+      }
+      for (size_t b = 0; b < root.blocks.size(); ++b)
+        if (below(static_cast<int32_t>(b)))
+          for (Ref a : root.blocks[b].args)
+            if (a == v) return true;
+      return false;
+    };
+    int32_t snap = -1;
+    auto join_snapshot = [&]() {
+      if (snap >= 0) return snap;
+      const jit::Boundary& bd = region.bounds[bridge_ct.join_bound];
+      Snapshot ns{bd.pc, bd.depth, {}};
+      for (const SnapEntry& e : bd.state) ns.entries.push_back(e);
+      for (size_t k = 0; k < new_phis.size(); ++k) {
+        bool present = false;
+        for (SnapEntry& e : ns.entries)
+          if (e.slot == new_phis[k].slot) e.ref = phi_refs[k], present = true;
+        if (!present) ns.entries.push_back({new_phis[k].slot, phi_refs[k]});
+      }
+      root.snaps.push_back(std::move(ns));
+      snap = static_cast<int32_t>(root.snaps.size()) - 1;
+      return snap;
+    };
+    for (size_t k = 0; k < new_phis.size(); ++k) {
+      const NewPhi& p = new_phis[k];
+      if (p.type != IrType::Val || p.root_value == kNoRef) continue;
+      const Ins rv = root.ins[p.root_value];
+      bool is_const = rv.op == IrOp::KINT || rv.op == IrOp::KF64 || rv.op == IrOp::KVAL;
+      bool fold = is_const && p.root_value < static_cast<Ref>(region.fold_used.size()) && region.fold_used[p.root_value];
+      if (rv.type == IrType::Val && !fold) continue;
+      ++res.widened;
+      if (fold) {
+        uint64_t bits = rv.op == IrOp::KINT   ? Value::small_int(rv.imm).bits()
+                        : rv.op == IrOp::KF64 ? Value::from_double(std::bit_cast<double>(rv.imm)).bits()
+                                              : static_cast<uint64_t>(rv.imm);
+        Ins g{IrOp::GUARD_IS, IrType::None, phi_refs[k], kNoRef, static_cast<int64_t>(bits)};
+        g.snap = join_snapshot();
+        checks.push_back(add(g, mblock));
+        replacement[k] = kNoRef;
+        ++res.checks;
+        continue;
+      }
+      if (!used_below(p.root_value)) continue;
+      IrOp guard_op = rv.type == IrType::Int ? IrOp::GUARD_INT : rv.type == IrType::F64 ? IrOp::GUARD_F64 : IrOp::GUARD_BOOL;
+      IrOp unbox_op = rv.type == IrType::Int ? IrOp::UNBOX_INT : rv.type == IrType::F64 ? IrOp::UNBOX_F64 : IrOp::UNBOX_BOOL;
+      Ins g{guard_op, IrType::None, phi_refs[k]};
+      g.snap = join_snapshot();
+      checks.push_back(add(g, mblock));
+      replacement[k] = add({unbox_op, rv.type, phi_refs[k]}, mblock);
+      checks.push_back(replacement[k]);
+      ++res.checks;
+    }
+  };
   if (split >= 0) {
     Block& x = root.blocks[split];
     Block m{0, 0, x.succ, x.args};
@@ -284,6 +369,8 @@ AttachResult attach_bridge(CompiledTrace& region, Ref guard, const CompiledTrace
       phi_refs.push_back(add(phi, join_block));
     }
     tail.succ = join_block;
+    replacement = phi_refs;
+    check_widened(join_block);
   }
   const int32_t tail_index = static_cast<int32_t>(root.blocks.size());
   root.blocks.push_back(tail);
@@ -294,12 +381,15 @@ AttachResult attach_bridge(CompiledTrace& region, Ref guard, const CompiledTrace
   // Lay the blocks out: constants open the entry block, PHIs open the join block.
   std::vector<bool> is_hoisted(root.ins.size(), false);
   for (Ref r : hoisted) is_hoisted[r] = true;
+  for (Ref r : checks) is_hoisted[r] = true; // placed right after the PHIs
   std::vector<Ref> order;
   for (size_t b = 0; b < root.blocks.size(); ++b) {
     if (b == 0)
       for (Ref r : hoisted) order.push_back(r);
-    for (Ref p : phi_refs)
-      if (static_cast<int32_t>(b) == join_block) order.push_back(p);
+    if (static_cast<int32_t>(b) == join_block) {
+      for (Ref p : phi_refs) order.push_back(p);
+      for (Ref c : checks) order.push_back(c);
+    }
     for (size_t r = 0; r < blk.size(); ++r) {
       if (blk[r] != static_cast<int32_t>(b) || is_hoisted[r]) continue;
       if (root.ins[r].op == IrOp::PHI && r >= first_new) continue;
@@ -308,6 +398,8 @@ AttachResult attach_bridge(CompiledTrace& region, Ref guard, const CompiledTrace
   }
   std::vector<Ref> remap = jit::reorder(root, order, blk);
   for (Ref& p : phi_refs) p = remap[p];
+  for (Ref& p : replacement)
+    if (p != kNoRef) p = remap[p];
   for (NewPhi& p : new_phis)
     if (p.root_value != kNoRef) p.root_value = remap[p.root_value];
   for (jit::Boundary& bd : region.bounds) {
@@ -327,9 +419,30 @@ AttachResult attach_bridge(CompiledTrace& region, Ref guard, const CompiledTrace
       std::vector<std::vector<bool>> dom = jit::dominators(root);
       std::vector<int32_t> block_now = jit::block_index(root);
       auto dominated = [&](int32_t b) { return dom[b][join_block]; };
+      // Below the join the region's values are rewritten to the PHIs only
+      // where the join dominates. A block reachable from the join (within one
+      // iteration) that it does not dominate — an earlier bridge joined further
+      // down from above this join — would keep reading the region's values,
+      // undefined on the new path: refuse the join.
+      {
+        const int32_t header = root.kind == TraceKind::Loop ? 1 : -1;
+        std::vector<bool> seen(root.blocks.size(), false);
+        std::vector<int32_t> work{join_block};
+        seen[join_block] = true;
+        while (!work.empty()) {
+          int32_t b = work.back();
+          work.pop_back();
+          if (!dominated(b)) return {"a path from above joins below the join point"};
+          std::vector<int32_t> succs{root.blocks[b].succ};
+          for (Ref r = root.blocks[b].begin; r < root.blocks[b].end; ++r)
+            if (root.ins[r].target >= 0) succs.push_back(root.ins[r].target);
+          for (int32_t n : succs)
+            if (n >= 0 && n != header && !seen[n]) seen[n] = true, work.push_back(n);
+        }
+      }
       std::unordered_map<Ref, Ref> replace;
       for (size_t k = 0; k < new_phis.size(); ++k)
-        if (new_phis[k].root_value != kNoRef) replace[new_phis[k].root_value] = phi_refs[k];
+        if (new_phis[k].root_value != kNoRef && replacement[k] != kNoRef) replace[new_phis[k].root_value] = replacement[k];
       // Below the join the frame's memory is stale for a joined slot: loads of
       // it read the PHI (boxed, as a load would be).
       for (Ref r = 0; r < static_cast<Ref>(root.ins.size()); ++r) {

@@ -23,6 +23,8 @@ namespace tributary::regions {
 struct AttachResult {
   std::string error; // why the bridge could not be attached ("" on success)
   int phis = 0;      // PHIs added by a JOIN
+  int widened = 0;   // of which Val PHIs joining values of other types (or control-flow constants)
+  int checks = 0;    // guards added below the join for widened PHIs
   bool joined = false;
 };
 

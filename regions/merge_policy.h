@@ -10,6 +10,13 @@
 //   Phi      — a PHI of the given machine type joins the two values;
 //   Reject   — not joinable under this policy (keep recording: the bridge may
 //              still join later, or ends as an ordinary bridge).
+// A Phi of type Val whose two values have other types is a widening: both
+// sides are boxed, and the region's code below the join, specialized to its own
+// type, checks the PHI (type guard + unbox, or identity for a constant the
+// recorder decided control flow on) before using it.
+// The policy also sees the merge point's counters (MergePoint: how many
+// specialized versions of the bytecode position the region already holds) and
+// decides when a hot side exit gets a bridge (bridge_now).
 // One file per policy under regions/policies/; options are parsed once, here.
 #pragma once
 
@@ -22,7 +29,7 @@
 
 namespace tributary::regions {
 
-enum class PolicyKind : uint8_t { None, Diamond, Generalize };
+enum class PolicyKind : uint8_t { None, Diamond, Generalize, Cap, Adaptive, Cfg };
 
 // The default is `generalize`: on the bench suite (bench/README.md, 5 runs,
 // 2026-11-22) it has the best geometric mean (0.59x CPython's time against
@@ -30,13 +37,26 @@ enum class PolicyKind : uint8_t { None, Diamond, Generalize };
 // CPython where `none` is 2.4x slower, and is within noise of `none` elsewhere.
 struct PolicySpec {
   PolicyKind kind = PolicyKind::Generalize;
+  int cap = 0; // cap:K — K; 0: the cap_versions parameter
 };
 
-// "none" | "diamond" | "generalize"; error describes a bad spec.
+// The policies' tunables, taken from the JIT parameter table (params.def).
+struct PolicyParams {
+  int cap_versions = 4;        // cap: versions per merge point before the generic one
+  int adaptive_min_percent = 5; // adaptive: a function exit taken on fewer calls stays a side exit
+  int adaptive_delay = 4;      // adaptive: loop exits get bridges after delay x trace_eagerness
+  int reform_ratio = 4;        // adaptive: bridges per bridged guard pc that signal exponential bridging
+  int reform_min_bridges = 8;  // adaptive: bridges of a root before the ratio is checked
+  int cfg_max_blocks = 200;    // cfg: region blocks beyond which joins stop widening
+};
+
+// "none" | "diamond" | "generalize" | "cap:K" | "adaptive" | "cfg"; error describes a bad spec.
 std::optional<PolicySpec> parse_policy(std::string_view text, std::string& error);
 std::string policy_help();  // one line per policy, for --help
-std::string policy_names(); // "none, diamond, generalize"
+std::string policy_names(); // "none, diamond, generalize, cap:K, ..."
 const char* policy_name(PolicyKind k);
+std::string spec_name(const PolicySpec& spec); // "cap:2"
+
 
 // What one path holds in a slot at a merge point.
 struct SlotValue {
@@ -52,6 +72,24 @@ enum class SlotJoin : uint8_t { Same, Phi, Reject };
 struct JoinDecision {
   SlotJoin kind;
   jit::IrType phi_type = jit::IrType::None;
+  const char* why = nullptr; // set for widenings and rejects (TRIBUTARY_LOG=region)
+  bool widened() const { return why && kind == SlotJoin::Phi; }
+};
+
+// A merge point: one bytecode position of a region, with its counters.
+struct MergePoint {
+  uint32_t versions = 1;     // specialized copies of the position the region holds (root + bridges through it)
+  uint32_t joins = 0;        // bridges that joined there
+  uint32_t region_blocks = 0;
+  bool reformed = false;     // the region was re-formed (adaptive): join generically
+};
+
+// What a policy knows about a side exit whose count reached trace_eagerness.
+struct ExitProfile {
+  uint64_t taken = 0;        // times the exit was taken
+  uint64_t root_entries = 0; // entries into the exit's root region (calls, for functions)
+  bool loop_root = false;
+  int eagerness = 0;
 };
 
 class MergePolicy {
@@ -60,14 +98,31 @@ public:
   virtual PolicyKind kind() const = 0;
   // False: bridges never join inside a region (pure tracing).
   virtual bool merges() const = 0;
-  // Joins one slot's values from the region (`region`) and the bridge.
-  virtual JoinDecision join(const SlotValue& region, const SlotValue& bridge) const = 0;
+  // Joins one slot's values from the region (`region`) and the bridge at `at`.
+  virtual JoinDecision join(const SlotValue& region, const SlotValue& bridge, const MergePoint& at) const = 0;
+  // Whether a side exit gets a bridge recorded now; by default once it was
+  // taken trace_eagerness times.
+  virtual bool bridge_now(const ExitProfile& e) const { return e.taken >= static_cast<uint64_t>(e.eagerness); }
+  // Whether this root's bridging looks exponential: more than `reform_ratio`
+  // bridges per distinct guard position behind them (adaptive only).
+  virtual bool wants_reform(uint32_t /*bridges*/, uint32_t /*guard_pcs*/) const { return false; }
+  const PolicySpec& spec() const { return spec_; }
+
+protected:
+  PolicySpec spec_;
+  friend std::unique_ptr<MergePolicy> make_policy(const PolicySpec&, const PolicyParams&);
 };
 
-std::unique_ptr<MergePolicy> make_policy(const PolicySpec& spec);
+std::unique_ptr<MergePolicy> make_policy(const PolicySpec& spec, const PolicyParams& params = {});
 
 // Shared lattice rule of the merging policies: equal constants or identical
 // values are the same; two variables of one machine type join with a PHI.
 JoinDecision join_equal_states(const SlotValue& region, const SlotValue& bridge);
+// generalize's rule: join_equal_states, plus constants of one machine type
+// widened to a variable of that type (unless control flow was decided on them).
+JoinDecision join_same_type(const SlotValue& region, const SlotValue& bridge);
+// The generic join: anything two paths hold, except frame memory, joins as a
+// boxed Val PHI (cap after K versions, cfg, adaptive after a re-formation).
+JoinDecision join_generic(const SlotValue& region, const SlotValue& bridge, const char* why);
 
 } // namespace tributary::regions

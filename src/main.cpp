@@ -57,7 +57,8 @@ options:
 
 environment:
   TRIBUTARY_LOG    JIT logging, channel:dest[,channel:dest...]; channels: jit-summary
-                   (statistics at exit), jit-trace (IR of every trace); dest '-' is stderr
+                   (statistics at exit), jit-trace (IR of every trace), region (every
+                   bridge/merge/widen/re-form decision with its reason); dest '-' is stderr
 
 JIT parameters (--jit-param):
 )";
@@ -214,7 +215,7 @@ int run(const Options& o) {
   jit::parse_params(o.jit_params, jit.params);
   jit.disabled_passes = o.disabled_passes;
   jit.dump_regions = o.dump_regions;
-  jit.policy = regions::make_policy(o.policy);
+  jit.policy = regions::make_policy(o.policy, jit.policy_params());
   if (const char* log = std::getenv("TRIBUTARY_LOG")) jit.log_spec = log;
   if (!vm.argv) vm.argv = new_list();
   for (const std::string& a : o.argv) list_append(vm.argv, str_value(a));

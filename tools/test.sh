@@ -59,7 +59,7 @@ run_suite() { # DIR LABEL [extra runner args...]
 # pass: the release build also runs the JIT under every merging policy and
 # with each pass disabled in turn.
 no_pass=()
-for policy in none diamond; do
+for policy in none diamond cap:2 adaptive cfg; do
   no_pass+=(--mode "$policy=--jit=on --merge=$policy --jit-param threshold=2,function_threshold=3,trace_eagerness=2")
 done
 for p in fold bounds cse licm dce; do

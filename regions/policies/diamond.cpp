@@ -10,7 +10,9 @@ class DiamondPolicy final : public MergePolicy {
 public:
   PolicyKind kind() const override { return PolicyKind::Diamond; }
   bool merges() const override { return true; }
-  JoinDecision join(const SlotValue& r, const SlotValue& b) const override { return join_equal_states(r, b); }
+  JoinDecision join(const SlotValue& r, const SlotValue& b, const MergePoint&) const override {
+    return join_equal_states(r, b);
+  }
 };
 } // namespace
 

@@ -14,14 +14,8 @@ class GeneralizePolicy final : public MergePolicy {
 public:
   PolicyKind kind() const override { return PolicyKind::Generalize; }
   bool merges() const override { return true; }
-  JoinDecision join(const SlotValue& r, const SlotValue& b) const override {
-    JoinDecision d = join_equal_states(r, b);
-    if (d.kind != SlotJoin::Reject) return d;
-    if (r.memory() || b.memory() || r.type != b.type) return {SlotJoin::Reject};
-    if (r.fold_used || b.fold_used) return {SlotJoin::Reject};
-    if (r.type == jit::IrType::Int || r.type == jit::IrType::F64 || r.type == jit::IrType::Val)
-      return {SlotJoin::Phi, r.type};
-    return {SlotJoin::Reject};
+  JoinDecision join(const SlotValue& r, const SlotValue& b, const MergePoint&) const override {
+    return join_same_type(r, b);
   }
 };
 } // namespace

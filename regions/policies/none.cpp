@@ -8,7 +8,7 @@ class NonePolicy final : public MergePolicy {
 public:
   PolicyKind kind() const override { return PolicyKind::None; }
   bool merges() const override { return false; }
-  JoinDecision join(const SlotValue&, const SlotValue&) const override { return {SlotJoin::Reject}; }
+  JoinDecision join(const SlotValue&, const SlotValue&, const MergePoint&) const override { return {SlotJoin::Reject}; }
 };
 } // namespace
 

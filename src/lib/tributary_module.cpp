@@ -23,6 +23,28 @@ Value tributary_jit_stats(Value, const Args& a) {
   put("loops", s.loops);
   put("functions", s.functions);
   put("bridges", s.bridges);
+  put("merges", s.merges);
+  put("phis", s.phis);
+  const jit::JitState::RegionCounters rc = jit::jit().region_counters();
+  put("regions", rc.regions);
+  put("region_blocks", rc.region_blocks);
+  put("merge_points", rc.merge_points);
+  put("versions_max", rc.versions_max);
+  put("bridges_unmerged", s.bridges - s.merges);
+  put("widened", s.widened);
+  put("widen_checks", s.widen_checks);
+  put("reformations", s.reformations);
+  put("cold_exits", s.cold_exits);
+  List* top = new_list();
+  for (const jit::JitState::TopExit& e : jit::jit().top_exits(5)) {
+    Dict* x = new_dict();
+    dict_set_str(x, "exit", str_value(e.where));
+    dict_set_str(x, "taken", make_int_u64(e.taken));
+    dict_set_str(x, "bridged", Value::boolean(e.bridged));
+    list_append(top, Value::object(x));
+  }
+  dict_set_str(d, "top_exits", Value::object(top));
+  dict_set_str(d, "policy", str_value(regions::spec_name(jit::jit().policy->spec())));
   uint64_t aborts = 0;
   Dict* reasons = new_dict();
   for (size_t i = 0; i < static_cast<size_t>(jit::AbortReason::kCount); ++i) {

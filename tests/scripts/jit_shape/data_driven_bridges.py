@@ -4,6 +4,8 @@
 # Under generalize every `if x is None` becomes a diamond of the function's
 # region: one merged bridge per branch point, not one per combination.
 # jit-expect[generalize]: functions==1 bridges<=6 merges==6 phis>=6 trace_entries>=1000
+# Under cap:2, adaptive and cfg as well (at most 10 bridges, every one a merge).
+# jit-expect[cap:2,adaptive,cfg]: functions==1 bridges<=6 merges==6 bridges_unmerged==0 trace_entries>=1000
 
 def fn(v=None, a=None, b=None, c=None, d=None, e=None):
     if v is None:

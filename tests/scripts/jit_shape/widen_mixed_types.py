@@ -1,0 +1,20 @@
+# Shape (issue 6): a loop whose value is an int on some iterations and a float
+# on others. generalize cannot join an int with a float; cfg widens the slot to
+# a boxed value PHI (checked below the join) and merges the paths.
+# jit-expect[cfg]: loops>=1 merges>=1 widened>=1 bridges_unmerged<=6
+# jit-expect[generalize]: widened==0
+
+def main():
+    rows = []
+    for i in range(300):
+        x = None if i % 3 == 0 else (i if i % 2 else i * 0.5)
+        k = None if i % 5 == 0 else (2 if i % 7 else -1.5)
+        rows.append((x, k))
+    tot = 0
+    for x, k in rows:
+        if x is not None and k is not None:
+            tot = tot + x * k
+    print(tot, len(rows), rows[:8])
+
+
+main()
