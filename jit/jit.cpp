@@ -170,6 +170,11 @@ bool JitState::record_instruction(vm::Frame* f, uint32_t pc, Value* sp) {
   ExitInfo* parent = rec_->parent();
   rec_.reset();
   stats.ops_recorded += t->raw.ins.size();
+  for (const Ins& in : t->raw.ins)
+    if (in.op == IrOp::CALL) {
+      ++stats.calls;
+      ++stats.calls_by_helper[t->raw.calls[in.imm].name];
+    }
   if (parent && try_attach(parent, t.get())) return false;
   if (t->join_bound >= 0) {
     // A bridge that ends by joining cannot run on its own.
@@ -407,6 +412,9 @@ std::string JitState::summary() const {
   out += fmt::format("guards:               {}\n", stats.guards);
   out += fmt::format("ops recorded:         {}\n", stats.ops_recorded);
   out += fmt::format("ops after opt:        {}\n", stats.ops_optimized);
+  out += fmt::format("residual calls:       {}\n", stats.calls);
+  for (const auto& [name, n] : stats.calls_by_helper)
+    out += fmt::format("  {:<20} {}\n", name, n);
   out += fmt::format("machine code bytes:   {}\n", stats.code_bytes);
   out += fmt::format("trace entries:        {}\n", stats.trace_entries);
   out += fmt::format("side exits taken:     {}\n", stats.side_exits);
@@ -420,16 +428,19 @@ std::string JitState::stats_json() const {
   std::string aborts;
   for (size_t i = 0; i < static_cast<size_t>(AbortReason::kCount); ++i)
     aborts += fmt::format("{}\"{}\": {}", i ? ", " : "", kAbortNames[i], stats.aborts[i]);
+  std::string calls;
+  for (const auto& [name, n] : stats.calls_by_helper)
+    calls += fmt::format("{}\"{}\": {}", calls.empty() ? "" : ", ", name, n);
   return fmt::format(
       "{{\"policy\": \"{}\", \"merges\": {}, \"phis\": {}, "
       "\"recordings_started\": {}, \"loops\": {}, \"functions\": {}, \"bridges\": {}, \"aborts\": {{{}}}, "
       "\"blacklisted\": {}, \"guards\": {}, \"ops_recorded\": {}, \"ops_optimized\": {}, \"code_bytes\": {}, "
       "\"trace_entries\": {}, \"side_exits\": {}, \"record_seconds\": {:.6f}, \"optimize_seconds\": {:.6f}, "
-      "\"backend_seconds\": {:.6f}}}\n",
+      "\"backend_seconds\": {:.6f}, \"calls\": {}, \"calls_by_helper\": {{{}}}}}\n",
       regions::policy_name(policy->kind()), stats.merges, stats.phis, stats.recordings_started, stats.loops,
-      stats.functions, stats.bridges, aborts, stats.blacklisted, stats.guards,
-      stats.ops_recorded, stats.ops_optimized, stats.code_bytes, stats.trace_entries, stats.side_exits,
-      stats.record_seconds, stats.optimize_seconds, stats.backend_seconds);
+      stats.functions, stats.bridges, aborts, stats.blacklisted, stats.guards, stats.ops_recorded, stats.ops_optimized,
+      stats.code_bytes, stats.trace_entries, stats.side_exits, stats.record_seconds, stats.optimize_seconds,
+      stats.backend_seconds, stats.calls, calls);
 }
 
 void JitState::dump_region_files() {

@@ -1,9 +1,11 @@
-# Shape: a hot function storing a global (STORE_GLOBAL) is not compiled as a
-# function trace (its recording aborts), but the loop calling it still
-# compiles, with the call residual. Storing counter must not make the
-# loop's guard on the globals (for `bump`) fail on every iteration: that
-# would attach a new bridge per iteration (currently ~50 for 100 calls).
-# jit-expect: loops==1 functions==0 aborts>=1 bridges<=4
+# Shape: a hot function storing a global (STORE_GLOBAL) compiles as a
+# function trace that writes the global's dict entry directly (no residual
+# store_global call: no trace folded `counter`), and the loop calling it
+# compiles with the call residual. Storing counter must not make the loop's
+# guard on the globals (for `bump`) fail on every iteration: that would
+# attach a new bridge per iteration.
+# jit-expect: loops==1 functions==1 aborts==0 bridges<=4
+# jit-expect: calls_by_helper.store_global==0
 counter = 0
 
 
