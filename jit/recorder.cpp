@@ -631,7 +631,8 @@ void Recorder::record_call(uint32_t nargs, Ref kwnames) {
   Ref slot0_ref = peek(static_cast<int>(nargs) + 2);
   Ref slot1_ref = peek(static_cast<int>(nargs) + 1);
   bool method = !(is_const(slot0_ref) && const_value(slot0_ref).is_empty());
-  // Builtins with known effects become IR: abs() of a float.
+  // Builtins with known effects become IR (record_builtins.cpp), and abs() of a float.
+  if (kwnames == kNoRef && !method && record_builtin_call(nargs)) return;
   if (kwnames == kNoRef && !method && nargs == 1 && is_const(slot1_ref)) {
     mark_fold(slot1_ref);
     Value callable = const_value(slot1_ref);
