@@ -73,6 +73,20 @@ uint64_t set_item(const Value* a) {
 
 uint64_t get_attr(const Value* a) { return guarded([&] { return tributary::get_attr(a[0], a[1].as<Str>()); }); }
 
+uint64_t set_attr(const Value* a) {
+  return guarded([&] {
+    tributary::set_attr(a[0], a[1].as<Str>(), a[2]);
+    return Value::none();
+  });
+}
+
+uint64_t store_global(const Value* a) {
+  return guarded([&] {
+    dict_set(a[0].as<Dict>(), a[1], a[2]);
+    return Value::none();
+  });
+}
+
 uint64_t get_iter(const Value* a) { return guarded([&] { return tributary::get_iter(a[0]); }); }
 
 uint64_t build_tuple(const Value* a) {

@@ -189,6 +189,11 @@ bool JitState::record_instruction(vm::Frame* f, uint32_t pc, Value* sp) {
   ExitInfo* parent = rec_->parent();
   rec_.reset();
   stats.ops_recorded += t->raw.ins.size();
+  for (const Ins& in : t->raw.ins)
+    if (in.op == IrOp::CALL) {
+      ++stats.calls;
+      ++stats.calls_by_helper[t->raw.calls[in.imm].name];
+    }
   if (parent && try_attach(parent, t.get())) return false;
   if (parent && !t->join_note.empty())
     log_region(fmt::format("bridge from {}:{} {}", parent->trace->code->qualname, parent->pc, t->join_note));
@@ -598,6 +603,9 @@ std::string JitState::summary() const {
   out += fmt::format("guards:               {}\n", stats.guards);
   out += fmt::format("ops recorded:         {}\n", stats.ops_recorded);
   out += fmt::format("ops after opt:        {}\n", stats.ops_optimized);
+  out += fmt::format("residual calls:       {}\n", stats.calls);
+  for (const auto& [name, n] : stats.calls_by_helper)
+    out += fmt::format("  {:<20} {}\n", name, n);
   out += fmt::format("machine code bytes:   {}\n", stats.code_bytes);
   out += fmt::format("trace entries:        {}\n", stats.trace_entries);
   out += fmt::format("side exits taken:     {}\n", stats.side_exits);
@@ -613,6 +621,13 @@ std::string JitState::summary() const {
 }
 
 std::string JitState::stats_json() const {
+  // One "key": value pair per statistic, in a fixed order.
+  std::string out = "{";
+  auto put = [&](std::string_view key, const std::string& json) {
+    out += fmt::format("{}\"{}\": {}", out.size() > 1 ? ", " : "", key, json);
+  };
+  auto num = [](auto v) { return fmt::format("{}", v); };
+  auto secs = [](double v) { return fmt::format("{:.6f}", v); };
   std::string aborts;
   for (size_t i = 0; i < static_cast<size_t>(AbortReason::kCount); ++i)
     aborts += fmt::format("{}\"{}\": {}", i ? ", " : "", kAbortNames[i], stats.aborts[i]);
@@ -621,23 +636,44 @@ std::string JitState::stats_json() const {
   for (const TopExit& e : top_exits(5))
     top += fmt::format("{}{{\"exit\": \"{}\", \"taken\": {}, \"bridged\": {}}}", top.empty() ? "" : ", ", e.where,
                        e.taken, e.bridged ? "true" : "false");
-  std::string regions_json = fmt::format(
-      "\"regions\": {}, \"region_blocks\": {}, \"merge_points\": {}, \"versions_max\": {}, "
-      "\"bridges_unmerged\": {}, \"widened\": {}, \"widen_checks\": {}, \"reformations\": {}, "
-      "\"cold_exits\": {}, \"top_exits\": [{}], ",
-      rc.regions, rc.region_blocks, rc.merge_points, rc.versions_max, stats.bridges - stats.merges, stats.widened,
-      stats.widen_checks, stats.reformations, stats.cold_exits, top);
-  return fmt::format(
-      "{{\"policy\": \"{}\", {}\"merges\": {}, \"phis\": {}, "
-      "\"recordings_started\": {}, \"loops\": {}, \"functions\": {}, \"bridges\": {}, \"aborts\": {{{}}}, "
-      "\"blacklisted\": {}, \"guards\": {}, \"ops_recorded\": {}, \"ops_optimized\": {}, \"code_bytes\": {}, "
-      "\"trace_entries\": {}, \"side_exits\": {}, \"record_seconds\": {:.6f}, \"optimize_seconds\": {:.6f}, "
-      "\"backend_seconds\": {:.6f}, \"inlined_calls\": {}, \"inlined_exits\": {}, \"deinlined\": {}}}\n",
-      regions::spec_name(policy->spec()), regions_json, stats.merges, stats.phis, stats.recordings_started, stats.loops,
-      stats.functions, stats.bridges, aborts, stats.blacklisted, stats.guards,
-      stats.ops_recorded, stats.ops_optimized, stats.code_bytes, stats.trace_entries, stats.side_exits,
-      stats.record_seconds, stats.optimize_seconds, stats.backend_seconds, stats.inlined_calls, stats.inlined_exits,
-      stats.deinlined);
+  std::string calls;
+  for (const auto& [name, n] : stats.calls_by_helper)
+    calls += fmt::format("{}\"{}\": {}", calls.empty() ? "" : ", ", name, n);
+
+  put("policy", fmt::format("\"{}\"", regions::spec_name(policy->spec())));
+  put("regions", num(rc.regions));
+  put("region_blocks", num(rc.region_blocks));
+  put("merge_points", num(rc.merge_points));
+  put("versions_max", num(rc.versions_max));
+  put("bridges_unmerged", num(stats.bridges - stats.merges));
+  put("widened", num(stats.widened));
+  put("widen_checks", num(stats.widen_checks));
+  put("reformations", num(stats.reformations));
+  put("cold_exits", num(stats.cold_exits));
+  put("top_exits", "[" + top + "]");
+  put("merges", num(stats.merges));
+  put("phis", num(stats.phis));
+  put("recordings_started", num(stats.recordings_started));
+  put("loops", num(stats.loops));
+  put("functions", num(stats.functions));
+  put("bridges", num(stats.bridges));
+  put("aborts", "{" + aborts + "}");
+  put("blacklisted", num(stats.blacklisted));
+  put("guards", num(stats.guards));
+  put("ops_recorded", num(stats.ops_recorded));
+  put("ops_optimized", num(stats.ops_optimized));
+  put("code_bytes", num(stats.code_bytes));
+  put("trace_entries", num(stats.trace_entries));
+  put("side_exits", num(stats.side_exits));
+  put("record_seconds", secs(stats.record_seconds));
+  put("optimize_seconds", secs(stats.optimize_seconds));
+  put("backend_seconds", secs(stats.backend_seconds));
+  put("inlined_calls", num(stats.inlined_calls));
+  put("inlined_exits", num(stats.inlined_exits));
+  put("deinlined", num(stats.deinlined));
+  put("calls", num(stats.calls));
+  put("calls_by_helper", "{" + calls + "}");
+  return out + "}\n";
 }
 
 void JitState::dump_region_files() {

@@ -10,6 +10,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <string>
 #include <unordered_map>
@@ -154,6 +155,9 @@ struct Stats {
   uint64_t aborts[static_cast<size_t>(AbortReason::kCount)] = {};
   uint64_t blacklisted = 0;
   uint64_t ops_recorded = 0, ops_optimized = 0, guards = 0;
+  // Residual helper calls in recorded traces, in total and by helper name.
+  uint64_t calls = 0;
+  std::map<std::string, uint64_t> calls_by_helper;
   uint64_t code_bytes = 0;
   uint64_t side_exits = 0, trace_entries = 0;
   uint64_t inlined_calls = 0;     // calls recorded inline

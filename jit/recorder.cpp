@@ -295,7 +295,7 @@ bool Recorder::record(uint32_t pc, Value* sp) {
     break;
   case Op::STORE_FAST: write_slot(in.arg, pop()); break;
   case Op::LOAD_GLOBAL: record_load_global(in.arg); break;
-  case Op::STORE_GLOBAL: abort_with(AbortReason::GlobalStore, "STORE_GLOBAL");
+  case Op::STORE_GLOBAL: record_store_global(in.arg); break;
   case Op::BINARY_OP: record_binary_op(in.arg); break;
   case Op::COMPARE_OP: record_compare_op(in.arg); break;
   case Op::IS_OP: {
@@ -396,19 +396,9 @@ bool Recorder::record(uint32_t pc, Value* sp) {
     break;
   }
   case Op::CALL_EX: record_call_ex(in.arg); break;
-  case Op::LOAD_ATTR: {
-    Ref obj = pop();
-    push(call_helper(reinterpret_cast<void*>(&helpers::get_attr), "get_attr", {obj, kval(co->names[in.arg])}));
-    break;
-  }
-  case Op::LOAD_METHOD: {
-    // Same observable behaviour as LOAD_ATTR + a plain call: [empty, bound method].
-    Ref obj = pop();
-    Ref bound = call_helper(reinterpret_cast<void*>(&helpers::get_attr), "get_attr", {obj, kval(co->names[in.arg])});
-    push(kval(Value::empty()));
-    push(bound);
-    break;
-  }
+  case Op::LOAD_ATTR: record_load_attr(in.arg); break;
+  case Op::STORE_ATTR: record_store_attr(in.arg); break;
+  case Op::LOAD_METHOD: record_load_method(in.arg); break;
   case Op::CONTAINS_OP: {
     Ref container = pop(), item = pop();
     Ref r = call_helper(reinterpret_cast<void*>(&helpers::contains), "contains", {container, item});
@@ -445,13 +435,22 @@ void Recorder::record_load_global(int32_t name_index) {
   // The value is a constant as long as neither dict adds or removes a key or
   // rebinds this name; finish() marks its entry watched so rebinding it bumps
   // the guarded version, while stores to other globals do not.
-  globals_used_.push_back({frame_->globals, name, *v});
+  // Globals this code rebinds are read from their entry (below), not folded.
+  const bool stored = stores_global(name_index) && v == dict_find_str(frame_->globals, name);
+  if (!stored) globals_used_.push_back({frame_->globals, name, *v});
   Ref g = kraw(static_cast<int64_t>(reinterpret_cast<uintptr_t>(&frame_->globals->watched_version)));
   version_guards_.push_back(guard(IrOp::GUARD_WORD, g, static_cast<int64_t>(frame_->globals->watched_version)));
   Ref b = kraw(static_cast<int64_t>(reinterpret_cast<uintptr_t>(&frame_->builtins->watched_version)));
   version_guards_.push_back(guard(IrOp::GUARD_WORD, b, static_cast<int64_t>(frame_->builtins->watched_version)));
   t_.pool.push_back(Value::object(frame_->globals));
   t_.pool.push_back(Value::object(frame_->builtins));
+  if (stored) {
+    // The entry stays at this address while the globals' watched version holds.
+    Ref value = emit(IrOp::LOAD, kraw(static_cast<int64_t>(reinterpret_cast<uintptr_t>(v))), kNoRef, 0);
+    t_.ins[value].type = IrType::Val;
+    push(value);
+    return;
+  }
   push(constant(*v));
 }
 
@@ -687,7 +686,8 @@ void Recorder::record_call(uint32_t nargs, Ref kwnames) {
   Ref slot0_ref = peek(static_cast<int>(nargs) + 2);
   Ref slot1_ref = peek(static_cast<int>(nargs) + 1);
   bool method = !(is_const(slot0_ref) && const_value(slot0_ref).is_empty());
-  // Builtins with known effects become IR: abs() of a float.
+  // Builtins with known effects become IR (record_builtins.cpp), and abs() of a float.
+  if (kwnames == kNoRef && !method && record_builtin_call(nargs)) return;
   if (kwnames == kNoRef && !method && nargs == 1 && is_const(slot1_ref)) {
     mark_fold(slot1_ref);
     Value callable = const_value(slot1_ref);
@@ -776,7 +776,7 @@ bool Recorder::try_inline(uint32_t nargs, Ref kwnames, bool method) {
   std::vector<Ref> args;
   Ref r0 = peek(n + 2), r1 = peek(n + 1);
   auto guard_is = [&](Ref r, Value v) {
-    if (is_const(r)) return;
+    if (is_const(r)) return mark_fold(r); // (a join must not widen the callee)
     guard(IrOp::GUARD_TRUE, emit(IrOp::VEQ, box(r), kval(v)));
   };
   switch (form) {
@@ -978,6 +978,7 @@ std::unique_ptr<CompiledTrace> Recorder::finish() {
     if (!now) now = dict_find_str(frame_->builtins, name);
     if (!now || *now != value) abort_with(AbortReason::GlobalStore, "a global changed while recording");
   }
+  watch_folded_entries();
   const size_t n = t_.ins.size();
 
   // Global-version guards leave the loop when nothing in it can rebind globals.

@@ -100,6 +100,25 @@ private:
   void leave_inline(Ref result);
   Ref truth(Ref r, Value v);
 
+  // --- attributes, global stores and known builtins (record_attr.cpp, record_builtins.cpp)
+  void record_load_attr(int32_t name_index);
+  void record_store_attr(int32_t name_index);
+  void record_load_method(int32_t name_index);
+  void record_store_global(int32_t name_index);
+  bool record_builtin_call(uint32_t nargs); // true when the call was recorded as IR
+  bool guard_instance(Ref obj, Value v);    // false: not a plain user instance
+  void guard_class_epoch();
+  Ref fold_dict_entry(Dict* d, Str* name, Value v); // constant, guarded by d's watched version
+  bool stores_global(int32_t name_index);
+  void watch_folded_entries(); // called by finish()
+  struct FoldedEntry {
+    Dict* dict;
+    Str* name;
+    Value value;
+  };
+  std::vector<FoldedEntry> entries_used_; // module attributes folded to constants
+  std::vector<bool> stored_globals_;      // per name index: the code stores that global
+
   JitState& jit_;
   vm::Frame* frame_;                // the frame being recorded (an inlined callee's, inside a call)
   uint32_t start_pc_;

@@ -29,7 +29,9 @@ JIT shape expectations: a script may carry lines of the form
 Each whitespace-separated condition is KEY OP NUMBER with OP one of
 == != >= <= > <.  KEY is a top-level key of the --jit-stats JSON (loops,
 functions, bridges, guards, side_exits, ...), "aborts" (the sum over all
-abort reasons) or "aborts.REASON" (one reason, e.g. aborts.TypeUnstable).
+abort reasons), "aborts.REASON" (one reason, e.g. aborts.TypeUnstable) or
+"calls_by_helper.NAME" (residual calls to one helper in recorded traces, e.g.
+calls_by_helper.get_attr; 0 when none).
 Several jit-expect lines accumulate.  A line "# jit-expect[diamond,generalize]:"
 applies only under those merge policies; a plain "# jit-expect:" line applies
 under policy `none` only (the pure tracing baseline), since merging changes the
@@ -219,6 +221,14 @@ def stat_value(stats, key):
         if not isinstance(aborts, dict):
             return None
         return aborts.get(key[len("aborts."):])
+    if "." in key:
+        # DICT.NAME: one entry of a per-name table (calls_by_helper.get_attr); a
+        # name missing from a present table counts 0.
+        table, name = key.split(".", 1)
+        entries = stats.get(table)
+        if not isinstance(entries, dict):
+            return None
+        return entries.get(name, 0)
     v = stats.get(key)
     if isinstance(v, bool) or not isinstance(v, (int, float)):
         return None

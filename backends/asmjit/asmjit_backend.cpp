@@ -393,6 +393,32 @@ private:
       break;
     }
     case IrOp::FSQRT: cc_.sqrtsd(x(r), x(i.a)); break;
+    case IrOp::IMIN:
+    case IrOp::IMAX:
+      cc_.mov(g(r), g(i.a));
+      cc_.cmp(g(i.b), g(i.a));
+      if (i.op == IrOp::IMIN)
+        cc_.cmovl(g(r), g(i.b));
+      else
+        cc_.cmovg(g(r), g(i.b));
+      break;
+    // minsd/maxsd d, s give d when d < s (d > s), else s: exactly Python's
+    // min/max(a, b) with d = b, s = a, for NaNs and signed zeros too.
+    case IrOp::FMIN:
+      cc_.movsd(x(r), x(i.b));
+      cc_.minsd(x(r), x(i.a));
+      break;
+    case IrOp::FMAX:
+      cc_.movsd(x(r), x(i.b));
+      cc_.maxsd(x(r), x(i.a));
+      break;
+    case IrOp::F2INT:
+      // cvttsd2si gives INT64_MIN for NaN and out-of-range values; scaling
+      // that (or any value beyond 48 bits) overflows.
+      cc_.cvttsd2si(g(r), x(i.a));
+      cc_.imul(g(r), g(r), 65536);
+      cc_.jo(exit_label(r));
+      break;
     case IrOp::LT: setcc_bool(r, x86::CondCode::kL, i.a, i.b); break;
     case IrOp::LE: setcc_bool(r, x86::CondCode::kLE, i.a, i.b); break;
     case IrOp::EQ: setcc_bool(r, x86::CondCode::kE, i.a, i.b); break;

@@ -84,6 +84,8 @@ void pass_bounds(Trace& t) {
       }
       break;
     case IrOp::SAR: r = {a.lo >> i.imm, a.hi >> i.imm}; break;
+    case IrOp::IMIN: r = {std::min(a.lo, b.lo), std::min(a.hi, b.hi)}; break;
+    case IrOp::IMAX: r = {std::max(a.lo, b.lo), std::max(a.hi, b.hi)}; break;
     default: break;
     }
     range[n] = clamp(r);

@@ -153,6 +153,15 @@ void pass_fold(Trace& t) {
         i.a = i.b = kNoRef;
       }
       break;
+    case IrOp::IMIN:
+    case IrOp::IMAX:
+      if (is_kint(t, i.a, &x) && is_kint(t, i.b, &y)) {
+        const bool min = i.op == IrOp::IMIN;
+        i.op = IrOp::KINT;
+        i.imm = (min ? y < x : y > x) ? y : x;
+        i.a = i.b = kNoRef;
+      }
+      break;
     case IrOp::FNEG:
       if (is_kf64(t, i.a, &fx)) {
         i.op = IrOp::KF64;

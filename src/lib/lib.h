@@ -17,6 +17,9 @@ void init_builtin_types(Module* builtins);     // builtin_types.cpp
 void init_str_methods();                       // str_methods.cpp
 void init_container_methods();                 // container_methods.cpp
 Module* make_math_module();                    // math_module.cpp
+// The math module function implemented by `fn` ("sqrt", ...), or nullptr:
+// lets the JIT recognize math.* calls whatever name they are bound to.
+const char* math_function_name(NativeFn fn);
 Module* make_sys_module();                     // sys_module.cpp
 Module* make_time_module();                    // sys_module.cpp
 Module* make_tributary_module();               // tributary_module.cpp

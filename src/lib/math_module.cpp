@@ -451,23 +451,71 @@ Value math_perm(Value, const Args& a) {
 
 } // namespace
 
+namespace {
+
+const MethodDef kFunctions[] = {
+    {"sqrt", unary<"math.sqrt", static_cast<D1>(std::sqrt), false>},
+    {"exp", unary<"math.exp", static_cast<D1>(std::exp), true>},
+    {"expm1", unary<"math.expm1", static_cast<D1>(std::expm1), true>},
+    {"log1p", unary<"math.log1p", static_cast<D1>(std::log1p), false>},
+    {"sin", unary<"math.sin", static_cast<D1>(std::sin), false>},
+    {"cos", unary<"math.cos", static_cast<D1>(std::cos), false>},
+    {"tan", unary<"math.tan", static_cast<D1>(std::tan), false>},
+    {"asin", unary<"math.asin", static_cast<D1>(std::asin), false>},
+    {"acos", unary<"math.acos", static_cast<D1>(std::acos), false>},
+    {"atan", unary<"math.atan", static_cast<D1>(std::atan), false>},
+    {"sinh", unary<"math.sinh", static_cast<D1>(std::sinh), true>},
+    {"cosh", unary<"math.cosh", static_cast<D1>(std::cosh), true>},
+    {"tanh", unary<"math.tanh", static_cast<D1>(std::tanh), false>},
+    {"asinh", unary<"math.asinh", static_cast<D1>(std::asinh), false>},
+    {"acosh", unary<"math.acosh", static_cast<D1>(std::acosh), false>},
+    {"atanh", unary<"math.atanh", static_cast<D1>(std::atanh), false>},
+    {"fabs", unary<"math.fabs", static_cast<D1>(std::fabs), false>},
+    {"erf", unary<"math.erf", static_cast<D1>(std::erf), false>},
+    {"erfc", unary<"math.erfc", static_cast<D1>(std::erfc), false>},
+    {"gamma", unary<"math.gamma", static_cast<D1>(std::tgamma), true>},
+    {"lgamma", unary<"math.lgamma", static_cast<D1>(std::lgamma), true>},
+    {"log", math_log},
+    {"log2", math_log2},
+    {"log10", math_log10},
+    {"atan2", math_atan2},
+    {"copysign", math_copysign},
+    {"fmod", math_fmod},
+    {"pow", math_pow},
+    {"ldexp", math_ldexp},
+    {"frexp", math_frexp},
+    {"modf", math_modf},
+    {"floor", math_floor},
+    {"ceil", math_ceil},
+    {"trunc", math_trunc},
+    {"isnan", math_isnan},
+    {"isinf", math_isinf},
+    {"isfinite", math_isfinite},
+    {"degrees", math_degrees},
+    {"radians", math_radians},
+    {"isclose", math_isclose},
+    {"hypot", math_hypot},
+    {"dist", math_dist},
+    {"fsum", math_fsum},
+    {"prod", math_prod},
+    {"isqrt", math_isqrt},
+    {"gcd", math_gcd},
+    {"lcm", math_lcm},
+    {"factorial", math_factorial},
+    {"comb", math_comb},
+    {"perm", math_perm},
+};
+
+} // namespace
+
+const char* math_function_name(NativeFn fn) {
+  for (const MethodDef& d : kFunctions)
+    if (d.fn == fn) return d.name;
+  return nullptr;
+}
+
 Module* make_math_module() {
   Module* m = new_module("math");
-  static const MethodDef kFunctions[] = {
-      {"sqrt", unary<"math.sqrt", static_cast<D1>(std::sqrt), false>},       {"exp", unary<"math.exp", static_cast<D1>(std::exp), true>},         {"expm1", unary<"math.expm1", static_cast<D1>(std::expm1), true>},     {"log1p", unary<"math.log1p", static_cast<D1>(std::log1p), false>},
-      {"sin", unary<"math.sin", static_cast<D1>(std::sin), false>},         {"cos", unary<"math.cos", static_cast<D1>(std::cos), false>},         {"tan", unary<"math.tan", static_cast<D1>(std::tan), false>},         {"asin", unary<"math.asin", static_cast<D1>(std::asin), false>},
-      {"acos", unary<"math.acos", static_cast<D1>(std::acos), false>},       {"atan", unary<"math.atan", static_cast<D1>(std::atan), false>},       {"sinh", unary<"math.sinh", static_cast<D1>(std::sinh), true>},       {"cosh", unary<"math.cosh", static_cast<D1>(std::cosh), true>},
-      {"tanh", unary<"math.tanh", static_cast<D1>(std::tanh), false>},       {"asinh", unary<"math.asinh", static_cast<D1>(std::asinh), false>},     {"acosh", unary<"math.acosh", static_cast<D1>(std::acosh), false>},     {"atanh", unary<"math.atanh", static_cast<D1>(std::atanh), false>},
-      {"fabs", unary<"math.fabs", static_cast<D1>(std::fabs), false>},       {"erf", unary<"math.erf", static_cast<D1>(std::erf), false>},         {"erfc", unary<"math.erfc", static_cast<D1>(std::erfc), false>},       {"gamma", unary<"math.gamma", static_cast<D1>(std::tgamma), true>},
-      {"lgamma", unary<"math.lgamma", static_cast<D1>(std::lgamma), true>},   {"log", math_log},         {"log2", math_log2},       {"log10", math_log10},
-      {"atan2", math_atan2},     {"copysign", math_copysign}, {"fmod", math_fmod},     {"pow", math_pow},
-      {"ldexp", math_ldexp},     {"frexp", math_frexp},     {"modf", math_modf},       {"floor", math_floor},
-      {"ceil", math_ceil},       {"trunc", math_trunc},     {"isnan", math_isnan},     {"isinf", math_isinf},
-      {"isfinite", math_isfinite}, {"degrees", math_degrees}, {"radians", math_radians}, {"isclose", math_isclose},
-      {"hypot", math_hypot},     {"dist", math_dist},       {"fsum", math_fsum},       {"prod", math_prod},
-      {"isqrt", math_isqrt},     {"gcd", math_gcd},         {"lcm", math_lcm},         {"factorial", math_factorial},
-      {"comb", math_comb},       {"perm", math_perm},
-  };
   for (const MethodDef& d : kFunctions) add_function(m, d.name, d.fn);
   add_value(m, "pi", F(M_PI));
   add_value(m, "e", F(M_E));

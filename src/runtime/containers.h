@@ -19,7 +19,9 @@ struct DictEntry {
   int64_t hash;
   Value key;   // empty for a deleted entry
   Value value;
-  bool watched = false; // compiled code assumed this value (see Dict::watched_version)
+  // Nonzero when compiled code assumed this value (see Dict::watched_version);
+  // a full word, so compiled code that stores to the entry can guard it is zero.
+  uint64_t watched = 0;
 };
 
 struct Dict : Object {

@@ -1,9 +1,10 @@
-# Shape: a hot function storing a global (STORE_GLOBAL) is not compiled as a
-# function trace (its recording aborts), but the loop calling it still
-# compiles, with the call residual. Storing counter must not make the
-# loop's guard on the globals (for `bump`) fail on every iteration: that
-# would attach a new bridge per iteration (currently ~50 for 100 calls).
-# jit-expect: loops==1 functions==0 aborts>=1 bridges<=4
+# Shape: a hot function storing a global (STORE_GLOBAL) is inlined into the
+# loop calling it, and the store writes the global's dict entry directly (no
+# residual store_global call: no trace folded `counter`). Storing counter
+# must not make the loop's guard on the globals (for `bump`) fail on every
+# iteration: that would attach a new bridge per iteration.
+# jit-expect: loops==1 aborts==0 bridges<=4 inlined_calls>=1 calls==0
+# jit-expect: calls_by_helper.store_global==0
 counter = 0
 
 

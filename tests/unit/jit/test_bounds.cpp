@@ -25,3 +25,23 @@ block 0:
   CHECK(out.find("ADD         %6 %4") != std::string::npos);
   CHECK(out.find("ADD_OV      %2 %2") != std::string::npos); // full 48-bit range: may overflow
 }
+
+TEST_CASE("min/max keep their operands' ranges") {
+  std::string out = run_pass(R"(trace function pc 0
+block 0:
+  %0 val SLOAD #0
+  GUARD_INT %0 [pc 0 depth 0]
+  %2 int UNBOX_INT %0
+  %3 int KINT #1000
+  %4 int FLOORMOD %2 %3 [pc 2 depth 2]
+  %5 int IMIN %2 %4
+  %6 int IMAX %4 %3
+  %7 int ADD_OV %6 %6 [pc 5 depth 2]
+  %8 int ADD_OV %5 %5 [pc 6 depth 2]
+  %9 val BOX_INT %7
+  %10 val BOX_INT %8
+  RET %9
+)", pass_bounds);
+  CHECK(out.find("ADD         %6 %6") != std::string::npos); // max(0..999, 1000) is 1000
+  CHECK(out.find("ADD_OV      %5 %5") != std::string::npos); // min(x, 0..999) is unbounded below
+}

@@ -67,3 +67,20 @@ block 0:
   CHECK(out.find("ADD_OV      %0 %1") != std::string::npos); // 2**47 - 1 + 1 overflows 48 bits
   CHECK(out.find("KINT        #2") != std::string::npos);    // 1 + 1 folded
 }
+
+TEST_CASE("min/max of int constants fold; the first operand wins ties") {
+  std::string out = run_pass(R"(trace function pc 0
+block 0:
+  %0 int KINT #3
+  %1 int KINT #-4
+  %2 int IMIN %0 %1
+  %3 int IMAX %0 %1
+  %4 int ADD_OV %2 %3 [pc 1 depth 1]
+  %5 val BOX_INT %4
+  RET %5
+)", pass_fold);
+  CHECK(out.find("IMIN") == std::string::npos);
+  CHECK(out.find("IMAX") == std::string::npos);
+  CHECK(out.find("ADD_OV") == std::string::npos); // -4 + 3 folds too
+  CHECK(out.find("KINT        #-1") != std::string::npos);
+}
