@@ -141,8 +141,14 @@ bool JitState::recording_in(const vm::Frame* f) const { return rec_ && rec_->fra
 void JitState::abort_recording(AbortReason r) {
   if (!rec_) return;
   ++stats.aborts[static_cast<size_t>(r)];
-  const vm::Code* root_code = rec_->root_frame()->code;
-  if (rec_->in_inlined_call()) {
+  const vm::Code* root_code = rec_->root_code();
+  if (rec_->parent() && !rec_->parent()->frames.empty()) {
+    // A bridge from inside inlined calls: after max_retries failures the exit
+    // is blacklisted, and its next hot streak de-inlines the callee.
+    ExitInfo* e = rec_->parent();
+    if (++e->bridge_attempts >= params.max_retries) e->blacklisted = true;
+    e->count = 0;
+  } else if (rec_->in_inlined_call()) {
     // The callee is what cannot be traced: the next recording keeps the call
     // residual instead of counting this against the loop or function.
     rec_->frame()->code->jit_no_inline = true;
@@ -159,6 +165,9 @@ void JitState::abort_recording(AbortReason r) {
     uint32_t& n = aborts_at_[key(root_code, pc)];
     if (++n >= static_cast<uint32_t>(params.max_retries)) ++stats.blacklisted;
   }
+  if (rec_->parent() && !rec_->join_note().empty())
+    log_region(fmt::format("bridge from exit {}:{} aborted ({}); {}", root_code->qualname, rec_->parent()->index,
+                           abort_name(r), rec_->join_note()));
   if (!log_spec.empty())
     log_trace(fmt::format("# abort {} at {}:{}{}: {}\n", abort_name(r), root_code->qualname, rec_->start_pc(),
                           rec_->in_inlined_call() ? fmt::format(" (inlined {})", rec_->frame()->code->qualname) : "",
@@ -195,6 +204,12 @@ bool JitState::record_instruction(vm::Frame* f, uint32_t pc, Value* sp) {
       ++stats.calls_by_helper[t->raw.calls[in.imm].name];
     }
   if (parent && try_attach(parent, t.get())) return false;
+  if (parent && !parent->frames.empty()) {
+    // A bridge from inside inlined calls runs only as part of its region.
+    if (++parent->bridge_attempts >= params.max_retries) parent->blacklisted = true;
+    parent->count = 0;
+    return false;
+  }
   if (parent && !t->join_note.empty())
     log_region(fmt::format("bridge from {}:{} {}", parent->trace->code->qualname, parent->pc, t->join_note));
   if (t->join_bound >= 0) {
@@ -210,7 +225,7 @@ bool JitState::record_instruction(vm::Frame* f, uint32_t pc, Value* sp) {
   }
   CompiledTrace* raw = t.get();
   if (t->kind != TraceKind::Bridge)
-    for (const Boundary& b : t->bounds) t->versions[b.pc] = 1;
+    for (const Boundary& b : t->bounds) t->versions[b.key] = 1;
   else note_bridge(parent, raw);
   switch (t->kind) {
   case TraceKind::Loop:
@@ -344,7 +359,7 @@ bool JitState::try_attach(ExitInfo* parent, CompiledTrace* bridge) {
     stats.phis += static_cast<uint64_t>(r.phis);
     stats.widened += static_cast<uint64_t>(r.widened);
     stats.widen_checks += static_cast<uint64_t>(r.checks);
-    ++root->joins[root->bounds[bridge->join_bound].pc];
+    ++root->joins[root->bounds[bridge->join_bound].key];
   }
   parent->attached = true;
   note_bridge(parent, bridge);
@@ -359,7 +374,7 @@ bool JitState::try_attach(ExitInfo* parent, CompiledTrace* bridge) {
 
 void JitState::note_bridge(ExitInfo* parent, const CompiledTrace* bridge) {
   CompiledTrace* root = parent->trace->root ? parent->trace->root : parent->trace;
-  for (uint32_t pc : bridge->pcs) ++root->versions[pc];
+  for (uint64_t key : bridge->pcs) ++root->versions[key];
   ++root->bridge_count;
   const uint32_t exit_pc = parent->pc;
   if (std::find(root->bridged_pcs.begin(), root->bridged_pcs.end(), exit_pc) == root->bridged_pcs.end())
@@ -457,18 +472,27 @@ void JitState::invalidate(CompiledTrace* t) {
 
 Value JitState::resume_inlined(ExitInfo* e) {
   ++stats.inlined_exits;
-  // A hot exit inside an inlined call gets no bridge: the callee is no longer
-  // inlined, and the root is re-recorded with a residual call (the callee's own
-  // trace then grows bridges or merges for its paths).
-  if (!e->blacklisted && ++e->count >= static_cast<uint32_t>(params.trace_eagerness)) {
-    e->blacklisted = true;
-    auto* callee = e->frames.back().func.as<vm::Function>();
-    if (!callee->code->jit_no_inline) {
-      callee->code->jit_no_inline = true;
-      ++stats.deinlined;
-      log_region(fmt::format("de-inline {}: exit {} taken {} times", callee->code->qualname, e->index, e->count));
+  // A hot exit inside an inlined call gets a bridge that must join its region
+  // inside the same call (merging policies): it records in the rebuilt
+  // innermost frame. Without one, the callee is no longer inlined, and the
+  // root is re-recorded with a residual call (the callee's own trace then
+  // grows bridges or merges for its paths).
+  if (!e->deinlined && ++e->count >= static_cast<uint32_t>(params.trace_eagerness)) {
+    if (policy->merges() && !e->exception && !e->blacklisted) {
+      if (!rec_) {
+        ++stats.recordings_started;
+        resume_bridge_ = e;
+      }
+    } else {
+      e->deinlined = true;
+      auto* callee = e->frames.back().func.as<vm::Function>();
+      if (!callee->code->jit_no_inline) {
+        callee->code->jit_no_inline = true;
+        ++stats.deinlined;
+        log_region(fmt::format("de-inline {}: exit {} taken {} times", callee->code->qualname, e->index, e->count));
+      }
+      invalidate(e->trace->root ? e->trace->root : e->trace);
     }
-    invalidate(e->trace->root ? e->trace->root : e->trace);
   }
   // Copy the rebuilt slots out: running the frames may take other exits.
   const size_t n = inline_values_.size();
@@ -495,11 +519,20 @@ Value JitState::resume_inlined(ExitInfo* e) {
       result = vm::resume_function(fn, slots, pc, depth, exc);
       exc = Value::empty();
     } catch (PyException& ex) {
+      resume_bridge_ = nullptr;
       if (k == 0) throw;
       exc = ex.exc;
     }
   }
   return result;
+}
+
+void JitState::on_resume(vm::Frame* f) {
+  if (!resume_bridge_) return;
+  ExitInfo* e = resume_bridge_;
+  resume_bridge_ = nullptr;
+  if (rec_) return;
+  rec_ = std::make_unique<Recorder>(*this, f, static_cast<uint32_t>(f->pc - f->code->code.data()), TraceKind::Bridge, e);
 }
 
 void JitState::after_exit(ExitInfo* e, vm::Frame* f) {

@@ -71,6 +71,7 @@ struct ExitInfo {
   bool blacklisted = false;   // bridge recording kept failing
   uint8_t bridge_attempts = 0;
   uint8_t inner_loop_waits = 0;    // recordings that reached a loop with no trace yet
+  bool deinlined = false;          // (exits inside inlined calls) this exit de-inlined its callee
   std::vector<ExitSlot> restore;   // the snapshot's entries, in order
   std::vector<SnapFrame> frames;   // inlined frames to rebuild (outermost first)
   int32_t frame_slots = 0;         // slots of the trace's own frame (inlined frames' slots follow)
@@ -100,7 +101,21 @@ struct Boundary {
   int32_t ins;     // raw index of the instruction's first IR instruction
   uint32_t depth;  // value-stack depth
   std::vector<SnapEntry> state; // slot -> raw ref (slots not listed: the frame's memory)
+  // Inside inlined calls: the trace's own frame resumes at resume_pc with
+  // resume_depth values (after the outermost call) and `frames` are the
+  // inlined frames (the innermost at pc, depth). Outside: pc, depth, {}.
+  uint32_t resume_pc = 0, resume_depth = 0;
+  std::vector<SnapFrame> frames;
+  uint64_t key = 0; // merge point: pc, or pc within its inlined frame
 };
+
+// A merge point's key: its bytecode position, inside the inlined frames it is in.
+inline uint64_t merge_key(uint32_t pc, const std::vector<SnapFrame>& frames) {
+  uint64_t k = pc;
+  for (const SnapFrame& f : frames)
+    k = k * 0x9E3779B97F4A7C15ull ^ (f.func.bits() + (uint64_t(f.base) << 48) + (uint64_t(f.pc) << 32)) ^ (k >> 29);
+  return k;
+}
 
 // How one slot is joined when a bridge ends by joining a region.
 struct JoinSlot {
@@ -133,14 +148,14 @@ struct CompiledTrace {
   int id = 0;
   // Region counters (roots): specialized versions of each bytecode position
   // (the root's path plus every bridge recorded through it) and joins there.
-  std::unordered_map<uint32_t, uint32_t> versions, joins;
+  std::unordered_map<uint64_t, uint32_t> versions, joins; // by merge_key
   uint64_t entries = 0;              // times run() entered this root
   uint32_t bridge_count = 0;         // bridges recorded from its exits (attached or separate)
   std::vector<uint32_t> bridged_pcs; // the distinct exit positions behind them
   bool reformed = false;             // re-formed into a generically merged region (adaptive)
   // Bridges: the positions recorded (up to the join), widened join slots, and
   // why the bridge joined or the first reason it could not (TRIBUTARY_LOG=region).
-  std::vector<uint32_t> pcs;
+  std::vector<uint64_t> pcs;
   int join_widened = 0;
   std::string join_note;
 };
@@ -200,6 +215,9 @@ public:
   // first; returns the outermost call's result, which the trace's own frame
   // pushes before resuming after that call. Exceptions propagate as from the call.
   Value resume_inlined(ExitInfo* e);
+  // vm::resume_function is about to run frame f (rebuilt after an exit from
+  // inlined code): a bridge for that exit may start recording in it.
+  void on_resume(vm::Frame* f);
 
   bool recording_in(const vm::Frame* f) const;
   // Records the instruction at pc (about to execute); false when the recording ended.
@@ -247,6 +265,7 @@ private:
 
   std::unique_ptr<Recorder> rec_;
   std::vector<Value, traceable_allocator<Value>> inline_values_; // restored slots of inlined frames
+  ExitInfo* resume_bridge_ = nullptr; // an exit from inlined code whose innermost frame records a bridge
   // Stops entering root trace t (it is re-recorded when hot again).
   void invalidate(CompiledTrace* t);
   std::vector<std::unique_ptr<CompiledTrace>> traces_;

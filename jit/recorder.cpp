@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include "jit/helpers.h"
+#include "jit/opt/pipeline.h"
 #include "runtime/containers.h"
 #include "runtime/exceptions.h"
 #include "runtime/iter.h"
@@ -49,6 +50,39 @@ Recorder::Recorder(JitState& jit, vm::Frame* f, uint32_t start_pc, TraceKind kin
     for (size_t i = 0; i < root_->raw.ins.size(); ++i)
       if (root_->raw.ins[i].exit_id == parent->index) parent_guard_raw_ = static_cast<Ref>(i);
   }
+  if (parent && !parent->frames.empty()) enter_exit_frames(parent);
+}
+
+const vm::Code* Recorder::root_code() const { return callers_.empty() ? frame_->code : callers_.front().code; }
+
+void Recorder::enter_exit_frames(const ExitInfo* e) {
+  const Snapshot& s = e->trace->ir.snaps[e->snap];
+  const vm::Code* rc = e->trace->code;
+  const int32_t rslots = rc->nlocals + rc->ncells() + rc->max_stack;
+  // Every value of the enclosing frames is the exit's (SLOADs of their slots
+  // are the exit's values once the bridge is attached).
+  callers_.push_back({nullptr, rc, nullptr, std::vector<SlotState>(rslots), std::vector<Ref>(s.stack_depth, kNoRef),
+                      rc->nlocals + rc->ncells(), 0, s.pc});
+  for (size_t k = 0; k + 1 < e->frames.size(); ++k) {
+    const SnapFrame& f = e->frames[k];
+    auto* fn = f.func.as<vm::Function>();
+    const vm::Code* co = fn->code;
+    callers_.push_back({nullptr, co, fn, std::vector<SlotState>(co->nlocals + co->max_stack),
+                        std::vector<Ref>(f.stack_depth, kNoRef), co->nlocals, f.base, f.pc});
+  }
+  base_ = e->frames.back().base;
+  t_.code = rc;
+}
+
+std::vector<SnapFrame> Recorder::inline_frames(uint32_t pc, uint32_t depth) const {
+  std::vector<SnapFrame> out;
+  if (callers_.empty()) return out;
+  for (size_t k = 1; k < callers_.size(); ++k) {
+    const Caller& c = callers_[k];
+    out.push_back({Value::object(c.func), c.base, c.resume_pc, static_cast<uint32_t>(c.stack.size())});
+  }
+  out.push_back({Value::object(frame_->func), base_, pc, depth});
+  return out;
 }
 
 // ---- abstract state --------------------------------------------------------------
@@ -97,10 +131,9 @@ int32_t Recorder::snapshot() {
     for (size_t k = 1; k < callers_.size(); ++k) {
       const Caller& c = callers_[k];
       add_frame(c.slots, c.stack, c.stack_base, c.base, true);
-      s.frames.push_back({Value::object(c.frame->func), c.base, c.resume_pc, static_cast<uint32_t>(c.stack.size())});
     }
     add_frame(slots_, pre_stack_, stack_base_, base_, true);
-    s.frames.push_back({Value::object(frame_->func), base_, pc_, static_cast<uint32_t>(pre_stack_.size())});
+    s.frames = inline_frames(pc_, static_cast<uint32_t>(pre_stack_.size()));
   }
   if (s.entries.size() > (1u << 14)) abort_with(AbortReason::TraceTooLong, "snapshot too large");
   // Consecutive guards in one state share a snapshot.
@@ -186,7 +219,7 @@ Ref Recorder::read_slot(int32_t slot) {
   // traces load lazily where a slot is first used, so their type guards sit
   // where the path diverges (where a region can branch and join).
   in_entry_ = kind_ == TraceKind::Loop;
-  Ref r = emit(IrOp::SLOAD, kNoRef, kNoRef, slot);
+  Ref r = emit(IrOp::SLOAD, kNoRef, kNoRef, base_ + slot); // (inside inlined calls: a bridge reading the exit's value)
   r = specialize(r, frame_->slots[slot]);
   in_entry_ = saved;
   s.ref = s.entry = r;
@@ -264,16 +297,26 @@ bool Recorder::record(uint32_t pc, Value* sp) {
     to_loop(pc, static_cast<CompiledTrace*>(co->jit_loops[pc]));
     return true;
   }
-  if (kind_ == TraceKind::Bridge && callers_.empty() && !t_.ins.empty() && try_join()) return true;
-  if (kind_ == TraceKind::Bridge && callers_.empty()) pcs_.push_back(pc);
+  if (kind_ == TraceKind::Bridge && !t_.ins.empty() && try_join()) return true;
+  if (kind_ == TraceKind::Bridge) pcs_.push_back(merge_key(pc, inline_frames(pc, static_cast<uint32_t>(stack_.size()))));
   if (vm::op_info(in.op).jit == vm::JitSupport::No) abort_with(AbortReason::UnsupportedOpcode, vm::op_info(in.op).name);
   pre_stack_ = stack_;
-  if (kind_ != TraceKind::Bridge && callers_.empty()) { // (regions join only in the trace's own frame)
-    RawBoundary b{pc, static_cast<Ref>(t_.ins.size()), {}, static_cast<uint32_t>(stack_.size())};
-    for (int32_t i = 0; i < stack_base_; ++i)
-      if (slots_[i].ref != kNoRef) b.state.push_back({i, slots_[i].ref});
-    for (size_t i = 0; i < stack_.size(); ++i)
-      if (stack_[i] != kNoRef) b.state.push_back({stack_slot(static_cast<int32_t>(i)), stack_[i]});
+  if (kind_ != TraceKind::Bridge) {
+    // Every instruction boundary is a candidate merge point, inside inlined calls too.
+    const uint32_t depth = static_cast<uint32_t>(stack_.size());
+    RawBoundary b{pc, static_cast<Ref>(t_.ins.size()), {}, depth, pc, depth, inline_frames(pc, depth)};
+    auto add_frame = [&](const std::vector<SlotState>& slots, const std::vector<Ref>& stack, int32_t sbase, int32_t base) {
+      for (int32_t i = 0; i < sbase; ++i)
+        if (slots[i].ref != kNoRef) b.state.push_back({base + i, slots[i].ref});
+      for (size_t i = 0; i < stack.size(); ++i)
+        if (stack[i] != kNoRef) b.state.push_back({base + sbase + static_cast<int32_t>(i), stack[i]});
+    };
+    if (!callers_.empty()) {
+      b.resume_pc = callers_[0].resume_pc;
+      b.resume_depth = static_cast<uint32_t>(callers_[0].stack.size());
+      for (const Caller& c : callers_) add_frame(c.slots, c.stack, c.stack_base, c.base);
+    }
+    add_frame(slots_, stack_, stack_base_, base_);
     bounds_.push_back(std::move(b));
   }
 
@@ -413,6 +456,7 @@ bool Recorder::record(uint32_t pc, Value* sp) {
   }
   case Op::RETURN_VALUE: {
     if (!callers_.empty()) {
+      if (!callers_.back().frame) abort_with(AbortReason::LeftFrame, "a bridge returned from the inlined call it started in");
       leave_inline(pop());
       break;
     }
@@ -723,7 +767,15 @@ void Recorder::record_call(uint32_t nargs, Ref kwnames) {
       return;
     }
   }
-  if (try_inline(nargs, kwnames, method)) return;
+  if (kwnames == kNoRef) {
+    const int n = static_cast<int>(nargs);
+    std::vector<Ref> given;
+    for (int i = n; i >= 1; --i) given.push_back(peek(i));
+    if (try_inline(concrete(n + 2), concrete(n + 1), peek(n + 2), peek(n + 1), given, method)) {
+      for (int i = 0; i < n + 2; ++i) pop();
+      return;
+    }
+  }
   std::vector<Ref> args;
   size_t total = nargs + 2;
   std::vector<Ref> items(total);
@@ -751,10 +803,9 @@ void Recorder::to_loop(uint32_t pc, CompiledTrace* t) {
   ends_in_other_loop_ = true;
 }
 
-bool Recorder::try_inline(uint32_t nargs, Ref kwnames, bool method) {
-  if (kwnames != kNoRef || static_cast<int>(callers_.size()) >= jit_.params.inlining) return false;
-  const int n = static_cast<int>(nargs);
-  Value c0 = concrete(n + 2), c1 = concrete(n + 1); // what the interpreter holds
+bool Recorder::try_inline(Value c0, Value c1, Ref r0, Ref r1, const std::vector<Ref>& given, bool method) {
+  if (static_cast<int>(callers_.size()) >= jit_.params.inlining) return false;
+  const uint32_t nargs = static_cast<uint32_t>(given.size());
   Value callee;
   enum { Plain, Bound, Method } form;
   if (method) form = Method, callee = c0;
@@ -771,10 +822,9 @@ bool Recorder::try_inline(uint32_t nargs, Ref kwnames, bool method) {
   // Recursion stays a residual call (it would inline itself up to the depth limit).
   if (co == frame_->code) return false;
   for (const Caller& c : callers_)
-    if (c.frame->code == co) return false;
+    if (c.code == co) return false;
 
   std::vector<Ref> args;
-  Ref r0 = peek(n + 2), r1 = peek(n + 1);
   auto guard_is = [&](Ref r, Value v) {
     if (is_const(r)) return mark_fold(r); // (a join must not widen the callee)
     guard(IrOp::GUARD_TRUE, emit(IrOp::VEQ, box(r), kval(v)));
@@ -797,8 +847,7 @@ bool Recorder::try_inline(uint32_t nargs, Ref kwnames, bool method) {
     break;
   }
   }
-  for (int i = n; i >= 1; --i) args.push_back(peek(i));
-  for (int i = 0; i < n + 2; ++i) pop();
+  args.insert(args.end(), given.begin(), given.end());
   t_.pool.push_back(callee);
   pending_inline_ = fn;
   pending_args_ = std::move(args);
@@ -808,7 +857,7 @@ bool Recorder::try_inline(uint32_t nargs, Ref kwnames, bool method) {
 
 bool Recorder::enter_inline(vm::Frame* f) {
   if (!pending_inline_ || f->func != pending_inline_) return false;
-  callers_.push_back({frame_, std::move(slots_), std::move(stack_), stack_base_, base_, pending_pc_});
+  callers_.push_back({frame_, frame_->code, frame_->func, std::move(slots_), std::move(stack_), stack_base_, base_, pending_pc_});
   base_ += static_cast<int32_t>(frame_->slot_count());
   frame_ = f;
   const vm::Code* co = f->code;
@@ -835,6 +884,45 @@ void Recorder::leave_inline(Ref result) {
 }
 
 void Recorder::record_call_ex(int32_t flags) {
+  // f(*seq) with a list or tuple: its items become the call's arguments (a
+  // length guard), so the call can be inlined or made without the sequence.
+  Value seqv = concrete(1);
+  const bool unpack = !(flags & 1) && (is_list(seqv) || is_tuple(seqv)) && is_const(peek(3)) &&
+                      const_value(peek(3)).is_empty();
+  const size_t n = !unpack ? 0 : is_list(seqv) ? seqv.as<List>()->items.size() : seqv.as<Tuple>()->size;
+  if (unpack && n <= 14) {
+    Ref seq = peek(1);
+    std::vector<Ref> items;
+    if (is_list(seqv)) {
+      guard(IrOp::GUARD_TYPE, seq, static_cast<int64_t>(reinterpret_cast<uintptr_t>(&types::list)));
+      Ref begin = emit(IrOp::LOAD, seq, kNoRef, offsetof(List, items));
+      Ref end = emit(IrOp::LOAD, seq, kNoRef, offsetof(List, items) + sizeof(void*));
+      guard(IrOp::GUARD_TRUE, emit(IrOp::EQ, emit(IrOp::SUB, end, begin), kraw(static_cast<int64_t>(8 * n))));
+      for (size_t i = 0; i < n; ++i) items.push_back(emit(IrOp::LOAD_ELEM, begin, kraw(static_cast<int64_t>(i))));
+    } else {
+      guard(IrOp::GUARD_TYPE, seq, static_cast<int64_t>(reinterpret_cast<uintptr_t>(&types::tuple)));
+      Ref size = emit(IrOp::LOAD, seq, kNoRef, offsetof(Tuple, size));
+      guard(IrOp::GUARD_TRUE, emit(IrOp::EQ, size, kraw(static_cast<int64_t>(n))));
+      for (size_t i = 0; i < n; ++i) {
+        Ref item = emit(IrOp::LOAD, seq, kNoRef, static_cast<int32_t>(offsetof(Tuple, items) + sizeof(Value) * i));
+        t_.ins[item].type = IrType::Val;
+        items.push_back(item);
+      }
+    }
+    if (try_inline(concrete(3), concrete(2), peek(3), peek(2), items, false)) {
+      pop();
+      pop();
+      pop();
+      return;
+    }
+    pop();
+    Ref callable = pop();
+    pop();
+    std::vector<Ref> args{kint(static_cast<int64_t>(n)), callable};
+    args.insert(args.end(), items.begin(), items.end());
+    push(call_helper(reinterpret_cast<void*>(&helpers::call), "call", std::move(args)));
+    return;
+  }
   Ref kwargs = (flags & 1) ? pop() : constant(Value::empty());
   Ref seq = pop();
   Ref slot1 = pop();
@@ -875,36 +963,72 @@ bool Recorder::try_join() {
   const Trace& region = root_->raw;
   const Snapshot& exit = region.snaps[region.ins[parent_guard_raw_].snap];
   const uint32_t depth = static_cast<uint32_t>(stack_.size());
+  // The position, inside the inlined calls it is in.
+  const std::vector<SnapFrame> frames = inline_frames(pc_, depth);
+  const uint32_t resume_pc = callers_.empty() ? pc_ : callers_[0].resume_pc;
+  const uint32_t resume_depth = callers_.empty() ? depth : static_cast<uint32_t>(callers_[0].stack.size());
+  const int32_t root_stack_base = callers_.empty() ? stack_base_ : callers_[0].stack_base;
+  const uint64_t key = merge_key(pc_, frames);
   auto region_fold = [&](Ref r) { return r < static_cast<Ref>(root_->fold_used.size()) && root_->fold_used[r]; };
   auto bridge_fold = [&](Ref r) { return std::find(fold_used_.begin(), fold_used_.end(), r) != fold_used_.end(); };
   regions::MergePoint at;
-  if (auto v = root_->versions.find(pc_); v != root_->versions.end()) at.versions = v->second;
-  if (auto j = root_->joins.find(pc_); j != root_->joins.end()) at.joins = j->second;
+  if (auto v = root_->versions.find(key); v != root_->versions.end()) at.versions = v->second;
+  if (auto j = root_->joins.find(key); j != root_->joins.end()) at.joins = j->second;
   at.region_blocks = static_cast<uint32_t>(region.blocks.size());
   at.reformed = root_->reformed;
   // A loop's header carries every local its body changes; the body reads the
   // others from values loaded before the loop. A bridge that changes such a
   // local cannot join inside the loop: the next iteration would read the
   // stale value (TO_ROOT refuses the same bridges).
-  std::vector<bool> carried(static_cast<size_t>(stack_base_), root_->kind != TraceKind::Loop);
+  // (Locals of inlined frames are fresh on every call: only the trace's own frame's count.)
+  std::vector<bool> carried(static_cast<size_t>(root_stack_base), root_->kind != TraceKind::Loop);
   if (root_->kind == TraceKind::Loop && region.blocks.size() >= 2)
     for (Ref r = region.blocks[1].begin; r < region.blocks[1].end && region.ins[r].op == IrOp::PHI; ++r)
-      if (region.ins[r].imm >= 0 && region.ins[r].imm < stack_base_) carried[region.ins[r].imm] = true;
+      if (region.ins[r].imm >= 0 && region.ins[r].imm < root_stack_base) carried[region.ins[r].imm] = true;
+  // Every slot live here, with the bridge's value (kNoRef: untouched).
+  struct Live {
+    int32_t slot;
+    Ref ref;
+    bool inlined; // a slot of an inlined frame (no memory behind it)
+  };
+  std::vector<Live> live;
+  auto add_frame = [&](const std::vector<SlotState>& slots, const std::vector<Ref>& stack, int32_t sbase, int32_t base,
+                       bool inlined) {
+    for (int32_t i = 0; i < sbase; ++i) live.push_back({base + i, slots[i].ref, inlined});
+    for (size_t i = 0; i < stack.size(); ++i) live.push_back({base + sbase + static_cast<int32_t>(i), stack[i], inlined});
+  };
+  for (size_t k = 0; k < callers_.size(); ++k)
+    add_frame(callers_[k].slots, callers_[k].stack, callers_[k].stack_base, callers_[k].base, k > 0);
+  add_frame(slots_, stack_, stack_base_, base_, !callers_.empty());
+  Ref unbound = kNoRef; // an inlined frame's local that no path has bound
+  const std::vector<int32_t> block_of = block_index(region);
   for (size_t bi = 0; bi < root_->bounds.size(); ++bi) {
     const Boundary& b = root_->bounds[bi];
-    if (b.pc != pc_ || b.depth != depth || b.ins <= parent_guard_raw_) continue;
+    if (b.pc != pc_ || b.depth != depth || b.resume_pc != resume_pc || b.resume_depth != resume_depth ||
+        b.frames != frames || b.ins >= static_cast<Ref>(region.ins.size()) ||
+        !joins_forward(region, block_of, parent_guard_raw_, b.ins))
+      continue;
     std::vector<JoinSlot> plan;
     bool ok = true;
     int widened = 0;
     std::vector<std::string> widen_why;
-    const int32_t nslots = stack_base_ + static_cast<int32_t>(depth);
-    for (int32_t s = 0; s < nslots && ok; ++s) {
+    for (size_t li = 0; li < live.size() && ok; ++li) {
+      const int32_t s = live[li].slot;
       Ref rref = find_slot(b.state, s);
-      Ref bref = s < stack_base_ ? slots_[s].ref : stack_[s - stack_base_];
+      Ref bref = live[li].ref;
       bool from_region = false;
       if (bref == kNoRef) {
         bref = find_slot(exit.entries, s);
         from_region = bref != kNoRef;
+      }
+      if (live[li].inlined) {
+        // Snapshots leave unbound locals of inlined frames out.
+        if (bref == kNoRef) bref = unbound == kNoRef ? (unbound = constant(Value::empty())) : unbound, from_region = false;
+        if (rref == kNoRef) {
+          if (join_note_.empty()) join_note_ = fmt::format("no join at pc {} (slot {}: no value in the region)", pc_, s);
+          ok = false;
+          break;
+        }
       }
       if (bref == kNoRef && rref == kNoRef) continue; // both still in memory
       if (from_region && bref == rref) continue;      // the same value on both paths
@@ -921,6 +1045,12 @@ bool Recorder::try_join() {
         continue;
       }
       regions::SlotValue bv = from_region ? describe(region, bref, region_fold(bref)) : describe(t_, bref, bridge_fold(bref));
+      // A boxed value on one path, an unboxed one on the other: the bridge's
+      // value is boxed (the region's code below handles a boxed value), or
+      // takes the region's machine type under a type guard on the bridge's path.
+      if (rv.type == IrType::Val && (bv.type == IrType::Int || bv.type == IrType::F64)) bv.type = IrType::Val;
+      else if (bv.type == IrType::Val && !bv.is_const && (rv.type == IrType::Int || rv.type == IrType::F64))
+        bv.type = rv.type;
       regions::JoinDecision d = jit_.policy->join(rv, bv, at);
       if (d.kind == regions::SlotJoin::Reject) {
         ok = false;
@@ -936,7 +1066,7 @@ bool Recorder::try_join() {
       }
     }
     for (const JoinSlot& j : plan)
-      if ((j.action == JoinSlot::Phi || j.action == JoinSlot::MemPhi) && j.slot < stack_base_ && !carried[j.slot]) {
+      if ((j.action == JoinSlot::Phi || j.action == JoinSlot::MemPhi) && j.slot < root_stack_base && !carried[j.slot]) {
         ok = false;
         if (join_note_.empty())
           join_note_ = fmt::format("no join at pc {} (slot {}: the loop does not carry it)", pc_, j.slot);
@@ -947,7 +1077,11 @@ bool Recorder::try_join() {
       if (j.action != JoinSlot::Phi && j.action != JoinSlot::LoadPhi) continue;
       int uses = 0;
       for (const SnapEntry& e : b.state) uses += e.ref == j.region_ref;
-      if (uses > 1) ok = false;
+      if (uses > 1) {
+        if (join_note_.empty())
+          join_note_ = fmt::format("no join at pc {} (slot {}: its value also stands for another slot)", pc_, j.slot);
+        ok = false;
+      }
     }
     if (!ok) continue;
     join_bound_ = static_cast<int32_t>(bi);
@@ -968,7 +1102,7 @@ bool Recorder::try_join() {
 // ---- building the CFG ---------------------------------------------------------------
 
 std::unique_ptr<CompiledTrace> Recorder::finish() {
-  if (!callers_.empty()) abort_with(AbortReason::LeftFrame, "trace ended inside an inlined call");
+  if (!callers_.empty() && join_bound_ < 0) abort_with(AbortReason::LeftFrame, "trace ended inside an inlined call");
   const bool loop = kind_ == TraceKind::Loop && !ends_in_other_loop_;
   // Watch the globals this trace folded to constants; if one was rebound since
   // it was recorded, the trace is already stale.
@@ -1120,13 +1254,17 @@ std::unique_ptr<CompiledTrace> Recorder::finish() {
   };
   auto any_ref = [&](Ref old) { return is_entry_[old] ? remap[old] : body_ref(old); };
   for (const RawBoundary& rb : bounds_) {
-    Boundary b{rb.pc, next_body(rb.first_ins), rb.depth, {}};
-    for (const SnapEntry& e : rb.state) b.state.push_back({e.slot, any_ref(e.ref)});
+    Boundary b{rb.pc, next_body(rb.first_ins), rb.depth, {}, rb.resume_pc, rb.resume_depth, rb.frames,
+               merge_key(rb.pc, rb.frames)};
+    // The values the region's code holds there (in a loop's body, a carried
+    // slot's entry value is its PHI), even where memory is also right: code
+    // below a join uses these refs, so a join must replace them.
+    for (const SnapEntry& e : rb.state) b.state.push_back({e.slot, body_ref(e.ref)});
     // In a loop, a slot the loop changes lives in its PHI, not in memory, even
     // where this iteration has not touched it yet.
     for (size_t c = 0; c < carried.size(); ++c) {
       int32_t slot = carried[c].slot;
-      if (slot >= stack_base_ && slot - stack_base_ >= static_cast<int32_t>(rb.depth)) continue;
+      if (slot >= stack_base_ && slot - stack_base_ >= static_cast<int32_t>(rb.resume_depth)) continue;
       if (find_slot(b.state, slot) == kNoRef) b.state.push_back({slot, phis[c]});
     }
     ct->bounds.push_back(std::move(b));

@@ -45,8 +45,9 @@ public:
 
   vm::Frame* frame() const { return frame_; }
   // The frame the trace belongs to (frame() is an inlined callee's inside a call).
-  vm::Frame* root_frame() const { return callers_.empty() ? frame_ : callers_.front().frame; }
+  const vm::Code* root_code() const;
   bool in_inlined_call() const { return !callers_.empty(); }
+  const std::string& join_note() const { return join_note_; } // why the bridge could not join, so far
   ExitInfo* parent() const { return parent_; }
   uint32_t start_pc() const { return start_pc_; }
   TraceKind kind() const { return kind_; }
@@ -96,8 +97,15 @@ private:
   void record_load_global(int32_t name_index);
   // Inlines a call of a plain Python function (the interpreter then runs the
   // callee's frame with the recording following it); false to keep it residual.
-  bool try_inline(uint32_t nargs, Ref kwnames, bool method);
+  // c0, c1: the two values below the arguments (interpreter), r0, r1: their refs.
+  bool try_inline(Value c0, Value c1, Ref r0, Ref r1, const std::vector<Ref>& given, bool method);
   void leave_inline(Ref result);
+  // The inlined frames around the current position, innermost last (pc and
+  // depth of the innermost: the current instruction); empty outside calls.
+  std::vector<SnapFrame> inline_frames(uint32_t pc, uint32_t depth) const;
+  // A bridge from an exit inside inlined calls starts in the innermost frame:
+  // the frames around it are rebuilt from the exit's snapshot.
+  void enter_exit_frames(const ExitInfo* e);
   Ref truth(Ref r, Value v);
 
   // --- attributes, global stores and known builtins (record_attr.cpp, record_builtins.cpp)
@@ -149,7 +157,9 @@ private:
   // its abstract state as it was at the call; base_ numbers the current
   // frame's slots in snapshots (after every enclosing frame's slots).
   struct Caller {
-    vm::Frame* frame;
+    vm::Frame* frame;       // null when rebuilt from an exit (a bridge starting inside an inlined call)
+    const vm::Code* code;
+    vm::Function* func;     // null for the trace's own frame
     std::vector<SlotState> slots;
     std::vector<Ref> stack; // without the call's operands
     int32_t stack_base;
@@ -168,6 +178,8 @@ private:
     Ref first_ins;
     std::vector<SnapEntry> state;
     uint32_t depth;
+    uint32_t resume_pc, resume_depth; // the trace's own frame (after the call, inside inlined calls)
+    std::vector<SnapFrame> frames;    // inlined frames, as in snapshots
   };
   std::vector<RawBoundary> bounds_;
   std::vector<Ref> fold_used_;
@@ -177,7 +189,7 @@ private:
   bool ends_in_other_loop_ = false; // a loop trace that continues in an inner (or outer) loop's trace
   // Ends the trace at loop header `pc`, which has compiled trace `t`: state written back, then t runs.
   void to_loop(uint32_t pc, CompiledTrace* t);
-  std::vector<uint32_t> pcs_;     // bridges: positions recorded (versions of the region's merge points)
+  std::vector<uint64_t> pcs_;     // bridges: positions recorded (versions of the region's merge points)
   int join_widened_ = 0;
   std::string join_note_;         // why the bridge joined, or the first reason it could not
   void mark_fold(Ref r) { fold_used_.push_back(r); }

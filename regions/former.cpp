@@ -1,6 +1,7 @@
 // former.cpp — see former.h.
 #include "regions/former.h"
 
+#include <algorithm>
 #include <bit>
 #include <unordered_map>
 
@@ -23,6 +24,21 @@ using jit::Trace;
 using jit::TraceKind;
 
 namespace {
+
+// Does a snapshot restore `slot`? The trace's own frame's locals always, its
+// value stack below the snapshot's depth; an inlined frame's slots only when
+// the snapshot is inside that frame (and, for its stack, below its depth).
+bool live_in(const Snapshot& snap, int32_t slot, const vm::Code* code) {
+  const int32_t locals = code ? code->nlocals + code->ncells() : 0;
+  const int32_t own = code ? locals + code->max_stack : 0;
+  if (slot < own) return slot < locals || slot - locals < static_cast<int32_t>(snap.stack_depth);
+  for (const jit::SnapFrame& f : snap.frames) {
+    const vm::Code* co = f.func.as<vm::Function>()->code;
+    if (slot < f.base || slot >= f.base + co->nlocals + co->max_stack) continue;
+    return slot - f.base < co->nlocals || slot - f.base - co->nlocals < static_cast<int32_t>(f.stack_depth);
+  }
+  return false;
+}
 
 IrOp box_op(IrType t) {
   switch (t) {
@@ -60,6 +76,7 @@ AttachResult attach_bridge(CompiledTrace& region, Ref guard, const CompiledTrace
   if (root.kind == TraceKind::Loop && guard < root.blocks[0].end)
     return {"guard is in the entry block"}; // the loop header relies on all of it
   const Snapshot exit_snap = root.snaps[root.ins[guard].snap];
+  const int32_t frame_slots = root.code ? root.code->nlocals + root.code->ncells() + root.code->max_stack : 0;
   std::unordered_map<int32_t, Ref> at_exit;
   for (const SnapEntry& e : exit_snap.entries) at_exit[e.slot] = e.ref;
 
@@ -117,6 +134,7 @@ AttachResult attach_bridge(CompiledTrace& region, Ref guard, const CompiledTrace
   std::vector<std::vector<bool>> dom_before; // the region's dominators before the attach (widened joins)
   int32_t split = -1;   // block split at the join
   Ref join_ins = kNoRef;
+  bool existing_join = false; // joining a join block an earlier bridge made (no split)
   bool ended = false;
   for (size_t n = 0; n < bridge.ins.size(); ++n) {
     Ins i = bridge.ins[n];
@@ -130,7 +148,13 @@ AttachResult attach_bridge(CompiledTrace& region, Ref guard, const CompiledTrace
       continue;
     case IrOp::SLOAD: {
       auto it = at_exit.find(static_cast<int32_t>(i.imm));
-      map[n] = it != at_exit.end() ? boxed(it->second, kTail) : add(i, kTail);
+      if (it != at_exit.end()) map[n] = boxed(it->second, kTail);
+      else if (i.imm >= frame_slots) { // an inlined frame's local that is unbound at the exit
+        map[n] = add({IrOp::KVAL, IrType::Val, kNoRef, kNoRef, static_cast<int64_t>(Value::empty().bits())}, 0);
+        hoisted.push_back(map[n]);
+      } else {
+        map[n] = add(i, kTail);
+      }
       continue;
     }
     case IrOp::TO_ROOT: {
@@ -180,9 +204,16 @@ AttachResult attach_bridge(CompiledTrace& region, Ref guard, const CompiledTrace
       if (bridge_ct.join_bound < 0 || bridge_ct.join_bound >= static_cast<int32_t>(region.bounds.size()))
         return fail("join point unknown");
       join_ins = region.bounds[bridge_ct.join_bound].ins;
-      if (join_ins <= guard || join_ins >= static_cast<Ref>(first_new)) return fail("join point not after the guard");
+      if (join_ins >= static_cast<Ref>(first_new) || !jit::joins_forward(root, blk, guard, join_ins))
+        return fail("join point not after the guard");
       split = blk[join_ins];
-      if (join_ins == root.blocks[split].begin) return fail("another path already joins there"); // not supported yet
+      // At the start of a block: another bridge already joined there (a join
+      // block opens with its PHIs), and this one becomes one more predecessor.
+      if (join_ins == root.blocks[split].begin) {
+        if (root.ins[join_ins].op != IrOp::PHI || (root.kind == TraceKind::Loop && split == 1))
+          return fail("the join point starts a block that is not a join");
+        existing_join = true;
+      }
       dom_before = jit::dominators(root);
       int32_t join_snap = map_snap(static_cast<int32_t>(i.snap));
       for (const JoinSlot& j : bridge_ct.join_plan) {
@@ -222,9 +253,19 @@ AttachResult attach_bridge(CompiledTrace& region, Ref guard, const CompiledTrace
           break;
         }
         case JoinSlot::Phi: {
-          if (root.ins[bv].type != j.type) {
-            if (j.type != IrType::Val) return fail("join value of another type");
-            bv = boxed(bv, kTail);
+          const IrType have = root.ins[bv].type;
+          if (have != j.type) {
+            if (j.type == IrType::Val) {
+              bv = boxed(bv, kTail);
+            } else if (have == IrType::Val && (j.type == IrType::Int || j.type == IrType::F64)) {
+              // The region's code below is specialized: the bridge's boxed value is checked.
+              Ins g{j.type == IrType::Int ? IrOp::GUARD_INT : IrOp::GUARD_F64, IrType::None, bv};
+              g.snap = join_snap;
+              add(g, kTail);
+              bv = add({j.type == IrType::Int ? IrOp::UNBOX_INT : IrOp::UNBOX_F64, j.type, bv}, kTail);
+            } else {
+              return fail("join value of another type");
+            }
           }
           new_phis.push_back({j.slot, j.type, j.region_ref, j.region_ref, bv});
           break;
@@ -302,7 +343,7 @@ AttachResult attach_bridge(CompiledTrace& region, Ref guard, const CompiledTrace
     auto join_snapshot = [&]() {
       if (snap >= 0) return snap;
       const jit::Boundary& bd = region.bounds[bridge_ct.join_bound];
-      Snapshot ns{bd.pc, bd.depth, {}};
+      Snapshot ns{bd.resume_pc, bd.resume_depth, {}, bd.frames};
       for (const SnapEntry& e : bd.state) ns.entries.push_back(e);
       for (size_t k = 0; k < new_phis.size(); ++k) {
         bool present = false;
@@ -344,7 +385,54 @@ AttachResult attach_bridge(CompiledTrace& region, Ref guard, const CompiledTrace
       ++res.checks;
     }
   };
-  if (split >= 0) {
+  std::vector<bool> reused; // per new PHI: it is the existing join block's PHI
+  if (split >= 0 && existing_join) {
+    // Block `split` is a join block: its PHIs stay, each predecessor passes
+    // one value per PHI. The bridge passes its values for them; a slot the
+    // earlier joins did not need gets a new PHI, to which the other
+    // predecessors pass the region's value (it dominates the join).
+    join_block = split;
+    reused.assign(new_phis.size(), false);
+    std::vector<Ref> old_phis;
+    for (Ref r = root.blocks[split].begin; r < root.blocks[split].end && root.ins[r].op == IrOp::PHI; ++r)
+      old_phis.push_back(r);
+    std::vector<Ref> tail_args(old_phis.size(), kNoRef);
+    phi_refs.assign(new_phis.size(), kNoRef);
+    for (size_t k = 0; k < new_phis.size(); ++k) {
+      const NewPhi& p = new_phis[k];
+      if (p.root_value == kNoRef) return fail("a slot in memory joins an existing join");
+      for (size_t o = 0; o < old_phis.size(); ++o)
+        if (old_phis[o] == p.root_value) {
+          if (root.ins[p.bridge_input].type != root.ins[old_phis[o]].type) return fail("join value of another type");
+          tail_args[o] = p.bridge_input;
+          reused[k] = true;
+          phi_refs[k] = old_phis[o];
+        }
+    }
+    for (Ref a : tail_args)
+      if (a == kNoRef) return fail("the bridge has no value for a PHI of the join");
+    tail.args = tail_args;
+    std::vector<int32_t> preds;
+    for (size_t b = 0; b < root.blocks.size(); ++b)
+      if (root.blocks[b].succ == split) preds.push_back(static_cast<int32_t>(b));
+    for (size_t k = 0; k < new_phis.size(); ++k) {
+      if (reused[k]) continue;
+      NewPhi& p = new_phis[k];
+      const Ins& rv = root.ins[p.root_value];
+      bool is_const = rv.op == IrOp::KINT || rv.op == IrOp::KF64 || rv.op == IrOp::KVAL;
+      bool fold = is_const && p.root_value < static_cast<Ref>(region.fold_used.size()) && region.fold_used[p.root_value];
+      if (rv.type != p.type || fold) return fail("a widened value joins an existing join");
+      for (int32_t b : preds) root.blocks[b].args.push_back(p.root_value);
+      tail.args.push_back(p.bridge_input);
+      Ins phi{IrOp::PHI, p.type};
+      phi.imm = p.slot;
+      phi_refs[k] = add(phi, join_block);
+    }
+    tail.succ = join_block;
+    replacement = phi_refs;
+    for (size_t k = 0; k < new_phis.size(); ++k)
+      if (reused[k]) replacement[k] = kNoRef;
+  } else if (split >= 0) {
     Block& x = root.blocks[split];
     Block m{0, 0, x.succ, x.args};
     x.args.clear();
@@ -387,12 +475,16 @@ AttachResult attach_bridge(CompiledTrace& region, Ref guard, const CompiledTrace
     if (b == 0)
       for (Ref r : hoisted) order.push_back(r);
     if (static_cast<int32_t>(b) == join_block) {
-      for (Ref p : phi_refs) order.push_back(p);
+      if (existing_join) // the earlier PHIs keep their places (predecessors pass them first)
+        for (size_t r = 0; r < first_new; ++r)
+          if (blk[r] == static_cast<int32_t>(b) && root.ins[r].op == IrOp::PHI) order.push_back(static_cast<Ref>(r));
+      for (size_t k = 0; k < phi_refs.size(); ++k)
+        if (reused.empty() || !reused[k]) order.push_back(phi_refs[k]);
       for (Ref c : checks) order.push_back(c);
     }
     for (size_t r = 0; r < blk.size(); ++r) {
       if (blk[r] != static_cast<int32_t>(b) || is_hoisted[r]) continue;
-      if (root.ins[r].op == IrOp::PHI && r >= first_new) continue;
+      if (root.ins[r].op == IrOp::PHI && (r >= first_new || (existing_join && static_cast<int32_t>(b) == join_block))) continue;
       order.push_back(static_cast<Ref>(r));
     }
   }
@@ -414,7 +506,8 @@ AttachResult attach_bridge(CompiledTrace& region, Ref guard, const CompiledTrace
   // Below the join, the region's values read the PHIs.
   if (join_block >= 0) {
     res.joined = true;
-    res.phis = static_cast<int>(phi_refs.size());
+    res.phis = static_cast<int>(std::count(reused.begin(), reused.end(), false));
+    if (reused.empty()) res.phis = static_cast<int>(phi_refs.size());
     if (!phi_refs.empty()) {
       std::vector<std::vector<bool>> dom = jit::dominators(root);
       std::vector<int32_t> block_now = jit::block_index(root);
@@ -465,7 +558,6 @@ AttachResult attach_bridge(CompiledTrace& region, Ref guard, const CompiledTrace
         if (it != replace.end()) r = it->second;
       };
       std::vector<bool> snap_done(root.snaps.size(), false);
-      const int32_t stack_base = root.code ? root.code->nlocals + root.code->ncells() : 0;
       for (Ref r = 0; r < static_cast<Ref>(root.ins.size()); ++r) {
         if (!dominated(block_now[r]) || root.ins[r].op == IrOp::PHI) continue;
         Ins& i = root.ins[r];
@@ -479,8 +571,8 @@ AttachResult attach_bridge(CompiledTrace& region, Ref guard, const CompiledTrace
           // A snapshot may omit a slot the region never changed (its memory was
           // right); below the join the memory is wrong on the joining path.
           for (size_t k = 0; k < new_phis.size(); ++k) {
+            if (!live_in(snap, new_phis[k].slot, root.code)) continue;
             int32_t slot = new_phis[k].slot;
-            if (slot >= stack_base && slot - stack_base >= static_cast<int32_t>(snap.stack_depth)) continue;
             bool present = false;
             for (const SnapEntry& e : snap.entries) present |= e.slot == slot;
             if (!present) snap.entries.push_back({slot, phi_refs[k]});

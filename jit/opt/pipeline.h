@@ -38,6 +38,11 @@ std::vector<std::vector<bool>> dominators(const Trace& t);
 // Drops instructions with keep[i] == false.
 void compact(Trace& t, const std::vector<bool>& keep);
 std::vector<int32_t> block_index(const Trace& t);
+// Can a path that leaves through `guard` join the trace at instruction `at`
+// without closing a cycle (a loop's back edges to its header do not count),
+// with the code from `at` on entered only through `at`?
+// `block_of` is block_index(t).
+bool joins_forward(const Trace& t, const std::vector<int32_t>& block_of, Ref guard, Ref at);
 
 void pass_fold(Trace& t);
 void pass_bounds(Trace& t);

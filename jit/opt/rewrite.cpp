@@ -31,6 +31,32 @@ std::vector<int32_t> block_index(const Trace& t) {
   return b;
 }
 
+bool joins_forward(const Trace& t, const std::vector<int32_t>& block_of, Ref guard, Ref at) {
+  const int32_t from = block_of[at], to = block_of[guard];
+  if (from == to) return at > guard; // below the guard in its block
+  // Otherwise the code from `at` on must not reach the guard (a loop's
+  // entry block comes before everything: only edges back to the header end a path).
+  const int32_t header = t.kind == TraceKind::Loop && t.blocks.size() > 1 ? 1 : -1;
+  if (header >= 0 && from == 0) return false;
+  // ... and every block reachable from there must be dominated by the join
+  // (a path from above that enters below it would miss the join's PHIs).
+  const std::vector<std::vector<bool>> dom = dominators(t);
+  std::vector<bool> seen(t.blocks.size(), false);
+  std::vector<int32_t> work{from};
+  seen[from] = true;
+  while (!work.empty()) {
+    const int32_t b = work.back();
+    work.pop_back();
+    if (b == to || !dom[b][from]) return false;
+    std::vector<int32_t> next{t.blocks[b].succ};
+    for (Ref r = b == from ? at : t.blocks[b].begin; r < t.blocks[b].end; ++r)
+      if (t.ins[r].target >= 0) next.push_back(t.ins[r].target);
+    for (int32_t n : next)
+      if (n >= 0 && n != header && !seen[n]) seen[n] = true, work.push_back(n);
+  }
+  return true;
+}
+
 std::vector<Ref> reorder(Trace& t, const std::vector<Ref>& order, const std::vector<int32_t>& block_of) {
   std::vector<Ref> map(t.ins.size(), kNoRef);
   std::vector<Ins> ins;

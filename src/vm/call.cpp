@@ -249,6 +249,7 @@ Value resume_function(Function* fn, const Value* init, uint32_t pc, uint32_t dep
   frame.pc = co->code.data() + pc;
   frame.resume_depth = depth;
   frame.resume_exception = exc;
+  if (exc.is_empty()) jit::jit().on_resume(&frame);
   enter_call();
   struct DepthGuard {
     ~DepthGuard() { --state().depth; }

@@ -1,11 +1,14 @@
 # Shape: a data-driven None-default function over pseudo-random rows
-# (bench/data_driven.py in small) gets a function trace and many bridges.
-# jit-expect: functions==1 bridges>=20 aborts.UnsupportedOpcode==0 trace_entries>=1000
-# Under generalize every `if x is None` becomes a diamond of the function's
-# region: one merged bridge per branch point, not one per combination.
-# jit-expect[generalize]: functions==1 bridges<=6 merges==6 phis>=6 trace_entries>=1000
+# (bench/data_driven.py in small). The loop inlines fn(*row). Pure tracing
+# cannot bridge inside the inlined call, so fn is de-inlined and gets a
+# function trace with many bridges (one per combination of None arguments).
+# jit-expect: functions==1 deinlined==1 bridges>=20 aborts.UnsupportedOpcode==0 trace_entries>=1000
+# Under generalize every `if x is None` becomes a diamond inside the inlined
+# call in the loop's region: one merged bridge per branch point, not one per
+# combination; the loop then never leaves machine code.
+# jit-expect[generalize]: inlined_calls>=1 deinlined==0 bridges<=6 merges==6 phis>=6 side_exits<=20
 # Under cap:2, adaptive and cfg as well (at most 10 bridges, every one a merge).
-# jit-expect[cap:2,adaptive,cfg]: functions==1 bridges<=6 merges==6 bridges_unmerged==0 trace_entries>=1000
+# jit-expect[cap:2,adaptive,cfg]: inlined_calls>=1 deinlined==0 bridges<=6 merges==6 bridges_unmerged==0 side_exits<=20
 
 def fn(v=None, a=None, b=None, c=None, d=None, e=None):
     if v is None:
