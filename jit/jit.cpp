@@ -438,6 +438,10 @@ ExitInfo* JitState::run(CompiledTrace* t, Value* slots, Value* result) {
     ~Running() { --n; }
   } running(running_);
   for (;;) {
+    if (!t->entry) { // invalidated: the interpreter continues at its start
+      ++stats.side_exits;
+      return t->entry_exit.get();
+    }
     int64_t r = t->entry(slots, &out);
     if (r == kReturned) {
       *result = out.result;
@@ -467,7 +471,18 @@ ExitInfo* JitState::run(CompiledTrace* t, Value* slots, Value* result) {
 void JitState::invalidate(CompiledTrace* t) {
   if (t->kind == TraceKind::Loop && t->code->jit_loops[t->start_pc] == t) t->code->jit_loops[t->start_pc] = nullptr;
   if (t->kind == TraceKind::Function && t->code->jit_function == t) t->code->jit_function = nullptr;
-  // (The code stays allocated: frames further up the C stack may be running it.)
+  if (!t->entry) return;
+  // The machine code is freed as soon as no activation runs machine code
+  // (frames further up the C stack may be inside it now).
+  retire_code(reinterpret_cast<void*>(t->entry));
+  t->entry = nullptr;
+  ++stats.invalidated;
+  stats.code_bytes_freed += t->code_bytes;
+  t->entry_exit = std::make_unique<ExitInfo>();
+  t->entry_exit->trace = t;
+  t->entry_exit->index = -1;
+  t->entry_exit->snap = 0; // the trace's entry snapshot: its start, nothing to restore
+  t->entry_exit->blacklisted = true;
 }
 
 Value JitState::resume_inlined(ExitInfo* e) {
@@ -647,6 +662,8 @@ std::string JitState::summary() const {
   out += fmt::format("inlined calls:        {}\n", stats.inlined_calls);
   out += fmt::format("inlined-frame exits:  {}\n", stats.inlined_exits);
   out += fmt::format("de-inlined functions: {}\n", stats.deinlined);
+  out += fmt::format("invalidated traces:   {} ({} bytes of machine code freed)\n", stats.invalidated,
+                     stats.code_bytes_freed);
   out += fmt::format("recording time:       {:.6f} s\n", stats.record_seconds);
   out += fmt::format("optimizer time:       {:.6f} s\n", stats.optimize_seconds);
   out += fmt::format("backend time:         {:.6f} s\n", stats.backend_seconds);
@@ -704,6 +721,8 @@ std::string JitState::stats_json() const {
   put("inlined_calls", num(stats.inlined_calls));
   put("inlined_exits", num(stats.inlined_exits));
   put("deinlined", num(stats.deinlined));
+  put("invalidated", num(stats.invalidated));
+  put("code_bytes_freed", num(stats.code_bytes_freed));
   put("calls", num(stats.calls));
   put("calls_by_helper", "{" + calls + "}");
   return out + "}\n";

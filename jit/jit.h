@@ -145,6 +145,10 @@ struct CompiledTrace {
   size_t code_bytes = 0;
   std::vector<std::unique_ptr<ExitInfo>> exits; // per snapshot, stable addresses
   CompiledTrace* root = nullptr;                // the loop or function trace this hangs off
+  // Invalidated traces have no machine code (entry null): whatever still
+  // jumps to them (another trace's TO_ROOT) leaves through this exit, which
+  // resumes the interpreter at the trace's start.
+  std::unique_ptr<ExitInfo> entry_exit;
   int id = 0;
   // Region counters (roots): specialized versions of each bytecode position
   // (the root's path plus every bridge recorded through it) and joins there.
@@ -178,6 +182,7 @@ struct Stats {
   uint64_t inlined_calls = 0;     // calls recorded inline
   uint64_t inlined_exits = 0;     // side exits that rebuilt inlined frames
   uint64_t deinlined = 0;         // functions no longer inlined (their inlined body kept exiting)
+  uint64_t invalidated = 0, code_bytes_freed = 0; // traces whose machine code was dropped
   double record_seconds = 0, optimize_seconds = 0, backend_seconds = 0;
 };
 

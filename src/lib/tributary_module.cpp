@@ -63,6 +63,7 @@ Value tributary_jit_stats(Value, const Args& a) {
   put("inlined_calls", s.inlined_calls);
   put("inlined_exits", s.inlined_exits);
   put("deinlined", s.deinlined);
+  put("invalidated", s.invalidated);
   dict_set_str(d, "record_seconds", Value::from_double(s.record_seconds));
   dict_set_str(d, "optimize_seconds", Value::from_double(s.optimize_seconds));
   dict_set_str(d, "backend_seconds", Value::from_double(s.backend_seconds));
