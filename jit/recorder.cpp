@@ -291,9 +291,13 @@ bool Recorder::record(uint32_t pc, Value* sp) {
     t_.snaps[0].stack_depth = entry_depth_;
   }
   if (pending_inline_) abort_with(AbortReason::UnsupportedValue, "an inlined call did not enter its function");
-  // Reaching the header of another compiled loop: the trace continues in it.
+  // Falling into the header of another compiled loop: a loop or function
+  // trace continues in it. A bridge does not: from a loop's exit it would
+  // compile the straight code up to the next loop, which runs once per pass
+  // (bridges continue into enclosing loops, at their back-edges).
   if (continuing && callers_.empty() && !(kind_ == TraceKind::Loop && pc == start_pc_) &&
       pc < co->jit_loops.size() && co->jit_loops[pc]) {
+    if (kind_ == TraceKind::Bridge) abort_with(AbortReason::LoopEntry);
     to_loop(pc, static_cast<CompiledTrace*>(co->jit_loops[pc]));
     return true;
   }

@@ -207,10 +207,11 @@ AttachResult attach_bridge(CompiledTrace& region, Ref guard, const CompiledTrace
       if (join_ins >= static_cast<Ref>(first_new) || !jit::joins_forward(root, blk, guard, join_ins))
         return fail("join point not after the guard");
       split = blk[join_ins];
-      // At the start of a block: another bridge already joined there (a join
-      // block opens with its PHIs), and this one becomes one more predecessor.
+      // At the start of a block on the region's path: another bridge already
+      // joined there (a join block, with or without PHIs), and this one
+      // becomes one more predecessor. (Not the entry block or a loop's header.)
       if (join_ins == root.blocks[split].begin) {
-        if (root.ins[join_ins].op != IrOp::PHI || (root.kind == TraceKind::Loop && split == 1))
+        if (split == 0 || (root.kind == TraceKind::Loop && split == 1))
           return fail("the join point starts a block that is not a join");
         existing_join = true;
       }
