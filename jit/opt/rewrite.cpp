@@ -32,29 +32,64 @@ std::vector<int32_t> block_index(const Trace& t) {
 }
 
 bool joins_forward(const Trace& t, const std::vector<int32_t>& block_of, Ref guard, Ref at) {
-  const int32_t from = block_of[at], to = block_of[guard];
-  if (from == to) return at > guard; // below the guard in its block
-  // Otherwise the code from `at` on must not reach the guard (a loop's
-  // entry block comes before everything: only edges back to the header end a path).
+  const int32_t split = block_of[at], gblock = block_of[guard];
+  if (split == gblock && at <= guard) return false; // above the guard in its block
+  // A loop's entry block comes before everything (only edges back to the
+  // header end a path).
   const int32_t header = t.kind == TraceKind::Loop && t.blocks.size() > 1 ? 1 : -1;
-  if (header >= 0 && from == 0) return false;
-  // ... and every block reachable from there must be dominated by the join
-  // (a path from above that enters below it would miss the join's PHIs).
-  const std::vector<std::vector<bool>> dom = dominators(t);
-  std::vector<bool> seen(t.blocks.size(), false);
-  std::vector<int32_t> work{from};
-  seen[from] = true;
+  if (header >= 0 && split == 0) return false;
+  // The CFG with block `split` cut at `at`: node n = blocks.size() is the
+  // lower part M = [at, end); `split` keeps [begin, at) and falls into M.
+  const int32_t n = static_cast<int32_t>(t.blocks.size()), m = n;
+  std::vector<std::vector<int32_t>> succs(n + 1);
+  auto edges = [&](int32_t node, int32_t b, Ref from, Ref to) {
+    for (Ref r = from; r < to; ++r)
+      if (t.ins[r].target >= 0) succs[node].push_back(t.ins[r].target);
+  };
+  for (int32_t b = 0; b < n; ++b) {
+    const Block& blk = t.blocks[b];
+    if (b == split) {
+      edges(b, b, blk.begin, at);
+      succs[b].push_back(m);
+      edges(m, b, at, blk.end);
+      if (blk.succ >= 0) succs[m].push_back(blk.succ);
+    } else {
+      edges(b, b, blk.begin, blk.end);
+      if (blk.succ >= 0) succs[b].push_back(blk.succ);
+    }
+  }
+  // Dominators (iterative, over bit sets; regions are small).
+  std::vector<std::vector<int32_t>> preds(n + 1);
+  for (int32_t b = 0; b <= n; ++b)
+    for (int32_t s : succs[b]) preds[s].push_back(b);
+  std::vector<std::vector<bool>> dom(n + 1, std::vector<bool>(n + 1, true));
+  dom[0].assign(n + 1, false);
+  dom[0][0] = true;
+  for (bool changed = true; changed;) {
+    changed = false;
+    for (int32_t b = 1; b <= n; ++b) {
+      std::vector<bool> d(n + 1, !preds[b].empty());
+      for (int32_t p : preds[b])
+        for (int32_t k = 0; k <= n; ++k) d[k] = d[k] && dom[p][k];
+      d[b] = true;
+      if (d != dom[b]) dom[b] = std::move(d), changed = true;
+    }
+  }
+  // From M: the guard's code must be out of reach (no cycle), and every block
+  // reached must be entered only through M (else a path from above would skip
+  // the join's PHIs).
+  const int32_t gnode = gblock == split && guard >= at ? m : gblock;
+  std::vector<bool> seen(n + 1, false);
+  std::vector<int32_t> work{m};
+  seen[m] = true;
   while (!work.empty()) {
     const int32_t b = work.back();
     work.pop_back();
-    if (b == to || !dom[b][from]) return false;
-    std::vector<int32_t> next{t.blocks[b].succ};
-    for (Ref r = b == from ? at : t.blocks[b].begin; r < t.blocks[b].end; ++r)
-      if (t.ins[r].target >= 0) next.push_back(t.ins[r].target);
-    for (int32_t n : next)
-      if (n >= 0 && n != header && !seen[n]) seen[n] = true, work.push_back(n);
+    if ((b == gnode && b != m) || !dom[b][m]) return false;
+    for (int32_t s : succs[b])
+      if (s != header && !seen[s]) seen[s] = true, work.push_back(s);
   }
-  return true;
+  return gnode != m;
 }
 
 std::vector<Ref> reorder(Trace& t, const std::vector<Ref>& order, const std::vector<int32_t>& block_of) {
