@@ -103,4 +103,16 @@ uint64_t contains(const Value* a) { return guarded([&] { return Value::boolean(t
 
 uint64_t negate(const Value* a) { return guarded([&] { return tributary::negate(a[0]); }); }
 
+Value exhausted() {
+  static const Object marker{nullptr};
+  return Value::object(&marker);
+}
+
+uint64_t iter_next(const Value* a) {
+  return guarded([&] {
+    Value v;
+    return tributary::iter_next(a[0], v) ? v : exhausted();
+  });
+}
+
 } // namespace tributary::jit::helpers

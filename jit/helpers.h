@@ -29,5 +29,7 @@ uint64_t build_list(const Value* a);    // [n, items...]
 uint64_t truthy(const Value* a);        // [obj] -> True/False
 uint64_t contains(const Value* a);      // [container, item]
 uint64_t negate(const Value* a);        // [x]
+uint64_t iter_next(const Value* a);     // [iterator] -> next item, or exhausted()
+Value exhausted();                      // iter_next's result at the end (never a Python value)
 
 } // namespace tributary::jit::helpers
