@@ -395,6 +395,14 @@ bool Recorder::record(uint32_t pc, Value* sp) {
     break;
   }
   case Op::UNPACK_SEQUENCE: record_unpack(in.arg); break;
+  case Op::BUILD_SLICE:
+  case Op::BUILD_MAP:
+  case Op::BUILD_SET:
+  case Op::BUILD_STRING:
+  case Op::LIST_APPEND:
+  case Op::SET_ADD:
+  case Op::MAP_ADD:
+  case Op::FORMAT_VALUE: record_build(in.op, in.arg); break;
   case Op::CALL: record_call(in.arg, kNoRef); break;
   case Op::CALL_KW: {
     Ref names = pop();

@@ -22,6 +22,7 @@ namespace tributary::vm {
 struct Frame;
 struct Function;
 struct Instr;
+enum class Op : uint8_t;
 } // namespace tributary::vm
 
 namespace tributary::jit {
@@ -110,6 +111,9 @@ private:
   void guard_class_epoch();
   Ref fold_dict_entry(Dict* d, Str* name, Value v); // constant, guarded by d's watched version
   bool stores_global(int32_t name_index);
+
+  // --- BUILD_SLICE/MAP/SET/STRING, LIST_APPEND, SET_ADD, MAP_ADD, FORMAT_VALUE (record_build.cpp)
+  void record_build(vm::Op op, int32_t arg);
 
   // --- FOR_ITER (record_iter.cpp)
   struct IterItem {
