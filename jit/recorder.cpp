@@ -420,11 +420,7 @@ bool Recorder::record(uint32_t pc, Value* sp) {
     push(in.arg ? emit(IrOp::NOT, r) : r);
     break;
   }
-  case Op::STORE_SUBSCR: {
-    Ref key = pop(), obj = pop(), value = pop();
-    call_helper(reinterpret_cast<void*>(&helpers::set_item), "set_item", {obj, key, value});
-    break;
-  }
+  case Op::STORE_SUBSCR: record_store_subscr(); break;
   case Op::RETURN_VALUE: {
     if (!callers_.empty()) {
       leave_inline(pop());

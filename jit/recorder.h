@@ -114,6 +114,7 @@ private:
 
   // --- BUILD_SLICE/MAP/SET/STRING, LIST_APPEND, SET_ADD, MAP_ADD, FORMAT_VALUE (record_build.cpp)
   void record_build(vm::Op op, int32_t arg);
+  void record_store_subscr(); // (record_subscr.cpp)
 
   // --- FOR_ITER (record_iter.cpp)
   struct IterItem {
