@@ -103,4 +103,76 @@ uint64_t contains(const Value* a) { return guarded([&] { return Value::boolean(t
 
 uint64_t negate(const Value* a) { return guarded([&] { return tributary::negate(a[0]); }); }
 
+Value exhausted() {
+  static const Object marker{nullptr};
+  return Value::object(&marker);
+}
+
+uint64_t iter_next(const Value* a) {
+  return guarded([&] {
+    Value v;
+    return tributary::iter_next(a[0], v) ? v : exhausted();
+  });
+}
+
+uint64_t build_slice(const Value* a) {
+  return guarded([&] {
+    auto* s = gc::make<Slice>();
+    s->type = &types::slice;
+    s->start = a[0];
+    s->stop = a[1];
+    s->step = a[2];
+    return Value::object(s);
+  });
+}
+
+uint64_t build_map(const Value* a) {
+  return guarded([&] {
+    Dict* d = new_dict();
+    for (int64_t i = 0; i < a[0].as_small_int(); ++i)
+      dict_set(d, a[1 + 2 * i], a[2 + 2 * i]);
+    return Value::object(d);
+  });
+}
+
+uint64_t build_set(const Value* a) {
+  return guarded([&] {
+    Set* s = new_set();
+    for (int64_t i = 0; i < a[0].as_small_int(); ++i)
+      tributary::set_add(s, a[1 + i]);
+    return Value::object(s);
+  });
+}
+
+uint64_t list_append(const Value* a) {
+  return guarded([&] {
+    tributary::list_append(a[0].as<List>(), a[1]);
+    return Value::none();
+  });
+}
+
+uint64_t set_add(const Value* a) {
+  return guarded([&] {
+    tributary::set_add(a[0].as<Set>(), a[1]);
+    return Value::none();
+  });
+}
+
+uint64_t map_add(const Value* a) {
+  return guarded([&] {
+    dict_set(a[0].as<Dict>(), a[1], a[2]);
+    return Value::none();
+  });
+}
+
+uint64_t build_string(const Value* a) {
+  return guarded([&] {
+    return vm::build_string(a + 1, static_cast<int32_t>(a[0].as_small_int()));
+  });
+}
+
+uint64_t format_value(const Value* a) {
+  return guarded([&] { return vm::format_for_fstring(a[1], static_cast<int>(a[0].as_small_int()), a[2]); });
+}
+
 } // namespace tributary::jit::helpers

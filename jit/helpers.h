@@ -29,5 +29,16 @@ uint64_t build_list(const Value* a);    // [n, items...]
 uint64_t truthy(const Value* a);        // [obj] -> True/False
 uint64_t contains(const Value* a);      // [container, item]
 uint64_t negate(const Value* a);        // [x]
+uint64_t iter_next(const Value* a);     // [iterator] -> next item, or exhausted()
+Value exhausted();                      // iter_next's result at the end (never a Python value)
+// Building containers and strings (the interpreter's BUILD_*, *_ADD, FORMAT_VALUE).
+uint64_t build_slice(const Value* a);   // [start, stop, step] (step None for BUILD_SLICE 2)
+uint64_t build_map(const Value* a);     // [n, k1, v1, ..., kn, vn]
+uint64_t build_set(const Value* a);     // [n, items...]
+uint64_t list_append(const Value* a);   // [list, item] -> None
+uint64_t set_add(const Value* a);       // [set, item] -> None
+uint64_t map_add(const Value* a);       // [dict, key, value] -> None
+uint64_t build_string(const Value* a);  // [n, strs...]
+uint64_t format_value(const Value* a);  // [flags, value, spec-or-empty]
 
 } // namespace tributary::jit::helpers

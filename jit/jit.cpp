@@ -138,7 +138,7 @@ CompiledTrace* JitState::on_function_entry(vm::Frame* f) {
 
 bool JitState::recording_in(const vm::Frame* f) const { return rec_ && rec_->frame() == f; }
 
-void JitState::abort_recording(AbortReason r) {
+void JitState::abort_recording(AbortReason r, const std::string& detail) {
   if (!rec_) return;
   ++stats.aborts[static_cast<size_t>(r)];
   const vm::Code* root_code = rec_->root_code();
@@ -169,9 +169,9 @@ void JitState::abort_recording(AbortReason r) {
     log_region(fmt::format("bridge from exit {}:{} aborted ({}); {}", root_code->qualname, rec_->parent()->index,
                            abort_name(r), rec_->join_note()));
   if (!log_spec.empty())
-    log_trace(fmt::format("# abort {} at {}:{}{}: {}\n", abort_name(r), root_code->qualname, rec_->start_pc(),
+    log_trace(fmt::format("# abort {} at {}:{}{}: {}{}\n", abort_name(r), root_code->qualname, rec_->start_pc(),
                           rec_->in_inlined_call() ? fmt::format(" (inlined {})", rec_->frame()->code->qualname) : "",
-                          abort_message(r)));
+                          abort_message(r), detail.empty() ? "" : " (" + detail + ")"));
   rec_.reset();
 }
 
@@ -183,7 +183,7 @@ bool JitState::record_instruction(vm::Frame* f, uint32_t pc, Value* sp) {
     done = rec_->record(pc, sp);
   } catch (RecordAbort& a) {
     stats.record_seconds += now() - t0;
-    abort_recording(a.reason);
+    abort_recording(a.reason, a.detail);
     return false;
   }
   stats.record_seconds += now() - t0;
@@ -192,7 +192,7 @@ bool JitState::record_instruction(vm::Frame* f, uint32_t pc, Value* sp) {
   try {
     t = rec_->finish();
   } catch (RecordAbort& a) {
-    abort_recording(a.reason);
+    abort_recording(a.reason, a.detail);
     return false;
   }
   ExitInfo* parent = rec_->parent();

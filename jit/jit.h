@@ -227,7 +227,7 @@ public:
   bool recording_in(const vm::Frame* f) const;
   // Records the instruction at pc (about to execute); false when the recording ended.
   bool record_instruction(vm::Frame* f, uint32_t pc, Value* sp);
-  void abort_recording(AbortReason r);
+  void abort_recording(AbortReason r, const std::string& detail = {});
 
   // The exception a helper raised, re-raised by the interpreter on the exit.
   Value pending_exception;

@@ -8,7 +8,9 @@
 // Each case keeps the exact Python result, including its type: min/max of
 // an int and a float return the original operand that wins (a guard on the
 // comparison decides which), math.sqrt of a negative number or NaN leaves
-// the trace for the interpreter's error or result.
+// the trace for the interpreter's error or result, and so do abs() of the
+// smallest small int and math.floor/ceil of NaN, infinities or huge floats.
+#include <cmath>
 #include <cstring>
 #include <string_view>
 
@@ -55,6 +57,13 @@ bool Recorder::record_builtin_call(uint32_t nargs) {
       return finish_call(guard(IrOp::F2INT, specialize(peek(1), x)));
     }
     if (!is_kind(fn, Kind::NativeFunction)) return false;
+    // abs(int) is max(x, -x); the negation leaves the trace when it
+    // overflows (x == kSmallMin: the interpreter makes the big int).
+    if (x.is_small_int() && builtin("abs")) {
+      if (x.as_small_int() == Value::kSmallMin) return false;
+      Ref a = specialize(peek(1), x);
+      return finish_call(emit(IrOp::IMAX, a, guard(IrOp::NEG_OV, a)));
+    }
     const char* math = lib::math_function_name(fn.as<NativeFunction>()->fn);
     if (!math) return false;
     if (std::strcmp(math, "sqrt") == 0 && as_double(x) >= 0.0) {
@@ -63,6 +72,17 @@ bool Recorder::record_builtin_call(uint32_t nargs) {
       return finish_call(emit(IrOp::FSQRT, a));
     }
     if (std::strcmp(math, "fabs") == 0) return finish_call(emit(IrOp::FABS, as_float(specialize(peek(1), x))));
+    // math.floor/ceil: an int is returned as it is; a double is rounded, then
+    // converted by F2INT, which leaves the trace for NaN, infinities and
+    // results beyond small ints (the interpreter raises or makes a big int).
+    const bool floor = std::strcmp(math, "floor") == 0, ceil = std::strcmp(math, "ceil") == 0;
+    if ((floor || ceil) && x.is_small_int()) return finish_call(specialize(peek(1), x));
+    if ((floor || ceil) && __builtin_cpu_supports("sse4.1")) {
+      double d = floor ? std::floor(x.as_double()) : std::ceil(x.as_double());
+      if (!(d > -140737488355328.0 && d < 140737488355328.0)) return false;
+      Ref r = emit(floor ? IrOp::FFLOOR : IrOp::FCEIL, specialize(peek(1), x));
+      return finish_call(guard(IrOp::F2INT, r));
+    }
     return false;
   }
 

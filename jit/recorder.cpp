@@ -291,6 +291,12 @@ bool Recorder::record(uint32_t pc, Value* sp) {
     t_.snaps[0].stack_depth = entry_depth_;
   }
   if (pending_inline_) abort_with(AbortReason::UnsupportedValue, "an inlined call did not enter its function");
+  if (continuing && skip_pc_ == static_cast<int64_t>(pc) && skip_frame_ == frame_) { // (record_iter.cpp)
+    skip_pc_ = -1;
+    return false;
+  }
+  skip_pc_ = -1;
+  if (pending_next_.result != kNoRef) resolve_iter_next();
   // Falling into the header of another compiled loop: a loop or function
   // trace continues in it. A bridge does not: from a loop's exit it would
   // compile the straight code up to the next loop, which runs once per pass
@@ -436,6 +442,14 @@ bool Recorder::record(uint32_t pc, Value* sp) {
     break;
   }
   case Op::UNPACK_SEQUENCE: record_unpack(in.arg); break;
+  case Op::BUILD_SLICE:
+  case Op::BUILD_MAP:
+  case Op::BUILD_SET:
+  case Op::BUILD_STRING:
+  case Op::LIST_APPEND:
+  case Op::SET_ADD:
+  case Op::MAP_ADD:
+  case Op::FORMAT_VALUE: record_build(in.op, in.arg); break;
   case Op::CALL: record_call(in.arg, kNoRef); break;
   case Op::CALL_KW: {
     Ref names = pop();
@@ -453,11 +467,7 @@ bool Recorder::record(uint32_t pc, Value* sp) {
     push(in.arg ? emit(IrOp::NOT, r) : r);
     break;
   }
-  case Op::STORE_SUBSCR: {
-    Ref key = pop(), obj = pop(), value = pop();
-    call_helper(reinterpret_cast<void*>(&helpers::set_item), "set_item", {obj, key, value});
-    break;
-  }
+  case Op::STORE_SUBSCR: record_store_subscr(); break;
   case Op::RETURN_VALUE: {
     if (!callers_.empty()) {
       if (!callers_.back().frame) abort_with(AbortReason::LeftFrame, "a bridge returned from the inlined call it started in");
@@ -624,61 +634,6 @@ void Recorder::record_none_branch(bool jump_if_none) {
     else guard(IrOp::GUARD_ISNT, r, static_cast<int64_t>(Value::none().bits()));
   }
   pop();
-}
-
-void Recorder::record_for_iter(uint32_t target) {
-  (void)target;
-  Value itv = concrete(1);
-  if (!itv.is_object()) abort_with(AbortReason::UnsupportedValue, "FOR_ITER on a non-iterator");
-  Object* o = itv.as_object();
-  Ref it = peek(1);
-  if (o->type == &types::range_iterator) {
-    auto* ri = static_cast<RangeIter*>(o);
-    guard(IrOp::GUARD_TYPE, it, static_cast<int64_t>(reinterpret_cast<uintptr_t>(&types::range_iterator)));
-    Ref rem = emit(IrOp::LOAD, it, kNoRef, offsetof(RangeIter, remaining));
-    if (ri->remaining <= 0) { // the loop ends (a bridge from the loop's exit): pop the iterator
-      guard(IrOp::GUARD_FALSE, emit(IrOp::GT, rem, kraw(0)));
-      pop();
-      return;
-    }
-    guard(IrOp::GUARD_TRUE, emit(IrOp::GT, rem, kraw(0)));
-    Ref next = emit(IrOp::LOAD, it, kNoRef, offsetof(RangeIter, next));
-    Ref value = guard(IrOp::RAW2INT, next); // before any store: the exit re-runs FOR_ITER
-    Ref step = emit(IrOp::LOAD, it, kNoRef, offsetof(RangeIter, step));
-    emit(IrOp::STORE, it, emit(IrOp::SUB, rem, kraw(1)), offsetof(RangeIter, remaining));
-    emit(IrOp::STORE, it, emit(IrOp::ADD, next, step), offsetof(RangeIter, next));
-    push(value);
-    return;
-  }
-  if (o->type == &types::list_iterator) {
-    auto* li = static_cast<SeqIter*>(o);
-    guard(IrOp::GUARD_TYPE, it, static_cast<int64_t>(reinterpret_cast<uintptr_t>(&types::list_iterator)));
-    Ref seq = emit(IrOp::LOAD, it, kNoRef, offsetof(SeqIter, seq));
-    t_.ins[seq].type = IrType::Val;
-    if (li->seq.is_empty()) { // already exhausted: the loop ends
-      guard(IrOp::GUARD_IS, seq, static_cast<int64_t>(Value::empty().bits()));
-      pop();
-      return;
-    }
-    guard(IrOp::GUARD_ISNT, seq, static_cast<int64_t>(Value::empty().bits()));
-    Ref idx = emit(IrOp::LOAD, it, kNoRef, offsetof(SeqIter, index));
-    // std::vector keeps [begin, end) pointers at the start of the object.
-    Ref begin = emit(IrOp::LOAD, seq, kNoRef, offsetof(List, items));
-    Ref end = emit(IrOp::LOAD, seq, kNoRef, offsetof(List, items) + sizeof(void*));
-    Ref len = emit(IrOp::RSAR, emit(IrOp::SUB, end, begin), kNoRef, 3);
-    if (li->index >= static_cast<int64_t>(li->seq.as<List>()->items.size())) { // the loop ends here
-      guard(IrOp::GUARD_FALSE, emit(IrOp::LT, idx, len));
-      emit(IrOp::STORE, it, kval(Value::empty()), offsetof(SeqIter, seq)); // as the interpreter does
-      pop();
-      return;
-    }
-    guard(IrOp::GUARD_TRUE, emit(IrOp::LT, idx, len));
-    Ref item = emit(IrOp::LOAD_ELEM, begin, idx);
-    emit(IrOp::STORE, it, emit(IrOp::ADD, idx, kraw(1)), offsetof(SeqIter, index));
-    push(item);
-    return;
-  }
-  abort_with(AbortReason::UnsupportedValue, std::string("FOR_ITER over ") + o->type->name);
 }
 
 void Recorder::record_subscr() {

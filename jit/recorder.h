@@ -22,6 +22,7 @@ namespace tributary::vm {
 struct Frame;
 struct Function;
 struct Instr;
+enum class Op : uint8_t;
 } // namespace tributary::vm
 
 namespace tributary::jit {
@@ -118,6 +119,37 @@ private:
   void guard_class_epoch();
   Ref fold_dict_entry(Dict* d, Str* name, Value v); // constant, guarded by d's watched version
   bool stores_global(int32_t name_index);
+
+  // --- BUILD_SLICE/MAP/SET/STRING, LIST_APPEND, SET_ADD, MAP_ADD, FORMAT_VALUE (record_build.cpp)
+  void record_build(vm::Op op, int32_t arg);
+  void record_store_subscr(); // (record_subscr.cpp)
+
+  // --- FOR_ITER (record_iter.cpp)
+  struct IterItem {
+    bool done = false;       // the iterator is exhausted
+    Ref value = kNoRef;      // the item, or
+    std::vector<Ref> tuple;  // enumerate's and zip's items, the tuple not built yet
+  };
+  struct IterStore {
+    Ref obj;
+    int32_t offset;
+    Ref value;
+  };
+  // Guards one inline step of the iterator `it` (concretely itv); the stores
+  // that advance it are appended to `stores`, to be emitted after every guard.
+  Ref iter_step(Ref it, Value itv, IterItem& out, std::vector<IterStore>& stores);
+  Ref item_value(IterItem& item); // builds a pending tuple
+  void record_for_iter_helper(uint32_t target);
+  void resolve_iter_next();
+  struct PendingNext {
+    Ref iter = kNoRef;
+    Ref result = kNoRef;     // the iter_next helper's result
+    uint32_t next_pc = 0, target = 0;
+    vm::Frame* frame = nullptr;
+  };
+  PendingNext pending_next_;       // a FOR_ITER whose outcome the next instruction shows
+  int64_t skip_pc_ = -1;           // an UNPACK_SEQUENCE done by the FOR_ITER before it
+  vm::Frame* skip_frame_ = nullptr;
   void watch_folded_entries(); // called by finish()
   struct FoldedEntry {
     Dict* dict;

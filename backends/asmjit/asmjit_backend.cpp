@@ -393,6 +393,8 @@ private:
       break;
     }
     case IrOp::FSQRT: cc_.sqrtsd(x(r), x(i.a)); break;
+    case IrOp::FFLOOR: cc_.roundsd(x(r), x(i.a), 0x9); break; // toward -inf, inexact suppressed
+    case IrOp::FCEIL: cc_.roundsd(x(r), x(i.a), 0xA); break;  // toward +inf, inexact suppressed
     case IrOp::IMIN:
     case IrOp::IMAX:
       cc_.mov(g(r), g(i.a));
@@ -454,6 +456,7 @@ private:
     case IrOp::LOAD: cc_.mov(g(r), x86::qword_ptr(g(i.a), static_cast<int32_t>(i.imm))); break;
     case IrOp::STORE: cc_.mov(x86::qword_ptr(g(i.a), static_cast<int32_t>(i.imm)), g(i.b)); break;
     case IrOp::LOAD_ELEM: cc_.mov(g(r), x86::qword_ptr(g(i.a), g(i.b), 3)); break;
+    case IrOp::ELEM_ADDR: cc_.lea(g(r), x86::qword_ptr(g(i.a), g(i.b), 3)); break;
     case IrOp::CALL: lower_call(r, i); break;
     case IrOp::RET:
       cc_.mov(x86::qword_ptr(out_, abi_.result_offset), boxed(i.a));

@@ -244,6 +244,8 @@ Value ascii_of(Value v) {
   return str_value(out);
 }
 
+} // namespace
+
 Value format_for_fstring(Value v, int flags, Value spec) {
   switch (flags & 3) {
   case 1: v = Value::object(to_str(v)); break;
@@ -255,11 +257,13 @@ Value format_for_fstring(Value v, int flags, Value spec) {
   return Value::object(format_value(v, spec.is_empty() ? intern("") : spec.as<Str>()));
 }
 
-Value build_string(Value* items, int32_t n) {
+Value build_string(const Value* items, int32_t n) {
   std::string out;
   for (int32_t i = 0; i < n; ++i) out.append(items[i].as<Str>()->view());
   return str_value(out);
 }
+
+namespace {
 
 void import_star(Frame* f, Value module) {
   if (!is_kind(module, Kind::Module)) return;

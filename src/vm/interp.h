@@ -44,5 +44,9 @@ void exec_source(std::string_view source, const std::string& filename, Module* m
 
 // The exception currently being handled (for bare `raise` and __context__), or empty.
 Value current_handled_exception();
+// FORMAT_VALUE: TOS formatted for an f-string (conversion in flags & 3; `spec` empty or a str).
+Value format_for_fstring(Value v, int flags, Value spec);
+// BUILD_STRING: the concatenation of n strs.
+Value build_string(const Value* items, int32_t n);
 
 } // namespace tributary::vm

@@ -1,5 +1,5 @@
 # Shape: a small user function called from code that is not traced (this
-# loop builds an f-string, which the recorder does not support) gets a
+# loop deletes a list item, which the recorder does not support) gets a
 # function trace of its own, entered on every call.
 # jit-expect: functions==1 aborts>=1 trace_entries>=500
 
@@ -10,8 +10,9 @@ def main():
     t = 0
     for i in range(600):
         t = t + sq(i)
-        label = f"{i}"
-    print(t, label)
+        label = [i - 1, i]
+        del label[0]
+    print(t, label[0])
 
 
 main()

@@ -1,0 +1,221 @@
+// record_iter.cpp — FOR_ITER: one step of an iterator, recorded inline.
+//
+// Range, list and tuple iterators, and enumerate and zip over them (nested
+// to any depth), step by guarded loads and stores on the iterator objects
+// (runtime/iter.h), exactly as iter_next() does. Invariants:
+//  - every guard of a step is emitted before its first store, so a failing
+//    guard resumes at FOR_ITER with the iterators untouched and the
+//    interpreter re-runs the whole step (zip's sub-iterators included);
+//  - the exhausted case (a bridge at the loop's exit) performs the same
+//    stores as the interpreter: a list or tuple iterator forgets its
+//    sequence, zip sets `done` after advancing the sub-iterators before the
+//    exhausted one;
+//  - enumerate's and zip's tuple is never built when the next instruction is
+//    UNPACK_SEQUENCE of its size (`for i, x in enumerate(xs)`): the items go
+//    straight to the stack and that UNPACK_SEQUENCE is not recorded (it cannot
+//    fail, and no guard sits between the two). Otherwise build_tuple makes it.
+// Any other iterator steps through the iter_next helper; its exits resume
+// after FOR_ITER's outcome (its jump target, or the next instruction with
+// the item pushed), since the helper already advanced the iterator.
+#include <cstddef>
+
+#include "jit/helpers.h"
+#include "jit/recorder.h"
+#include "runtime/containers.h"
+#include "runtime/iter.h"
+#include "vm/code.h"
+#include "vm/frame.h"
+
+#pragma GCC diagnostic ignored "-Winvalid-offsetof"
+
+namespace tributary::jit {
+
+namespace {
+
+[[noreturn]] void abort_with(AbortReason r, std::string detail = {}) { throw RecordAbort{r, std::move(detail)}; }
+
+int64_t type_imm(Type& t) { return static_cast<int64_t>(reinterpret_cast<uintptr_t>(&t)); }
+
+// zip's `strict` and `done` flags, read and written as one word (its other
+// bytes are padding at the end of the object).
+constexpr size_t kZipFlags = offsetof(MultiIter, strict);
+static_assert(offsetof(MultiIter, done) == kZipFlags + 1 && kZipFlags + 8 <= sizeof(MultiIter));
+constexpr int64_t kZipDone = 0x100;
+
+} // namespace
+
+Ref Recorder::iter_step(Ref it, Value itv, IterItem& out, std::vector<IterStore>& stores) {
+  if (!itv.is_object()) abort_with(AbortReason::UnsupportedValue, "FOR_ITER on a non-iterator");
+  Object* o = itv.as_object();
+  auto field = [&](Ref obj, size_t offset, IrType type) {
+    Ref r = emit(IrOp::LOAD, obj, kNoRef, static_cast<int64_t>(offset));
+    t_.ins[r].type = type;
+    return r;
+  };
+  auto store = [&](Ref obj, size_t offset, Ref value) { stores.push_back({obj, static_cast<int32_t>(offset), value}); };
+  auto check = [&](Ref cond, bool holds) { guard(holds ? IrOp::GUARD_TRUE : IrOp::GUARD_FALSE, cond); };
+
+  if (o->type == &types::range_iterator) {
+    auto* ri = static_cast<RangeIter*>(o);
+    guard(IrOp::GUARD_TYPE, it, type_imm(types::range_iterator));
+    Ref rem = field(it, offsetof(RangeIter, remaining), IrType::Raw);
+    check(emit(IrOp::GT, rem, kraw(0)), ri->remaining > 0);
+    if (ri->remaining <= 0) return out.done = true, kNoRef;
+    Ref next = field(it, offsetof(RangeIter, next), IrType::Raw);
+    out.value = guard(IrOp::RAW2INT, next);
+    Ref step = field(it, offsetof(RangeIter, step), IrType::Raw);
+    store(it, offsetof(RangeIter, remaining), emit(IrOp::SUB, rem, kraw(1)));
+    store(it, offsetof(RangeIter, next), emit(IrOp::ADD, next, step));
+    return out.value;
+  }
+  if (o->type == &types::list_iterator || o->type == &types::tuple_iterator) {
+    const bool list = o->type == &types::list_iterator;
+    auto* si = static_cast<SeqIter*>(o);
+    guard(IrOp::GUARD_TYPE, it, type_imm(*o->type));
+    Ref seq = field(it, offsetof(SeqIter, seq), IrType::Val);
+    if (si->seq.is_empty()) { // already exhausted
+      guard(IrOp::GUARD_IS, seq, static_cast<int64_t>(Value::empty().bits()));
+      return out.done = true, kNoRef;
+    }
+    guard(IrOp::GUARD_ISNT, seq, static_cast<int64_t>(Value::empty().bits()));
+    Ref idx = field(it, offsetof(SeqIter, index), IrType::Raw);
+    Ref base, len;
+    size_t n;
+    if (list) { // std::vector keeps [begin, end) pointers at the start of the object
+      base = field(seq, offsetof(List, items), IrType::Raw);
+      Ref end = field(seq, offsetof(List, items) + sizeof(void*), IrType::Raw);
+      len = emit(IrOp::RSAR, emit(IrOp::SUB, end, base), kNoRef, 3);
+      n = si->seq.as<List>()->items.size();
+    } else {
+      base = emit(IrOp::ADD, kraw(offsetof(Tuple, items)), seq);
+      len = field(seq, offsetof(Tuple, size), IrType::Raw);
+      n = si->seq.as<Tuple>()->size;
+    }
+    const bool has = static_cast<size_t>(si->index) < n;
+    check(emit(IrOp::LT, idx, len), has);
+    if (!has) {
+      store(it, offsetof(SeqIter, seq), kval(Value::empty()));
+      return out.done = true, kNoRef;
+    }
+    out.value = emit(IrOp::LOAD_ELEM, base, idx);
+    store(it, offsetof(SeqIter, index), emit(IrOp::ADD, idx, kraw(1)));
+    return out.value;
+  }
+  if (o->type == &types::enumerate) {
+    auto* e = static_cast<EnumerateIter*>(o);
+    if (!e->count.is_small_int() || e->count.as_small_int() == Value::kSmallMax)
+      abort_with(AbortReason::UnsupportedValue, "enumerate count beyond small ints");
+    guard(IrOp::GUARD_TYPE, it, type_imm(types::enumerate));
+    Ref count = field(it, offsetof(EnumerateIter, count), IrType::Val);
+    guard(IrOp::GUARD_INT, count);
+    Ref c = emit(IrOp::UNBOX_INT, count);
+    IterItem inner;
+    iter_step(field(it, offsetof(EnumerateIter, it), IrType::Val), e->it, inner, stores);
+    if (inner.done) return out.done = true, kNoRef;
+    Ref next = guard(IrOp::ADD_OV, c);
+    t_.ins[next].b = kint(1);
+    store(it, offsetof(EnumerateIter, count), emit(IrOp::BOX_INT, next));
+    out.tuple = {c, item_value(inner)};
+    return kNoRef;
+  }
+  if (o->type == &types::zip) {
+    auto* z = static_cast<MultiIter*>(o);
+    const size_t n = z->its.size();
+    if (z->strict || n == 0) abort_with(AbortReason::UnsupportedValue, "zip(strict=True) or zip()");
+    guard(IrOp::GUARD_TYPE, it, type_imm(types::zip));
+    Ref flags = emit(IrOp::AND, field(it, kZipFlags, IrType::Raw), kraw(0xFFFF));
+    check(emit(IrOp::EQ, flags, kraw(z->done ? kZipDone : 0)), true);
+    if (z->done) return out.done = true, kNoRef;
+    Ref begin = field(it, offsetof(MultiIter, its), IrType::Raw);
+    Ref end = field(it, offsetof(MultiIter, its) + sizeof(void*), IrType::Raw);
+    check(emit(IrOp::EQ, emit(IrOp::SUB, end, begin), kraw(static_cast<int64_t>(8 * n))), true);
+    for (size_t i = 0; i < n; ++i) {
+      IterItem item;
+      iter_step(field(begin, 8 * i, IrType::Val), z->its[i], item, stores);
+      if (item.done) {
+        store(it, kZipFlags, kraw(kZipDone));
+        return out.done = true, kNoRef;
+      }
+      out.tuple.push_back(item_value(item));
+    }
+    return kNoRef;
+  }
+  abort_with(AbortReason::UnsupportedValue, std::string("FOR_ITER over ") + o->type->name);
+}
+
+Ref Recorder::item_value(IterItem& item) {
+  if (item.tuple.empty()) return item.value;
+  std::vector<Ref> args{kint(static_cast<int64_t>(item.tuple.size()))};
+  args.insert(args.end(), item.tuple.begin(), item.tuple.end());
+  item.value = call_helper(reinterpret_cast<void*>(&helpers::build_tuple), "build_tuple", std::move(args));
+  item.tuple.clear();
+  return item.value;
+}
+
+void Recorder::record_for_iter(uint32_t target) {
+  Value itv = concrete(1);
+  Ref it = peek(1);
+  if (!itv.is_object()) abort_with(AbortReason::UnsupportedValue, "FOR_ITER on a non-iterator");
+  Type* t = itv.as_object()->type;
+  const bool inline_step = t == &types::range_iterator || t == &types::list_iterator || t == &types::tuple_iterator ||
+                           t == &types::enumerate || t == &types::zip;
+  if (!inline_step) return record_for_iter_helper(target);
+  IterItem item;
+  std::vector<IterStore> stores;
+  iter_step(it, itv, item, stores);
+  // A tuple unpacked right away is never built.
+  const vm::Instr next = frame_->code->code[pc_ + 1];
+  const bool fused = !item.done && !item.tuple.empty() && next.op == vm::Op::UNPACK_SEQUENCE &&
+                     static_cast<size_t>(next.arg) == item.tuple.size();
+  if (!item.done && !fused) item_value(item); // (a helper call: before any store)
+  for (const IterStore& s : stores)
+    emit(IrOp::STORE, s.obj, s.value, s.offset);
+  if (item.done) {
+    pop();
+    return;
+  }
+  if (!fused) {
+    push(item.value);
+    return;
+  }
+  for (size_t i = item.tuple.size(); i-- > 0;)
+    push(item.tuple[i]);
+  skip_pc_ = static_cast<int64_t>(pc_) + 1;
+  skip_frame_ = frame_;
+}
+
+void Recorder::record_for_iter_helper(uint32_t target) {
+  Ref it = peek(1);
+  Ref r = call_helper(reinterpret_cast<void*>(&helpers::iter_next), "iter_next", {it});
+  push(r); // until the next instruction shows whether the iterator was exhausted
+  pending_next_ = {it, r, pc_ + 1, target, frame_};
+}
+
+// The instruction after a FOR_ITER stepped by the helper: guard the outcome
+// seen. The guard fails on the other outcome, so its snapshot is the state
+// after that one (the iterator has moved on: FOR_ITER must not run again).
+void Recorder::resolve_iter_next() {
+  PendingNext p = pending_next_;
+  pending_next_ = {};
+  if (p.frame != frame_ || (pc_ != p.next_pc && pc_ != p.target))
+    abort_with(AbortReason::UnsupportedValue, "FOR_ITER did not continue as expected");
+  const int64_t sentinel = static_cast<int64_t>(helpers::exhausted().bits());
+  const bool done = pc_ == p.target;
+  const uint32_t pc = pc_;
+  std::vector<Ref> other = stack_; // [.., it, item] when it went on, [..] at the end
+  if (done) {
+    other.push_back(p.iter);
+    other.push_back(p.result);
+    stack_.pop_back(); // the sentinel
+    stack_.pop_back(); // the iterator
+  } else {
+    other.resize(other.size() - 2);
+  }
+  pc_ = done ? p.next_pc : p.target;
+  pre_stack_ = std::move(other);
+  guard(done ? IrOp::GUARD_IS : IrOp::GUARD_ISNT, p.result, sentinel);
+  pc_ = pc;
+  pre_stack_ = stack_;
+}
+
+} // namespace tributary::jit
