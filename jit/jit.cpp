@@ -159,6 +159,7 @@ void JitState::abort_recording(AbortReason r, const std::string& detail) {
     // is getting hot in the interpreter meanwhile), a few times more than others.
     bool wait = r == AbortReason::InnerLoop && ++e->inner_loop_waits <= kInnerLoopWaits;
     if (!wait && ++e->bridge_attempts >= params.max_retries) e->blacklisted = true;
+    if (r == AbortReason::LoopEntry) e->blacklisted = true; // the path will fall into that loop again
     e->count = 0;
   } else {
     uint32_t pc = rec_->kind() == TraceKind::Function ? kFunctionEntry : rec_->start_pc();
@@ -259,6 +260,8 @@ bool JitState::compile(CompiledTrace* t) {
   t->ir = t->raw;
   optimize(t->ir, disabled_passes);
   stats.optimize_seconds += now() - t1;
+  t->compile_seconds += now() - t1;
+  ++t->compiles;
   std::vector<void*> handles(t->ir.ins.size(), nullptr);
   for (size_t i = 0; i < t->ir.ins.size(); ++i) {
     Ins& in = t->ir.ins[i];
@@ -299,6 +302,7 @@ bool JitState::compile(CompiledTrace* t) {
   double t0 = now();
   backends::CodeResult code = backend().compile(t->ir, handles, abi);
   stats.backend_seconds += now() - t0;
+  t->compile_seconds += now() - t0;
   if (!code.error.empty()) {
     if (!log_spec.empty()) log_trace(fmt::format("# backend failure: {}\n", code.error));
     return false;
@@ -600,6 +604,16 @@ JitState::RegionCounters JitState::region_counters() const {
   return c;
 }
 
+std::vector<const CompiledTrace*> JitState::costliest_regions(size_t n) const {
+  std::vector<const CompiledTrace*> all;
+  for (const auto& t : traces_)
+    if (t->kind != TraceKind::Bridge) all.push_back(t.get());
+  std::stable_sort(all.begin(), all.end(),
+                   [](const CompiledTrace* a, const CompiledTrace* b) { return a->compile_seconds > b->compile_seconds; });
+  if (all.size() > n) all.resize(n);
+  return all;
+}
+
 std::vector<JitState::TopExit> JitState::top_exits(size_t n) const {
   std::vector<const ExitInfo*> all;
   for (const auto& t : traces_)
@@ -635,6 +649,10 @@ std::string JitState::summary() const {
   const RegionCounters rc = region_counters();
   out += fmt::format("merge policy:         {}\n", regions::spec_name(policy->spec()));
   out += fmt::format("regions:              {} ({} blocks)\n", rc.regions, rc.region_blocks);
+  for (const CompiledTrace* t : costliest_regions(5))
+    out += fmt::format("  {:<30} {} blocks, {} bytes, {} compilations, {:.6f} s\n",
+                       fmt::format("{}:{}", t->code->qualname, t->start_pc), t->raw.blocks.size(), t->code_bytes,
+                       t->compiles, t->compile_seconds);
   out += fmt::format("merged bridges:       {} (unmerged {})\n", stats.merges, stats.bridges - stats.merges);
   out += fmt::format("merge points joined:  {}\n", rc.merge_points);
   out += fmt::format("versions per point:   {} (max)\n", rc.versions_max);
@@ -692,6 +710,13 @@ std::string JitState::stats_json() const {
 
   put("policy", fmt::format("\"{}\"", regions::spec_name(policy->spec())));
   put("regions", num(rc.regions));
+  std::string costly;
+  for (const CompiledTrace* t : costliest_regions(5))
+    costly += fmt::format("{}{{\"region\": \"{}:{}\", \"blocks\": {}, \"code_bytes\": {}, \"compilations\": {}, "
+                          "\"compile_seconds\": {:.6f}}}",
+                          costly.empty() ? "" : ", ", t->code->qualname, t->start_pc, t->raw.blocks.size(), t->code_bytes,
+                          t->compiles, t->compile_seconds);
+  put("costliest_regions", "[" + costly + "]");
   put("region_blocks", num(rc.region_blocks));
   put("merge_points", num(rc.merge_points));
   put("versions_max", num(rc.versions_max));

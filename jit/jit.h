@@ -149,6 +149,8 @@ struct CompiledTrace {
   // jumps to them (another trace's TO_ROOT) leaves through this exit, which
   // resumes the interpreter at the trace's start.
   std::unique_ptr<ExitInfo> entry_exit;
+  double compile_seconds = 0; // optimizer + backend, over every (re)compilation
+  uint32_t compiles = 0;
   int id = 0;
   // Region counters (roots): specialized versions of each bytecode position
   // (the root's path plus every bridge recorded through it) and joins there.
@@ -243,6 +245,8 @@ public:
     bool bridged;
   };
   std::vector<TopExit> top_exits(size_t n) const; // the n most taken side exits
+  // The n regions (roots) that cost the most compile time.
+  std::vector<const CompiledTrace*> costliest_regions(size_t n) const;
   regions::PolicyParams policy_params() const;
 
   std::string summary() const;
