@@ -178,6 +178,17 @@ void setup_cells(Frame& f, Function* fn) {
 
 void leave_call() { --state().depth; }
 
+Frame make_frame(Code* co, Function* fn, Dict* globals, Value* slots) {
+  Frame frame;
+  frame.code = co;
+  frame.func = fn;
+  frame.globals = globals;
+  frame.builtins = state().builtins->dict;
+  frame.slots = slots;
+  frame.pc = co->code.data();
+  return frame;
+}
+
 Value call_function(Function* fn, const Args& args) {
   Code* co = fn->code;
   if (co->flags & kGenerator) [[unlikely]] return make_generator(fn, args);
@@ -193,19 +204,10 @@ Value call_function(Function* fn, const Args& args) {
     bind_arguments(fn, args, slots);
   }
 
-  Frame frame;
-  frame.code = co;
-  frame.func = fn;
-  frame.globals = fn->globals.as<Dict>();
-  frame.builtins = state().builtins->dict;
-  frame.slots = slots;
-  frame.pc = co->code.data();
+  Frame frame = make_frame(co, fn, fn->globals.as<Dict>(), slots);
   if (co->ncells()) setup_cells(frame, fn);
 
-  enter_call();
-  struct DepthGuard {
-    ~DepthGuard() { --state().depth; }
-  } guard;
+  CallDepth depth;
   jit::JitState& jit = jit::jit();
   if (jit.enabled && !co->ncells()) {
     if (jit::CompiledTrace* t = jit.on_function_entry(&frame)) {
@@ -240,20 +242,12 @@ Value resume_function(Function* fn, const Value* init, uint32_t pc, uint32_t dep
   const size_t nslots = co->nlocals + co->ncells() + co->max_stack;
   auto* slots = static_cast<Value*>(alloca(nslots * sizeof(Value)));
   std::copy(init, init + nslots, slots);
-  Frame frame;
-  frame.code = co;
-  frame.func = fn;
-  frame.globals = fn->globals.as<Dict>();
-  frame.builtins = state().builtins->dict;
-  frame.slots = slots;
-  frame.pc = co->code.data() + pc;
+  Frame frame = make_frame(co, fn, fn->globals.as<Dict>(), slots);
+  frame.pc += pc;
   frame.resume_depth = depth;
   frame.resume_exception = exc;
   if (exc.is_empty()) jit::jit().on_resume(&frame);
-  enter_call();
-  struct DepthGuard {
-    ~DepthGuard() { --state().depth; }
-  } guard;
+  CallDepth calls;
   return run_frame(&frame);
 }
 
@@ -262,19 +256,10 @@ Value run_class_body(Function* fn, Dict* ns) {
   const size_t nslots = co->nlocals + co->ncells() + co->max_stack;
   auto* slots = static_cast<Value*>(alloca(nslots * sizeof(Value)));
   for (size_t i = 0; i < nslots; ++i) slots[i] = Value::empty();
-  Frame frame;
-  frame.code = co;
-  frame.func = fn;
-  frame.globals = fn->globals.as<Dict>();
-  frame.builtins = state().builtins->dict;
+  Frame frame = make_frame(co, fn, fn->globals.as<Dict>(), slots);
   frame.locals_dict = ns;
-  frame.slots = slots;
-  frame.pc = co->code.data();
   if (co->ncells()) setup_cells(frame, fn);
-  enter_call();
-  struct DepthGuard {
-    ~DepthGuard() { --state().depth; }
-  } guard;
+  CallDepth depth;
   return run_frame(&frame);
 }
 
@@ -284,16 +269,8 @@ Value run_module_code(Code* co, Dict* globals) {
   for (size_t i = 0; i < nslots; ++i) slots[i] = Value::empty();
   if (!dict_find_str(globals, intern("__builtins__")))
     dict_set(globals, Value::object(intern("__builtins__")), Value::object(state().builtins));
-  Frame frame;
-  frame.code = co;
-  frame.globals = globals;
-  frame.builtins = state().builtins->dict;
-  frame.slots = slots;
-  frame.pc = co->code.data();
-  enter_call();
-  struct DepthGuard {
-    ~DepthGuard() { --state().depth; }
-  } guard;
+  Frame frame = make_frame(co, nullptr, globals, slots);
+  CallDepth depth;
   return run_frame(&frame);
 }
 

@@ -52,17 +52,9 @@ Value run_code(Code* co, Dict* globals, Dict* locals) {
   for (size_t i = 0; i < nslots; ++i) slots[i] = Value::empty();
   if (!dict_find_str(globals, intern("__builtins__")))
     dict_set(globals, Value::object(intern("__builtins__")), Value::object(state().builtins));
-  Frame frame;
-  frame.code = co;
-  frame.globals = globals;
-  frame.builtins = state().builtins->dict;
+  Frame frame = make_frame(co, nullptr, globals, slots);
   frame.locals_dict = locals == globals ? nullptr : locals;
-  frame.slots = slots;
-  frame.pc = co->code.data();
-  enter_call();
-  struct DepthGuard {
-    ~DepthGuard() { leave_call(); }
-  } guard;
+  CallDepth depth;
   return run_frame(&frame);
 }
 

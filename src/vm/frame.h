@@ -50,4 +50,16 @@ void setup_cells(Frame& f, Function* fn);
 void enter_call();
 void leave_call();
 
+// Counts one Python frame for as long as it lives (enter_call / leave_call).
+struct CallDepth {
+  CallDepth() { enter_call(); }
+  ~CallDepth() { leave_call(); }
+  CallDepth(const CallDepth&) = delete;
+  CallDepth& operator=(const CallDepth&) = delete;
+};
+
+// A frame for code with these globals over `slots`, starting at its first
+// instruction (fn may be null: module code).
+Frame make_frame(Code* co, Function* fn, Dict* globals, Value* slots);
+
 } // namespace tributary::vm
