@@ -65,6 +65,7 @@ struct Ins {
   int32_t target = -1; // guards: block entered when the guard fails (-1: side exit)
   int32_t exit_id = -1; // guards: index of its ExitInfo in the owning CompiledTrace
   int32_t line = 0;    // source line, for dumps
+  Ref c = kNoRef;      // third operand (SELECT only; last, so {op, type, a, b, imm} initializers keep their meaning)
 
   bool is(IrFlag f) const { return ir_info(op).flags & f; }
 };

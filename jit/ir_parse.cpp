@@ -130,6 +130,7 @@ std::string parse_trace(std::string_view text, Trace& t) {
     Ref r;
     if (parse_ref(at(p), r)) ins.a = r, ++p;
     if (parse_ref(at(p), r)) ins.b = r, ++p;
+    if (parse_ref(at(p), r)) ins.c = r, ++p;
     if (!at(p).empty() && (at(p)[0] == '#' || ins.op == IrOp::KF64)) {
       std::string imm = at(p)[0] == '#' ? at(p).substr(1) : at(p);
       ++p;

@@ -26,6 +26,7 @@ std::string format_ins(const Trace& t, Ref r) {
   out += fmt::format("{:<4} {:<11}", i.type == IrType::None ? "" : type_name(i.type), info.name);
   if (i.a != kNoRef) out += fmt::format(" %{}", i.a);
   if (i.b != kNoRef) out += fmt::format(" %{}", i.b);
+  if (i.c != kNoRef) out += fmt::format(" %{}", i.c);
   switch (i.op) {
   case IrOp::KF64: out += fmt::format(" {}", std::bit_cast<double>(i.imm)); break;
   case IrOp::KVAL:

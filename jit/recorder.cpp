@@ -346,7 +346,20 @@ bool Recorder::record(uint32_t pc, Value* sp) {
     if (frame_->slots[in.arg].is_empty()) abort_with(AbortReason::ExceptionRaised, "unbound local");
     push(read_slot(in.arg));
     break;
-  case Op::STORE_FAST: write_slot(in.arg, pop()); break;
+  case Op::STORE_FAST: {
+    // A value another local holds gets a copy of its own: a join may replace
+    // one local's value below it (a PHI) and not the other's (`y = f`).
+    Ref r = pop();
+    for (int32_t s = 0; s < stack_base_; ++s)
+      if (s != in.arg && slots_[s].ref == r && !is_const(r)) {
+        const IrType type = t_.type(r);
+        r = emit(IrOp::COPY, r, kNoRef, 0);
+        t_.ins[r].type = type;
+        break;
+      }
+    write_slot(in.arg, r);
+    break;
+  }
   case Op::LOAD_GLOBAL: record_load_global(in.arg); break;
   case Op::STORE_GLOBAL: record_store_global(in.arg); break;
   case Op::BINARY_OP: record_binary_op(in.arg); break;

@@ -136,8 +136,27 @@ AttachResult attach_bridge(CompiledTrace& region, Ref guard, const CompiledTrace
   Ref join_ins = kNoRef;
   bool existing_join = false; // joining a join block an earlier bridge made (no split)
   bool ended = false;
+  // On the bridge's path the region's guard failed: a bridge guard that
+  // checks exactly that (the branch re-recorded from the exit) always passes.
+  const Ins parent = root.ins[guard];
+  auto implied = [&](const Ins& i) {
+    if (!i.is(jit::Guard) || i.a == kNoRef || map[i.a] == kNoRef) return false;
+    const Ref a = map[i.a];
+    if (parent.op == IrOp::GUARD_ISNT && i.op == IrOp::GUARD_IS) return a == parent.a && i.imm == parent.imm;
+    if (parent.op == IrOp::GUARD_IS && i.op == IrOp::GUARD_ISNT) return a == parent.a && i.imm == parent.imm;
+    if (parent.op == IrOp::GUARD_TRUE || parent.op == IrOp::GUARD_FALSE) {
+      const bool failed_value = parent.op == IrOp::GUARD_FALSE; // what the condition was on this path
+      if ((i.op == IrOp::GUARD_TRUE || i.op == IrOp::GUARD_FALSE) && a == parent.a)
+        return (i.op == IrOp::GUARD_TRUE) == failed_value;
+      // The exit boxed the condition: GUARD_IS (BOX_BOOL c) #True/#False.
+      if (i.op == IrOp::GUARD_IS && root.ins[a].op == IrOp::BOX_BOOL && root.ins[a].a == parent.a)
+        return static_cast<uint64_t>(i.imm) == Value::boolean(failed_value).bits();
+    }
+    return false;
+  };
   for (size_t n = 0; n < bridge.ins.size(); ++n) {
     Ins i = bridge.ins[n];
+    if (implied(i)) continue;
     switch (i.op) {
     case IrOp::KINT:
     case IrOp::KRAW:

@@ -62,7 +62,7 @@ no_pass=()
 for policy in none diamond cap:2 adaptive cfg; do
   no_pass+=(--mode "$policy=--jit=on --merge=$policy --jit-param threshold=2,function_threshold=3,trace_eagerness=2")
 done
-for p in fold bounds cse licm dce; do
+for p in fold bounds cse licm ifconvert dce; do
   no_pass+=(--mode "jit-no-$p=--jit=on --jit-disable=$p --jit-param threshold=2,function_threshold=3,trace_eagerness=2")
 done
 if tools/build.sh build; then

@@ -395,6 +395,31 @@ private:
     case IrOp::FSQRT: cc_.sqrtsd(x(r), x(i.a)); break;
     case IrOp::FFLOOR: cc_.roundsd(x(r), x(i.a), 0x9); break; // toward -inf, inexact suppressed
     case IrOp::FCEIL: cc_.roundsd(x(r), x(i.a), 0xA); break;  // toward +inf, inexact suppressed
+    case IrOp::COPY:
+      if (is_f64(r)) cc_.movsd(x(r), x(i.a));
+      else cc_.mov(g(r), g(i.a));
+      break;
+    case IrOp::SELECT:
+      if (is_f64(r)) {
+        // Branch-free: mask = -(a) selects b's bits, ~mask c's.
+        x86::Gp m = cc_.newInt64();
+        cc_.mov(m, g(i.a));
+        cc_.neg(m);
+        if (!spill_.baseId()) spill_ = cc_.newStack(8, 8);
+        cc_.mov(spill_, m);
+        x86::Xmm mask = cc_.newXmmSd(), pick = cc_.newXmmSd();
+        cc_.movsd(mask, spill_);
+        cc_.movapd(pick, mask);
+        cc_.andpd(pick, x(i.b));
+        cc_.andnpd(mask, x(i.c));
+        cc_.orpd(pick, mask);
+        cc_.movsd(x(r), pick);
+      } else {
+        cc_.mov(g(r), g(i.c));
+        cc_.test(g(i.a), g(i.a));
+        cc_.cmovnz(g(r), g(i.b));
+      }
+      break;
     case IrOp::IMIN:
     case IrOp::IMAX:
       cc_.mov(g(r), g(i.a));

@@ -29,6 +29,7 @@ void pass_dce(Trace& t) {
     const Ins& i = t.ins[r];
     mark(i.a);
     mark(i.b);
+    mark(i.c);
     if (i.op == IrOp::CALL)
       for (Ref a : t.calls[i.imm].args) mark(a);
     if (i.snap >= 0)

@@ -49,10 +49,12 @@ void pass_fold(Trace& t) {
     Ins& i = t.ins[n];
     i.a = res(i.a);
     i.b = res(i.b);
+    i.c = res(i.c);
     const Ins* a = i.a != kNoRef ? &t.ins[i.a] : nullptr;
     int64_t x = 0, y = 0;
     double fx = 0, fy = 0;
     switch (i.op) {
+    case IrOp::COPY: fwd[n] = i.a; break; // (the region former needed it distinct; code does not)
     case IrOp::UNBOX_INT:
       if (a->op == IrOp::BOX_INT) fwd[n] = a->a;
       else if (a->op == IrOp::KVAL && Value::from_bits(a->imm).is_small_int()) {

@@ -13,6 +13,7 @@ const std::vector<PassInfo>& passes() {
       {"bounds", pass_bounds}, // integer ranges drop impossible overflow checks
       {"cse", pass_cse},   // common subexpressions and redundant guards
       {"licm", pass_licm}, // loop-invariant code leaves the loop
+      {"ifconvert", pass_ifconvert}, // diamonds that only choose values become selects
       {"dce", pass_dce},   // unused pure values
   };
   return kPasses;

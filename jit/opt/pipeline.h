@@ -49,5 +49,6 @@ void pass_bounds(Trace& t);
 void pass_cse(Trace& t);
 void pass_licm(Trace& t);
 void pass_dce(Trace& t);
+void pass_ifconvert(Trace& t);
 
 } // namespace tributary::jit

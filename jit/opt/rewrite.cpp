@@ -15,6 +15,7 @@ void forward_uses(Trace& t, std::vector<Ref>& fwd) {
   for (Ins& i : t.ins) {
     i.a = resolve(fwd, i.a);
     i.b = resolve(fwd, i.b);
+    i.c = resolve(fwd, i.c);
   }
   for (CallSite& c : t.calls)
     for (Ref& a : c.args) a = resolve(fwd, a);
@@ -104,6 +105,7 @@ std::vector<Ref> reorder(Trace& t, const std::vector<Ref>& order, const std::vec
   for (Ins& i : ins) {
     i.a = m(i.a);
     i.b = m(i.b);
+    i.c = m(i.c);
   }
   for (CallSite& c : t.calls)
     for (Ref& a : c.args) a = m(a);

@@ -44,7 +44,7 @@ std::string verify(const Trace& t) {
   for (int32_t r = 0; r < n; ++r) {
     const Ins& i = t.ins[r];
     const IrOpInfo& info = ir_info(i.op);
-    Ref ops[2] = {i.a, i.b};
+    Ref ops[3] = {i.a, i.b, i.c};
     for (int k = 0; k < info.operands; ++k) {
       if (ops[k] == kNoRef || ops[k] >= n) return fmt::format("%{} {}: missing operand {}", r, info.name, k);
       if (ops[k] >= r) return fmt::format("%{} {}: operand %{} defined later", r, info.name, ops[k]);
