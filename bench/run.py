@@ -693,7 +693,8 @@ def plot_times(path, cells, workloads, impl_ids, notes):
             "set style fill solid 0.85 border -1", "set logscale y", "set ylabel 'seconds'",
             "set key top left noenhanced", "set xtics noenhanced rotate by -25",
             "set grid ytics", "set boxwidth 0.9",
-            "plot " + ", ".join("'%s' using %d:xtic(1) title columnhead" % (data, k + 2)
+            "plot " + ", ".join("'%s' using %d:xtic(1) title columnhead lc rgb '%s'"
+                                % (data, k + 2, PALETTE[k % len(PALETTE)])
                                 for k in range(len(impl_ids))),
         ]
         return run_gnuplot(path, script, notes)
@@ -716,6 +717,12 @@ def plot_times(path, cells, workloads, impl_ids, notes):
     return True
 
 
+# Distinct line/bar colours: gnuplot's default cycle repeats after eight, and a full
+# run has nine or more implementations.
+PALETTE = ["#9400d3", "#009e73", "#56b4e9", "#e69f00", "#f0e442", "#0072b2", "#e51e10",
+           "#000000", "#a0a0a0", "#8b4513", "#ff69b4", "#2e8b57"]
+
+
 def run_gnuplot(path, script, notes):
     gp = path + ".gp"
     with open(gp, "w") as f:
@@ -729,19 +736,31 @@ def run_gnuplot(path, script, notes):
     return True
 
 
-SWEEP_PANELS = [("bridges", "bridges"), ("code_bytes", "machine-code bytes"),
-                ("compile_seconds", "compile time (s)"), ("time", "run time (s)")]
+SWEEP_PANELS = [("bridges", "bridges"), ("blocks", "compiled blocks"),
+                ("code_bytes", "machine-code bytes"), ("compile_seconds", "compile time (s)"),
+                ("time", "run time (s)"), ("merges", "merged bridges")]
+
+
+def compiled_blocks(stats):
+    """Blocks of every root region plus one per unmerged bridge (a bridge is its own
+    trace, a straight line up to its jump); None without Tributary's region counters."""
+    if not stats or stats.get("region_blocks") is None:
+        return None
+    unmerged = stats.get("bridges_unmerged")
+    if unmerged is None:
+        unmerged = (stats.get("bridges") or 0) - (stats.get("merges") or 0)
+    return stats["region_blocks"] + unmerged
 
 
 def plot_sweep(path, table, ns, impl_ids, title, notes):
-    """2x2 panels against N, one line per implementation: table[(n, impl)][metric]."""
+    """3x2 panels against N, one line per implementation: table[(n, impl)][metric]."""
     tool = plot_tool()
     if tool is None:
         notes.append("neither gnuplot nor matplotlib is installed; sweep plot skipped")
         return False
     if tool == "gnuplot":
-        script = ["set terminal pngcairo size 1100,800 font ',9'",
-                  "set output '%s'" % path, "set multiplot layout 2,2 title %s noenhanced" % gp_quote(title).replace("\\\\_", "_"),
+        script = ["set terminal pngcairo size 1100,1150 font ',9'",
+                  "set output '%s'" % path, "set multiplot layout 3,2 title %s noenhanced" % gp_quote(title).replace("\\\\_", "_"),
                   "set key top left noenhanced", "set grid", "set xlabel 'N (branch points)'",
                   "set xtics 1"]
         for metric, label in SWEEP_PANELS:
@@ -756,13 +775,11 @@ def plot_sweep(path, table, ns, impl_ids, title, notes):
             series = [k for k, i in enumerate(impl_ids)
                       if any(table.get((n, i), {}).get(metric) is not None for n in ns)]
             script.append("set title '%s'" % label)
-            script.append("set logscale y" if metric != "compile_seconds" else "unset logscale y")
-            if metric in ("bridges", "code_bytes"):
-                script.append("set logscale y")
+            script.append("set logscale y")  # the curves span orders of magnitude
             if series:
                 script.append("plot " + ", ".join(
-                    "'%s' index %d using 1:($2>0?$2:NaN) with linespoints lt %d title '%s'"
-                    % (data, k, k + 1, impl_ids[k])
+                    "'%s' index %d using 1:($2>0?$2:NaN) with linespoints pt %d lc rgb '%s' title '%s'"
+                    % (data, k, k + 1, PALETTE[k % len(PALETTE)], impl_ids[k])
                     for k in series))
             else:
                 script.append("set label 1 'no data' at graph 0.4,0.5")
@@ -773,7 +790,7 @@ def plot_sweep(path, table, ns, impl_ids, title, notes):
     import matplotlib
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
-    fig, axes = plt.subplots(2, 2, figsize=(11, 8))
+    fig, axes = plt.subplots(3, 2, figsize=(11, 11.5))
     for ax, (metric, label) in zip(axes.flat, SWEEP_PANELS):
         for i in impl_ids:
             ys = [table.get((n, i), {}).get(metric) for n in ns]
@@ -781,8 +798,7 @@ def plot_sweep(path, table, ns, impl_ids, title, notes):
                 ax.plot(ns, [float("nan") if y is None else y for y in ys], marker="o", label=i)
         ax.set_title(label)
         ax.set_xlabel("N (branch points)")
-        if metric != "compile_seconds":
-            ax.set_yscale("log")
+        ax.set_yscale("log")
         ax.grid(True)
         ax.legend(fontsize=7)
     fig.suptitle(title)
@@ -968,6 +984,7 @@ def run_sweep(args, impls, meta, notes, out_dir):
                 continue
             s = c["stats"] or {}
             table[(n, i)] = {"time": c["median"], "bridges": s.get("bridges"),
+                             "blocks": compiled_blocks(s), "merges": s.get("merges"),
                              "code_bytes": s.get("code_bytes"),
                              "compile_seconds": s.get("compile_seconds")}
     title = "gen_branches sweep: kind=%s bias=%g nesting=%d call depth=%d" % (
@@ -981,6 +998,8 @@ def run_sweep(args, impls, meta, notes, out_dir):
         header += ["%s time s" % i]
         if any(table.get((n, i), {}).get("bridges") is not None for n in ns):
             header += ["%s bridges" % i]
+        if any(table.get((n, i), {}).get("blocks") is not None for n in ns):
+            header += ["%s blocks" % i]
         if any(table.get((n, i), {}).get("code_bytes") is not None for n in ns):
             header += ["%s code bytes" % i]
         if any(table.get((n, i), {}).get("compile_seconds") is not None for n in ns):
@@ -994,6 +1013,8 @@ def run_sweep(args, impls, meta, notes, out_dir):
             row.append(fmt_secs(t.get("time")) if t else ("**%s**" % c["status"] if c else "-"))
             if "%s bridges" % i in header:
                 row.append(t.get("bridges", "-") if t.get("bridges") is not None else "-")
+            if "%s blocks" % i in header:
+                row.append(t.get("blocks") if t.get("blocks") is not None else "-")
             if "%s code bytes" % i in header:
                 row.append(t.get("code_bytes", "-") if t.get("code_bytes") is not None else "-")
             if "%s compile s" % i in header:
@@ -1010,9 +1031,10 @@ def run_sweep(args, impls, meta, notes, out_dir):
     write_csv(os.path.join(out_dir, "runs.csv"), runs)
     with open(os.path.join(out_dir, "sweep.csv"), "w", newline="") as f:
         w = csv.writer(f)
-        w.writerow(["n", "impl", "time", "bridges", "code_bytes", "compile_seconds"])
+        w.writerow(["n", "impl", "time", "bridges", "blocks", "merges", "code_bytes", "compile_seconds"])
         for (n, i), t in sorted(table.items()):
-            w.writerow([n, i, t["time"], t["bridges"], t["code_bytes"], t["compile_seconds"]])
+            w.writerow([n, i, t["time"], t["bridges"], t["blocks"], t["merges"], t["code_bytes"],
+                        t["compile_seconds"]])
     print(text)
     print("results in %s" % os.path.relpath(out_dir))
     return 0
