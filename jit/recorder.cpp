@@ -974,6 +974,11 @@ bool Recorder::try_join() {
   add_frame(slots_, stack_, stack_base_, base_, !callers_.empty());
   Ref unbound = kNoRef; // an inlined frame's local that no path has bound
   const std::vector<int32_t> block_of = block_index(region);
+  const std::vector<std::vector<bool>> region_dom = dominators(region);
+  auto before_guard = [&](Ref r) { // r is computed on every path to the guard, before it
+    const int32_t rb = block_of[r], gb = block_of[parent_guard_raw_];
+    return rb == gb ? r < parent_guard_raw_ : static_cast<bool>(region_dom[gb][rb]);
+  };
   for (size_t bi = 0; bi < root_->bounds.size(); ++bi) {
     const Boundary& b = root_->bounds[bi];
     if (b.pc != pc_ || b.depth != depth || b.resume_pc != resume_pc || b.resume_depth != resume_depth ||
@@ -1010,6 +1015,15 @@ bool Recorder::try_join() {
       }
       regions::SlotValue rv = describe(region, rref, region_fold(rref));
       if (bref == kNoRef) { // the bridge never touched it: load it to the region's view
+        // ... unless the region's value is that slot's own load: the memory
+        // still holds it on both paths (the exit left the slot untouched).
+        Ref loaded = rref;
+        if (region.ins[loaded].op == IrOp::UNBOX_INT || region.ins[loaded].op == IrOp::UNBOX_F64)
+          loaded = region.ins[loaded].a;
+        // (The load must have happened before the guard on the region's path.)
+        if (s < root_stack_base + static_cast<int32_t>(resume_depth) && region.ins[loaded].op == IrOp::SLOAD &&
+            region.ins[loaded].imm == s && before_guard(loaded))
+          continue;
         if (rv.is_const) plan.push_back({s, JoinSlot::LoadSame, IrType::Val, rref, kNoRef, false, rv.const_bits});
         else if (rv.type == IrType::Int || rv.type == IrType::F64 || rv.type == IrType::Val)
           plan.push_back({s, JoinSlot::LoadPhi, rv.type, rref, kNoRef, false, 0});
@@ -1021,8 +1035,19 @@ bool Recorder::try_join() {
       // value is boxed (the region's code below handles a boxed value), or
       // takes the region's machine type under a type guard on the bridge's path.
       if (rv.type == IrType::Val && (bv.type == IrType::Int || bv.type == IrType::F64)) bv.type = IrType::Val;
-      else if (bv.type == IrType::Val && !bv.is_const && (rv.type == IrType::Int || rv.type == IrType::F64))
+      else if (bv.type == IrType::Val && !bv.is_const && (rv.type == IrType::Int || rv.type == IrType::F64)) {
+        // The region holds a default constant (`x = 1.5` where the bridge has
+        // the caller's value): the join widens to a boxed value, checked once
+        // below the join, so the bridge's path needs no guard of its own (and
+        // the diamond can become a select). Typed variables keep their type.
+        if (rv.is_const && !rv.fold_used && jit_.policy->kind() != regions::PolicyKind::Diamond) {
+          plan.push_back({s, JoinSlot::Phi, IrType::Val, rref, bref, from_region, 0});
+          ++widened;
+          widen_why.push_back(fmt::format("slot {} (a default constant joins a boxed value)", s));
+          continue;
+        }
         bv.type = rv.type;
+      }
       regions::JoinDecision d = jit_.policy->join(rv, bv, at);
       if (d.kind == regions::SlotJoin::Reject) {
         ok = false;

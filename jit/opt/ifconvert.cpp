@@ -10,6 +10,8 @@
 // condition.
 #include "jit/opt/pipeline.h"
 
+#include <algorithm>
+
 namespace tributary::jit {
 
 namespace {
@@ -18,6 +20,26 @@ constexpr int32_t kMaxSideOps = 8; // pure instructions a side block may hold
 
 bool speculatable(const Ins& i) {
   return ir_info(i.op).flags == Pure && i.op != IrOp::PHI;
+}
+
+// A type guard in the side block on a value it passes to the join, which the
+// join block checks again first thing (a widened PHI's check): the join's
+// check exits with the same interpreter state, so the side's is redundant.
+bool checked_at_join(const Trace& t, const Block& side, Ref r) {
+  const Ins& g = t.ins[r];
+  if (g.op != IrOp::GUARD_F64 && g.op != IrOp::GUARD_INT) return false;
+  const Block& join = t.blocks[side.succ];
+  for (size_t k = 0; k < side.args.size(); ++k) {
+    if (side.args[k] != g.a) continue;
+    const Ref phi = join.begin + static_cast<Ref>(k);
+    for (Ref j = join.begin; j < join.end; ++j) {
+      const Ins& x = t.ins[j];
+      if (x.op == IrOp::PHI) continue;
+      if (x.op == g.op && x.a == phi) return true;
+      if (!x.is(Guard) && !speculatable(x)) break; // (only checks and pure values before it)
+    }
+  }
+  return false;
 }
 
 // The condition under which the guard passes (the region's own path), or kNoRef.
@@ -52,13 +74,18 @@ bool convert_one(Trace& t) {
   for (int32_t b = 0; b < nblocks; ++b) {
     Block& blk = t.blocks[b];
     if (blk.succ < 0 || blk.end <= blk.begin) continue;
-    const Ref g = blk.end - 1;
+    Ref g = blk.end - 1; // the branching guard, followed by nothing but pure values
+    while (g > blk.begin && speculatable(t.ins[g])) --g;
     const int32_t side = t.ins[g].target;
     if (side < 0 || side == b || entries[side] != 1) continue;
     const Block& sb = t.blocks[side];
     if (sb.succ != blk.succ || sb.args.size() != blk.args.size() || sb.end - sb.begin > kMaxSideOps) continue;
     bool pure = true;
-    for (Ref r = sb.begin; r < sb.end && pure; ++r) pure = speculatable(t.ins[r]);
+    std::vector<Ref> dropped; // side guards the join re-checks
+    for (Ref r = sb.begin; r < sb.end && pure; ++r) {
+      if (checked_at_join(t, sb, r)) dropped.push_back(r);
+      else pure = speculatable(t.ins[r]);
+    }
     if (!pure) continue;
     for (size_t k = 0; k < blk.args.size() && pure; ++k)
       pure = t.ins[blk.args[k]].type == t.ins[sb.args[k]].type;
@@ -96,6 +123,7 @@ bool convert_one(Trace& t) {
         if (r != g) order.push_back(r);
       if (k == b) {
         for (Ref r = t.blocks[side].begin; r < t.blocks[side].end; ++r) {
+          if (std::find(dropped.begin(), dropped.end(), r) != dropped.end()) continue;
           order.push_back(r);
           block_of[r] = b;
         }

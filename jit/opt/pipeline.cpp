@@ -13,8 +13,9 @@ const std::vector<PassInfo>& passes() {
       {"bounds", pass_bounds}, // integer ranges drop impossible overflow checks
       {"cse", pass_cse},   // common subexpressions and redundant guards
       {"licm", pass_licm}, // loop-invariant code leaves the loop
+      {"dce", pass_dce},   // unused pure values (side blocks left empty can then be converted)
       {"ifconvert", pass_ifconvert}, // diamonds that only choose values become selects
-      {"dce", pass_dce},   // unused pure values
+      {"dce", pass_dce},   // what the selects made unused
   };
   return kPasses;
 }
