@@ -50,7 +50,7 @@ options:
   --jit-stats=json:FILE  write JIT statistics as JSON to FILE ('-' for stdout)
   --dump-regions=DIR     write a Graphviz .dot (and .svg with `dot`) per compiled region
   --jit-disable=PASSES   skip optimizer passes (comma-separated: fold, bounds, cse,
-                   licm, dce) — correctness must not depend on any of them
+                   licm, dce, ifconvert) — correctness must not depend on any of them
   --dis            print the bytecode of the script instead of running it
   -h, --help       show this help and exit
   --version        show the version and exit
