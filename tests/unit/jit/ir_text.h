@@ -22,6 +22,13 @@ inline std::string run_pass(const std::string& text, Pass pass) {
   return format_trace(t);
 }
 
+// How many times `what` occurs in `s` (e.g. an op name in printed IR).
+inline size_t count(const std::string& s, const std::string& what) {
+  size_t n = 0;
+  for (size_t p = s.find(what); p != std::string::npos; p = s.find(what, p + 1)) ++n;
+  return n;
+}
+
 // Normalizes whitespace so expected texts can be written readably.
 inline std::string squash(const std::string& s) {
   std::string out;

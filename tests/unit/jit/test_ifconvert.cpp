@@ -4,13 +4,7 @@
 using namespace tributary::jit;
 using tributary::jit::test::run_pass;
 
-namespace {
-size_t count(const std::string& s, const std::string& what) {
-  size_t n = 0;
-  for (size_t p = s.find(what); p != std::string::npos; p = s.find(what, p + 1)) ++n;
-  return n;
-}
-} // namespace
+using tributary::jit::test::count;
 
 TEST_CASE("an `if x is None: x = default` diamond becomes a select") {
   // Block 1 guards x is not None; the side block (x = 1.5, boxed) only
