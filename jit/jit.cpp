@@ -48,6 +48,8 @@ constexpr const char* kAbortMessages[] = {
 #undef ABORT_REASON
 };
 
+void add_arm_counters(Trace& t, const std::vector<std::unique_ptr<ExitInfo>>& exits);
+
 backends::Backend& backend() {
   static std::unique_ptr<backends::Backend> b = backends::make_asmjit_backend();
   return *b;
@@ -259,6 +261,7 @@ bool JitState::compile(CompiledTrace* t) {
   double t1 = now();
   t->ir = t->raw;
   optimize(t->ir, disabled_passes);
+  if (policy->profiles() && t->kind != TraceKind::Bridge) add_arm_counters(t->ir, t->exits);
   stats.optimize_seconds += now() - t1;
   t->compile_seconds += now() - t1;
   ++t->compiles;
@@ -406,6 +409,43 @@ void JitState::retire_code(void* entry) {
 
 namespace {
 
+// Profiling policies: every arm that still branches (a guard with a target
+// block: an attached bridge) counts its runs in its exit's arm_taken, at the
+// start of its first block.
+void add_arm_counters(Trace& t, const std::vector<std::unique_ptr<ExitInfo>>& exits) {
+  std::vector<Ref> counted_block_exit(t.blocks.size(), kNoRef);
+  bool any = false;
+  for (const Ins& i : t.ins)
+    if (i.is(Guard) && i.target >= 0 && i.exit_id >= 0 && counted_block_exit[i.target] == kNoRef) {
+      counted_block_exit[i.target] = i.exit_id;
+      any = true;
+    }
+  if (!any) return;
+  std::vector<int32_t> block_of = block_index(t);
+  std::vector<Ref> order;
+  for (size_t b = 0; b < t.blocks.size(); ++b) {
+    const Block& blk = t.blocks[b];
+    Ref r = blk.begin;
+    for (; r < blk.end && t.ins[r].op == IrOp::PHI; ++r) order.push_back(r);
+    if (counted_block_exit[b] != kNoRef) {
+      auto add = [&](Ins i) {
+        t.ins.push_back(i);
+        block_of.push_back(static_cast<int32_t>(b));
+        order.push_back(static_cast<Ref>(t.ins.size()) - 1);
+        return order.back();
+      };
+      uint64_t* counter = &exits[counted_block_exit[b]]->arm_taken;
+      Ref addr = add({IrOp::KRAW, IrType::Raw, kNoRef, kNoRef, static_cast<int64_t>(reinterpret_cast<uintptr_t>(counter))});
+      Ref one = add({IrOp::KRAW, IrType::Raw, kNoRef, kNoRef, 1});
+      Ref n = add({IrOp::LOAD, IrType::Raw, addr, kNoRef, 0});
+      Ref n1 = add({IrOp::ADD, IrType::Raw, n, one, 0});
+      add({IrOp::STORE, IrType::None, addr, n1, 0});
+    }
+    for (; r < blk.end; ++r) order.push_back(r);
+  }
+  reorder(t, order, block_of);
+}
+
 // Boxes the raw values an exit stub left in the buffer into the frame's slots
 // (and the slots of inlined frames into `inlined`).
 void restore_slots(const ExitInfo* e, const uint64_t* raw, Value* slots, Value* inlined) {
@@ -436,6 +476,7 @@ ExitInfo* JitState::run(CompiledTrace* t, Value* slots, Value* result) {
   out.values = g_exit_values;
   ++stats.trace_entries;
   ++t->entries;
+  if (policy->profiles() && t->kind != TraceKind::Bridge) check_profile(t);
   struct Running {
     int& n;
     explicit Running(int& c) : n(c) { ++n; }
@@ -470,6 +511,33 @@ ExitInfo* JitState::run(CompiledTrace* t, Value* slots, Value* result) {
     ++stats.side_exits;
     return e;
   }
+}
+
+void JitState::check_profile(CompiledTrace* t) {
+  const uint64_t window = policy->profile_window();
+  const uint64_t total = t->kind == TraceKind::Loop ? (t->iterations ? *t->iterations : 0) : t->entries;
+  if (window == 0 || total - t->window_start < window) return;
+  const double span = static_cast<double>(total - t->window_start);
+  t->window_arm.resize(t->exits.size(), 0);
+  t->arm_share.resize(t->exits.size(), -1.0);
+  std::string shift;
+  for (size_t k = 0; k < t->exits.size(); ++k) {
+    const ExitInfo* e = t->exits[k].get();
+    if (!e->attached) continue; // only merged arms run inside the region
+    const double share = static_cast<double>(e->arm_taken - t->window_arm[k]) / span;
+    if (shift.empty() && t->arm_share[k] >= 0 && policy->profile_shifted(t->arm_share[k], share))
+      shift = fmt::format("arm of exit {} (pc {}) went from {:.0f}% to {:.0f}% of {} {}", k, e->pc,
+                          100 * t->arm_share[k], 100 * share, t->kind == TraceKind::Loop ? "iterations" : "calls",
+                          total - t->window_start);
+    t->arm_share[k] = share;
+    t->window_arm[k] = e->arm_taken;
+  }
+  t->window_start = total;
+  if (shift.empty()) return;
+  // Re-form: the region is dropped and recorded again around today's hot path.
+  ++stats.reformations;
+  log_region(fmt::format("re-form region {}:{}: the profile shifted ({})", t->code->qualname, t->start_pc, shift));
+  invalidate(t);
 }
 
 void JitState::invalidate(CompiledTrace* t) {
@@ -561,7 +629,9 @@ void JitState::after_exit(ExitInfo* e, vm::Frame* f) {
   CompiledTrace* root = e->trace->root ? e->trace->root : e->trace;
   if (root->kind == TraceKind::Loop && stats.bridges >= static_cast<uint64_t>(params.max_bridges)) return;
   const Snapshot& s = e->trace->ir.snaps[e->snap];
-  regions::ExitProfile prof{e->count, root->entries, root->kind == TraceKind::Loop, params.trace_eagerness};
+  const bool counted = root->kind == TraceKind::Loop && root->iterations;
+  regions::ExitProfile prof{e->count, counted ? *root->iterations : root->entries, root->kind == TraceKind::Loop,
+                            params.trace_eagerness, counted};
   if (!policy->bridge_now(prof)) {
     if (!e->deferred) {
       e->deferred = true;
@@ -589,6 +659,8 @@ regions::PolicyParams JitState::policy_params() const {
   p.reform_ratio = params.reform_ratio;
   p.reform_min_bridges = params.reform_min_bridges;
   p.cfg_max_blocks = params.cfg_max_blocks;
+  p.adaptive_window = params.adaptive_window;
+  p.adaptive_shift = params.adaptive_shift;
   return p;
 }
 

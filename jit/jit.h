@@ -72,6 +72,7 @@ struct ExitInfo {
   uint8_t bridge_attempts = 0;
   uint8_t inner_loop_waits = 0;    // recordings that reached a loop with no trace yet
   bool deinlined = false;          // (exits inside inlined calls) this exit de-inlined its callee
+  uint64_t arm_taken = 0;          // (profiling policies) times its merged arm ran, counted by machine code
   std::vector<ExitSlot> restore;   // the snapshot's entries, in order
   std::vector<SnapFrame> frames;   // inlined frames to rebuild (outermost first)
   int32_t frame_slots = 0;         // slots of the trace's own frame (inlined frames' slots follow)
@@ -149,6 +150,12 @@ struct CompiledTrace {
   // jumps to them (another trace's TO_ROOT) leaves through this exit, which
   // resumes the interpreter at the trace's start.
   std::unique_ptr<ExitInfo> entry_exit;
+  // Profiling policies: loop iterations (counted by the loop's machine code)
+  // and the current profile window's baselines and the last window's shares.
+  std::unique_ptr<uint64_t> iterations;
+  uint64_t window_start = 0;
+  std::vector<uint64_t> window_arm;   // per exit: arm_taken at the window's start
+  std::vector<double> arm_share;      // per exit: share in the last window (-1: none yet)
   double compile_seconds = 0; // optimizer + backend, over every (re)compilation
   uint32_t compiles = 0;
   int id = 0;
@@ -277,6 +284,9 @@ private:
   ExitInfo* resume_bridge_ = nullptr; // an exit from inlined code whose innermost frame records a bridge
   // Stops entering root trace t (it is re-recorded when hot again).
   void invalidate(CompiledTrace* t);
+  // Profiling policies: closes t's profile window when it is full, and
+  // re-forms t when an arm's share shifted.
+  void check_profile(CompiledTrace* t);
   std::vector<std::unique_ptr<CompiledTrace>> traces_;
   std::unordered_map<uint64_t, uint32_t> aborts_at_;  // (code, pc) -> aborted recordings
   std::string trace_log_;

@@ -290,6 +290,14 @@ bool Recorder::record(uint32_t pc, Value* sp) {
     stack_.assign(entry_depth_, kNoRef);
     t_.snaps[0].stack_depth = entry_depth_;
   }
+  if (!continuing && kind_ == TraceKind::Loop && jit_.policy->profiles()) {
+    // Profiling policies: the loop counts its iterations (the region's arms are
+    // counted after optimization, see JitState::compile).
+    iterations_ = std::make_unique<uint64_t>(0);
+    Ref counter = kraw(static_cast<int64_t>(reinterpret_cast<uintptr_t>(iterations_.get())));
+    Ref n = emit(IrOp::LOAD, counter, kNoRef, 0);
+    emit(IrOp::STORE, counter, emit(IrOp::ADD, n, kraw(1)), 0);
+  }
   if (pending_inline_) abort_with(AbortReason::UnsupportedValue, "an inlined call did not enter its function");
   if (continuing && skip_pc_ == static_cast<int64_t>(pc) && skip_frame_ == frame_) { // (record_iter.cpp)
     skip_pc_ = -1;
@@ -1281,6 +1289,7 @@ std::unique_ptr<CompiledTrace> Recorder::finish() {
   ct->code = frame_->code;
   ct->start_pc = start_pc_;
   ct->root = root_;
+  ct->iterations = std::move(iterations_);
   return ct;
 }
 

@@ -218,6 +218,7 @@ private:
   int32_t join_bound_ = -1;
   std::vector<JoinSlot> join_plan_;
   Ref parent_guard_raw_ = kNoRef; // bridges: the region's guard (raw index) they start from
+  std::unique_ptr<uint64_t> iterations_; // profiling policies: the loop's iteration counter
   bool ends_in_other_loop_ = false; // a loop trace that continues in an inner (or outer) loop's trace
   // Ends the trace at loop header `pc`, which has compiled trace `t`: state written back, then t runs.
   void to_loop(uint32_t pc, CompiledTrace* t);

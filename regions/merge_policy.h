@@ -48,6 +48,8 @@ struct PolicyParams {
   int reform_ratio = 4;        // adaptive: bridges per bridged guard pc that signal exponential bridging
   int reform_min_bridges = 8;  // adaptive: bridges of a root before the ratio is checked
   int cfg_max_blocks = 200;    // cfg: region blocks beyond which joins stop widening
+  int adaptive_window = 4096;  // adaptive: iterations or calls per profile window
+  int adaptive_shift = 30;     // adaptive: percentage points of arm share that signal a profile shift
 };
 
 // "none" | "diamond" | "generalize" | "cap:K" | "adaptive" | "cfg"; error describes a bad spec.
@@ -90,6 +92,7 @@ struct ExitProfile {
   uint64_t root_entries = 0; // entries into the exit's root region (calls, for functions)
   bool loop_root = false;
   int eagerness = 0;
+  bool counted = false;      // loop roots: root_entries counts iterations (the policy profiles)
 };
 
 class MergePolicy {
@@ -106,6 +109,14 @@ public:
   // Whether this root's bridging looks exponential: more than `reform_ratio`
   // bridges per distinct guard position behind them (adaptive only).
   virtual bool wants_reform(uint32_t /*bridges*/, uint32_t /*guard_pcs*/) const { return false; }
+  // Whether regions count loop iterations and how often each merged arm is
+  // taken (adaptive): the machine code then maintains those counters.
+  virtual bool profiles() const { return false; }
+  // Profile windows of `window` iterations or calls: whether an arm whose
+  // share of them moved from `before` to `now` (0..1) means the profile
+  // shifted, so the region is re-formed around the current hot path.
+  virtual bool profile_shifted(double /*before*/, double /*now*/) const { return false; }
+  virtual uint64_t profile_window() const { return 0; }
   const PolicySpec& spec() const { return spec_; }
 
 protected:

@@ -3,9 +3,14 @@
 // bridge per combination under pure tracing).
 //   - Frequency: a function root's exit gets a bridge only when it is taken on
 //     at least adaptive_min_percent of the root's calls; rarer exits stay side
-//     exits (the tight hot path tracing intends). Compiled loops do not count
-//     iterations, so a loop's exit instead waits adaptive_delay times
-//     trace_eagerness before it gets a bridge ("later", not "never").
+//     exits (the tight hot path tracing intends). Under this policy compiled
+//     loops count their iterations, so a loop's exit is judged the same way
+//     against them (without a count it waits adaptive_delay times
+//     trace_eagerness before it gets a bridge).
+//   - Profile shifts: merged arms that still branch count how often they are
+//     taken; over windows of adaptive_window iterations (or calls), an arm
+//     whose share moves by adaptive_shift percentage points re-forms the
+//     region: it is dropped and re-recorded around the current hot path.
 //   - Joins follow generalize.
 //   - Re-formation: when a root holds more than reform_ratio bridges per
 //     distinct guard position behind them (after reform_min_bridges bridges),
@@ -29,9 +34,15 @@ public:
   }
   bool bridge_now(const ExitProfile& e) const override {
     if (e.taken < static_cast<uint64_t>(e.eagerness)) return false;
-    if (e.loop_root) return e.taken >= static_cast<uint64_t>(e.eagerness) * static_cast<uint64_t>(p_.adaptive_delay);
+    if (e.loop_root && !e.counted)
+      return e.taken >= static_cast<uint64_t>(e.eagerness) * static_cast<uint64_t>(p_.adaptive_delay);
     return e.taken * 100 >= e.root_entries * static_cast<uint64_t>(p_.adaptive_min_percent);
   }
+  bool profiles() const override { return true; }
+  bool profile_shifted(double before, double now) const override {
+    return (now > before ? now - before : before - now) * 100.0 >= static_cast<double>(p_.adaptive_shift);
+  }
+  uint64_t profile_window() const override { return static_cast<uint64_t>(p_.adaptive_window); }
   bool wants_reform(uint32_t bridges, uint32_t guard_pcs) const override {
     return bridges >= static_cast<uint32_t>(p_.reform_min_bridges) &&
            bridges > guard_pcs * static_cast<uint32_t>(p_.reform_ratio);

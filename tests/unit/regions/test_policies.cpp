@@ -95,19 +95,30 @@ TEST_CASE("adaptive: cold exits stay side exits, exponential bridging re-forms")
   CHECK_FALSE(a->bridge_now({50, 1000, false, 2}));
   CHECK(a->bridge_now({200, 1000, false, 2}));
   CHECK_FALSE(a->bridge_now({1, 1, false, 2})); // below trace_eagerness
-  // Loop roots: delay x trace_eagerness.
+  // Loop roots: delay x trace_eagerness without an iteration count...
   CHECK_FALSE(a->bridge_now({7, 1, true, 2}));
   CHECK(a->bridge_now({8, 1, true, 2}));
+  // ... and the frequency rule against iterations with one.
+  CHECK_FALSE(a->bridge_now({50, 1000, true, 2, true}));
+  CHECK(a->bridge_now({200, 1000, true, 2, true}));
+  // Profile shifts: an arm's share moving by adaptive_shift points re-forms.
+  CHECK(a->profiles());
+  CHECK(a->profile_window() == 4096);
+  CHECK_FALSE(a->profile_shifted(0.10, 0.35));
+  CHECK(a->profile_shifted(0.10, 0.85));
+  CHECK(a->profile_shifted(0.90, 0.20));
   CHECK_FALSE(a->wants_reform(7, 1));
   CHECK_FALSE(a->wants_reform(8, 2));
   CHECK(a->wants_reform(9, 2));
   // Joins: generalize until re-formed, generic after.
   CHECK(a->join(var(IrType::Int), var(IrType::F64), MergePoint{1, 0, 3, false}).kind == SlotJoin::Reject);
   CHECK(a->join(var(IrType::Int), var(IrType::F64), MergePoint{1, 0, 3, true}).phi_type == IrType::Val);
-  // The default hook: bridges at trace_eagerness, never re-forms.
+  // The default hook: bridges at trace_eagerness, never re-forms, no profiling.
   auto g = policy("generalize");
   CHECK(g->bridge_now({2, 1000, false, 2}));
   CHECK_FALSE(g->wants_reform(1000, 1));
+  CHECK_FALSE(g->profiles());
+  CHECK_FALSE(g->profile_shifted(0.0, 1.0));
 }
 
 TEST_CASE("none rejects, diamond joins only equal states") {
