@@ -30,8 +30,6 @@ namespace {
 
 bool is_number(Value v) { return v.is_small_int() || v.is_double(); }
 
-int64_t scaled(int64_t v) { return static_cast<int64_t>(static_cast<uint64_t>(v) << 16); }
-
 } // namespace
 
 Recorder::Recorder(JitState& jit, vm::Frame* f, uint32_t start_pc, TraceKind kind, ExitInfo* parent)
@@ -74,6 +72,17 @@ void Recorder::enter_exit_frames(const ExitInfo* e) {
   t_.code = rc;
 }
 
+template <class F> void Recorder::for_each_slot(const std::vector<Ref>& stack, F f) const {
+  auto frame = [&](const std::vector<SlotState>& slots, const std::vector<Ref>& st, int32_t sbase, int32_t base,
+                   bool inlined) {
+    for (int32_t i = 0; i < sbase; ++i) f(base + i, slots[i].ref, inlined, true);
+    for (size_t i = 0; i < st.size(); ++i) f(base + sbase + static_cast<int32_t>(i), st[i], inlined, false);
+  };
+  for (size_t k = 0; k < callers_.size(); ++k)
+    frame(callers_[k].slots, callers_[k].stack, callers_[k].stack_base, callers_[k].base, k > 0);
+  frame(slots_, stack, stack_base_, base_, !callers_.empty());
+}
+
 std::vector<SnapFrame> Recorder::inline_frames(uint32_t pc, uint32_t depth) const {
   std::vector<SnapFrame> out;
   if (callers_.empty()) return out;
@@ -108,31 +117,19 @@ Ref Recorder::guard(IrOp op, Ref a, int64_t imm) {
 
 int32_t Recorder::snapshot() {
   Snapshot s;
-  auto is_empty_const = [&](Ref r) { return is_const(r) && const_value(r).is_empty(); };
-  // One frame's live values: slots [0, stack_base) then its value stack.
-  // Inlined frames are rebuilt from scratch, so their unbound locals are left out.
-  auto add_frame = [&](const std::vector<SlotState>& slots, const std::vector<Ref>& stack, int32_t sbase, int32_t base,
-                       bool inlined) {
-    for (int32_t i = 0; i < sbase; ++i)
-      if (slots[i].ref != kNoRef && !(inlined && is_empty_const(slots[i].ref))) s.entries.push_back({base + i, slots[i].ref});
-    for (size_t i = 0; i < stack.size(); ++i)
-      if (stack[i] != kNoRef) s.entries.push_back({base + sbase + static_cast<int32_t>(i), stack[i]});
-  };
-  // Guards resume at the instruction being recorded: its operands are back on the stack.
+  // Guards resume at the instruction being recorded: its operands are back on
+  // the stack. Inlined frames are rebuilt from scratch, so their unbound
+  // locals are left out. (Not their stack's empty markers: a bridge's
+  // snapshot completes what it omits with the exit's values.)
+  for_each_slot(pre_stack_, [&](int32_t slot, Ref r, bool inlined, bool local) {
+    if (r != kNoRef && !(inlined && local && is_const(r) && const_value(r).is_empty())) s.entries.push_back({slot, r});
+  });
   if (callers_.empty()) {
     s.pc = pc_;
     s.stack_depth = static_cast<uint32_t>(pre_stack_.size());
-    add_frame(slots_, pre_stack_, stack_base_, 0, false);
   } else {
-    const Caller& root = callers_[0];
-    s.pc = root.resume_pc;
-    s.stack_depth = static_cast<uint32_t>(root.stack.size());
-    add_frame(root.slots, root.stack, root.stack_base, 0, false);
-    for (size_t k = 1; k < callers_.size(); ++k) {
-      const Caller& c = callers_[k];
-      add_frame(c.slots, c.stack, c.stack_base, c.base, true);
-    }
-    add_frame(slots_, pre_stack_, stack_base_, base_, true);
+    s.pc = callers_[0].resume_pc;
+    s.stack_depth = static_cast<uint32_t>(callers_[0].stack.size());
     s.frames = inline_frames(pc_, static_cast<uint32_t>(pre_stack_.size()));
   }
   if (s.entries.size() > (1u << 14)) abort_with(AbortReason::TraceTooLong, "snapshot too large");
@@ -323,18 +320,13 @@ bool Recorder::record(uint32_t pc, Value* sp) {
     // Every instruction boundary is a candidate merge point, inside inlined calls too.
     const uint32_t depth = static_cast<uint32_t>(stack_.size());
     RawBoundary b{pc, static_cast<Ref>(t_.ins.size()), {}, depth, pc, depth, inline_frames(pc, depth)};
-    auto add_frame = [&](const std::vector<SlotState>& slots, const std::vector<Ref>& stack, int32_t sbase, int32_t base) {
-      for (int32_t i = 0; i < sbase; ++i)
-        if (slots[i].ref != kNoRef) b.state.push_back({base + i, slots[i].ref});
-      for (size_t i = 0; i < stack.size(); ++i)
-        if (stack[i] != kNoRef) b.state.push_back({base + sbase + static_cast<int32_t>(i), stack[i]});
-    };
     if (!callers_.empty()) {
       b.resume_pc = callers_[0].resume_pc;
       b.resume_depth = static_cast<uint32_t>(callers_[0].stack.size());
-      for (const Caller& c : callers_) add_frame(c.slots, c.stack, c.stack_base, c.base);
     }
-    add_frame(slots_, stack_, stack_base_, base_);
+    for_each_slot(stack_, [&](int32_t slot, Ref r, bool, bool) {
+      if (r != kNoRef) b.state.push_back({slot, r});
+    });
     bounds_.push_back(std::move(b));
   }
 
@@ -972,20 +964,16 @@ bool Recorder::try_join() {
     bool inlined; // a slot of an inlined frame (no memory behind it)
   };
   std::vector<Live> live;
-  auto add_frame = [&](const std::vector<SlotState>& slots, const std::vector<Ref>& stack, int32_t sbase, int32_t base,
-                       bool inlined) {
-    for (int32_t i = 0; i < sbase; ++i) live.push_back({base + i, slots[i].ref, inlined});
-    for (size_t i = 0; i < stack.size(); ++i) live.push_back({base + sbase + static_cast<int32_t>(i), stack[i], inlined});
-  };
-  for (size_t k = 0; k < callers_.size(); ++k)
-    add_frame(callers_[k].slots, callers_[k].stack, callers_[k].stack_base, callers_[k].base, k > 0);
-  add_frame(slots_, stack_, stack_base_, base_, !callers_.empty());
+  for_each_slot(stack_, [&](int32_t slot, Ref r, bool inlined, bool) { live.push_back({slot, r, inlined}); });
   Ref unbound = kNoRef; // an inlined frame's local that no path has bound
-  const std::vector<int32_t> block_of = block_index(region);
-  const std::vector<std::vector<bool>> region_dom = dominators(region);
+  if (region_blocks_.empty()) {
+    region_blocks_ = block_index(region);
+    region_dom_ = dominators(region);
+  }
+  const std::vector<int32_t>& block_of = region_blocks_;
   auto before_guard = [&](Ref r) { // r is computed on every path to the guard, before it
     const int32_t rb = block_of[r], gb = block_of[parent_guard_raw_];
-    return rb == gb ? r < parent_guard_raw_ : static_cast<bool>(region_dom[gb][rb]);
+    return rb == gb ? r < parent_guard_raw_ : static_cast<bool>(region_dom_[gb][rb]);
   };
   for (size_t bi = 0; bi < root_->bounds.size(); ++bi) {
     const Boundary& b = root_->bounds[bi];

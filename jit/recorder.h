@@ -104,6 +104,10 @@ private:
   // The inlined frames around the current position, innermost last (pc and
   // depth of the innermost: the current instruction); empty outside calls.
   std::vector<SnapFrame> inline_frames(uint32_t pc, uint32_t depth) const;
+  // Calls f(slot, ref, inlined, local) for every slot of every frame, outermost first
+  // (snapshot slot numbers; ref kNoRef: still in memory); the current frame's
+  // value stack is `stack` (the stack before or after the instruction).
+  template <class F> void for_each_slot(const std::vector<Ref>& stack, F f) const;
   // A bridge from an exit inside inlined calls starts in the innermost frame:
   // the frames around it are rebuilt from the exit's snapshot.
   void enter_exit_frames(const ExitInfo* e);
@@ -219,6 +223,10 @@ private:
   std::vector<JoinSlot> join_plan_;
   Ref parent_guard_raw_ = kNoRef; // bridges: the region's guard (raw index) they start from
   std::unique_ptr<uint64_t> iterations_; // profiling policies: the loop's iteration counter
+  // Bridges: the region's blocks and dominators (it does not change while the
+  // bridge records), computed on the first join attempt.
+  std::vector<int32_t> region_blocks_;
+  std::vector<std::vector<bool>> region_dom_;
   bool ends_in_other_loop_ = false; // a loop trace that continues in an inner (or outer) loop's trace
   // Ends the trace at loop header `pc`, which has compiled trace `t`: state written back, then t runs.
   void to_loop(uint32_t pc, CompiledTrace* t);

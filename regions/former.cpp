@@ -49,12 +49,6 @@ IrOp box_op(IrType t) {
   }
 }
 
-int32_t block_of_ins(const Trace& t, Ref r) {
-  for (size_t b = 0; b < t.blocks.size(); ++b)
-    if (r >= t.blocks[b].begin && r < t.blocks[b].end) return static_cast<int32_t>(b);
-  return -1;
-}
-
 // Inserts an empty block at index `at`, renumbering every block reference.
 void insert_block(Trace& t, int32_t at, Block b) {
   for (Block& x : t.blocks)
