@@ -99,7 +99,7 @@ struct ExitFrame {
 // root trace: where a bridge may join the region.
 struct Boundary {
   uint32_t pc;
-  int32_t ins;     // raw index of the instruction's first IR instruction
+  int32_t ins;     // raw index of the instruction's first IR instruction (kNoRef: no longer a join point)
   uint32_t depth;  // value-stack depth
   std::vector<SnapEntry> state; // slot -> raw ref (slots not listed: the frame's memory)
   // Inside inlined calls: the trace's own frame resumes at resume_pc with

@@ -202,10 +202,10 @@ void Recorder::resolve_iter_next() {
   const int64_t sentinel = static_cast<int64_t>(helpers::exhausted().bits());
   const bool done = pc_ == p.target;
   const uint32_t pc = pc_;
-  std::vector<Ref> other = stack_; // [.., it, item] when it went on, [..] at the end
+  // The stack still holds [.., it, result] from FOR_ITER: the outcome that
+  // went on keeps both (the item pushed), the exhausted one keeps neither.
+  std::vector<Ref> other = stack_;
   if (done) {
-    other.push_back(p.iter);
-    other.push_back(p.result);
     stack_.pop_back(); // the sentinel
     stack_.pop_back(); // the iterator
   } else {

@@ -978,7 +978,7 @@ bool Recorder::try_join() {
   for (size_t bi = 0; bi < root_->bounds.size(); ++bi) {
     const Boundary& b = root_->bounds[bi];
     if (b.pc != pc_ || b.depth != depth || b.resume_pc != resume_pc || b.resume_depth != resume_depth ||
-        b.frames != frames || b.ins >= static_cast<Ref>(region.ins.size()) ||
+        b.frames != frames || b.ins == kNoRef || b.ins >= static_cast<Ref>(region.ins.size()) ||
         !joins_forward(region, block_of, parent_guard_raw_, b.ins))
       continue;
     std::vector<JoinSlot> plan;

@@ -508,7 +508,17 @@ AttachResult attach_bridge(CompiledTrace& region, Ref guard, const CompiledTrace
     if (p != kNoRef) p = remap[p];
   for (NewPhi& p : new_phis)
     if (p.root_value != kNoRef) p.root_value = remap[p.root_value];
-  for (jit::Boundary& bd : region.bounds) {
+  for (size_t k = 0; k < region.bounds.size(); ++k) {
+    jit::Boundary& bd = region.bounds[k];
+    if (bd.ins == kNoRef) continue;
+    // Positions with no code between them share an instruction index (a
+    // LOAD_FAST, a call inlined to a constant). Below a join the PHIs stand
+    // for the join position's slots, and the other positions at the same
+    // index would read them as their own: they stop being join points.
+    if (bd.ins == join_ins && static_cast<int32_t>(k) != bridge_ct.join_bound) {
+      bd.ins = kNoRef;
+      continue;
+    }
     bd.ins = remap[bd.ins];
     for (SnapEntry& e : bd.state) e.ref = remap[e.ref];
   }
@@ -571,6 +581,21 @@ AttachResult attach_bridge(CompiledTrace& region, Ref guard, const CompiledTrace
         auto it = replace.find(r);
         if (it != replace.end()) r = it->second;
       };
+      // A joined slot's unboxed region value may also stand for the slot in
+      // its boxed form (the load it was unboxed from): snapshots and join
+      // states below the join name the PHI instead (they accept any type).
+      std::unordered_map<Ref, Ref> replace_slot = replace;
+      for (size_t k = 0; k < new_phis.size(); ++k) {
+        const Ref rv = new_phis[k].root_value;
+        if (rv == kNoRef || replacement[k] == kNoRef) continue;
+        const Ins& u = root.ins[rv];
+        if ((u.op == IrOp::UNBOX_INT || u.op == IrOp::UNBOX_F64) && !dominated(block_now[u.a]))
+          replace_slot.emplace(u.a, replacement[k]);
+      }
+      auto sub_slot = [&](Ref& r) {
+        auto it = replace_slot.find(r);
+        if (it != replace_slot.end()) r = it->second;
+      };
       std::vector<bool> snap_done(root.snaps.size(), false);
       for (Ref r = 0; r < static_cast<Ref>(root.ins.size()); ++r) {
         if (!dominated(block_now[r]) || root.ins[r].op == IrOp::PHI) continue;
@@ -581,7 +606,7 @@ AttachResult attach_bridge(CompiledTrace& region, Ref guard, const CompiledTrace
           for (Ref& a : root.calls[i.imm].args) sub(a);
         if (i.snap >= 0 && !snap_done[i.snap]) {
           Snapshot& snap = root.snaps[i.snap];
-          for (SnapEntry& e : snap.entries) sub(e.ref);
+          for (SnapEntry& e : snap.entries) sub_slot(e.ref);
           // A snapshot may omit a slot the region never changed (its memory was
           // right); below the join the memory is wrong on the joining path.
           for (size_t k = 0; k < new_phis.size(); ++k) {
@@ -598,8 +623,8 @@ AttachResult attach_bridge(CompiledTrace& region, Ref guard, const CompiledTrace
         if (dominated(static_cast<int32_t>(b)) && static_cast<int32_t>(b) != join_block - 1)
           for (Ref& a : root.blocks[b].args) sub(a);
       for (jit::Boundary& bd : region.bounds)
-        if (bd.ins < static_cast<Ref>(block_now.size()) && dominated(block_now[bd.ins]))
-          for (SnapEntry& e : bd.state) sub(e.ref);
+        if (bd.ins != kNoRef && bd.ins < static_cast<Ref>(block_now.size()) && dominated(block_now[bd.ins]))
+          for (SnapEntry& e : bd.state) sub_slot(e.ref);
     }
   }
   return res;

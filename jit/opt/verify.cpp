@@ -1,6 +1,8 @@
 // verify.cpp — IR well-formedness: every operand defined before its use (PHI
-// back-edge inputs excepted), snapshots only name earlier values, blocks tile
-// the instruction array, operand types match what each op consumes.
+// back-edge inputs excepted) in a block that dominates the use (a value computed
+// on one arm of a diamond is not read below the join except through a PHI),
+// snapshots and block arguments likewise, blocks tile the instruction array,
+// operand types match what each op consumes.
 #include <fmt/format.h>
 
 #include "jit/opt/pipeline.h"
@@ -41,14 +43,28 @@ std::string verify(const Trace& t) {
     }
     if (phis != b.args.size()) return fmt::format("block {} passes {} arguments to {} PHIs", bi, b.args.size(), phis);
   }
+  const std::vector<int32_t> block_of = block_index(t);
+  const std::vector<std::vector<bool>> dom = dominators(t);
+  // Is the value `def` available at block `use_block`? (Unreachable blocks are dominated by everything.)
+  auto available = [&](Ref def, int32_t use_block) {
+    const int32_t db = block_of[def];
+    return db == use_block || dom[use_block][db];
+  };
+  for (size_t bi = 0; bi < t.blocks.size(); ++bi)
+    for (Ref a : t.blocks[bi].args)
+      if (!available(a, static_cast<int32_t>(bi)))
+        return fmt::format("block {} passes %{}, which is not computed on every path to it", bi, a);
   for (int32_t r = 0; r < n; ++r) {
     const Ins& i = t.ins[r];
     const IrOpInfo& info = ir_info(i.op);
+    const int32_t here = block_of[r];
     Ref ops[3] = {i.a, i.b, i.c};
     for (int k = 0; k < info.operands; ++k) {
       if (ops[k] == kNoRef || ops[k] >= n) return fmt::format("%{} {}: missing operand {}", r, info.name, k);
       if (ops[k] >= r) return fmt::format("%{} {}: operand %{} defined later", r, info.name, ops[k]);
       if (t.ins[ops[k]].type == IrType::None) return fmt::format("%{} {}: operand %{} has no value", r, info.name, ops[k]);
+      if (!available(ops[k], here))
+        return fmt::format("%{} {}: operand %{} is not computed on every path to it", r, info.name, ops[k]);
     }
     if (i.target >= static_cast<int32_t>(t.blocks.size())) return fmt::format("%{}: branch to a missing block", r);
     if (i.is(Guard) && i.op != IrOp::EXIT) {
@@ -57,11 +73,11 @@ std::string verify(const Trace& t) {
     }
     if (i.snap >= 0)
       for (const SnapEntry& e : t.snaps[i.snap].entries)
-        if (e.ref == kNoRef || e.ref >= r)
+        if (e.ref == kNoRef || e.ref >= r || !available(e.ref, here))
           return fmt::format("%{} {}: snapshot names %{} which is not yet defined", r, info.name, e.ref);
     if (i.op == IrOp::CALL)
       for (Ref a : t.calls[i.imm].args)
-        if (a == kNoRef || a >= r || t.ins[a].type != IrType::Val)
+        if (a == kNoRef || a >= r || t.ins[a].type != IrType::Val || !available(a, here))
           return fmt::format("%{} CALL: bad argument %{}", r, a);
   }
   return "";
