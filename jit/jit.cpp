@@ -221,8 +221,9 @@ bool JitState::record_instruction(vm::Frame* f, uint32_t pc, Value* sp) {
     return false;
   }
   t->id = static_cast<int>(traces_.size()) + 1;
+  const uint64_t internal_errors = stats.internal_errors;
   if (!compile(t.get())) {
-    ++stats.aborts[static_cast<size_t>(AbortReason::BackendFailure)];
+    if (stats.internal_errors == internal_errors) ++stats.aborts[static_cast<size_t>(AbortReason::BackendFailure)];
     if (parent) parent->blacklisted = true;
     return false;
   }
@@ -260,7 +261,20 @@ bool JitState::compile(CompiledTrace* t) {
   }
   double t1 = now();
   t->ir = t->raw;
-  optimize(t->ir, disabled_passes);
+  if (std::string err = optimize(t->ir, disabled_passes); !err.empty()) {
+    // A bug of the JIT's, never the program's: the trace is not compiled and
+    // the program goes on in the interpreter. Tests and the fuzzer set
+    // TRIBUTARY_JIT_STRICT=1 to make it fatal.
+    ++stats.internal_errors;
+    const std::string text = fmt::format("# internal error in {}:{}: {}\n{}", t->code->qualname, t->start_pc, err,
+                                          format_trace(t->ir));
+    if (strict) {
+      std::fprintf(stderr, "tributary: %s", text.c_str());
+      std::abort();
+    }
+    if (!log_spec.empty()) log_trace(text);
+    return false;
+  }
   if (policy->profiles() && t->kind != TraceKind::Bridge) add_arm_counters(t->ir, t->exits);
   stats.optimize_seconds += now() - t1;
   t->compile_seconds += now() - t1;
@@ -738,6 +752,7 @@ std::string JitState::summary() const {
   for (size_t i = 0; i < static_cast<size_t>(AbortReason::kCount); ++i)
     if (stats.aborts[i]) out += fmt::format("  {:<20} {}\n", kAbortNames[i], stats.aborts[i]);
   out += fmt::format("blacklisted:          {}\n", stats.blacklisted);
+  out += fmt::format("internal errors:      {}\n", stats.internal_errors);
   out += fmt::format("guards:               {}\n", stats.guards);
   out += fmt::format("ops recorded:         {}\n", stats.ops_recorded);
   out += fmt::format("ops after opt:        {}\n", stats.ops_optimized);
@@ -806,6 +821,7 @@ std::string JitState::stats_json() const {
   put("bridges", num(stats.bridges));
   put("aborts", "{" + aborts + "}");
   put("blacklisted", num(stats.blacklisted));
+  put("internal_errors", num(stats.internal_errors));
   put("guards", num(stats.guards));
   put("ops_recorded", num(stats.ops_recorded));
   put("ops_optimized", num(stats.ops_optimized));

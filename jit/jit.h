@@ -182,6 +182,7 @@ struct Stats {
   uint64_t cold_exits = 0;        // hot exits the policy kept as side exits (at least once)
   uint64_t aborts[static_cast<size_t>(AbortReason::kCount)] = {};
   uint64_t blacklisted = 0;
+  uint64_t internal_errors = 0;   // traces the verifier refused (a JIT bug; they run in the interpreter)
   uint64_t ops_recorded = 0, ops_optimized = 0, guards = 0;
   // Residual helper calls in recorded traces, in total and by helper name.
   uint64_t calls = 0;
@@ -209,6 +210,7 @@ public:
   std::string log_spec; // TRIBUTARY_LOG
   std::string disabled_passes; // --jit-disable
   std::string dump_regions;    // --dump-regions=DIR
+  bool strict = false;         // TRIBUTARY_JIT_STRICT=1: an internal error aborts (tests, fuzzer)
 
   // A backward jump to `target` is about to execute in frame f. Returns the
   // compiled loop trace to enter, or null; may start a recording (then

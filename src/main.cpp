@@ -217,6 +217,7 @@ int run(const Options& o) {
   jit.dump_regions = o.dump_regions;
   jit.policy = regions::make_policy(o.policy, jit.policy_params());
   if (const char* log = std::getenv("TRIBUTARY_LOG")) jit.log_spec = log;
+  if (const char* strict = std::getenv("TRIBUTARY_JIT_STRICT")) jit.strict = std::string_view(strict) == "1";
   if (!vm.argv) vm.argv = new_list();
   for (const std::string& a : o.argv) list_append(vm.argv, str_value(a));
 

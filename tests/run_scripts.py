@@ -21,6 +21,8 @@ inserted before the script path. Default: interp=--jit=off.
 Positional arguments are files/directories (given as paths, or relative to
 tests/scripts, e.g. "ints" or "errors/key_error.py"), or otherwise substrings
 matched against the script path relative to tests/scripts.  Stdlib only, Python 3.9 compatible.
+Every run has TRIBUTARY_JIT_STRICT=1 in its environment: a trace the JIT's
+verifier refuses aborts the run (a JIT bug) instead of running interpreted.
 
 JIT shape expectations: a script may carry lines of the form
 
@@ -276,6 +278,11 @@ def make_diff(expected, actual, relpath):
     return "".join(out)
 
 
+# A trace the JIT's verifier refuses is a JIT bug: in tests it is fatal (the
+# binary prints the trace and aborts) instead of quietly running interpreted.
+STRICT_ENV = dict(os.environ, TRIBUTARY_JIT_STRICT="1")
+
+
 def run_one(tributary, mode, script, timeout):
     """Returns (ok, reason, details)."""
     name, extra = mode
@@ -299,6 +306,7 @@ def run_one(tributary, mode, script, timeout):
     try:
         try:
             proc = subprocess.run(cmd, cwd=os.path.dirname(script),
+                                  env=STRICT_ENV,
                                   stdin=subprocess.DEVNULL,
                                   stdout=subprocess.PIPE,
                                   stderr=subprocess.PIPE, timeout=timeout)

@@ -1,9 +1,7 @@
 // pipeline.cpp — the pass order, and the driver that verifies after each pass.
 #include "jit/opt/pipeline.h"
 
-#include <cstdio>
-#include <cstdlib>
-#include <cstring>
+#include <fmt/format.h>
 
 namespace tributary::jit {
 
@@ -32,23 +30,16 @@ bool is_disabled(std::string_view list, const char* name) {
 }
 } // namespace
 
-void optimize(Trace& t, std::string_view disabled) {
+std::string optimize(Trace& t, std::string_view disabled) {
   std::string err = verify(t);
-  if (!err.empty()) {
-    std::fprintf(stderr, "tributary: internal error: invalid trace from the recorder: %s\n%s", err.c_str(),
-                 format_trace(t).c_str());
-    std::abort();
-  }
+  if (!err.empty()) return "invalid trace from the recorder or region former: " + err;
   for (const PassInfo& p : passes()) {
     if (is_disabled(disabled, p.name)) continue;
     p.run(t);
     err = verify(t);
-    if (!err.empty()) {
-      std::fprintf(stderr, "tributary: internal error: pass %s broke the trace: %s\n%s", p.name, err.c_str(),
-                   format_trace(t).c_str());
-      std::abort();
-    }
+    if (!err.empty()) return fmt::format("pass {} broke the trace: {}", p.name, err);
   }
+  return {};
 }
 
 } // namespace tributary::jit

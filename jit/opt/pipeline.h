@@ -20,8 +20,9 @@ struct PassInfo {
 const std::vector<PassInfo>& passes();
 
 // Runs every pass not named in `disabled` (comma-separated), verifying the IR
-// after each one.
-void optimize(Trace& t, std::string_view disabled = {});
+// before the first and after each one. Returns what is wrong with an invalid
+// trace (then it must not be compiled), or "".
+std::string optimize(Trace& t, std::string_view disabled = {});
 
 // Checks SSA and snapshot well-formedness; returns "" or a description of the defect.
 std::string verify(const Trace& t);

@@ -54,6 +54,7 @@ Value tributary_jit_stats(Value, const Args& a) {
   put("aborts_total", aborts);
   dict_set_str(d, "aborts", Value::object(reasons));
   put("blacklisted", s.blacklisted);
+  put("internal_errors", s.internal_errors);
   put("guards", s.guards);
   put("ops_recorded", s.ops_recorded);
   put("ops_optimized", s.ops_optimized);
