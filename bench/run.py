@@ -873,7 +873,7 @@ def parse_args(argv):
     sw.add_argument("--sweep", action="store_true",
                     help="run gen_branches.py scripts for each N instead of the suite")
     sw.add_argument("--sweep-n", default="1-16", help="N values (default 1-16)")
-    sw.add_argument("--sweep-kind", default="isnone", help="isnone, intcmp or typeswitch")
+    sw.add_argument("--sweep-kind", default="isnone", help="isnone, intcmp, typeswitch or mixed")
     sw.add_argument("--sweep-bias", type=float, default=0.5)
     sw.add_argument("--sweep-nesting", type=int, default=1)
     sw.add_argument("--sweep-call-depth", type=int, default=0)
