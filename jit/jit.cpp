@@ -345,7 +345,7 @@ bool JitState::try_attach(ExitInfo* parent, CompiledTrace* bridge) {
   // merge policy let it join; otherwise it stays separate, as PyPy's do (and
   // the region is not recompiled for a path that adds no join).
   if (root->kind == TraceKind::Function && (!policy->merges() || bridge->join_bound < 0)) return false;
-  if (!params.attach_bridges || root->kind == TraceKind::Bridge ||
+  if (!params.attach_bridges || root->kind == TraceKind::Bridge || root->frozen ||
       root->raw.ins.size() + bridge->raw.ins.size() > static_cast<size_t>(params.trace_limit))
     return false;
   Ref guard = kNoRef;
@@ -384,6 +384,7 @@ bool JitState::try_attach(ExitInfo* parent, CompiledTrace* bridge) {
   }
   parent->attached = true;
   note_bridge(parent, bridge);
+  freeze_if_over_budget(root);
   log_region(fmt::format("{} bridge from exit {}:{} (taken {}) into region {}:{}: {}; {} blocks, {} bridges{}",
                          r.joined ? "merged" : "attached", root->code->qualname, exit_pc, parent->taken,
                          root->code->qualname, root->start_pc,
@@ -391,6 +392,23 @@ bool JitState::try_attach(ExitInfo* parent, CompiledTrace* bridge) {
                          root->bridge_count,
                          r.joined ? fmt::format(", {} phis ({} widened, {} checks)", r.phis, r.widened, r.checks) : ""));
   return true;
+}
+
+// A region recompiled whole for every bridge it takes in costs time quadratic
+// in its growth (issue 12's compile storms: one region recompiled hundreds of
+// times). Past its budget it is frozen: its code stays, later hot exits get
+// bridges compiled on their own.
+void JitState::freeze_if_over_budget(CompiledTrace* root) {
+  if (root->frozen) return;
+  const char* why = nullptr;
+  if (root->compiles >= static_cast<uint32_t>(params.region_compiles)) why = "compilations";
+  else if (root->compile_seconds * 1000.0 >= params.region_compile_ms) why = "compile time";
+  if (!why) return;
+  root->frozen = true;
+  ++stats.frozen;
+  log_region(fmt::format("freeze region {}:{}: {} over budget ({} compilations, {:.1f} ms, {} blocks)",
+                         root->code->qualname, root->start_pc, why, root->compiles, root->compile_seconds * 1000.0,
+                         root->raw.blocks.size()));
 }
 
 void JitState::note_bridge(ExitInfo* parent, const CompiledTrace* bridge) {
@@ -686,6 +704,7 @@ JitState::RegionCounters JitState::region_counters() const {
     c.region_blocks += t->raw.blocks.size();
     c.merge_points += t->joins.size();
     for (const auto& [pc, v] : t->versions) c.versions_max = std::max<uint64_t>(c.versions_max, v);
+    c.compiles_max = std::max<uint64_t>(c.compiles_max, t->compiles);
   }
   return c;
 }
@@ -742,6 +761,7 @@ std::string JitState::summary() const {
   out += fmt::format("merged bridges:       {} (unmerged {})\n", stats.merges, stats.bridges - stats.merges);
   out += fmt::format("merge points joined:  {}\n", rc.merge_points);
   out += fmt::format("versions per point:   {} (max)\n", rc.versions_max);
+  out += fmt::format("compilations:         {} (most of one region)\n", rc.compiles_max);
   out += fmt::format("join phis:            {} ({} widened, {} checks)\n", stats.phis, stats.widened,
                      stats.widen_checks);
   out += fmt::format("re-formations:        {}\n", stats.reformations);
@@ -752,6 +772,7 @@ std::string JitState::summary() const {
   for (size_t i = 0; i < static_cast<size_t>(AbortReason::kCount); ++i)
     if (stats.aborts[i]) out += fmt::format("  {:<20} {}\n", kAbortNames[i], stats.aborts[i]);
   out += fmt::format("blacklisted:          {}\n", stats.blacklisted);
+  out += fmt::format("frozen regions:       {}\n", stats.frozen);
   out += fmt::format("internal errors:      {}\n", stats.internal_errors);
   out += fmt::format("guards:               {}\n", stats.guards);
   out += fmt::format("ops recorded:         {}\n", stats.ops_recorded);
@@ -807,6 +828,7 @@ std::string JitState::stats_json() const {
   put("region_blocks", num(rc.region_blocks));
   put("merge_points", num(rc.merge_points));
   put("versions_max", num(rc.versions_max));
+  put("compiles_max", num(rc.compiles_max));
   put("bridges_unmerged", num(stats.bridges - stats.merges));
   put("widened", num(stats.widened));
   put("widen_checks", num(stats.widen_checks));
@@ -821,6 +843,7 @@ std::string JitState::stats_json() const {
   put("bridges", num(stats.bridges));
   put("aborts", "{" + aborts + "}");
   put("blacklisted", num(stats.blacklisted));
+  put("frozen", num(stats.frozen));
   put("internal_errors", num(stats.internal_errors));
   put("guards", num(stats.guards));
   put("ops_recorded", num(stats.ops_recorded));

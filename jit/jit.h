@@ -166,6 +166,9 @@ struct CompiledTrace {
   uint32_t bridge_count = 0;         // bridges recorded from its exits (attached or separate)
   std::vector<uint32_t> bridged_pcs; // the distinct exit positions behind them
   bool reformed = false;             // re-formed into a generically merged region (adaptive)
+  // Past its compile budget (region_compiles, region_compile_ms) a region stops
+  // growing: later bridges are compiled on their own, nothing joins it.
+  bool frozen = false;
   // Bridges: the positions recorded (up to the join), widened join slots, and
   // why the bridge joined or the first reason it could not (TRIBUTARY_LOG=region).
   std::vector<uint64_t> pcs;
@@ -182,6 +185,7 @@ struct Stats {
   uint64_t cold_exits = 0;        // hot exits the policy kept as side exits (at least once)
   uint64_t aborts[static_cast<size_t>(AbortReason::kCount)] = {};
   uint64_t blacklisted = 0;
+  uint64_t frozen = 0;            // regions frozen at their compile budget
   uint64_t internal_errors = 0;   // traces the verifier refused (a JIT bug; they run in the interpreter)
   uint64_t ops_recorded = 0, ops_optimized = 0, guards = 0;
   // Residual helper calls in recorded traces, in total and by helper name.
@@ -246,6 +250,7 @@ public:
   // Counters over every region (root trace) compiled.
   struct RegionCounters {
     uint64_t regions = 0, region_blocks = 0, merge_points = 0, versions_max = 0;
+    uint64_t compiles_max = 0; // compilations of the most recompiled region
   };
   RegionCounters region_counters() const;
   struct TopExit {
@@ -273,6 +278,7 @@ private:
   // Counts a bridge of `parent`'s root: versions of the positions it covers,
   // bridged exit positions, and (adaptive) the exponential-bridging check.
   void note_bridge(ExitInfo* parent, const CompiledTrace* bridge);
+  void freeze_if_over_budget(CompiledTrace* root);
   void retire_code(void* entry);
 
   int running_ = 0;                 // machine-code activations on the C stack

@@ -931,7 +931,8 @@ Ref find_slot(const std::vector<SnapEntry>& entries, int32_t slot) {
 // At an instruction boundary of a bridge: can the bridge stop here and join its
 // region at the same bytecode position? The policy decides slot by slot.
 bool Recorder::try_join() {
-  if (!jit_.policy->merges() || !root_ || parent_guard_raw_ == kNoRef || root_->bounds.empty()) return false;
+  if (!jit_.policy->merges() || !root_ || root_->frozen || parent_guard_raw_ == kNoRef || root_->bounds.empty())
+    return false;
   const Trace& region = root_->raw;
   const Snapshot& exit = region.snaps[region.ins[parent_guard_raw_].snap];
   const uint32_t depth = static_cast<uint32_t>(stack_.size());

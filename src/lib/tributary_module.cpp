@@ -30,6 +30,7 @@ Value tributary_jit_stats(Value, const Args& a) {
   put("region_blocks", rc.region_blocks);
   put("merge_points", rc.merge_points);
   put("versions_max", rc.versions_max);
+  put("compiles_max", rc.compiles_max);
   put("bridges_unmerged", s.bridges - s.merges);
   put("widened", s.widened);
   put("widen_checks", s.widen_checks);
@@ -54,6 +55,7 @@ Value tributary_jit_stats(Value, const Args& a) {
   put("aborts_total", aborts);
   dict_set_str(d, "aborts", Value::object(reasons));
   put("blacklisted", s.blacklisted);
+  put("frozen", s.frozen);
   put("internal_errors", s.internal_errors);
   put("guards", s.guards);
   put("ops_recorded", s.ops_recorded);
