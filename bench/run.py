@@ -54,6 +54,8 @@ DEFAULT_TRIBUTARY = os.path.join(REPO_DIR, "build", "tributary")
 WORKLOADS = [
     "pi", "pi_blocker", "data_driven", "pythagorean", "readpoly", "template",
     "nbody", "richards", "jsonish",
+    "go", "fannkuch", "nqueens", "deltablue", "permutations", "raytrace",
+    "chaos", "pidigits", "spectral_norm", "havlak",
 ]
 
 TIME_RE = re.compile(r"^time = ([-+0-9.eE]+) s\s*$")
