@@ -13,6 +13,7 @@
 
 #include "frontend/compiler.h"
 #include "jit/jit.h"
+#include "jit/opt/pipeline.h"
 #include "regions/merge_policy.h"
 #include "frontend/parser.h"
 #include "lib/lib.h"
@@ -49,8 +50,8 @@ options:
   --backend=NAME   code generator; available: asmjit
   --jit-stats=json:FILE  write JIT statistics as JSON to FILE ('-' for stdout)
   --dump-regions=DIR     write a Graphviz .dot (and .svg with `dot`) per compiled region
-  --jit-disable=PASSES   skip optimizer passes (comma-separated: fold, bounds, cse,
-                   licm, dce, ifconvert) — correctness must not depend on any of them
+  --jit-disable=PASSES   skip optimizer passes (comma-separated: @PASSES@)
+                   — correctness must not depend on any of them
   --dis            print the bytecode of the script instead of running it
   -h, --help       show this help and exit
   --version        show the version and exit
@@ -92,6 +93,7 @@ Options parse_options(int argc, char** argv) {
       size_t at = help.find("  --backend=NAME");
       help.insert(at, regions::policy_help());
       help.replace(help.find("@POLICIES@"), 10, regions::policy_names());
+      help.replace(help.find("@PASSES@"), 8, jit::pass_names());
       std::fputs(help.c_str(), stdout);
       std::fputs(jit::params_help().c_str(), stdout);
       std::exit(0);
@@ -133,6 +135,8 @@ Options parse_options(int argc, char** argv) {
       o.dump_regions = a.substr(15);
     } else if (a.rfind("--jit-disable=", 0) == 0) {
       o.disabled_passes = a.substr(14);
+      if (std::string bad = jit::unknown_pass(o.disabled_passes); !bad.empty())
+        usage_error("argument --jit-disable: invalid choice '" + bad + "' (choose from " + jit::pass_names() + ")");
     } else if (a.rfind("--jit-stats=", 0) == 0) {
       std::string v = a.substr(12);
       if (v.rfind("json:", 0) != 0 || v.size() == 5) usage_error("argument --jit-stats: expected json:FILE");

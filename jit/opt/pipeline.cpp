@@ -18,6 +18,26 @@ const std::vector<PassInfo>& passes() {
   return kPasses;
 }
 
+std::string pass_names() {
+  std::string out;
+  for (const PassInfo& p : passes())
+    if (out.find(p.name) == std::string::npos) out += fmt::format("{}{}", out.empty() ? "" : ", ", p.name);
+  return out;
+}
+
+std::string unknown_pass(std::string_view list) {
+  while (!list.empty()) {
+    const size_t comma = list.find(',');
+    const std::string_view name = list.substr(0, comma);
+    bool known = false;
+    for (const PassInfo& p : passes()) known |= name == p.name;
+    if (!known) return std::string(name);
+    if (comma == std::string_view::npos) break;
+    list = list.substr(comma + 1);
+  }
+  return {};
+}
+
 namespace {
 bool is_disabled(std::string_view list, const char* name) {
   while (!list.empty()) {

@@ -18,6 +18,10 @@ struct PassInfo {
 
 // The pipeline, in order (pipeline.cpp).
 const std::vector<PassInfo>& passes();
+// The distinct pass names, comma-separated in pipeline order (for --help).
+std::string pass_names();
+// The first name in a comma-separated list that names no pass, or "".
+std::string unknown_pass(std::string_view list);
 
 // Runs every pass not named in `disabled` (comma-separated), verifying the IR
 // before the first and after each one. Returns what is wrong with an invalid
