@@ -745,54 +745,47 @@ void JitState::log_trace(const std::string& text) {
   else trace_log_ += text;
 }
 
+std::vector<StatValue> JitState::stat_values() const {
+  const RegionCounters rc = region_counters();
+  uint64_t aborted = 0;
+  for (uint64_t n : stats.aborts) aborted += n;
+  std::vector<StatValue> v = {
+      {"regions", "regions", static_cast<double>(rc.regions), false},
+      {"region_blocks", "region blocks", static_cast<double>(rc.region_blocks), false},
+      {"merge_points", "merge points joined", static_cast<double>(rc.merge_points), false},
+      {"versions_max", "versions per point (max)", static_cast<double>(rc.versions_max), false},
+      {"compiles_max", "compilations of one region (max)", static_cast<double>(rc.compiles_max), false},
+      {"bridges_unmerged", "bridges not merged", static_cast<double>(stats.bridges - stats.merges), false},
+      {"aborts_total", "aborted recordings", static_cast<double>(aborted), false},
+  };
+#define JIT_COUNT(name, label) v.push_back({#name, label, static_cast<double>(stats.name), false});
+#define JIT_TIME(name, label) v.push_back({#name, label, stats.name, true});
+#include "jit/stats.def"
+#undef JIT_COUNT
+#undef JIT_TIME
+  return v;
+}
+
 std::string JitState::summary() const {
   std::string out = "[jit-summary]\n";
-  out += fmt::format("recordings started:   {}\n", stats.recordings_started);
-  out += fmt::format("loops:                {}\n", stats.loops);
-  out += fmt::format("function traces:      {}\n", stats.functions);
-  out += fmt::format("bridges:              {}\n", stats.bridges);
-  const RegionCounters rc = region_counters();
-  out += fmt::format("merge policy:         {}\n", regions::spec_name(policy->spec()));
-  out += fmt::format("regions:              {} ({} blocks)\n", rc.regions, rc.region_blocks);
+  out += fmt::format("{:<46} {}\n", "merge policy", regions::spec_name(policy->spec()));
+  for (const StatValue& s : stat_values())
+    out += s.seconds ? fmt::format("{:<46} {:.6f} s\n", s.label, s.value)
+                     : fmt::format("{:<46} {}\n", s.label, static_cast<uint64_t>(s.value));
+  out += "costliest regions:\n";
   for (const CompiledTrace* t : costliest_regions(5))
     out += fmt::format("  {:<30} {} blocks, {} bytes, {} compilations, {:.6f} s\n",
                        fmt::format("{}:{}", t->code->qualname, t->start_pc), t->raw.blocks.size(), t->code_bytes,
                        t->compiles, t->compile_seconds);
-  out += fmt::format("merged bridges:       {} (unmerged {})\n", stats.merges, stats.bridges - stats.merges);
-  out += fmt::format("merge points joined:  {}\n", rc.merge_points);
-  out += fmt::format("versions per point:   {} (max)\n", rc.versions_max);
-  out += fmt::format("compilations:         {} (most of one region)\n", rc.compiles_max);
-  out += fmt::format("join phis:            {} ({} widened, {} checks)\n", stats.phis, stats.widened,
-                     stats.widen_checks);
-  out += fmt::format("re-formations:        {}\n", stats.reformations);
-  out += fmt::format("cold exits:           {}\n", stats.cold_exits);
-  uint64_t aborted = 0;
-  for (uint64_t a : stats.aborts) aborted += a;
-  out += fmt::format("aborted:              {}\n", aborted);
+  out += "aborts by reason:\n";
   for (size_t i = 0; i < static_cast<size_t>(AbortReason::kCount); ++i)
-    if (stats.aborts[i]) out += fmt::format("  {:<20} {}\n", kAbortNames[i], stats.aborts[i]);
-  out += fmt::format("blacklisted:          {}\n", stats.blacklisted);
-  out += fmt::format("frozen regions:       {}\n", stats.frozen);
-  out += fmt::format("internal errors:      {}\n", stats.internal_errors);
-  out += fmt::format("guards:               {}\n", stats.guards);
-  out += fmt::format("ops recorded:         {}\n", stats.ops_recorded);
-  out += fmt::format("ops after opt:        {}\n", stats.ops_optimized);
-  out += fmt::format("residual calls:       {}\n", stats.calls);
+    if (stats.aborts[i]) out += fmt::format("  {:<30} {}\n", kAbortNames[i], stats.aborts[i]);
+  out += "residual calls by helper:\n";
   for (const auto& [name, n] : stats.calls_by_helper)
-    out += fmt::format("  {:<20} {}\n", name, n);
-  out += fmt::format("machine code bytes:   {}\n", stats.code_bytes);
-  out += fmt::format("trace entries:        {}\n", stats.trace_entries);
-  out += fmt::format("side exits taken:     {}\n", stats.side_exits);
+    out += fmt::format("  {:<30} {}\n", name, n);
+  out += "most taken side exits:\n";
   for (const TopExit& e : top_exits(5))
     out += fmt::format("  {:<30} {}{}\n", e.where, e.taken, e.bridged ? " (bridged)" : "");
-  out += fmt::format("inlined calls:        {}\n", stats.inlined_calls);
-  out += fmt::format("inlined-frame exits:  {}\n", stats.inlined_exits);
-  out += fmt::format("de-inlined functions: {}\n", stats.deinlined);
-  out += fmt::format("invalidated traces:   {} ({} bytes of machine code freed)\n", stats.invalidated,
-                     stats.code_bytes_freed);
-  out += fmt::format("recording time:       {:.6f} s\n", stats.record_seconds);
-  out += fmt::format("optimizer time:       {:.6f} s\n", stats.optimize_seconds);
-  out += fmt::format("backend time:         {:.6f} s\n", stats.backend_seconds);
   return out;
 }
 
@@ -802,22 +795,13 @@ std::string JitState::stats_json() const {
   auto put = [&](std::string_view key, const std::string& json) {
     out += fmt::format("{}\"{}\": {}", out.size() > 1 ? ", " : "", key, json);
   };
-  auto num = [](auto v) { return fmt::format("{}", v); };
-  auto secs = [](double v) { return fmt::format("{:.6f}", v); };
+  put("policy", fmt::format("\"{}\"", regions::spec_name(policy->spec())));
+  for (const StatValue& s : stat_values())
+    put(s.key, s.seconds ? fmt::format("{:.6f}", s.value) : fmt::format("{}", static_cast<uint64_t>(s.value)));
   std::string aborts;
   for (size_t i = 0; i < static_cast<size_t>(AbortReason::kCount); ++i)
     aborts += fmt::format("{}\"{}\": {}", i ? ", " : "", kAbortNames[i], stats.aborts[i]);
-  const RegionCounters rc = region_counters();
-  std::string top;
-  for (const TopExit& e : top_exits(5))
-    top += fmt::format("{}{{\"exit\": \"{}\", \"taken\": {}, \"bridged\": {}}}", top.empty() ? "" : ", ", e.where,
-                       e.taken, e.bridged ? "true" : "false");
-  std::string calls;
-  for (const auto& [name, n] : stats.calls_by_helper)
-    calls += fmt::format("{}\"{}\": {}", calls.empty() ? "" : ", ", name, n);
-
-  put("policy", fmt::format("\"{}\"", regions::spec_name(policy->spec())));
-  put("regions", num(rc.regions));
+  put("aborts", "{" + aborts + "}");
   std::string costly;
   for (const CompiledTrace* t : costliest_regions(5))
     costly += fmt::format("{}{{\"region\": \"{}:{}\", \"blocks\": {}, \"code_bytes\": {}, \"compilations\": {}, "
@@ -825,41 +809,14 @@ std::string JitState::stats_json() const {
                           costly.empty() ? "" : ", ", t->code->qualname, t->start_pc, t->raw.blocks.size(), t->code_bytes,
                           t->compiles, t->compile_seconds);
   put("costliest_regions", "[" + costly + "]");
-  put("region_blocks", num(rc.region_blocks));
-  put("merge_points", num(rc.merge_points));
-  put("versions_max", num(rc.versions_max));
-  put("compiles_max", num(rc.compiles_max));
-  put("bridges_unmerged", num(stats.bridges - stats.merges));
-  put("widened", num(stats.widened));
-  put("widen_checks", num(stats.widen_checks));
-  put("reformations", num(stats.reformations));
-  put("cold_exits", num(stats.cold_exits));
+  std::string top;
+  for (const TopExit& e : top_exits(5))
+    top += fmt::format("{}{{\"exit\": \"{}\", \"taken\": {}, \"bridged\": {}}}", top.empty() ? "" : ", ", e.where,
+                       e.taken, e.bridged ? "true" : "false");
   put("top_exits", "[" + top + "]");
-  put("merges", num(stats.merges));
-  put("phis", num(stats.phis));
-  put("recordings_started", num(stats.recordings_started));
-  put("loops", num(stats.loops));
-  put("functions", num(stats.functions));
-  put("bridges", num(stats.bridges));
-  put("aborts", "{" + aborts + "}");
-  put("blacklisted", num(stats.blacklisted));
-  put("frozen", num(stats.frozen));
-  put("internal_errors", num(stats.internal_errors));
-  put("guards", num(stats.guards));
-  put("ops_recorded", num(stats.ops_recorded));
-  put("ops_optimized", num(stats.ops_optimized));
-  put("code_bytes", num(stats.code_bytes));
-  put("trace_entries", num(stats.trace_entries));
-  put("side_exits", num(stats.side_exits));
-  put("record_seconds", secs(stats.record_seconds));
-  put("optimize_seconds", secs(stats.optimize_seconds));
-  put("backend_seconds", secs(stats.backend_seconds));
-  put("inlined_calls", num(stats.inlined_calls));
-  put("inlined_exits", num(stats.inlined_exits));
-  put("deinlined", num(stats.deinlined));
-  put("invalidated", num(stats.invalidated));
-  put("code_bytes_freed", num(stats.code_bytes_freed));
-  put("calls", num(stats.calls));
+  std::string calls;
+  for (const auto& [name, n] : stats.calls_by_helper)
+    calls += fmt::format("{}\"{}\": {}", calls.empty() ? "" : ", ", name, n);
   put("calls_by_helper", "{" + calls + "}");
   return out + "}\n";
 }

@@ -177,27 +177,22 @@ struct CompiledTrace {
 };
 
 struct Stats {
-  uint64_t recordings_started = 0;
-  uint64_t loops = 0, functions = 0, bridges = 0;
-  uint64_t merges = 0, phis = 0;  // bridges that joined their region, and the PHIs they needed
-  uint64_t widened = 0, widen_checks = 0; // widened (boxed) join PHIs, and the guards checking them below the join
-  uint64_t reformations = 0;      // roots re-formed after exponential bridging (adaptive)
-  uint64_t cold_exits = 0;        // hot exits the policy kept as side exits (at least once)
+#define JIT_COUNT(name, label) uint64_t name = 0;
+#define JIT_TIME(name, label) double name = 0;
+#include "jit/stats.def"
+#undef JIT_COUNT
+#undef JIT_TIME
   uint64_t aborts[static_cast<size_t>(AbortReason::kCount)] = {};
-  uint64_t blacklisted = 0;
-  uint64_t frozen = 0;            // regions frozen at their compile budget
-  uint64_t internal_errors = 0;   // traces the verifier refused (a JIT bug; they run in the interpreter)
-  uint64_t ops_recorded = 0, ops_optimized = 0, guards = 0;
-  // Residual helper calls in recorded traces, in total and by helper name.
-  uint64_t calls = 0;
-  std::map<std::string, uint64_t> calls_by_helper;
-  uint64_t code_bytes = 0;
-  uint64_t side_exits = 0, trace_entries = 0;
-  uint64_t inlined_calls = 0;     // calls recorded inline
-  uint64_t inlined_exits = 0;     // side exits that rebuilt inlined frames
-  uint64_t deinlined = 0;         // functions no longer inlined (their inlined body kept exiting)
-  uint64_t invalidated = 0, code_bytes_freed = 0; // traces whose machine code was dropped
-  double record_seconds = 0, optimize_seconds = 0, backend_seconds = 0;
+  std::map<std::string, uint64_t> calls_by_helper; // residual helper calls in recorded traces, by name
+};
+
+// One scalar statistic, in the order jit-summary, the JSON and
+// tributary.jit_stats() list them.
+struct StatValue {
+  const char* key;
+  const char* label;
+  double value;
+  bool seconds;
 };
 
 class Recorder;
@@ -263,6 +258,7 @@ public:
   std::vector<const CompiledTrace*> costliest_regions(size_t n) const;
   regions::PolicyParams policy_params() const;
 
+  std::vector<StatValue> stat_values() const; // every scalar statistic, in order
   std::string summary() const;
   std::string stats_json() const;
   void write_logs();

@@ -16,28 +16,18 @@ namespace {
 
 Value tributary_jit_stats(Value, const Args& a) {
   check_none(a, "jit_stats");
-  const jit::Stats& s = jit::jit().stats;
+  const jit::JitState& jit = jit::jit();
   Dict* d = new_dict();
-  auto put = [&](const char* k, uint64_t v) { dict_set_str(d, k, make_int_u64(v)); };
-  put("recordings_started", s.recordings_started);
-  put("loops", s.loops);
-  put("functions", s.functions);
-  put("bridges", s.bridges);
-  put("merges", s.merges);
-  put("phis", s.phis);
-  const jit::JitState::RegionCounters rc = jit::jit().region_counters();
-  put("regions", rc.regions);
-  put("region_blocks", rc.region_blocks);
-  put("merge_points", rc.merge_points);
-  put("versions_max", rc.versions_max);
-  put("compiles_max", rc.compiles_max);
-  put("bridges_unmerged", s.bridges - s.merges);
-  put("widened", s.widened);
-  put("widen_checks", s.widen_checks);
-  put("reformations", s.reformations);
-  put("cold_exits", s.cold_exits);
+  dict_set_str(d, "enabled", Value::boolean(jit.enabled));
+  dict_set_str(d, "policy", str_value(regions::spec_name(jit.policy->spec())));
+  for (const jit::StatValue& s : jit.stat_values())
+    dict_set_str(d, s.key, s.seconds ? Value::from_double(s.value) : make_int_u64(static_cast<uint64_t>(s.value)));
+  Dict* reasons = new_dict();
+  for (size_t i = 0; i < static_cast<size_t>(jit::AbortReason::kCount); ++i)
+    dict_set_str(reasons, jit::abort_name(static_cast<jit::AbortReason>(i)), make_int_u64(jit.stats.aborts[i]));
+  dict_set_str(d, "aborts", Value::object(reasons));
   List* top = new_list();
-  for (const jit::JitState::TopExit& e : jit::jit().top_exits(5)) {
+  for (const jit::JitState::TopExit& e : jit.top_exits(5)) {
     Dict* x = new_dict();
     dict_set_str(x, "exit", str_value(e.where));
     dict_set_str(x, "taken", make_int_u64(e.taken));
@@ -45,32 +35,9 @@ Value tributary_jit_stats(Value, const Args& a) {
     list_append(top, Value::object(x));
   }
   dict_set_str(d, "top_exits", Value::object(top));
-  dict_set_str(d, "policy", str_value(regions::spec_name(jit::jit().policy->spec())));
-  uint64_t aborts = 0;
-  Dict* reasons = new_dict();
-  for (size_t i = 0; i < static_cast<size_t>(jit::AbortReason::kCount); ++i) {
-    aborts += s.aborts[i];
-    dict_set_str(reasons, jit::abort_name(static_cast<jit::AbortReason>(i)), make_int_u64(s.aborts[i]));
-  }
-  put("aborts_total", aborts);
-  dict_set_str(d, "aborts", Value::object(reasons));
-  put("blacklisted", s.blacklisted);
-  put("frozen", s.frozen);
-  put("internal_errors", s.internal_errors);
-  put("guards", s.guards);
-  put("ops_recorded", s.ops_recorded);
-  put("ops_optimized", s.ops_optimized);
-  put("code_bytes", s.code_bytes);
-  put("trace_entries", s.trace_entries);
-  put("side_exits", s.side_exits);
-  put("inlined_calls", s.inlined_calls);
-  put("inlined_exits", s.inlined_exits);
-  put("deinlined", s.deinlined);
-  put("invalidated", s.invalidated);
-  dict_set_str(d, "record_seconds", Value::from_double(s.record_seconds));
-  dict_set_str(d, "optimize_seconds", Value::from_double(s.optimize_seconds));
-  dict_set_str(d, "backend_seconds", Value::from_double(s.backend_seconds));
-  dict_set_str(d, "enabled", Value::boolean(jit::jit().enabled));
+  Dict* calls = new_dict();
+  for (const auto& [name, n] : jit.stats.calls_by_helper) dict_set_str(calls, name.c_str(), make_int_u64(n));
+  dict_set_str(d, "calls_by_helper", Value::object(calls));
   return Value::object(d);
 }
 
