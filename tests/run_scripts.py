@@ -35,9 +35,9 @@ abort reasons), "aborts.REASON" (one reason, e.g. aborts.TypeUnstable) or
 "calls_by_helper.NAME" (residual calls to one helper in recorded traces, e.g.
 calls_by_helper.get_attr; 0 when none).
 Several jit-expect lines accumulate.  A line "# jit-expect[diamond,generalize]:"
-applies only under those merge policies; a plain "# jit-expect:" line applies
-under policy `none` only (the pure tracing baseline), since merging changes the
-counts.  A mode without --merge= runs the binary's default policy.
+applies only under those merge policies ("[none]": the pure tracing baseline
+only); a plain "# jit-expect:" line applies under every policy.  A mode
+without --merge= runs the binary's default policy.
 Conditions are checked only in modes
 whose arguments contain --jit=on: the runner then adds
 --jit-stats=json:<tempfile> before the script path and reports a failing
@@ -195,8 +195,6 @@ def read_jit_expect(script, policy="none"):
                     continue
                 body = line[m.end():]
             elif line.startswith(JIT_EXPECT_PREFIX):
-                if policy != "none":
-                    continue
                 body = line[len(JIT_EXPECT_PREFIX):]
             else:
                 continue

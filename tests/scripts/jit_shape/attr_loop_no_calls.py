@@ -1,8 +1,7 @@
 # Shape: attribute loads and stores on an instance compile to shape guards
 # and slot accesses (no residual get_attr/set_attr), and a method call on it
 # calls the known function with self (no bound-method lookup).
-# jit-expect: loops==1 aborts==0 calls_by_helper.get_attr==0 calls_by_helper.set_attr==0
-# jit-expect: calls_by_helper.call<=1
+# jit-expect: loops==1 aborts==0 calls_by_helper.get_attr==0 calls_by_helper.set_attr==0 calls_by_helper.call<=1
 
 
 class Body:

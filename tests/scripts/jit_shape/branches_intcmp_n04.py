@@ -2,7 +2,8 @@
 # Pure tracing grows bridges exponentially in N; merging policies join every
 # branch back into the function's region: exactly one merged bridge per branch
 # (plus one bridge: the exit of the caller's inner loop, continuing its outer loop).
-# jit-expect: functions==1 bridges==16 merges==0
+# jit-expect: functions==1
+# jit-expect[none]: bridges==16 merges==0
 # jit-expect[diamond,generalize]: functions==1 bridges==5 merges==4
 # jit-expect[cap:2,cfg]: functions==1 bridges==5 merges==4 bridges_unmerged<=1 versions_max<=2
 # jit-expect[adaptive]: functions==1 bridges<=5 merges==4 bridges_unmerged<=1 versions_max<=2

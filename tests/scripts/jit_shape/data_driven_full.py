@@ -5,7 +5,7 @@
 # the loop's region (13 merges, plus the inner loop's exit), not one bridge
 # per combination; under pure tracing fn is de-inlined and its function trace
 # grows hundreds of bridges.
-# jit-expect: bridges>=100 merges==0 deinlined==1
+# jit-expect[none]: bridges>=100 merges==0 deinlined==1
 # Diamond joins only equal states: the inlined defaults (constants vs the
 # row's floats) never are, so fn is de-inlined and stays mostly bridges.
 # jit-expect[diamond]: merges>=1 bridges<=100

@@ -3,8 +3,7 @@
 # residual store_global call: no trace folded `counter`). Storing counter
 # must not make the loop's guard on the globals (for `bump`) fail on every
 # iteration: that would attach a new bridge per iteration.
-# jit-expect: loops==1 aborts==0 bridges<=4 inlined_calls>=1 calls==0
-# jit-expect: calls_by_helper.store_global==0
+# jit-expect: loops==1 aborts==0 bridges<=4 inlined_calls>=1 calls==0 calls_by_helper.store_global==0
 counter = 0
 
 

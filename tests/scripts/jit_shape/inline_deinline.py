@@ -2,7 +2,8 @@
 # left to side exits forever: after trace_eagerness exits the function is
 # de-inlined and the loop is re-recorded with a residual call (the function
 # then gets its own trace with a bridge).
-# jit-expect: deinlined==1 loops>=1 aborts==0
+# jit-expect: deinlined==1 loops>=1
+# jit-expect[none]: aborts==0
 
 def classify(i):
     if i < 300:
