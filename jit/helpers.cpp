@@ -175,4 +175,21 @@ uint64_t format_value(const Value* a) {
   return guarded([&] { return vm::format_for_fstring(a[1], static_cast<int>(a[0].as_small_int()), a[2]); });
 }
 
+namespace {
+constexpr HelperInfo kHelpers[] = {
+#define JIT_HELPER(name, args) {#name, &name},
+#include "jit/helpers.def"
+#undef JIT_HELPER
+};
+static_assert(std::size(kHelpers) == static_cast<size_t>(HelperId::kCount));
+} // namespace
+
+const HelperInfo& helper_info(HelperId id) { return kHelpers[static_cast<size_t>(id)]; }
+
+const HelperInfo* find_helper(std::string_view name) {
+  for (const HelperInfo& h : kHelpers)
+    if (name == h.name) return &h;
+  return nullptr;
+}
+
 } // namespace tributary::jit::helpers

@@ -7,38 +7,34 @@
 // interpreter then raises it at that instruction.
 #pragma once
 
+#include <string_view>
+
 #include "runtime/value.h"
 
 namespace tributary::jit::helpers {
 
 using Helper = uint64_t (*)(const Value* args);
 
-uint64_t binary_op(const Value* a);     // [op, x, y]
-uint64_t compare(const Value* a);       // [op, x, y]
-uint64_t call(const Value* a);          // [n, callable, args...]
-uint64_t call_kw(const Value* a);       // [n, kwnames, callable, args...]
-uint64_t call_ex(const Value* a);       // [slot0, slot1, args, kwargs-or-empty]
-uint64_t get_item(const Value* a);      // [obj, key]
-uint64_t set_item(const Value* a);      // [obj, key, value]
-uint64_t get_attr(const Value* a);      // [obj, name]
-uint64_t set_attr(const Value* a);      // [obj, name, value]
-uint64_t store_global(const Value* a);  // [globals dict, name, value]
-uint64_t get_iter(const Value* a);      // [obj]
-uint64_t build_tuple(const Value* a);   // [n, items...]
-uint64_t build_list(const Value* a);    // [n, items...]
-uint64_t truthy(const Value* a);        // [obj] -> True/False
-uint64_t contains(const Value* a);      // [container, item]
-uint64_t negate(const Value* a);        // [x]
-uint64_t iter_next(const Value* a);     // [iterator] -> next item, or exhausted()
-Value exhausted();                      // iter_next's result at the end (never a Python value)
-// Building containers and strings (the interpreter's BUILD_*, *_ADD, FORMAT_VALUE).
-uint64_t build_slice(const Value* a);   // [start, stop, step] (step None for BUILD_SLICE 2)
-uint64_t build_map(const Value* a);     // [n, k1, v1, ..., kn, vn]
-uint64_t build_set(const Value* a);     // [n, items...]
-uint64_t list_append(const Value* a);   // [list, item] -> None
-uint64_t set_add(const Value* a);       // [set, item] -> None
-uint64_t map_add(const Value* a);       // [dict, key, value] -> None
-uint64_t build_string(const Value* a);  // [n, strs...]
-uint64_t format_value(const Value* a);  // [flags, value, spec-or-empty]
+#define JIT_HELPER(name, args) uint64_t name(const Value* a);
+#include "jit/helpers.def"
+#undef JIT_HELPER
+
+Value exhausted(); // iter_next's result at the end (never a Python value)
+
+// The helpers by name, in helpers.def order.
+enum class HelperId : uint8_t {
+#define JIT_HELPER(name, args) name,
+#include "jit/helpers.def"
+#undef JIT_HELPER
+  kCount
+};
+
+struct HelperInfo {
+  const char* name;
+  Helper fn;
+};
+const HelperInfo& helper_info(HelperId id);
+// The helper called `name`, or null.
+const HelperInfo* find_helper(std::string_view name);
 
 } // namespace tributary::jit::helpers

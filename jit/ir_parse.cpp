@@ -19,28 +19,6 @@ namespace tributary::jit {
 
 namespace {
 
-struct HelperName {
-  const char* name;
-  void* fn;
-};
-
-const HelperName kHelpers[] = {
-    {"binary_op", reinterpret_cast<void*>(&helpers::binary_op)},
-    {"compare", reinterpret_cast<void*>(&helpers::compare)},
-    {"call", reinterpret_cast<void*>(&helpers::call)},
-    {"call_kw", reinterpret_cast<void*>(&helpers::call_kw)},
-    {"call_ex", reinterpret_cast<void*>(&helpers::call_ex)},
-    {"get_item", reinterpret_cast<void*>(&helpers::get_item)},
-    {"set_item", reinterpret_cast<void*>(&helpers::set_item)},
-    {"get_attr", reinterpret_cast<void*>(&helpers::get_attr)},
-    {"get_iter", reinterpret_cast<void*>(&helpers::get_iter)},
-    {"build_tuple", reinterpret_cast<void*>(&helpers::build_tuple)},
-    {"build_list", reinterpret_cast<void*>(&helpers::build_list)},
-    {"truthy", reinterpret_cast<void*>(&helpers::truthy)},
-    {"contains", reinterpret_cast<void*>(&helpers::contains)},
-    {"negate", reinterpret_cast<void*>(&helpers::negate)},
-};
-
 bool parse_ref(std::string_view tok, Ref& r) {
   if (tok.size() < 2 || tok[0] != '%') return false;
   r = static_cast<Ref>(std::strtol(std::string(tok.substr(1)).c_str(), nullptr, 10));
@@ -139,8 +117,8 @@ std::string parse_trace(std::string_view text, Trace& t) {
     } else if (ins.op == IrOp::CALL) {
       CallSite cs{nullptr, nullptr, {}};
       std::string name = at(p++);
-      for (const HelperName& h : kHelpers)
-        if (name == h.name) cs.fn = h.fn, cs.name = h.name;
+      if (const helpers::HelperInfo* h = helpers::find_helper(name))
+        cs.fn = reinterpret_cast<void*>(h->fn), cs.name = h->name;
       if (!cs.fn) return err("unknown helper " + name);
       if (at(p) == "(") {
         for (++p; p < tok.size() && tok[p] != ")"; ++p) {

@@ -150,7 +150,7 @@ void Recorder::record_load_attr(int32_t name_index) {
     }
   }
   pop();
-  push(call_helper(reinterpret_cast<void*>(&helpers::get_attr), "get_attr", {obj, kval(Value::object(name))}));
+  push(call_helper(helpers::HelperId::get_attr, {obj, kval(Value::object(name))}));
 }
 
 void Recorder::record_store_attr(int32_t name_index) {
@@ -171,7 +171,7 @@ void Recorder::record_store_attr(int32_t name_index) {
   }
   Ref obj = pop();
   Ref value = pop();
-  call_helper(reinterpret_cast<void*>(&helpers::set_attr), "set_attr", {obj, kval(Value::object(name)), value});
+  call_helper(helpers::HelperId::set_attr, {obj, kval(Value::object(name)), value});
 }
 
 // LOAD_METHOD pushes [function, self] when the interpreter would (a plain
@@ -254,8 +254,7 @@ void Recorder::record_store_global(int32_t name_index) {
   if (entry->watched) {
     // Some trace folded this global: the store must go through dict_set,
     // which invalidates that trace.
-    call_helper(reinterpret_cast<void*>(&helpers::store_global), "store_global",
-                {kval(Value::object(g)), kval(Value::object(name)), value});
+    call_helper(helpers::HelperId::store_global, {kval(Value::object(g)), kval(Value::object(name)), value});
     return;
   }
   t_.pool.push_back(Value::object(g));

@@ -14,11 +14,6 @@
 
 namespace tributary::jit {
 
-namespace {
-
-template <class F> void* fn_ptr(F* f) { return reinterpret_cast<void*>(f); }
-
-} // namespace
 
 void Recorder::record_build(vm::Op op, int32_t arg) {
   // The n items on top of the stack, deepest first.
@@ -35,29 +30,29 @@ void Recorder::record_build(vm::Op op, int32_t arg) {
   case vm::Op::BUILD_SLICE: {
     Ref step = arg == 3 ? pop() : constant(Value::none());
     Ref stop = pop(), start = pop();
-    push(call_helper(fn_ptr(&helpers::build_slice), "build_slice", {start, stop, step}));
+    push(call_helper(helpers::HelperId::build_slice, {start, stop, step}));
     return;
   }
   case vm::Op::BUILD_MAP:
-    push(call_helper(fn_ptr(&helpers::build_map), "build_map", counted(arg, pop_items(2 * arg))));
+    push(call_helper(helpers::HelperId::build_map, counted(arg, pop_items(2 * arg))));
     return;
   case vm::Op::BUILD_SET:
-    push(call_helper(fn_ptr(&helpers::build_set), "build_set", counted(arg, pop_items(arg))));
+    push(call_helper(helpers::HelperId::build_set, counted(arg, pop_items(arg))));
     return;
   case vm::Op::BUILD_STRING:
-    push(call_helper(fn_ptr(&helpers::build_string), "build_string", counted(arg, pop_items(arg))));
+    push(call_helper(helpers::HelperId::build_string, counted(arg, pop_items(arg))));
     return;
   case vm::Op::LIST_APPEND:
   case vm::Op::SET_ADD: {
     Ref item = pop();
     Ref target = peek(arg);
-    if (op == vm::Op::LIST_APPEND) call_helper(fn_ptr(&helpers::list_append), "list_append", {target, item});
-    else call_helper(fn_ptr(&helpers::set_add), "set_add", {target, item});
+    if (op == vm::Op::LIST_APPEND) call_helper(helpers::HelperId::list_append, {target, item});
+    else call_helper(helpers::HelperId::set_add, {target, item});
     return;
   }
   case vm::Op::MAP_ADD: {
     Ref value = pop(), key = pop();
-    call_helper(fn_ptr(&helpers::map_add), "map_add", {peek(arg), key, value});
+    call_helper(helpers::HelperId::map_add, {peek(arg), key, value});
     return;
   }
   case vm::Op::FORMAT_VALUE: {
@@ -69,7 +64,7 @@ void Recorder::record_build(vm::Op op, int32_t arg) {
     }
     if ((arg & 7) == 0 && is_const(peek(1)) && is_str(v)) return mark_fold(peek(1)); // a constant str
     Ref value = pop();
-    push(call_helper(fn_ptr(&helpers::format_value), "format_value", {kint(arg & 3), value, spec}));
+    push(call_helper(helpers::HelperId::format_value, {kint(arg & 3), value, spec}));
     return;
   }
   default: break;

@@ -147,7 +147,7 @@ Ref Recorder::item_value(IterItem& item) {
   if (item.tuple.empty()) return item.value;
   std::vector<Ref> args{kint(static_cast<int64_t>(item.tuple.size()))};
   args.insert(args.end(), item.tuple.begin(), item.tuple.end());
-  item.value = call_helper(reinterpret_cast<void*>(&helpers::build_tuple), "build_tuple", std::move(args));
+  item.value = call_helper(helpers::HelperId::build_tuple, std::move(args));
   item.tuple.clear();
   return item.value;
 }
@@ -186,7 +186,7 @@ void Recorder::record_for_iter(uint32_t target) {
 
 void Recorder::record_for_iter_helper(uint32_t target) {
   Ref it = peek(1);
-  Ref r = call_helper(reinterpret_cast<void*>(&helpers::iter_next), "iter_next", {it});
+  Ref r = call_helper(helpers::HelperId::iter_next, {it});
   push(r); // until the next instruction shows whether the iterator was exhausted
   pending_next_ = {it, r, pc_ + 1, target, frame_};
 }

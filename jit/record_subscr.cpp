@@ -32,7 +32,7 @@ void Recorder::record_store_subscr() {
     return;
   }
   Ref k = pop(), o = pop(), v = pop();
-  call_helper(reinterpret_cast<void*>(&helpers::set_item), "set_item", {o, k, v});
+  call_helper(helpers::HelperId::set_item, {o, k, v});
 }
 
 } // namespace tributary::jit

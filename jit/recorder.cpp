@@ -262,10 +262,11 @@ Ref Recorder::box(Ref r) {
   }
 }
 
-Ref Recorder::call_helper(void* fn, const char* name, std::vector<Ref> args) {
+Ref Recorder::call_helper(helpers::HelperId id, std::vector<Ref> args) {
   if (args.size() > 16) abort_with(AbortReason::UnsupportedValue, "too many helper arguments");
   for (Ref& a : args) a = box(a);
-  t_.calls.push_back({fn, name, std::move(args)});
+  const helpers::HelperInfo& h = helpers::helper_info(id);
+  t_.calls.push_back({reinterpret_cast<void*>(h.fn), h.name, std::move(args)});
   Ref r = emit(IrOp::CALL, kNoRef, kNoRef, static_cast<int64_t>(t_.calls.size()) - 1);
   guard(IrOp::GUARD_NOEXC, r);
   has_calls_ = true;
@@ -391,7 +392,7 @@ bool Recorder::record(uint32_t pc, Value* sp) {
         push(emit(IrOp::FNEG, a));
       }
     } else {
-      push(call_helper(reinterpret_cast<void*>(&helpers::negate), "negate", {a}));
+      push(call_helper(helpers::HelperId::negate, {a}));
     }
     break;
   }
@@ -440,7 +441,7 @@ bool Recorder::record(uint32_t pc, Value* sp) {
   case Op::POP_JUMP_IF_NOT_NONE: record_none_branch(false); break;
   case Op::GET_ITER: {
     Ref a = pop();
-    push(call_helper(reinterpret_cast<void*>(&helpers::get_iter), "get_iter", {a}));
+    push(call_helper(helpers::HelperId::get_iter, {a}));
     break;
   }
   case Op::FOR_ITER: record_for_iter(in.arg); break;
@@ -449,9 +450,8 @@ bool Recorder::record(uint32_t pc, Value* sp) {
     std::vector<Ref> args(in.arg + 1);
     for (int32_t i = in.arg; i >= 1; --i) args[i] = pop();
     args[0] = kint(in.arg);
-    void* fn = in.op == Op::BUILD_TUPLE ? reinterpret_cast<void*>(&helpers::build_tuple)
-                                        : reinterpret_cast<void*>(&helpers::build_list);
-    push(call_helper(fn, in.op == Op::BUILD_TUPLE ? "build_tuple" : "build_list", std::move(args)));
+    push(call_helper(in.op == Op::BUILD_TUPLE ? helpers::HelperId::build_tuple : helpers::HelperId::build_list,
+                     std::move(args)));
     break;
   }
   case Op::UNPACK_SEQUENCE: record_unpack(in.arg); break;
@@ -475,7 +475,7 @@ bool Recorder::record(uint32_t pc, Value* sp) {
   case Op::LOAD_METHOD: record_load_method(in.arg); break;
   case Op::CONTAINS_OP: {
     Ref container = pop(), item = pop();
-    Ref r = call_helper(reinterpret_cast<void*>(&helpers::contains), "contains", {container, item});
+    Ref r = call_helper(helpers::HelperId::contains, {container, item});
     r = emit(IrOp::UNBOX_BOOL, r);
     push(in.arg ? emit(IrOp::NOT, r) : r);
     break;
@@ -585,7 +585,7 @@ void Recorder::record_binary_op(int32_t arg) {
     }
   }
   Ref b = pop(), a = pop();
-  push(call_helper(reinterpret_cast<void*>(&helpers::binary_op), "binary_op", {kint(arg), a, b}));
+  push(call_helper(helpers::HelperId::binary_op, {kint(arg), a, b}));
 }
 
 void Recorder::record_compare_op(int32_t arg) {
@@ -605,7 +605,7 @@ void Recorder::record_compare_op(int32_t arg) {
     return;
   }
   Ref b = pop(), a = pop();
-  push(call_helper(reinterpret_cast<void*>(&helpers::compare), "compare", {kint(arg), a, b}));
+  push(call_helper(helpers::HelperId::compare, {kint(arg), a, b}));
 }
 
 Ref Recorder::truth(Ref r, Value v) {
@@ -623,7 +623,7 @@ Ref Recorder::truth(Ref r, Value v) {
   if (is_const(r) && (!const_value(r).is_object() || is_str(const_value(r)) || is_tuple(const_value(r))))
     return mark_fold(r), constant(Value::boolean(truthy(const_value(r))));
   if (v.is_none() || v.is_bool() || is_number(v)) return truth(specialize(r, v), v);
-  Ref t = call_helper(reinterpret_cast<void*>(&helpers::truthy), "truthy", {r});
+  Ref t = call_helper(helpers::HelperId::truthy, {r});
   return emit(IrOp::UNBOX_BOOL, t);
 }
 
@@ -667,7 +667,7 @@ void Recorder::record_subscr() {
     return;
   }
   Ref k = pop(), o = pop();
-  push(call_helper(reinterpret_cast<void*>(&helpers::get_item), "get_item", {o, k}));
+  push(call_helper(helpers::HelperId::get_item, {o, k}));
 }
 
 void Recorder::record_unpack(int32_t n) {
@@ -763,8 +763,7 @@ void Recorder::record_call(uint32_t nargs, Ref kwnames) {
   args.push_back(method ? items[0] : items[1]);
   if (method) args.push_back(items[1]);
   for (size_t i = 2; i < total; ++i) args.push_back(items[i]);
-  void* fn = kwnames == kNoRef ? reinterpret_cast<void*>(&helpers::call) : reinterpret_cast<void*>(&helpers::call_kw);
-  push(call_helper(fn, kwnames == kNoRef ? "call" : "call_kw", std::move(args)));
+  push(call_helper(kwnames == kNoRef ? helpers::HelperId::call : helpers::HelperId::call_kw, std::move(args)));
 }
 
 void Recorder::to_loop(uint32_t pc, CompiledTrace* t) {
@@ -892,14 +891,14 @@ void Recorder::record_call_ex(int32_t flags) {
     pop();
     std::vector<Ref> args{kint(static_cast<int64_t>(n)), callable};
     args.insert(args.end(), items.begin(), items.end());
-    push(call_helper(reinterpret_cast<void*>(&helpers::call), "call", std::move(args)));
+    push(call_helper(helpers::HelperId::call, std::move(args)));
     return;
   }
   Ref kwargs = (flags & 1) ? pop() : constant(Value::empty());
   Ref seq = pop();
   Ref slot1 = pop();
   Ref slot0 = pop();
-  push(call_helper(reinterpret_cast<void*>(&helpers::call_ex), "call_ex", {slot0, slot1, seq, kwargs}));
+  push(call_helper(helpers::HelperId::call_ex, {slot0, slot1, seq, kwargs}));
 }
 
 // ---- joining a region ----------------------------------------------------------------

@@ -15,6 +15,7 @@
 #include <string>
 #include <vector>
 
+#include "jit/helpers.h"
 #include "jit/ir.h"
 #include "jit/jit.h"
 
@@ -81,7 +82,7 @@ private:
   Ref specialize(Ref r, Value v);
   Ref as_float(Ref r);
   Ref box(Ref r);
-  Ref call_helper(void* fn, const char* name, std::vector<Ref> args);
+  Ref call_helper(helpers::HelperId id, std::vector<Ref> args);
   bool is_const(Ref r) const;
   Value const_value(Ref r) const;
 
