@@ -427,7 +427,7 @@ void JitState::note_bridge(ExitInfo* parent, const CompiledTrace* bridge) {
     log_region(fmt::format("re-form region {}:{}: {} bridges behind {} distinct guard positions (ratio > {}); "
                            "its merge points now join generically",
                            root->code->qualname, root->start_pc, root->bridge_count, guard_pcs,
-                           policy_params().reform_ratio));
+                           params.reform_ratio));
   }
 }
 
@@ -681,19 +681,6 @@ void JitState::after_exit(ExitInfo* e, vm::Frame* f) {
                          root->code->qualname, root->start_pc, e->deferred ? ", after deferral" : ""));
   ++stats.recordings_started;
   rec_ = std::make_unique<Recorder>(*this, f, s.pc, TraceKind::Bridge, e);
-}
-
-regions::PolicyParams JitState::policy_params() const {
-  regions::PolicyParams p;
-  p.cap_versions = params.cap_versions;
-  p.adaptive_min_percent = params.adaptive_min_percent;
-  p.adaptive_delay = params.adaptive_delay;
-  p.reform_ratio = params.reform_ratio;
-  p.reform_min_bridges = params.reform_min_bridges;
-  p.cfg_max_blocks = params.cfg_max_blocks;
-  p.adaptive_window = params.adaptive_window;
-  p.adaptive_shift = params.adaptive_shift;
-  return p;
 }
 
 JitState::RegionCounters JitState::region_counters() const {

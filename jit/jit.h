@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "jit/ir.h"
+#include "jit/params.h"
 #include "regions/merge_policy.h"
 #include "runtime/object.h"
 
@@ -26,16 +27,6 @@ struct Code;
 } // namespace tributary::vm
 
 namespace tributary::jit {
-
-struct Params {
-#define JIT_PARAM(name, type, dflt, help) type name = dflt;
-#include "jit/params.def"
-#undef JIT_PARAM
-};
-
-// Parses "name=value,name=value"; returns an error message or "".
-std::string parse_params(std::string_view spec, Params& p);
-std::string params_help();
 
 enum class AbortReason : uint8_t {
 #define ABORT_REASON(name, msg) name,
@@ -256,7 +247,6 @@ public:
   std::vector<TopExit> top_exits(size_t n) const; // the n most taken side exits
   // The n regions (roots) that cost the most compile time.
   std::vector<const CompiledTrace*> costliest_regions(size_t n) const;
-  regions::PolicyParams policy_params() const;
 
   std::vector<StatValue> stat_values() const; // every scalar statistic, in order
   std::string summary() const;

@@ -26,6 +26,7 @@
 #include <string_view>
 
 #include "jit/ir.h"
+#include "jit/params.h"
 
 namespace tributary::regions {
 
@@ -40,17 +41,9 @@ struct PolicySpec {
   int cap = 0; // cap:K — K; 0: the cap_versions parameter
 };
 
-// The policies' tunables, taken from the JIT parameter table (params.def).
-struct PolicyParams {
-  int cap_versions = 4;        // cap: versions per merge point before the generic one
-  int adaptive_min_percent = 5; // adaptive: a function exit taken on fewer calls stays a side exit
-  int adaptive_delay = 4;      // adaptive: loop exits get bridges after delay x trace_eagerness
-  int reform_ratio = 4;        // adaptive: bridges per bridged guard pc that signal exponential bridging
-  int reform_min_bridges = 8;  // adaptive: bridges of a root before the ratio is checked
-  int cfg_max_blocks = 200;    // cfg: region blocks beyond which joins stop widening
-  int adaptive_window = 4096;  // adaptive: iterations or calls per profile window
-  int adaptive_shift = 30;     // adaptive: percentage points of arm share that signal a profile shift
-};
+// The policies' tunables are JIT parameters (jit/params.def: cap_versions,
+// adaptive_*, reform_*, cfg_max_blocks).
+using PolicyParams = jit::Params;
 
 // "none" | "diamond" | "generalize" | "cap:K" | "adaptive" | "cfg"; error describes a bad spec.
 std::optional<PolicySpec> parse_policy(std::string_view text, std::string& error);
