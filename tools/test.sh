@@ -50,30 +50,48 @@ run_suite() { # DIR LABEL [extra runner args...]
   echo "== $label: script tests"
   out=$(python3 tests/run_scripts.py --tributary "$dir/tributary" -j 2 \
         --mode 'interp=--jit=off' \
-        --mode 'jit=--jit=on --jit-param threshold=2,function_threshold=3,trace_eagerness=2' "$@" 2>&1)
+        --mode "jit=--jit=on $eager" "$@" 2>&1)
   echo "$out" | grep -v '^PASS' | tail -n 60
   count_scripts "$out"
 }
 
 # Correctness must not depend on the merge policy or on any single optimizer
 # pass: the release build also runs the JIT under every merging policy and
-# with each pass disabled in turn.
-no_pass=()
-for policy in none diamond cap:2 adaptive cfg; do
-  no_pass+=(--mode "$policy=--jit=on --merge=$policy --jit-param threshold=2,function_threshold=3,trace_eagerness=2")
-done
-for p in fold bounds cse licm ifconvert dce; do
-  no_pass+=(--mode "jit-no-$p=--jit=on --jit-disable=$p --jit-param threshold=2,function_threshold=3,trace_eagerness=2")
-done
+# with each pass disabled in turn. The names come from the binary's --help.
+eager="--jit-param threshold=2,function_threshold=3,trace_eagerness=2"
+policy_modes() { # BINARY: one --mode per merge policy other than the default
+  local p default
+  default=$("$1" --help | sed -n 's/.*--merge=POLICY.*(default: \([^)]*\)).*/\1/p')
+  for p in $("$1" --help | sed -n 's/.*--merge=POLICY.*available: //p' | tr -d ',' | sed 's/cap:K/cap:2/'); do
+    [ "$p" = "$default" ] && continue # the "jit" mode runs it
+    printf '%s\n' --mode "$p=--jit=on --merge=$p $eager"
+  done
+}
+pass_modes() { # BINARY: one --mode per optimizer pass, disabled
+  local p
+  for p in $("$1" --help | sed -n 's/.*skip optimizer passes (comma-separated: \(.*\))/\1/p' | tr -d ','); do
+    printf '%s\n' --mode "jit-no-$p=--jit=on --jit-disable=$p $eager"
+  done
+}
+fuzz_smoke() { # BINARY LABEL: fixed seeds of the differential fuzzer (tests/fuzz)
+  local out
+  echo "== $2: fuzzer, seeds 0-${FUZZ_SEEDS:-199} under CPython, the interpreter and every policy"
+  out=$(python3 tests/fuzz/run.py -n "${FUZZ_SEEDS:-200}" -j 2 -q --tributary "$1" --out /tmp/tributary-fuzz-failures 2>&1)
+  echo "$out" | tail -n 12
+  count_scripts "$out"
+}
 if tools/build.sh build; then
-  run_suite build release "${no_pass[@]}"
+  mapfile -t modes < <(policy_modes build/tributary; pass_modes build/tributary)
+  run_suite build release "${modes[@]}"
+  fuzz_smoke build/tributary release
 else
   echo "release build failed"; failed=$((failed + 1))
 fi
 export ASAN_OPTIONS=detect_leaks=0:detect_stack_use_after_return=0
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 if tools/build.sh build-asan -Dbuildtype=debugoptimized -Db_sanitize=address,undefined -Db_lundef=false; then
-  run_suite build-asan asan+ubsan
+  mapfile -t modes < <(policy_modes build-asan/tributary)
+  run_suite build-asan asan+ubsan "${modes[@]}"
 else
   echo "sanitizer build failed"; failed=$((failed + 1))
 fi
