@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # deps.sh — installs the Debian packages Tributary needs (only those missing).
 set -euo pipefail
-packages=(g++ meson ninja-build pkg-config ccache python3 libfmt-dev librange-v3-dev doctest-dev
+packages=(g++ meson ninja-build pkg-config ccache python3 libfmt-dev doctest-dev
           libgc-dev libgmp-dev libasmjit-dev libcapstone-dev)
 missing=()
 for p in "${packages[@]}"; do
