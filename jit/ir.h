@@ -9,6 +9,7 @@
 // (later) add blocks, branches and joins to the same structure.
 #pragma once
 
+#include <bit>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -32,7 +33,7 @@ enum class IrOp : uint8_t {
 
 enum class IrType : uint8_t { None, Val, Int, Raw, F64, Bool };
 
-enum IrFlag : uint8_t { Pure = 1, Guard = 2, Load = 4, Store = 8, Call = 16, Ctl = 32 };
+enum IrFlag : uint8_t { Pure = 1, Guard = 2, Load = 4, Store = 8, Call = 16, Ctl = 32, Const = 64 };
 
 struct IrOpInfo {
   const char* name;
@@ -68,6 +69,16 @@ struct Ins {
   Ref c = kNoRef;      // third operand (SELECT only; last, so {op, type, a, b, imm} initializers keep their meaning)
 
   bool is(IrFlag f) const { return ir_info(op).flags & f; }
+  // A constant that stands for a Python value (KINT, KF64, KVAL; not KRAW):
+  // that value's bits.
+  bool is_value_const() const { return is(Const) && op != IrOp::KRAW; }
+  uint64_t value_bits() const {
+    switch (op) {
+    case IrOp::KINT: return Value::small_int(imm).bits();
+    case IrOp::KF64: return Value::from_double(std::bit_cast<double>(imm)).bits();
+    default: return static_cast<uint64_t>(imm);
+    }
+  }
 };
 
 struct SnapEntry {

@@ -301,13 +301,7 @@ bool JitState::compile(CompiledTrace* t) {
     e->frame_slots = static_cast<int32_t>(t->code->nlocals + t->code->ncells() + t->code->max_stack);
     for (const SnapEntry& se : t->ir.snaps[in.snap].entries) {
       const Ins& v = t->ir.ins[se.ref];
-      ExitSlot x{se.slot, v.type, false, 0};
-      switch (v.op) {
-      case IrOp::KINT: x.is_const = true, x.bits = Value::small_int(v.imm).bits(); break;
-      case IrOp::KF64: x.is_const = true, x.bits = Value::from_double(std::bit_cast<double>(v.imm)).bits(); break;
-      case IrOp::KVAL: x.is_const = true, x.bits = static_cast<uint64_t>(v.imm); break;
-      default: break;
-      }
+      ExitSlot x{se.slot, v.type, v.is_value_const(), v.is_value_const() ? v.value_bits() : 0};
       e->restore.push_back(x);
     }
     handles[i] = e;

@@ -179,17 +179,9 @@ Ref Recorder::kraw(int64_t v) {
   return r;
 }
 
-bool Recorder::is_const(Ref r) const {
-  IrOp op = t_.ins[r].op;
-  return op == IrOp::KINT || op == IrOp::KF64 || op == IrOp::KVAL;
-}
+bool Recorder::is_const(Ref r) const { return t_.ins[r].is_value_const(); }
 
-Value Recorder::const_value(Ref r) const {
-  const Ins& i = t_.ins[r];
-  if (i.op == IrOp::KINT) return Value::small_int(i.imm);
-  if (i.op == IrOp::KF64) return Value::from_double(std::bit_cast<double>(i.imm));
-  return Value::from_bits(static_cast<uint64_t>(i.imm));
-}
+Value Recorder::const_value(Ref r) const { return Value::from_bits(t_.ins[r].value_bits()); }
 
 Ref Recorder::specialize(Ref r, Value v) {
   if (t_.type(r) != IrType::Val || is_const(r)) return r;
@@ -910,12 +902,7 @@ regions::SlotValue describe(const Trace& t, Ref r, bool fold_used) {
   regions::SlotValue v;
   v.type = i.type;
   v.fold_used = fold_used;
-  switch (i.op) {
-  case IrOp::KINT: v.is_const = true, v.const_bits = Value::small_int(i.imm).bits(); break;
-  case IrOp::KF64: v.is_const = true, v.const_bits = Value::from_double(std::bit_cast<double>(i.imm)).bits(); break;
-  case IrOp::KVAL: v.is_const = true, v.const_bits = static_cast<uint64_t>(i.imm); break;
-  default: break;
-  }
+  if (i.is_value_const()) v.is_const = true, v.const_bits = i.value_bits();
   return v;
 }
 

@@ -373,14 +373,12 @@ AttachResult attach_bridge(CompiledTrace& region, Ref guard, const CompiledTrace
       const NewPhi& p = new_phis[k];
       if (p.type != IrType::Val || p.root_value == kNoRef) continue;
       const Ins rv = root.ins[p.root_value];
-      bool is_const = rv.op == IrOp::KINT || rv.op == IrOp::KF64 || rv.op == IrOp::KVAL;
+      bool is_const = rv.is_value_const();
       bool fold = is_const && p.root_value < static_cast<Ref>(region.fold_used.size()) && region.fold_used[p.root_value];
       if (rv.type == IrType::Val && !fold) continue;
       ++res.widened;
       if (fold) {
-        uint64_t bits = rv.op == IrOp::KINT   ? Value::small_int(rv.imm).bits()
-                        : rv.op == IrOp::KF64 ? Value::from_double(std::bit_cast<double>(rv.imm)).bits()
-                                              : static_cast<uint64_t>(rv.imm);
+        const uint64_t bits = rv.value_bits();
         Ins g{IrOp::GUARD_IS, IrType::None, phi_refs[k], kNoRef, static_cast<int64_t>(bits)};
         g.snap = join_snapshot();
         checks.push_back(add(g, mblock));
@@ -433,7 +431,7 @@ AttachResult attach_bridge(CompiledTrace& region, Ref guard, const CompiledTrace
       if (reused[k]) continue;
       NewPhi& p = new_phis[k];
       const Ins& rv = root.ins[p.root_value];
-      bool is_const = rv.op == IrOp::KINT || rv.op == IrOp::KF64 || rv.op == IrOp::KVAL;
+      bool is_const = rv.is_value_const();
       bool fold = is_const && p.root_value < static_cast<Ref>(region.fold_used.size()) && region.fold_used[p.root_value];
       if (rv.type != p.type || fold) return fail("a widened value joins an existing join");
       for (int32_t b : preds) root.blocks[b].args.push_back(p.root_value);

@@ -548,10 +548,7 @@ private:
       cc_.mov(x86::qword_ptr(slots_, e.slot * 8), boxed(e.ref));
   }
 
-  bool is_const(Ref r) const {
-    IrOp op = t_.ins[r].op;
-    return op == IrOp::KINT || op == IrOp::KRAW || op == IrOp::KF64 || op == IrOp::KVAL;
-  }
+  bool is_const(Ref r) const { return t_.ins[r].is(jit::Const); }
 
   void emit_stub(const Stub& s) {
     cc_.bind(s.label);
