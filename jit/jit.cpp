@@ -747,6 +747,17 @@ std::vector<StatValue> JitState::stat_values() const {
   return v;
 }
 
+// How many of each IR op the machine code in use was compiled from (every
+// live trace's optimized IR): shape tests say "no CALL in the loop" with it,
+// as PyPy's check_resops does.
+std::map<std::string, uint64_t> JitState::op_counts() const {
+  std::map<std::string, uint64_t> n;
+  for (const auto& t : traces_)
+    if (t->entry)
+      for (const Ins& i : t->ir.ins) ++n[ir_info(i.op).name];
+  return n;
+}
+
 std::string JitState::summary() const {
   std::string out = "[jit-summary]\n";
   out += fmt::format("{:<46} {}\n", "merge policy", regions::spec_name(policy->spec()));
@@ -799,6 +810,9 @@ std::string JitState::stats_json() const {
   for (const auto& [name, n] : stats.calls_by_helper)
     calls += fmt::format("{}\"{}\": {}", calls.empty() ? "" : ", ", name, n);
   put("calls_by_helper", "{" + calls + "}");
+  std::string ops;
+  for (const auto& [name, n] : op_counts()) ops += fmt::format("{}\"{}\": {}", ops.empty() ? "" : ", ", name, n);
+  put("ops", "{" + ops + "}");
   return out + "}\n";
 }
 

@@ -249,6 +249,7 @@ public:
   std::vector<const CompiledTrace*> costliest_regions(size_t n) const;
 
   std::vector<StatValue> stat_values() const; // every scalar statistic, in order
+  std::map<std::string, uint64_t> op_counts() const; // IR ops of the live machine code, by name
   std::string summary() const;
   std::string stats_json() const;
   void write_logs();

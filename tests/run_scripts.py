@@ -32,6 +32,7 @@ Each whitespace-separated condition is KEY OP NUMBER with OP one of
 == != >= <= > <.  KEY is a top-level key of the --jit-stats JSON (loops,
 functions, bridges, guards, side_exits, ...), "aborts" (the sum over all
 abort reasons), "aborts.REASON" (one reason, e.g. aborts.TypeUnstable) or
+"ops.NAME" (IR ops NAME in the live machine code, e.g. ops.CALL) or
 "calls_by_helper.NAME" (residual calls to one helper in recorded traces, e.g.
 calls_by_helper.get_attr; 0 when none).
 Several jit-expect lines accumulate.  A line "# jit-expect[diamond,generalize]:"

@@ -38,6 +38,9 @@ Value tributary_jit_stats(Value, const Args& a) {
   Dict* calls = new_dict();
   for (const auto& [name, n] : jit.stats.calls_by_helper) dict_set_str(calls, name.c_str(), make_int_u64(n));
   dict_set_str(d, "calls_by_helper", Value::object(calls));
+  Dict* ops = new_dict();
+  for (const auto& [name, n] : jit.op_counts()) dict_set_str(ops, name.c_str(), make_int_u64(n));
+  dict_set_str(d, "ops", Value::object(ops));
   return Value::object(d);
 }
 

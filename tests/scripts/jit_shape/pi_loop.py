@@ -1,6 +1,6 @@
 # Shape: the Leibniz loop compiles to exactly one loop trace, no aborts,
 # the alternating sign branch becomes one bridge; nothing is a function trace.
-# jit-expect: loops==1 bridges==1 functions==0 aborts==0 blacklisted==0
+# jit-expect: loops==1 bridges==1 functions==0 aborts==0 blacklisted==0 ops.CALL==0 ops.FDIV>=1
 
 def compute_pi(n):
     pi_approx = 0.0
