@@ -19,6 +19,7 @@
 #include "vm/interp.h"
 
 #pragma GCC diagnostic ignored "-Winvalid-offsetof"
+#pragma GCC diagnostic error "-Wswitch"
 
 namespace tributary::jit {
 
@@ -484,7 +485,18 @@ bool Recorder::record(uint32_t pc, Value* sp) {
     emit(IrOp::RET, box(pop()));
     return true;
   }
-  default: abort_with(AbortReason::UnsupportedOpcode, vm::op_info(in.op).name);
+  // The opcodes opcodes.def marks unsupported (jit = No). With no default
+  // case, -Werror=switch makes every opcode either recorded above or listed
+  // here, and a listed one recorded above is a duplicate case.
+#define OPCODE_JIT_No(name) case Op::name:
+#define OPCODE_JIT_Yes(name)
+#define OPCODE(name, operand, effect, jit, doc) OPCODE_JIT_##jit(name)
+#include "vm/opcodes.def"
+#undef OPCODE
+#undef OPCODE_JIT_Yes
+#undef OPCODE_JIT_No
+    abort_with(AbortReason::UnsupportedOpcode, vm::op_info(in.op).name);
+  case Op::kCount: abort_with(AbortReason::UnsupportedOpcode, "no such opcode");
   }
   return false;
 }
