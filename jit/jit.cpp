@@ -1,6 +1,8 @@
 // jit.cpp — hot counters, recording control, trace installation, running
-// machine code, side exits and bridges, statistics.
+// machine code, side exits and bridges; the VM's hooks (hooks.h). The
+// statistics are in stats.cpp.
 #include "jit/jit.h"
+#include "jit/hooks.h"
 
 #include <algorithm>
 #include <bit>
@@ -677,44 +679,6 @@ void JitState::after_exit(ExitInfo* e, vm::Frame* f) {
   rec_ = std::make_unique<Recorder>(*this, f, s.pc, TraceKind::Bridge, e);
 }
 
-JitState::RegionCounters JitState::region_counters() const {
-  RegionCounters c;
-  for (const auto& t : traces_) {
-    if (t->kind == TraceKind::Bridge || !t->entry) continue;
-    ++c.regions;
-    c.region_blocks += t->raw.blocks.size();
-    c.merge_points += t->joins.size();
-    for (const auto& [pc, v] : t->versions) c.versions_max = std::max<uint64_t>(c.versions_max, v);
-    c.compiles_max = std::max<uint64_t>(c.compiles_max, t->compiles);
-  }
-  return c;
-}
-
-std::vector<const CompiledTrace*> JitState::costliest_regions(size_t n) const {
-  std::vector<const CompiledTrace*> all;
-  for (const auto& t : traces_)
-    if (t->kind != TraceKind::Bridge) all.push_back(t.get());
-  std::stable_sort(all.begin(), all.end(),
-                   [](const CompiledTrace* a, const CompiledTrace* b) { return a->compile_seconds > b->compile_seconds; });
-  if (all.size() > n) all.resize(n);
-  return all;
-}
-
-std::vector<JitState::TopExit> JitState::top_exits(size_t n) const {
-  std::vector<const ExitInfo*> all;
-  for (const auto& t : traces_)
-    for (const auto& e : t->exits)
-      if (e->taken) all.push_back(e.get());
-  std::stable_sort(all.begin(), all.end(), [](const ExitInfo* a, const ExitInfo* b) { return a->taken > b->taken; });
-  std::vector<TopExit> out;
-  for (size_t k = 0; k < all.size() && k < n; ++k) {
-    const ExitInfo* e = all[k];
-    out.push_back({fmt::format("{}:{}", e->trace->code->qualname, e->pc), e->taken,
-                   e->bridge != nullptr || e->attached});
-  }
-  return out;
-}
-
 void JitState::log_region(const std::string& text) {
   if (log_spec.find("region") == std::string::npos) return;
   region_log_ += "[region] " + text + "\n";
@@ -724,96 +688,6 @@ void JitState::log_trace(const std::string& text) {
   // jit-trace to stderr is written as it happens (useful when a run never ends).
   if (log_spec.find("jit-trace:-") != std::string::npos) std::fputs(text.c_str(), stderr);
   else trace_log_ += text;
-}
-
-std::vector<StatValue> JitState::stat_values() const {
-  const RegionCounters rc = region_counters();
-  uint64_t aborted = 0;
-  for (uint64_t n : stats.aborts) aborted += n;
-  std::vector<StatValue> v = {
-      {"regions", "regions", static_cast<double>(rc.regions), false},
-      {"region_blocks", "region blocks", static_cast<double>(rc.region_blocks), false},
-      {"merge_points", "merge points joined", static_cast<double>(rc.merge_points), false},
-      {"versions_max", "versions per point (max)", static_cast<double>(rc.versions_max), false},
-      {"compiles_max", "compilations of one region (max)", static_cast<double>(rc.compiles_max), false},
-      {"bridges_unmerged", "bridges not merged", static_cast<double>(stats.bridges - stats.merges), false},
-      {"aborts_total", "aborted recordings", static_cast<double>(aborted), false},
-  };
-#define JIT_COUNT(name, label) v.push_back({#name, label, static_cast<double>(stats.name), false});
-#define JIT_TIME(name, label) v.push_back({#name, label, stats.name, true});
-#include "jit/stats.def"
-#undef JIT_COUNT
-#undef JIT_TIME
-  return v;
-}
-
-// How many of each IR op the machine code in use was compiled from (every
-// live trace's optimized IR): shape tests say "no CALL in the loop" with it,
-// as PyPy's check_resops does.
-std::map<std::string, uint64_t> JitState::op_counts() const {
-  std::map<std::string, uint64_t> n;
-  for (const auto& t : traces_)
-    if (t->entry)
-      for (const Ins& i : t->ir.ins) ++n[ir_info(i.op).name];
-  return n;
-}
-
-std::string JitState::summary() const {
-  std::string out = "[jit-summary]\n";
-  out += fmt::format("{:<46} {}\n", "merge policy", regions::spec_name(policy->spec()));
-  for (const StatValue& s : stat_values())
-    out += s.seconds ? fmt::format("{:<46} {:.6f} s\n", s.label, s.value)
-                     : fmt::format("{:<46} {}\n", s.label, static_cast<uint64_t>(s.value));
-  out += "costliest regions:\n";
-  for (const CompiledTrace* t : costliest_regions(5))
-    out += fmt::format("  {:<30} {} blocks, {} bytes, {} compilations, {:.6f} s\n",
-                       fmt::format("{}:{}", t->code->qualname, t->start_pc), t->raw.blocks.size(), t->code_bytes,
-                       t->compiles, t->compile_seconds);
-  out += "aborts by reason:\n";
-  for (size_t i = 0; i < static_cast<size_t>(AbortReason::kCount); ++i)
-    if (stats.aborts[i]) out += fmt::format("  {:<30} {}\n", kAbortNames[i], stats.aborts[i]);
-  out += "residual calls by helper:\n";
-  for (const auto& [name, n] : stats.calls_by_helper)
-    out += fmt::format("  {:<30} {}\n", name, n);
-  out += "most taken side exits:\n";
-  for (const TopExit& e : top_exits(5))
-    out += fmt::format("  {:<30} {}{}\n", e.where, e.taken, e.bridged ? " (bridged)" : "");
-  return out;
-}
-
-std::string JitState::stats_json() const {
-  // One "key": value pair per statistic, in a fixed order.
-  std::string out = "{";
-  auto put = [&](std::string_view key, const std::string& json) {
-    out += fmt::format("{}\"{}\": {}", out.size() > 1 ? ", " : "", key, json);
-  };
-  put("policy", fmt::format("\"{}\"", regions::spec_name(policy->spec())));
-  for (const StatValue& s : stat_values())
-    put(s.key, s.seconds ? fmt::format("{:.6f}", s.value) : fmt::format("{}", static_cast<uint64_t>(s.value)));
-  std::string aborts;
-  for (size_t i = 0; i < static_cast<size_t>(AbortReason::kCount); ++i)
-    aborts += fmt::format("{}\"{}\": {}", i ? ", " : "", kAbortNames[i], stats.aborts[i]);
-  put("aborts", "{" + aborts + "}");
-  std::string costly;
-  for (const CompiledTrace* t : costliest_regions(5))
-    costly += fmt::format("{}{{\"region\": \"{}:{}\", \"blocks\": {}, \"code_bytes\": {}, \"compilations\": {}, "
-                          "\"compile_seconds\": {:.6f}}}",
-                          costly.empty() ? "" : ", ", t->code->qualname, t->start_pc, t->raw.blocks.size(), t->code_bytes,
-                          t->compiles, t->compile_seconds);
-  put("costliest_regions", "[" + costly + "]");
-  std::string top;
-  for (const TopExit& e : top_exits(5))
-    top += fmt::format("{}{{\"exit\": \"{}\", \"taken\": {}, \"bridged\": {}}}", top.empty() ? "" : ", ", e.where,
-                       e.taken, e.bridged ? "true" : "false");
-  put("top_exits", "[" + top + "]");
-  std::string calls;
-  for (const auto& [name, n] : stats.calls_by_helper)
-    calls += fmt::format("{}\"{}\": {}", calls.empty() ? "" : ", ", name, n);
-  put("calls_by_helper", "{" + calls + "}");
-  std::string ops;
-  for (const auto& [name, n] : op_counts()) ops += fmt::format("{}\"{}\": {}", ops.empty() ? "" : ", ", name, n);
-  put("ops", "{" + ops + "}");
-  return out + "}\n";
 }
 
 void JitState::dump_region_files() {
@@ -856,6 +730,46 @@ void JitState::write_logs() {
       std::fclose(fp);
     }
   }
+}
+
+// ---- the VM's hooks (hooks.h) -------------------------------------------------------
+
+bool enabled() { return jit().enabled; }
+CompiledTrace* on_backedge(vm::Frame* f, uint32_t target) { return jit().on_backedge(f, target); }
+CompiledTrace* on_function_entry(vm::Frame* f) { return jit().on_function_entry(f); }
+void on_resume(vm::Frame* f) { jit().on_resume(f); }
+bool recording_in(const vm::Frame* f) { return jit().recording_in(f); }
+bool record_instruction(vm::Frame* f, uint32_t pc, Value* sp) { return jit().record_instruction(f, pc, sp); }
+void recording_left_frame() { jit().abort_recording(AbortReason::LeftFrame); }
+void recording_saw_exception() { jit().abort_recording(AbortReason::ExceptionRaised); }
+
+Resume run_compiled(CompiledTrace* t, vm::Frame* f) {
+  JitState& j = jit();
+  Resume r;
+  ExitInfo* e = j.run(t, f->slots, &r.result);
+  if (!e) {
+    r.returned = true;
+    return r;
+  }
+  const Snapshot& snap = e->trace->ir.snaps[e->snap];
+  r.pc = snap.pc;
+  r.depth = snap.stack_depth;
+  if (!e->frames.empty()) {
+    // The exit left inlined calls: finish them; an exception they raise is
+    // raised by the outermost call, the instruction before the resume point.
+    try {
+      r.push = j.resume_inlined(e);
+    } catch (PyException& ex) {
+      r.exception = ex.exc;
+    }
+  } else if (e->exception) {
+    r.exception = j.pending_exception; // raised by the instruction at the exit
+    j.pending_exception = Value::empty();
+    ++r.pc;
+  } else {
+    j.after_exit(e, f);
+  }
+  return r;
 }
 
 } // namespace tributary::jit

@@ -3,7 +3,7 @@
 
 #include <string>
 
-#include "jit/jit.h"
+#include "jit/hooks.h"
 #include "runtime/exceptions.h"
 #include "runtime/ops.h"
 #include "runtime/str.h"
@@ -208,29 +208,17 @@ Value call_function(Function* fn, const Args& args) {
   if (co->ncells()) setup_cells(frame, fn);
 
   CallDepth depth;
-  jit::JitState& jit = jit::jit();
-  if (jit.enabled && !co->ncells()) {
-    if (jit::CompiledTrace* t = jit.on_function_entry(&frame)) {
-      Value result;
-      jit::ExitInfo* e = jit.run(t, slots, &result);
-      if (!e) return result;
-      // Side exit: continue in the interpreter from the exit's snapshot.
-      const jit::Snapshot& snap = e->trace->ir.snaps[e->snap];
-      frame.pc = co->code.data() + snap.pc;
-      frame.resume_depth = snap.stack_depth;
-      if (!e->frames.empty()) {
-        // The exit left inlined calls: finish them, then continue after the outermost.
-        try {
-          frame.stack_base()[frame.resume_depth++] = jit.resume_inlined(e);
-        } catch (PyException& ex) {
-          --frame.pc; // raised by the call instruction
-          frame.resume_exception = ex.exc;
-        }
-      } else if (e->exception) {
-        frame.resume_exception = jit.pending_exception;
-        jit.pending_exception = Value::empty();
-      } else {
-        jit.after_exit(e, &frame);
+  if (jit::enabled() && !co->ncells()) {
+    if (jit::CompiledTrace* t = jit::on_function_entry(&frame)) {
+      jit::Resume r = jit::run_compiled(t, &frame);
+      if (r.returned) return r.result;
+      // Continue in the interpreter where the compiled code left off.
+      frame.pc = co->code.data() + r.pc;
+      frame.resume_depth = r.depth;
+      if (!r.push.is_empty()) frame.stack_base()[frame.resume_depth++] = r.push;
+      if (!r.exception.is_empty()) {
+        --frame.pc; // run_frame raises it as raised by the instruction before frame.pc + 1
+        frame.resume_exception = r.exception;
       }
     }
   }
@@ -246,7 +234,7 @@ Value resume_function(Function* fn, const Value* init, uint32_t pc, uint32_t dep
   frame.pc += pc;
   frame.resume_depth = depth;
   frame.resume_exception = exc;
-  if (exc.is_empty()) jit::jit().on_resume(&frame);
+  if (exc.is_empty()) jit::on_resume(&frame);
   CallDepth calls;
   return run_frame(&frame);
 }

@@ -13,7 +13,7 @@
 // handler's depth and resumes there; with no handler it re-throws to the caller.
 #include <cmath>
 
-#include "jit/jit.h"
+#include "jit/hooks.h"
 #include "lib/modules.h"
 #include "runtime/exceptions.h"
 #include "runtime/int.h"
@@ -496,32 +496,17 @@ Value run_frame(Frame* f) {
   const Instr* pc = f->pc;
   Value* sp = stack_base + f->resume_depth;
   Instr instr{};
-  jit::JitState& jit = jit::jit();
-  void* const* dispatch = jit.recording_in(f) ? kRecordLabels : kLabels;
+  void* const* dispatch = jit::recording_in(f) ? kRecordLabels : kLabels;
 
-  // Leaves compiled code `t` (entered with this frame's state in memory): resumes
-  // at the exit's snapshot, raising a helper's exception there if it had one.
+  // Runs compiled code `t` (entered with this frame's state in memory) and
+  // continues where it left off, raising there what it raised.
   auto run_trace = [&](jit::CompiledTrace* t) {
-    Value result;
-    jit::ExitInfo* e = jit.run(t, f->slots, &result);
-    const jit::Snapshot& snap = e->trace->ir.snaps[e->snap];
-    pc = code_start + snap.pc;
-    sp = stack_base + snap.stack_depth;
-    if (!e->frames.empty()) {
-      // The exit left inlined calls: finish them, then continue after the
-      // outermost (an exception they raise is raised by that call, at pc - 1).
-      Value r = jit.resume_inlined(e);
-      *sp++ = r;
-      return;
-    }
-    if (e->exception) {
-      Value exc = jit.pending_exception;
-      jit.pending_exception = Value::empty();
-      ++pc; // the faulting instruction is the one before pc, as in the interpreter
-      throw PyException{exc};
-    }
-    jit.after_exit(e, f);
-    if (jit.recording_in(f)) dispatch = kRecordLabels;
+    jit::Resume r = jit::run_compiled(t, f);
+    pc = code_start + r.pc;
+    sp = stack_base + r.depth;
+    if (!r.push.is_empty()) *sp++ = r.push;
+    if (!r.exception.is_empty()) throw PyException{r.exception};
+    if (jit::recording_in(f)) dispatch = kRecordLabels;
   };
 
   for (;;) {
@@ -535,7 +520,7 @@ Value run_frame(Frame* f) {
       DISPATCH();
 
     record_hook:
-      if (!jit.record_instruction(f, static_cast<uint32_t>(pc - code_start - 1), sp)) dispatch = kLabels;
+      if (!jit::record_instruction(f, static_cast<uint32_t>(pc - code_start - 1), sp)) dispatch = kLabels;
       goto* kLabels[static_cast<size_t>(instr.op)];
 
       TARGET(NOP) { DISPATCH(); }
@@ -806,12 +791,12 @@ Value run_frame(Frame* f) {
       }
       TARGET(JUMP) {
         const Instr* target = code_start + instr.arg;
-        if (target < pc && jit.enabled) {
+        if (target < pc && jit::enabled()) {
           // Loop back-edge: enter the loop's trace, or count towards recording one.
           pc = target;
-          if (jit::CompiledTrace* t = jit.on_backedge(f, static_cast<uint32_t>(instr.arg))) {
+          if (jit::CompiledTrace* t = jit::on_backedge(f, static_cast<uint32_t>(instr.arg))) {
             run_trace(t);
-          } else if (jit.recording_in(f)) {
+          } else if (jit::recording_in(f)) {
             dispatch = kRecordLabels;
           }
           DISPATCH();
@@ -1036,7 +1021,7 @@ Value run_frame(Frame* f) {
       }
       TARGET(RETURN_VALUE) {
         // (A recording that inlined this call continues in the caller.)
-        if (dispatch == kRecordLabels && jit.recording_in(f)) jit.abort_recording(jit::AbortReason::LeftFrame);
+        if (dispatch == kRecordLabels && jit::recording_in(f)) jit::recording_left_frame();
         return sp[-1];
       }
       TARGET(RAISE_VARARGS) {
@@ -1143,7 +1128,7 @@ Value run_frame(Frame* f) {
       }
     } catch (PyException& e) {
       if (dispatch == kRecordLabels) {
-        jit.abort_recording(jit::AbortReason::ExceptionRaised);
+        jit::recording_saw_exception();
         dispatch = kLabels;
       }
       uint32_t idx = static_cast<uint32_t>(pc - code_start - 1);

@@ -1,0 +1,52 @@
+// hooks.h — the one header through which the VM talks to the JIT.
+//
+// The interpreter counts loop back-edges and calls, hands each instruction to
+// a recording in progress, and runs compiled code; it never reads the JIT's
+// traces, snapshots or exits. Compiled code comes back as a Resume: the value
+// it returned, or where the interpreter continues.
+#pragma once
+
+#include <cstdint>
+
+#include "runtime/value.h"
+
+namespace tributary::vm {
+struct Frame;
+} // namespace tributary::vm
+
+namespace tributary::jit {
+
+struct CompiledTrace; // compiled code the VM may enter (opaque here)
+
+// Where the interpreter goes on after compiled code.
+struct Resume {
+  bool returned = false; // a function trace returned `result`
+  Value result;
+  uint32_t pc = 0;    // else: continue at instruction pc of the frame...
+  uint32_t depth = 0; // ...with `depth` values on its stack,
+  Value push;         // then this value pushed (what finished inlined calls returned), if not empty,
+  Value exception;    // or, if not empty, raise it as raised by instruction pc - 1.
+};
+
+bool enabled();
+// A backward jump to `target` is about to run in frame f: the loop's code to
+// enter, or null (a recording may start: recording_in(f) becomes true).
+CompiledTrace* on_backedge(vm::Frame* f, uint32_t target);
+// Frame f of a function is about to run from its start: its code, or null.
+CompiledTrace* on_function_entry(vm::Frame* f);
+// Runs `t` on f's slots until it returns or leaves for the interpreter.
+Resume run_compiled(CompiledTrace* t, vm::Frame* f);
+// f resumes in the interpreter after inlined frames were rebuilt.
+void on_resume(vm::Frame* f);
+
+bool recording_in(const vm::Frame* f);
+// The instruction at pc is about to run in f; false ends the recording hooks for f.
+bool record_instruction(vm::Frame* f, uint32_t pc, Value* sp);
+// The recording in f cannot go on: f returned, or an exception was raised.
+void recording_left_frame();
+void recording_saw_exception();
+
+// The statistics as a dict (tributary.jit_stats(); the keys of --jit-stats=json).
+Value stats_object();
+
+} // namespace tributary::jit

@@ -1,0 +1,174 @@
+// stats.cpp — the JIT's statistics as people and programs read them:
+// jit-summary, the --jit-stats JSON and tributary.jit_stats(), all from the
+// one list in stats.def plus the region counters computed here.
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "jit/hooks.h"
+#include "jit/jit.h"
+#include "runtime/containers.h"
+#include "runtime/int.h"
+#include "runtime/str.h"
+#include "vm/code.h"
+
+namespace tributary::jit {
+
+JitState::RegionCounters JitState::region_counters() const {
+  RegionCounters c;
+  for (const auto& t : traces_) {
+    if (t->kind == TraceKind::Bridge || !t->entry) continue;
+    ++c.regions;
+    c.region_blocks += t->raw.blocks.size();
+    c.merge_points += t->joins.size();
+    for (const auto& [pc, v] : t->versions) c.versions_max = std::max<uint64_t>(c.versions_max, v);
+    c.compiles_max = std::max<uint64_t>(c.compiles_max, t->compiles);
+  }
+  return c;
+}
+
+std::vector<const CompiledTrace*> JitState::costliest_regions(size_t n) const {
+  std::vector<const CompiledTrace*> all;
+  for (const auto& t : traces_)
+    if (t->kind != TraceKind::Bridge) all.push_back(t.get());
+  std::stable_sort(all.begin(), all.end(),
+                   [](const CompiledTrace* a, const CompiledTrace* b) { return a->compile_seconds > b->compile_seconds; });
+  if (all.size() > n) all.resize(n);
+  return all;
+}
+
+std::vector<JitState::TopExit> JitState::top_exits(size_t n) const {
+  std::vector<const ExitInfo*> all;
+  for (const auto& t : traces_)
+    for (const auto& e : t->exits)
+      if (e->taken) all.push_back(e.get());
+  std::stable_sort(all.begin(), all.end(), [](const ExitInfo* a, const ExitInfo* b) { return a->taken > b->taken; });
+  std::vector<TopExit> out;
+  for (size_t k = 0; k < all.size() && k < n; ++k) {
+    const ExitInfo* e = all[k];
+    out.push_back({fmt::format("{}:{}", e->trace->code->qualname, e->pc), e->taken,
+                   e->bridge != nullptr || e->attached});
+  }
+  return out;
+}
+
+std::vector<StatValue> JitState::stat_values() const {
+  const RegionCounters rc = region_counters();
+  uint64_t aborted = 0;
+  for (uint64_t n : stats.aborts) aborted += n;
+  std::vector<StatValue> v = {
+      {"regions", "regions", static_cast<double>(rc.regions), false},
+      {"region_blocks", "region blocks", static_cast<double>(rc.region_blocks), false},
+      {"merge_points", "merge points joined", static_cast<double>(rc.merge_points), false},
+      {"versions_max", "versions per point (max)", static_cast<double>(rc.versions_max), false},
+      {"compiles_max", "compilations of one region (max)", static_cast<double>(rc.compiles_max), false},
+      {"bridges_unmerged", "bridges not merged", static_cast<double>(stats.bridges - stats.merges), false},
+      {"aborts_total", "aborted recordings", static_cast<double>(aborted), false},
+  };
+#define JIT_COUNT(name, label) v.push_back({#name, label, static_cast<double>(stats.name), false});
+#define JIT_TIME(name, label) v.push_back({#name, label, stats.name, true});
+#include "jit/stats.def"
+#undef JIT_COUNT
+#undef JIT_TIME
+  return v;
+}
+
+// How many of each IR op the machine code in use was compiled from (every
+// live trace's optimized IR): shape tests say "no CALL in the loop" with it,
+// as PyPy's check_resops does.
+std::map<std::string, uint64_t> JitState::op_counts() const {
+  std::map<std::string, uint64_t> n;
+  for (const auto& t : traces_)
+    if (t->entry)
+      for (const Ins& i : t->ir.ins) ++n[ir_info(i.op).name];
+  return n;
+}
+
+std::string JitState::summary() const {
+  std::string out = "[jit-summary]\n";
+  out += fmt::format("{:<46} {}\n", "merge policy", regions::spec_name(policy->spec()));
+  for (const StatValue& s : stat_values())
+    out += s.seconds ? fmt::format("{:<46} {:.6f} s\n", s.label, s.value)
+                     : fmt::format("{:<46} {}\n", s.label, static_cast<uint64_t>(s.value));
+  out += "costliest regions:\n";
+  for (const CompiledTrace* t : costliest_regions(5))
+    out += fmt::format("  {:<30} {} blocks, {} bytes, {} compilations, {:.6f} s\n",
+                       fmt::format("{}:{}", t->code->qualname, t->start_pc), t->raw.blocks.size(), t->code_bytes,
+                       t->compiles, t->compile_seconds);
+  out += "aborts by reason:\n";
+  for (size_t i = 0; i < static_cast<size_t>(AbortReason::kCount); ++i)
+    if (stats.aborts[i]) out += fmt::format("  {:<30} {}\n", abort_name(static_cast<AbortReason>(i)), stats.aborts[i]);
+  out += "residual calls by helper:\n";
+  for (const auto& [name, n] : stats.calls_by_helper)
+    out += fmt::format("  {:<30} {}\n", name, n);
+  out += "most taken side exits:\n";
+  for (const TopExit& e : top_exits(5))
+    out += fmt::format("  {:<30} {}{}\n", e.where, e.taken, e.bridged ? " (bridged)" : "");
+  return out;
+}
+
+std::string JitState::stats_json() const {
+  // One "key": value pair per statistic, in a fixed order.
+  std::string out = "{";
+  auto put = [&](std::string_view key, const std::string& json) {
+    out += fmt::format("{}\"{}\": {}", out.size() > 1 ? ", " : "", key, json);
+  };
+  put("policy", fmt::format("\"{}\"", regions::spec_name(policy->spec())));
+  for (const StatValue& s : stat_values())
+    put(s.key, s.seconds ? fmt::format("{:.6f}", s.value) : fmt::format("{}", static_cast<uint64_t>(s.value)));
+  std::string aborts;
+  for (size_t i = 0; i < static_cast<size_t>(AbortReason::kCount); ++i)
+    aborts += fmt::format("{}\"{}\": {}", i ? ", " : "", abort_name(static_cast<AbortReason>(i)), stats.aborts[i]);
+  put("aborts", "{" + aborts + "}");
+  std::string costly;
+  for (const CompiledTrace* t : costliest_regions(5))
+    costly += fmt::format("{}{{\"region\": \"{}:{}\", \"blocks\": {}, \"code_bytes\": {}, \"compilations\": {}, "
+                          "\"compile_seconds\": {:.6f}}}",
+                          costly.empty() ? "" : ", ", t->code->qualname, t->start_pc, t->raw.blocks.size(), t->code_bytes,
+                          t->compiles, t->compile_seconds);
+  put("costliest_regions", "[" + costly + "]");
+  std::string top;
+  for (const TopExit& e : top_exits(5))
+    top += fmt::format("{}{{\"exit\": \"{}\", \"taken\": {}, \"bridged\": {}}}", top.empty() ? "" : ", ", e.where,
+                       e.taken, e.bridged ? "true" : "false");
+  put("top_exits", "[" + top + "]");
+  std::string calls;
+  for (const auto& [name, n] : stats.calls_by_helper)
+    calls += fmt::format("{}\"{}\": {}", calls.empty() ? "" : ", ", name, n);
+  put("calls_by_helper", "{" + calls + "}");
+  std::string ops;
+  for (const auto& [name, n] : op_counts()) ops += fmt::format("{}\"{}\": {}", ops.empty() ? "" : ", ", name, n);
+  put("ops", "{" + ops + "}");
+  return out + "}\n";
+}
+
+Value stats_object() {
+  const JitState& j = jit();
+  Dict* d = new_dict();
+  dict_set_str(d, "enabled", Value::boolean(j.enabled));
+  dict_set_str(d, "policy", str_value(regions::spec_name(j.policy->spec())));
+  for (const StatValue& s : j.stat_values())
+    dict_set_str(d, s.key, s.seconds ? Value::from_double(s.value) : make_int_u64(static_cast<uint64_t>(s.value)));
+  Dict* reasons = new_dict();
+  for (size_t i = 0; i < static_cast<size_t>(AbortReason::kCount); ++i)
+    dict_set_str(reasons, abort_name(static_cast<AbortReason>(i)), make_int_u64(j.stats.aborts[i]));
+  dict_set_str(d, "aborts", Value::object(reasons));
+  List* top = new_list();
+  for (const JitState::TopExit& e : j.top_exits(5)) {
+    Dict* x = new_dict();
+    dict_set_str(x, "exit", str_value(e.where));
+    dict_set_str(x, "taken", make_int_u64(e.taken));
+    dict_set_str(x, "bridged", Value::boolean(e.bridged));
+    list_append(top, Value::object(x));
+  }
+  dict_set_str(d, "top_exits", Value::object(top));
+  Dict* calls = new_dict();
+  for (const auto& [name, n] : j.stats.calls_by_helper) dict_set_str(calls, name.c_str(), make_int_u64(n));
+  dict_set_str(d, "calls_by_helper", Value::object(calls));
+  Dict* ops = new_dict();
+  for (const auto& [name, n] : j.op_counts()) dict_set_str(ops, name.c_str(), make_int_u64(n));
+  dict_set_str(d, "ops", Value::object(ops));
+  return Value::object(d);
+}
+
+} // namespace tributary::jit
