@@ -254,6 +254,11 @@ int run(const Options& o) {
   } catch (frontend::SyntaxErrorException& e) {
     print_syntax_error(e.info);
     status = 1;
+  } catch (const std::bad_alloc&) {
+    // Parsing or compiling ran out of memory (no Python frame to catch it).
+    flush_stdout();
+    std::fputs(format_traceback(memory_error_value()).c_str(), stderr);
+    status = 1;
   } catch (PyException& e) {
     if (type_of(e.exc) == &types::system_exit) {
       status = exit_code_for_system_exit(e.exc);

@@ -77,7 +77,7 @@ int64_t repeat_count(Value n) {
 }
 
 void check_repeat_size(size_t item_count, int64_t n) {
-  if (item_count && static_cast<uint64_t>(n) > (uint64_t(1) << 36) / item_count) raise(types::memory_error, "");
+  if (item_count) check_alloc_size(static_cast<uint64_t>(n), item_count * sizeof(Value));
 }
 
 // Float arithmetic; empty for operators floats do not support.
@@ -203,7 +203,7 @@ Value sequence_repeat(Value seq, Value count) {
   }
   case Kind::Bytes: {
     Bytes* b = seq.as<Bytes>();
-    check_repeat_size(b->size, n);
+    check_alloc_size(static_cast<uint64_t>(n), b->size);
     size_t size = b->size * n;
     auto* r = static_cast<Bytes*>(gc::alloc_atomic(sizeof(Bytes) + size));
     r->type = &types::bytes;
