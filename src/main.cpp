@@ -163,6 +163,12 @@ void flush_stdout() { lib::stream_flush(lib::std_stream(1)); }
 
 void print_syntax_error(const frontend::SyntaxErrorInfo& e) {
   flush_stdout();
+  if (e.kind == "MemoryError" || e.kind == "RecursionError") {
+    // Source too deep to parse or compile: CPython prints no location.
+    std::string line = e.msg.empty() ? e.kind : e.kind + ": " + e.msg;
+    std::fputs((line + "\n").c_str(), stderr);
+    return;
+  }
   std::string out = fmt::format("  File \"{}\", line {}\n", e.filename, e.line);
   if (!e.text.empty()) {
     std::string text = e.text;

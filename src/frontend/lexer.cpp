@@ -17,6 +17,7 @@ namespace {
 
 constexpr int kTabSize = 8;
 constexpr std::size_t kMaxBracketDepth = 200; // CPython's MAXLEVEL
+constexpr std::size_t kMaxIndentLevels = 100;  // CPython's MAXINDENT (the base level counts)
 
 constexpr std::array<std::string_view, 35> kKeywords = {
     "False", "None",     "True",  "and",    "as",   "assert", "async",  "await",    "break",
@@ -116,6 +117,9 @@ private:
   std::size_t pos_ = 0;
   int line_ = 1;
   std::size_t line_start_ = 0;
+  // col_of's memo: column col_ at byte col_pos_ of the line starting at col_line_start_.
+  mutable std::size_t col_line_start_ = 0, col_pos_ = 0;
+  mutable int col_ = 0;
   std::vector<int> indents_{0};
   std::vector<int> alt_indents_{0};
   std::vector<Bracket> brackets_;
@@ -124,7 +128,18 @@ private:
     std::size_t i = pos_ + ahead;
     return i < src_.size() ? static_cast<unsigned char>(src_[i]) : -1;
   }
-  int col_of(std::size_t byte_pos) const { return count_code_points(src_.substr(line_start_, byte_pos - line_start_)); }
+  // The code-point column of `byte_pos` on the current line. Counts on from the
+  // previous answer when asked left to right (every token is), so a 1 MB line
+  // costs linear time, not quadratic.
+  int col_of(std::size_t byte_pos) const {
+    if (col_line_start_ != line_start_ || byte_pos < col_pos_) {
+      col_line_start_ = col_pos_ = line_start_;
+      col_ = 0;
+    }
+    col_ += count_code_points(src_.substr(col_pos_, byte_pos - col_pos_));
+    col_pos_ = byte_pos;
+    return col_;
+  }
   std::string line_text(int line) const {
     auto lines = split_lines(src_);
     return line >= 1 && line <= static_cast<int>(lines.size()) ? lines[line - 1] : std::string();
@@ -207,6 +222,8 @@ bool Lexer::handle_indentation() {
     if (alt != alt_indents_.back()) tab_error();
   } else if (col > indents_.back()) {
     if (alt <= alt_indents_.back()) tab_error();
+    if (indents_.size() >= kMaxIndentLevels)
+      fail("too many levels of indentation", line_, col_of(pos_) + 1, 0, "IndentationError");
     indents_.push_back(col);
     alt_indents_.push_back(alt);
     emit_layout(TokenKind::Indent, 0, col_of(pos_));

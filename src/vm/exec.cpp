@@ -25,6 +25,9 @@
 namespace tributary::vm {
 
 Value syntax_error_value(const frontend::SyntaxErrorInfo& e) {
+  // Too deep to parse or compile: CPython raises these without a location.
+  if (e.kind == "MemoryError") return Value::object(new_exception(&types::memory_error, ""));
+  if (e.kind == "RecursionError") return Value::object(new_exception(&types::recursion_error, e.msg));
   Type* t = &types::syntax_error;
   if (e.kind == "IndentationError") t = &types::indentation_error;
   Value detail[6] = {str_value(e.filename),
