@@ -18,6 +18,7 @@
 #include "runtime/ops_internal.h"
 #include "runtime/str.h"
 #include "vm/code.h"
+#include "vm/frame.h"
 #include "vm/interp.h"
 
 namespace tributary {
@@ -373,6 +374,7 @@ Value seq_item(Value v, size_t i) { return is_tuple(v) ? v.as<Tuple>()->items[i]
 
 // Lexicographic comparison of two tuples or two lists (CPython's list_richcompare).
 bool sequence_compare(CmpOp op, Value a, Value b) {
+  vm::CallDepth depth(" in comparison"); // nested sequences compare recursively
   size_t i = 0;
   for (; i < seq_size(a) && i < seq_size(b); ++i)
     if (!equals(seq_item(a, i), seq_item(b, i))) break;
@@ -384,6 +386,7 @@ bool sequence_compare(CmpOp op, Value a, Value b) {
 
 bool dict_equal(Dict* a, Dict* b) {
   if (a->used != b->used) return false;
+  vm::CallDepth depth(" in comparison");
   size_t pos = 0;
   Value k, v;
   while (dict_next(a, pos, k, v)) {
