@@ -19,6 +19,8 @@
 #include "runtime/str.h"
 #include "runtime/user_class.h"
 #include "vm/exec.h"
+
+#include "frontend/lexer.h"
 #include "vm/frame.h"
 #include "vm/interp.h"
 
@@ -41,6 +43,8 @@ Value syntax_error_value(const frontend::SyntaxErrorInfo& e) {
 }
 
 Code* compile_source(std::string_view source, const std::string& filename, frontend::CompileMode mode) {
+  if (source.find('\0') != std::string_view::npos)
+    raise(types::syntax_error, "source code string cannot contain null bytes");
   try {
     frontend::ModuleAst ast = frontend::parse_module(source, filename);
     return frontend::compile_module(ast, mode);
