@@ -1,6 +1,9 @@
 // helpers.cpp — residual-call targets for compiled traces (see helpers.h).
 #include "jit/helpers.h"
 
+#include <new>
+#include <stdexcept>
+
 #include "jit/jit.h"
 #include "runtime/containers.h"
 #include "runtime/exceptions.h"
@@ -11,12 +14,19 @@ namespace tributary::jit::helpers {
 
 namespace {
 
-// Runs `body`, turning a Python exception into the exception marker.
+// Runs `body`, turning a Python exception (or a failed allocation: MemoryError)
+// into the exception marker.
 template <class F> uint64_t guarded(F&& body) {
   try {
     return body().bits();
   } catch (PyException& e) {
     jit().pending_exception = e.exc;
+    return kExcMarker;
+  } catch (const std::bad_alloc&) {
+    jit().pending_exception = memory_error_value();
+    return kExcMarker;
+  } catch (const std::length_error&) {
+    jit().pending_exception = memory_error_value();
     return kExcMarker;
   }
 }

@@ -1,8 +1,10 @@
 // main.cpp — the `tributary` command: option parsing, running a script or
 // `-c` code, and turning uncaught Python exceptions into CPython-style output.
+#include <cerrno>
 #include <climits>
 #include <cstdio>
 #include <cstdlib>
+#include <sys/stat.h>
 #include <unistd.h>
 #include <cstring>
 #include <fstream>
@@ -12,6 +14,7 @@
 #include <vector>
 
 #include "frontend/compiler.h"
+#include "frontend/lexer.h"
 #include "jit/jit.h"
 #include "jit/opt/pipeline.h"
 #include "regions/merge_policy.h"
@@ -65,6 +68,7 @@ JIT parameters (--jit-param):
 )";
 
 struct Options {
+  std::string program; // argv[0], which CPython's command-line errors start with
   std::string script;
   std::string command;
   bool has_command = false;
@@ -85,6 +89,7 @@ struct Options {
 
 Options parse_options(int argc, char** argv) {
   Options o;
+  o.program = argc > 0 ? argv[0] : "tributary";
   int i = 1;
   for (; i < argc; ++i) {
     std::string a = argv[i];
@@ -167,8 +172,16 @@ void flush_stdout() { lib::stream_flush(lib::std_stream(1)); }
 
 void print_syntax_error(const frontend::SyntaxErrorInfo& e) {
   flush_stdout();
+  if (e.line <= 0) {
+    // No location (source too deep to compile, not UTF-8): CPython prints the message alone.
+    std::string line = e.msg.empty() ? e.kind : e.kind + ": " + e.msg;
+    std::fputs((line + "\n").c_str(), stderr);
+    return;
+  }
   std::string out = fmt::format("  File \"{}\", line {}\n", e.filename, e.line);
-  if (!e.text.empty()) {
+  if (e.col < 0) {
+    out += "    " + e.text + "\n"; // the line, without a caret (null bytes)
+  } else if (!e.text.empty()) {
     std::string text = e.text;
     size_t strip = text.find_first_not_of(" \t\f");
     if (strip == std::string::npos) strip = text.size();
@@ -195,21 +208,45 @@ int exit_code_for_system_exit(Value exc) {
   return 1;
 }
 
+// `path` made absolute against the current directory, not normalized (as CPython shows it).
+std::string absolute_path(const std::string& path) {
+  char cwd[PATH_MAX];
+  if (path.empty() || path[0] == '/' || !::getcwd(cwd, sizeof cwd)) return path;
+  return path == "." ? std::string(cwd) : std::string(cwd) + "/" + path;
+}
+
 int run(const Options& o) {
   std::string source, filename;
+  std::string script = o.script;      // the file to run (a directory's __main__.py)
+  std::string script_dir;             // sys.path[0]: the script's directory
   if (o.has_command) {
     source = o.command;
     filename = "<string>";
   } else {
-    std::ifstream in(o.script, std::ios::binary);
+    // CPython names the script by its absolute path in these messages.
+    std::string shown = absolute_path(o.script);
+    struct stat st;
+    if (::stat(o.script.c_str(), &st) == 0 && S_ISDIR(st.st_mode)) {
+      // A directory runs its __main__.py, as CPython's runpy does.
+      if (::access((o.script + "/__main__.py").c_str(), F_OK) != 0) {
+        std::fprintf(stderr, "%s: can't find '__main__' module in '%s'\n", o.program.c_str(), shown.c_str());
+        return 1;
+      }
+      script = o.script + "/__main__.py";
+      script_dir = o.script;
+    }
+    errno = 0;
+    std::ifstream in(script, std::ios::binary);
     if (!in) {
-      std::fprintf(stderr, "tributary: can't open file '%s': [Errno 2] No such file or directory\n", o.script.c_str());
+      int err = errno ? errno : ENOENT;
+      std::fprintf(stderr, "%s: can't open file '%s': [Errno %d] %s\n", o.program.c_str(), shown.c_str(), err,
+                   std::strerror(err));
       return 2;
     }
     std::stringstream ss;
     ss << in.rdbuf();
     source = ss.str();
-    filename = o.script;
+    filename = script;
   }
 
   vm::Vm& vm = vm::state();
@@ -227,10 +264,10 @@ int run(const Options& o) {
 
   // sys.path[0]: the script's directory (as CPython), or '' for -c.
   if (!vm.path) vm.path = new_list();
-  std::string script_dir;
   if (!o.has_command) {
-    size_t slash = o.script.rfind('/');
-    std::string dir = slash == std::string::npos ? "." : o.script.substr(0, slash == 0 ? 1 : slash);
+    size_t slash = script.rfind('/');
+    std::string dir = slash == std::string::npos ? "." : script.substr(0, slash == 0 ? 1 : slash);
+    if (!script_dir.empty()) dir = script_dir;
     char resolved[PATH_MAX];
     script_dir = ::realpath(dir.c_str(), resolved) ? resolved : dir;
   }
@@ -238,17 +275,16 @@ int run(const Options& o) {
 
   Module* main_module = new_module("__main__");
   vm.main = main_module;
+  // CPython 3.9+ makes the main script's __file__ (and its name in source errors) absolute.
+  std::string main_file = absolute_path(script);
   if (!o.has_command) {
-    // CPython 3.9+ makes the main script's __file__ absolute.
-    std::string file = o.script;
-    char cwd[PATH_MAX];
-    if (!file.empty() && file[0] != '/' && ::getcwd(cwd, sizeof cwd)) file = std::string(cwd) + "/" + file;
-    dict_set(main_module->dict, Value::object(intern("__file__")), str_value(file));
+    dict_set(main_module->dict, Value::object(intern("__file__")), str_value(main_file));
   }
   dict_set(main_module->dict, Value::object(intern("__doc__")), Value::none());
   dict_set(vm.modules, Value::object(intern("__main__")), Value::object(main_module));
   int status = 0;
   try {
+    if (!o.has_command) frontend::check_source_file(source, main_file);
     frontend::ModuleAst ast = frontend::parse_module(source, filename);
     vm::Code* code = frontend::compile_module(ast);
     if (o.dis) {
@@ -258,6 +294,11 @@ int run(const Options& o) {
     vm::run_module_code(code, main_module->dict);
   } catch (frontend::SyntaxErrorException& e) {
     print_syntax_error(e.info);
+    status = 1;
+  } catch (const std::bad_alloc&) {
+    // Parsing or compiling ran out of memory (no Python frame to catch it).
+    flush_stdout();
+    std::fputs(format_traceback(memory_error_value()).c_str(), stderr);
     status = 1;
   } catch (PyException& e) {
     if (type_of(e.exc) == &types::system_exit) {

@@ -2,7 +2,7 @@
 # deps.sh — installs the Debian packages Tributary needs (only those missing).
 set -euo pipefail
 packages=(g++ meson ninja-build pkg-config ccache python3 libfmt-dev doctest-dev
-          libgc-dev libgmp-dev libasmjit-dev libcapstone-dev)
+          libgc-dev libgmp-dev libasmjit-dev libcapstone-dev libicu-dev)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -99,5 +99,9 @@ echo "== benchmark harness tests"
 out=$(python3 -m unittest tests/bench/test_harness.py 2>&1)
 echo "$out" | tail -n 3
 count_pyunit "$out"
+echo "== command-line tests"
+out=$(TRIBUTARY=build/tributary python3 -m unittest tests/test_cli.py 2>&1)
+echo "$out" | tail -n 3
+count_pyunit "$out"
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -31,7 +31,9 @@ struct Handler {
   int depth;
 };
 
-enum class BlockKind { While, For, TryFinally, FinallyEnd, ExceptHandler, HandlerCleanup, With };
+// PopValue: a return value preserved below a finally body run by the return's
+// unwinding; a break/continue/return inside that body drops it.
+enum class BlockKind { While, For, TryFinally, FinallyEnd, ExceptHandler, HandlerCleanup, With, PopValue };
 
 struct FBlock {
   BlockKind kind;
@@ -422,6 +424,7 @@ private:
   void unwind_block(const FBlock& b, bool preserve_tos) {
     switch (b.kind) {
     case BlockKind::While: break;
+    case BlockKind::PopValue:
     case BlockKind::For:
       if (preserve_tos) emit(Op::SWAP, 2);
       emit(Op::POP_TOP);
@@ -432,7 +435,9 @@ private:
       handler_ids_.resize(b.handler_level);
       FBlock saved = fblocks_.back();
       fblocks_.pop_back();
+      if (preserve_tos) fblocks_.push_back({BlockKind::PopValue});
       body(*b.finalbody);
+      if (preserve_tos) fblocks_.pop_back();
       fblocks_.push_back(saved);
       handler_ids_.insert(handler_ids_.end(), saved_handlers.begin(), saved_handlers.end());
       break;

@@ -8,8 +8,12 @@
 // messages and carets match the reference interpreter.
 #include "frontend/lexer.h"
 
+#include <algorithm>
 #include <array>
+#include <cctype>
 #include <cstdio>
+
+#include <fmt/format.h>
 
 namespace tributary::frontend {
 
@@ -17,6 +21,7 @@ namespace {
 
 constexpr int kTabSize = 8;
 constexpr std::size_t kMaxBracketDepth = 200; // CPython's MAXLEVEL
+constexpr std::size_t kMaxIndentLevels = 100;  // CPython's MAXINDENT (the base level counts)
 
 constexpr std::array<std::string_view, 35> kKeywords = {
     "False", "None",     "True",  "and",    "as",   "assert", "async",  "await",    "break",
@@ -116,6 +121,9 @@ private:
   std::size_t pos_ = 0;
   int line_ = 1;
   std::size_t line_start_ = 0;
+  // col_of's memo: column col_ at byte col_pos_ of the line starting at col_line_start_.
+  mutable std::size_t col_line_start_ = 0, col_pos_ = 0;
+  mutable int col_ = 0;
   std::vector<int> indents_{0};
   std::vector<int> alt_indents_{0};
   std::vector<Bracket> brackets_;
@@ -124,7 +132,18 @@ private:
     std::size_t i = pos_ + ahead;
     return i < src_.size() ? static_cast<unsigned char>(src_[i]) : -1;
   }
-  int col_of(std::size_t byte_pos) const { return count_code_points(src_.substr(line_start_, byte_pos - line_start_)); }
+  // The code-point column of `byte_pos` on the current line. Counts on from the
+  // previous answer when asked left to right (every token is), so a 1 MB line
+  // costs linear time, not quadratic.
+  int col_of(std::size_t byte_pos) const {
+    if (col_line_start_ != line_start_ || byte_pos < col_pos_) {
+      col_line_start_ = col_pos_ = line_start_;
+      col_ = 0;
+    }
+    col_ += count_code_points(src_.substr(col_pos_, byte_pos - col_pos_));
+    col_pos_ = byte_pos;
+    return col_;
+  }
   std::string line_text(int line) const {
     auto lines = split_lines(src_);
     return line >= 1 && line <= static_cast<int>(lines.size()) ? lines[line - 1] : std::string();
@@ -207,6 +226,8 @@ bool Lexer::handle_indentation() {
     if (alt != alt_indents_.back()) tab_error();
   } else if (col > indents_.back()) {
     if (alt <= alt_indents_.back()) tab_error();
+    if (indents_.size() >= kMaxIndentLevels)
+      fail("too many levels of indentation", line_, col_of(pos_) + 1, 0, "IndentationError");
     indents_.push_back(col);
     alt_indents_.push_back(alt);
     emit_layout(TokenKind::Indent, 0, col_of(pos_));
@@ -591,6 +612,88 @@ int count_code_points(std::string_view s) {
   for (unsigned char c : s)
     if ((c & 0xC0) != 0x80) ++n;
   return n;
+}
+
+namespace {
+
+// Length of the UTF-8 sequence at text[i], 0 if invalid: CPython's valid_utf8,
+// which checks lead and continuation bytes only (a sequence cut by the end of
+// the line is invalid: the newline is no continuation byte).
+int utf8_sequence_length(std::string_view text, std::size_t i) {
+  auto c = static_cast<unsigned char>(text[i]);
+  int expected;
+  if (c < 0x80) return 1;
+  if (c < 0xC0) return 0;
+  if (c < 0xE0) expected = 1;
+  else if (c < 0xF0) expected = 2;
+  else if (c < 0xF8) expected = 3;
+  else return 0;
+  for (int k = 1; k <= expected; ++k) {
+    if (i + k >= text.size()) return 0;
+    auto n = static_cast<unsigned char>(text[i + k]);
+    if (n < 0x80 || n >= 0xC0) return 0;
+  }
+  return expected + 1;
+}
+
+// True when line 1 or 2 declares an encoding other than UTF-8 (PEP 263); such
+// files are read as they are, without the UTF-8 check.
+bool declares_other_encoding(std::string_view source) {
+  std::size_t start = 0;
+  for (int line = 0; line < 2 && start < source.size(); ++line) {
+    std::size_t end = std::min(source.find('\n', start), source.size());
+    std::string_view text = source.substr(start, end - start);
+    std::size_t hash = text.find_first_not_of(" \t\f");
+    if (hash == std::string_view::npos || text[hash] != '#') return false;
+    std::size_t at = text.find("coding", hash);
+    if (at != std::string_view::npos && at + 6 < text.size() && (text[at + 6] == ':' || text[at + 6] == '=')) {
+      std::size_t name = text.find_first_not_of(" \t", at + 7);
+      std::string enc;
+      for (std::size_t i = name; i != std::string_view::npos && i < text.size(); ++i) {
+        char c = text[i];
+        if (!std::isalnum(static_cast<unsigned char>(c)) && c != '-' && c != '_' && c != '.') break;
+        enc += c == '_' ? '-' : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      }
+      return !enc.empty() && enc != "utf-8" && enc != "utf8" && enc.rfind("utf-8-", 0) != 0;
+    }
+    start = end + 1;
+  }
+  return false;
+}
+
+} // namespace
+
+void check_source_file(std::string_view source, const std::string& filename) {
+  bool utf8 = !declares_other_encoding(source);
+  int line = 1;
+  for (std::size_t start = 0; start < source.size(); ++line) {
+    std::size_t end = std::min(source.find('\n', start), source.size());
+    std::string_view text = source.substr(start, end - start);
+    std::size_t nul = text.find('\0');
+    std::string_view checked = text.substr(0, nul);
+    for (std::size_t i = 0; utf8 && i < checked.size();) {
+      int len = utf8_sequence_length(checked, i);
+      if (len == 0) {
+        SyntaxErrorInfo info;
+        info.msg = fmt::format("Non-UTF-8 code starting with '\\x{:02x}' in file {} on line {}, but no encoding "
+                               "declared; see https://peps.python.org/pep-0263/ for details",
+                               static_cast<unsigned char>(checked[i]), filename, line);
+        info.filename = filename;
+        throw SyntaxErrorException(std::move(info)); // no location: CPython prints the message alone
+      }
+      i += len;
+    }
+    if (nul != std::string_view::npos) {
+      SyntaxErrorInfo info;
+      info.msg = "source code cannot contain null bytes";
+      info.filename = filename;
+      info.line = line;
+      info.col = -1; // the line is shown without a caret
+      info.text = std::string(checked);
+      throw SyntaxErrorException(std::move(info));
+    }
+    start = end + 1;
+  }
 }
 
 std::vector<std::string> split_lines(std::string_view source) {

@@ -44,6 +44,13 @@ struct LexResult {
 // Tokenizes a whole module.
 LexResult tokenize(std::string_view source, const std::string& filename);
 
+// CPython's checks on the bytes of a source file, line by line before tokenizing:
+// without an encoding declaration each line must be UTF-8 up to its first NUL
+// ("Non-UTF-8 code starting with '\xff' in file F on line N, ..."), and no line
+// may hold a NUL byte ("source code cannot contain null bytes"). Throws
+// SyntaxErrorException; `filename` is the path as CPython shows it (absolute).
+void check_source_file(std::string_view source, const std::string& filename);
+
 // Splits source into lines without their line terminators (for error text).
 std::vector<std::string> split_lines(std::string_view source);
 

@@ -16,7 +16,11 @@ namespace tributary::frontend {
 namespace detail {
 
 namespace {
-constexpr int kMaxDepth = 900; // nesting limit before RecursionError, like CPython's
+// Nesting limit of the parser: CPython's parser gives MemoryError past MAXSTACK
+// (6000) levels, counting about 30 for the rules around a statement; ours counts
+// one level per construct CPython nests (see Nesting),
+// calibrated so that `x = -...-1` fails from the same number of minus signs.
+constexpr int kMaxDepth = 5969;
 } // namespace
 
 Parser::Parser(const LexResult& lex, std::string filename, Arena& arena, const std::vector<std::string>& lines)
@@ -88,13 +92,13 @@ Pos Parser::prev_end() const {
 
 Pos Parser::token_start() const { return shifted(peek().start); }
 
-void Parser::enter() {
-  if (++depth_ > kMaxDepth) {
+Parser::Nesting::Nesting(Parser& parser, int w) : p(parser), weight(w) {
+  p.depth_ += weight;
+  if (p.depth_ > kMaxDepth) {
     SyntaxErrorInfo info;
-    info.kind = "RecursionError";
-    info.msg = "maximum recursion depth exceeded during compilation";
-    info.filename = filename_;
-    throw SyntaxErrorException(std::move(info));
+    info.kind = "MemoryError";
+    info.filename = p.filename_;
+    throw TokenizerError(std::move(info)); // never masked by a speculative parse
   }
 }
 
@@ -238,7 +242,7 @@ void Parser::parse_simple_statements(StmtList& out) {
 }
 
 Stmt* Parser::parse_simple_statement() {
-  enter();
+  Nesting nesting(*this);
   const Token& t = peek();
   Pos start = token_start();
   Stmt* result = nullptr;
@@ -269,12 +273,11 @@ Stmt* Parser::parse_simple_statement() {
     }
   }
   if (!result) result = parse_expression_statement();
-  leave();
   return result;
 }
 
 Stmt* Parser::parse_compound_statement() {
-  enter();
+  Nesting nesting(*this);
   const Token& t = peek();
   Pos start = token_start();
   Stmt* result = nullptr;
@@ -304,7 +307,6 @@ Stmt* Parser::parse_compound_statement() {
     else
       invalid_syntax();
   }
-  leave();
   return result;
 }
 

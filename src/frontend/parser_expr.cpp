@@ -449,7 +449,7 @@ Expr* Parser::parse_named_expression(bool equals_hint) {
 // expression: disjunction ['if' disjunction 'else' expression] | lambdef
 Expr* Parser::parse_expression() {
   if (at_keyword("lambda")) return parse_lambda();
-  enter();
+  Nesting nesting(*this);
   std::size_t first_token = pos_;
   Expr* body = parse_disjunction();
   if (at_keyword("if")) {
@@ -463,11 +463,9 @@ Expr* Parser::parse_expression() {
     e->body = body;
     e->test = test;
     e->orelse = parse_expression();
-    leave();
     return finish(e);
   }
   check_missing_comma(body, first_token);
-  leave();
   return body;
 }
 
@@ -537,13 +535,12 @@ Expr* Parser::parse_conjunction() {
 
 Expr* Parser::parse_inversion() {
   if (!at_keyword("not")) return parse_comparison();
-  enter();
+  Nesting nesting(*this);
   Pos start = token_start();
   advance();
   UnaryOp* op = make<UnaryOp>(start);
   op->op = UnaryOpKind::Not;
   op->operand = parse_inversion();
-  leave();
   return finish(op);
 }
 
@@ -640,13 +637,12 @@ Expr* Parser::parse_factor() {
     op = UnaryOpKind::Invert;
   else
     return parse_power();
-  enter();
+  Nesting nesting(*this);
   Pos start = token_start();
   advance();
   UnaryOp* u = make<UnaryOp>(start);
   u->op = op;
   u->operand = parse_factor();
-  leave();
   return finish(u);
 }
 
@@ -654,12 +650,11 @@ Expr* Parser::parse_power() {
   Expr* base = parse_await_primary();
   if (!at_op("**")) return base;
   advance();
-  enter();
+  Nesting nesting(*this, 2); // CPython nests power and factor for each `**`
   BinOp* b = make<BinOp>(base->pos);
   b->left = base;
   b->op = BinOpKind::Pow;
   b->right = parse_factor();
-  leave();
   return finish(b);
 }
 
@@ -885,7 +880,7 @@ Expr* Parser::parse_paren() {
   Pos start = token_start();
   advance();
   ++bracket_depth_;
-  enter();
+  Nesting nesting(*this);
   Expr* result = nullptr;
   if (at_op(")")) {
     result = tuple_of({}, start);
@@ -913,7 +908,6 @@ Expr* Parser::parse_paren() {
   }
   --bracket_depth_;
   expect_op(")");
-  leave();
   // A parenthesized expression keeps its own position; displays span the parens.
   if (result->kind == ExprKind::Tuple || result->kind == ExprKind::GeneratorExp) {
     result->pos = start;
@@ -927,7 +921,7 @@ Expr* Parser::parse_list_display() {
   Pos start = token_start();
   advance();
   ++bracket_depth_;
-  enter();
+  Nesting nesting(*this);
   Expr* result;
   if (at_op("]")) {
     result = make<ListExpr>(start);
@@ -951,7 +945,6 @@ Expr* Parser::parse_list_display() {
   }
   --bracket_depth_;
   expect_op("]");
-  leave();
   return finish(result);
 }
 
@@ -959,7 +952,7 @@ Expr* Parser::parse_brace_display() {
   Pos start = token_start();
   advance();
   ++bracket_depth_;
-  enter();
+  Nesting nesting(*this);
   Expr* result;
   if (at_op("}")) {
     result = make<DictExpr>(start);
@@ -1040,7 +1033,6 @@ Expr* Parser::parse_brace_display() {
   }
   --bracket_depth_;
   expect_op("}");
-  leave();
   return finish(result);
 }
 
@@ -1058,12 +1050,11 @@ Expr* Parser::parse_dict_value() {
 Expr* Parser::parse_lambda() {
   Pos start = token_start();
   advance();
-  enter();
+  Nesting nesting(*this, 2); // CPython nests expression and lambdef for each lambda
   Lambda* l = make<Lambda>(start);
   l->args = parse_parameters(":", true);
   advance(); // ':'
   l->body = parse_expression();
-  leave();
   return finish(l);
 }
 

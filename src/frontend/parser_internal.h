@@ -67,8 +67,17 @@ private:
   Pos shifted(Pos p) const;
   Pos token_start() const; // start of the current token
   Pos prev_end() const;    // end of the last consumed non-layout token
-  void enter();
-  void leave() { --depth_; }
+  // Counts one level of nesting for as long as it lives (`weight` levels where
+  // CPython's parser spends several); MemoryError past kMaxDepth, as CPython's
+  // parser does, before the C++ stack runs out. Restores the depth on unwinding.
+  struct Nesting {
+    Nesting(Parser& p, int weight = 1);
+    ~Nesting() { p.depth_ -= weight; }
+    Nesting(const Nesting&) = delete;
+    Nesting& operator=(const Nesting&) = delete;
+    Parser& p;
+    int weight;
+  };
 
   template <class T, class... A> T* make(Pos start, A&&... args) {
     T* n = arena_.make<T>(static_cast<A&&>(args)...);

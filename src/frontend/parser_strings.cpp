@@ -6,13 +6,135 @@
 // are merged into single Constants. Replacement-field expressions are parsed
 // by a nested Parser over "(" + text + ")", as CPython 3.11 does, so their
 // syntax errors read "f-string: ..." and quote the parenthesized text.
+#include <cctype>
 #include <cstdio>
+#include <optional>
+#include <string>
+
+#include <unicode/uchar.h>
 
 #include "frontend/parser_internal.h"
 
 namespace tributary::frontend::detail {
 
 namespace {
+
+// Name aliases ICU does not expose (it has only corrections): the control and
+// abbreviation aliases of NameAliases.txt people write, checked against CPython.
+struct NameAlias {
+  std::string_view alias;
+  char32_t cp;
+};
+constexpr NameAlias kAliases[] = {
+    {"NULL", 0x0000},
+    {"NUL", 0x0000},
+    {"START OF HEADING", 0x0001},
+    {"SOH", 0x0001},
+    {"START OF TEXT", 0x0002},
+    {"STX", 0x0002},
+    {"END OF TEXT", 0x0003},
+    {"ETX", 0x0003},
+    {"END OF TRANSMISSION", 0x0004},
+    {"EOT", 0x0004},
+    {"ENQUIRY", 0x0005},
+    {"ENQ", 0x0005},
+    {"ACKNOWLEDGE", 0x0006},
+    {"ACK", 0x0006},
+    {"ALERT", 0x0007},
+    {"BEL", 0x0007},
+    {"BACKSPACE", 0x0008},
+    {"BS", 0x0008},
+    {"CHARACTER TABULATION", 0x0009},
+    {"HORIZONTAL TABULATION", 0x0009},
+    {"HT", 0x0009},
+    {"TAB", 0x0009},
+    {"LINE FEED", 0x000A},
+    {"NEW LINE", 0x000A},
+    {"END OF LINE", 0x000A},
+    {"LF", 0x000A},
+    {"NL", 0x000A},
+    {"EOL", 0x000A},
+    {"LINE TABULATION", 0x000B},
+    {"VERTICAL TABULATION", 0x000B},
+    {"VT", 0x000B},
+    {"FORM FEED", 0x000C},
+    {"FF", 0x000C},
+    {"CARRIAGE RETURN", 0x000D},
+    {"CR", 0x000D},
+    {"SHIFT OUT", 0x000E},
+    {"LOCKING-SHIFT ONE", 0x000E},
+    {"SO", 0x000E},
+    {"SHIFT IN", 0x000F},
+    {"LOCKING-SHIFT ZERO", 0x000F},
+    {"SI", 0x000F},
+    {"DATA LINK ESCAPE", 0x0010},
+    {"DLE", 0x0010},
+    {"DEVICE CONTROL ONE", 0x0011},
+    {"DC1", 0x0011},
+    {"DEVICE CONTROL TWO", 0x0012},
+    {"DC2", 0x0012},
+    {"DEVICE CONTROL THREE", 0x0013},
+    {"DC3", 0x0013},
+    {"DEVICE CONTROL FOUR", 0x0014},
+    {"DC4", 0x0014},
+    {"NEGATIVE ACKNOWLEDGE", 0x0015},
+    {"NAK", 0x0015},
+    {"SYNCHRONOUS IDLE", 0x0016},
+    {"SYN", 0x0016},
+    {"END OF TRANSMISSION BLOCK", 0x0017},
+    {"ETB", 0x0017},
+    {"CANCEL", 0x0018},
+    {"CAN", 0x0018},
+    {"END OF MEDIUM", 0x0019},
+    {"EOM", 0x0019},
+    {"SUBSTITUTE", 0x001A},
+    {"SUB", 0x001A},
+    {"ESCAPE", 0x001B},
+    {"ESC", 0x001B},
+    {"INFORMATION SEPARATOR FOUR", 0x001C},
+    {"FILE SEPARATOR", 0x001C},
+    {"FS", 0x001C},
+    {"INFORMATION SEPARATOR THREE", 0x001D},
+    {"GROUP SEPARATOR", 0x001D},
+    {"GS", 0x001D},
+    {"INFORMATION SEPARATOR TWO", 0x001E},
+    {"RECORD SEPARATOR", 0x001E},
+    {"RS", 0x001E},
+    {"INFORMATION SEPARATOR ONE", 0x001F},
+    {"UNIT SEPARATOR", 0x001F},
+    {"US", 0x001F},
+    {"SP", 0x0020},
+    {"DELETE", 0x007F},
+    {"DEL", 0x007F},
+    {"NBSP", 0x00A0},
+    {"ZWSP", 0x200B},
+    {"ZWNJ", 0x200C},
+    {"ZWJ", 0x200D},
+    {"BYTE ORDER MARK", 0xFEFF},
+    {"BOM", 0xFEFF},
+    {"ZWNBSP", 0xFEFF},
+};
+
+// The code point named `name` (case-insensitive): a character name, a name
+// correction alias or one of kAliases, for a character of Unicode 14.0 (Python 3.11's database;
+// ICU may know newer ones). Empty when there is none.
+std::optional<char32_t> lookup_character_name(std::string_view name) {
+  if (name.size() > 256) return std::nullopt;
+  std::string n(name);
+  for (char& c : n) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  for (const auto& [alias, cp] : kAliases)
+    if (n == alias) return cp;
+  for (UCharNameChoice choice : {U_UNICODE_CHAR_NAME, U_CHAR_NAME_ALIAS}) {
+    UErrorCode err = U_ZERO_ERROR;
+    UChar32 cp = u_charFromName(choice, n.c_str(), &err);
+    if (U_FAILURE(err)) continue;
+    UVersionInfo age;
+    u_charAge(cp, age);
+    if (age[0] > 14) return std::nullopt;
+    return static_cast<char32_t>(cp);
+  }
+  return std::nullopt;
+}
 
 constexpr int kMaxFstringNesting = 200;
 
@@ -133,17 +255,21 @@ std::string Parser::decode_escapes(std::string_view s, bool bytes) const {
     }
     case 'N':
       if (!bytes) {
-        // The Unicode name database is not part of the subset.
-        SyntaxErrorInfo info;
-        info.kind = "NotImplementedError";
-        info.msg = "\\N{...} escapes in string literals are not supported";
-        info.filename = filename_;
-        info.line = shifted(peek().start).line;
-        info.col = peek().start.col + 1;
-        info.end_col = info.col;
-        int local = peek().start.line;
-        if (local >= 1 && local <= static_cast<int>(lines_.size())) info.text = lines_[local - 1];
-        throw SyntaxErrorException(std::move(info));
+        // \N{NAME}: looked up in ICU's character names; positions as CPython's
+        // unicodeescape decoder reports them.
+        std::size_t name_start = i + 2, close = name_start;
+        if (i + 1 < s.size() && s[i + 1] == '{') {
+          while (close < s.size() && s[close] != '}') ++close;
+          if (close > name_start && close < s.size()) {
+            auto cp = lookup_character_name(s.substr(name_start, close - name_start));
+            if (!cp) unicode_error(start, close, "unknown Unicode character name");
+            append_utf8(out, *cp);
+            i = close;
+            break;
+          }
+          unicode_error(start, close - 1, "malformed \\N character escape");
+        }
+        unicode_error(start, i, "malformed \\N character escape");
       }
       [[fallthrough]];
     default:

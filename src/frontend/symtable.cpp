@@ -28,9 +28,33 @@ public:
   }
 
 private:
+  // CPython's symtable allows 3 levels per Python frame of the recursion limit
+  // (COMPILER_STACK_FRAME_SCALE): a `+` chain of 3000 terms is too deep.
+  static constexpr int kMaxNesting = 3000;
+
   SymbolTable& table_;
   const ModuleAst& module_;
   Scope* cur_ = nullptr;
+  int depth_ = 0; // statements and expressions being visited, nested
+
+  // One level of statement/expression nesting; RecursionError past kMaxNesting
+  // (the parser builds operator chains without recursion, so only this bounds
+  // the recursion of this pass and the code generator's on them).
+  struct Nesting {
+    explicit Nesting(ScopeBuilder& builder) : b(builder) {
+      if (++b.depth_ > kMaxNesting) {
+        SyntaxErrorInfo info;
+        info.kind = "RecursionError";
+        info.msg = "maximum recursion depth exceeded during compilation";
+        info.filename = b.module_.filename;
+        throw SyntaxErrorException(info);
+      }
+    }
+    ~Nesting() { --b.depth_; }
+    Nesting(const Nesting&) = delete;
+    Nesting& operator=(const Nesting&) = delete;
+    ScopeBuilder& b;
+  };
 
   [[noreturn]] void error(const Node* n, const std::string& msg) {
     SyntaxErrorInfo info;
@@ -105,6 +129,7 @@ private:
   }
 
   void visit(Stmt* s) {
+    Nesting nesting(*this);
     switch (s->kind) {
     case StmtKind::FunctionDef: {
       auto* f = static_cast<FunctionDef*>(s);
@@ -240,6 +265,7 @@ private:
   }
 
   void visit_target(Expr* e) {
+    Nesting nesting(*this);
     switch (e->kind) {
     case ExprKind::Name:
       bind(static_cast<Name*>(e)->id);
@@ -278,6 +304,7 @@ private:
 
   void visit(Expr* e) {
     if (!e) return;
+    Nesting nesting(*this);
     switch (e->kind) {
     case ExprKind::BoolOp:
       for (Expr* x : static_cast<BoolOp*>(e)->values) visit(x);

@@ -9,7 +9,6 @@
 
 #include <cmath>
 #include <cstdio>
-#include <iostream>
 
 #include "lib/lib.h"
 #include "lib/native.h"
@@ -37,6 +36,13 @@ Value current_stdout() {
     if (Value* out = dict_find_str(sys->as<Module>()->dict, intern("stdout")); out && !out->is_none())
       return *out;
   return std_stream(1);
+}
+
+// The current sys.stdin (it may have been reassigned by the program).
+Value current_stdin() {
+  if (Value* sys = dict_find_str(vm::state().modules, intern("sys")); sys && is_kind(*sys, Kind::Module))
+    if (Value* in = dict_find_str(sys->as<Module>()->dict, intern("stdin")); in && !in->is_none()) return *in;
+  return std_input();
 }
 
 // ---- I/O ---------------------------------------------------------------------------
@@ -87,11 +93,12 @@ Value builtin_input(Value, const Args& a) {
   Value out = current_stdout();
   if (a.npos == 1) stream_write(out, to_str(a[0])->view());
   stream_flush(out);
-  std::string line;
-  if (!std::getline(std::cin, line)) {
-    if (line.empty()) raise(types::eof_error, "EOF when reading a line");
-  }
-  return str_value(line);
+  Value line = call0(get_attr(current_stdin(), intern("readline")));
+  if (!is_str(line)) raise_fmt(types::type_error, "object of type '{}' has no len()", tname(line));
+  std::string_view text = line.as<Str>()->view();
+  if (text.empty()) raise(types::eof_error, "EOF when reading a line");
+  if (text.back() == '\n') text.remove_suffix(1);
+  return str_value(text);
 }
 
 // ---- simple functions ------------------------------------------------------------

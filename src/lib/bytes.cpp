@@ -198,7 +198,7 @@ std::string construct_data(const Args& a, const char* fname) {
     auto n = int_as_i64(src.is_bool() ? Value::small_int(src.is_true()) : src);
     if (!n) raise(types::overflow_error, "cannot fit 'int' into an index-sized integer");
     if (*n < 0) raise_value_error("negative count");
-    if (*n > (int64_t(1) << 36)) raise(types::memory_error, "");
+    check_alloc_size(static_cast<uint64_t>(*n), 1);
     return std::string(static_cast<size_t>(*n), '\0');
   }
   if (Value r = call_dunder(src, "__bytes__"); !r.is_empty()) {
@@ -815,6 +815,7 @@ Value ba_mul(Value self, const Args& a) {
   if (!is_integer(a[0])) return kNotImplemented;
   int64_t n = arg_index(a[0]);
   std::string_view data = self_view(self);
+  if (n > 0) check_alloc_size(static_cast<uint64_t>(n), data.size());
   std::string out;
   for (int64_t i = 0; i < n; ++i) out += data;
   return make_bytearray(out);
@@ -824,6 +825,7 @@ Value ba_imul(Value self, const Args& a) {
   if (!is_integer(a[0])) return kNotImplemented;
   int64_t n = arg_index(a[0]);
   std::string data(self_view(self));
+  if (n > 0) check_alloc_size(static_cast<uint64_t>(n), data.size());
   auto& v = as_bytearray(self)->data;
   v.clear();
   for (int64_t i = 0; i < n; ++i) v.insert(v.end(), data.begin(), data.end());
@@ -915,6 +917,7 @@ Value int_to_bytes(Value self, const Args& a) {
   bool little = p[1].is_empty() ? false : little_endian(p[1]);
   bool is_signed = !p[2].is_empty() && truthy(p[2]);
   if (length < 0) raise_value_error("length argument must be non-negative");
+  check_alloc_size(static_cast<uint64_t>(length), 1);
   mpz_t z, m;
   mpz_init(z);
   mpz_init(m);

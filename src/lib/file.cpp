@@ -244,7 +244,8 @@ Value m_repr(Value self, const Args&) {
   if (!f->binary) {
     out += " mode=" + repr_string(f->mode);
     std::string enc(encoding_of(f));
-    out += " encoding='" + (enc == "utf-8" ? std::string("UTF-8") : enc) + "'";
+    // open()'s default is the locale's 'UTF-8'; sys.stdin says 'utf-8'.
+    out += " encoding='" + (enc == "utf-8" && f->fp != stdin ? std::string("UTF-8") : enc) + "'";
   }
   return str_value(out + ">");
 }
@@ -355,6 +356,20 @@ void init_exception(Type& t, const char* name, Type& base, const char* module = 
 }
 
 } // namespace
+
+Value std_input() {
+  static Value stdin_file;
+  if (stdin_file.is_empty()) {
+    auto* f = new_native_iter<FileObj>(text_type, line_step);
+    f->fp = stdin;
+    f->name = str_value("<stdin>");
+    f->mode = str_value("r");
+    f->encoding = str_value("utf-8");
+    f->readable = true;
+    stdin_file = Value::object(f);
+  }
+  return stdin_file;
+}
 
 void init_file_type(Module* builtins) {
   for (auto [t, name] : {std::pair{&text_type, "TextIOWrapper"}, std::pair{&reader_type, "BufferedReader"},

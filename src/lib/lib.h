@@ -33,6 +33,7 @@ Module* make_os_path_module();                 // os_module.cpp
 Module* make_tempfile_module();                // os_module.cpp
 void init_bytes_types(Module* builtins);       // bytes.cpp: bytes methods, bytearray
 void init_file_type(Module* builtins);         // file.cpp: open()
+Value std_input();                             // file.cpp: sys.stdin, a text file over fd 0
 Value namedtuple_function(Value, const Args& a); // namedtuple.cpp: collections.namedtuple
 
 // ---- sorting (sort.cpp): stable, `<` only, exceptions leave `items` unchanged ----

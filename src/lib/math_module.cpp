@@ -399,11 +399,19 @@ Value math_lcm(Value, const Args& a) {
   return acc.value();
 }
 
+// MemoryError when n! would be larger than the largest int (about n*log2(n/e) bits).
+void check_factorial_bits(unsigned long n) {
+  double bits = static_cast<double>(n) * std::max(0.0, std::log2(static_cast<double>(n)) - 1.4427);
+  if (bits > 1e18) raise(types::memory_error, "");
+  check_int_bits(static_cast<uint64_t>(bits));
+}
+
 Value math_factorial(Value, const Args& a) {
   check_one(a, "math.factorial");
   IntArg n(a[0]);
   if (mpz_sgn(n.z) < 0) raise(types::value_error, "factorial() not defined for negative values");
   if (!mpz_fits_ulong_p(n.z)) raise(types::overflow_error, "factorial() argument should not exceed 9223372036854775807");
+  check_factorial_bits(mpz_get_ui(n.z));
   mpz_fac_ui(n.z, mpz_get_ui(n.z));
   return n.value();
 }
@@ -433,6 +441,7 @@ Value math_perm(Value, const Args& a) {
   IntArg n(a[0]);
   if (mpz_sgn(n.z) < 0) raise(types::value_error, "n must be a non-negative integer");
   if (a.npos == 1 || a[1].is_none()) {
+    check_factorial_bits(nonneg(n, "n"));
     mpz_fac_ui(n.z, nonneg(n, "n"));
     return n.value();
   }

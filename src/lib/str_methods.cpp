@@ -635,6 +635,7 @@ Value pad(Value self, int64_t left, int64_t right, uint32_t fill) {
   if (left <= 0 && right <= 0) return self;
   std::string f;
   utf8_append(f, fill);
+  check_alloc_size(static_cast<uint64_t>(std::max<int64_t>(left, 0)) + std::max<int64_t>(right, 0), f.size());
   std::string out;
   for (int64_t i = 0; i < left; ++i) out += f;
   out += S(self)->view();
@@ -671,6 +672,7 @@ Value str_zfill_m(Value self, const Args& a) {
   std::string_view s = S(self)->view();
   int64_t fill = width - static_cast<int64_t>(S(self)->length);
   if (fill <= 0) return self;
+  check_alloc_size(static_cast<uint64_t>(fill), 1);
   std::string out;
   size_t sign = !s.empty() && (s[0] == '+' || s[0] == '-') ? 1 : 0;
   out += s.substr(0, sign);

@@ -2,7 +2,8 @@
 //
 // sys shares its lists and dicts with the VM state (argv, path, modules), so
 // changes made by the program are seen by the interpreter. sys.stdout and
-// sys.stderr are the TextStream objects of stream.cpp. version_info is a
+// sys.stderr are the TextStream objects of stream.cpp; sys.stdin is a text file
+// object (file.cpp) over fd 0. version_info is a
 // collections.namedtuple instance (major, minor, micro, releaselevel, serial).
 #include <time.h>
 
@@ -134,6 +135,8 @@ Module* make_sys_module() {
   add_value(m, "platform", str_value("linux"));
   add_value(m, "byteorder", str_value(std::endian::native == std::endian::little ? "little" : "big"));
   add_value(m, "implementation_name", str_value("tributary"));
+  add_value(m, "stdin", std_input());
+  add_value(m, "__stdin__", std_input());
   add_value(m, "stdout", std_stream(1));
   add_value(m, "stderr", std_stream(2));
   add_value(m, "__stdout__", std_stream(1));

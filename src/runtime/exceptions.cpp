@@ -263,6 +263,12 @@ void raise(Type& t, std::string_view msg) { raise(Value::object(new_exception(&t
 void raise_type_error(std::string_view msg) { raise(types::type_error, msg); }
 void raise_value_error(std::string_view msg) { raise(types::value_error, msg); }
 
+void check_alloc_size(uint64_t count, uint64_t item_bytes) {
+  if (item_bytes != 0 && count > kMaxAllocBytes / item_bytes) raise(types::memory_error, "");
+}
+
+Value memory_error_value() { return Value::object(new_exception(&types::memory_error, "")); }
+
 // ---- classification ---------------------------------------------------------------------
 
 bool is_subtype(const Type* t, const Type* base) {

@@ -43,6 +43,16 @@ template <class... A>
 [[noreturn]] void raise_type_error(std::string_view msg);
 [[noreturn]] void raise_value_error(std::string_view msg);
 
+// The largest object, in bytes, an operation may ask for: bigger requests raise
+// MemoryError up front (where CPython's malloc would fail) instead of aborting
+// inside GMP or the allocator, or filling memory for minutes first.
+constexpr uint64_t kMaxAllocBytes = uint64_t(1) << 36;
+// Raises MemoryError when `count` items of `item_bytes` each exceed kMaxAllocBytes.
+void check_alloc_size(uint64_t count, uint64_t item_bytes);
+// A new MemoryError instance: what a failed C++ allocation (std::bad_alloc) becomes
+// where the interpreter and the JIT's helpers catch it.
+Value memory_error_value();
+
 // Is `v` (an exception instance) an instance of the class `t` (or a subclass)?
 bool exception_matches(Value exc, Value cls);
 bool is_subtype(const Type* t, const Type* base);

@@ -1,4 +1,6 @@
 // gc.cpp — Boehm GC set-up; GMP's allocations are routed into the GC heap.
+// A failed allocation throws std::bad_alloc, which the interpreter turns into
+// MemoryError.
 // GC_THREADS must precede every collector header: thread creation here goes
 // through GC_pthread_create so the collector scans the interpreter thread.
 #define GC_THREADS
@@ -7,6 +9,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <cstdio>
+#include <new>
 
 #include <gc/gc.h>
 #include <pthread.h>
@@ -15,14 +18,24 @@
 namespace tributary::gc {
 
 namespace {
-[[noreturn]] void out_of_memory() {
+// GMP cannot unwind an exception: a failed limb allocation ends the process
+// (the int code checks sizes before calling GMP, so this is a last resort).
+[[noreturn]] void gmp_out_of_memory() {
   std::fputs("MemoryError: out of memory\n", stderr);
   std::exit(1);
 }
-void* gmp_alloc(size_t n) { return alloc_atomic(n); }
+// GMP's blocks are scanned: its temporaries (TMP_BALLOC) are chained through a
+// header inside each block and hold arrays of pointers to other temporaries
+// (mpn_mul_fft), so an atomic block lets the collector free a temporary in the
+// middle of a multiplication. Limbs scanned conservatively cost marking time only.
+void* gmp_alloc(size_t n) {
+  void* p = GC_MALLOC(n);
+  if (!p) gmp_out_of_memory();
+  return p;
+}
 void* gmp_realloc(void* p, size_t, size_t n) {
   void* q = GC_REALLOC(p, n);
-  if (!q) out_of_memory();
+  if (!q) gmp_out_of_memory();
   return q;
 }
 void gmp_free(void*, size_t) {} // the collector reclaims limbs
@@ -35,19 +48,19 @@ void init() {
 
 void* alloc(size_t bytes) {
   void* p = GC_MALLOC(bytes);
-  if (!p) out_of_memory();
+  if (!p) throw std::bad_alloc();
   return p;
 }
 
 void* alloc_atomic(size_t bytes) {
   void* p = GC_MALLOC_ATOMIC(bytes);
-  if (!p) out_of_memory();
+  if (!p) throw std::bad_alloc();
   return p;
 }
 
 void* alloc_root(size_t bytes) {
   void* p = GC_MALLOC_UNCOLLECTABLE(bytes);
-  if (!p) out_of_memory();
+  if (!p) throw std::bad_alloc();
   return p;
 }
 

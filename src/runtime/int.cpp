@@ -32,6 +32,24 @@ constexpr uint64_t kHashBits = 61;
 constexpr uint64_t kHashModulus = (uint64_t(1) << kHashBits) - 1;
 constexpr int64_t kHashInf = 314159;
 
+// The largest int a result may have, in bits (8 GiB). GMP aborts past 2^37 bits
+// (an mpz counts its limbs in an int), so sizes are checked before calling it;
+// CPython's malloc fails at about this size on the machines we run on.
+constexpr uint64_t kMaxIntBits = uint64_t(1) << 36;
+// CPython's limits on a shift counted in 30-bit digits (divmod_shift and
+// MAX_LONG_DIGITS, for 64-bit sizes).
+constexpr uint64_t kMaxShiftDigits = (uint64_t(INT64_MAX) / 4);
+constexpr uint64_t kMaxLongDigits = (uint64_t(INT64_MAX) - 24) / 4;
+
+// Number of bits in |v| (0 for 0).
+uint64_t bit_count(Value v) {
+  if (auto i = int_as_i64(v)) {
+    uint64_t m = *i < 0 ? -static_cast<uint64_t>(*i) : static_cast<uint64_t>(*i);
+    return m ? 64 - __builtin_clzll(m) : 0;
+  }
+  return mpz_sizeinbase(v.as<BigInt>()->z, 2);
+}
+
 BigInt* new_bigint() {
   auto* b = gc::make<BigInt>();
   b->type = &types::int_;
@@ -40,6 +58,10 @@ BigInt* new_bigint() {
 }
 
 } // namespace
+
+void check_int_bits(uint64_t bits) {
+  if (bits > kMaxIntBits) raise(types::memory_error, "");
+}
 
 Value make_int(int64_t i) {
   if (Value::fits_small(i)) return Value::small_int(i);
@@ -215,6 +237,7 @@ Value int_sub(Value a, Value b) {
   return int_binop(a, b, [](int64_t x, int64_t y, int64_t& r) { return __builtin_sub_overflow(x, y, &r); }, mpz_sub);
 }
 Value int_mul(Value a, Value b) {
+  if (!a.is_small_int() || !b.is_small_int()) check_int_bits(bit_count(a) + bit_count(b));
   return int_binop(a, b, [](int64_t x, int64_t y, int64_t& r) { return __builtin_mul_overflow(x, y, &r); }, mpz_mul);
 }
 Value int_and(Value a, Value b) {
@@ -306,6 +329,13 @@ Value int_pow(Value a, Value b) {
     }
     if (!overflow) return make_int(result);
   }
+  // |a| >= 2 here: the result has about e * log2|a| bits.
+  if (mpz_cmpabs_ui(ma.z, 1) > 0) {
+    long exp2;
+    double mant = std::fabs(mpz_get_d_2exp(&exp2, ma.z));
+    if (static_cast<double>(*e) * (static_cast<double>(exp2) + std::log2(mant)) > static_cast<double>(kMaxIntBits))
+      raise(types::memory_error, "");
+  }
   mpz_pow_ui(mr.z, ma.z, static_cast<unsigned long>(*e));
   return make_int(mr.z);
 }
@@ -329,11 +359,23 @@ Value int_lshift(Value a, Value b) {
   if (int_is_negative(b)) raise_value_error("negative shift count");
   if (auto x = int_as_i64(a); x && *x == 0) return Value::small_int(0); // 0 << n is 0 for any n
   auto n = int_as_i64(b);
-  if (!n) raise(types::overflow_error, "too many digits in integer");
+  if (!n) {
+    // CPython counts the shift in 30-bit digits: OverflowError when the digit
+    // count cannot be a size, else the allocation fails (MemoryError). Shifts
+    // that fit int64 always take the MemoryError path (checked below).
+    Mpz words;
+    int_to_mpz(b, words.z);
+    mpz_fdiv_q_ui(words.z, words.z, 30);
+    if (mpz_cmp_ui(words.z, kMaxShiftDigits) >= 0 ||
+        mpz_get_ui(words.z) + (bit_count(a) + 29) / 30 + 1 > kMaxLongDigits)
+      raise(types::overflow_error, "too many digits in integer");
+    raise(types::memory_error, "");
+  }
   if (auto x = int_as_i64(a); x && *n < 62) {
     int64_t r = *x << *n;
     if ((r >> *n) == *x) return make_int(r);
   }
+  check_int_bits(bit_count(a) + static_cast<uint64_t>(*n));
   Mpz ma(a), mr;
   mpz_mul_2exp(mr.z, ma.z, static_cast<mp_bitcnt_t>(*n));
   return make_int(mr.z);

@@ -19,6 +19,9 @@ namespace tributary {
 Value make_int(int64_t i);
 Value make_int_u64(uint64_t u);
 Value make_int(const mpz_t z); // normalizes to small if it fits
+// MemoryError when an int result of `bits` bits would exceed the largest int
+// (GMP aborts past 2^37 bits; check before calling it).
+void check_int_bits(uint64_t bits);
 Value int_from_string(std::string_view digits, int base); // throws ValueError
 
 // Loads any int (small, big or bool) into `out` (initialised by the caller).

@@ -18,6 +18,7 @@
 #include "runtime/ops_internal.h"
 #include "runtime/str.h"
 #include "vm/code.h"
+#include "vm/frame.h"
 #include "vm/interp.h"
 
 namespace tributary {
@@ -77,7 +78,7 @@ int64_t repeat_count(Value n) {
 }
 
 void check_repeat_size(size_t item_count, int64_t n) {
-  if (item_count && static_cast<uint64_t>(n) > (uint64_t(1) << 36) / item_count) raise(types::memory_error, "");
+  if (item_count) check_alloc_size(static_cast<uint64_t>(n), item_count * sizeof(Value));
 }
 
 // Float arithmetic; empty for operators floats do not support.
@@ -203,7 +204,7 @@ Value sequence_repeat(Value seq, Value count) {
   }
   case Kind::Bytes: {
     Bytes* b = seq.as<Bytes>();
-    check_repeat_size(b->size, n);
+    check_alloc_size(static_cast<uint64_t>(n), b->size);
     size_t size = b->size * n;
     auto* r = static_cast<Bytes*>(gc::alloc_atomic(sizeof(Bytes) + size));
     r->type = &types::bytes;
@@ -373,6 +374,7 @@ Value seq_item(Value v, size_t i) { return is_tuple(v) ? v.as<Tuple>()->items[i]
 
 // Lexicographic comparison of two tuples or two lists (CPython's list_richcompare).
 bool sequence_compare(CmpOp op, Value a, Value b) {
+  vm::CallDepth depth(" in comparison"); // nested sequences compare recursively
   size_t i = 0;
   for (; i < seq_size(a) && i < seq_size(b); ++i)
     if (!equals(seq_item(a, i), seq_item(b, i))) break;
@@ -384,6 +386,7 @@ bool sequence_compare(CmpOp op, Value a, Value b) {
 
 bool dict_equal(Dict* a, Dict* b) {
   if (a->used != b->used) return false;
+  vm::CallDepth depth(" in comparison");
   size_t pos = 0;
   Value k, v;
   while (dict_next(a, pos, k, v)) {

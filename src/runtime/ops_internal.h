@@ -47,6 +47,8 @@ std::string generic_alias_repr(Value v);
 inline std::string address(const void* p) { return fmt::format("{:#x}", reinterpret_cast<uintptr_t>(p)); }
 
 // RAII recursion guard for repr of containers; `active` is false on re-entry.
+// Each level also counts against the recursion limit (RecursionError "while
+// getting the repr of an object" for deeply nested containers, as CPython).
 struct ReprGuard {
   explicit ReprGuard(const Object* o);
   ~ReprGuard();

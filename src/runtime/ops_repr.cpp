@@ -14,6 +14,7 @@
 #include "runtime/ops_internal.h"
 #include "runtime/str.h"
 #include "vm/code.h"
+#include "vm/frame.h"
 #include "vm/generator.h"
 
 namespace tributary {
@@ -32,6 +33,7 @@ std::vector<const Object*>& repr_stack() {
 } // namespace
 
 ReprGuard::ReprGuard(const Object* o) : active(true), obj(o) {
+  vm::enter_call(" while getting the repr of an object");
   for (const Object* p : repr_stack())
     if (p == o) active = false;
   if (active) repr_stack().push_back(o);
@@ -39,6 +41,7 @@ ReprGuard::ReprGuard(const Object* o) : active(true), obj(o) {
 
 ReprGuard::~ReprGuard() {
   if (active) repr_stack().pop_back();
+  vm::leave_call();
 }
 
 } // namespace ops_detail

@@ -133,8 +133,7 @@ Str* str_concat(Str* a, Str* b) {
 Str* str_repeat(Str* s, int64_t n) {
   if (n <= 0 || s->nbytes == 0) return new_str("");
   if (n == 1) return s;
-  if (static_cast<uint64_t>(n) > (uint64_t(1) << 40) / std::max<size_t>(s->nbytes, 1))
-    raise(types::memory_error, "");
+  check_alloc_size(static_cast<uint64_t>(n), s->nbytes);
   std::string out;
   out.reserve(s->nbytes * n);
   for (int64_t i = 0; i < n; ++i) out.append(s->view());

@@ -153,13 +153,13 @@ char* g_stack_origin = nullptr;
 
 } // namespace
 
-void enter_call() {
+void enter_call(const char* context) {
   Vm& vm = state();
   char probe;
   if (!g_stack_origin || &probe > g_stack_origin) g_stack_origin = &probe;
   if (++vm.depth > vm.recursion_limit || static_cast<size_t>(g_stack_origin - &probe) > vm.c_stack_bytes) {
     --vm.depth;
-    raise(types::recursion_error, "maximum recursion depth exceeded");
+    raise(types::recursion_error, std::string("maximum recursion depth exceeded") + context);
   }
 }
 

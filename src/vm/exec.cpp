@@ -19,12 +19,17 @@
 #include "runtime/str.h"
 #include "runtime/user_class.h"
 #include "vm/exec.h"
+
+#include "frontend/lexer.h"
 #include "vm/frame.h"
 #include "vm/interp.h"
 
 namespace tributary::vm {
 
 Value syntax_error_value(const frontend::SyntaxErrorInfo& e) {
+  // Too deep to parse or compile: CPython raises these without a location.
+  if (e.kind == "MemoryError") return Value::object(new_exception(&types::memory_error, ""));
+  if (e.kind == "RecursionError") return Value::object(new_exception(&types::recursion_error, e.msg));
   Type* t = &types::syntax_error;
   if (e.kind == "IndentationError") t = &types::indentation_error;
   Value detail[6] = {str_value(e.filename),
@@ -38,6 +43,8 @@ Value syntax_error_value(const frontend::SyntaxErrorInfo& e) {
 }
 
 Code* compile_source(std::string_view source, const std::string& filename, frontend::CompileMode mode) {
+  if (source.find('\0') != std::string_view::npos)
+    raise(types::syntax_error, "source code string cannot contain null bytes");
   try {
     frontend::ModuleAst ast = frontend::parse_module(source, filename);
     return frontend::compile_module(ast, mode);

@@ -46,13 +46,15 @@ void bind_arguments(Function* fn, const Args& args, Value* locals);
 // with the argument) and copies the closure's free cells after them.
 void setup_cells(Frame& f, Function* fn);
 
-// Recursion-depth accounting around a Python frame (RecursionError past the limit).
-void enter_call();
+// Recursion-depth accounting around a Python frame (RecursionError past the limit;
+// `context` ends its message, as CPython's " while getting the repr of an object").
+void enter_call(const char* context = "");
 void leave_call();
 
-// Counts one Python frame for as long as it lives (enter_call / leave_call).
+// Counts one Python frame (or one level of a recursive builtin: repr, ==) for as
+// long as it lives (enter_call / leave_call).
 struct CallDepth {
-  CallDepth() { enter_call(); }
+  explicit CallDepth(const char* context = "") { enter_call(context); }
   ~CallDepth() { leave_call(); }
   CallDepth(const CallDepth&) = delete;
   CallDepth& operator=(const CallDepth&) = delete;

@@ -12,6 +12,8 @@
 // finds the handler in the static exception table, trims the stack to the
 // handler's depth and resumes there; with no handler it re-throws to the caller.
 #include <cmath>
+#include <new>
+#include <stdexcept>
 
 #include "jit/hooks.h"
 #include "lib/modules.h"
@@ -510,6 +512,7 @@ Value run_frame(Frame* f) {
   };
 
   for (;;) {
+    Value raised;
     try {
       if (!f->resume_exception.is_empty()) {
         Value exc = f->resume_exception;
@@ -1127,19 +1130,25 @@ Value run_frame(Frame* f) {
         raise_fmt(types::not_implemented_error, "opcode {} is not supported yet", op_info(instr.op).name);
       }
     } catch (PyException& e) {
-      if (dispatch == kRecordLabels) {
-        jit::recording_saw_exception();
-        dispatch = kLabels;
-      }
-      uint32_t idx = static_cast<uint32_t>(pc - code_start - 1);
-      if (g_reraising) g_reraising = false;
-      else add_traceback(e.exc, co, co->lines[idx]);
-      const ExceptionEntry* h = co->find_handler(idx);
-      if (!h) throw;
-      sp = stack_base + h->depth;
-      *sp++ = e.exc;
-      pc = code_start + h->target;
+      raised = e.exc;
+    } catch (const std::bad_alloc&) {
+      // A failed allocation anywhere below is a MemoryError in this frame.
+      raised = memory_error_value();
+    } catch (const std::length_error&) {
+      raised = memory_error_value();
     }
+    if (dispatch == kRecordLabels) {
+      jit::recording_saw_exception();
+      dispatch = kLabels;
+    }
+    uint32_t idx = static_cast<uint32_t>(pc - code_start - 1);
+    if (g_reraising) g_reraising = false;
+    else add_traceback(raised, co, co->lines[idx]);
+    const ExceptionEntry* h = co->find_handler(idx);
+    if (!h) throw PyException{raised};
+    sp = stack_base + h->depth;
+    *sp++ = raised;
+    pc = code_start + h->target;
   }
 }
 
