@@ -14,6 +14,7 @@
 #include <cstddef>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "jit/ir.h"
@@ -42,6 +43,10 @@ public:
   virtual CodeResult compile(const jit::Trace& trace, const std::vector<void*>& exit_handles, const Abi& abi) = 0;
   virtual void release(void* entry) = 0;
 };
+
+// The code generators built in, by name ("asmjit"): null for an unknown name.
+std::unique_ptr<Backend> make_backend(std::string_view name);
+std::string backend_names(); // "asmjit, ..." for --help and usage errors
 
 std::unique_ptr<Backend> make_asmjit_backend();
 

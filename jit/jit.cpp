@@ -14,7 +14,7 @@
 #include <fmt/format.h>
 
 #include "backends/backend.h"
-#include "jit/disasm.h"
+#include "backends/disasm.h"
 #include "jit/opt/pipeline.h"
 #include "jit/recorder.h"
 #include "regions/dot.h"
@@ -52,10 +52,6 @@ constexpr const char* kAbortMessages[] = {
 
 void add_arm_counters(Trace& t, const std::vector<std::unique_ptr<ExitInfo>>& exits);
 
-backends::Backend& backend() {
-  static std::unique_ptr<backends::Backend> b = backends::make_asmjit_backend();
-  return *b;
-}
 
 } // namespace
 
@@ -94,7 +90,7 @@ std::string params_help() {
   return out;
 }
 
-JitState::JitState() = default;
+JitState::JitState() : backend_(backends::make_backend("asmjit")) {}
 JitState::~JitState() = default;
 
 JitState& jit() {
@@ -313,7 +309,7 @@ bool JitState::compile(CompiledTrace* t) {
                     static_cast<int32_t>(offsetof(ExitFrame, scratch)), static_cast<int32_t>(offsetof(ExitFrame, values)),
                     static_cast<int32_t>(offsetof(ExitFrame, next))};
   double t0 = now();
-  backends::CodeResult code = backend().compile(t->ir, handles, abi);
+  backends::CodeResult code = backend_->compile(t->ir, handles, abi);
   stats.backend_seconds += now() - t0;
   t->compile_seconds += now() - t0;
   if (!code.error.empty()) {
@@ -330,7 +326,7 @@ bool JitState::compile(CompiledTrace* t) {
                           t->kind == TraceKind::Loop ? "loop" : t->kind == TraceKind::Function ? "function" : "bridge",
                           t->code->qualname, t->start_pc, t->ir.ins.size(), t->ir.blocks.size(), code.size,
                           format_trace(t->ir)) +
-              "machine code:\n" + disassemble(code.entry, code.size) + "\n");
+              "machine code:\n" + backends::disassemble(code.entry, code.size) + "\n");
   return true;
 }
 
@@ -430,7 +426,7 @@ void JitState::note_bridge(ExitInfo* parent, const CompiledTrace* bridge) {
 void JitState::retire_code(void* entry) {
   retired_.push_back(entry);
   if (running_ == 0) {
-    for (void* p : retired_) backend().release(p);
+    for (void* p : retired_) backend_->release(p);
     retired_.clear();
   }
 }

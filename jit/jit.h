@@ -26,6 +26,10 @@ struct Frame;
 struct Code;
 } // namespace tributary::vm
 
+namespace tributary::backends {
+class Backend;
+} // namespace tributary::backends
+
 namespace tributary::jit {
 
 enum class AbortReason : uint8_t {
@@ -200,6 +204,8 @@ public:
   std::string log_spec; // TRIBUTARY_LOG
   std::string disabled_passes; // --jit-disable
   std::string dump_regions;    // --dump-regions=DIR
+  // The code generator (--backend); set before the first compilation.
+  std::unique_ptr<backends::Backend> backend_;
   bool strict = false;         // TRIBUTARY_JIT_STRICT=1: an internal error aborts (tests, fuzzer)
 
   // A backward jump to `target` is about to execute in frame f. Returns the

@@ -15,6 +15,7 @@
 
 #include "frontend/compiler.h"
 #include "frontend/lexer.h"
+#include "backends/backend.h"
 #include "jit/jit.h"
 #include "jit/opt/pipeline.h"
 #include "regions/merge_policy.h"
@@ -50,7 +51,7 @@ options:
   --jit=on|off     enable or disable the JIT (default: on)
   --jit-param P    JIT parameters, P = name=value[,name=value...] (see below)
   --merge=POLICY   path-merging policy (default: generalize); available: @POLICIES@
-  --backend=NAME   code generator; available: asmjit
+  --backend=NAME   code generator (default: asmjit); available: @BACKENDS@
   --jit-stats=json:FILE  write JIT statistics as JSON to FILE ('-' for stdout)
   --dump-regions=DIR     write a Graphviz .dot (and .svg with `dot`) per compiled region
   --jit-disable=PASSES   skip optimizer passes (comma-separated: @PASSES@)
@@ -79,6 +80,7 @@ struct Options {
   std::string disabled_passes;
   std::string dump_regions;
   regions::PolicySpec policy;
+  std::string backend = "asmjit";
   std::vector<std::string> argv;
 };
 
@@ -99,6 +101,7 @@ Options parse_options(int argc, char** argv) {
       help.insert(at, regions::policy_help());
       help.replace(help.find("@POLICIES@"), 10, regions::policy_names());
       help.replace(help.find("@PASSES@"), 8, jit::pass_names());
+      help.replace(help.find("@BACKENDS@"), 10, backends::backend_names());
       std::fputs(help.c_str(), stdout);
       std::fputs(jit::params_help().c_str(), stdout);
       std::exit(0);
@@ -135,7 +138,9 @@ Options parse_options(int argc, char** argv) {
       o.policy = *spec;
     } else if (a.rfind("--backend=", 0) == 0) {
       std::string v = a.substr(10);
-      if (v != "asmjit") usage_error("argument --backend: invalid choice '" + v + "' (choose from 'asmjit')");
+      if (!backends::make_backend(v))
+        usage_error("argument --backend: invalid choice '" + v + "' (choose from " + backends::backend_names() + ")");
+      o.backend = v;
     } else if (a.rfind("--dump-regions=", 0) == 0) {
       o.dump_regions = a.substr(15);
     } else if (a.rfind("--jit-disable=", 0) == 0) {
@@ -256,6 +261,7 @@ int run(const Options& o) {
   jit::parse_params(o.jit_params, jit.params);
   jit.disabled_passes = o.disabled_passes;
   jit.dump_regions = o.dump_regions;
+  jit.backend_ = backends::make_backend(o.backend);
   jit.policy = regions::make_policy(o.policy, jit.params);
   if (const char* log = std::getenv("TRIBUTARY_LOG")) jit.log_spec = log;
   if (const char* strict = std::getenv("TRIBUTARY_JIT_STRICT")) jit.strict = std::string_view(strict) == "1";

@@ -4,9 +4,9 @@
 #include <cstddef>
 #include <string>
 
-namespace tributary::jit {
+namespace tributary::backends {
 
 // Disassembles `size` bytes of x86-64 code at `code`.
 std::string disassemble(const void* code, size_t size);
 
-} // namespace tributary::jit
+} // namespace tributary::backends

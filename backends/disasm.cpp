@@ -1,10 +1,10 @@
 // disasm.cpp — x86-64 disassembly of compiled traces with capstone.
-#include "jit/disasm.h"
+#include "backends/disasm.h"
 
 #include <capstone/capstone.h>
 #include <fmt/format.h>
 
-namespace tributary::jit {
+namespace tributary::backends {
 
 std::string disassemble(const void* code, size_t size) {
   csh handle;
@@ -20,4 +20,4 @@ std::string disassemble(const void* code, size_t size) {
   return out;
 }
 
-} // namespace tributary::jit
+} // namespace tributary::backends
