@@ -40,7 +40,7 @@ struct FBlock {
   int continue_label = -1;
   int break_label = -1;
   const StmtList* finalbody = nullptr;
-  std::string exc_name; // HandlerCleanup: the `as` name to clear
+  std::string exc_name = {}; // HandlerCleanup: the `as` name to clear
   size_t handler_level = 0; // handler stack size outside this block (TryFinally, With)
 };
 
