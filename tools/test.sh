@@ -91,7 +91,7 @@ export ASAN_OPTIONS=detect_leaks=0:detect_stack_use_after_return=0
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 if tools/build.sh build-asan -Dbuildtype=debugoptimized -Db_sanitize=address,undefined -Db_lundef=false; then
   mapfile -t modes < <(policy_modes build-asan/tributary)
-  run_suite build-asan asan+ubsan "${modes[@]}"
+  run_suite build-asan asan+ubsan --timeout 30 "${modes[@]}" # (ASan runs 3-5x slower)
 else
   echo "sanitizer build failed"; failed=$((failed + 1))
 fi

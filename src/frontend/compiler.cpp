@@ -47,7 +47,7 @@ struct FBlock {
 class CodeGen {
 public:
   CodeGen(const ModuleAst& m, SymbolTable& st, Scope* scope, vm::Code* code, bool names_mode = false)
-      : module_(m), symtab_(st), scope_(scope), code_(code), names_mode_(names_mode) {}
+      : code_(code), module_(m), symtab_(st), scope_(scope), names_mode_(names_mode) {}
 
   vm::Code* code_;
 
