@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # demo.sh — the headline demo: builds Tributary and runs the seed workloads
-# side by side with CPython (and PyPy when installed): pure tracing
+# side by side with CPython and PyPy (installed when missing): pure tracing
 # (--merge=none) against the default merging policy, where data_driven shows
 # the exponential-bridge cliff and its fix.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-tools/deps.sh
+tools/deps.sh pypy3
 tools/build.sh build
 for w in bench/pi.py bench/data_driven.py; do
   echo "== $w"

@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# deps.sh — installs the Debian packages Tributary needs (only those missing).
+# deps.sh [PACKAGE...] — installs the Debian packages Tributary needs, and any
+# given as arguments (the demo adds pypy3), only those missing.
 set -euo pipefail
 packages=(g++ meson ninja-build pkg-config ccache python3 libfmt-dev doctest-dev
           libgc-dev libgmp-dev libasmjit-dev libcapstone-dev libicu-dev)
+packages+=("$@")
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
