@@ -52,7 +52,6 @@ constexpr const char* kAbortMessages[] = {
 
 void add_arm_counters(Trace& t, const std::vector<std::unique_ptr<ExitInfo>>& exits);
 
-
 } // namespace
 
 const char* abort_name(AbortReason r) { return kAbortNames[static_cast<size_t>(r)]; }
@@ -90,7 +89,7 @@ std::string params_help() {
   return out;
 }
 
-JitState::JitState() : backend_(backends::make_backend("asmjit")) {}
+JitState::JitState() : backend(backends::make_backend("asmjit")) {}
 JitState::~JitState() = default;
 
 JitState& jit() {
@@ -309,7 +308,7 @@ bool JitState::compile(CompiledTrace* t) {
                     static_cast<int32_t>(offsetof(ExitFrame, scratch)), static_cast<int32_t>(offsetof(ExitFrame, values)),
                     static_cast<int32_t>(offsetof(ExitFrame, next))};
   double t0 = now();
-  backends::CodeResult code = backend_->compile(t->ir, handles, abi);
+  backends::CodeResult code = backend->compile(t->ir, handles, abi);
   stats.backend_seconds += now() - t0;
   t->compile_seconds += now() - t0;
   if (!code.error.empty()) {
@@ -426,7 +425,7 @@ void JitState::note_bridge(ExitInfo* parent, const CompiledTrace* bridge) {
 void JitState::retire_code(void* entry) {
   retired_.push_back(entry);
   if (running_ == 0) {
-    for (void* p : retired_) backend_->release(p);
+    for (void* p : retired_) backend->release(p);
     retired_.clear();
   }
 }

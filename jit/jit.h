@@ -205,7 +205,7 @@ public:
   std::string disabled_passes; // --jit-disable
   std::string dump_regions;    // --dump-regions=DIR
   // The code generator (--backend); set before the first compilation.
-  std::unique_ptr<backends::Backend> backend_;
+  std::unique_ptr<backends::Backend> backend;
   bool strict = false;         // TRIBUTARY_JIT_STRICT=1: an internal error aborts (tests, fuzzer)
 
   // A backward jump to `target` is about to execute in frame f. Returns the

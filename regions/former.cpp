@@ -575,10 +575,11 @@ AttachResult attach_bridge(CompiledTrace& region, Ref guard, const CompiledTrace
           }
         }
       }
-      auto sub = [&](Ref& r) {
-        auto it = replace.find(r);
-        if (it != replace.end()) r = it->second;
+      auto sub_from = [](const std::unordered_map<Ref, Ref>& m, Ref& r) {
+        auto it = m.find(r);
+        if (it != m.end()) r = it->second;
       };
+      auto sub = [&](Ref& r) { sub_from(replace, r); };
       // A joined slot's unboxed region value may also stand for the slot in
       // its boxed form (the load it was unboxed from): snapshots and join
       // states below the join name the PHI instead (they accept any type).
@@ -590,10 +591,7 @@ AttachResult attach_bridge(CompiledTrace& region, Ref guard, const CompiledTrace
         if ((u.op == IrOp::UNBOX_INT || u.op == IrOp::UNBOX_F64) && !dominated(block_now[u.a]))
           replace_slot.emplace(u.a, replacement[k]);
       }
-      auto sub_slot = [&](Ref& r) {
-        auto it = replace_slot.find(r);
-        if (it != replace_slot.end()) r = it->second;
-      };
+      auto sub_slot = [&](Ref& r) { sub_from(replace_slot, r); };
       std::vector<bool> snap_done(root.snaps.size(), false);
       for (Ref r = 0; r < static_cast<Ref>(root.ins.size()); ++r) {
         if (!dominated(block_now[r]) || root.ins[r].op == IrOp::PHI) continue;

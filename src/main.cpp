@@ -261,7 +261,7 @@ int run(const Options& o) {
   jit::parse_params(o.jit_params, jit.params);
   jit.disabled_passes = o.disabled_passes;
   jit.dump_regions = o.dump_regions;
-  jit.backend_ = backends::make_backend(o.backend);
+  jit.backend = backends::make_backend(o.backend);
   jit.policy = regions::make_policy(o.policy, jit.params);
   if (const char* log = std::getenv("TRIBUTARY_LOG")) jit.log_spec = log;
   if (const char* strict = std::getenv("TRIBUTARY_JIT_STRICT")) jit.strict = std::string_view(strict) == "1";
