@@ -19,7 +19,8 @@ namespace {
 constexpr int32_t kMaxSideOps = 8; // pure instructions a side block may hold
 
 bool speculatable(const Ins& i) {
-  return ir_info(i.op).flags == Pure && i.op != IrOp::PHI;
+  // Pure and nothing else (no guard, load, store or call); a constant is pure too.
+  return (ir_info(i.op).flags & ~Const) == Pure && i.op != IrOp::PHI;
 }
 
 // A type guard in the side block on a value it passes to the join, which the

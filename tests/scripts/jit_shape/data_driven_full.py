@@ -9,7 +9,7 @@
 # Diamond joins only equal states: the inlined defaults (constants vs the
 # row's floats) never are, so fn is de-inlined and stays mostly bridges.
 # jit-expect[diamond]: merges>=1 bridges<=100
-# jit-expect[generalize,cap:2,cfg,adaptive]: deinlined==0 merges==13 bridges<=14 side_exits<=100 ops.SELECT>=6
+# jit-expect[generalize,cap:2,cfg,adaptive]: deinlined==0 merges==13 bridges<=14 side_exits<=100 ops.SELECT>=12
 ROWS = 1200
 
 
