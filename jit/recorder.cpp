@@ -1259,6 +1259,11 @@ std::unique_ptr<CompiledTrace> Recorder::finish() {
       if (slot >= stack_base_ && slot - stack_base_ >= static_cast<int32_t>(rb.resume_depth)) continue;
       if (find_slot(b.state, slot) == kNoRef) b.state.push_back({slot, phis[c]});
     }
+    // A position with no code of its own after it (the end of a loop's body)
+    // would share its index with the first block a bridge appends: a bridge
+    // that joined there would enter that block. Bridges reach the loop's end
+    // through its header instead.
+    if (b.ins >= static_cast<Ref>(out.ins.size())) b.ins = kNoRef;
     ct->bounds.push_back(std::move(b));
   }
   ct->fold_used.assign(out.ins.size(), 0);

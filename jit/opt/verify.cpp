@@ -5,9 +5,50 @@
 // operand types match what each op consumes.
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <climits>
+
 #include "jit/opt/pipeline.h"
 
 namespace tributary::jit {
+
+namespace {
+
+// reach[u][d]: control that reaches block u from block d left d at an
+// instruction index below this one on some path (a guard exiting at g passes
+// the values before g; the block's end passes all of them). INT32_MAX where no
+// path runs from d to u. Only pairs where d dominates u are computed.
+std::vector<std::vector<Ref>> reach_limits(const Trace& t, const std::vector<std::vector<bool>>& dom) {
+  const size_t n = t.blocks.size();
+  struct Edge {
+    size_t from;
+    Ref at; // the values below `at` flow along the edge
+  };
+  std::vector<std::vector<Edge>> in(n);
+  for (size_t b = 0; b < n; ++b) {
+    const Block& blk = t.blocks[b];
+    if (blk.succ >= 0 && static_cast<size_t>(blk.succ) < n) in[blk.succ].push_back({b, blk.end});
+    for (Ref r = blk.begin; r < blk.end; ++r)
+      if (t.ins[r].target >= 0 && static_cast<size_t>(t.ins[r].target) < n) in[t.ins[r].target].push_back({b, r});
+  }
+  std::vector<std::vector<Ref>> reach(n, std::vector<Ref>(n, INT32_MAX));
+  for (bool changed = true; changed;) {
+    changed = false;
+    for (size_t u = 1; u < n; ++u)
+      for (size_t d = 0; d < n; ++d) {
+        if (d == u || !dom[u][d]) continue;
+        Ref lim = INT32_MAX;
+        for (const Edge& e : in[u]) lim = std::min(lim, e.from == d ? e.at : reach[e.from][d]);
+        if (lim < reach[u][d]) {
+          reach[u][d] = lim;
+          changed = true;
+        }
+      }
+  }
+  return reach;
+}
+
+} // namespace
 
 std::string verify(const Trace& t) {
   const int32_t n = static_cast<int32_t>(t.ins.size());
@@ -45,10 +86,14 @@ std::string verify(const Trace& t) {
   }
   const std::vector<int32_t> block_of = block_index(t);
   const std::vector<std::vector<bool>> dom = dominators(t);
-  // Is the value `def` available at block `use_block`? (Unreachable blocks are dominated by everything.)
+  const std::vector<std::vector<Ref>> reach = reach_limits(t, dom);
+  // Is the value `def` available at block `use_block`? Its block dominates the
+  // use, and every way out of that block towards the use leaves after `def`: a
+  // guard that exits to a block in the middle of its own block passes only the
+  // values computed before it. (Unreachable blocks are dominated by everything.)
   auto available = [&](Ref def, int32_t use_block) {
     const int32_t db = block_of[def];
-    return db == use_block || dom[use_block][db];
+    return db == use_block || (dom[use_block][db] && def < reach[use_block][db]);
   };
   for (size_t bi = 0; bi < t.blocks.size(); ++bi)
     for (Ref a : t.blocks[bi].args)

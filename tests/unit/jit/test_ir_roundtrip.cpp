@@ -79,3 +79,34 @@ block 0:
   CHECK(s.frames[1].stack_depth == 2);
   CHECK(squash(format_trace(t)) == squash(text));
 }
+
+TEST_CASE("a guard's exit passes only the values computed before it") {
+  // Block 2 joins the guard's exit path (block 3) and block 1's end: %4,
+  // computed after the guard, is defined on one path only. Block 1
+  // dominates block 2, so a block-level dominance check would accept it
+  // (fuzzer seed 3346 compiled exactly this: a garbage register read as %4).
+  const std::string bad = R"(trace function pc 0
+block 0: -> block 1
+  %0 val SLOAD #0
+  %1 raw KRAW #1
+block 1: -> block 2 (%4)
+  GUARD_WORD %1 #0x1 [pc 0 depth 0] -> block 3
+  %3 val SLOAD #1
+  %4 val BOX_INT %1
+block 2:
+  %5 val PHI #1
+  GUARD_INT %4 [pc 2 depth 0]
+  RET %5
+block 3: -> block 2 (%0)
+  GUARD_INT %0 [pc 0 depth 0]
+)";
+  Trace t;
+  REQUIRE(parse_trace(bad, t) == "");
+  INFO(verify(t));
+  CHECK(verify(t).find("%6 GUARD_INT: operand %4 is not computed on every path to it") != std::string::npos);
+  // Reading the PHI instead, or a value from before the guard, is fine.
+  std::string good = bad;
+  good.replace(good.find("GUARD_INT %4"), 12, "GUARD_INT %0");
+  REQUIRE(parse_trace(good, t) == "");
+  CHECK(verify(t) == "");
+}
