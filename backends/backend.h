@@ -1,14 +1,11 @@
 // backend.h — the code-generator interface.
 //
-// A backend turns a trace CFG (jit::Trace: blocks of typed low-level ops,
-// PHIs at joins, guards with exit snapshots) into callable machine code of the
-// form `int64_t code(Value* slots, ExitFrame* out)`. It knows nothing about
-// Python beyond the value encoding the ops spell out: a guard's exit stores
-// the raw machine value of each non-constant snapshot entry, in entry order,
-// into the exit buffer (the runtime boxes them by IR type and writes the
-// slots), stores the guard's exit handle and returns kSideExit; RET stores the
-// result and returns kReturned; TO_ROOT writes its snapshot's values, boxed,
-// into `slots` and returns kToLoop.
+// A backend turns a low-level IR function (lir::Func: blocks of integer and
+// float operations, loads and stores, calls of C functions, branches, PHIs at
+// joins; see lir.def) into callable machine code of the form
+// `int64_t code(void* arg0, void* arg1)`. It knows nothing of Python: the
+// region lowering (regions/lower.cpp) spells out boxing, type guards and the
+// exit protocol in LIR.
 #pragma once
 
 #include <cstddef>
@@ -17,17 +14,9 @@
 #include <string_view>
 #include <vector>
 
-#include "jit/ir.h"
+#include "backends/lir.h"
 
 namespace tributary::backends {
-
-struct Abi {
-  int32_t exit_offset;    // ExitFrame: where the exit handle goes
-  int32_t result_offset;  // ExitFrame: RET's value
-  int32_t scratch_offset; // ExitFrame: helper arguments
-  int32_t values_offset;  // ExitFrame: pointer to the buffer receiving an exit's raw values
-  int32_t next_offset;    // ExitFrame: TO_ROOT's target trace (its imm; 0: the root)
-};
 
 struct CodeResult {
   void* entry = nullptr;
@@ -39,8 +28,7 @@ class Backend {
 public:
   virtual ~Backend() = default;
   virtual const char* name() const = 0;
-  // exit_handles[i] is stored into the ExitFrame when guard instruction i exits.
-  virtual CodeResult compile(const jit::Trace& trace, const std::vector<void*>& exit_handles, const Abi& abi) = 0;
+  virtual CodeResult compile(const lir::Func& f) = 0;
   virtual void release(void* entry) = 0;
 };
 

@@ -19,6 +19,7 @@
 #include "jit/recorder.h"
 #include "regions/dot.h"
 #include "regions/former.h"
+#include "regions/lower.h"
 #include "runtime/exceptions.h"
 #include "vm/frame.h"
 #include "vm/interp.h"
@@ -304,11 +305,24 @@ bool JitState::compile(CompiledTrace* t) {
     handles[i] = e;
     ++stats.guards;
   }
-  backends::Abi abi{static_cast<int32_t>(offsetof(ExitFrame, exit)), static_cast<int32_t>(offsetof(ExitFrame, result)),
-                    static_cast<int32_t>(offsetof(ExitFrame, scratch)), static_cast<int32_t>(offsetof(ExitFrame, values)),
-                    static_cast<int32_t>(offsetof(ExitFrame, next))};
+  const regions::ExitLayout layout{
+      static_cast<int32_t>(offsetof(ExitFrame, exit)), static_cast<int32_t>(offsetof(ExitFrame, result)),
+      static_cast<int32_t>(offsetof(ExitFrame, scratch)), static_cast<int32_t>(offsetof(ExitFrame, values)),
+      static_cast<int32_t>(offsetof(ExitFrame, next))};
   double t0 = now();
-  backends::CodeResult code = backend->compile(t->ir, handles, abi);
+  lir::Func low;
+  if (std::string err = regions::lower(t->ir, handles, layout, low); !err.empty()) {
+    ++stats.internal_errors;
+    const std::string text = fmt::format("# internal error in {}:{}: lowering: {}\n{}", t->code->qualname,
+                                          t->start_pc, err, format_trace(t->ir));
+    if (strict) {
+      std::fprintf(stderr, "tributary: %s", text.c_str());
+      std::abort();
+    }
+    if (!log_spec.empty()) log_trace(text);
+    return false;
+  }
+  backends::CodeResult code = backend->compile(low);
   stats.backend_seconds += now() - t0;
   t->compile_seconds += now() - t0;
   if (!code.error.empty()) {
@@ -325,7 +339,7 @@ bool JitState::compile(CompiledTrace* t) {
                           t->kind == TraceKind::Loop ? "loop" : t->kind == TraceKind::Function ? "function" : "bridge",
                           t->code->qualname, t->start_pc, t->ir.ins.size(), t->ir.blocks.size(), code.size,
                           format_trace(t->ir)) +
-              "machine code:\n" + backends::disassemble(code.entry, code.size) + "\n");
+              "low-level IR:\n" + lir::format(low) + "machine code:\n" + backends::disassemble(code.entry, code.size) + "\n");
   return true;
 }
 

@@ -1,14 +1,12 @@
-// asmjit_backend.cpp — lowers a trace CFG to x86-64 with asmjit's Compiler.
+// asmjit_backend.cpp — the low-level IR to x86-64 with asmjit's Compiler.
 //
-// Every IR value gets a virtual register (Gp for Val/Int/Raw/Bool, Xmm for
-// F64) and asmjit's register allocator does the rest. Blocks are emitted in
-// order; a block's successor edge copies the PHI inputs through temporaries
-// (a parallel copy). Each guard jumps to an out-of-line exit stub placed after
-// the main code: the stub boxes the snapshot's values into the frame slots,
-// records its exit handle and returns kSideExit.
+// Every LIR value gets a virtual register (Gp for I64, Xmm for F64) and
+// asmjit's register allocator does the rest. A constant gets a register only
+// where some use needs one; elsewhere it is an instruction's 32-bit immediate.
+// Blocks are emitted in layout order (cold blocks last); a block's successor
+// edge copies the PHI inputs through temporaries (a parallel copy).
 #include <asmjit/x86.h>
 
-#include <bit>
 #include <cstring>
 
 #include "backends/backend.h"
@@ -18,16 +16,11 @@ namespace tributary::backends {
 namespace {
 
 using namespace asmjit;
-using jit::Ins;
-using jit::IrOp;
-using jit::IrType;
-using jit::Ref;
-
-constexpr uint64_t kIntTag = 0xFFFF'0000'0000'0000ull;
-constexpr uint64_t kDoubleOffset = 1ull << 48;
-constexpr uint64_t kCanonicalNaN = 0x7FF8'0000'0000'0000ull;
-constexpr uint64_t kExcMarker = jit::kExcMarker;
-constexpr int64_t kSideExit = 1, kReturned = 0, kToLoop = 2;
+using lir::Func;
+using lir::Ins;
+using lir::Op;
+using lir::Ref;
+using lir::Ty;
 
 class ErrorCollector : public ErrorHandler {
 public:
@@ -35,55 +28,74 @@ public:
   std::string error;
 };
 
-class Lowering {
+bool fits_imm32(int64_t v) { return v >= INT32_MIN && v <= INT32_MAX; }
+
+// Can operand `k` of `i` be a 32-bit immediate (sign-extended)?
+bool takes_imm(const Ins& i, int k) {
+  if (k != 1) return false;
+  switch (i.op) {
+  case Op::ADD: case Op::SUB: case Op::AND: case Op::OR: case Op::XOR: case Op::MUL:
+  case Op::ADD_OV: case Op::SUB_OV: case Op::MUL_OV:
+  case Op::EQ: case Op::NE: case Op::LT: case Op::LE: case Op::GT: case Op::GE:
+  case Op::BR_EQ: case Op::BR_NE: case Op::BR_LT: case Op::BR_GE: case Op::BR_ULT: case Op::BR_UGE:
+    return true;
+  case Op::STORE: return true; // an I64 value (F64 constants are never immediates)
+  default: return false;
+  }
+}
+
+class Emitter {
 public:
-  Lowering(x86::Compiler& cc, const jit::Trace& t, const std::vector<void*>& handles, const Abi& abi)
-      : cc_(cc), t_(t), handles_(handles), abi_(abi), gp_(t.ins.size()), xmm_(t.ins.size()) {}
+  Emitter(x86::Compiler& cc, const Func& f) : cc_(cc), f_(f), gp_(f.ins.size()), xmm_(f.ins.size()), in_reg_(f.ins.size()) {}
 
   void run() {
+    plan_constants();
     FuncNode* fn = cc_.addFunc(FuncSignatureT<int64_t, void*, void*>(CallConvId::kHost));
-    slots_ = cc_.newIntPtr("slots");
-    out_ = cc_.newIntPtr("out");
-    fn->setArg(0, slots_);
-    fn->setArg(1, out_);
-    block_labels_.resize(t_.blocks.size());
-    for (auto& l : block_labels_) l = cc_.newLabel();
-    // PHI registers exist before any block uses them.
-    for (size_t i = 0; i < t_.ins.size(); ++i)
-      if (t_.ins[i].op == IrOp::PHI) reg_for(static_cast<Ref>(i));
-    for (size_t b = 0; b < t_.blocks.size(); ++b) {
-      cc_.bind(block_labels_[b]);
-      const jit::Block& blk = t_.blocks[b];
-      for (Ref r = blk.begin; r < blk.end; ++r) lower(r);
+    fn_ = fn;
+    labels_.resize(f_.blocks.size());
+    for (auto& l : labels_) l = cc_.newLabel();
+    for (size_t i = 0; i < f_.ins.size(); ++i)
+      if (f_.ins[i].op == Op::PHI) reg(static_cast<Ref>(i));
+    for (size_t b = 0; b < f_.blocks.size(); ++b) {
+      cc_.bind(labels_[b]);
+      const lir::Block& blk = f_.blocks[b];
+      for (Ref r = blk.begin; r < blk.end; ++r) emit(r);
       if (blk.succ >= 0) {
-        edge_copies(static_cast<int>(b), blk.succ);
-        cc_.jmp(block_labels_[blk.succ]);
+        edge_copies(blk);
+        if (blk.succ != static_cast<int32_t>(b) + 1) cc_.jmp(labels_[blk.succ]);
       }
     }
-    for (Stub& s : stubs_) emit_stub(s);
     cc_.endFunc();
   }
 
 private:
-  struct Stub {
-    Label label;
-    Ref guard;
-  };
-
   x86::Compiler& cc_;
-  const jit::Trace& t_;
-  const std::vector<void*>& handles_;
-  const Abi& abi_;
+  const Func& f_;
+  FuncNode* fn_ = nullptr;
   std::vector<x86::Gp> gp_;
   std::vector<x86::Xmm> xmm_;
-  std::vector<Label> block_labels_;
-  std::vector<Stub> stubs_;
-  x86::Gp slots_, out_;
+  std::vector<bool> in_reg_; // constants: some use needs a register
+  std::vector<Label> labels_;
   x86::Mem spill_; // scratch stack slot for moving doubles into general registers
 
-  bool is_f64(Ref r) const { return t_.ins[r].type == IrType::F64; }
+  const Ins& at(Ref r) const { return f_.ins[r]; }
+  bool is_f64(Ref r) const { return at(r).ty == Ty::F64; }
 
-  void reg_for(Ref r) {
+  void plan_constants() {
+    for (const Ins& i : f_.ins) {
+      Ref ops[3] = {i.a, i.b, i.c};
+      for (int k = 0; k < lir::op_info(i.op).operands; ++k) {
+        const Ref o = ops[k];
+        if (at(o).op == Op::CONST && !(takes_imm(i, k) && at(o).ty == Ty::I64 && fits_imm32(at(o).imm))) in_reg_[o] = true;
+      }
+    }
+    for (const lir::Block& b : f_.blocks)
+      for (Ref a : b.args) in_reg_[a] = true;
+    for (const lir::Call& c : f_.calls)
+      for (Ref a : c.args) in_reg_[a] = true;
+  }
+
+  void reg(Ref r) {
     if (is_f64(r)) {
       if (!xmm_[r].isValid()) xmm_[r] = cc_.newXmmSd();
     } else if (!gp_[r].isValid()) {
@@ -91,36 +103,29 @@ private:
     }
   }
   x86::Gp& g(Ref r) {
-    reg_for(r);
+    reg(r);
     return gp_[r];
   }
   x86::Xmm& x(Ref r) {
-    reg_for(r);
+    reg(r);
     return xmm_[r];
   }
+  // Operand b of a two-operand instruction: an immediate where the constant fits.
+  bool imm_operand(Ref r) const { return at(r).op == Op::CONST && at(r).ty == Ty::I64 && fits_imm32(at(r).imm); }
+  Imm imm_of(Ref r) const { return Imm(at(r).imm); }
 
-  x86::Gp imm64(uint64_t v) {
-    x86::Gp t = cc_.newInt64();
-    cc_.mov(t, v);
-    return t;
+  x86::Mem spill() {
+    if (!spill_.baseId()) spill_ = cc_.newStack(8, 8);
+    return spill_;
   }
 
-  // Where a failing guard goes: its target block, or a new exit stub.
-  Label exit_label(Ref guard) {
-    if (t_.ins[guard].target >= 0) return block_labels_[t_.ins[guard].target];
-    Label l = cc_.newLabel();
-    stubs_.push_back({l, guard});
-    return l;
-  }
-
-  // Copies block `from`'s arguments into the PHIs of `to` (a parallel copy).
-  void edge_copies(int from, int to) {
-    const jit::Block& target = t_.blocks[to];
-    std::vector<std::pair<Ref, Ref>> moves; // (phi, source)
-    size_t k = 0;
-    for (Ref r = target.begin; r < target.end && t_.ins[r].op == IrOp::PHI; ++r) moves.push_back({r, t_.blocks[from].args[k++]});
+  // Copies block `from`'s arguments into the PHIs of its successor (a parallel copy).
+  void edge_copies(const lir::Block& from) {
+    const lir::Block& to = f_.blocks[from.succ];
     std::vector<std::pair<Ref, x86::Reg>> temps;
-    for (auto [phi, src] : moves) {
+    size_t k = 0;
+    for (Ref phi = to.begin; phi < to.end && at(phi).op == Op::PHI; ++phi, ++k) {
+      const Ref src = from.args[k];
       if (is_f64(phi)) {
         x86::Xmm tmp = cc_.newXmmSd();
         cc_.movsd(tmp, x(src));
@@ -137,278 +142,147 @@ private:
     }
   }
 
-  // Boxed form of value r in a fresh Gp (for exits, helper arguments, RET).
-  x86::Gp boxed(Ref r) {
-    const Ins& i = t_.ins[r];
-    x86::Gp out = cc_.newInt64();
-    switch (i.type) {
-    case IrType::Val: cc_.mov(out, g(r)); break;
-    case IrType::Int:
-      cc_.mov(out, g(r));
-      cc_.shr(out, 16);
-      cc_.or_(out, imm64(kIntTag));
-      break;
-    case IrType::F64: {
-      // Through memory on purpose: asmjit 1.9's allocator can rewrite a
-      // `movq gp, xmm` whose xmm is spilled into an invalid memory form.
-      Label ok = cc_.newLabel();
-      if (!spill_.baseId()) spill_ = cc_.newStack(8, 8);
-      cc_.movsd(spill_, x(r));
-      cc_.mov(out, spill_);
-      cc_.ucomisd(x(r), x(r));
-      cc_.jnp(ok);
-      cc_.mov(out, kCanonicalNaN);
-      cc_.bind(ok);
-      cc_.add(out, imm64(kDoubleOffset));
-      break;
-    }
-    case IrType::Bool:
-      cc_.mov(out, g(r));
-      cc_.or_(out, 6); // False is 0x06, True 0x07
-      break;
-    default: cc_.mov(out, g(r)); break;
-    }
-    return out;
+  // d = a OP b for the two-address integer ops.
+  template <typename F>
+  void binary(Ref r, const Ins& i, F op) {
+    cc_.mov(g(r), g(i.a));
+    if (imm_operand(i.b)) op(g(r), imm_of(i.b));
+    else op(g(r), g(i.b));
   }
 
-  void setcc_bool(Ref r, x86::CondCode cc, Ref a, Ref b) {
+  void compare(Ref a, Ref b) {
+    if (imm_operand(b) && at(b).imm == 0) cc_.test(g(a), g(a));
+    else if (imm_operand(b)) cc_.cmp(g(a), imm_of(b));
+    else cc_.cmp(g(a), g(b));
+  }
+
+  void setcc(Ref r, x86::CondCode cond, Ref a, Ref b) {
     x86::Gp d = g(r);
     cc_.xor_(d.r32(), d.r32());
-    cc_.cmp(g(a), g(b));
-    cc_.set(cc, d.r8());
+    compare(a, b);
+    cc_.set(cond, d.r8());
   }
 
-  void fcmp(Ref r, Ref a, Ref b, x86::CondCode cond) {
+  void fsetcc(Ref r, x86::CondCode cond, Ref a, Ref b) {
     x86::Gp d = g(r);
     cc_.xor_(d.r32(), d.r32());
     cc_.ucomisd(x(a), x(b));
     cc_.set(cond, d.r8());
   }
 
-  void lower(Ref r) {
-    const Ins& i = t_.ins[r];
+  void branch(x86::CondCode cond, const Ins& i) {
+    compare(i.a, i.b);
+    cc_.j(cond, labels_[i.target]);
+  }
+
+  x86::Mem mem(Ref base, int64_t off) { return x86::qword_ptr(g(base), static_cast<int32_t>(off)); }
+
+  void emit(Ref r) {
+    const Ins& i = at(r);
     switch (i.op) {
-    case IrOp::KINT: cc_.mov(g(r), static_cast<uint64_t>(i.imm) << 16); break;
-    case IrOp::KRAW:
-    case IrOp::KVAL: cc_.mov(g(r), static_cast<uint64_t>(i.imm)); break;
-    case IrOp::KF64: {
-      x86::Gp t = imm64(static_cast<uint64_t>(i.imm));
-      cc_.movq(x(r), t);
+    case Op::CONST:
+      if (!in_reg_[r]) break;
+      if (i.ty == Ty::F64) {
+        x86::Gp t = cc_.newInt64();
+        cc_.mov(t, static_cast<uint64_t>(i.imm));
+        cc_.movq(x(r), t);
+      } else {
+        cc_.mov(g(r), static_cast<uint64_t>(i.imm));
+      }
       break;
-    }
-    case IrOp::SLOAD: cc_.mov(g(r), x86::qword_ptr(slots_, static_cast<int32_t>(i.imm * 8))); break;
-    case IrOp::SSTORE: cc_.mov(x86::qword_ptr(slots_, static_cast<int32_t>(i.imm * 8)), boxed(i.a)); break;
-    case IrOp::PHI: break; // registers assigned up front, filled on edges
-    case IrOp::GUARD_INT: {
-      x86::Gp t = cc_.newInt64();
-      cc_.mov(t, g(i.a));
-      cc_.shr(t, 48);
-      cc_.cmp(t, 0xFFFF);
-      cc_.jne(exit_label(r));
-      break;
-    }
-    case IrOp::GUARD_F64: {
-      x86::Gp t = cc_.newInt64();
-      cc_.mov(t, g(i.a));
-      cc_.shr(t, 48);
-      cc_.sub(t, 1);
-      cc_.cmp(t, 0xFFFE);
-      cc_.jae(exit_label(r));
-      break;
-    }
-    case IrOp::GUARD_IS:
-      cc_.cmp(g(i.a), imm64(static_cast<uint64_t>(i.imm)));
-      cc_.jne(exit_label(r));
-      break;
-    case IrOp::GUARD_ISNT:
-      cc_.cmp(g(i.a), imm64(static_cast<uint64_t>(i.imm)));
-      cc_.je(exit_label(r));
-      break;
-    case IrOp::GUARD_TYPE: {
-      Label exit = exit_label(r);
-      x86::Gp t = cc_.newInt64();
-      cc_.mov(t, g(i.a));
-      cc_.shr(t, 48);
-      cc_.jnz(exit);
-      cc_.cmp(g(i.a), 0x100);
-      cc_.jb(exit);
-      cc_.mov(t, x86::qword_ptr(g(i.a)));
-      cc_.cmp(t, imm64(static_cast<uint64_t>(i.imm)));
-      cc_.jne(exit);
-      break;
-    }
-    case IrOp::GUARD_TRUE:
-      cc_.test(g(i.a), g(i.a));
-      cc_.jz(exit_label(r));
-      break;
-    case IrOp::GUARD_FALSE:
-      cc_.test(g(i.a), g(i.a));
-      cc_.jnz(exit_label(r));
-      break;
-    case IrOp::GUARD_WORD: {
-      x86::Gp t = cc_.newInt64();
-      cc_.mov(t, x86::qword_ptr(g(i.a)));
-      cc_.cmp(t, imm64(static_cast<uint64_t>(i.imm)));
-      cc_.jne(exit_label(r));
-      break;
-    }
-    case IrOp::GUARD_NOEXC:
-      cc_.cmp(g(i.a), static_cast<uint32_t>(kExcMarker));
-      cc_.je(exit_label(r));
-      break;
-    case IrOp::GUARD_BOOL: {
-      x86::Gp t = cc_.newInt64();
-      cc_.mov(t, g(i.a));
-      cc_.or_(t, 1);
-      cc_.cmp(t, 7);
-      cc_.jne(exit_label(r));
-      break;
-    }
-    case IrOp::UNBOX_INT:
-      cc_.mov(g(r), g(i.a));
-      cc_.shl(g(r), 16);
-      break;
-    case IrOp::UNBOX_F64: {
-      x86::Gp t = cc_.newInt64();
-      cc_.mov(t, g(i.a));
-      cc_.sub(t, imm64(kDoubleOffset));
-      cc_.movq(x(r), t);
-      break;
-    }
-    case IrOp::BOX_INT:
-    case IrOp::BOX_F64:
-    case IrOp::BOX_BOOL: cc_.mov(g(r), boxed(i.a)); break;
-    case IrOp::UNBOX_BOOL:
-      cc_.mov(g(r), g(i.a));
-      cc_.and_(g(r), 1);
-      break;
-    case IrOp::ADD_OV:
-      cc_.mov(g(r), g(i.a));
-      cc_.add(g(r), g(i.b));
-      cc_.jo(exit_label(r));
-      break;
-    case IrOp::SUB_OV:
-      cc_.mov(g(r), g(i.a));
-      cc_.sub(g(r), g(i.b));
-      cc_.jo(exit_label(r));
-      break;
-    case IrOp::MUL_OV:
-      cc_.mov(g(r), g(i.a));
-      cc_.sar(g(r), 16);
-      cc_.imul(g(r), g(i.b));
-      cc_.jo(exit_label(r));
-      break;
-    case IrOp::NEG_OV:
-      cc_.mov(g(r), g(i.a));
-      cc_.neg(g(r));
-      cc_.jo(exit_label(r));
-      break;
-    case IrOp::ADD:
-      cc_.mov(g(r), g(i.a));
-      cc_.add(g(r), g(i.b));
-      break;
-    case IrOp::SUB:
-      cc_.mov(g(r), g(i.a));
-      cc_.sub(g(r), g(i.b));
-      break;
-    case IrOp::AND:
-      cc_.mov(g(r), g(i.a));
-      cc_.and_(g(r), g(i.b));
-      break;
-    case IrOp::OR:
-      cc_.mov(g(r), g(i.a));
-      cc_.or_(g(r), g(i.b));
-      break;
-    case IrOp::XOR:
-      cc_.mov(g(r), g(i.a));
-      cc_.xor_(g(r), g(i.b));
-      break;
-    case IrOp::SAR:
-      cc_.mov(g(r), g(i.a));
-      cc_.sar(g(r), static_cast<uint32_t>(i.imm));
-      cc_.and_(g(r), imm64(~uint64_t(0xFFFF)));
-      break;
-    case IrOp::RSAR:
-      cc_.mov(g(r), g(i.a));
-      cc_.sar(g(r), static_cast<uint32_t>(i.imm));
-      break;
-    case IrOp::FLOORDIV:
-    case IrOp::FLOORMOD:
-    case IrOp::FLOORDIV_NZ:
-    case IrOp::FLOORMOD_NZ: lower_floor(r, i); break;
-    case IrOp::MUL:
-      cc_.mov(g(r), g(i.a));
-      cc_.sar(g(r), 16);
-      cc_.imul(g(r), g(i.b));
-      break;
-    case IrOp::I2F: {
-      x86::Gp t = cc_.newInt64();
-      cc_.mov(t, g(i.a));
-      cc_.sar(t, 16);
-      cc_.xorps(x(r), x(r));
-      cc_.cvtsi2sd(x(r), t);
-      break;
-    }
-    case IrOp::RAW2INT:
-      cc_.imul(g(r), g(i.a), 65536);
-      cc_.jo(exit_label(r));
-      break;
-    case IrOp::INT2RAW:
-      cc_.mov(g(r), g(i.a));
-      cc_.sar(g(r), 16);
-      break;
-    case IrOp::FADD:
-      cc_.movsd(x(r), x(i.a));
-      cc_.addsd(x(r), x(i.b));
-      break;
-    case IrOp::FSUB:
-      cc_.movsd(x(r), x(i.a));
-      cc_.subsd(x(r), x(i.b));
-      break;
-    case IrOp::FMUL:
-      cc_.movsd(x(r), x(i.a));
-      cc_.mulsd(x(r), x(i.b));
-      break;
-    case IrOp::FDIV: {
-      x86::Xmm zero = cc_.newXmmSd();
-      cc_.xorps(zero, zero);
-      cc_.ucomisd(x(i.b), zero);
-      cc_.je(exit_label(r)); // zero (or NaN): let the interpreter decide
-      cc_.movsd(x(r), x(i.a));
-      cc_.divsd(x(r), x(i.b));
-      break;
-    }
-    case IrOp::FNEG: {
-      x86::Xmm m = cc_.newXmmSd();
-      cc_.movq(m, imm64(0x8000'0000'0000'0000ull));
-      cc_.movsd(x(r), x(i.a));
-      cc_.xorpd(x(r), m);
-      break;
-    }
-    case IrOp::FABS: {
-      x86::Xmm m = cc_.newXmmSd();
-      cc_.movq(m, imm64(0x7FFF'FFFF'FFFF'FFFFull));
-      cc_.movsd(x(r), x(i.a));
-      cc_.andpd(x(r), m);
-      break;
-    }
-    case IrOp::FSQRT: cc_.sqrtsd(x(r), x(i.a)); break;
-    case IrOp::FFLOOR: cc_.roundsd(x(r), x(i.a), 0x9); break; // toward -inf, inexact suppressed
-    case IrOp::FCEIL: cc_.roundsd(x(r), x(i.a), 0xA); break;  // toward +inf, inexact suppressed
-    case IrOp::COPY:
+    case Op::ARG: fn_->setArg(static_cast<uint32_t>(i.imm), g(r)); break;
+    case Op::PHI: break; // registers assigned up front, filled on edges
+    case Op::MOV:
       if (is_f64(r)) cc_.movsd(x(r), x(i.a));
       else cc_.mov(g(r), g(i.a));
       break;
-    case IrOp::SELECT:
+    case Op::ADD: binary(r, i, [&](auto& d, auto s) { cc_.add(d, s); }); break;
+    case Op::SUB: binary(r, i, [&](auto& d, auto s) { cc_.sub(d, s); }); break;
+    case Op::AND: binary(r, i, [&](auto& d, auto s) { cc_.and_(d, s); }); break;
+    case Op::OR: binary(r, i, [&](auto& d, auto s) { cc_.or_(d, s); }); break;
+    case Op::XOR: binary(r, i, [&](auto& d, auto s) { cc_.xor_(d, s); }); break;
+    case Op::MUL:
+    case Op::MUL_OV:
+      if (imm_operand(i.b)) cc_.imul(g(r), g(i.a), imm_of(i.b));
+      else {
+        cc_.mov(g(r), g(i.a));
+        cc_.imul(g(r), g(i.b));
+      }
+      if (i.op == Op::MUL_OV) cc_.jo(labels_[i.target]);
+      break;
+    case Op::ADD_OV:
+      binary(r, i, [&](auto& d, auto s) { cc_.add(d, s); });
+      cc_.jo(labels_[i.target]);
+      break;
+    case Op::SUB_OV:
+      binary(r, i, [&](auto& d, auto s) { cc_.sub(d, s); });
+      cc_.jo(labels_[i.target]);
+      break;
+    case Op::NEG:
+    case Op::NEG_OV:
+      cc_.mov(g(r), g(i.a));
+      cc_.neg(g(r));
+      if (i.op == Op::NEG_OV) cc_.jo(labels_[i.target]);
+      break;
+    case Op::SDIV: {
+      x86::Gp hi = cc_.newInt64();
+      cc_.mov(g(r), g(i.a));
+      cc_.cqo(hi, g(r));
+      cc_.idiv(hi, g(r), g(i.b));
+      break;
+    }
+    case Op::SHL:
+      cc_.mov(g(r), g(i.a));
+      cc_.shl(g(r), static_cast<uint32_t>(i.imm));
+      break;
+    case Op::SHR:
+      cc_.mov(g(r), g(i.a));
+      cc_.shr(g(r), static_cast<uint32_t>(i.imm));
+      break;
+    case Op::SAR:
+      cc_.mov(g(r), g(i.a));
+      cc_.sar(g(r), static_cast<uint32_t>(i.imm));
+      break;
+    case Op::EQ: setcc(r, x86::CondCode::kE, i.a, i.b); break;
+    case Op::NE: setcc(r, x86::CondCode::kNE, i.a, i.b); break;
+    case Op::LT: setcc(r, x86::CondCode::kL, i.a, i.b); break;
+    case Op::LE: setcc(r, x86::CondCode::kLE, i.a, i.b); break;
+    case Op::GT: setcc(r, x86::CondCode::kG, i.a, i.b); break;
+    case Op::GE: setcc(r, x86::CondCode::kGE, i.a, i.b); break;
+    // ucomisd sets CF and ZF when unordered: "above" (and "above or equal")
+    // with the operands swapped as needed are false for NaNs.
+    case Op::FLT: fsetcc(r, x86::CondCode::kA, i.b, i.a); break;
+    case Op::FLE: fsetcc(r, x86::CondCode::kAE, i.b, i.a); break;
+    case Op::FGT: fsetcc(r, x86::CondCode::kA, i.a, i.b); break;
+    case Op::FGE: fsetcc(r, x86::CondCode::kAE, i.a, i.b); break;
+    case Op::FEQ:
+    case Op::FNE: {
+      x86::Gp d = g(r), p = cc_.newInt64();
+      cc_.xor_(d.r32(), d.r32());
+      cc_.xor_(p.r32(), p.r32());
+      cc_.ucomisd(x(i.a), x(i.b));
+      if (i.op == Op::FEQ) {
+        cc_.sete(d.r8());
+        cc_.setnp(p.r8());
+        cc_.and_(d, p);
+      } else {
+        cc_.setne(d.r8());
+        cc_.setp(p.r8());
+        cc_.or_(d, p);
+      }
+      break;
+    }
+    case Op::SELECT:
       if (is_f64(r)) {
-        // Branch-free: mask = -(a) selects b's bits, ~mask c's.
+        // Branch-free: mask = -(a != 0) selects b's bits, ~mask c's.
         x86::Gp m = cc_.newInt64();
-        cc_.mov(m, g(i.a));
+        cc_.xor_(m.r32(), m.r32());
+        cc_.test(g(i.a), g(i.a));
+        cc_.setnz(m.r8());
         cc_.neg(m);
-        if (!spill_.baseId()) spill_ = cc_.newStack(8, 8);
-        cc_.mov(spill_, m);
+        cc_.mov(spill(), m);
         x86::Xmm mask = cc_.newXmmSd(), pick = cc_.newXmmSd();
-        cc_.movsd(mask, spill_);
+        cc_.movsd(mask, spill());
         cc_.movapd(pick, mask);
         cc_.andpd(pick, x(i.b));
         cc_.andnpd(mask, x(i.c));
@@ -420,155 +294,93 @@ private:
         cc_.cmovnz(g(r), g(i.b));
       }
       break;
-    case IrOp::IMIN:
-    case IrOp::IMAX:
-      cc_.mov(g(r), g(i.a));
-      cc_.cmp(g(i.b), g(i.a));
-      if (i.op == IrOp::IMIN)
-        cc_.cmovl(g(r), g(i.b));
-      else
-        cc_.cmovg(g(r), g(i.b));
+    case Op::FADD:
+      cc_.movsd(x(r), x(i.a));
+      cc_.addsd(x(r), x(i.b));
       break;
-    // minsd/maxsd d, s give d when d < s (d > s), else s: exactly Python's
-    // min/max(a, b) with d = b, s = a, for NaNs and signed zeros too.
-    case IrOp::FMIN:
+    case Op::FSUB:
+      cc_.movsd(x(r), x(i.a));
+      cc_.subsd(x(r), x(i.b));
+      break;
+    case Op::FMUL:
+      cc_.movsd(x(r), x(i.a));
+      cc_.mulsd(x(r), x(i.b));
+      break;
+    case Op::FDIV:
+      cc_.movsd(x(r), x(i.a));
+      cc_.divsd(x(r), x(i.b));
+      break;
+    case Op::FNEG:
+    case Op::FABS: {
+      x86::Gp bits = cc_.newInt64();
+      cc_.mov(bits, i.op == Op::FNEG ? 0x8000'0000'0000'0000ull : 0x7FFF'FFFF'FFFF'FFFFull);
+      x86::Xmm m = cc_.newXmmSd();
+      cc_.movq(m, bits);
+      cc_.movsd(x(r), x(i.a));
+      if (i.op == Op::FNEG) cc_.xorpd(x(r), m);
+      else cc_.andpd(x(r), m);
+      break;
+    }
+    case Op::FSQRT: cc_.sqrtsd(x(r), x(i.a)); break;
+    case Op::FFLOOR: cc_.roundsd(x(r), x(i.a), 0x9); break; // toward -inf, inexact suppressed
+    case Op::FCEIL: cc_.roundsd(x(r), x(i.a), 0xA); break;  // toward +inf, inexact suppressed
+    // minsd/maxsd d, s give d when d < s (d > s), else s: with d = b, s = a
+    // exactly FMIN/FMAX's "b < a ? b : a".
+    case Op::FMIN:
       cc_.movsd(x(r), x(i.b));
       cc_.minsd(x(r), x(i.a));
       break;
-    case IrOp::FMAX:
+    case Op::FMAX:
       cc_.movsd(x(r), x(i.b));
       cc_.maxsd(x(r), x(i.a));
       break;
-    case IrOp::F2INT:
-      // cvttsd2si gives INT64_MIN for NaN and out-of-range values; scaling
-      // that (or any value beyond 48 bits) overflows.
-      cc_.cvttsd2si(g(r), x(i.a));
-      cc_.imul(g(r), g(r), 65536);
-      cc_.jo(exit_label(r));
+    case Op::I2F:
+      cc_.xorps(x(r), x(r));
+      cc_.cvtsi2sd(x(r), g(i.a));
       break;
-    case IrOp::LT: setcc_bool(r, x86::CondCode::kL, i.a, i.b); break;
-    case IrOp::LE: setcc_bool(r, x86::CondCode::kLE, i.a, i.b); break;
-    case IrOp::EQ: setcc_bool(r, x86::CondCode::kE, i.a, i.b); break;
-    case IrOp::NE: setcc_bool(r, x86::CondCode::kNE, i.a, i.b); break;
-    case IrOp::GT: setcc_bool(r, x86::CondCode::kG, i.a, i.b); break;
-    case IrOp::GE: setcc_bool(r, x86::CondCode::kGE, i.a, i.b); break;
-    case IrOp::VEQ: setcc_bool(r, x86::CondCode::kE, i.a, i.b); break;
-    case IrOp::FLT: fcmp(r, i.b, i.a, x86::CondCode::kA); break;
-    case IrOp::FLE: fcmp(r, i.b, i.a, x86::CondCode::kAE); break;
-    case IrOp::FGT: fcmp(r, i.a, i.b, x86::CondCode::kA); break;
-    case IrOp::FGE: fcmp(r, i.a, i.b, x86::CondCode::kAE); break;
-    case IrOp::FEQ:
-    case IrOp::FNE: {
-      x86::Gp d = g(r), p = cc_.newInt64();
-      cc_.xor_(d.r32(), d.r32());
-      cc_.xor_(p.r32(), p.r32());
-      cc_.ucomisd(x(i.a), x(i.b));
-      if (i.op == IrOp::FEQ) {
-        cc_.sete(d.r8());
-        cc_.setnp(p.r8());
-        cc_.and_(d, p);
-      } else {
-        cc_.setne(d.r8());
-        cc_.setp(p.r8());
-        cc_.or_(d, p);
-      }
+    case Op::F2I: cc_.cvttsd2si(g(r), x(i.a)); break;
+    case Op::BITS_F2I:
+      // Through memory on purpose: asmjit's allocator can rewrite a
+      // `movq gp, xmm` whose xmm is spilled into an invalid memory form.
+      cc_.movsd(spill(), x(i.a));
+      cc_.mov(g(r), spill());
+      break;
+    case Op::BITS_I2F: cc_.movq(x(r), g(i.a)); break;
+    case Op::LOAD:
+      if (is_f64(r)) cc_.movsd(x(r), mem(i.a, i.imm));
+      else cc_.mov(g(r), mem(i.a, i.imm));
+      break;
+    case Op::LOADX:
+      if (is_f64(r)) cc_.movsd(x(r), x86::qword_ptr(g(i.a), g(i.b), 3, static_cast<int32_t>(i.imm)));
+      else cc_.mov(g(r), x86::qword_ptr(g(i.a), g(i.b), 3, static_cast<int32_t>(i.imm)));
+      break;
+    case Op::LEAX: cc_.lea(g(r), x86::qword_ptr(g(i.a), g(i.b), 3)); break;
+    case Op::STORE:
+      if (is_f64(i.b)) cc_.movsd(mem(i.a, i.imm), x(i.b));
+      else if (imm_operand(i.b)) cc_.mov(mem(i.a, i.imm), imm_of(i.b));
+      else cc_.mov(mem(i.a, i.imm), g(i.b));
+      break;
+    case Op::CALL: {
+      const lir::Call& c = f_.calls[i.imm];
+      FuncSignatureBuilder sig(CallConvId::kHost);
+      sig.setRetT<uint64_t>();
+      for (size_t k = 0; k < c.args.size(); ++k) sig.addArgT<uint64_t>();
+      InvokeNode* call;
+      cc_.invoke(&call, imm(c.fn), sig);
+      for (size_t k = 0; k < c.args.size(); ++k) call->setArg(static_cast<uint32_t>(k), g(c.args[k]));
+      call->setRet(0, g(r));
       break;
     }
-    case IrOp::NOT:
-      cc_.mov(g(r), g(i.a));
-      cc_.xor_(g(r), 1);
-      break;
-    case IrOp::LOAD: cc_.mov(g(r), x86::qword_ptr(g(i.a), static_cast<int32_t>(i.imm))); break;
-    case IrOp::STORE: cc_.mov(x86::qword_ptr(g(i.a), static_cast<int32_t>(i.imm)), g(i.b)); break;
-    case IrOp::LOAD_ELEM: cc_.mov(g(r), x86::qword_ptr(g(i.a), g(i.b), 3)); break;
-    case IrOp::ELEM_ADDR: cc_.lea(g(r), x86::qword_ptr(g(i.a), g(i.b), 3)); break;
-    case IrOp::CALL: lower_call(r, i); break;
-    case IrOp::RET:
-      cc_.mov(x86::qword_ptr(out_, abi_.result_offset), boxed(i.a));
-      cc_.ret(imm64(kReturned));
-      break;
-    case IrOp::TO_ROOT:
-      write_snapshot(i.snap);
-      cc_.mov(x86::qword_ptr(out_, abi_.next_offset), imm64(static_cast<uint64_t>(i.imm)));
-      cc_.ret(imm64(kToLoop));
-      break;
-    case IrOp::EXIT: cc_.jmp(exit_label(r)); break;
-    case IrOp::kCount: break;
+    case Op::BR_EQ: branch(x86::CondCode::kE, i); break;
+    case Op::BR_NE: branch(x86::CondCode::kNE, i); break;
+    case Op::BR_LT: branch(x86::CondCode::kL, i); break;
+    case Op::BR_GE: branch(x86::CondCode::kGE, i); break;
+    case Op::BR_ULT: branch(x86::CondCode::kB, i); break;
+    case Op::BR_UGE: branch(x86::CondCode::kAE, i); break;
+    case Op::GOTO: cc_.jmp(labels_[i.target]); break;
+    case Op::RET: cc_.ret(g(i.a)); break;
+    case Op::kCount: break;
     }
-  }
-
-  void lower_floor(Ref r, const Ins& i) {
-    x86::Gp lo = cc_.newInt64(), hi = cc_.newInt64(), d = cc_.newInt64();
-    const bool checked = i.op == IrOp::FLOORDIV || i.op == IrOp::FLOORMOD;
-    const bool div = i.op == IrOp::FLOORDIV || i.op == IrOp::FLOORDIV_NZ;
-    cc_.mov(d, g(i.b));
-    cc_.sar(d, 16);
-    if (checked) {
-      cc_.test(d, d);
-      cc_.jz(exit_label(r));
-    }
-    cc_.mov(lo, g(i.a));
-    cc_.sar(lo, 16);
-    cc_.cqo(hi, lo);
-    cc_.idiv(hi, lo, d); // lo = quotient, hi = remainder (truncating)
-    Label done = cc_.newLabel();
-    x86::Gp t = cc_.newInt64();
-    // Floor semantics: adjust when the remainder is non-zero and its sign differs from the divisor's.
-    cc_.test(hi, hi);
-    cc_.jz(done);
-    cc_.mov(t, hi);
-    cc_.xor_(t, d);
-    cc_.jns(done);
-    if (div) cc_.sub(lo, 1);
-    else cc_.add(hi, d);
-    cc_.bind(done);
-    if (div) {
-      cc_.imul(g(r), lo, 65536);
-      if (checked) cc_.jo(exit_label(r));
-    } else {
-      cc_.mov(g(r), hi);
-      cc_.shl(g(r), 16);
-    }
-  }
-
-  void lower_call(Ref r, const Ins& i) {
-    const jit::CallSite& cs = t_.calls[i.imm];
-    for (size_t k = 0; k < cs.args.size(); ++k)
-      cc_.mov(x86::qword_ptr(out_, abi_.scratch_offset + static_cast<int32_t>(8 * k)), boxed(cs.args[k]));
-    x86::Gp argp = cc_.newIntPtr();
-    cc_.lea(argp, x86::ptr(out_, abi_.scratch_offset));
-    InvokeNode* call;
-    cc_.invoke(&call, imm(cs.fn), FuncSignatureT<uint64_t, void*>(CallConvId::kHost));
-    call->setArg(0, argp);
-    call->setRet(0, g(r));
-  }
-
-  void write_snapshot(int32_t snap) {
-    for (const jit::SnapEntry& e : t_.snaps[snap].entries)
-      cc_.mov(x86::qword_ptr(slots_, e.slot * 8), boxed(e.ref));
-  }
-
-  bool is_const(Ref r) const { return t_.ins[r].is(jit::Const); }
-
-  void emit_stub(const Stub& s) {
-    cc_.bind(s.label);
-    const Ins& i = t_.ins[s.guard];
-    // Raw values only: boxing happens in the runtime, which keeps stubs small.
-    const auto& entries = t_.snaps[i.snap].entries;
-    bool any = false;
-    for (const jit::SnapEntry& e : entries) any |= !is_const(e.ref);
-    if (any) {
-      x86::Gp buf = cc_.newIntPtr();
-      cc_.mov(buf, x86::qword_ptr(out_, abi_.values_offset));
-      for (size_t k = 0; k < entries.size(); ++k) {
-        Ref r = entries[k].ref;
-        if (is_const(r)) continue;
-        if (is_f64(r)) cc_.movsd(x86::qword_ptr(buf, static_cast<int32_t>(8 * k)), x(r));
-        else cc_.mov(x86::qword_ptr(buf, static_cast<int32_t>(8 * k)), g(r));
-      }
-    }
-    cc_.mov(x86::qword_ptr(out_, abi_.exit_offset), imm64(reinterpret_cast<uint64_t>(handles_[s.guard])));
-    cc_.ret(imm64(kSideExit));
   }
 };
 
@@ -576,14 +388,14 @@ class AsmjitBackend : public Backend {
 public:
   const char* name() const override { return "asmjit"; }
 
-  CodeResult compile(const jit::Trace& trace, const std::vector<void*>& handles, const Abi& abi) override {
+  CodeResult compile(const Func& f) override {
     CodeResult res;
     CodeHolder code;
     code.init(rt_.environment());
     ErrorCollector errors;
     code.setErrorHandler(&errors);
     x86::Compiler cc(&code);
-    Lowering(cc, trace, handles, abi).run();
+    Emitter(cc, f).run();
     if (cc.finalize() != kErrorOk || !errors.error.empty()) {
       res.error = errors.error.empty() ? "finalize failed" : errors.error;
       return res;

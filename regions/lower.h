@@ -1,0 +1,40 @@
+// lower.h — a region's trace IR (Python-level: boxed values, type guards,
+// 48-bit ints, snapshots) expanded into the backends' low-level IR.
+//
+// The code it produces has the form `int64_t code(Value* slots, ExitFrame* out)`
+// (arguments 0 and 1) and returns one of kReturned, kSideExit, kToLoop:
+//   - a guard's exit stores the raw machine value of each non-constant
+//     snapshot entry, in entry order, into the buffer at out->values (the
+//     runtime boxes them by IR type), stores the guard's exit handle and
+//     returns kSideExit;
+//   - RET stores the boxed result and returns kReturned;
+//   - TO_ROOT writes its snapshot's values, boxed, into `slots`, stores the
+//     loop trace to continue in and returns kToLoop.
+// All of the value encoding is spelled out here, from Value's own constants.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "backends/lir.h"
+#include "jit/ir.h"
+
+namespace tributary::regions {
+
+inline constexpr int64_t kReturned = 0, kSideExit = 1, kToLoop = 2;
+
+// Where the exit protocol's fields are in the ExitFrame (byte offsets).
+struct ExitLayout {
+  int32_t exit;    // the exit handle
+  int32_t result;  // RET's value
+  int32_t scratch; // helper arguments
+  int32_t values;  // pointer to the buffer receiving an exit's raw values
+  int32_t next;    // TO_ROOT's target trace (its imm; 0: the root)
+};
+
+// Lowers `t`. exit_handles[i] is what guard i stores when it exits. Returns ""
+// or why the trace cannot be lowered (a bug: the verifier accepted it).
+std::string lower(const jit::Trace& t, const std::vector<void*>& exit_handles, const ExitLayout& layout,
+                  lir::Func& out);
+
+} // namespace tributary::regions
