@@ -118,7 +118,7 @@ std::string format(const Func& f) {
     for (Ref r = b.begin; r < b.end; ++r) {
       const Ins& i = f.ins[r];
       const OpInfo& info = op_info(i.op);
-      std::string line = i.ty == Ty::None ? std::string(8, ' ') : fmt::format("v{:<3} {} ", r, ty_name(i.ty));
+      std::string line = i.ty == Ty::None ? std::string(9, ' ') : fmt::format("v{:<3} {} ", r, ty_name(i.ty));
       line += fmt::format("{:<8}", info.name);
       Ref ops[3] = {i.a, i.b, i.c};
       for (int k = 0; k < info.operands; ++k) line += fmt::format(" v{}", ops[k]);
@@ -225,7 +225,7 @@ std::string verify(const Func& f) {
     const Block& s = f.blocks[blk.succ];
     size_t phis = 0;
     for (Ref r = s.begin; r < s.end && f.ins[r].op == Op::PHI; ++r, ++phis) {
-      if (phis >= blk.args.size()) break;
+      if (phis >= blk.args.size()) continue; // counted, reported below
       Ref a = blk.args[phis];
       if (!available(a, b, blk.end) || f.ins[a].ty != f.ins[r].ty)
         return fmt::format("block {}: argument {} (v{}) for PHI v{} is unavailable or mistyped", b, phis, a, r);
