@@ -77,8 +77,9 @@ public:
   void branch(Op o, Ref a, Ref b, int32_t target) { emit({o, Ty::None, a, b, kNone, 0, target}); }
   Ref call(const void* fn, std::vector<Ref> args);
   // The instructions were appended block by block; lays the blocks out in
-  // order (cold ones last) and renumbers. Returns "" or what is wrong.
-  std::string finish();
+  // order (cold ones last) and renumbers. Returns "" or what is wrong; with
+  // `check`, also what verify() finds.
+  std::string finish(bool check = true);
 
 private:
   Func& f_;

@@ -311,7 +311,7 @@ bool JitState::compile(CompiledTrace* t) {
       static_cast<int32_t>(offsetof(ExitFrame, next))};
   double t0 = now();
   lir::Func low;
-  if (std::string err = regions::lower(t->ir, handles, layout, low); !err.empty()) {
+  if (std::string err = regions::lower(t->ir, handles, layout, low, strict); !err.empty()) {
     ++stats.internal_errors;
     const std::string text = fmt::format("# internal error in {}:{}: lowering: {}\n{}", t->code->qualname,
                                           t->start_pc, err, format_trace(t->ir));

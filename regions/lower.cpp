@@ -39,7 +39,7 @@ public:
   Lowering(const jit::Trace& t, const std::vector<void*>& handles, const ExitLayout& layout, lir::Func& out)
       : t_(t), handles_(handles), layout_(layout), b_(out), map_(t.ins.size(), lir::kNone) {}
 
-  std::string run() {
+  std::string run(bool verify) {
     const size_t nb = t_.blocks.size();
     for (size_t k = 0; k < nb; ++k) b_.new_block();
     for (size_t bi = 0; bi < nb; ++bi) {
@@ -60,7 +60,7 @@ public:
       b_.close(ended ? -1 : blk.succ, std::move(args));
     }
     for (const PendingExit& e : exits_) emit_exit(e);
-    return b_.finish();
+    return b_.finish(verify);
   }
 
 private:
@@ -290,8 +290,8 @@ private:
 } // namespace
 
 std::string lower(const jit::Trace& t, const std::vector<void*>& exit_handles, const ExitLayout& layout,
-                  lir::Func& out) {
-  return Lowering(t, exit_handles, layout, out).run();
+                  lir::Func& out, bool verify) {
+  return Lowering(t, exit_handles, layout, out).run(verify);
 }
 
 } // namespace tributary::regions

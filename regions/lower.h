@@ -33,8 +33,11 @@ struct ExitLayout {
 };
 
 // Lowers `t`. exit_handles[i] is what guard i stores when it exits. Returns ""
-// or why the trace cannot be lowered (a bug: the verifier accepted it).
+// or why the trace cannot be lowered (a bug: the verifier accepted it); with
+// `verify`, also what lir::verify finds in the result (the JIT checks under
+// TRIBUTARY_JIT_STRICT, which the tests and the fuzzer set: about 5% of the
+// backend's time otherwise).
 std::string lower(const jit::Trace& t, const std::vector<void*>& exit_handles, const ExitLayout& layout,
-                  lir::Func& out);
+                  lir::Func& out, bool verify = true);
 
 } // namespace tributary::regions
