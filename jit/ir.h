@@ -84,6 +84,7 @@ struct Ins {
 struct SnapEntry {
   int32_t slot; // index into the frame's slot array (locals, cells, stack)
   Ref ref;
+  bool operator==(const SnapEntry&) const = default;
 };
 
 // A frame inlined into the trace, as a snapshot sees it: its slots are the

@@ -360,21 +360,13 @@ bool JitState::try_attach(ExitInfo* parent, CompiledTrace* bridge) {
   // A guard the optimizer moved (LICM hoists invariant checks to the loop
   // entry, with the entry snapshot) exits elsewhere than its raw position.
   if (root->raw.ins[guard].snap != parent->snap) return false;
-  Trace saved_raw = root->raw;
-  std::vector<Boundary> saved_bounds = root->bounds;
-  std::vector<uint8_t> saved_fold = root->fold_used;
   regions::AttachResult r = regions::attach_bridge(*root, guard, *bridge);
   if (!r.error.empty()) {
-    root->raw = std::move(saved_raw);
-    root->bounds = std::move(saved_bounds);
-    root->fold_used = std::move(saved_fold);
     log_region(fmt::format("bridge kept separate at {}:{}: {}", root->code->qualname, parent->snap, r.error));
     return false;
   }
   if (!compile(root)) {
-    root->raw = std::move(saved_raw);
-    root->bounds = std::move(saved_bounds);
-    root->fold_used = std::move(saved_fold);
+    r.before->restore(*root);
     compile(root);
     return false;
   }

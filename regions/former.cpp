@@ -61,569 +61,617 @@ void insert_block(Trace& t, int32_t at, Block b) {
 
 } // namespace
 
-AttachResult attach_bridge(CompiledTrace& region, Ref guard, const CompiledTrace& bridge_ct) {
-  Trace& root = region.raw;
-  const Trace& bridge = bridge_ct.raw;
-  AttachResult res;
-  if (bridge.blocks.size() != 1) return {"bridge is not a single block"};
-  if (root.ins[guard].snap < 0 || root.ins[guard].target >= 0) return {"guard has no exit"};
-  if (root.kind == TraceKind::Loop && guard < root.blocks[0].end)
-    return {"guard is in the entry block"}; // the loop header relies on all of it
-  const Snapshot exit_snap = root.snaps[root.ins[guard].snap];
-  const int32_t frame_slots = root.code ? root.code->nlocals + root.code->ncells() + root.code->max_stack : 0;
-  std::unordered_map<int32_t, Ref> at_exit;
-  for (const SnapEntry& e : exit_snap.entries) at_exit[e.slot] = e.ref;
+AttachResult attach_bridge(CompiledTrace& region, Ref guard, const CompiledTrace& bridge) {
+  RegionCheckpoint before(region);
+  BridgeAttach a(region, guard, bridge);
+  std::string err = a.copy_bridge();
+  if (err.empty()) err = a.plan_join();
+  if (err.empty()) err = a.split_at_join();
+  if (err.empty()) {
+    a.check_widened();
+    a.lay_out();
+    err = a.rewrite_below_join();
+  }
+  if (!err.empty()) {
+    before.restore(region);
+    AttachResult failed;
+    failed.error = std::move(err);
+    return failed;
+  }
+  AttachResult res = std::move(a.result());
+  res.before.emplace(std::move(before));
+  return res;
+}
 
-  // Every instruction's block; kTail marks the bridge's new block until it has an index.
-  constexpr int32_t kTail = -2;
-  std::vector<int32_t> blk = jit::block_index(root);
-  const size_t first_new = root.ins.size(), first_snap = root.snaps.size(), first_call = root.calls.size();
-  const size_t first_pool = root.pool.size();
-  auto fail = [&](const char* why) {
-    root.ins.resize(first_new);
-    root.snaps.resize(first_snap);
-    root.calls.resize(first_call);
-    root.pool.resize(first_pool);
-    return AttachResult{why};
-  };
-  auto add = [&](Ins i, int32_t block) {
-    root.ins.push_back(i);
-    blk.push_back(block);
-    return static_cast<Ref>(root.ins.size()) - 1;
-  };
-  auto boxed = [&](Ref r, int32_t block) {
-    IrOp op = box_op(root.ins[r].type);
-    return op == IrOp::kCount ? r : add({op, IrType::Val, r}, block);
-  };
-  std::vector<Ref> map(bridge.ins.size(), kNoRef);
-  std::vector<Ref> hoisted;
-  // Bridge snapshots: the bridge's own view, completed with the exit's values
-  // for every slot it did not touch (the frame's memory is stale there).
-  std::vector<int32_t> snap_map(bridge.snaps.size(), -1);
-  auto map_snap = [&](int32_t s) {
-    if (snap_map[s] >= 0) return snap_map[s];
-    const Snapshot& bs = bridge.snaps[s];
-    Snapshot ns{bs.pc, bs.stack_depth, {}, bs.frames};
-    std::unordered_map<int32_t, bool> have;
-    for (const SnapEntry& e : bs.entries) {
-      ns.entries.push_back({e.slot, map[e.ref]});
-      have[e.slot] = true;
-    }
-    for (const SnapEntry& e : exit_snap.entries)
-      if (!have.count(e.slot)) ns.entries.push_back(e);
-    root.snaps.push_back(std::move(ns));
-    snap_map[s] = static_cast<int32_t>(root.snaps.size()) - 1;
-    return snap_map[s];
-  };
+BridgeAttach::BridgeAttach(CompiledTrace& region, Ref guard, const CompiledTrace& bridge)
+    : region_(region), root_(region.raw), bridge_ct_(bridge), bridge_(bridge.raw), guard_(guard),
+      parent_(region.raw.ins[guard]) {}
 
-  Block tail{0, 0, -1, {}};
-  struct NewPhi {
-    int32_t slot;
-    IrType type;
-    Ref root_value;   // the region's value (its uses under the join are rewritten)
-    Ref root_input;   // what the region's path passes (boxed if needed)
-    Ref bridge_input;
-  };
-  std::vector<NewPhi> new_phis;
-  std::vector<std::vector<bool>> dom_before; // the region's dominators before the attach (widened joins)
-  int32_t split = -1;   // block split at the join
-  Ref join_ins = kNoRef;
-  bool existing_join = false; // joining a join block an earlier bridge made (no split)
+Ref BridgeAttach::add(Ins i, int32_t block) {
+  root_.ins.push_back(i);
+  blk_.push_back(block);
+  return static_cast<Ref>(root_.ins.size()) - 1;
+}
+
+Ref BridgeAttach::boxed(Ref r, int32_t block) {
+  IrOp op = box_op(root_.ins[r].type);
+  return op == IrOp::kCount ? r : add({op, IrType::Val, r}, block);
+}
+
+// Bridge snapshots: the bridge's own view, completed with the exit's values
+// for every slot it did not touch (the frame's memory is stale there).
+int32_t BridgeAttach::map_snap(int32_t s) {
+  if (snap_map_[s] >= 0) return snap_map_[s];
+  const Snapshot& bs = bridge_.snaps[s];
+  Snapshot ns{bs.pc, bs.stack_depth, {}, bs.frames};
+  std::unordered_map<int32_t, bool> have;
+  for (const SnapEntry& e : bs.entries) {
+    ns.entries.push_back({e.slot, map_[e.ref]});
+    have[e.slot] = true;
+  }
+  for (const SnapEntry& e : exit_snap_.entries)
+    if (!have.count(e.slot)) ns.entries.push_back(e);
+  root_.snaps.push_back(std::move(ns));
+  snap_map_[s] = static_cast<int32_t>(root_.snaps.size()) - 1;
+  return snap_map_[s];
+}
+
+// On the bridge's path the region's guard failed: a bridge guard that checks
+// exactly that (the branch re-recorded from the exit) always passes.
+bool BridgeAttach::implied(const Ins& i) const {
+  if (!i.is(jit::Guard) || i.a == kNoRef || map_[i.a] == kNoRef) return false;
+  const Ref a = map_[i.a];
+  const Ins& p = parent_;
+  if (p.op == IrOp::GUARD_ISNT && i.op == IrOp::GUARD_IS) return a == p.a && i.imm == p.imm;
+  if (p.op == IrOp::GUARD_IS && i.op == IrOp::GUARD_ISNT) return a == p.a && i.imm == p.imm;
+  if (p.op == IrOp::GUARD_TRUE || p.op == IrOp::GUARD_FALSE) {
+    const bool failed_value = p.op == IrOp::GUARD_FALSE; // what the condition was on this path
+    if ((i.op == IrOp::GUARD_TRUE || i.op == IrOp::GUARD_FALSE) && a == p.a) return (i.op == IrOp::GUARD_TRUE) == failed_value;
+    // The exit boxed the condition: GUARD_IS (BOX_BOOL c) #True/#False.
+    if (i.op == IrOp::GUARD_IS && root_.ins[a].op == IrOp::BOX_BOOL && root_.ins[a].a == p.a)
+      return static_cast<uint64_t>(i.imm) == Value::boolean(failed_value).bits();
+  }
+  return false;
+}
+
+// ---- 1. copy the bridge ----------------------------------------------------------
+
+std::string BridgeAttach::copy_bridge() {
+  if (bridge_.blocks.size() != 1) return "bridge is not a single block";
+  if (parent_.snap < 0 || parent_.target >= 0) return "guard has no exit";
+  if (root_.kind == TraceKind::Loop && guard_ < root_.blocks[0].end)
+    return "guard is in the entry block"; // the loop header relies on all of it
+  exit_snap_ = root_.snaps[parent_.snap];
+  frame_slots_ = root_.code ? root_.code->nlocals + root_.code->ncells() + root_.code->max_stack : 0;
+  for (const SnapEntry& e : exit_snap_.entries) at_exit_[e.slot] = e.ref;
+  blk_ = jit::block_index(root_);
+  first_new_ = root_.ins.size();
+  map_.assign(bridge_.ins.size(), kNoRef);
+  snap_map_.assign(bridge_.snaps.size(), -1);
+
   bool ended = false;
-  // On the bridge's path the region's guard failed: a bridge guard that
-  // checks exactly that (the branch re-recorded from the exit) always passes.
-  const Ins parent = root.ins[guard];
-  auto implied = [&](const Ins& i) {
-    if (!i.is(jit::Guard) || i.a == kNoRef || map[i.a] == kNoRef) return false;
-    const Ref a = map[i.a];
-    if (parent.op == IrOp::GUARD_ISNT && i.op == IrOp::GUARD_IS) return a == parent.a && i.imm == parent.imm;
-    if (parent.op == IrOp::GUARD_IS && i.op == IrOp::GUARD_ISNT) return a == parent.a && i.imm == parent.imm;
-    if (parent.op == IrOp::GUARD_TRUE || parent.op == IrOp::GUARD_FALSE) {
-      const bool failed_value = parent.op == IrOp::GUARD_FALSE; // what the condition was on this path
-      if ((i.op == IrOp::GUARD_TRUE || i.op == IrOp::GUARD_FALSE) && a == parent.a)
-        return (i.op == IrOp::GUARD_TRUE) == failed_value;
-      // The exit boxed the condition: GUARD_IS (BOX_BOOL c) #True/#False.
-      if (i.op == IrOp::GUARD_IS && root.ins[a].op == IrOp::BOX_BOOL && root.ins[a].a == parent.a)
-        return static_cast<uint64_t>(i.imm) == Value::boolean(failed_value).bits();
-    }
-    return false;
-  };
-  for (size_t n = 0; n < bridge.ins.size(); ++n) {
-    Ins i = bridge.ins[n];
+  for (size_t n = 0; n < bridge_.ins.size() && !ended; ++n) {
+    Ins i = bridge_.ins[n];
     if (implied(i)) continue;
     switch (i.op) {
     case IrOp::KINT:
     case IrOp::KRAW:
     case IrOp::KF64:
     case IrOp::KVAL:
-      map[n] = add(i, 0); // constants: the entry block's start
-      hoisted.push_back(map[n]);
+      map_[n] = add(i, 0); // constants: the entry block's start
+      hoisted_.push_back(map_[n]);
       continue;
     case IrOp::SLOAD: {
-      auto it = at_exit.find(static_cast<int32_t>(i.imm));
-      if (it != at_exit.end()) map[n] = boxed(it->second, kTail);
-      else if (i.imm >= frame_slots) { // an inlined frame's local that is unbound at the exit
-        map[n] = add({IrOp::KVAL, IrType::Val, kNoRef, kNoRef, static_cast<int64_t>(Value::empty().bits())}, 0);
-        hoisted.push_back(map[n]);
+      auto it = at_exit_.find(static_cast<int32_t>(i.imm));
+      if (it != at_exit_.end()) {
+        map_[n] = boxed(it->second, kTail);
+      } else if (i.imm >= frame_slots_) { // an inlined frame's local that is unbound at the exit
+        map_[n] = add({IrOp::KVAL, IrType::Val, kNoRef, kNoRef, static_cast<int64_t>(Value::empty().bits())}, 0);
+        hoisted_.push_back(map_[n]);
       } else {
-        map[n] = add(i, kTail);
+        map_[n] = add(i, kTail);
       }
       continue;
     }
-    case IrOp::TO_ROOT: {
-      if (i.imm != 0) return fail("bridge continues in another loop's trace");
-      if (root.kind != TraceKind::Loop || root.blocks.size() < 2) return fail("no loop header to return to");
-      const Snapshot& end = bridge.snaps[i.snap];
-      std::unordered_map<int32_t, Ref> at_end;
-      for (const SnapEntry& e : end.entries) at_end[e.slot] = map[e.ref];
-      std::vector<int32_t> phi_slots;
-      std::vector<IrType> phi_types;
-      for (Ref r = root.blocks[1].begin; r < root.blocks[1].end && root.ins[r].op == IrOp::PHI; ++r) {
-        phi_slots.push_back(static_cast<int32_t>(root.ins[r].imm));
-        phi_types.push_back(root.ins[r].type);
-      }
-      for (auto [slot, ref] : at_end) {
-        bool carried = false;
-        for (int32_t s : phi_slots) carried |= s == slot;
-        auto ex = at_exit.find(slot);
-        if (!carried && !(ex != at_exit.end() && ex->second == ref))
-          return fail("bridge changes a slot the loop does not carry");
-      }
-      int32_t end_snap = map_snap(static_cast<int32_t>(i.snap));
-      for (size_t k = 0; k < phi_slots.size(); ++k) {
-        Ref v = at_end.count(phi_slots[k]) ? at_end[phi_slots[k]]
-                : at_exit.count(phi_slots[k]) ? at_exit[phi_slots[k]] : kNoRef;
-        if (v == kNoRef) return fail("loop value unknown at the bridge's end");
-        IrType have = root.ins[v].type, want = phi_types[k];
-        if (have != want) {
-          if (want == IrType::Val) {
-            v = boxed(v, kTail);
-          } else if (have == IrType::Val && (want == IrType::Int || want == IrType::F64)) {
-            Ins g{want == IrType::Int ? IrOp::GUARD_INT : IrOp::GUARD_F64, IrType::None, v};
-            g.snap = end_snap;
-            add(g, kTail);
-            v = add({want == IrType::Int ? IrOp::UNBOX_INT : IrOp::UNBOX_F64, want, v}, kTail);
-          } else {
-            return fail("a loop value changes type on the bridge");
-          }
-        }
-        tail.args.push_back(v);
-      }
-      tail.succ = 1;
+    case IrOp::TO_ROOT:
+      if (std::string err = end_at_header(i); !err.empty()) return err;
       ended = true;
       continue;
-    }
-    case IrOp::JOIN: {
-      if (bridge_ct.join_bound < 0 || bridge_ct.join_bound >= static_cast<int32_t>(region.bounds.size()))
-        return fail("join point unknown");
-      join_ins = region.bounds[bridge_ct.join_bound].ins;
-      if (join_ins >= static_cast<Ref>(first_new) || !jit::joins_forward(root, blk, guard, join_ins))
-        return fail("join point not after the guard");
-      split = blk[join_ins];
-      // At the start of a block on the region's path: another bridge already
-      // joined there (a join block, with or without PHIs), and this one
-      // becomes one more predecessor. (Not the entry block or a loop's header.)
-      if (join_ins == root.blocks[split].begin) {
-        if (split == 0 || (root.kind == TraceKind::Loop && split == 1))
-          return fail("the join point starts a block that is not a join");
-        existing_join = true;
-      }
-      dom_before = jit::dominators(root);
-      int32_t join_snap = map_snap(static_cast<int32_t>(i.snap));
-      for (const JoinSlot& j : bridge_ct.join_plan) {
-        Ref bv = j.bridge_ref == kNoRef ? kNoRef : (j.bridge_from_region ? j.bridge_ref : map[j.bridge_ref]);
-        switch (j.action) {
-        case JoinSlot::MemPhi: {
-          // The bridge's value also goes to memory: code that reads the slot
-          // from memory without passing the join (a later iteration, an exit
-          // that omits it, the interpreter after the loop) must see it.
-          Ref v = boxed(bv, kTail);
-          add({IrOp::SSTORE, IrType::None, v, kNoRef, j.slot}, kTail);
-          new_phis.push_back({j.slot, IrType::Val, kNoRef, kNoRef, v});
-          break;
-        }
-        case JoinSlot::LoadSame: {
-          auto ex = at_exit.find(j.slot);
-          Ref v = ex != at_exit.end() ? boxed(ex->second, kTail) : add({IrOp::SLOAD, IrType::Val, kNoRef, kNoRef, j.slot}, kTail);
-          Ins g{IrOp::GUARD_IS, IrType::None, v, kNoRef, static_cast<int64_t>(j.const_bits)};
-          g.snap = join_snap;
-          add(g, kTail);
-          break;
-        }
-        case JoinSlot::LoadPhi: {
-          auto ex = at_exit.find(j.slot);
-          if (ex != at_exit.end() && root.ins[ex->second].type == j.type) {
-            new_phis.push_back({j.slot, j.type, j.region_ref, j.region_ref, ex->second});
-            break;
-          }
-          Ref v = ex != at_exit.end() ? boxed(ex->second, kTail) : add({IrOp::SLOAD, IrType::Val, kNoRef, kNoRef, j.slot}, kTail);
-          if (j.type != IrType::Val) {
-            Ins g{j.type == IrType::Int ? IrOp::GUARD_INT : IrOp::GUARD_F64, IrType::None, v};
-            g.snap = join_snap;
-            add(g, kTail);
-            v = add({j.type == IrType::Int ? IrOp::UNBOX_INT : IrOp::UNBOX_F64, j.type, v}, kTail);
-          }
-          new_phis.push_back({j.slot, j.type, j.region_ref, j.region_ref, v});
-          break;
-        }
-        case JoinSlot::Phi: {
-          const IrType have = root.ins[bv].type;
-          if (have != j.type) {
-            if (j.type == IrType::Val) {
-              bv = boxed(bv, kTail);
-            } else if (have == IrType::Val && (j.type == IrType::Int || j.type == IrType::F64)) {
-              // The region's code below is specialized: the bridge's boxed value is checked.
-              Ins g{j.type == IrType::Int ? IrOp::GUARD_INT : IrOp::GUARD_F64, IrType::None, bv};
-              g.snap = join_snap;
-              add(g, kTail);
-              bv = add({j.type == IrType::Int ? IrOp::UNBOX_INT : IrOp::UNBOX_F64, j.type, bv}, kTail);
-            } else {
-              return fail("join value of another type");
-            }
-          }
-          new_phis.push_back({j.slot, j.type, j.region_ref, j.region_ref, bv});
-          break;
-        }
-        }
-      }
+    case IrOp::JOIN:
+      join_at_ = static_cast<int32_t>(n);
       ended = true;
       continue;
-    }
     case IrOp::RET:
-      if (root.kind != TraceKind::Function) return fail("bridge returns from a loop trace");
-      i.a = map[i.a];
+      if (root_.kind != TraceKind::Function) return "bridge returns from a loop trace";
+      i.a = map_[i.a];
       add(i, kTail);
       ended = true;
       continue;
     default: break;
     }
-    if (i.a != kNoRef) i.a = map[i.a];
-    if (i.b != kNoRef) i.b = map[i.b];
+    if (i.a != kNoRef) i.a = map_[i.a];
+    if (i.b != kNoRef) i.b = map_[i.b];
     if (i.snap >= 0) i.snap = map_snap(i.snap);
     i.exit_id = -1;
     i.target = -1;
     if (i.op == IrOp::CALL) {
-      jit::CallSite cs = bridge.calls[i.imm];
-      for (Ref& a : cs.args) a = map[a];
-      root.calls.push_back(std::move(cs));
-      i.imm = static_cast<int64_t>(root.calls.size()) - 1;
+      jit::CallSite cs = bridge_.calls[i.imm];
+      for (Ref& a : cs.args) a = map_[a];
+      root_.calls.push_back(std::move(cs));
+      i.imm = static_cast<int64_t>(root_.calls.size()) - 1;
     }
-    map[n] = add(i, kTail);
+    map_[n] = add(i, kTail);
   }
-  if (!ended) return fail("bridge has no end");
-  for (size_t k = 0; k < bridge.pool.size(); ++k) root.pool.push_back(bridge.pool[k]);
+  if (!ended) return "bridge has no end";
+  for (const Value& v : bridge_.pool) root_.pool.push_back(v);
+  return "";
+}
 
-  // Split the region's block at the join: [begin, join) falls through to the
-  // new join block M = [join, end), which inherits the old successor.
-  int32_t join_block = -1;
-  std::vector<Ref> phi_refs;
-  std::vector<Ref> replacement; // per new PHI: what the region's value reads below the join (kNoRef: itself)
-  std::vector<Ref> checks;      // guards and unboxes that open M after its PHIs
-
-  // Widened PHIs (a Val PHI joining a region value of another type, or a
-  // constant the region decided control flow on): the region's code below the
-  // join was specialized to its own value, so the PHI is checked first, at the
-  // join's bytecode position. A typed value gets a type guard and an unbox
-  // when code below the join reads it (snapshots take the boxed PHI as it is);
-  // a control-flow constant gets an identity guard and stays a constant.
-  auto check_widened = [&](int32_t mblock) {
-    const Ref old_end = static_cast<Ref>(first_new);
-    // Blocks are numbered after the split here (M = split + 1); dom_before
-    // is indexed by the numbers before it. A block the split block dominated
-    // is dominated by M: every path into it leaves the split block through
-    // the join.
-    auto below = [&](int32_t nb) {
-      if (nb == split + 1) return true;
-      if (nb < 0 || nb == split) return false;
-      int32_t ob = nb < split ? nb : nb - 1;
-      return ob < static_cast<int32_t>(dom_before.size()) && dom_before[ob][split];
-    };
-    auto used_below = [&](Ref v) {
-      for (Ref r = 0; r < old_end; ++r) {
-        const Ins& i = root.ins[r];
-        if (!below(blk[r])) continue;
-        if (i.a == v || i.b == v) return true;
-        if (i.op == IrOp::CALL)
-          for (Ref a : root.calls[i.imm].args)
-            if (a == v) return true;
+// A TO_ROOT end: the tail passes the loop header's PHIs the slots' new values.
+std::string BridgeAttach::end_at_header(const Ins& i) {
+  if (i.imm != 0) return "bridge continues in another loop's trace";
+  if (root_.kind != TraceKind::Loop || root_.blocks.size() < 2) return "no loop header to return to";
+  const Snapshot& end = bridge_.snaps[i.snap];
+  std::unordered_map<int32_t, Ref> at_end;
+  for (const SnapEntry& e : end.entries) at_end[e.slot] = map_[e.ref];
+  std::vector<int32_t> phi_slots;
+  std::vector<IrType> phi_types;
+  for (Ref r = root_.blocks[1].begin; r < root_.blocks[1].end && root_.ins[r].op == IrOp::PHI; ++r) {
+    phi_slots.push_back(static_cast<int32_t>(root_.ins[r].imm));
+    phi_types.push_back(root_.ins[r].type);
+  }
+  for (auto [slot, ref] : at_end) {
+    const bool carried = std::find(phi_slots.begin(), phi_slots.end(), slot) != phi_slots.end();
+    auto ex = at_exit_.find(slot);
+    if (!carried && !(ex != at_exit_.end() && ex->second == ref)) return "bridge changes a slot the loop does not carry";
+  }
+  const int32_t end_snap = map_snap(static_cast<int32_t>(i.snap));
+  for (size_t k = 0; k < phi_slots.size(); ++k) {
+    Ref v = at_end.count(phi_slots[k])    ? at_end[phi_slots[k]]
+            : at_exit_.count(phi_slots[k]) ? at_exit_[phi_slots[k]]
+                                           : kNoRef;
+    if (v == kNoRef) return "loop value unknown at the bridge's end";
+    const IrType have = root_.ins[v].type, want = phi_types[k];
+    if (have != want) {
+      if (want == IrType::Val) {
+        v = boxed(v, kTail);
+      } else if (have == IrType::Val && (want == IrType::Int || want == IrType::F64)) {
+        Ins g{want == IrType::Int ? IrOp::GUARD_INT : IrOp::GUARD_F64, IrType::None, v};
+        g.snap = end_snap;
+        add(g, kTail);
+        v = add({want == IrType::Int ? IrOp::UNBOX_INT : IrOp::UNBOX_F64, want, v}, kTail);
+      } else {
+        return "a loop value changes type on the bridge";
       }
-      for (size_t b = 0; b < root.blocks.size(); ++b)
-        if (below(static_cast<int32_t>(b)))
-          for (Ref a : root.blocks[b].args)
-            if (a == v) return true;
-      return false;
-    };
-    int32_t snap = -1;
-    auto join_snapshot = [&]() {
-      if (snap >= 0) return snap;
-      const jit::Boundary& bd = region.bounds[bridge_ct.join_bound];
-      Snapshot ns{bd.resume_pc, bd.resume_depth, {}, bd.frames};
-      for (const SnapEntry& e : bd.state) ns.entries.push_back(e);
-      for (size_t k = 0; k < new_phis.size(); ++k) {
-        bool present = false;
-        for (SnapEntry& e : ns.entries)
-          if (e.slot == new_phis[k].slot) e.ref = phi_refs[k], present = true;
-        if (!present) ns.entries.push_back({new_phis[k].slot, phi_refs[k]});
-      }
-      root.snaps.push_back(std::move(ns));
-      snap = static_cast<int32_t>(root.snaps.size()) - 1;
-      return snap;
-    };
-    for (size_t k = 0; k < new_phis.size(); ++k) {
-      const NewPhi& p = new_phis[k];
-      if (p.type != IrType::Val || p.root_value == kNoRef) continue;
-      const Ins rv = root.ins[p.root_value];
-      bool is_const = rv.is_value_const();
-      bool fold = is_const && p.root_value < static_cast<Ref>(region.fold_used.size()) && region.fold_used[p.root_value];
-      if (rv.type == IrType::Val && !fold) continue;
-      ++res.widened;
-      if (fold) {
-        const uint64_t bits = rv.value_bits();
-        Ins g{IrOp::GUARD_IS, IrType::None, phi_refs[k], kNoRef, static_cast<int64_t>(bits)};
-        g.snap = join_snapshot();
-        checks.push_back(add(g, mblock));
-        replacement[k] = kNoRef;
-        ++res.checks;
-        continue;
-      }
-      if (!used_below(p.root_value)) continue;
-      IrOp guard_op = rv.type == IrType::Int ? IrOp::GUARD_INT : rv.type == IrType::F64 ? IrOp::GUARD_F64 : IrOp::GUARD_BOOL;
-      IrOp unbox_op = rv.type == IrType::Int ? IrOp::UNBOX_INT : rv.type == IrType::F64 ? IrOp::UNBOX_F64 : IrOp::UNBOX_BOOL;
-      Ins g{guard_op, IrType::None, phi_refs[k]};
-      g.snap = join_snapshot();
-      checks.push_back(add(g, mblock));
-      replacement[k] = add({unbox_op, rv.type, phi_refs[k]}, mblock);
-      checks.push_back(replacement[k]);
-      ++res.checks;
     }
+    tail_.args.push_back(v);
+  }
+  tail_.succ = 1;
+  return "";
+}
+
+// ---- 2. plan the join ------------------------------------------------------------
+
+std::string BridgeAttach::plan_join() {
+  if (join_at_ < 0) return "";
+  const Ins& join = bridge_.ins[join_at_];
+  if (bridge_ct_.join_bound < 0 || bridge_ct_.join_bound >= static_cast<int32_t>(region_.bounds.size()))
+    return "join point unknown";
+  join_ins_ = region_.bounds[bridge_ct_.join_bound].ins;
+  if (join_ins_ == kNoRef || join_ins_ >= static_cast<Ref>(first_new_) || !jit::joins_forward(root_, blk_, guard_, join_ins_))
+    return "join point not after the guard";
+  split_ = blk_[join_ins_];
+  // At the start of a block on the region's path: another bridge already
+  // joined there (a join block, with or without PHIs), and this one becomes
+  // one more predecessor. (Not the entry block or a loop's header.)
+  if (join_ins_ == root_.blocks[split_].begin) {
+    if (split_ == 0 || (root_.kind == TraceKind::Loop && split_ == 1))
+      return "the join point starts a block that is not a join";
+    existing_join_ = true;
+  }
+  dom_before_ = jit::dominators(root_);
+  const int32_t join_snap = map_snap(static_cast<int32_t>(join.snap));
+  for (const JoinSlot& j : bridge_ct_.join_plan) {
+    Ref bv = j.bridge_ref == kNoRef ? kNoRef : (j.bridge_from_region ? j.bridge_ref : map_[j.bridge_ref]);
+    // The slot's value at the exit, boxed, or else its load from memory.
+    auto exit_value = [&] {
+      auto ex = at_exit_.find(j.slot);
+      return ex != at_exit_.end() ? boxed(ex->second, kTail)
+                                  : add({IrOp::SLOAD, IrType::Val, kNoRef, kNoRef, j.slot}, kTail);
+    };
+    // A boxed value where the region's code below expects type t: checked and unboxed.
+    auto unbox_checked = [&](Ref v, IrType t) {
+      Ins g{t == IrType::Int ? IrOp::GUARD_INT : IrOp::GUARD_F64, IrType::None, v};
+      g.snap = join_snap;
+      add(g, kTail);
+      return add({t == IrType::Int ? IrOp::UNBOX_INT : IrOp::UNBOX_F64, t, v}, kTail);
+    };
+    switch (j.action) {
+    case JoinSlot::MemPhi: {
+      // The bridge's value also goes to memory: code that reads the slot from
+      // memory without passing the join (a later iteration, an exit that
+      // omits it, the interpreter after the loop) must see it.
+      Ref v = boxed(bv, kTail);
+      add({IrOp::SSTORE, IrType::None, v, kNoRef, j.slot}, kTail);
+      new_phis_.push_back({j.slot, IrType::Val, kNoRef, kNoRef, v});
+      break;
+    }
+    case JoinSlot::LoadSame: {
+      Ins g{IrOp::GUARD_IS, IrType::None, exit_value(), kNoRef, static_cast<int64_t>(j.const_bits)};
+      g.snap = join_snap;
+      add(g, kTail);
+      break;
+    }
+    case JoinSlot::LoadPhi: {
+      auto ex = at_exit_.find(j.slot);
+      Ref v;
+      if (ex != at_exit_.end() && root_.ins[ex->second].type == j.type) v = ex->second;
+      else if (j.type != IrType::Val) v = unbox_checked(exit_value(), j.type);
+      else v = exit_value();
+      new_phis_.push_back({j.slot, j.type, j.region_ref, j.region_ref, v});
+      break;
+    }
+    case JoinSlot::Phi: {
+      const IrType have = root_.ins[bv].type;
+      if (have != j.type) {
+        if (j.type == IrType::Val) bv = boxed(bv, kTail);
+        else if (have == IrType::Val && (j.type == IrType::Int || j.type == IrType::F64)) bv = unbox_checked(bv, j.type);
+        else return "join value of another type";
+      }
+      new_phis_.push_back({j.slot, j.type, j.region_ref, j.region_ref, bv});
+      break;
+    }
+    }
+  }
+  return "";
+}
+
+// ---- 3. split at the join --------------------------------------------------------
+
+std::string BridgeAttach::split_at_join() {
+  if (split_ < 0) return "";
+  if (existing_join_) return join_into_existing();
+  split_block();
+  return "";
+}
+
+// Block split_ is a join block: its PHIs stay, each predecessor passes one
+// value per PHI. The bridge passes its values for them; a slot the earlier
+// joins did not need gets a new PHI, to which the other predecessors pass the
+// region's value (it dominates the join).
+std::string BridgeAttach::join_into_existing() {
+  join_block_ = split_;
+  reused_.assign(new_phis_.size(), false);
+  std::vector<Ref> old_phis;
+  for (Ref r = root_.blocks[split_].begin; r < root_.blocks[split_].end && root_.ins[r].op == IrOp::PHI; ++r)
+    old_phis.push_back(r);
+  std::vector<Ref> tail_args(old_phis.size(), kNoRef);
+  phi_refs_.assign(new_phis_.size(), kNoRef);
+  for (size_t k = 0; k < new_phis_.size(); ++k) {
+    const NewPhi& p = new_phis_[k];
+    if (p.root_value == kNoRef) return "a slot in memory joins an existing join";
+    for (size_t o = 0; o < old_phis.size(); ++o)
+      if (old_phis[o] == p.root_value) {
+        if (root_.ins[p.bridge_input].type != root_.ins[old_phis[o]].type) return "join value of another type";
+        tail_args[o] = p.bridge_input;
+        reused_[k] = true;
+        phi_refs_[k] = old_phis[o];
+      }
+  }
+  for (Ref a : tail_args)
+    if (a == kNoRef) return "the bridge has no value for a PHI of the join";
+  tail_.args = tail_args;
+  std::vector<int32_t> preds;
+  for (size_t b = 0; b < root_.blocks.size(); ++b)
+    if (root_.blocks[b].succ == split_) preds.push_back(static_cast<int32_t>(b));
+  for (size_t k = 0; k < new_phis_.size(); ++k) {
+    if (reused_[k]) continue;
+    const NewPhi& p = new_phis_[k];
+    const Ins& rv = root_.ins[p.root_value];
+    const bool fold = rv.is_value_const() && p.root_value < static_cast<Ref>(region_.fold_used.size()) &&
+                      region_.fold_used[p.root_value];
+    if (rv.type != p.type || fold) return "a widened value joins an existing join";
+    for (int32_t b : preds) root_.blocks[b].args.push_back(p.root_value);
+    tail_.args.push_back(p.bridge_input);
+    Ins phi{IrOp::PHI, p.type};
+    phi.imm = p.slot;
+    phi_refs_[k] = add(phi, join_block_);
+  }
+  tail_.succ = join_block_;
+  replacement_ = phi_refs_;
+  for (size_t k = 0; k < new_phis_.size(); ++k)
+    if (reused_[k]) replacement_[k] = kNoRef;
+  return "";
+}
+
+// [begin, join) of block split_ falls through to the new join block
+// M = [join, end), which inherits the old successor.
+void BridgeAttach::split_block() {
+  Block& x = root_.blocks[split_];
+  Block m{0, 0, x.succ, x.args};
+  x.args.clear();
+  for (NewPhi& p : new_phis_) {
+    if (p.root_value == kNoRef) p.root_input = add({IrOp::SLOAD, IrType::Val, kNoRef, kNoRef, p.slot}, split_);
+    else if (root_.ins[p.root_value].type != p.type) p.root_input = boxed(p.root_value, split_);
+    root_.blocks[split_].args.push_back(p.root_input);
+    tail_.args.push_back(p.bridge_input);
+  }
+  for (size_t r = 0; r < first_new_; ++r) {
+    if (blk_[r] > split_) ++blk_[r];
+    else if (blk_[r] == split_ && static_cast<Ref>(r) >= join_ins_) blk_[r] = split_ + 1;
+  }
+  for (size_t r = first_new_; r < blk_.size(); ++r)
+    if (blk_[r] > split_) ++blk_[r];
+  insert_block(root_, split_ + 1, m);
+  root_.blocks[split_].succ = split_ + 1;
+  join_block_ = split_ + 1;
+  for (const NewPhi& p : new_phis_) {
+    Ins phi{IrOp::PHI, p.type};
+    phi.imm = p.slot;
+    phi_refs_.push_back(add(phi, join_block_));
+  }
+  tail_.succ = join_block_;
+  replacement_ = phi_refs_;
+}
+
+// ---- 4. check widened PHIs -------------------------------------------------------
+
+// Is region value v (an instruction from before the attach) read in a block
+// the join block dominates? Blocks are numbered after the split here
+// (M = split_ + 1) and `dom_before` by the numbers before it: a block the
+// split block dominated is dominated by M, as every path into it leaves the
+// split block through the join.
+bool BridgeAttach::used_below(Ref v, const std::vector<std::vector<bool>>& dom_before) const {
+  auto below = [&](int32_t nb) {
+    if (nb == split_ + 1) return true;
+    if (nb < 0 || nb == split_) return false;
+    const int32_t ob = nb < split_ ? nb : nb - 1;
+    return ob < static_cast<int32_t>(dom_before.size()) && dom_before[ob][split_];
   };
-  std::vector<bool> reused; // per new PHI: it is the existing join block's PHI
-  if (split >= 0 && existing_join) {
-    // Block `split` is a join block: its PHIs stay, each predecessor passes
-    // one value per PHI. The bridge passes its values for them; a slot the
-    // earlier joins did not need gets a new PHI, to which the other
-    // predecessors pass the region's value (it dominates the join).
-    join_block = split;
-    reused.assign(new_phis.size(), false);
-    std::vector<Ref> old_phis;
-    for (Ref r = root.blocks[split].begin; r < root.blocks[split].end && root.ins[r].op == IrOp::PHI; ++r)
-      old_phis.push_back(r);
-    std::vector<Ref> tail_args(old_phis.size(), kNoRef);
-    phi_refs.assign(new_phis.size(), kNoRef);
-    for (size_t k = 0; k < new_phis.size(); ++k) {
-      const NewPhi& p = new_phis[k];
-      if (p.root_value == kNoRef) return fail("a slot in memory joins an existing join");
-      for (size_t o = 0; o < old_phis.size(); ++o)
-        if (old_phis[o] == p.root_value) {
-          if (root.ins[p.bridge_input].type != root.ins[old_phis[o]].type) return fail("join value of another type");
-          tail_args[o] = p.bridge_input;
-          reused[k] = true;
-          phi_refs[k] = old_phis[o];
-        }
-    }
-    for (Ref a : tail_args)
-      if (a == kNoRef) return fail("the bridge has no value for a PHI of the join");
-    tail.args = tail_args;
-    std::vector<int32_t> preds;
-    for (size_t b = 0; b < root.blocks.size(); ++b)
-      if (root.blocks[b].succ == split) preds.push_back(static_cast<int32_t>(b));
-    for (size_t k = 0; k < new_phis.size(); ++k) {
-      if (reused[k]) continue;
-      NewPhi& p = new_phis[k];
-      const Ins& rv = root.ins[p.root_value];
-      bool is_const = rv.is_value_const();
-      bool fold = is_const && p.root_value < static_cast<Ref>(region.fold_used.size()) && region.fold_used[p.root_value];
-      if (rv.type != p.type || fold) return fail("a widened value joins an existing join");
-      for (int32_t b : preds) root.blocks[b].args.push_back(p.root_value);
-      tail.args.push_back(p.bridge_input);
-      Ins phi{IrOp::PHI, p.type};
-      phi.imm = p.slot;
-      phi_refs[k] = add(phi, join_block);
-    }
-    tail.succ = join_block;
-    replacement = phi_refs;
-    for (size_t k = 0; k < new_phis.size(); ++k)
-      if (reused[k]) replacement[k] = kNoRef;
-  } else if (split >= 0) {
-    Block& x = root.blocks[split];
-    Block m{0, 0, x.succ, x.args};
-    x.args.clear();
-    for (NewPhi& p : new_phis) {
-      if (p.root_value == kNoRef) p.root_input = add({IrOp::SLOAD, IrType::Val, kNoRef, kNoRef, p.slot}, split);
-      else if (root.ins[p.root_value].type != p.type) p.root_input = boxed(p.root_value, split);
-      x.args.push_back(p.root_input);
-      tail.args.push_back(p.bridge_input);
-    }
-    for (size_t r = 0; r < first_new; ++r) {
-      if (blk[r] > split) ++blk[r];
-      else if (blk[r] == split && static_cast<Ref>(r) >= join_ins) blk[r] = split + 1;
-    }
-    for (size_t r = first_new; r < blk.size(); ++r)
-      if (blk[r] > split) ++blk[r];
-    insert_block(root, split + 1, m);
-    root.blocks[split].succ = split + 1;
-    join_block = split + 1;
-    for (const NewPhi& p : new_phis) {
-      Ins phi{IrOp::PHI, p.type};
-      phi.imm = p.slot;
-      phi_refs.push_back(add(phi, join_block));
-    }
-    tail.succ = join_block;
-    replacement = phi_refs;
-    check_widened(join_block);
+  for (Ref r = 0; r < static_cast<Ref>(first_new_); ++r) {
+    const Ins& i = root_.ins[r];
+    if (!below(blk_[r])) continue;
+    if (i.a == v || i.b == v) return true;
+    if (i.op == IrOp::CALL)
+      for (Ref a : root_.calls[i.imm].args)
+        if (a == v) return true;
   }
-  const int32_t tail_index = static_cast<int32_t>(root.blocks.size());
-  root.blocks.push_back(tail);
-  for (int32_t& b : blk)
-    if (b == kTail) b = tail_index;
-  root.ins[guard].target = tail_index;
+  for (size_t b = 0; b < root_.blocks.size(); ++b)
+    if (below(static_cast<int32_t>(b)))
+      for (Ref a : root_.blocks[b].args)
+        if (a == v) return true;
+  return false;
+}
 
-  // Lay the blocks out: constants open the entry block, PHIs open the join block.
-  std::vector<bool> is_hoisted(root.ins.size(), false);
-  for (Ref r : hoisted) is_hoisted[r] = true;
-  for (Ref r : checks) is_hoisted[r] = true; // placed right after the PHIs
-  std::vector<Ref> order;
-  for (size_t b = 0; b < root.blocks.size(); ++b) {
-    if (b == 0)
-      for (Ref r : hoisted) order.push_back(r);
-    if (static_cast<int32_t>(b) == join_block) {
-      if (existing_join) // the earlier PHIs keep their places (predecessors pass them first)
-        for (size_t r = 0; r < first_new; ++r)
-          if (blk[r] == static_cast<int32_t>(b) && root.ins[r].op == IrOp::PHI) order.push_back(static_cast<Ref>(r));
-      for (size_t k = 0; k < phi_refs.size(); ++k)
-        if (reused.empty() || !reused[k]) order.push_back(phi_refs[k]);
-      for (Ref c : checks) order.push_back(c);
+// The join position's state with the PHIs for the joined slots.
+int32_t BridgeAttach::join_snapshot() {
+  if (join_snap_ >= 0) return join_snap_;
+  const jit::Boundary& bd = region_.bounds[bridge_ct_.join_bound];
+  Snapshot ns{bd.resume_pc, bd.resume_depth, {}, bd.frames};
+  for (const SnapEntry& e : bd.state) ns.entries.push_back(e);
+  for (size_t k = 0; k < new_phis_.size(); ++k) {
+    bool present = false;
+    for (SnapEntry& e : ns.entries)
+      if (e.slot == new_phis_[k].slot) e.ref = phi_refs_[k], present = true;
+    if (!present) ns.entries.push_back({new_phis_[k].slot, phi_refs_[k]});
+  }
+  root_.snaps.push_back(std::move(ns));
+  join_snap_ = static_cast<int32_t>(root_.snaps.size()) - 1;
+  return join_snap_;
+}
+
+void BridgeAttach::check_widened() {
+  if (split_ < 0 || existing_join_) return;
+  for (size_t k = 0; k < new_phis_.size(); ++k) {
+    const NewPhi& p = new_phis_[k];
+    if (p.type != IrType::Val || p.root_value == kNoRef) continue;
+    const Ins rv = root_.ins[p.root_value];
+    const bool fold = rv.is_value_const() && p.root_value < static_cast<Ref>(region_.fold_used.size()) &&
+                      region_.fold_used[p.root_value];
+    if (rv.type == IrType::Val && !fold) continue;
+    ++res_.widened;
+    if (fold) { // a control-flow constant: an identity guard, and it stays a constant below
+      Ins g{IrOp::GUARD_IS, IrType::None, phi_refs_[k], kNoRef, static_cast<int64_t>(rv.value_bits())};
+      g.snap = join_snapshot();
+      checks_.push_back(add(g, join_block_));
+      replacement_[k] = kNoRef;
+      ++res_.checks;
+      continue;
     }
-    for (size_t r = 0; r < blk.size(); ++r) {
-      if (blk[r] != static_cast<int32_t>(b) || is_hoisted[r]) continue;
-      if (root.ins[r].op == IrOp::PHI && (r >= first_new || (existing_join && static_cast<int32_t>(b) == join_block))) continue;
-      order.push_back(static_cast<Ref>(r));
+    if (!used_below(p.root_value, dom_before_)) continue; // snapshots take the boxed PHI as it is
+    const IrOp guard_op = rv.type == IrType::Int   ? IrOp::GUARD_INT
+                          : rv.type == IrType::F64 ? IrOp::GUARD_F64
+                                                   : IrOp::GUARD_BOOL;
+    const IrOp unbox_op = rv.type == IrType::Int   ? IrOp::UNBOX_INT
+                          : rv.type == IrType::F64 ? IrOp::UNBOX_F64
+                                                   : IrOp::UNBOX_BOOL;
+    Ins g{guard_op, IrType::None, phi_refs_[k]};
+    g.snap = join_snapshot();
+    checks_.push_back(add(g, join_block_));
+    replacement_[k] = add({unbox_op, rv.type, phi_refs_[k]}, join_block_);
+    checks_.push_back(replacement_[k]);
+    ++res_.checks;
+  }
+}
+
+// ---- 5. lay out ------------------------------------------------------------------
+
+// Block by block: constants open the entry block; the join block opens with
+// its PHIs (an existing join's first, as its predecessors pass them) and the
+// checks of widened PHIs.
+std::vector<Ref> BridgeAttach::layout_order(const std::vector<int32_t>& blk) const {
+  std::vector<bool> placed(blk.size(), false);
+  for (Ref r : hoisted_) placed[r] = true;
+  for (Ref r : checks_) placed[r] = true;
+  std::vector<std::vector<Ref>> by_block(root_.blocks.size() + 1);
+  for (size_t r = 0; r < blk.size(); ++r)
+    if (blk[r] >= 0 && blk[r] < static_cast<int32_t>(by_block.size())) by_block[blk[r]].push_back(static_cast<Ref>(r));
+  std::vector<Ref> order;
+  for (size_t b = 0; b < by_block.size(); ++b) {
+    if (b == 0) order.insert(order.end(), hoisted_.begin(), hoisted_.end());
+    const bool join = static_cast<int32_t>(b) == join_block_;
+    if (join) {
+      if (existing_join_)
+        for (Ref r : by_block[b])
+          if (static_cast<size_t>(r) < first_new_ && root_.ins[r].op == IrOp::PHI) order.push_back(r);
+      for (size_t k = 0; k < phi_refs_.size(); ++k)
+        if (reused_.empty() || !reused_[k]) order.push_back(phi_refs_[k]);
+      order.insert(order.end(), checks_.begin(), checks_.end());
+    }
+    for (Ref r : by_block[b]) {
+      if (placed[r]) continue;
+      if (root_.ins[r].op == IrOp::PHI && (static_cast<size_t>(r) >= first_new_ || (existing_join_ && join))) continue;
+      order.push_back(r);
     }
   }
-  std::vector<Ref> remap = jit::reorder(root, order, blk);
-  for (Ref& p : phi_refs) p = remap[p];
-  for (Ref& p : replacement)
+  return order;
+}
+
+void BridgeAttach::lay_out() {
+  const int32_t tail_index = static_cast<int32_t>(root_.blocks.size());
+  root_.blocks.push_back(tail_);
+  for (int32_t& b : blk_)
+    if (b == kTail) b = tail_index;
+  root_.ins[guard_].target = tail_index;
+  const std::vector<Ref> remap = jit::reorder(root_, layout_order(blk_), blk_);
+  for (Ref& p : phi_refs_) p = remap[p];
+  for (Ref& p : replacement_)
     if (p != kNoRef) p = remap[p];
-  for (NewPhi& p : new_phis)
+  for (NewPhi& p : new_phis_)
     if (p.root_value != kNoRef) p.root_value = remap[p.root_value];
-  for (size_t k = 0; k < region.bounds.size(); ++k) {
-    jit::Boundary& bd = region.bounds[k];
+  for (size_t k = 0; k < region_.bounds.size(); ++k) {
+    jit::Boundary& bd = region_.bounds[k];
     if (bd.ins == kNoRef) continue;
     // Positions with no code between them share an instruction index (a
     // LOAD_FAST, a call inlined to a constant). Below a join the PHIs stand
     // for the join position's slots, and the other positions at the same
     // index would read them as their own: they stop being join points.
-    if (bd.ins == join_ins && static_cast<int32_t>(k) != bridge_ct.join_bound) {
+    if (bd.ins == join_ins_ && static_cast<int32_t>(k) != bridge_ct_.join_bound) {
       bd.ins = kNoRef;
       continue;
     }
     bd.ins = remap[bd.ins];
     for (SnapEntry& e : bd.state) e.ref = remap[e.ref];
   }
-  std::vector<uint8_t> fold(root.ins.size(), 0);
-  for (size_t r = 0; r < region.fold_used.size() && r < remap.size(); ++r)
-    if (region.fold_used[r] && remap[r] != kNoRef) fold[remap[r]] = 1;
-  region.fold_used = std::move(fold);
+  std::vector<uint8_t> fold(root_.ins.size(), 0);
+  for (size_t r = 0; r < region_.fold_used.size() && r < remap.size(); ++r)
+    if (region_.fold_used[r] && remap[r] != kNoRef) fold[remap[r]] = 1;
+  region_.fold_used = std::move(fold);
+  blk_ = jit::block_index(root_);
+  laid_out_ = true;
+}
 
-  // Below the join, the region's values read the PHIs.
-  if (join_block >= 0) {
-    res.joined = true;
-    res.phis = static_cast<int>(std::count(reused.begin(), reused.end(), false));
-    if (reused.empty()) res.phis = static_cast<int>(phi_refs.size());
-    if (!phi_refs.empty()) {
-      std::vector<std::vector<bool>> dom = jit::dominators(root);
-      std::vector<int32_t> block_now = jit::block_index(root);
-      auto dominated = [&](int32_t b) { return dom[b][join_block]; };
-      // Below the join the region's values are rewritten to the PHIs only
-      // where the join dominates. A block reachable from the join (within one
-      // iteration) that it does not dominate — an earlier bridge joined further
-      // down from above this join — would keep reading the region's values,
-      // undefined on the new path: refuse the join.
-      {
-        const int32_t header = root.kind == TraceKind::Loop ? 1 : -1;
-        std::vector<bool> seen(root.blocks.size(), false);
-        std::vector<int32_t> work{join_block};
-        seen[join_block] = true;
-        while (!work.empty()) {
-          int32_t b = work.back();
-          work.pop_back();
-          if (!dominated(b)) return {"a path from above joins below the join point"};
-          std::vector<int32_t> succs{root.blocks[b].succ};
-          for (Ref r = root.blocks[b].begin; r < root.blocks[b].end; ++r)
-            if (root.ins[r].target >= 0) succs.push_back(root.ins[r].target);
-          for (int32_t n : succs)
-            if (n >= 0 && n != header && !seen[n]) seen[n] = true, work.push_back(n);
-        }
-      }
-      std::unordered_map<Ref, Ref> replace;
-      for (size_t k = 0; k < new_phis.size(); ++k)
-        if (new_phis[k].root_value != kNoRef && replacement[k] != kNoRef) replace[new_phis[k].root_value] = replacement[k];
-      // Below the join the frame's memory is stale for a joined slot: loads of
-      // it read the PHI (boxed, as a load would be).
-      for (Ref r = 0; r < static_cast<Ref>(root.ins.size()); ++r) {
-        Ins& i = root.ins[r];
-        if (i.op != IrOp::SLOAD || !dominated(block_now[r])) continue;
-        for (size_t k = 0; k < new_phis.size(); ++k) {
-          if (i.imm != new_phis[k].slot) continue;
-          IrOp box = box_op(new_phis[k].type);
-          if (box == IrOp::kCount) {
-            replace[r] = phi_refs[k];
-          } else {
-            i.op = box;
-            i.a = phi_refs[k];
-            i.imm = 0;
-          }
-        }
-      }
-      auto sub_from = [](const std::unordered_map<Ref, Ref>& m, Ref& r) {
-        auto it = m.find(r);
-        if (it != m.end()) r = it->second;
-      };
-      auto sub = [&](Ref& r) { sub_from(replace, r); };
-      // A joined slot's unboxed region value may also stand for the slot in
-      // its boxed form (the load it was unboxed from): snapshots and join
-      // states below the join name the PHI instead (they accept any type).
-      std::unordered_map<Ref, Ref> replace_slot = replace;
-      for (size_t k = 0; k < new_phis.size(); ++k) {
-        const Ref rv = new_phis[k].root_value;
-        if (rv == kNoRef || replacement[k] == kNoRef) continue;
-        const Ins& u = root.ins[rv];
-        if ((u.op == IrOp::UNBOX_INT || u.op == IrOp::UNBOX_F64) && !dominated(block_now[u.a]))
-          replace_slot.emplace(u.a, replacement[k]);
-      }
-      auto sub_slot = [&](Ref& r) { sub_from(replace_slot, r); };
-      std::vector<bool> snap_done(root.snaps.size(), false);
-      for (Ref r = 0; r < static_cast<Ref>(root.ins.size()); ++r) {
-        if (!dominated(block_now[r]) || root.ins[r].op == IrOp::PHI) continue;
-        Ins& i = root.ins[r];
-        if (i.a != kNoRef) sub(i.a);
-        if (i.b != kNoRef) sub(i.b);
-        if (i.op == IrOp::CALL)
-          for (Ref& a : root.calls[i.imm].args) sub(a);
-        if (i.snap >= 0 && !snap_done[i.snap]) {
-          Snapshot& snap = root.snaps[i.snap];
-          for (SnapEntry& e : snap.entries) sub_slot(e.ref);
-          // A snapshot may omit a slot the region never changed (its memory was
-          // right); below the join the memory is wrong on the joining path.
-          for (size_t k = 0; k < new_phis.size(); ++k) {
-            if (!live_in(snap, new_phis[k].slot, root.code)) continue;
-            int32_t slot = new_phis[k].slot;
-            bool present = false;
-            for (const SnapEntry& e : snap.entries) present |= e.slot == slot;
-            if (!present) snap.entries.push_back({slot, phi_refs[k]});
-          }
-          snap_done[i.snap] = true;
-        }
-      }
-      for (size_t b = 0; b < root.blocks.size(); ++b)
-        if (dominated(static_cast<int32_t>(b)) && static_cast<int32_t>(b) != join_block - 1)
-          for (Ref& a : root.blocks[b].args) sub(a);
-      for (jit::Boundary& bd : region.bounds)
-        if (bd.ins != kNoRef && bd.ins < static_cast<Ref>(block_now.size()) && dominated(block_now[bd.ins]))
-          for (SnapEntry& e : bd.state) sub_slot(e.ref);
+std::string BridgeAttach::format() const {
+  if (laid_out_) return jit::format_trace(root_);
+  jit::Trace t = root_;
+  std::vector<int32_t> blk = blk_;
+  const int32_t tail_index = static_cast<int32_t>(t.blocks.size());
+  t.blocks.push_back(tail_);
+  for (int32_t& b : blk)
+    if (b == kTail) b = tail_index;
+  jit::reorder(t, layout_order(blk), blk);
+  return jit::format_trace(t);
+}
+
+// ---- 6. rewrite below the join ---------------------------------------------------
+
+std::string BridgeAttach::rewrite_below_join() {
+  if (join_block_ < 0) return "";
+  res_.joined = true;
+  res_.phis = reused_.empty() ? static_cast<int>(phi_refs_.size())
+                              : static_cast<int>(std::count(reused_.begin(), reused_.end(), false));
+  if (phi_refs_.empty()) return "";
+  const std::vector<std::vector<bool>> dom = jit::dominators(root_);
+  const std::vector<int32_t>& block_now = blk_;
+  auto dominated = [&](int32_t b) { return dom[b][join_block_]; };
+  // Below the join the region's values are rewritten to the PHIs only where
+  // the join dominates. A block reachable from the join (within one
+  // iteration) that it does not dominate — an earlier bridge joined further
+  // down from above this join — would keep reading the region's values,
+  // undefined on the new path: refuse the join.
+  {
+    const int32_t header = root_.kind == TraceKind::Loop ? 1 : -1;
+    std::vector<bool> seen(root_.blocks.size(), false);
+    std::vector<int32_t> work{join_block_};
+    seen[join_block_] = true;
+    while (!work.empty()) {
+      const int32_t b = work.back();
+      work.pop_back();
+      if (!dominated(b)) return "a path from above joins below the join point";
+      std::vector<int32_t> succs{root_.blocks[b].succ};
+      for (Ref r = root_.blocks[b].begin; r < root_.blocks[b].end; ++r)
+        if (root_.ins[r].target >= 0) succs.push_back(root_.ins[r].target);
+      for (int32_t n : succs)
+        if (n >= 0 && n != header && !seen[n]) seen[n] = true, work.push_back(n);
     }
   }
-  return res;
+  std::unordered_map<Ref, Ref> replace;
+  for (size_t k = 0; k < new_phis_.size(); ++k)
+    if (new_phis_[k].root_value != kNoRef && replacement_[k] != kNoRef) replace[new_phis_[k].root_value] = replacement_[k];
+  // Below the join the frame's memory is stale for a joined slot: loads of it
+  // read the PHI (boxed, as a load would be).
+  for (Ref r = 0; r < static_cast<Ref>(root_.ins.size()); ++r) {
+    Ins& i = root_.ins[r];
+    if (i.op != IrOp::SLOAD || !dominated(block_now[r])) continue;
+    for (size_t k = 0; k < new_phis_.size(); ++k) {
+      if (i.imm != new_phis_[k].slot) continue;
+      const IrOp box = box_op(new_phis_[k].type);
+      if (box == IrOp::kCount) {
+        replace[r] = phi_refs_[k];
+      } else {
+        i.op = box;
+        i.a = phi_refs_[k];
+        i.imm = 0;
+      }
+    }
+  }
+  auto sub_from = [](const std::unordered_map<Ref, Ref>& m, Ref& r) {
+    auto it = m.find(r);
+    if (it != m.end()) r = it->second;
+  };
+  auto sub = [&](Ref& r) { sub_from(replace, r); };
+  // A joined slot's unboxed region value may also stand for the slot in its
+  // boxed form (the load it was unboxed from): snapshots and join states
+  // below the join name the PHI instead (they accept any type).
+  std::unordered_map<Ref, Ref> replace_slot = replace;
+  for (size_t k = 0; k < new_phis_.size(); ++k) {
+    const Ref rv = new_phis_[k].root_value;
+    if (rv == kNoRef || replacement_[k] == kNoRef) continue;
+    const Ins& u = root_.ins[rv];
+    if ((u.op == IrOp::UNBOX_INT || u.op == IrOp::UNBOX_F64) && !dominated(block_now[u.a]))
+      replace_slot.emplace(u.a, replacement_[k]);
+  }
+  auto sub_slot = [&](Ref& r) { sub_from(replace_slot, r); };
+  std::vector<bool> snap_done(root_.snaps.size(), false);
+  for (Ref r = 0; r < static_cast<Ref>(root_.ins.size()); ++r) {
+    if (!dominated(block_now[r]) || root_.ins[r].op == IrOp::PHI) continue;
+    Ins& i = root_.ins[r];
+    if (i.a != kNoRef) sub(i.a);
+    if (i.b != kNoRef) sub(i.b);
+    if (i.op == IrOp::CALL)
+      for (Ref& a : root_.calls[i.imm].args) sub(a);
+    if (i.snap >= 0 && !snap_done[i.snap]) {
+      Snapshot& snap = root_.snaps[i.snap];
+      for (SnapEntry& e : snap.entries) sub_slot(e.ref);
+      // A snapshot may omit a slot the region never changed (its memory was
+      // right); below the join the memory is wrong on the joining path.
+      for (size_t k = 0; k < new_phis_.size(); ++k) {
+        if (!live_in(snap, new_phis_[k].slot, root_.code)) continue;
+        const int32_t slot = new_phis_[k].slot;
+        bool present = false;
+        for (const SnapEntry& e : snap.entries) present |= e.slot == slot;
+        if (!present) snap.entries.push_back({slot, phi_refs_[k]});
+      }
+      snap_done[i.snap] = true;
+    }
+  }
+  for (size_t b = 0; b < root_.blocks.size(); ++b)
+    if (dominated(static_cast<int32_t>(b)) && static_cast<int32_t>(b) != join_block_ - 1)
+      for (Ref& a : root_.blocks[b].args) sub(a);
+  for (jit::Boundary& bd : region_.bounds)
+    if (bd.ins != kNoRef && bd.ins < static_cast<Ref>(block_now.size()) && dominated(block_now[bd.ins]))
+      for (SnapEntry& e : bd.state) sub_slot(e.ref);
+  return "";
 }
 
 } // namespace tributary::regions
