@@ -10,6 +10,7 @@
 
 #include "jit/helpers.h"
 #include "jit/opt/pipeline.h"
+#include "regions/join_plan.h"
 #include "runtime/containers.h"
 #include "runtime/exceptions.h"
 #include "runtime/iter.h"
@@ -907,188 +908,40 @@ void Recorder::record_call_ex(int32_t flags) {
 
 // ---- joining a region ----------------------------------------------------------------
 
-namespace {
-
-regions::SlotValue describe(const Trace& t, Ref r, bool fold_used) {
-  const Ins& i = t.ins[r];
-  regions::SlotValue v;
-  v.type = i.type;
-  v.fold_used = fold_used;
-  if (i.is_value_const()) v.is_const = true, v.const_bits = i.value_bits();
-  return v;
-}
-
-Ref find_slot(const std::vector<SnapEntry>& entries, int32_t slot) {
-  for (const SnapEntry& e : entries)
-    if (e.slot == slot) return e.ref;
-  return kNoRef;
-}
-
-} // namespace
-
 // At an instruction boundary of a bridge: can the bridge stop here and join its
-// region at the same bytecode position? The policy decides slot by slot.
+// region at the same bytecode position? regions::plan_join decides, slot by
+// slot with the merge policy.
 bool Recorder::try_join() {
   if (!jit_.policy->merges() || !root_ || root_->frozen || parent_guard_raw_ == kNoRef || root_->bounds.empty())
     return false;
-  const Trace& region = root_->raw;
-  const Snapshot& exit = region.snaps[region.ins[parent_guard_raw_].snap];
-  const uint32_t depth = static_cast<uint32_t>(stack_.size());
-  // The position, inside the inlined calls it is in.
-  const std::vector<SnapFrame> frames = inline_frames(pc_, depth);
-  const uint32_t resume_pc = callers_.empty() ? pc_ : callers_[0].resume_pc;
-  const uint32_t resume_depth = callers_.empty() ? depth : static_cast<uint32_t>(callers_[0].stack.size());
-  const int32_t root_stack_base = callers_.empty() ? stack_base_ : callers_[0].stack_base;
-  const uint64_t key = merge_key(pc_, frames);
-  auto region_fold = [&](Ref r) { return r < static_cast<Ref>(root_->fold_used.size()) && root_->fold_used[r]; };
-  auto bridge_fold = [&](Ref r) { return std::find(fold_used_.begin(), fold_used_.end(), r) != fold_used_.end(); };
-  regions::MergePoint at;
-  if (auto v = root_->versions.find(key); v != root_->versions.end()) at.versions = v->second;
-  if (auto j = root_->joins.find(key); j != root_->joins.end()) at.joins = j->second;
-  at.region_blocks = static_cast<uint32_t>(region.blocks.size());
-  at.reformed = root_->reformed;
-  // A loop's header carries every local its body changes; the body reads the
-  // others from values loaded before the loop. A bridge that changes such a
-  // local cannot join inside the loop: the next iteration would read the
-  // stale value (TO_ROOT refuses the same bridges).
-  // (Locals of inlined frames are fresh on every call: only the trace's own frame's count.)
-  std::vector<bool> carried(static_cast<size_t>(root_stack_base), root_->kind != TraceKind::Loop);
-  if (root_->kind == TraceKind::Loop && region.blocks.size() >= 2)
-    for (Ref r = region.blocks[1].begin; r < region.blocks[1].end && region.ins[r].op == IrOp::PHI; ++r)
-      if (region.ins[r].imm >= 0 && region.ins[r].imm < root_stack_base) carried[region.ins[r].imm] = true;
-  // Every slot live here, with the bridge's value (kNoRef: untouched).
-  struct Live {
-    int32_t slot;
-    Ref ref;
-    bool inlined; // a slot of an inlined frame (no memory behind it)
-  };
-  std::vector<Live> live;
-  for_each_slot(stack_, [&](int32_t slot, Ref r, bool inlined, bool) { live.push_back({slot, r, inlined}); });
-  Ref unbound = kNoRef; // an inlined frame's local that no path has bound
   if (region_blocks_.empty()) {
-    region_blocks_ = block_index(region);
-    region_dom_ = dominators(region);
+    region_blocks_ = block_index(root_->raw);
+    region_dom_ = dominators(root_->raw);
   }
-  const std::vector<int32_t>& block_of = region_blocks_;
-  auto before_guard = [&](Ref r) { // r is computed on every path to the guard, before it
-    const int32_t rb = block_of[r], gb = block_of[parent_guard_raw_];
-    return rb == gb ? r < parent_guard_raw_ : static_cast<bool>(region_dom_[gb][rb]);
-  };
-  for (size_t bi = 0; bi < root_->bounds.size(); ++bi) {
-    const Boundary& b = root_->bounds[bi];
-    if (b.pc != pc_ || b.depth != depth || b.resume_pc != resume_pc || b.resume_depth != resume_depth ||
-        b.frames != frames || b.ins == kNoRef || b.ins >= static_cast<Ref>(region.ins.size()) ||
-        !joins_forward(region, block_of, parent_guard_raw_, b.ins))
-      continue;
-    std::vector<JoinSlot> plan;
-    bool ok = true;
-    int widened = 0;
-    std::vector<std::string> widen_why;
-    for (size_t li = 0; li < live.size() && ok; ++li) {
-      const int32_t s = live[li].slot;
-      Ref rref = find_slot(b.state, s);
-      Ref bref = live[li].ref;
-      bool from_region = false;
-      if (bref == kNoRef) {
-        bref = find_slot(exit.entries, s);
-        from_region = bref != kNoRef;
-      }
-      if (live[li].inlined) {
-        // Snapshots leave unbound locals of inlined frames out.
-        if (bref == kNoRef) bref = unbound == kNoRef ? (unbound = constant(Value::empty())) : unbound, from_region = false;
-        if (rref == kNoRef) {
-          if (join_note_.empty()) join_note_ = fmt::format("no join at pc {} (slot {}: no value in the region)", pc_, s);
-          ok = false;
-          break;
-        }
-      }
-      if (bref == kNoRef && rref == kNoRef) continue; // both still in memory
-      if (from_region && bref == rref) continue;      // the same value on both paths
-      if (rref == kNoRef) { // the region has not touched it here: join its memory value
-        plan.push_back({s, JoinSlot::MemPhi, IrType::Val, kNoRef, bref, from_region, 0});
-        continue;
-      }
-      regions::SlotValue rv = describe(region, rref, region_fold(rref));
-      if (bref == kNoRef) { // the bridge never touched it: load it to the region's view
-        // ... unless the region's value is that slot's own load: the memory
-        // still holds it on both paths (the exit left the slot untouched).
-        Ref loaded = rref;
-        if (region.ins[loaded].op == IrOp::UNBOX_INT || region.ins[loaded].op == IrOp::UNBOX_F64)
-          loaded = region.ins[loaded].a;
-        // (The load must have happened before the guard on the region's path.)
-        if (s < root_stack_base + static_cast<int32_t>(resume_depth) && region.ins[loaded].op == IrOp::SLOAD &&
-            region.ins[loaded].imm == s && before_guard(loaded))
-          continue;
-        if (rv.is_const) plan.push_back({s, JoinSlot::LoadSame, IrType::Val, rref, kNoRef, false, rv.const_bits});
-        else if (rv.type == IrType::Int || rv.type == IrType::F64 || rv.type == IrType::Val)
-          plan.push_back({s, JoinSlot::LoadPhi, rv.type, rref, kNoRef, false, 0});
-        else ok = false;
-        continue;
-      }
-      regions::SlotValue bv = from_region ? describe(region, bref, region_fold(bref)) : describe(t_, bref, bridge_fold(bref));
-      // A boxed value on one path, an unboxed one on the other: the bridge's
-      // value is boxed (the region's code below handles a boxed value), or
-      // takes the region's machine type under a type guard on the bridge's path.
-      if (rv.type == IrType::Val && (bv.type == IrType::Int || bv.type == IrType::F64)) bv.type = IrType::Val;
-      else if (bv.type == IrType::Val && !bv.is_const && (rv.type == IrType::Int || rv.type == IrType::F64)) {
-        // The region holds a default constant (`x = 1.5` where the bridge has
-        // the caller's value): the join widens to a boxed value, checked once
-        // below the join, so the bridge's path needs no guard of its own (and
-        // the diamond can become a select). Typed variables keep their type.
-        if (rv.is_const && !rv.fold_used && jit_.policy->kind() != regions::PolicyKind::Diamond) {
-          plan.push_back({s, JoinSlot::Phi, IrType::Val, rref, bref, from_region, 0});
-          ++widened;
-          widen_why.push_back(fmt::format("slot {} (a default constant joins a boxed value)", s));
-          continue;
-        }
-        bv.type = rv.type;
-      }
-      regions::JoinDecision d = jit_.policy->join(rv, bv, at);
-      if (d.kind == regions::SlotJoin::Reject) {
-        ok = false;
-        if (join_note_.empty())
-          join_note_ = fmt::format("no join at pc {} (slot {}: {}; {} versions)", pc_, s, d.why ? d.why : "rejected",
-                                   at.versions);
-      } else if (d.kind == regions::SlotJoin::Phi) {
-        plan.push_back({s, JoinSlot::Phi, d.phi_type, rref, bref, from_region, 0});
-        if (d.widened()) {
-          ++widened;
-          widen_why.push_back(fmt::format("slot {} ({})", s, d.why));
-        }
-      }
-    }
-    for (const JoinSlot& j : plan)
-      if ((j.action == JoinSlot::Phi || j.action == JoinSlot::MemPhi) && j.slot < root_stack_base && !carried[j.slot]) {
-        ok = false;
-        if (join_note_.empty())
-          join_note_ = fmt::format("no join at pc {} (slot {}: the loop does not carry it)", pc_, j.slot);
-      }
-    // A PHI replaces the region's value below the join: that value must not
-    // also stand for another slot there (it would read the other path's value).
-    for (const JoinSlot& j : plan) {
-      if (j.action != JoinSlot::Phi && j.action != JoinSlot::LoadPhi) continue;
-      int uses = 0;
-      for (const SnapEntry& e : b.state) uses += e.ref == j.region_ref;
-      if (uses > 1) {
-        if (join_note_.empty())
-          join_note_ = fmt::format("no join at pc {} (slot {}: its value also stands for another slot)", pc_, j.slot);
-        ok = false;
-      }
-    }
-    if (!ok) continue;
-    join_bound_ = static_cast<int32_t>(bi);
-    join_plan_ = std::move(plan);
-    join_widened_ = widened;
-    join_note_ = fmt::format("joins at pc {} ({} versions, {} joins there, {} slots joined, {} widened)", pc_,
-                             at.versions, at.joins, join_plan_.size(), widened);
-    for (const std::string& w : widen_why)
-      jit_.log_region(fmt::format("widen at {}:{}: {}", frame_->code->qualname, pc_, w));
-    pre_stack_ = stack_;
-    Ref j = emit(IrOp::JOIN, kNoRef, kNoRef, static_cast<int64_t>(bi));
-    t_.ins[j].snap = snapshot();
-    return true;
+  const uint32_t depth = static_cast<uint32_t>(stack_.size());
+  Ref unbound = kNoRef; // an inlined frame's local that no path has bound
+  regions::JoinQuery q{*root_, parent_guard_raw_, t_, pc_, depth, inline_frames(pc_, depth),
+                       callers_.empty() ? pc_ : callers_[0].resume_pc,
+                       callers_.empty() ? depth : static_cast<uint32_t>(callers_[0].stack.size()),
+                       callers_.empty() ? stack_base_ : callers_[0].stack_base, {}, region_blocks_, region_dom_,
+                       [&](Ref r) { return std::find(fold_used_.begin(), fold_used_.end(), r) != fold_used_.end(); },
+                       [&] { return unbound == kNoRef ? (unbound = constant(Value::empty())) : unbound; }};
+  for_each_slot(stack_, [&](int32_t slot, Ref r, bool inlined, bool) { q.live.push_back({slot, r, inlined}); });
+  regions::JoinChoice c = regions::plan_join(q, *jit_.policy);
+  if (c.bound < 0) {
+    if (join_note_.empty()) join_note_ = std::move(c.note);
+    return false;
   }
-  return false;
+  join_bound_ = c.bound;
+  join_plan_ = std::move(c.plan);
+  join_widened_ = c.widened;
+  join_note_ = std::move(c.note);
+  for (const std::string& w : c.widen_why)
+    jit_.log_region(fmt::format("widen at {}:{}: {}", frame_->code->qualname, pc_, w));
+  pre_stack_ = stack_;
+  Ref j = emit(IrOp::JOIN, kNoRef, kNoRef, static_cast<int64_t>(c.bound));
+  t_.ins[j].snap = snapshot();
+  return true;
 }
 
 // ---- building the CFG ---------------------------------------------------------------
@@ -1257,7 +1110,8 @@ std::unique_ptr<CompiledTrace> Recorder::finish() {
     for (size_t c = 0; c < carried.size(); ++c) {
       int32_t slot = carried[c].slot;
       if (slot >= stack_base_ && slot - stack_base_ >= static_cast<int32_t>(rb.resume_depth)) continue;
-      if (find_slot(b.state, slot) == kNoRef) b.state.push_back({slot, phis[c]});
+      const bool known = std::any_of(b.state.begin(), b.state.end(), [&](const SnapEntry& e) { return e.slot == slot; });
+      if (!known) b.state.push_back({slot, phis[c]});
     }
     // A position with no code of its own after it (the end of a loop's body)
     // would share its index with the first block a bridge appends: a bridge

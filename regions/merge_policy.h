@@ -110,6 +110,11 @@ public:
   // shifted, so the region is re-formed around the current hot path.
   virtual bool profile_shifted(double /*before*/, double /*now*/) const { return false; }
   virtual uint64_t profile_window() const { return 0; }
+  // Whether a constant the region holds where the bridge has a boxed variable
+  // (a default: `x = 1.5` on one path, the caller's value on the other) joins
+  // as a boxed PHI checked below the join, rather than the bridge's value
+  // taking the constant's type under a guard (diamond: only equal states join).
+  virtual bool widens_defaults() const { return true; }
   const PolicySpec& spec() const { return spec_; }
 
 protected:

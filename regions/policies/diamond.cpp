@@ -10,6 +10,7 @@ class DiamondPolicy final : public MergePolicy {
 public:
   PolicyKind kind() const override { return PolicyKind::Diamond; }
   bool merges() const override { return true; }
+  bool widens_defaults() const override { return false; }
   JoinDecision join(const SlotValue& r, const SlotValue& b, const MergePoint&) const override {
     return join_equal_states(r, b);
   }
