@@ -1,5 +1,6 @@
-// jit.cpp — hot counters, recording control, trace installation, running
-// machine code, side exits and bridges; the VM's hooks (hooks.h). The
+// jit.cpp — hot counters, recording control, running machine code, side
+// exits and the decision to record bridges; the VM's hooks (hooks.h). What a
+// finished recording becomes is the region engine's (region_engine.h); the
 // statistics are in stats.cpp.
 #include "jit/jit.h"
 #include "jit/hooks.h"
@@ -13,13 +14,8 @@
 
 #include <fmt/format.h>
 
-#include "backends/backend.h"
-#include "backends/disasm.h"
-#include "jit/opt/pipeline.h"
 #include "jit/recorder.h"
-#include "regions/dot.h"
-#include "regions/former.h"
-#include "regions/lower.h"
+#include "jit/region_engine.h"
 #include "runtime/exceptions.h"
 #include "vm/frame.h"
 #include "vm/interp.h"
@@ -50,8 +46,6 @@ constexpr const char* kAbortMessages[] = {
 #include "jit/abort.def"
 #undef ABORT_REASON
 };
-
-void add_arm_counters(Trace& t, const std::vector<std::unique_ptr<ExitInfo>>& exits);
 
 } // namespace
 
@@ -90,7 +84,7 @@ std::string params_help() {
   return out;
 }
 
-JitState::JitState() : backend(backends::make_backend("asmjit")) {}
+JitState::JitState() = default;
 JitState::~JitState() = default;
 
 JitState& jit() {
@@ -204,276 +198,11 @@ bool JitState::record_instruction(vm::Frame* f, uint32_t pc, Value* sp) {
       ++stats.calls;
       ++stats.calls_by_helper[t->raw.calls[in.imm].name];
     }
-  if (parent && try_attach(parent, t.get())) return false;
-  if (parent && !parent->frames.empty()) {
-    // A bridge from inside inlined calls runs only as part of its region.
-    if (++parent->bridge_attempts >= params.max_retries) parent->blacklisted = true;
-    parent->count = 0;
-    return false;
-  }
-  if (parent && !t->join_note.empty())
-    log_region(fmt::format("bridge from {}:{} {}", parent->trace->code->qualname, parent->pc, t->join_note));
-  if (t->join_bound >= 0) {
-    // A bridge that ends by joining cannot run on its own.
-    if (parent && ++parent->bridge_attempts >= params.max_retries) parent->blacklisted = true;
-    return false;
-  }
-  t->id = static_cast<int>(traces_.size()) + 1;
-  const uint64_t internal_errors = stats.internal_errors;
-  if (!compile(t.get())) {
-    if (stats.internal_errors == internal_errors) ++stats.aborts[static_cast<size_t>(AbortReason::BackendFailure)];
-    if (parent) parent->blacklisted = true;
-    return false;
-  }
-  CompiledTrace* raw = t.get();
-  if (t->kind != TraceKind::Bridge)
-    for (const Boundary& b : t->bounds) t->versions[b.key] = 1;
-  else note_bridge(parent, raw);
-  switch (t->kind) {
-  case TraceKind::Loop:
-    ++stats.loops;
-    t->code->jit_loops[t->start_pc] = raw;
-    break;
-  case TraceKind::Function:
-    ++stats.functions;
-    t->code->jit_function = raw;
-    break;
-  case TraceKind::Bridge: ++stats.bridges; parent->bridge = raw; break;
-  }
-  traces_.push_back(std::move(t));
+  engine->install(std::move(t), parent);
   return false;
 }
 
-bool JitState::compile(CompiledTrace* t) {
-  // One exit per guard of the raw region; existing exits keep their counters.
-  for (Ins& in : t->raw.ins) {
-    if (!in.is(Guard) || in.snap < 0 || in.exit_id >= 0) continue;
-    auto e = std::make_unique<ExitInfo>();
-    e->trace = t;
-    e->index = static_cast<int32_t>(t->exits.size());
-    e->snap = in.snap;
-    e->pc = t->raw.snaps[in.snap].pc;
-    e->exception = in.op == IrOp::GUARD_NOEXC;
-    in.exit_id = e->index;
-    t->exits.push_back(std::move(e));
-  }
-  double t1 = now();
-  t->ir = t->raw;
-  if (std::string err = optimize(t->ir, disabled_passes); !err.empty()) {
-    // A bug of the JIT's, never the program's: the trace is not compiled and
-    // the program goes on in the interpreter. Tests and the fuzzer set
-    // TRIBUTARY_JIT_STRICT=1 to make it fatal.
-    ++stats.internal_errors;
-    const std::string text = fmt::format("# internal error in {}:{}: {}\n{}", t->code->qualname, t->start_pc, err,
-                                          format_trace(t->ir));
-    if (strict) {
-      std::fprintf(stderr, "tributary: %s", text.c_str());
-      std::abort();
-    }
-    if (!log_spec.empty()) log_trace(text);
-    return false;
-  }
-  if (policy->profiles() && t->kind != TraceKind::Bridge) add_arm_counters(t->ir, t->exits);
-  stats.optimize_seconds += now() - t1;
-  t->compile_seconds += now() - t1;
-  ++t->compiles;
-  std::vector<void*> handles(t->ir.ins.size(), nullptr);
-  for (size_t i = 0; i < t->ir.ins.size(); ++i) {
-    Ins& in = t->ir.ins[i];
-    if (in.exit_id < 0 || !in.is(Guard) || in.snap < 0 || in.target >= 0) continue; // (a pass may have proven it away)
-    ExitInfo* e = t->exits[in.exit_id].get();
-    e->snap = in.snap;
-    const Snapshot& snap = t->ir.snaps[in.snap];
-    // A separately compiled bridge starts from the state it was recorded at;
-    // if re-optimizing moved the guard (LICM hoists it, or stops hoisting it
-    // once the region has joins) the exit resumes elsewhere, and the bridge
-    // no longer fits: drop it (the exit may get a new one).
-    if (e->bridge && (e->bridge->start_pc != snap.pc || e->bridge->raw.snaps[0].stack_depth != snap.stack_depth ||
-                      !snap.frames.empty())) {
-      log_region(fmt::format("bridge {} dropped: its exit now resumes at pc {}", e->bridge->id, snap.pc));
-      e->bridge = nullptr;
-      e->count = 0;
-    }
-    e->restore.clear();
-    e->frames = t->ir.snaps[in.snap].frames;
-    e->frame_slots = static_cast<int32_t>(t->code->nlocals + t->code->ncells() + t->code->max_stack);
-    for (const SnapEntry& se : t->ir.snaps[in.snap].entries) {
-      const Ins& v = t->ir.ins[se.ref];
-      ExitSlot x{se.slot, v.type, v.is_value_const(), v.is_value_const() ? v.value_bits() : 0};
-      e->restore.push_back(x);
-    }
-    handles[i] = e;
-    ++stats.guards;
-  }
-  const regions::ExitLayout layout{
-      static_cast<int32_t>(offsetof(ExitFrame, exit)), static_cast<int32_t>(offsetof(ExitFrame, result)),
-      static_cast<int32_t>(offsetof(ExitFrame, scratch)), static_cast<int32_t>(offsetof(ExitFrame, values)),
-      static_cast<int32_t>(offsetof(ExitFrame, next))};
-  double t0 = now();
-  lir::Func low;
-  if (std::string err = regions::lower(t->ir, handles, layout, low, strict); !err.empty()) {
-    ++stats.internal_errors;
-    const std::string text = fmt::format("# internal error in {}:{}: lowering: {}\n{}", t->code->qualname,
-                                          t->start_pc, err, format_trace(t->ir));
-    if (strict) {
-      std::fprintf(stderr, "tributary: %s", text.c_str());
-      std::abort();
-    }
-    if (!log_spec.empty()) log_trace(text);
-    return false;
-  }
-  backends::CodeResult code = backend->compile(low);
-  stats.backend_seconds += now() - t0;
-  t->compile_seconds += now() - t0;
-  if (!code.error.empty()) {
-    if (!log_spec.empty()) log_trace(fmt::format("# backend failure: {}\n", code.error));
-    return false;
-  }
-  if (t->entry) retire_code(reinterpret_cast<void*>(t->entry));
-  stats.code_bytes += code.size;
-  t->entry = reinterpret_cast<MachineCode>(code.entry);
-  t->code_bytes = code.size;
-  stats.ops_optimized += t->ir.ins.size();
-  if (!log_spec.empty())
-    log_trace(fmt::format("# trace {} ({}) {}:{} — {} ops, {} blocks, {} bytes\n{}\n", t->id,
-                          t->kind == TraceKind::Loop ? "loop" : t->kind == TraceKind::Function ? "function" : "bridge",
-                          t->code->qualname, t->start_pc, t->ir.ins.size(), t->ir.blocks.size(), code.size,
-                          format_trace(t->ir)) +
-              "low-level IR:\n" + lir::format(low) + "machine code:\n" + backends::disassemble(code.entry, code.size) + "\n");
-  return true;
-}
-
-bool JitState::try_attach(ExitInfo* parent, CompiledTrace* bridge) {
-  CompiledTrace* root = parent->trace;
-  // Loop bridges always become paths of the loop's region (they end at its
-  // header, as in PyPy). A function's bridge joins its region only when the
-  // merge policy let it join; otherwise it stays separate, as PyPy's do (and
-  // the region is not recompiled for a path that adds no join).
-  if (root->kind == TraceKind::Function && (!policy->merges() || bridge->join_bound < 0)) return false;
-  if (!params.attach_bridges || root->kind == TraceKind::Bridge || root->frozen ||
-      root->raw.ins.size() + bridge->raw.ins.size() > static_cast<size_t>(params.trace_limit))
-    return false;
-  Ref guard = kNoRef;
-  for (size_t i = 0; i < root->raw.ins.size(); ++i)
-    if (root->raw.ins[i].exit_id == parent->index) guard = static_cast<Ref>(i);
-  if (guard == kNoRef) return false;
-  // A guard the optimizer moved (LICM hoists invariant checks to the loop
-  // entry, with the entry snapshot) exits elsewhere than its raw position.
-  if (root->raw.ins[guard].snap != parent->snap) return false;
-  regions::AttachResult r = regions::attach_bridge(*root, guard, *bridge);
-  if (!r.error.empty()) {
-    log_region(fmt::format("bridge kept separate at {}:{}: {}", root->code->qualname, parent->snap, r.error));
-    return false;
-  }
-  if (!compile(root)) {
-    r.before->restore(*root);
-    compile(root);
-    return false;
-  }
-  ++stats.bridges;
-  const uint32_t exit_pc = parent->pc;
-  if (r.joined) {
-    ++stats.merges;
-    stats.phis += static_cast<uint64_t>(r.phis);
-    stats.widened += static_cast<uint64_t>(r.widened);
-    stats.widen_checks += static_cast<uint64_t>(r.checks);
-    ++root->joins[root->bounds[bridge->join_bound].key];
-  }
-  parent->attached = true;
-  note_bridge(parent, bridge);
-  freeze_if_over_budget(root);
-  log_region(fmt::format("{} bridge from exit {}:{} (taken {}) into region {}:{}: {}; {} blocks, {} bridges{}",
-                         r.joined ? "merged" : "attached", root->code->qualname, exit_pc, parent->taken,
-                         root->code->qualname, root->start_pc,
-                         r.joined ? bridge->join_note : "ends at the loop header", root->raw.blocks.size(),
-                         root->bridge_count,
-                         r.joined ? fmt::format(", {} phis ({} widened, {} checks)", r.phis, r.widened, r.checks) : ""));
-  return true;
-}
-
-// A region recompiled whole for every bridge it takes in costs time quadratic
-// in its growth (issue 12's compile storms: one region recompiled hundreds of
-// times). Past its budget it is frozen: its code stays, later hot exits get
-// bridges compiled on their own.
-void JitState::freeze_if_over_budget(CompiledTrace* root) {
-  if (root->frozen) return;
-  const char* why = nullptr;
-  if (root->compiles >= static_cast<uint32_t>(params.region_compiles)) why = "compilations";
-  else if (root->compile_seconds * 1000.0 >= params.region_compile_ms) why = "compile time";
-  if (!why) return;
-  root->frozen = true;
-  ++stats.frozen;
-  log_region(fmt::format("freeze region {}:{}: {} over budget ({} compilations, {:.1f} ms, {} blocks)",
-                         root->code->qualname, root->start_pc, why, root->compiles, root->compile_seconds * 1000.0,
-                         root->raw.blocks.size()));
-}
-
-void JitState::note_bridge(ExitInfo* parent, const CompiledTrace* bridge) {
-  CompiledTrace* root = parent->trace->root ? parent->trace->root : parent->trace;
-  for (uint64_t key : bridge->pcs) ++root->versions[key];
-  ++root->bridge_count;
-  const uint32_t exit_pc = parent->pc;
-  if (std::find(root->bridged_pcs.begin(), root->bridged_pcs.end(), exit_pc) == root->bridged_pcs.end())
-    root->bridged_pcs.push_back(exit_pc);
-  const uint32_t guard_pcs = static_cast<uint32_t>(root->bridged_pcs.size());
-  if (!root->reformed && policy->wants_reform(root->bridge_count, guard_pcs)) {
-    // Exponential bridging (seed 000): the bridges are copies of one
-    // another's paths. From now on this root's merge points join generically.
-    root->reformed = true;
-    ++stats.reformations;
-    log_region(fmt::format("re-form region {}:{}: {} bridges behind {} distinct guard positions (ratio > {}); "
-                           "its merge points now join generically",
-                           root->code->qualname, root->start_pc, root->bridge_count, guard_pcs,
-                           params.reform_ratio));
-  }
-}
-
-void JitState::retire_code(void* entry) {
-  retired_.push_back(entry);
-  if (running_ == 0) {
-    for (void* p : retired_) backend->release(p);
-    retired_.clear();
-  }
-}
-
 namespace {
-
-// Profiling policies: every arm that still branches (a guard with a target
-// block: an attached bridge) counts its runs in its exit's arm_taken, at the
-// start of its first block.
-void add_arm_counters(Trace& t, const std::vector<std::unique_ptr<ExitInfo>>& exits) {
-  std::vector<Ref> counted_block_exit(t.blocks.size(), kNoRef);
-  bool any = false;
-  for (const Ins& i : t.ins)
-    if (i.is(Guard) && i.target >= 0 && i.exit_id >= 0 && counted_block_exit[i.target] == kNoRef) {
-      counted_block_exit[i.target] = i.exit_id;
-      any = true;
-    }
-  if (!any) return;
-  std::vector<int32_t> block_of = block_index(t);
-  std::vector<Ref> order;
-  for (size_t b = 0; b < t.blocks.size(); ++b) {
-    const Block& blk = t.blocks[b];
-    Ref r = blk.begin;
-    for (; r < blk.end && t.ins[r].op == IrOp::PHI; ++r) order.push_back(r);
-    if (counted_block_exit[b] != kNoRef) {
-      auto add = [&](Ins i) {
-        t.ins.push_back(i);
-        block_of.push_back(static_cast<int32_t>(b));
-        order.push_back(static_cast<Ref>(t.ins.size()) - 1);
-        return order.back();
-      };
-      uint64_t* counter = &exits[counted_block_exit[b]]->arm_taken;
-      Ref addr = add({IrOp::KRAW, IrType::Raw, kNoRef, kNoRef, static_cast<int64_t>(reinterpret_cast<uintptr_t>(counter))});
-      Ref one = add({IrOp::KRAW, IrType::Raw, kNoRef, kNoRef, 1});
-      Ref n = add({IrOp::LOAD, IrType::Raw, addr, kNoRef, 0});
-      Ref n1 = add({IrOp::ADD, IrType::Raw, n, one, 0});
-      add({IrOp::STORE, IrType::None, addr, n1, 0});
-    }
-    for (; r < blk.end; ++r) order.push_back(r);
-  }
-  reorder(t, order, block_of);
-}
 
 // Boxes the raw values an exit stub left in the buffer into the frame's slots
 // (and the slots of inlined frames into `inlined`).
@@ -505,7 +234,7 @@ ExitInfo* JitState::run(CompiledTrace* t, Value* slots, Value* result) {
   out.values = g_exit_values;
   ++stats.trace_entries;
   ++t->entries;
-  if (policy->profiles() && t->kind != TraceKind::Bridge) check_profile(t);
+  engine->entering(t);
   struct Running {
     int& n;
     explicit Running(int& c) : n(c) { ++n; }
@@ -542,50 +271,6 @@ ExitInfo* JitState::run(CompiledTrace* t, Value* slots, Value* result) {
   }
 }
 
-void JitState::check_profile(CompiledTrace* t) {
-  const uint64_t window = policy->profile_window();
-  const uint64_t total = t->kind == TraceKind::Loop ? (t->iterations ? *t->iterations : 0) : t->entries;
-  if (window == 0 || total - t->window_start < window) return;
-  const double span = static_cast<double>(total - t->window_start);
-  t->window_arm.resize(t->exits.size(), 0);
-  t->arm_share.resize(t->exits.size(), -1.0);
-  std::string shift;
-  for (size_t k = 0; k < t->exits.size(); ++k) {
-    const ExitInfo* e = t->exits[k].get();
-    if (!e->attached) continue; // only merged arms run inside the region
-    const double share = static_cast<double>(e->arm_taken - t->window_arm[k]) / span;
-    if (shift.empty() && t->arm_share[k] >= 0 && policy->profile_shifted(t->arm_share[k], share))
-      shift = fmt::format("arm of exit {} (pc {}) went from {:.0f}% to {:.0f}% of {} {}", k, e->pc,
-                          100 * t->arm_share[k], 100 * share, t->kind == TraceKind::Loop ? "iterations" : "calls",
-                          total - t->window_start);
-    t->arm_share[k] = share;
-    t->window_arm[k] = e->arm_taken;
-  }
-  t->window_start = total;
-  if (shift.empty()) return;
-  // Re-form: the region is dropped and recorded again around today's hot path.
-  ++stats.reformations;
-  log_region(fmt::format("re-form region {}:{}: the profile shifted ({})", t->code->qualname, t->start_pc, shift));
-  invalidate(t);
-}
-
-void JitState::invalidate(CompiledTrace* t) {
-  if (t->kind == TraceKind::Loop && t->code->jit_loops[t->start_pc] == t) t->code->jit_loops[t->start_pc] = nullptr;
-  if (t->kind == TraceKind::Function && t->code->jit_function == t) t->code->jit_function = nullptr;
-  if (!t->entry) return;
-  // The machine code is freed as soon as no activation runs machine code
-  // (frames further up the C stack may be inside it now).
-  retire_code(reinterpret_cast<void*>(t->entry));
-  t->entry = nullptr;
-  ++stats.invalidated;
-  stats.code_bytes_freed += t->code_bytes;
-  t->entry_exit = std::make_unique<ExitInfo>();
-  t->entry_exit->trace = t;
-  t->entry_exit->index = -1;
-  t->entry_exit->snap = 0; // the trace's entry snapshot: its start, nothing to restore
-  t->entry_exit->blacklisted = true;
-}
-
 Value JitState::resume_inlined(ExitInfo* e) {
   ++stats.inlined_exits;
   // A hot exit inside an inlined call gets a bridge that must join its region
@@ -594,7 +279,7 @@ Value JitState::resume_inlined(ExitInfo* e) {
   // root is re-recorded with a residual call (the callee's own trace then
   // grows bridges or merges for its paths).
   if (!e->deinlined && ++e->count >= static_cast<uint32_t>(params.trace_eagerness)) {
-    if (policy->merges() && !e->exception && !e->blacklisted) {
+    if (engine->merges() && !e->exception && !e->blacklisted) {
       if (!rec_) {
         ++stats.recordings_started;
         resume_bridge_ = e;
@@ -607,7 +292,7 @@ Value JitState::resume_inlined(ExitInfo* e) {
         ++stats.deinlined;
         log_region(fmt::format("de-inline {}: exit {} taken {} times", callee->code->qualname, e->index, e->count));
       }
-      invalidate(e->trace->root ? e->trace->root : e->trace);
+      engine->invalidate(e->trace->root ? e->trace->root : e->trace);
     }
   }
   // Copy the rebuilt slots out: running the frames may take other exits.
@@ -657,27 +342,9 @@ void JitState::after_exit(ExitInfo* e, vm::Frame* f) {
   if (++e->count < static_cast<uint32_t>(params.trace_eagerness)) return;
   CompiledTrace* root = e->trace->root ? e->trace->root : e->trace;
   if (root->kind == TraceKind::Loop && stats.bridges >= static_cast<uint64_t>(params.max_bridges)) return;
-  const Snapshot& s = e->trace->ir.snaps[e->snap];
-  const bool counted = root->kind == TraceKind::Loop && root->iterations;
-  regions::ExitProfile prof{e->count, counted ? *root->iterations : root->entries, root->kind == TraceKind::Loop,
-                            params.trace_eagerness, counted};
-  if (!policy->bridge_now(prof)) {
-    if (!e->deferred) {
-      e->deferred = true;
-      ++stats.cold_exits;
-      log_region(fmt::format("exit {}:{} stays a side exit: taken {} ({} since its last recording) on {} entries "
-                             "of region {}:{}",
-                             e->trace->code->qualname, s.pc, e->taken, e->count, root->entries,
-                             root->code->qualname, root->start_pc));
-    }
-    return;
-  }
-  log_region(fmt::format("record bridge from exit {}:{}: taken {} ({} since its last recording, eagerness {}), "
-                         "{} entries of region {}:{}{}",
-                         e->trace->code->qualname, s.pc, e->taken, e->count, params.trace_eagerness, root->entries,
-                         root->code->qualname, root->start_pc, e->deferred ? ", after deferral" : ""));
+  if (!engine->bridge_now(e)) return;
   ++stats.recordings_started;
-  rec_ = std::make_unique<Recorder>(*this, f, s.pc, TraceKind::Bridge, e);
+  rec_ = std::make_unique<Recorder>(*this, f, e->trace->ir.snaps[e->snap].pc, TraceKind::Bridge, e);
 }
 
 void JitState::log_region(const std::string& text) {
@@ -692,21 +359,7 @@ void JitState::log_trace(const std::string& text) {
 }
 
 void JitState::dump_region_files() {
-  if (dump_regions.empty()) return;
-  std::string mkdir = "mkdir -p '" + dump_regions + "'";
-  if (std::system(mkdir.c_str()) != 0) return;
-  bool have_dot = std::system("command -v dot >/dev/null 2>&1") == 0;
-  for (const auto& t : traces_) {
-    if (!t->entry) continue;
-    std::string name = fmt::format("{}/region-{:03}-{}-{}", dump_regions, t->id, t->code->name, t->start_pc);
-    for (char& c : name)
-      if (c == '<' || c == '>') c = '_';
-    if (FILE* fp = std::fopen((name + ".dot").c_str(), "w")) {
-      std::fputs(regions::region_dot(*t).c_str(), fp);
-      std::fclose(fp);
-      if (have_dot) std::system(("dot -Tsvg '" + name + ".dot' -o '" + name + ".svg'").c_str());
-    }
-  }
+  if (!dump_regions.empty() && engine) engine->dump_regions(dump_regions);
 }
 
 void JitState::write_logs() {
@@ -735,7 +388,7 @@ void JitState::write_logs() {
 
 // ---- the VM's hooks (hooks.h) -------------------------------------------------------
 
-bool enabled() { return jit().enabled; }
+bool enabled() { return jit().enabled && jit().engine; }
 CompiledTrace* on_backedge(vm::Frame* f, uint32_t target) { return jit().on_backedge(f, target); }
 CompiledTrace* on_function_entry(vm::Frame* f) { return jit().on_function_entry(f); }
 void on_resume(vm::Frame* f) { jit().on_resume(f); }

@@ -18,17 +18,12 @@
 
 #include "jit/ir.h"
 #include "jit/params.h"
-#include "regions/merge_policy.h"
 #include "runtime/object.h"
 
 namespace tributary::vm {
 struct Frame;
 struct Code;
 } // namespace tributary::vm
-
-namespace tributary::backends {
-class Backend;
-} // namespace tributary::backends
 
 namespace tributary::jit {
 
@@ -191,6 +186,7 @@ struct StatValue {
 };
 
 class Recorder;
+class RegionEngine;
 
 class JitState {
 public:
@@ -199,13 +195,14 @@ public:
 
   Params params;
   Stats stats;
-  std::unique_ptr<regions::MergePolicy> policy = regions::make_policy({});
+  // The region layer (regions/engine.cpp): set by the driver before the JIT is enabled.
+  std::unique_ptr<RegionEngine> engine;
+  // Every trace compiled on its own (roots and separate bridges), in order.
+  std::vector<std::unique_ptr<CompiledTrace>> traces;
   bool enabled = false;
   std::string log_spec; // TRIBUTARY_LOG
   std::string disabled_passes; // --jit-disable
   std::string dump_regions;    // --dump-regions=DIR
-  // The code generator (--backend); set before the first compilation.
-  std::unique_ptr<backends::Backend> backend;
   bool strict = false;         // TRIBUTARY_JIT_STRICT=1: an internal error aborts (tests, fuzzer)
 
   // A backward jump to `target` is about to execute in frame f. Returns the
@@ -254,6 +251,7 @@ public:
   // The n regions (roots) that cost the most compile time.
   std::vector<const CompiledTrace*> costliest_regions(size_t n) const;
 
+  std::string policy_name() const; // the merge policy ("" before the engine is set)
   std::vector<StatValue> stat_values() const; // every scalar statistic, in order
   std::map<std::string, uint64_t> op_counts() const; // IR ops of the live machine code, by name
   std::string summary() const;
@@ -261,21 +259,14 @@ public:
   void write_logs();
   void dump_region_files(); // one .dot (and .svg when `dot` exists) per compiled region
 
-private:
-  void log_trace(const std::string& text);
-  void log_region(const std::string& text);
-  std::string region_log_;
-  // Creates exits for guards that have none, then (re)compiles t->ir.
-  bool compile(CompiledTrace* t);
-  bool try_attach(ExitInfo* parent, CompiledTrace* bridge);
-  // Counts a bridge of `parent`'s root: versions of the positions it covers,
-  // bridged exit positions, and (adaptive) the exponential-bridging check.
-  void note_bridge(ExitInfo* parent, const CompiledTrace* bridge);
-  void freeze_if_over_budget(CompiledTrace* root);
-  void retire_code(void* entry);
+  void log_trace(const std::string& text);  // TRIBUTARY_LOG=jit-trace
+  void log_region(const std::string& text); // TRIBUTARY_LOG=region
+  // Machine code is running (somewhere up the C stack): replaced code must not be freed yet.
+  bool running_code() const { return running_ > 0; }
 
-  int running_ = 0;                 // machine-code activations on the C stack
-  std::vector<void*> retired_;      // replaced code, freed when nothing runs
+private:
+  std::string region_log_;
+  int running_ = 0; // machine-code activations on the C stack
   // Counts one hit on `counter`; true when it reaches the threshold (doubled
   // after each aborted recording at `pc`) and `pc` is not blacklisted.
   bool hot_and_allowed(uint32_t& counter, const vm::Code* code, uint32_t pc, uint32_t threshold);
@@ -283,12 +274,6 @@ private:
   std::unique_ptr<Recorder> rec_;
   std::vector<Value, traceable_allocator<Value>> inline_values_; // restored slots of inlined frames
   ExitInfo* resume_bridge_ = nullptr; // an exit from inlined code whose innermost frame records a bridge
-  // Stops entering root trace t (it is re-recorded when hot again).
-  void invalidate(CompiledTrace* t);
-  // Profiling policies: closes t's profile window when it is full, and
-  // re-forms t when an arm's share shifted.
-  void check_profile(CompiledTrace* t);
-  std::vector<std::unique_ptr<CompiledTrace>> traces_;
   std::unordered_map<uint64_t, uint32_t> aborts_at_;  // (code, pc) -> aborted recordings
   std::string trace_log_;
   friend class Recorder;

@@ -10,7 +10,7 @@
 
 #include "jit/helpers.h"
 #include "jit/opt/pipeline.h"
-#include "regions/join_plan.h"
+#include "jit/region_engine.h"
 #include "runtime/containers.h"
 #include "runtime/exceptions.h"
 #include "runtime/iter.h"
@@ -282,7 +282,7 @@ bool Recorder::record(uint32_t pc, Value* sp) {
     stack_.assign(entry_depth_, kNoRef);
     t_.snaps[0].stack_depth = entry_depth_;
   }
-  if (!continuing && kind_ == TraceKind::Loop && jit_.policy->profiles()) {
+  if (!continuing && kind_ == TraceKind::Loop && jit_.engine->profiles()) {
     // Profiling policies: the loop counts its iterations (the region's arms are
     // counted after optimization, see JitState::compile).
     iterations_ = std::make_unique<uint64_t>(0);
@@ -909,10 +909,10 @@ void Recorder::record_call_ex(int32_t flags) {
 // ---- joining a region ----------------------------------------------------------------
 
 // At an instruction boundary of a bridge: can the bridge stop here and join its
-// region at the same bytecode position? regions::plan_join decides, slot by
-// slot with the merge policy.
+// region at the same bytecode position? The region engine decides (regions::plan_join:
+// slot by slot, with the merge policy).
 bool Recorder::try_join() {
-  if (!jit_.policy->merges() || !root_ || root_->frozen || parent_guard_raw_ == kNoRef || root_->bounds.empty())
+  if (!jit_.engine->merges() || !root_ || root_->frozen || parent_guard_raw_ == kNoRef || root_->bounds.empty())
     return false;
   if (region_blocks_.empty()) {
     region_blocks_ = block_index(root_->raw);
@@ -920,14 +920,14 @@ bool Recorder::try_join() {
   }
   const uint32_t depth = static_cast<uint32_t>(stack_.size());
   Ref unbound = kNoRef; // an inlined frame's local that no path has bound
-  regions::JoinQuery q{*root_, parent_guard_raw_, t_, pc_, depth, inline_frames(pc_, depth),
+  JoinQuery q{*root_, parent_guard_raw_, t_, pc_, depth, inline_frames(pc_, depth),
                        callers_.empty() ? pc_ : callers_[0].resume_pc,
                        callers_.empty() ? depth : static_cast<uint32_t>(callers_[0].stack.size()),
                        callers_.empty() ? stack_base_ : callers_[0].stack_base, {}, region_blocks_, region_dom_,
                        [&](Ref r) { return std::find(fold_used_.begin(), fold_used_.end(), r) != fold_used_.end(); },
                        [&] { return unbound == kNoRef ? (unbound = constant(Value::empty())) : unbound; }};
   for_each_slot(stack_, [&](int32_t slot, Ref r, bool inlined, bool) { q.live.push_back({slot, r, inlined}); });
-  regions::JoinChoice c = regions::plan_join(q, *jit_.policy);
+  JoinChoice c = jit_.engine->plan_join(q);
   if (c.bound < 0) {
     if (join_note_.empty()) join_note_ = std::move(c.note);
     return false;

@@ -7,6 +7,7 @@
 
 #include "jit/hooks.h"
 #include "jit/jit.h"
+#include "jit/region_engine.h"
 #include "runtime/containers.h"
 #include "runtime/int.h"
 #include "runtime/str.h"
@@ -14,9 +15,11 @@
 
 namespace tributary::jit {
 
+std::string JitState::policy_name() const { return engine ? engine->policy_name() : ""; }
+
 JitState::RegionCounters JitState::region_counters() const {
   RegionCounters c;
-  for (const auto& t : traces_) {
+  for (const auto& t : traces) {
     if (t->kind == TraceKind::Bridge || !t->entry) continue;
     ++c.regions;
     c.region_blocks += t->raw.blocks.size();
@@ -29,7 +32,7 @@ JitState::RegionCounters JitState::region_counters() const {
 
 std::vector<const CompiledTrace*> JitState::costliest_regions(size_t n) const {
   std::vector<const CompiledTrace*> all;
-  for (const auto& t : traces_)
+  for (const auto& t : traces)
     if (t->kind != TraceKind::Bridge) all.push_back(t.get());
   std::stable_sort(all.begin(), all.end(),
                    [](const CompiledTrace* a, const CompiledTrace* b) { return a->compile_seconds > b->compile_seconds; });
@@ -39,7 +42,7 @@ std::vector<const CompiledTrace*> JitState::costliest_regions(size_t n) const {
 
 std::vector<JitState::TopExit> JitState::top_exits(size_t n) const {
   std::vector<const ExitInfo*> all;
-  for (const auto& t : traces_)
+  for (const auto& t : traces)
     for (const auto& e : t->exits)
       if (e->taken) all.push_back(e.get());
   std::stable_sort(all.begin(), all.end(), [](const ExitInfo* a, const ExitInfo* b) { return a->taken > b->taken; });
@@ -78,7 +81,7 @@ std::vector<StatValue> JitState::stat_values() const {
 // as PyPy's check_resops does.
 std::map<std::string, uint64_t> JitState::op_counts() const {
   std::map<std::string, uint64_t> n;
-  for (const auto& t : traces_)
+  for (const auto& t : traces)
     if (t->entry)
       for (const Ins& i : t->ir.ins) ++n[ir_info(i.op).name];
   return n;
@@ -86,7 +89,7 @@ std::map<std::string, uint64_t> JitState::op_counts() const {
 
 std::string JitState::summary() const {
   std::string out = "[jit-summary]\n";
-  out += fmt::format("{:<46} {}\n", "merge policy", regions::spec_name(policy->spec()));
+  out += fmt::format("{:<46} {}\n", "merge policy", policy_name());
   for (const StatValue& s : stat_values())
     out += s.seconds ? fmt::format("{:<46} {:.6f} s\n", s.label, s.value)
                      : fmt::format("{:<46} {}\n", s.label, static_cast<uint64_t>(s.value));
@@ -113,7 +116,7 @@ std::string JitState::stats_json() const {
   auto put = [&](std::string_view key, const std::string& json) {
     out += fmt::format("{}\"{}\": {}", out.size() > 1 ? ", " : "", key, json);
   };
-  put("policy", fmt::format("\"{}\"", regions::spec_name(policy->spec())));
+  put("policy", fmt::format("\"{}\"", policy_name()));
   for (const StatValue& s : stat_values())
     put(s.key, s.seconds ? fmt::format("{:.6f}", s.value) : fmt::format("{}", static_cast<uint64_t>(s.value)));
   std::string aborts;
@@ -146,7 +149,7 @@ Value stats_object() {
   const JitState& j = jit();
   Dict* d = new_dict();
   dict_set_str(d, "enabled", Value::boolean(j.enabled));
-  dict_set_str(d, "policy", str_value(regions::spec_name(j.policy->spec())));
+  dict_set_str(d, "policy", str_value(j.policy_name()));
   for (const StatValue& s : j.stat_values())
     dict_set_str(d, s.key, s.seconds ? Value::from_double(s.value) : make_int_u64(static_cast<uint64_t>(s.value)));
   Dict* reasons = new_dict();

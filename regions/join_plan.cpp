@@ -36,8 +36,8 @@ Ref find_slot(const std::vector<SnapEntry>& entries, int32_t slot) {
 
 } // namespace
 
-JoinChoice plan_join(const JoinQuery& q, const MergePolicy& policy) {
-  JoinChoice out;
+jit::JoinChoice plan_join(const jit::JoinQuery& q, const MergePolicy& policy) {
+  jit::JoinChoice out;
   auto note = [&](std::string why) {
     if (out.note.empty()) out.note = std::move(why);
   };

@@ -18,6 +18,7 @@
 #include "backends/backend.h"
 #include "jit/jit.h"
 #include "jit/opt/pipeline.h"
+#include "regions/engine.h"
 #include "regions/merge_policy.h"
 #include "frontend/parser.h"
 #include "lib/lib.h"
@@ -261,8 +262,7 @@ int run(const Options& o) {
   jit::parse_params(o.jit_params, jit.params);
   jit.disabled_passes = o.disabled_passes;
   jit.dump_regions = o.dump_regions;
-  jit.backend = backends::make_backend(o.backend);
-  jit.policy = regions::make_policy(o.policy, jit.params);
+  jit.engine = regions::make_engine(jit, o.policy, backends::make_backend(o.backend));
   if (const char* log = std::getenv("TRIBUTARY_LOG")) jit.log_spec = log;
   if (const char* strict = std::getenv("TRIBUTARY_JIT_STRICT")) jit.strict = std::string_view(strict) == "1";
   if (!vm.argv) vm.argv = new_list();

@@ -9,8 +9,8 @@ using jit::CompiledTrace;
 using jit::IrType;
 using jit::JoinSlot;
 using jit::kNoRef;
-using regions::JoinChoice;
-using regions::LiveSlot;
+using jit::JoinChoice;
+using jit::LiveSlot;
 
 namespace {
 
@@ -67,7 +67,7 @@ struct Fixture {
     auto spec = regions::parse_policy(policy, err);
     REQUIRE(spec);
     auto p = regions::make_policy(*spec);
-    regions::JoinQuery q{region, guard, bridge, pc, 0, {}, pc, 0, 3, std::move(live), blocks, dom,
+    jit::JoinQuery q{region, guard, bridge, pc, 0, {}, pc, 0, 3, std::move(live), blocks, dom,
                          [](jit::Ref) { return false; }, [] { return kNoRef; }};
     return regions::plan_join(q, *p);
   }

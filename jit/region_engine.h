@@ -1,0 +1,80 @@
+// region_engine.h — the region layer as the tracing core sees it.
+//
+// The core (jit/: recorder, optimizer, exits, running machine code) records
+// traces and counts; everything about regions is asked of the engine that
+// regions/engine.cpp implements and the driver installs (JitState::engine):
+// where a bridge may join, attaching or compiling a finished recording,
+// profile windows and re-formation, invalidation. jit/ includes nothing of
+// regions/ or backends/: this interface is the only way up.
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "jit/jit.h"
+
+namespace tributary::jit {
+
+// One slot live at a bridge's position.
+struct LiveSlot {
+  int32_t slot;
+  Ref ref;      // the bridge's value; kNoRef: the bridge has not touched it
+  bool inlined; // a slot of an inlined frame (no memory behind it)
+};
+
+// Where a bridge's recording stands, at an instruction boundary.
+struct JoinQuery {
+  const CompiledTrace& region;
+  Ref guard; // the region's raw guard the bridge left from
+  const Trace& bridge;
+  uint32_t pc = 0, depth = 0;               // the position, in the innermost frame
+  std::vector<SnapFrame> frames;            // the inlined frames around it
+  uint32_t resume_pc = 0, resume_depth = 0; // where the trace's own frame resumes
+  int32_t root_stack_base = 0;              // the trace's own frame's first stack slot
+  std::vector<LiveSlot> live;
+  // The region's block of every raw instruction and its dominators (kept by
+  // the recorder across the boundaries of one recording).
+  const std::vector<int32_t>& region_blocks;
+  const std::vector<std::vector<bool>>& region_dom;
+  // Whether the recorder decided control flow on the bridge's constant r.
+  std::function<bool(Ref)> bridge_fold;
+  // The bridge's constant for an inlined frame's local no path has bound.
+  std::function<Ref()> unbound_value;
+};
+
+struct JoinChoice {
+  int32_t bound = -1; // the region's boundary to join; -1: no join here
+  std::vector<JoinSlot> plan;
+  int widened = 0;                    // Val PHIs joining values of other types
+  std::vector<std::string> widen_why; // one line per widened slot (TRIBUTARY_LOG=region)
+  std::string note;                   // why it joins, or the first reason it cannot
+};
+
+class RegionEngine {
+public:
+  virtual ~RegionEngine() = default;
+  virtual std::string policy_name() const = 0; // "generalize", "cap:2", ...
+  // Whether bridges may join regions (false: pure tracing, PyPy's trees).
+  virtual bool merges() const = 0;
+  // Whether loops count their iterations (the recorder adds the counter) and
+  // merged arms their runs, for profile windows.
+  virtual bool profiles() const = 0;
+  // A bridge's recording, at an instruction boundary: may it end here by
+  // joining its region, and how does each slot join?
+  virtual JoinChoice plan_join(const JoinQuery& q) const = 0;
+  // A finished recording: a root, or a bridge from side exit `parent`.
+  // Attaches it to its region or compiles it; the JitState's traces own it.
+  virtual void install(std::unique_ptr<CompiledTrace> t, ExitInfo* parent) = 0;
+  // Root t's machine code is about to run (profile windows).
+  virtual void entering(CompiledTrace* t) = 0;
+  // Side exit e was taken trace_eagerness times: record its bridge now?
+  virtual bool bridge_now(ExitInfo* e) = 0;
+  // Stops entering root t; its machine code is freed once none runs.
+  virtual void invalidate(CompiledTrace* t) = 0;
+  // One .dot (and .svg when Graphviz is installed) per compiled region.
+  virtual void dump_regions(const std::string& dir) const = 0;
+};
+
+} // namespace tributary::jit

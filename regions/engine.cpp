@@ -1,0 +1,433 @@
+// engine.cpp — see engine.h.
+#include "regions/engine.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cstddef>
+#include <cstdio>
+#include <cstdlib>
+
+#include <fmt/format.h>
+
+#include "backends/disasm.h"
+#include "jit/opt/pipeline.h"
+#include "regions/dot.h"
+#include "regions/former.h"
+#include "regions/join_plan.h"
+#include "regions/lower.h"
+#include "vm/code.h"
+
+namespace tributary::regions {
+
+using jit::AbortReason;
+using jit::Boundary;
+using jit::CompiledTrace;
+using jit::ExitInfo;
+using jit::ExitSlot;
+using jit::Ins;
+using jit::IrOp;
+using jit::IrType;
+using jit::kNoRef;
+using jit::Ref;
+using jit::SnapEntry;
+using jit::Snapshot;
+using jit::Trace;
+using jit::TraceKind;
+
+namespace {
+
+double now() {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
+}
+
+// Profiling policies: every arm that still branches (a guard with a target
+// block: an attached bridge) counts its runs in its exit's arm_taken, at the
+// start of its first block.
+void add_arm_counters(Trace& t, const std::vector<std::unique_ptr<ExitInfo>>& exits) {
+  std::vector<Ref> counted_block_exit(t.blocks.size(), kNoRef);
+  bool any = false;
+  for (const Ins& i : t.ins)
+    if (i.is(jit::Guard) && i.target >= 0 && i.exit_id >= 0 && counted_block_exit[i.target] == kNoRef) {
+      counted_block_exit[i.target] = i.exit_id;
+      any = true;
+    }
+  if (!any) return;
+  std::vector<int32_t> block_of = jit::block_index(t);
+  std::vector<Ref> order;
+  for (size_t b = 0; b < t.blocks.size(); ++b) {
+    const jit::Block& blk = t.blocks[b];
+    Ref r = blk.begin;
+    for (; r < blk.end && t.ins[r].op == IrOp::PHI; ++r) order.push_back(r);
+    if (counted_block_exit[b] != kNoRef) {
+      auto add = [&](Ins i) {
+        t.ins.push_back(i);
+        block_of.push_back(static_cast<int32_t>(b));
+        order.push_back(static_cast<Ref>(t.ins.size()) - 1);
+        return order.back();
+      };
+      uint64_t* counter = &exits[counted_block_exit[b]]->arm_taken;
+      Ref addr = add({IrOp::KRAW, IrType::Raw, kNoRef, kNoRef, static_cast<int64_t>(reinterpret_cast<uintptr_t>(counter))});
+      Ref one = add({IrOp::KRAW, IrType::Raw, kNoRef, kNoRef, 1});
+      Ref n = add({IrOp::LOAD, IrType::Raw, addr, kNoRef, 0});
+      Ref n1 = add({IrOp::ADD, IrType::Raw, n, one, 0});
+      add({IrOp::STORE, IrType::None, addr, n1, 0});
+    }
+    for (; r < blk.end; ++r) order.push_back(r);
+  }
+  jit::reorder(t, order, block_of);
+}
+
+class Engine final : public jit::RegionEngine {
+public:
+  Engine(jit::JitState& jit, const PolicySpec& spec, std::unique_ptr<backends::Backend> backend)
+      : jit_(jit), policy_(make_policy(spec, jit.params)), backend_(std::move(backend)) {}
+
+  std::string policy_name() const override { return spec_name(policy_->spec()); }
+  bool merges() const override { return policy_->merges(); }
+  bool profiles() const override { return policy_->profiles(); }
+  jit::JoinChoice plan_join(const jit::JoinQuery& q) const override { return regions::plan_join(q, *policy_); }
+  void install(std::unique_ptr<CompiledTrace> t, ExitInfo* parent) override;
+  void entering(CompiledTrace* t) override {
+    if (policy_->profiles() && t->kind != TraceKind::Bridge) check_profile(t);
+  }
+  bool bridge_now(ExitInfo* e) override;
+  void invalidate(CompiledTrace* t) override;
+  void dump_regions(const std::string& dir) const override;
+
+private:
+  jit::JitState& jit_;
+  jit::Stats& stats() { return jit_.stats; }
+  std::unique_ptr<MergePolicy> policy_;
+  std::unique_ptr<backends::Backend> backend_;
+  std::vector<void*> retired_; // replaced code, freed when no machine code runs
+
+  // Creates exits for guards that have none, then (re)compiles t->ir.
+  bool compile(CompiledTrace* t);
+  bool try_attach(ExitInfo* parent, CompiledTrace* bridge);
+  // Counts a bridge of `parent`'s root: versions of the positions it covers,
+  // bridged exit positions, and (adaptive) the exponential-bridging check.
+  void note_bridge(ExitInfo* parent, const CompiledTrace* bridge);
+  void freeze_if_over_budget(CompiledTrace* root);
+  // Closes t's profile window when it is full, and re-forms t when an arm's
+  // share shifted (profiling policies).
+  void check_profile(CompiledTrace* t);
+  void retire_code(void* entry);
+};
+
+void Engine::install(std::unique_ptr<CompiledTrace> t, ExitInfo* parent) {
+  if (parent && try_attach(parent, t.get())) return;
+  if (parent && !parent->frames.empty()) {
+    // A bridge from inside inlined calls runs only as part of its region.
+    if (++parent->bridge_attempts >= jit_.params.max_retries) parent->blacklisted = true;
+    parent->count = 0;
+    return;
+  }
+  if (parent && !t->join_note.empty())
+    jit_.log_region(fmt::format("bridge from {}:{} {}", parent->trace->code->qualname, parent->pc, t->join_note));
+  if (t->join_bound >= 0) {
+    // A bridge that ends by joining cannot run on its own.
+    if (parent && ++parent->bridge_attempts >= jit_.params.max_retries) parent->blacklisted = true;
+    return;
+  }
+  t->id = static_cast<int>(jit_.traces.size()) + 1;
+  const uint64_t internal_errors = stats().internal_errors;
+  if (!compile(t.get())) {
+    if (stats().internal_errors == internal_errors) ++stats().aborts[static_cast<size_t>(AbortReason::BackendFailure)];
+    if (parent) parent->blacklisted = true;
+    return;
+  }
+  CompiledTrace* raw = t.get();
+  if (t->kind != TraceKind::Bridge)
+    for (const Boundary& b : t->bounds) t->versions[b.key] = 1;
+  else note_bridge(parent, raw);
+  switch (t->kind) {
+  case TraceKind::Loop:
+    ++stats().loops;
+    t->code->jit_loops[t->start_pc] = raw;
+    break;
+  case TraceKind::Function:
+    ++stats().functions;
+    t->code->jit_function = raw;
+    break;
+  case TraceKind::Bridge: ++stats().bridges; parent->bridge = raw; break;
+  }
+  jit_.traces.push_back(std::move(t));
+}
+
+bool Engine::compile(CompiledTrace* t) {
+  // One exit per guard of the raw region; existing exits keep their counters.
+  for (Ins& in : t->raw.ins) {
+    if (!in.is(jit::Guard) || in.snap < 0 || in.exit_id >= 0) continue;
+    auto e = std::make_unique<ExitInfo>();
+    e->trace = t;
+    e->index = static_cast<int32_t>(t->exits.size());
+    e->snap = in.snap;
+    e->pc = t->raw.snaps[in.snap].pc;
+    e->exception = in.op == IrOp::GUARD_NOEXC;
+    in.exit_id = e->index;
+    t->exits.push_back(std::move(e));
+  }
+  // A bug of the JIT's, never the program's: the trace is not compiled and the
+  // program goes on in the interpreter. Tests and the fuzzer set
+  // TRIBUTARY_JIT_STRICT=1 to make it fatal.
+  auto internal_error = [&](const std::string& text) {
+    ++stats().internal_errors;
+    if (jit_.strict) {
+      std::fprintf(stderr, "tributary: %s", text.c_str());
+      std::abort();
+    }
+    if (!jit_.log_spec.empty()) jit_.log_trace(text);
+    return false;
+  };
+  double t1 = now();
+  t->ir = t->raw;
+  if (std::string err = jit::optimize(t->ir, jit_.disabled_passes); !err.empty())
+    return internal_error(fmt::format("# internal error in {}:{}: {}\n{}", t->code->qualname, t->start_pc, err,
+                                      jit::format_trace(t->ir)));
+  if (policy_->profiles() && t->kind != TraceKind::Bridge) add_arm_counters(t->ir, t->exits);
+  stats().optimize_seconds += now() - t1;
+  t->compile_seconds += now() - t1;
+  ++t->compiles;
+  std::vector<void*> handles(t->ir.ins.size(), nullptr);
+  for (size_t i = 0; i < t->ir.ins.size(); ++i) {
+    Ins& in = t->ir.ins[i];
+    if (in.exit_id < 0 || !in.is(jit::Guard) || in.snap < 0 || in.target >= 0) continue; // (a pass may have proven it away)
+    ExitInfo* e = t->exits[in.exit_id].get();
+    e->snap = in.snap;
+    const Snapshot& snap = t->ir.snaps[in.snap];
+    // A separately compiled bridge starts from the state it was recorded at;
+    // if re-optimizing moved the guard (LICM hoists it, or stops hoisting it
+    // once the region has joins) the exit resumes elsewhere, and the bridge
+    // no longer fits: drop it (the exit may get a new one).
+    if (e->bridge && (e->bridge->start_pc != snap.pc || e->bridge->raw.snaps[0].stack_depth != snap.stack_depth ||
+                      !snap.frames.empty())) {
+      jit_.log_region(fmt::format("bridge {} dropped: its exit now resumes at pc {}", e->bridge->id, snap.pc));
+      e->bridge = nullptr;
+      e->count = 0;
+    }
+    e->restore.clear();
+    e->frames = t->ir.snaps[in.snap].frames;
+    e->frame_slots = static_cast<int32_t>(t->code->nlocals + t->code->ncells() + t->code->max_stack);
+    for (const SnapEntry& se : t->ir.snaps[in.snap].entries) {
+      const Ins& v = t->ir.ins[se.ref];
+      e->restore.push_back(ExitSlot{se.slot, v.type, v.is_value_const(), v.is_value_const() ? v.value_bits() : 0});
+    }
+    handles[i] = e;
+    ++stats().guards;
+  }
+  const ExitLayout layout{
+      static_cast<int32_t>(offsetof(jit::ExitFrame, exit)), static_cast<int32_t>(offsetof(jit::ExitFrame, result)),
+      static_cast<int32_t>(offsetof(jit::ExitFrame, scratch)), static_cast<int32_t>(offsetof(jit::ExitFrame, values)),
+      static_cast<int32_t>(offsetof(jit::ExitFrame, next))};
+  double t0 = now();
+  lir::Func low;
+  if (std::string err = lower(t->ir, handles, layout, low, jit_.strict); !err.empty())
+    return internal_error(fmt::format("# internal error in {}:{}: lowering: {}\n{}", t->code->qualname, t->start_pc,
+                                      err, jit::format_trace(t->ir)));
+  backends::CodeResult code = backend_->compile(low);
+  stats().backend_seconds += now() - t0;
+  t->compile_seconds += now() - t0;
+  if (!code.error.empty()) {
+    if (!jit_.log_spec.empty()) jit_.log_trace(fmt::format("# backend failure: {}\n", code.error));
+    return false;
+  }
+  if (t->entry) retire_code(reinterpret_cast<void*>(t->entry));
+  stats().code_bytes += code.size;
+  t->entry = reinterpret_cast<jit::MachineCode>(code.entry);
+  t->code_bytes = code.size;
+  stats().ops_optimized += t->ir.ins.size();
+  if (!jit_.log_spec.empty())
+    jit_.log_trace(fmt::format("# trace {} ({}) {}:{} — {} ops, {} blocks, {} bytes\n{}\n", t->id,
+                               t->kind == TraceKind::Loop       ? "loop"
+                               : t->kind == TraceKind::Function ? "function"
+                                                                : "bridge",
+                               t->code->qualname, t->start_pc, t->ir.ins.size(), t->ir.blocks.size(), code.size,
+                               jit::format_trace(t->ir)) +
+                   "low-level IR:\n" + lir::format(low) + "machine code:\n" +
+                   backends::disassemble(code.entry, code.size) + "\n");
+  return true;
+}
+
+bool Engine::try_attach(ExitInfo* parent, CompiledTrace* bridge) {
+  CompiledTrace* root = parent->trace;
+  // Loop bridges always become paths of the loop's region (they end at its
+  // header, as in PyPy). A function's bridge joins its region only when the
+  // merge policy let it join; otherwise it stays separate, as PyPy's do (and
+  // the region is not recompiled for a path that adds no join).
+  if (root->kind == TraceKind::Function && (!policy_->merges() || bridge->join_bound < 0)) return false;
+  if (!jit_.params.attach_bridges || root->kind == TraceKind::Bridge || root->frozen ||
+      root->raw.ins.size() + bridge->raw.ins.size() > static_cast<size_t>(jit_.params.trace_limit))
+    return false;
+  Ref guard = kNoRef;
+  for (size_t i = 0; i < root->raw.ins.size(); ++i)
+    if (root->raw.ins[i].exit_id == parent->index) guard = static_cast<Ref>(i);
+  if (guard == kNoRef) return false;
+  // A guard the optimizer moved (LICM hoists invariant checks to the loop
+  // entry, with the entry snapshot) exits elsewhere than its raw position.
+  if (root->raw.ins[guard].snap != parent->snap) return false;
+  AttachResult r = attach_bridge(*root, guard, *bridge);
+  if (!r.error.empty()) {
+    jit_.log_region(fmt::format("bridge kept separate at {}:{}: {}", root->code->qualname, parent->snap, r.error));
+    return false;
+  }
+  if (!compile(root)) {
+    r.before->restore(*root);
+    compile(root);
+    return false;
+  }
+  ++stats().bridges;
+  const uint32_t exit_pc = parent->pc;
+  if (r.joined) {
+    ++stats().merges;
+    stats().phis += static_cast<uint64_t>(r.phis);
+    stats().widened += static_cast<uint64_t>(r.widened);
+    stats().widen_checks += static_cast<uint64_t>(r.checks);
+    ++root->joins[root->bounds[bridge->join_bound].key];
+  }
+  parent->attached = true;
+  note_bridge(parent, bridge);
+  freeze_if_over_budget(root);
+  jit_.log_region(fmt::format(
+      "{} bridge from exit {}:{} (taken {}) into region {}:{}: {}; {} blocks, {} bridges{}",
+      r.joined ? "merged" : "attached", root->code->qualname, exit_pc, parent->taken, root->code->qualname,
+      root->start_pc, r.joined ? bridge->join_note : "ends at the loop header", root->raw.blocks.size(),
+      root->bridge_count, r.joined ? fmt::format(", {} phis ({} widened, {} checks)", r.phis, r.widened, r.checks) : ""));
+  return true;
+}
+
+// A region recompiled whole for every bridge it takes in costs time quadratic
+// in its growth (issue 12's compile storms: one region recompiled hundreds of
+// times). Past its budget it is frozen: its code stays, later hot exits get
+// bridges compiled on their own.
+void Engine::freeze_if_over_budget(CompiledTrace* root) {
+  if (root->frozen) return;
+  const char* why = nullptr;
+  if (root->compiles >= static_cast<uint32_t>(jit_.params.region_compiles)) why = "compilations";
+  else if (root->compile_seconds * 1000.0 >= jit_.params.region_compile_ms) why = "compile time";
+  if (!why) return;
+  root->frozen = true;
+  ++stats().frozen;
+  jit_.log_region(fmt::format("freeze region {}:{}: {} over budget ({} compilations, {:.1f} ms, {} blocks)",
+                              root->code->qualname, root->start_pc, why, root->compiles,
+                              root->compile_seconds * 1000.0, root->raw.blocks.size()));
+}
+
+void Engine::note_bridge(ExitInfo* parent, const CompiledTrace* bridge) {
+  CompiledTrace* root = parent->trace->root ? parent->trace->root : parent->trace;
+  for (uint64_t key : bridge->pcs) ++root->versions[key];
+  ++root->bridge_count;
+  const uint32_t exit_pc = parent->pc;
+  if (std::find(root->bridged_pcs.begin(), root->bridged_pcs.end(), exit_pc) == root->bridged_pcs.end())
+    root->bridged_pcs.push_back(exit_pc);
+  const uint32_t guard_pcs = static_cast<uint32_t>(root->bridged_pcs.size());
+  if (!root->reformed && policy_->wants_reform(root->bridge_count, guard_pcs)) {
+    // Exponential bridging (seed 000): the bridges are copies of one
+    // another's paths. From now on this root's merge points join generically.
+    root->reformed = true;
+    ++stats().reformations;
+    jit_.log_region(fmt::format("re-form region {}:{}: {} bridges behind {} distinct guard positions (ratio > {}); "
+                                "its merge points now join generically",
+                                root->code->qualname, root->start_pc, root->bridge_count, guard_pcs,
+                                jit_.params.reform_ratio));
+  }
+}
+
+void Engine::retire_code(void* entry) {
+  retired_.push_back(entry);
+  if (jit_.running_code()) return; // frames further up the C stack may be inside it
+  for (void* p : retired_) backend_->release(p);
+  retired_.clear();
+}
+
+void Engine::check_profile(CompiledTrace* t) {
+  const uint64_t window = policy_->profile_window();
+  const uint64_t total = t->kind == TraceKind::Loop ? (t->iterations ? *t->iterations : 0) : t->entries;
+  if (window == 0 || total - t->window_start < window) return;
+  const double span = static_cast<double>(total - t->window_start);
+  t->window_arm.resize(t->exits.size(), 0);
+  t->arm_share.resize(t->exits.size(), -1.0);
+  std::string shift;
+  for (size_t k = 0; k < t->exits.size(); ++k) {
+    const ExitInfo* e = t->exits[k].get();
+    if (!e->attached) continue; // only merged arms run inside the region
+    const double share = static_cast<double>(e->arm_taken - t->window_arm[k]) / span;
+    if (shift.empty() && t->arm_share[k] >= 0 && policy_->profile_shifted(t->arm_share[k], share))
+      shift = fmt::format("arm of exit {} (pc {}) went from {:.0f}% to {:.0f}% of {} {}", k, e->pc,
+                          100 * t->arm_share[k], 100 * share, t->kind == TraceKind::Loop ? "iterations" : "calls",
+                          total - t->window_start);
+    t->arm_share[k] = share;
+    t->window_arm[k] = e->arm_taken;
+  }
+  t->window_start = total;
+  if (shift.empty()) return;
+  // Re-form: the region is dropped and recorded again around today's hot path.
+  ++stats().reformations;
+  jit_.log_region(fmt::format("re-form region {}:{}: the profile shifted ({})", t->code->qualname, t->start_pc, shift));
+  invalidate(t);
+}
+
+void Engine::invalidate(CompiledTrace* t) {
+  if (t->kind == TraceKind::Loop && t->code->jit_loops[t->start_pc] == t) t->code->jit_loops[t->start_pc] = nullptr;
+  if (t->kind == TraceKind::Function && t->code->jit_function == t) t->code->jit_function = nullptr;
+  if (!t->entry) return;
+  retire_code(reinterpret_cast<void*>(t->entry));
+  t->entry = nullptr;
+  ++stats().invalidated;
+  stats().code_bytes_freed += t->code_bytes;
+  t->entry_exit = std::make_unique<ExitInfo>();
+  t->entry_exit->trace = t;
+  t->entry_exit->index = -1;
+  t->entry_exit->snap = 0; // the trace's entry snapshot: its start, nothing to restore
+  t->entry_exit->blacklisted = true;
+}
+
+bool Engine::bridge_now(ExitInfo* e) {
+  CompiledTrace* root = e->trace->root ? e->trace->root : e->trace;
+  const Snapshot& s = e->trace->ir.snaps[e->snap];
+  const bool counted = root->kind == TraceKind::Loop && root->iterations;
+  const ExitProfile prof{e->count, counted ? *root->iterations : root->entries, root->kind == TraceKind::Loop,
+                         jit_.params.trace_eagerness, counted};
+  if (!policy_->bridge_now(prof)) {
+    if (!e->deferred) {
+      e->deferred = true;
+      ++stats().cold_exits;
+      jit_.log_region(fmt::format("exit {}:{} stays a side exit: taken {} ({} since its last recording) on {} "
+                                  "entries of region {}:{}",
+                                  e->trace->code->qualname, s.pc, e->taken, e->count, root->entries,
+                                  root->code->qualname, root->start_pc));
+    }
+    return false;
+  }
+  jit_.log_region(fmt::format("record bridge from exit {}:{}: taken {} ({} since its last recording, eagerness {}), "
+                              "{} entries of region {}:{}{}",
+                              e->trace->code->qualname, s.pc, e->taken, e->count, jit_.params.trace_eagerness,
+                              root->entries, root->code->qualname, root->start_pc,
+                              e->deferred ? ", after deferral" : ""));
+  return true;
+}
+
+void Engine::dump_regions(const std::string& dir) const {
+  std::string mkdir = "mkdir -p '" + dir + "'";
+  if (std::system(mkdir.c_str()) != 0) return;
+  const bool have_dot = std::system("command -v dot >/dev/null 2>&1") == 0;
+  for (const auto& t : jit_.traces) {
+    if (!t->entry) continue;
+    std::string name = fmt::format("{}/region-{:03}-{}-{}", dir, t->id, t->code->name, t->start_pc);
+    for (char& c : name)
+      if (c == '<' || c == '>') c = '_';
+    if (FILE* fp = std::fopen((name + ".dot").c_str(), "w")) {
+      std::fputs(region_dot(*t).c_str(), fp);
+      std::fclose(fp);
+      if (have_dot) std::system(("dot -Tsvg '" + name + ".dot' -o '" + name + ".svg'").c_str());
+    }
+  }
+}
+
+} // namespace
+
+std::unique_ptr<jit::RegionEngine> make_engine(jit::JitState& jit, const PolicySpec& policy,
+                                               std::unique_ptr<backends::Backend> backend) {
+  return std::make_unique<Engine>(jit, policy, std::move(backend));
+}
+
+} // namespace tributary::regions
