@@ -284,7 +284,7 @@ bool Recorder::record(uint32_t pc, Value* sp) {
   }
   if (!continuing && kind_ == TraceKind::Loop && jit_.engine->profiles()) {
     // Profiling policies: the loop counts its iterations (the region's arms are
-    // counted after optimization, see JitState::compile).
+    // counted after optimization, see regions/engine.cpp).
     iterations_ = std::make_unique<uint64_t>(0);
     Ref counter = kraw(static_cast<int64_t>(reinterpret_cast<uintptr_t>(iterations_.get())));
     Ref n = emit(IrOp::LOAD, counter, kNoRef, 0);
