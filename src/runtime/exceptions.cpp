@@ -9,16 +9,16 @@
 #include "runtime/exceptions.h"
 
 #include <fstream>
+#include <optional>
 #include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
 #include "runtime/containers.h"
 #include "runtime/int.h"
+#include "runtime/interpreter.h"
 #include "runtime/ops.h"
 #include "runtime/str.h"
-#include "vm/code.h"
-#include "vm/interp.h"
 
 namespace tributary {
 
@@ -125,7 +125,7 @@ void format_entries(Value tb, std::string& out) {
     entries.push_back(v.as<TracebackEntry>());
   size_t first = entries.size() > kTracebackLimit ? entries.size() - kTracebackLimit : 0;
   out += "Traceback (most recent call last):\n";
-  const vm::Code* last_code = nullptr;
+  std::optional<vm::CodeLocation> last_code;
   int last_line = -1;
   int count = 0;
   auto flush_repeats = [&] {
@@ -136,9 +136,9 @@ void format_entries(Value tb, std::string& out) {
   };
   for (size_t i = first; i < entries.size(); ++i) {
     TracebackEntry* e = entries[i];
-    auto* code = e->code.as<vm::Code>();
+    vm::CodeLocation code = vm::code_location(e->code);
     bool same =
-        last_code && code->filename == last_code->filename && code->name == last_code->name && e->line == last_line;
+        last_code && code.filename == last_code->filename && code.name == last_code->name && e->line == last_line;
     if (!same) {
       flush_repeats();
       last_code = code;
@@ -146,8 +146,8 @@ void format_entries(Value tb, std::string& out) {
       count = 0;
     }
     if (++count > kRecursiveCutoff) continue;
-    out += fmt::format("  File \"{}\", line {}, in {}\n", code->filename, e->line, code->name);
-    const auto* lines = source_lines(code->filename);
+    out += fmt::format("  File \"{}\", line {}, in {}\n", code.filename, e->line, code.name);
+    const auto* lines = source_lines(std::string(code.filename));
     if (e->line >= 1 && static_cast<size_t>(e->line) <= lines->size()) {
       std::string_view src = strip((*lines)[e->line - 1]);
       if (!src.empty()) out += fmt::format("    {}\n", src);

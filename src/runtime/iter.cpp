@@ -10,9 +10,9 @@
 
 #include "runtime/exceptions.h"
 #include "runtime/int.h"
+#include "runtime/interpreter.h"
 #include "runtime/ops.h"
 #include "runtime/str.h"
-#include "vm/generator.h"
 
 namespace tributary {
 

@@ -14,12 +14,10 @@
 
 #include "runtime/containers.h"
 #include "runtime/int.h"
+#include "runtime/interpreter.h"
 #include "runtime/iter.h"
 #include "runtime/ops_internal.h"
 #include "runtime/str.h"
-#include "vm/code.h"
-#include "vm/frame.h"
-#include "vm/interp.h"
 
 namespace tributary {
 
@@ -693,7 +691,7 @@ Value call(Value callable, const Args& args) {
     auto* f = callable.as<NativeFunction>();
     return f->fn(f->self, args);
   }
-  case Kind::Function: return vm::call_function(callable.as<vm::Function>(), args);
+  case Kind::Function: return vm::call_python_function(callable, args);
   case Kind::BoundMethod: {
     auto* m = callable.as<BoundMethod>();
     return call_prepended(m->func, m->self, args);

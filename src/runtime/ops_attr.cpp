@@ -10,6 +10,7 @@
 // self instead. User instances (Kind::Instance, hidden classes) and super()
 // proxies are delegated to runtime/user_class.cpp.
 #include "runtime/containers.h"
+#include "runtime/interpreter.h"
 #include "runtime/ops_internal.h"
 #include "runtime/str.h"
 #include "runtime/user_class.h"
@@ -95,10 +96,10 @@ Value instance_attr(Value obj, Type* t, Str* name) {
   }
   case Kind::Type: return type_attr(obj.as<Type>(), name);
   case Kind::Exception: return exception_get_attr(obj, name);
-  case Kind::Function:
+  case Kind::Function: return vm::function_get_attr(obj, name);
+  case Kind::Code: return vm::code_get_attr(obj, name);
   case Kind::NativeFunction:
-  case Kind::BoundMethod:
-  case Kind::Code: return ops_detail::function_get_attr(obj, name);
+  case Kind::BoundMethod: return ops_detail::callable_get_attr(obj, name);
   case Kind::Slice: {
     Slice* s = obj.as<Slice>();
     std::string_view n = name->view();
@@ -212,7 +213,7 @@ void set_attr(Value obj, Str* name, Value v) {
     return;
   }
   case Kind::Exception: exception_set_attr(obj, name, v); return;
-  case Kind::Function: ops_detail::function_set_attr(obj, name, v); return;
+  case Kind::Function: vm::function_set_attr(obj, name, v); return;
   case Kind::Instance: instance_setattr(obj, name, v); return;
   default: break;
   }
@@ -252,7 +253,7 @@ void del_attr(Value obj, Str* name) {
     if (exception_del_attr(obj, name)) return;
     break;
   case Kind::Function:
-    if (ops_detail::function_del_attr(obj, name)) return;
+    if (vm::function_del_attr(obj, name)) return;
     break;
   case Kind::Instance: instance_delattr(obj, name); return;
   default: break;

@@ -31,12 +31,8 @@ Value set_binary_op(BinOp op, Value a, Value b, bool inplace);
 Value set_compare(CmpOp op, Value a, Value b);
 bool is_set_like(Value v); // set, frozenset, dict_keys, dict_items
 
-// Attributes of functions, builtin functions, bound methods and code objects
-// (function.cpp): get is empty when absent; set/del return false for other kinds
-// (del also when the attribute is absent).
-Value function_get_attr(Value fn, Str* name);
-bool function_set_attr(Value fn, Str* name, Value v);
-bool function_del_attr(Value fn, Str* name);
+// Attributes of builtin functions and bound methods (function.cpp): empty when absent.
+Value callable_get_attr(Value fn, Str* name);
 
 // types.GenericAlias (`list[int]`, as evaluated in annotations), in ops_subscript.cpp.
 void init_generic_alias_type();

@@ -10,12 +10,10 @@
 #include "runtime/containers.h"
 #include "runtime/format.h"
 #include "runtime/int.h"
+#include "runtime/interpreter.h"
 #include "runtime/iter.h"
 #include "runtime/ops_internal.h"
 #include "runtime/str.h"
-#include "vm/code.h"
-#include "vm/frame.h"
-#include "vm/generator.h"
 
 namespace tributary {
 
@@ -103,7 +101,7 @@ std::string class_path(const Type* t) {
 
 // The name a callable shows inside `<bound method X of ...>`.
 std::string callable_qualname(Value f) {
-  if (is_kind(f, Kind::Function)) return std::string(f.as<vm::Function>()->qualname->view());
+  if (is_kind(f, Kind::Function)) return std::string(vm::function_qualname(f)->view());
   if (is_kind(f, Kind::NativeFunction)) {
     auto* n = f.as<NativeFunction>();
     return n->owner ? fmt::format("{}.{}", n->owner->name, n->name) : n->name;
@@ -315,9 +313,7 @@ void repr_into(std::string& out, Value v) {
     return;
   }
   case Kind::Type: out += fmt::format("<class '{}'>", class_path(v.as<Type>())); return;
-  case Kind::Function:
-    out += fmt::format("<function {} at {}>", v.as<vm::Function>()->qualname->view(), address(o));
-    return;
+  case Kind::Function: out += fmt::format("<function {} at {}>", vm::function_qualname(v)->view(), address(o)); return;
   case Kind::NativeFunction: native_into(out, v.as<NativeFunction>()); return;
   case Kind::BoundMethod: {
     auto* m = v.as<BoundMethod>();
@@ -337,8 +333,8 @@ void repr_into(std::string& out, Value v) {
     return;
   }
   case Kind::Code: {
-    auto* c = v.as<vm::Code>();
-    out += fmt::format("<code object {} at {}, file \"{}\", line {}>", c->name, address(o), c->filename, c->first_line);
+    vm::CodeLocation c = vm::code_location(v);
+    out += fmt::format("<code object {} at {}, file \"{}\", line {}>", c.name, address(o), c.filename, c.first_line);
     return;
   }
   case Kind::Exception: out += exception_repr(v); return;
@@ -349,7 +345,7 @@ void repr_into(std::string& out, Value v) {
     out += ")>";
     return;
   case Kind::Generator:
-    out += fmt::format("<generator object {} at {}>", v.as<vm::Generator>()->qualname->view(), address(o));
+    out += fmt::format("<generator object {} at {}>", vm::generator_qualname(v)->view(), address(o));
     return;
   case Kind::NotImplemented: out += "NotImplemented"; return;
   case Kind::Ellipsis: out += "Ellipsis"; return;

@@ -10,7 +10,6 @@
 #include "runtime/int.h"
 #include "runtime/ops_internal.h"
 #include "runtime/str.h"
-#include "vm/interp.h"
 
 namespace tributary {
 

@@ -5,6 +5,7 @@
 
 #include "jit/hooks.h"
 #include "runtime/exceptions.h"
+#include "runtime/interpreter.h"
 #include "runtime/ops.h"
 #include "runtime/str.h"
 #include "vm/frame.h"
@@ -224,6 +225,8 @@ Value call_function(Function* fn, const Args& args) {
   }
   return run_frame(&frame);
 }
+
+Value call_python_function(Value fn, const Args& args) { return call_function(fn.as<Function>(), args); }
 
 Value resume_function(Function* fn, const Value* init, uint32_t pc, uint32_t depth, Value exc) {
   Code* co = fn->code;

@@ -7,6 +7,7 @@
 #pragma once
 
 #include "runtime/containers.h"
+#include "runtime/interpreter.h"
 #include "vm/code.h"
 
 namespace tributary::vm {
@@ -46,19 +47,8 @@ void bind_arguments(Function* fn, const Args& args, Value* locals);
 // with the argument) and copies the closure's free cells after them.
 void setup_cells(Frame& f, Function* fn);
 
-// Recursion-depth accounting around a Python frame (RecursionError past the limit;
-// `context` ends its message, as CPython's " while getting the repr of an object").
-void enter_call(const char* context = "");
-void leave_call();
-
-// Counts one Python frame (or one level of a recursive builtin: repr, ==) for as
-// long as it lives (enter_call / leave_call).
-struct CallDepth {
-  explicit CallDepth(const char* context = "") { enter_call(context); }
-  ~CallDepth() { leave_call(); }
-  CallDepth(const CallDepth&) = delete;
-  CallDepth& operator=(const CallDepth&) = delete;
-};
+// Recursion-depth accounting (enter_call, leave_call, CallDepth) is declared in
+// runtime/interpreter.h: repr and == count their nesting against the same limit.
 
 // A frame for code with these globals over `slots`, starting at its first
 // instruction (fn may be null: module code).

@@ -3,6 +3,7 @@
 
 #include "runtime/containers.h"
 #include "runtime/exceptions.h"
+#include "runtime/interpreter.h"
 #include "runtime/ops.h"
 #include "runtime/str.h"
 #include "runtime/user_class.h"
@@ -282,6 +283,8 @@ bool generator_resume(Generator* g, Value sent, Value exc, Value& out) {
 }
 
 bool generator_next(Value gen, Value& out) { return resume(gen.as<Generator>(), Resume::Send, Value::none(), out); }
+
+Str* generator_qualname(Value gen) { return gen.as<Generator>()->qualname; }
 
 void init_generator_type() {
   add_method(types::generator, "__next__", self_or_first<gen_next_m>);

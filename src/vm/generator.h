@@ -36,8 +36,8 @@ Value make_generator(Function* fn, const Args& args);
 // the yielded value in `out`; false with the return value when it finished.
 bool generator_resume(Generator* g, Value sent, Value exc, Value& out);
 
-// next(gen) for the iteration protocol: false when exhausted.
-bool generator_next(Value gen, Value& out);
+// generator_next (next(gen) for the iteration protocol) and generator_qualname
+// are declared in runtime/interpreter.h, for the runtime's iter_next and repr.
 
 // Registers the generator type's methods (send, throw, close, ...).
 void init_generator_type();

@@ -12,7 +12,6 @@
 #include <fstream>
 #include <sstream>
 
-#include "lib/modules.h"
 #include "runtime/containers.h"
 #include "runtime/exceptions.h"
 #include "runtime/int.h"

@@ -16,7 +16,6 @@
 #include <stdexcept>
 
 #include "jit/hooks.h"
-#include "lib/modules.h"
 #include "runtime/exceptions.h"
 #include "runtime/int.h"
 #include "runtime/iter.h"

@@ -4,12 +4,16 @@
 // table, the recursion depth and the stack of exceptions being handled (for
 // bare `raise` and implicit chaining). There is one Vm per process, reached
 // through vm::state(); everything else receives what it needs explicitly.
+// builtin_module() is the one thing the VM needs from src/lib (the native
+// modules import finds); lib/modules.cpp defines it.
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "runtime/containers.h"
+#include "runtime/interpreter.h"
 #include "runtime/object.h"
 #include "vm/code.h"
 
@@ -42,11 +46,18 @@ Value run_module_code(Code* code, Dict* globals);
 // Compiles and runs source text as module `module` (used by main and import).
 void exec_source(std::string_view source, const std::string& filename, Module* module);
 
-// The exception currently being handled (for bare `raise` and __context__), or empty.
-Value current_handled_exception();
+// current_handled_exception() is declared in runtime/interpreter.h (raise chains to it).
 // FORMAT_VALUE: TOS formatted for an f-string (conversion in flags & 3; `spec` empty or a str).
 Value format_for_fstring(Value v, int flags, Value spec);
 // BUILD_STRING: the concatenation of n strs.
 Value build_string(const Value* items, int32_t n);
 
 } // namespace tributary::vm
+
+namespace tributary {
+
+// The builtin module `name`, created on first use and cached; nullptr if there is none.
+// Created modules are also entered in sys.modules.
+Module* builtin_module(std::string_view name);
+
+} // namespace tributary
