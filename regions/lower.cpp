@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include <bit>
+#include <map>
 #include <unordered_map>
 
 namespace tributary::regions {
@@ -59,7 +60,7 @@ public:
       }
       b_.close(ended ? -1 : blk.succ, std::move(args));
     }
-    for (const PendingExit& e : exits_) emit_exit(e);
+    emit_exits();
     return b_.finish(verify);
   }
 
@@ -147,21 +148,57 @@ private:
     for (const jit::SnapEntry& e : t_.snaps[snap].entries) b_.emit({Op::STORE, Ty::None, slots_, boxed(e.ref), lir::kNone, e.slot * 8});
   }
 
-  void emit_exit(const PendingExit& e) {
-    b_.open(e.block);
-    const Ins& g = t_.ins[e.guard];
-    // Raw values only: the runtime boxes them, which keeps exits small.
-    const auto& entries = t_.snaps[g.snap].entries;
-    lir::Ref buf = lir::kNone;
-    for (size_t n = 0; n < entries.size(); ++n) {
-      const jit::Ref r = entries[n].ref;
-      if (t_.ins[r].is_value_const()) continue;
-      if (buf == lir::kNone) buf = op(Op::LOAD, out_, lir::kNone, layout_.values);
-      b_.emit({Op::STORE, Ty::None, buf, v(r), lir::kNone, static_cast<int64_t>(8 * n)});
+  // The exits. An exit stores the raw value of each non-constant snapshot
+  // entry, its handle, and returns. Guards whose exits store the same values
+  // (consecutive checks at one bytecode position share a snapshot) share one
+  // block of stores: each stores its handle and jumps there. Two thirds of a
+  // region's code is exits, and the backend's time grows with it.
+  void emit_exits() {
+    std::map<std::vector<std::pair<size_t, lir::Ref>>, std::vector<const PendingExit*>> by_values;
+    std::vector<std::vector<std::pair<size_t, lir::Ref>>> keys;
+    for (const PendingExit& e : exits_) {
+      const auto& entries = t_.snaps[t_.ins[e.guard].snap].entries;
+      std::vector<std::pair<size_t, lir::Ref>> stored;
+      for (size_t n = 0; n < entries.size(); ++n)
+        if (!t_.ins[entries[n].ref].is_value_const()) stored.push_back({n, v(entries[n].ref)});
+      by_values[stored].push_back(&e);
+      keys.push_back(std::move(stored));
     }
-    b_.emit({Op::STORE, Ty::None, out_, ku(reinterpret_cast<uint64_t>(handles_[e.guard])), lir::kNone, layout_.exit});
+    std::map<std::vector<std::pair<size_t, lir::Ref>>, int32_t> shared;
+    for (size_t k = 0; k < exits_.size(); ++k) {
+      const PendingExit& e = exits_[k];
+      const bool alone = by_values[keys[k]].size() == 1;
+      b_.open(e.block);
+      store_handle(e.guard);
+      if (alone) {
+        store_values_and_leave(keys[k]);
+        b_.close();
+        continue;
+      }
+      auto [it, fresh] = shared.try_emplace(keys[k], -1);
+      if (fresh) it->second = b_.new_block(/*cold=*/true);
+      b_.emit({Op::GOTO, Ty::None, lir::kNone, lir::kNone, lir::kNone, 0, it->second});
+      b_.close();
+      if (fresh) {
+        b_.open(it->second);
+        store_values_and_leave(keys[k]);
+        b_.close();
+      }
+    }
+  }
+
+  void store_handle(jit::Ref guard) {
+    b_.emit({Op::STORE, Ty::None, out_, ku(reinterpret_cast<uint64_t>(handles_[guard])), lir::kNone, layout_.exit});
+  }
+
+  // Raw values only (entry n at 8 * n): the runtime boxes them, which keeps exits small.
+  void store_values_and_leave(const std::vector<std::pair<size_t, lir::Ref>>& stored) {
+    if (!stored.empty()) {
+      const lir::Ref buf = op(Op::LOAD, out_, lir::kNone, layout_.values);
+      for (auto [n, value] : stored)
+        b_.emit({Op::STORE, Ty::None, buf, value, lir::kNone, static_cast<int64_t>(8 * n)});
+    }
     b_.emit({Op::RET, Ty::None, k(kSideExit)});
-    b_.close();
   }
 
   // Lowers instruction r; true when it ended its block.
