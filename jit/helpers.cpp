@@ -81,6 +81,68 @@ uint64_t set_item(const Value* a) {
   });
 }
 
+uint64_t del_item(const Value* a) {
+  return guarded([&] {
+    tributary::del_item(a[0], a[1]);
+    return Value::none();
+  });
+}
+
+uint64_t del_attr(const Value* a) {
+  return guarded([&] {
+    tributary::del_attr(a[0], a[1].as<Str>());
+    return Value::none();
+  });
+}
+
+uint64_t set_update(const Value* a) {
+  return guarded([&] {
+    tributary::set_update(a[0].as<Set>(), a[1]);
+    return Value::none();
+  });
+}
+
+uint64_t list_to_tuple(const Value* a) {
+  return guarded([&] {
+    const List* l = a[0].as<List>();
+    return Value::object(new_tuple(std::span<const Value>(l->items.data(), l->items.size())));
+  });
+}
+
+uint64_t list_extend(const Value* a) {
+  return guarded([&] {
+    vm::list_extend_unpacked(a[0].as<List>(), a[1]);
+    return Value::none();
+  });
+}
+
+uint64_t dict_update(const Value* a) {
+  return guarded([&] {
+    vm::dict_update_unpacked(a[0].as<Dict>(), a[1]);
+    return Value::none();
+  });
+}
+
+uint64_t dict_merge(const Value* a) {
+  return guarded([&] {
+    vm::dict_merge_kwargs(a[0], a[1], a[2]);
+    return Value::none();
+  });
+}
+
+uint64_t unpack_ex(const Value* a) {
+  return guarded([&] {
+    const int32_t arg = static_cast<int32_t>(a[1].as_small_int());
+    std::vector<Value> stack((arg & 0xFF) + 1 + (arg >> 8));
+    vm::unpack_ex(a[0], arg, stack.data());
+    return Value::object(new_tuple(std::span<const Value>(stack.data(), stack.size())));
+  });
+}
+
+uint64_t make_function(const Value* a) {
+  return guarded([&] { return vm::make_function(a[0], a[1].as<Dict>(), a[2], a[3], a[4]); });
+}
+
 uint64_t get_attr(const Value* a) { return guarded([&] { return tributary::get_attr(a[0], a[1].as<Str>()); }); }
 
 uint64_t set_attr(const Value* a) {

@@ -217,6 +217,17 @@ Ref Recorder::read_slot(int32_t slot) {
   return r;
 }
 
+// The value in the cell at frame slot `slot`, which must be bound (an unbound
+// cell leaves the trace: the interpreter raises NameError).
+Ref Recorder::load_cell(int32_t slot) {
+  const Value v = frame_->slots[slot].as<Cell>()->value;
+  if (v.is_empty()) abort_with(AbortReason::ExceptionRaised, "unbound cell");
+  Ref r = emit(IrOp::LOAD, read_slot(slot), kNoRef, offsetof(Cell, value));
+  t_.ins[r].type = IrType::Val;
+  guard(IrOp::GUARD_ISNT, r, static_cast<int64_t>(Value::empty().bits()));
+  return specialize(r, v);
+}
+
 void Recorder::write_slot(int32_t slot, Ref r) {
   slots_[slot].ref = r;
   slots_[slot].written = true;
@@ -353,6 +364,76 @@ bool Recorder::record(uint32_t pc, Value* sp) {
         break;
       }
     write_slot(in.arg, r);
+    break;
+  }
+  case Op::DELETE_FAST:
+    if (frame_->slots[in.arg].is_empty()) abort_with(AbortReason::ExceptionRaised, "unbound local");
+    read_slot(in.arg); // (bound: checked as a load would be)
+    write_slot(in.arg, constant(Value::empty()));
+    break;
+  // Cells and free variables: the frame's slots after its locals hold Cell
+  // objects (functions with cells are never inlined, so these are the trace's
+  // own frame's). Reads are loads, never merged across calls or stores.
+  case Op::LOAD_CLOSURE: push(read_slot(co->nlocals + in.arg)); break;
+  case Op::LOAD_DEREF: push(load_cell(co->nlocals + in.arg)); break;
+  case Op::STORE_DEREF:
+    emit(IrOp::STORE, read_slot(co->nlocals + in.arg), box(pop()), offsetof(Cell, value));
+    break;
+  case Op::DELETE_DEREF:
+    load_cell(co->nlocals + in.arg);
+    emit(IrOp::STORE, read_slot(co->nlocals + in.arg), kval(Value::empty()), offsetof(Cell, value));
+    break;
+  case Op::LOAD_ASSERTION_ERROR: push(kval(Value::object(&types::assertion_error))); break;
+  case Op::DELETE_SUBSCR: {
+    Ref key = pop(), obj = pop();
+    call_helper(helpers::HelperId::del_item, {obj, key});
+    break;
+  }
+  case Op::DELETE_ATTR: {
+    Ref obj = pop();
+    call_helper(helpers::HelperId::del_attr, {obj, kval(co->names[in.arg])});
+    break;
+  }
+  case Op::SET_UPDATE: {
+    Ref iterable = pop();
+    call_helper(helpers::HelperId::set_update, {peek(in.arg), iterable});
+    break;
+  }
+  case Op::LIST_TO_TUPLE: push(call_helper(helpers::HelperId::list_to_tuple, {pop()})); break;
+  case Op::LIST_EXTEND: {
+    Ref iterable = pop();
+    call_helper(helpers::HelperId::list_extend, {peek(in.arg), iterable});
+    break;
+  }
+  case Op::DICT_UPDATE: {
+    Ref mapping = pop();
+    call_helper(helpers::HelperId::dict_update, {peek(in.arg), mapping});
+    break;
+  }
+  case Op::DICT_MERGE: {
+    Ref mapping = pop(); // (the callable sits below the dict and the positional-args tuple)
+    call_helper(helpers::HelperId::dict_merge, {peek(in.arg), mapping, peek(in.arg + 2)});
+    break;
+  }
+  case Op::UNPACK_EX: {
+    // The helper returns the values in the order they are pushed.
+    Ref values = call_helper(helpers::HelperId::unpack_ex, {pop(), kint(in.arg)});
+    const int32_t n = (in.arg & 0xFF) + 1 + (in.arg >> 8);
+    for (int32_t k = 0; k < n; ++k) {
+      Ref item = emit(IrOp::LOAD, values, kNoRef, static_cast<int64_t>(offsetof(Tuple, items) + sizeof(Value) * k));
+      t_.ins[item].type = IrType::Val;
+      push(item);
+    }
+    break;
+  }
+  case Op::MAKE_FUNCTION: {
+    const Value empty = Value::empty();
+    Ref code = pop();
+    Ref closure = in.arg & 8 ? pop() : kval(empty);
+    Ref kwdefaults = in.arg & 2 ? pop() : kval(empty);
+    Ref defaults = in.arg & 1 ? pop() : kval(empty);
+    push(call_helper(helpers::HelperId::make_function,
+                     {code, kval(Value::object(frame_->globals)), defaults, kwdefaults, closure}));
     break;
   }
   case Op::LOAD_GLOBAL: record_load_global(in.arg); break;

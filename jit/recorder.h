@@ -63,6 +63,7 @@ private:
 
   // --- abstract state -------------------------------------------------------------
   Ref read_slot(int32_t slot);
+  Ref load_cell(int32_t slot);
   void write_slot(int32_t slot, Ref r);
   Ref peek(int i);                 // i = 1: top of stack
   Ref pop();

@@ -198,20 +198,6 @@ Value* unpack_sequence(Value seq, int32_t n, Value* sp) {
   return push_reversed(items.data(), items.size());
 }
 
-Value* unpack_ex(Value seq, int32_t arg, Value* sp) {
-  int before = arg & 0xFF, after = arg >> 8;
-  List* all = list_from_iterable(seq);
-  int64_t size = static_cast<int64_t>(all->items.size());
-  if (size < before + after)
-    raise_fmt(types::value_error, "not enough values to unpack (expected at least {}, got {})", before + after, size);
-  for (int i = after - 1; i >= 0; --i) *sp++ = all->items[size - after + i];
-  List* middle = new_list();
-  middle->items.assign(all->items.begin() + before, all->items.end() - after);
-  *sp++ = Value::object(middle);
-  for (int i = before - 1; i >= 0; --i) *sp++ = all->items[i];
-  return sp;
-}
-
 Value make_exception_instance(Value v) {
   if (is_type(v) && v.as<Type>()->is_exception) return call0(v);
   if (v.is_object() && type_of(v)->is_exception) return v;
@@ -358,16 +344,6 @@ Value before_with(Value mgr, Value& enter_result) {
   return bound_exit;
 }
 
-Value make_function(Frame* f, int32_t flags, Value*& sp) {
-  Code* code = (*--sp).as<Code>();
-  Function* fn = new_function(code, Value::object(f->globals));
-  if (flags & 8) fn->closure = (*--sp).as<Tuple>();
-  if (flags & 2) fn->kwdefaults = *--sp;
-  if (flags & 1) fn->defaults = (*--sp).as<Tuple>();
-  if (Value* m = dict_find_str(f->globals, intern("__name__"))) fn->module = *m;
-  return Value::object(fn);
-}
-
 // "module.qualname", as CPython names functions in call errors.
 std::string function_display_name(Function* fn) {
   std::string name(fn->qualname->view());
@@ -430,6 +406,45 @@ Value call_ex(Value callable, Value self, Value args_tuple, Value kwargs) {
   return call_value(callable, a);
 }
 
+} // namespace
+
+// ---- opcode bodies the JIT's residual calls share (interp.h) -------------------
+
+Value* unpack_ex(Value seq, int32_t arg, Value* sp) {
+  int before = arg & 0xFF, after = arg >> 8;
+  List* all = list_from_iterable(seq);
+  int64_t size = static_cast<int64_t>(all->items.size());
+  if (size < before + after)
+    raise_fmt(types::value_error, "not enough values to unpack (expected at least {}, got {})", before + after, size);
+  for (int i = after - 1; i >= 0; --i) *sp++ = all->items[size - after + i];
+  List* middle = new_list();
+  middle->items.assign(all->items.begin() + before, all->items.end() - after);
+  *sp++ = Value::object(middle);
+  for (int i = before - 1; i >= 0; --i) *sp++ = all->items[i];
+  return sp;
+}
+
+Value make_function(Value code, Dict* globals, Value defaults, Value kwdefaults, Value closure) {
+  Function* fn = new_function(code.as<Code>(), Value::object(globals));
+  if (!closure.is_empty()) fn->closure = closure.as<Tuple>();
+  if (!kwdefaults.is_empty()) fn->kwdefaults = kwdefaults;
+  if (!defaults.is_empty()) fn->defaults = defaults.as<Tuple>();
+  if (Value* m = dict_find_str(globals, intern("__name__"))) fn->module = *m;
+  return Value::object(fn);
+}
+
+void list_extend_unpacked(List* l, Value iterable) {
+  if (!is_iterable(iterable))
+    raise_fmt(types::type_error, "Value after * must be an iterable, not {}", type_of(iterable)->name);
+  list_extend(l, iterable);
+}
+
+void dict_update_unpacked(Dict* d, Value mapping) {
+  if (!is_dict(mapping) && get_attr_or_empty(mapping, intern("keys")).is_empty())
+    raise_fmt(types::type_error, "'{}' object is not a mapping", type_of(mapping)->name);
+  dict_update(d, mapping);
+}
+
 void dict_merge_kwargs(Value target, Value mapping, Value callable) {
   Dict* d = target.as<Dict>();
   if (!is_dict(mapping) && get_attr_or_empty(mapping, intern("keys")).is_empty())
@@ -450,8 +465,6 @@ void dict_merge_kwargs(Value target, Value mapping, Value callable) {
     dict_set(d, k, v);
   }
 }
-
-} // namespace
 
 Value call_with_args(Value callable, Value self, Value args, Value kwargs) {
   return call_ex(callable, self, args, kwargs);
@@ -928,8 +941,7 @@ Value run_frame(Frame* f) {
       }
       TARGET(LIST_EXTEND) {
         Value v = *--sp;
-        if (!is_iterable(v)) raise_fmt(types::type_error, "Value after * must be an iterable, not {}", type_of(v)->name);
-        list_extend(sp[-instr.arg].as<List>(), v);
+        list_extend_unpacked(sp[-instr.arg].as<List>(), v);
         DISPATCH();
       }
       TARGET(SET_UPDATE) {
@@ -939,9 +951,7 @@ Value run_frame(Frame* f) {
       }
       TARGET(DICT_UPDATE) {
         Value v = *--sp;
-        if (!is_dict(v) && get_attr_or_empty(v, intern("keys")).is_empty())
-          raise_fmt(types::type_error, "'{}' object is not a mapping", type_of(v)->name);
-        dict_update(sp[-instr.arg].as<Dict>(), v);
+        dict_update_unpacked(sp[-instr.arg].as<Dict>(), v);
         DISPATCH();
       }
       TARGET(DICT_MERGE) {
@@ -1017,8 +1027,12 @@ Value run_frame(Frame* f) {
         DISPATCH();
       }
       TARGET(MAKE_FUNCTION) {
-        Value fn = make_function(f, instr.arg, sp);
-        *sp++ = fn;
+        // [defaults] [kwdefaults] [closure] code, by flags 1, 2, 8.
+        Value code = *--sp;
+        Value closure = instr.arg & 8 ? *--sp : Value::empty();
+        Value kwdefaults = instr.arg & 2 ? *--sp : Value::empty();
+        Value defaults = instr.arg & 1 ? *--sp : Value::empty();
+        *sp++ = make_function(code, f->globals, defaults, kwdefaults, closure);
         DISPATCH();
       }
       TARGET(RETURN_VALUE) {

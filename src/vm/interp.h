@@ -51,6 +51,17 @@ void exec_source(std::string_view source, const std::string& filename, Module* m
 Value format_for_fstring(Value v, int flags, Value spec);
 // BUILD_STRING: the concatenation of n strs.
 Value build_string(const Value* items, int32_t n);
+// UNPACK_EX (`a, *b, c = seq`, arg = before | after << 8): pushes the values
+// at sp (the last first, as the stack wants them); returns the new sp.
+Value* unpack_ex(Value seq, int32_t arg, Value* sp);
+// MAKE_FUNCTION: a function of `code` in `globals`; defaults, kwdefaults and
+// closure are empty when absent.
+Value make_function(Value code, Dict* globals, Value defaults, Value kwdefaults, Value closure);
+// LIST_EXTEND (`[*x]`), DICT_UPDATE (`{**x}`), DICT_MERGE (`f(**x)`, which
+// names `callable` in its errors): TypeError for what cannot be unpacked.
+void list_extend_unpacked(List* l, Value iterable);
+void dict_update_unpacked(Dict* d, Value mapping);
+void dict_merge_kwargs(Value target, Value mapping, Value callable);
 
 } // namespace tributary::vm
 
