@@ -51,6 +51,12 @@ public:
   void run() {
     plan_constants();
     FuncNode* fn = cc_.addFunc(FuncSignatureT<int64_t, void*, void*>(CallConvId::kHost));
+    // asmjit 1.9's allocator can place a value in a callee-saved register
+    // only through the moves it inserts where blocks join, and those do not
+    // mark the register dirty: the prolog did not save rbp, which the caller
+    // then found clobbered (fuzzer seed 130). Every callee-saved register is
+    // saved; it costs a few pushes per entry into compiled code.
+    fn->frame().addDirtyRegs(x86::rbx, x86::rbp, x86::r12, x86::r13, x86::r14, x86::r15);
     fn_ = fn;
     labels_.resize(f_.blocks.size());
     for (auto& l : labels_) l = cc_.newLabel();
