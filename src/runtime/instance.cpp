@@ -85,7 +85,7 @@ void instance_set_slot(Instance* o, Str* name, Value v) {
     o->slots[i] = v;
     return;
   }
-  name = intern(name->view()); // shapes hold interned names only
+  if (!name->interned) name = intern(name->view()); // shapes hold interned names only
   Shape* next = shape_add(o->shape, name);
   if (next->size > o->capacity) {
     uint32_t cap = o->capacity * 2;

@@ -83,6 +83,7 @@ struct Str : Object {
   size_t nbytes;    // UTF-8 bytes
   size_t length;    // code points
   bool ascii;
+  bool interned;    // the one Str intern() returns for its text
   char data[1];     // nbytes UTF-8 bytes + NUL
 
   std::string_view view() const { return {data, nbytes}; }

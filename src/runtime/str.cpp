@@ -70,6 +70,7 @@ Str* new_str(std::string_view s) {
   o->hash = -1;
   o->nbytes = s.size();
   o->ascii = utf8_is_ascii(s);
+  o->interned = false;
   o->length = o->ascii ? s.size() : utf8_length(s);
   if (!s.empty()) std::memcpy(o->data, s.data(), s.size()); // an empty view's data() may be null
   o->data[s.size()] = 0;
@@ -90,6 +91,7 @@ Str* intern(std::string_view s) {
   o->hash = -1;
   o->nbytes = s.size();
   o->ascii = utf8_is_ascii(s);
+  o->interned = true;
   o->length = o->ascii ? s.size() : utf8_length(s);
   if (!s.empty()) std::memcpy(o->data, s.data(), s.size()); // an empty view's data() may be null
   o->data[s.size()] = 0;
