@@ -28,7 +28,13 @@ struct Resume {
   Value exception;    // or, if not empty, raise it as raised by instruction pc - 1.
 };
 
-bool enabled();
+namespace detail {
+extern bool enabled;
+} // namespace detail
+// Whether the JIT runs (checked on every back-edge and call: a plain flag).
+inline bool enabled() { return detail::enabled; }
+// The driver turns the JIT on once its region engine is installed.
+void set_enabled(bool on);
 // A backward jump to `target` is about to run in frame f: the loop's code to
 // enter, or null (a recording may start: recording_in(f) becomes true).
 CompiledTrace* on_backedge(vm::Frame* f, uint32_t target);

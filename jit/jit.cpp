@@ -388,7 +388,10 @@ void JitState::write_logs() {
 
 // ---- the VM's hooks (hooks.h) -------------------------------------------------------
 
-bool enabled() { return jit().enabled && jit().engine; }
+namespace detail {
+bool enabled = false;
+} // namespace detail
+void set_enabled(bool on) { detail::enabled = on && jit().engine; }
 CompiledTrace* on_backedge(vm::Frame* f, uint32_t target) { return jit().on_backedge(f, target); }
 CompiledTrace* on_function_entry(vm::Frame* f) { return jit().on_function_entry(f); }
 void on_resume(vm::Frame* f) { jit().on_resume(f); }

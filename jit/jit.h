@@ -199,7 +199,6 @@ public:
   std::unique_ptr<RegionEngine> engine;
   // Every trace compiled on its own (roots and separate bridges), in order.
   std::vector<std::unique_ptr<CompiledTrace>> traces;
-  bool enabled = false;
   std::string log_spec; // TRIBUTARY_LOG
   std::string disabled_passes; // --jit-disable
   std::string dump_regions;    // --dump-regions=DIR

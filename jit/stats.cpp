@@ -148,7 +148,7 @@ std::string JitState::stats_json() const {
 Value stats_object() {
   const JitState& j = jit();
   Dict* d = new_dict();
-  dict_set_str(d, "enabled", Value::boolean(j.enabled));
+  dict_set_str(d, "enabled", Value::boolean(enabled()));
   dict_set_str(d, "policy", str_value(j.policy_name()));
   for (const StatValue& s : j.stat_values())
     dict_set_str(d, s.key, s.seconds ? Value::from_double(s.value) : make_int_u64(static_cast<uint64_t>(s.value)));

@@ -17,6 +17,7 @@
 #include "frontend/compiler.h"
 #include "frontend/lexer.h"
 #include "backends/backend.h"
+#include "jit/hooks.h"
 #include "jit/jit.h"
 #include "jit/opt/pipeline.h"
 #include "regions/engine.h"
@@ -259,7 +260,6 @@ int run(const Options& o) {
   vm::Vm& vm = vm::state();
   vm.jit_enabled = o.jit;
   jit::JitState& jit = jit::jit();
-  jit.enabled = o.jit;
   if (o.jit) {
     // Every compilation builds and frees the backend's working memory (tens
     // of MB over a run of a few hundred compilations); glibc returned it to
@@ -272,6 +272,7 @@ int run(const Options& o) {
   jit.disabled_passes = o.disabled_passes;
   jit.dump_regions = o.dump_regions;
   jit.engine = regions::make_engine(jit, o.policy, backends::make_backend(o.backend));
+  jit::set_enabled(o.jit);
   if (const char* log = std::getenv("TRIBUTARY_LOG")) jit.log_spec = log;
   if (const char* strict = std::getenv("TRIBUTARY_JIT_STRICT")) jit.strict = std::string_view(strict) == "1";
   if (!vm.argv) vm.argv = new_list();
