@@ -568,6 +568,44 @@ def ratio_rows(cells, workloads, impl_ids, reference):
     return rows
 
 
+JIT_SHARE_LIMIT = 0.10  # JIT time (record + optimize + backend) per process wall time
+
+
+def regression_rows(cells, workloads, impls):
+    """The no-regression view: per workload and Tributary JIT mode, its median
+    time over trib-off's and the JIT's share of the process wall time.  A mode
+    slower than the interpreter, or spending more than JIT_SHARE_LIMIT of the
+    run in the JIT, is flagged.  Returns (rows, number of flagged cells)."""
+    jit_ids = [i.ident for i in impls if i.jit]
+    rows, flagged = [], 0
+    for w in workloads:
+        off = cells.get((w, "trib-off"))
+        off_time = off["median"] if off else None
+        row = [w]
+        for i in jit_ids:
+            c = cells.get((w, i))
+            if not c or c["median"] is None:
+                row.append("-")
+                continue
+            r = ratio(c["median"], off_time)
+            s = c["stats"] or {}
+            share = None
+            if "compile_seconds" in s and c["wall_median"]:
+                share = s["compile_seconds"] / c["wall_median"]
+            slower = r is not None and r > 1.0
+            costly = share is not None and share > JIT_SHARE_LIMIT
+            text = fmt_ratio(r)
+            if share is not None:
+                text += ", JIT %.0f%%" % (100 * share)
+            if slower or costly:
+                flagged += 1
+                text = "**%s %s**" % (text, "/".join(
+                    k for k, on in (("slower", slower), ("JIT-heavy", costly)) if on))
+            row.append(text)
+        rows.append(row)
+    return rows, flagged
+
+
 def render_summary(cells, workloads, impls, meta, notes, metric):
     impl_ids = [i.ident for i in impls]
     lines = ["# Benchmark results", ""]
@@ -589,6 +627,12 @@ def render_summary(cells, workloads, impls, meta, notes, metric):
             lines += ["", "Time relative to %s (%s = 1.00x):" % (title, ref), ""]
             lines.append(markdown_table(["workload"] + impl_ids,
                                         ratio_rows(cells, workloads, impl_ids, ref)))
+    if "trib-off" in impl_ids and any(i.jit for i in impls):
+        rows, flagged = regression_rows(cells, workloads, impls)
+        lines += ["", "No-regression view: JIT time / `--jit=off` time (must be at most 1.00x) and "
+                  "the JIT's share of the process wall time (record + optimize + backend; at most "
+                  "%.0f%%); %d flagged:" % (100 * JIT_SHARE_LIMIT, flagged), ""]
+        lines.append(markdown_table(["workload"] + [i.ident for i in impls if i.jit], rows))
     lines += ["", "Peak memory (max RSS, MB):", ""]
     lines.append(markdown_table(
         ["workload"] + impl_ids,

@@ -8,6 +8,7 @@
 #include "runtime/containers.h"
 #include "runtime/exceptions.h"
 #include "runtime/ops.h"
+#include "vm/exec.h"
 #include "vm/interp.h"
 
 namespace tributary::jit::helpers {
@@ -142,6 +143,82 @@ uint64_t unpack_ex(const Value* a) {
 uint64_t make_function(const Value* a) {
   return guarded([&] { return vm::make_function(a[0], a[1].as<Dict>(), a[2], a[3], a[4]); });
 }
+
+// The recorder records the name opcodes only in the trace's own frame, which
+// is the innermost executing frame while its machine code runs.
+uint64_t load_name(const Value* a) { return guarded([&] { return vm::load_name(vm::state().frame, a[0].as<Str>()); }); }
+
+uint64_t store_name(const Value* a) {
+  return guarded([&] {
+    vm::store_name(vm::state().frame, a[0], a[1]);
+    return Value::none();
+  });
+}
+
+uint64_t delete_name(const Value* a) {
+  return guarded([&] {
+    vm::delete_name(vm::state().frame, a[0]);
+    return Value::none();
+  });
+}
+
+uint64_t delete_global(const Value* a) {
+  return guarded([&] {
+    vm::delete_global(a[0].as<Dict>(), a[1]);
+    return Value::none();
+  });
+}
+
+uint64_t import_name(const Value* a) {
+  return guarded([&] { return vm::import_module(a[0].as<Dict>(), a[1].as<Str>(), a[2], a[3]); });
+}
+
+uint64_t import_from(const Value* a) { return guarded([&] { return vm::import_from_module(a[0], a[1].as<Str>()); }); }
+
+uint64_t import_star(const Value* a) {
+  return guarded([&] {
+    vm::import_star(vm::state().frame, a[0]);
+    return Value::none();
+  });
+}
+
+uint64_t load_build_class(const Value* a) { return guarded([&] { return vm::load_build_class(a[0].as<Dict>()); }); }
+
+uint64_t setup_annotations(const Value*) {
+  return guarded([&] {
+    vm::setup_annotations(vm::state().frame);
+    return Value::none();
+  });
+}
+
+uint64_t get_yield_from_iter(const Value* a) { return guarded([&] { return vm::get_yield_from_iter(a[0]); }); }
+
+uint64_t before_with(const Value* a) {
+  return guarded([&] {
+    Value items[2];
+    items[0] = vm::before_with(a[0], items[1]);
+    return Value::object(new_tuple(std::span<const Value>(items, 2)));
+  });
+}
+
+uint64_t with_except_start(const Value* a) { return guarded([&] { return vm::with_except_start(a[0], a[1]); }); }
+
+uint64_t push_exc_info(const Value* a) {
+  return guarded([&] {
+    Value prev = vm::state().handled;
+    vm::state().handled = a[0];
+    return prev;
+  });
+}
+
+uint64_t pop_except(const Value* a) {
+  return guarded([&] {
+    vm::state().handled = a[0];
+    return Value::none();
+  });
+}
+
+uint64_t exc_match(const Value* a) { return guarded([&] { return Value::boolean(exception_matches(a[0], a[1])); }); }
 
 uint64_t get_attr(const Value* a) { return guarded([&] { return tributary::get_attr(a[0], a[1].as<Str>()); }); }
 

@@ -136,6 +136,7 @@ void JitState::abort_recording(AbortReason r, const std::string& detail) {
   if (!rec_) return;
   ++stats.aborts[static_cast<size_t>(r)];
   const vm::Code* root_code = rec_->root_code();
+  if (ExitInfo* e = rec_->parent()) e->no_bridge = fmt::format("recording aborted: {}", abort_name(r));
   if (rec_->parent() && !rec_->parent()->frames.empty()) {
     // A bridge from inside inlined calls: after max_retries failures the exit
     // is blacklisted, and its next hot streak de-inlines the callee.
@@ -267,6 +268,7 @@ ExitInfo* JitState::run(CompiledTrace* t, Value* slots, Value* result) {
       continue;
     }
     ++stats.side_exits;
+    ++e->taken;
     return e;
   }
 }
@@ -337,7 +339,6 @@ void JitState::on_resume(vm::Frame* f) {
 }
 
 void JitState::after_exit(ExitInfo* e, vm::Frame* f) {
-  ++e->taken;
   if (rec_ || e->blacklisted || e->exception) return;
   if (++e->count < static_cast<uint32_t>(params.trace_eagerness)) return;
   CompiledTrace* root = e->trace->root ? e->trace->root : e->trace;

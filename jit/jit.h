@@ -58,6 +58,7 @@ struct ExitInfo {
   uint32_t pc = 0;            // the exit's bytecode position
   uint32_t count = 0;
   bool exception = false;     // taken when a helper raised
+  bool terminal = false;      // an EXIT: the path ends in the interpreter (a raise), never bridged
   bool blacklisted = false;   // bridge recording kept failing
   uint8_t bridge_attempts = 0;
   uint8_t inner_loop_waits = 0;    // recordings that reached a loop with no trace yet
@@ -70,6 +71,7 @@ struct ExitInfo {
   bool attached = false;           // the bridge now lives in the trace's own CFG
   uint64_t taken = 0;              // times taken (count is reset when a recording aborts)
   bool deferred = false;           // the policy kept it a side exit at least once
+  std::string no_bridge;           // why its last bridge failed (abort reason, attach or backend failure)
 };
 
 using MachineCode = int64_t (*)(Value* slots, struct ExitFrame* out);
@@ -245,8 +247,13 @@ public:
     std::string where; // qualname:pc
     uint64_t taken;
     bool bridged;
+    std::string why; // (unbridged) why it has no bridge
   };
   std::vector<TopExit> top_exits(size_t n) const; // the n most taken side exits
+  // Exits of live code taken more than params.hot_exit_report times that have
+  // no bridge, most taken first, each with the reason.
+  std::vector<TopExit> unbridged_exits() const;
+  std::string why_unbridged(const ExitInfo& e) const;
   // The n regions (roots) that cost the most compile time.
   std::vector<const CompiledTrace*> costliest_regions(size_t n) const;
 

@@ -37,6 +37,7 @@ bool is_number(Value v) { return v.is_small_int() || v.is_double(); }
 Recorder::Recorder(JitState& jit, vm::Frame* f, uint32_t start_pc, TraceKind kind, ExitInfo* parent)
     : jit_(jit), frame_(f), start_pc_(start_pc), kind_(kind), parent_(parent) {
   const vm::Code* co = f->code;
+  start_code_ = f->code;
   t_.kind = kind;
   t_.code = co;
   t_.start_pc = start_pc;
@@ -278,6 +279,19 @@ Ref Recorder::call_helper(helpers::HelperId id, std::vector<Ref> args) {
   return r;
 }
 
+void Recorder::end_with_exit() {
+  // A loop trace must loop: one whose recorded iteration raises is useless.
+  if (kind_ == TraceKind::Loop) abort_with(AbortReason::ExceptionRaised, "the recorded iteration raises");
+  Ref r = emit(IrOp::EXIT);
+  t_.ins[r].snap = snapshot();
+  ends_in_exit_ = true;
+}
+
+void Recorder::require_own_frame(const char* what) {
+  if (!callers_.empty() || (parent_ && !parent_->frames.empty()))
+    abort_with(AbortReason::UnsupportedValue, std::string(what) + " in an inlined frame");
+}
+
 // ---- the recorder proper ------------------------------------------------------------
 
 bool Recorder::record(uint32_t pc, Value* sp) {
@@ -436,6 +450,75 @@ bool Recorder::record(uint32_t pc, Value* sp) {
                      {code, kval(Value::object(frame_->globals)), defaults, kwdefaults, closure}));
     break;
   }
+  // Class bodies, exec() code and imports: residual calls of the
+  // interpreter's own bodies (vm/interp.h).
+  case Op::LOAD_NAME:
+    require_own_frame("LOAD_NAME");
+    push(call_helper(helpers::HelperId::load_name, {kval(co->names[in.arg])}));
+    break;
+  case Op::STORE_NAME:
+    require_own_frame("STORE_NAME");
+    call_helper(helpers::HelperId::store_name, {kval(co->names[in.arg]), pop()});
+    break;
+  case Op::DELETE_NAME:
+    require_own_frame("DELETE_NAME");
+    call_helper(helpers::HelperId::delete_name, {kval(co->names[in.arg])});
+    break;
+  case Op::DELETE_GLOBAL:
+    call_helper(helpers::HelperId::delete_global, {kval(Value::object(frame_->globals)), kval(co->names[in.arg])});
+    break;
+  case Op::IMPORT_NAME: {
+    Ref fromlist = pop(), level = pop();
+    push(call_helper(helpers::HelperId::import_name,
+                     {kval(Value::object(frame_->globals)), kval(co->names[in.arg]), fromlist, level}));
+    break;
+  }
+  case Op::IMPORT_FROM: push(call_helper(helpers::HelperId::import_from, {peek(1), kval(co->names[in.arg])})); break;
+  case Op::IMPORT_STAR:
+    require_own_frame("IMPORT_STAR");
+    call_helper(helpers::HelperId::import_star, {pop()});
+    break;
+  case Op::LOAD_BUILD_CLASS:
+    push(call_helper(helpers::HelperId::load_build_class, {kval(Value::object(frame_->builtins))}));
+    break;
+  case Op::SETUP_ANNOTATIONS:
+    require_own_frame("SETUP_ANNOTATIONS");
+    call_helper(helpers::HelperId::setup_annotations, {});
+    break;
+  case Op::GET_YIELD_FROM_ITER: push(call_helper(helpers::HelperId::get_yield_from_iter, {pop()})); break;
+  case Op::BEFORE_WITH: {
+    // [mgr] -> [bound __exit__, __enter__()]: the helper returns both in a tuple.
+    Ref pair = call_helper(helpers::HelperId::before_with, {pop()});
+    for (int k = 0; k < 2; ++k) {
+      Ref item = emit(IrOp::LOAD, pair, kNoRef, static_cast<int64_t>(offsetof(Tuple, items) + sizeof(Value) * k));
+      t_.ins[item].type = IrType::Val;
+      push(item);
+    }
+    break;
+  }
+  case Op::WITH_EXCEPT_START:
+    push(call_helper(helpers::HelperId::with_except_start, {peek(3), peek(1)}));
+    break;
+  // Handlers (reached when a recording starts inside an `except` block): the
+  // exception being handled is the interpreter's, set and restored by helpers.
+  case Op::PUSH_EXC_INFO: {
+    Ref exc = pop();
+    push(call_helper(helpers::HelperId::push_exc_info, {exc}));
+    push(exc);
+    break;
+  }
+  case Op::POP_EXCEPT: call_helper(helpers::HelperId::pop_except, {pop()}); break;
+  case Op::CHECK_EXC_MATCH: {
+    Ref cls = pop();
+    push(emit(IrOp::UNBOX_BOOL, call_helper(helpers::HelperId::exc_match, {peek(1), cls})));
+    break;
+  }
+  // A raise ends the path: the interpreter raises and unwinds (bridges and
+  // function traces; the exit is terminal, never bridged).
+  case Op::RAISE_VARARGS:
+  case Op::RERAISE:
+    end_with_exit();
+    return true;
   case Op::LOAD_GLOBAL: record_load_global(in.arg); break;
   case Op::STORE_GLOBAL: record_store_global(in.arg); break;
   case Op::BINARY_OP: record_binary_op(in.arg); break;
@@ -1028,7 +1111,8 @@ bool Recorder::try_join() {
 // ---- building the CFG ---------------------------------------------------------------
 
 std::unique_ptr<CompiledTrace> Recorder::finish() {
-  if (!callers_.empty() && join_bound_ < 0) abort_with(AbortReason::LeftFrame, "trace ended inside an inlined call");
+  if (!callers_.empty() && join_bound_ < 0 && !ends_in_exit_)
+    abort_with(AbortReason::LeftFrame, "trace ended inside an inlined call");
   const bool loop = kind_ == TraceKind::Loop && !ends_in_other_loop_;
   // Watch the globals this trace folded to constants; if one was rebound since
   // it was recorded, the trace is already stale.
@@ -1213,7 +1297,7 @@ std::unique_ptr<CompiledTrace> Recorder::finish() {
   ct->raw = out;
   ct->ir = std::move(out);
   ct->kind = kind_;
-  ct->code = frame_->code;
+  ct->code = start_code_; // (an EXIT may end the trace inside an inlined call)
   ct->start_pc = start_pc_;
   ct->root = root_;
   ct->iterations = std::move(iterations_);

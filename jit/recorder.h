@@ -79,6 +79,11 @@ private:
   Ref kraw(int64_t v);
   Ref kval(Value v); // a boxed constant, whatever its type
   int32_t snapshot();
+  // Ends the trace here with an exit that always leaves (EXIT): the interpreter
+  // runs this instruction (a raise) and whatever follows.
+  void end_with_exit();
+  // Name opcodes act on the executing frame: only the trace's own.
+  void require_own_frame(const char* what);
   // Gives `r` (holding concrete value v) a machine type: Int, F64, or a constant.
   Ref specialize(Ref r, Value v);
   Ref as_float(Ref r);
@@ -229,6 +234,8 @@ private:
   // bridge records), computed on the first join attempt.
   std::vector<int32_t> region_blocks_;
   std::vector<std::vector<bool>> region_dom_;
+  vm::Code* start_code_;            // the code of the frame the recording started in
+  bool ends_in_exit_ = false;       // the trace ends with EXIT (a raise the interpreter runs)
   bool ends_in_other_loop_ = false; // a loop trace that continues in an inner (or outer) loop's trace
   // Ends the trace at loop header `pc`, which has compiled trace `t`: state written back, then t runs.
   void to_loop(uint32_t pc, CompiledTrace* t);

@@ -50,8 +50,33 @@ std::vector<JitState::TopExit> JitState::top_exits(size_t n) const {
   for (size_t k = 0; k < all.size() && k < n; ++k) {
     const ExitInfo* e = all[k];
     out.push_back({fmt::format("{}:{}", e->trace->code->qualname, e->pc), e->taken,
-                   e->bridge != nullptr || e->attached});
+                   e->bridge != nullptr || e->attached, ""});
   }
+  return out;
+}
+
+std::string JitState::why_unbridged(const ExitInfo& e) const {
+  const CompiledTrace* root = e.trace->root ? e.trace->root : e.trace;
+  if (e.exception) return "exception path: exits where a helper raised are not bridged";
+  if (e.blacklisted) return "blacklisted, " + (e.no_bridge.empty() ? std::string("no bridge possible") : e.no_bridge);
+  if (root->kind == TraceKind::Loop && stats.bridges >= static_cast<uint64_t>(params.max_bridges))
+    return "bridge budget spent (max_bridges)";
+  if (e.deferred) return "kept a side exit by the merge policy";
+  if (!e.no_bridge.empty()) return "retrying, " + e.no_bridge;
+  return "not yet hot in a row (trace_eagerness)";
+}
+
+std::vector<JitState::TopExit> JitState::unbridged_exits() const {
+  std::vector<const ExitInfo*> hot;
+  for (const auto& t : traces)
+    if (t->entry)
+      for (const auto& e : t->exits)
+        if (e->taken > static_cast<uint64_t>(params.hot_exit_report) && !e->bridge && !e->attached && !e->terminal)
+          hot.push_back(e.get());
+  std::stable_sort(hot.begin(), hot.end(), [](const ExitInfo* a, const ExitInfo* b) { return a->taken > b->taken; });
+  std::vector<TopExit> out;
+  for (const ExitInfo* e : hot)
+    out.push_back({fmt::format("{}:{}", e->trace->code->qualname, e->pc), e->taken, false, why_unbridged(*e)});
   return out;
 }
 
@@ -67,6 +92,7 @@ std::vector<StatValue> JitState::stat_values() const {
       {"compiles_max", "compilations of one region (max)", static_cast<double>(rc.compiles_max), false},
       {"bridges_unmerged", "bridges not merged", static_cast<double>(stats.bridges - stats.merges), false},
       {"aborts_total", "aborted recordings", static_cast<double>(aborted), false},
+      {"hot_exits_unbridged", "hot exits without a bridge (hot_exit_report)", static_cast<double>(unbridged_exits().size()), false},
   };
 #define JIT_COUNT(name, label) v.push_back({#name, label, static_cast<double>(stats.name), false});
 #define JIT_TIME(name, label) v.push_back({#name, label, stats.name, true});
@@ -107,6 +133,12 @@ std::string JitState::summary() const {
   out += "most taken side exits:\n";
   for (const TopExit& e : top_exits(5))
     out += fmt::format("  {:<30} {}{}\n", e.where, e.taken, e.bridged ? " (bridged)" : "");
+  const std::vector<TopExit> unbridged = unbridged_exits();
+  if (!unbridged.empty()) {
+    out += fmt::format("hot exits without a bridge (taken >{} times):\n", params.hot_exit_report);
+    for (size_t k = 0; k < unbridged.size() && k < 10; ++k)
+      out += fmt::format("  {:<30} {} ({})\n", unbridged[k].where, unbridged[k].taken, unbridged[k].why);
+  }
   return out;
 }
 
@@ -135,6 +167,11 @@ std::string JitState::stats_json() const {
     top += fmt::format("{}{{\"exit\": \"{}\", \"taken\": {}, \"bridged\": {}}}", top.empty() ? "" : ", ", e.where,
                        e.taken, e.bridged ? "true" : "false");
   put("top_exits", "[" + top + "]");
+  std::string unbridged;
+  for (const TopExit& e : unbridged_exits())
+    unbridged += fmt::format("{}{{\"exit\": \"{}\", \"taken\": {}, \"why\": \"{}\"}}", unbridged.empty() ? "" : ", ",
+                             e.where, e.taken, e.why);
+  put("unbridged_exits", "[" + unbridged + "]");
   std::string calls;
   for (const auto& [name, n] : stats.calls_by_helper)
     calls += fmt::format("{}\"{}\": {}", calls.empty() ? "" : ", ", name, n);
@@ -165,6 +202,15 @@ Value stats_object() {
     list_append(top, Value::object(x));
   }
   dict_set_str(d, "top_exits", Value::object(top));
+  List* unbridged = new_list();
+  for (const JitState::TopExit& e : j.unbridged_exits()) {
+    Dict* x = new_dict();
+    dict_set_str(x, "exit", str_value(e.where));
+    dict_set_str(x, "taken", make_int_u64(e.taken));
+    dict_set_str(x, "why", str_value(e.why));
+    list_append(unbridged, Value::object(x));
+  }
+  dict_set_str(d, "unbridged_exits", Value::object(unbridged));
   Dict* calls = new_dict();
   for (const auto& [name, n] : j.stats.calls_by_helper) dict_set_str(calls, name.c_str(), make_int_u64(n));
   dict_set_str(d, "calls_by_helper", Value::object(calls));

@@ -118,6 +118,7 @@ void Engine::install(std::unique_ptr<CompiledTrace> t, ExitInfo* parent) {
   if (parent && try_attach(parent, t.get())) return;
   if (parent && !parent->frames.empty()) {
     // A bridge from inside inlined calls runs only as part of its region.
+    parent->no_bridge = "a bridge from inlined code could not join its region";
     if (++parent->bridge_attempts >= jit_.params.max_retries) parent->blacklisted = true;
     parent->count = 0;
     return;
@@ -126,6 +127,7 @@ void Engine::install(std::unique_ptr<CompiledTrace> t, ExitInfo* parent) {
     jit_.log_region(fmt::format("bridge from {}:{} {}", parent->trace->code->qualname, parent->pc, t->join_note));
   if (t->join_bound >= 0) {
     // A bridge that ends by joining cannot run on its own.
+    if (parent) parent->no_bridge = "a joining bridge could not attach";
     if (parent && ++parent->bridge_attempts >= jit_.params.max_retries) parent->blacklisted = true;
     return;
   }
@@ -133,7 +135,10 @@ void Engine::install(std::unique_ptr<CompiledTrace> t, ExitInfo* parent) {
   const uint64_t internal_errors = stats().internal_errors;
   if (!compile(t.get())) {
     if (stats().internal_errors == internal_errors) ++stats().aborts[static_cast<size_t>(AbortReason::BackendFailure)];
-    if (parent) parent->blacklisted = true;
+    if (parent) {
+      parent->blacklisted = true;
+      parent->no_bridge = "compilation failed";
+    }
     return;
   }
   CompiledTrace* raw = t.get();
@@ -164,6 +169,10 @@ bool Engine::compile(CompiledTrace* t) {
     e->snap = in.snap;
     e->pc = t->raw.snaps[in.snap].pc;
     e->exception = in.op == IrOp::GUARD_NOEXC;
+    if (in.op == IrOp::EXIT) {
+      e->terminal = e->blacklisted = true;
+      e->no_bridge = "the path ends in the interpreter (raise)";
+    }
     in.exit_id = e->index;
     t->exits.push_back(std::move(e));
   }

@@ -181,6 +181,12 @@ std::string BridgeAttach::copy_bridge() {
       join_at_ = static_cast<int32_t>(n);
       ended = true;
       continue;
+    case IrOp::EXIT: // a raise: the path ends in the interpreter
+      i.snap = map_snap(i.snap);
+      i.exit_id = -1;
+      add(i, kTail);
+      ended = true;
+      continue;
     case IrOp::RET:
       if (root_.kind != TraceKind::Function) return "bridge returns from a loop trace";
       i.a = map_[i.a];

@@ -143,6 +143,8 @@ Value load_global(Frame* f, uint32_t idx) {
   return *v;
 }
 
+} // namespace
+
 Value load_name(Frame* f, Str* name) {
   if (f->locals_dict)
     if (Value* v = dict_find_str(f->locals_dict, name)) return *v;
@@ -150,6 +152,39 @@ Value load_name(Frame* f, Str* name) {
   if (Value* v = dict_find_str(f->builtins, name)) return *v;
   raise_fmt(types::name_error, "name '{}' is not defined", name->view());
 }
+
+void store_name(Frame* f, Value name, Value v) { dict_set(f->locals_dict ? f->locals_dict : f->globals, name, v); }
+
+void delete_name(Frame* f, Value name) {
+  if (!dict_del(f->locals_dict ? f->locals_dict : f->globals, name))
+    raise_fmt(types::name_error, "name '{}' is not defined", name.as<Str>()->view());
+}
+
+void delete_global(Dict* globals, Value name) {
+  if (!dict_del(globals, name)) raise_fmt(types::name_error, "name '{}' is not defined", name.as<Str>()->view());
+}
+
+Value load_build_class(Dict* builtins) {
+  Value* bc = dict_find_str(builtins, intern("__build_class__"));
+  if (!bc) raise(types::name_error, "__build_class__ not found");
+  return *bc;
+}
+
+void setup_annotations(Frame* f) {
+  Dict* ns = f->locals_dict ? f->locals_dict : f->globals;
+  if (!dict_find_str(ns, intern("__annotations__"))) dict_set_str(ns, "__annotations__", Value::object(new_dict()));
+}
+
+Value get_yield_from_iter(Value v) { return is_kind(v, Kind::Generator) ? v : get_iter(v); }
+
+Value with_except_start(Value exit, Value exc) {
+  // The traceback argument: our traceback entries stand in for CPython's traceback object.
+  Value tb = is_exception_instance(exc) ? exc.as<ExceptionObj>()->traceback : Value::none();
+  Value args[3] = {Value::object(type_of(exc)), exc, tb.is_empty() ? Value::none() : tb};
+  return call(exit, Args{args, 3});
+}
+
+namespace {
 
 [[noreturn]] void unbound_local(Code* co, int idx) {
   raise_fmt(types::unbound_local_error, "cannot access local variable '{}' where it is not associated with a value",
@@ -250,8 +285,6 @@ Value build_string(const Value* items, int32_t n) {
   return str_value(out);
 }
 
-namespace {
-
 void import_star(Frame* f, Value module) {
   if (!is_kind(module, Kind::Module)) return;
   Dict* d = module.as<Module>()->dict;
@@ -272,6 +305,8 @@ void import_star(Frame* f, Value module) {
   while (dict_next(d, pos, k, v))
     if (is_str(k) && k.as<Str>()->view()[0] != '_') dict_set(f->locals_dict ? f->locals_dict : f->globals, k, v);
 }
+
+namespace {
 
 // LOAD_ATTR on an instance whose shape missed the cache: the full lookup, then
 // caching plain instance-slot reads (no data descriptor on the class, no
@@ -327,7 +362,8 @@ bool send_to(Value it, Value v, Value& out) {
   }
 }
 
-// BEFORE_WITH: returns the bound __exit__ and sets `enter_result` to __enter__().
+} // namespace
+
 Value before_with(Value mgr, Value& enter_result) {
   Type* t = type_of(mgr);
   static Str* const kEnter = intern("__enter__");
@@ -343,6 +379,8 @@ Value before_with(Value mgr, Value& enter_result) {
   enter_result = call0(get_attr(mgr, kEnter));
   return bound_exit;
 }
+
+namespace {
 
 // "module.qualname", as CPython names functions in call errors.
 std::string function_display_name(Function* fn) {
@@ -604,8 +642,7 @@ Value run_frame(Frame* f) {
         DISPATCH();
       }
       TARGET(DELETE_GLOBAL) {
-        if (!dict_del(f->globals, co->names[instr.arg]))
-          raise_fmt(types::name_error, "name '{}' is not defined", co->names[instr.arg].as<Str>()->view());
+        delete_global(f->globals, co->names[instr.arg]);
         DISPATCH();
       }
       TARGET(LOAD_NAME) {
@@ -613,12 +650,11 @@ Value run_frame(Frame* f) {
         DISPATCH();
       }
       TARGET(STORE_NAME) {
-        dict_set(f->locals_dict ? f->locals_dict : f->globals, co->names[instr.arg], *--sp);
+        store_name(f, co->names[instr.arg], *--sp);
         DISPATCH();
       }
       TARGET(DELETE_NAME) {
-        if (!dict_del(f->locals_dict ? f->locals_dict : f->globals, co->names[instr.arg]))
-          raise_fmt(types::name_error, "name '{}' is not defined", co->names[instr.arg].as<Str>()->view());
+        delete_name(f, co->names[instr.arg]);
         DISPATCH();
       }
       TARGET(LOAD_ATTR) {
@@ -1092,9 +1128,7 @@ Value run_frame(Frame* f) {
         DISPATCH();
       }
       TARGET(LOAD_BUILD_CLASS) {
-        Value* bc = dict_find_str(f->builtins, intern("__build_class__"));
-        if (!bc) raise(types::name_error, "__build_class__ not found");
-        *sp++ = *bc;
+        *sp++ = load_build_class(f->builtins);
         DISPATCH();
       }
       TARGET(YIELD_VALUE) {
@@ -1106,7 +1140,7 @@ Value run_frame(Frame* f) {
       }
       TARGET(GET_YIELD_FROM_ITER) {
         f->pc = pc;
-        if (!is_kind(sp[-1], Kind::Generator)) sp[-1] = get_iter(sp[-1]);
+        sp[-1] = get_yield_from_iter(sp[-1]);
         DISPATCH();
       }
       TARGET(SEND) {
@@ -1131,16 +1165,13 @@ Value run_frame(Frame* f) {
       }
       TARGET(WITH_EXCEPT_START) {
         // Stack: [exit, prev_exc, exc] -> [exit, prev_exc, exc, exit(type, exc, tb)]
-        Value exc = sp[-1];
-        // The traceback argument: our traceback entries stand in for CPython's traceback object.
-        Value tb = is_exception_instance(exc) ? exc.as<ExceptionObj>()->traceback : Value::none();
-        Value args[3] = {Value::object(type_of(exc)), exc, tb.is_empty() ? Value::none() : tb};
-        Value r = call(sp[-3], Args{args, 3});
+        Value r = with_except_start(sp[-3], sp[-1]);
         *sp++ = r;
         DISPATCH();
       }
       TARGET(SETUP_ANNOTATIONS) {
-        raise_fmt(types::not_implemented_error, "opcode {} is not supported yet", op_info(instr.op).name);
+        setup_annotations(f);
+        DISPATCH();
       }
     } catch (PyException& e) {
       raised = e.exc;

@@ -62,6 +62,21 @@ Value make_function(Value code, Dict* globals, Value defaults, Value kwdefaults,
 void list_extend_unpacked(List* l, Value iterable);
 void dict_update_unpacked(Dict* d, Value mapping);
 void dict_merge_kwargs(Value target, Value mapping, Value callable);
+// Name opcodes of class bodies and exec() (LOAD_NAME, STORE_NAME, DELETE_NAME,
+// IMPORT_STAR work in f's locals dict, or its globals when it has none).
+Value load_name(Frame* f, Str* name);
+void store_name(Frame* f, Value name, Value v);
+void delete_name(Frame* f, Value name);
+void delete_global(Dict* globals, Value name);
+void import_star(Frame* f, Value module);
+Value load_build_class(Dict* builtins);
+void setup_annotations(Frame* f);
+// GET_YIELD_FROM_ITER: a generator itself, anything else iter().
+Value get_yield_from_iter(Value v);
+// BEFORE_WITH: returns the bound __exit__ and sets `enter_result` to __enter__().
+Value before_with(Value mgr, Value& enter_result);
+// WITH_EXCEPT_START: exit(type(exc), exc, traceback).
+Value with_except_start(Value exit, Value exc);
 
 } // namespace tributary::vm
 

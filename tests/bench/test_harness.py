@@ -141,6 +141,21 @@ class MathTests(unittest.TestCase):
         self.assertEqual(rows[2][2], "**1.00x** (2)")  # sqrt(0.25 * 4)
         self.assertEqual(rows[2][3], "-")
 
+    def test_regression_rows_flag_slower_and_jit_heavy(self):
+        runs = [self._rec(w, "trib-off", 1.0) for w in ("a", "b", "c")]
+        runs += [self._rec("a", "trib:none", 0.5), self._rec("b", "trib:none", 1.2),
+                 self._rec("c", "trib:none", 0.8)]
+        for rec in runs:  # wall time is script time + 0.1
+            if rec["impl"] == "trib:none":
+                rec["jit_stats"] = {"compile_seconds": 0.3 if rec["workload"] == "c" else 0.01}
+        cells = run.summarize(runs)
+        impls = [run.Impl("trib-off", [], "tributary"), run.Impl("trib:none", [], "tributary", "none")]
+        rows, flagged = run.regression_rows(cells, ["a", "b", "c"], impls)
+        self.assertEqual(rows[0], ["a", "0.50x, JIT 2%"])
+        self.assertEqual(rows[1], ["b", "**1.20x, JIT 1% slower**"])
+        self.assertEqual(rows[2], ["c", "**0.80x, JIT 33% JIT-heavy**"])
+        self.assertEqual(flagged, 2)
+
     def test_check_results_flags_mismatch(self):
         runs = [self._rec("a", "python3", 1.0), self._rec("a", "pypy3", 1.0, result=("r = 2",))]
         run.check_results(runs)
