@@ -203,6 +203,16 @@ uint64_t before_with(const Value* a) {
 
 uint64_t with_except_start(const Value* a) { return guarded([&] { return vm::with_except_start(a[0], a[1]); }); }
 
+// A bridge from an exception exit starts in the handler: it takes the parked
+// exception and adds the traceback entry the interpreter's unwinding would.
+uint64_t take_exception(const Value* a) {
+  Value exc = jit().pending_exception;
+  jit().pending_exception = Value::empty();
+  auto* co = a[0].as<vm::Code>();
+  vm::add_traceback(exc, co, co->lines[a[1].as_small_int()]);
+  return exc.bits();
+}
+
 uint64_t push_exc_info(const Value* a) {
   return guarded([&] {
     Value prev = vm::state().handled;

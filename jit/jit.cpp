@@ -338,14 +338,14 @@ void JitState::on_resume(vm::Frame* f) {
   rec_ = std::make_unique<Recorder>(*this, f, static_cast<uint32_t>(f->pc - f->code->code.data()), TraceKind::Bridge, e);
 }
 
-void JitState::after_exit(ExitInfo* e, vm::Frame* f) {
-  if (rec_ || e->blacklisted || e->exception) return;
+void JitState::after_exit(ExitInfo* e, vm::Frame* f, uint32_t start_pc) {
+  if (rec_ || e->blacklisted) return;
   if (++e->count < static_cast<uint32_t>(params.trace_eagerness)) return;
   CompiledTrace* root = e->trace->root ? e->trace->root : e->trace;
   if (root->kind == TraceKind::Loop && stats.bridges >= static_cast<uint64_t>(params.max_bridges)) return;
   if (!engine->bridge_now(e)) return;
   ++stats.recordings_started;
-  rec_ = std::make_unique<Recorder>(*this, f, e->trace->ir.snaps[e->snap].pc, TraceKind::Bridge, e);
+  rec_ = std::make_unique<Recorder>(*this, f, start_pc, TraceKind::Bridge, e);
 }
 
 void JitState::log_region(const std::string& text) {
@@ -421,11 +421,23 @@ Resume run_compiled(CompiledTrace* t, vm::Frame* f) {
       r.exception = ex.exc;
     }
   } else if (e->exception) {
-    r.exception = j.pending_exception; // raised by the instruction at the exit
+    // Raised by the instruction at the exit. When this frame handles it, the
+    // interpreter's unwinding is done here, so that the exit can get a bridge
+    // that starts in the handler (the recorder follows the interpreter there).
+    Value exc = j.pending_exception;
     j.pending_exception = Value::empty();
-    ++r.pc;
+    if (const vm::ExceptionEntry* h = f->code->find_handler(snap.pc)) {
+      vm::add_traceback(exc, f->code, f->code->lines[snap.pc]);
+      r.pc = h->target;
+      r.depth = h->depth;
+      r.push = exc;
+      j.after_exit(e, f, h->target);
+    } else {
+      r.exception = exc;
+      ++r.pc;
+    }
   } else {
-    j.after_exit(e, f);
+    j.after_exit(e, f, snap.pc);
   }
   return r;
 }

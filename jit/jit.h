@@ -219,7 +219,8 @@ public:
   // code returned, with *result set).
   ExitInfo* run(CompiledTrace* t, Value* slots, Value* result);
   // After a side exit: maybe start recording a bridge in frame f.
-  void after_exit(ExitInfo* e, vm::Frame* f);
+  // start_pc: where the interpreter resumes (an exception exit's: its handler).
+  void after_exit(ExitInfo* e, vm::Frame* f, uint32_t start_pc);
   // After a side exit out of inlined calls (e->frames not empty): rebuilds the
   // inlined frames and runs them to completion in the interpreter, innermost
   // first; returns the outermost call's result, which the trace's own frame

@@ -268,13 +268,13 @@ Ref Recorder::box(Ref r) {
   }
 }
 
-Ref Recorder::call_helper(helpers::HelperId id, std::vector<Ref> args) {
+Ref Recorder::call_helper(helpers::HelperId id, std::vector<Ref> args, bool may_raise) {
   if (args.size() > 16) abort_with(AbortReason::UnsupportedValue, "too many helper arguments");
   for (Ref& a : args) a = box(a);
   const helpers::HelperInfo& h = helpers::helper_info(id);
   t_.calls.push_back({reinterpret_cast<void*>(h.fn), h.name, std::move(args)});
   Ref r = emit(IrOp::CALL, kNoRef, kNoRef, static_cast<int64_t>(t_.calls.size()) - 1);
-  guard(IrOp::GUARD_NOEXC, r);
+  if (may_raise) guard(IrOp::GUARD_NOEXC, r);
   has_calls_ = true;
   return r;
 }
@@ -306,6 +306,14 @@ bool Recorder::record(uint32_t pc, Value* sp) {
     entry_depth_ = static_cast<uint32_t>(sp - frame_->stack_base());
     stack_.assign(entry_depth_, kNoRef);
     t_.snaps[0].stack_depth = entry_depth_;
+    if (parent_ && parent_->exception) {
+      // A bridge from an exception exit starts in the handler the interpreter
+      // unwound to: the exception on top of the stack is the one the helper
+      // raised (parked by it), not a value in the frame.
+      vm::Code* co = parent_->trace->code;
+      stack_.back() = call_helper(helpers::HelperId::take_exception,
+                                  {kval(Value::object(co)), kint(parent_->pc)}, false);
+    }
   }
   if (!continuing && kind_ == TraceKind::Loop && jit_.engine->profiles()) {
     // Profiling policies: the loop counts its iterations (the region's arms are

@@ -88,7 +88,7 @@ private:
   Ref specialize(Ref r, Value v);
   Ref as_float(Ref r);
   Ref box(Ref r);
-  Ref call_helper(helpers::HelperId id, std::vector<Ref> args);
+  Ref call_helper(helpers::HelperId id, std::vector<Ref> args, bool may_raise = true);
   bool is_const(Ref r) const;
   Value const_value(Ref r) const;
 

@@ -208,7 +208,13 @@ bool Engine::compile(CompiledTrace* t) {
     // if re-optimizing moved the guard (LICM hoists it, or stops hoisting it
     // once the region has joins) the exit resumes elsewhere, and the bridge
     // no longer fits: drop it (the exit may get a new one).
-    if (e->bridge && (e->bridge->start_pc != snap.pc || e->bridge->raw.snaps[0].stack_depth != snap.stack_depth ||
+    uint32_t start_pc = snap.pc, start_depth = snap.stack_depth;
+    if (e->exception) { // its bridge starts in the handler (jit::run_compiled)
+      const vm::ExceptionEntry* h = t->code->find_handler(snap.pc);
+      start_pc = h ? h->target : ~0u;
+      start_depth = h ? h->depth + 1 : 0;
+    }
+    if (e->bridge && (e->bridge->start_pc != start_pc || e->bridge->raw.snaps[0].stack_depth != start_depth ||
                       !snap.frames.empty())) {
       jit_.log_region(fmt::format("bridge {} dropped: its exit now resumes at pc {}", e->bridge->id, snap.pc));
       e->bridge = nullptr;

@@ -39,6 +39,8 @@ thread_local bool g_reraising = false;
   throw PyException{exc};
 }
 
+} // namespace
+
 void add_traceback(Value exc, Code* code, int line) {
   if (!exc.is_object() || !type_of(exc)->is_exception) return;
   auto* e = exc.as<ExceptionObj>();
@@ -49,6 +51,8 @@ void add_traceback(Value exc, Code* code, int line) {
   tb->line = line;
   e->traceback = Value::object(tb);
 }
+
+namespace {
 
 Value call_value(Value callable, const Args& args) {
   if (is_kind(callable, Kind::Function)) return call_function(callable.as<Function>(), args);

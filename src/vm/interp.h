@@ -62,6 +62,8 @@ Value make_function(Value code, Dict* globals, Value defaults, Value kwdefaults,
 void list_extend_unpacked(List* l, Value iterable);
 void dict_update_unpacked(Dict* d, Value mapping);
 void dict_merge_kwargs(Value target, Value mapping, Value callable);
+// Adds the traceback entry of `line` in `code` to an exception being unwound.
+void add_traceback(Value exc, Code* code, int line);
 // Name opcodes of class bodies and exec() (LOAD_NAME, STORE_NAME, DELETE_NAME,
 // IMPORT_STAR work in f's locals dict, or its globals when it has none).
 Value load_name(Frame* f, Str* name);
