@@ -209,8 +209,33 @@ uint64_t take_exception(const Value* a) {
   Value exc = jit().pending_exception;
   jit().pending_exception = Value::empty();
   auto* co = a[0].as<vm::Code>();
-  vm::add_traceback(exc, co, co->lines[a[1].as_small_int()]);
+  if (a[1].as_small_int() >= 0) vm::add_traceback(exc, co, co->lines[a[1].as_small_int()]);
   return exc.bits();
+}
+
+// The raises a recording followed into a handler (see Recorder::caught).
+uint64_t raise_varargs(const Value* a) {
+  return guarded([&]() -> Value { vm::raise_with_cause(a[0], a[1]); });
+}
+
+uint64_t reraise(const Value* a) {
+  return guarded([&]() -> Value { throw PyException{a[0]}; });
+}
+
+uint64_t reraise_handled(const Value* a) {
+  return guarded([&]() -> Value {
+    Value handled = vm::state().handled;
+    if (!handled.is_none()) throw PyException{handled};
+    // Not a re-raise: this one gets the frame's traceback entry here, as the
+    // interpreter gives it (take_exception adds none after a bare raise).
+    try {
+      raise(types::runtime_error, "No active exception to reraise");
+    } catch (PyException& e) {
+      auto* co = a[0].as<vm::Code>();
+      vm::add_traceback(e.exc, co, co->lines[a[1].as_small_int()]);
+      throw;
+    }
+  });
 }
 
 uint64_t push_exc_info(const Value* a) {

@@ -12,6 +12,7 @@
 
 namespace tributary::vm {
 struct Frame;
+struct ExceptionEntry;
 } // namespace tributary::vm
 
 namespace tributary::jit {
@@ -51,6 +52,10 @@ bool record_instruction(vm::Frame* f, uint32_t pc, Value* sp);
 // The recording in f cannot go on: f returned, or an exception was raised.
 void recording_left_frame();
 void recording_saw_exception();
+// The instruction at idx of f raised and f handles it at h (null: it leaves
+// f). True when the recording follows the exception into the handler; false
+// when it was aborted.
+bool recording_caught(vm::Frame* f, uint32_t idx, const vm::ExceptionEntry* h);
 
 // The statistics as a dict (tributary.jit_stats(); the keys of --jit-stats=json).
 Value stats_object();

@@ -171,6 +171,19 @@ void JitState::abort_recording(AbortReason r, const std::string& detail) {
   rec_.reset();
 }
 
+bool JitState::recording_caught(vm::Frame* f, uint32_t idx, const vm::ExceptionEntry* h) {
+  if (!rec_) return false;
+  bool followed = false;
+  try {
+    followed = h && rec_->frame() == f && rec_->caught(idx, *h);
+  } catch (RecordAbort& a) {
+    abort_recording(a.reason, a.detail);
+    return false;
+  }
+  if (!followed) abort_recording(AbortReason::ExceptionRaised);
+  return followed;
+}
+
 bool JitState::record_instruction(vm::Frame* f, uint32_t pc, Value* sp) {
   if (!rec_ || rec_->frame() != f) return false;
   double t0 = now();
@@ -400,6 +413,7 @@ bool recording_in(const vm::Frame* f) { return jit().recording_in(f); }
 bool record_instruction(vm::Frame* f, uint32_t pc, Value* sp) { return jit().record_instruction(f, pc, sp); }
 void recording_left_frame() { jit().abort_recording(AbortReason::LeftFrame); }
 void recording_saw_exception() { jit().abort_recording(AbortReason::ExceptionRaised); }
+bool recording_caught(vm::Frame* f, uint32_t idx, const vm::ExceptionEntry* h) { return jit().recording_caught(f, idx, h); }
 
 Resume run_compiled(CompiledTrace* t, vm::Frame* f) {
   JitState& j = jit();

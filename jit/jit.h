@@ -23,6 +23,7 @@
 namespace tributary::vm {
 struct Frame;
 struct Code;
+struct ExceptionEntry;
 } // namespace tributary::vm
 
 namespace tributary::jit {
@@ -231,6 +232,9 @@ public:
   void on_resume(vm::Frame* f);
 
   bool recording_in(const vm::Frame* f) const;
+  // The exception raised at idx in f, caught by h (or leaving f): the recording
+  // follows it into the handler, or is aborted (false).
+  bool recording_caught(vm::Frame* f, uint32_t idx, const vm::ExceptionEntry* h);
   // Records the instruction at pc (about to execute); false when the recording ended.
   bool record_instruction(vm::Frame* f, uint32_t pc, Value* sp);
   void abort_recording(AbortReason r, const std::string& detail = {});

@@ -274,7 +274,11 @@ Ref Recorder::call_helper(helpers::HelperId id, std::vector<Ref> args, bool may_
   const helpers::HelperInfo& h = helpers::helper_info(id);
   t_.calls.push_back({reinterpret_cast<void*>(h.fn), h.name, std::move(args)});
   Ref r = emit(IrOp::CALL, kNoRef, kNoRef, static_cast<int64_t>(t_.calls.size()) - 1);
-  if (may_raise) guard(IrOp::GUARD_NOEXC, r);
+  if (may_raise) {
+    helper_guard_ = guard(IrOp::GUARD_NOEXC, r);
+    helper_pc_ = pc_;
+    raise_keeps_tb_ = false;
+  }
   has_calls_ = true;
   return r;
 }
@@ -285,6 +289,46 @@ void Recorder::end_with_exit() {
   Ref r = emit(IrOp::EXIT);
   t_.ins[r].snap = snapshot();
   ends_in_exit_ = true;
+}
+
+void Recorder::record_raise(const vm::Instr& in) {
+  const vm::Code* co = frame_->code;
+  if (in.op == Op::RERAISE) {
+    call_helper(helpers::HelperId::reraise, {pop()});
+  } else if (in.arg == 0) {
+    call_helper(helpers::HelperId::reraise_handled, {kval(Value::object(const_cast<vm::Code*>(co))), kint(pc_)});
+  } else {
+    Ref cause = in.arg == 2 ? pop() : kval(Value::empty());
+    call_helper(helpers::HelperId::raise_varargs, {pop(), cause});
+    return;
+  }
+  raise_keeps_tb_ = true;
+}
+
+bool Recorder::caught(uint32_t idx, const vm::ExceptionEntry& h) {
+  const Ref last = static_cast<Ref>(t_.ins.size()) - 1;
+  if (idx != pc_ || helper_pc_ != static_cast<int64_t>(pc_) || helper_guard_ != last ||
+      t_.ins[last].op != IrOp::GUARD_NOEXC || pending_next_.result != kNoRef || skip_pc_ >= 0)
+    return false;
+  // The path where the helper returns: after this instruction, its result pushed.
+  const std::vector<Ref> before = pre_stack_;
+  pre_stack_ = stack_;
+  pc_ = idx + 1;
+  const int32_t snap = snapshot();
+  pc_ = idx;
+  pre_stack_ = before;
+  t_.ins[last].op = IrOp::GUARD_EXC;
+  t_.ins[last].snap = snap;
+  // The interpreter's unwinding: the stack down to the handler's depth, then
+  // the exception (the interpreter added the traceback entry unless re-raising).
+  vm::Code* co = const_cast<vm::Code*>(frame_->code);
+  Ref exc = call_helper(helpers::HelperId::take_exception,
+                        {kval(Value::object(co)), kint(raise_keeps_tb_ ? -1 : static_cast<int64_t>(idx))}, false);
+  if (stack_.size() < h.depth) abort_with(AbortReason::UnsupportedValue, "handler deeper than the stack");
+  stack_.resize(h.depth);
+  push(exc);
+  helper_guard_ = kNoRef;
+  return true;
 }
 
 void Recorder::require_own_frame(const char* what) {
@@ -525,6 +569,10 @@ bool Recorder::record(uint32_t pc, Value* sp) {
   // function traces; the exit is terminal, never bridged).
   case Op::RAISE_VARARGS:
   case Op::RERAISE:
+    if (co->find_handler(pc)) { // followed into the handler (caught())
+      record_raise(in);
+      break;
+    }
     end_with_exit();
     return true;
   case Op::LOAD_GLOBAL: record_load_global(in.arg); break;

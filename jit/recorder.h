@@ -39,6 +39,10 @@ public:
   // Records the instruction at `pc` with value-stack top `sp`; true when the
   // trace is complete (then call finish()). Throws RecordAbort.
   bool record(uint32_t pc, Value* sp);
+  // The instruction just recorded raised and this frame handles it at h: the
+  // helper's guard becomes GUARD_EXC (its exit: the path where the helper did
+  // not raise) and recording goes on in the handler. False: cannot follow.
+  bool caught(uint32_t idx, const vm::ExceptionEntry& h);
   std::unique_ptr<CompiledTrace> finish();
 
   // A call recorded as inlined is entering frame f: true when f is that call
@@ -82,6 +86,8 @@ private:
   // Ends the trace here with an exit that always leaves (EXIT): the interpreter
   // runs this instruction (a raise) and whatever follows.
   void end_with_exit();
+  // RAISE_VARARGS / RERAISE in a frame that handles them: a helper raises.
+  void record_raise(const vm::Instr& in);
   // Name opcodes act on the executing frame: only the trace's own.
   void require_own_frame(const char* what);
   // Gives `r` (holding concrete value v) a machine type: Int, F64, or a constant.
@@ -235,7 +241,10 @@ private:
   std::vector<int32_t> region_blocks_;
   std::vector<std::vector<bool>> region_dom_;
   vm::Code* start_code_;            // the code of the frame the recording started in
-  bool ends_in_exit_ = false;       // the trace ends with EXIT (a raise the interpreter runs)
+  bool ends_in_exit_ = false;
+  Ref helper_guard_ = kNoRef;     // the last helper call's GUARD_NOEXC...
+  int64_t helper_pc_ = -1;        // ...and the instruction it was recorded for
+  bool raise_keeps_tb_ = false;   // that helper re-raises (no new traceback entry)       // the trace ends with EXIT (a raise the interpreter runs)
   bool ends_in_other_loop_ = false; // a loop trace that continues in an inner (or outer) loop's trace
   // Ends the trace at loop header `pc`, which has compiled trace `t`: state written back, then t runs.
   void to_loop(uint32_t pc, CompiledTrace* t);

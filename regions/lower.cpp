@@ -227,6 +227,7 @@ private:
     case IrOp::GUARD_FALSE: fail_unless(Op::BR_NE, v(i.a), k(0), r); break;
     case IrOp::GUARD_WORD: fail_unless(Op::BR_NE, op(Op::LOAD, v(i.a)), ku(static_cast<uint64_t>(i.imm)), r); break;
     case IrOp::GUARD_NOEXC: fail_unless(Op::BR_EQ, v(i.a), ku(jit::kExcMarker), r); break;
+    case IrOp::GUARD_EXC: fail_unless(Op::BR_NE, v(i.a), ku(jit::kExcMarker), r); break;
     case IrOp::GUARD_BOOL: fail_unless(Op::BR_NE, op(Op::OR, v(i.a), k(1)), ku(Value::kTrueBits), r); break;
     case IrOp::UNBOX_INT: res = op(Op::SHL, v(i.a), lir::kNone, kIntShift); break;
     case IrOp::UNBOX_F64: res = fop(Op::BITS_I2F, op(Op::SUB, v(i.a), ku(Value::kDoubleOffset))); break;

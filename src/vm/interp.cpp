@@ -243,7 +243,9 @@ Value make_exception_instance(Value v) {
   raise_type_error("exceptions must derive from BaseException");
 }
 
-[[noreturn]] void do_raise(Value exc, Value cause) {
+} // namespace
+
+[[noreturn]] void raise_with_cause(Value exc, Value cause) {
   Value e = make_exception_instance(exc);
   if (!cause.is_empty()) {
     auto* eo = e.as<ExceptionObj>();
@@ -257,6 +259,8 @@ Value make_exception_instance(Value v) {
   }
   raise(e);
 }
+
+namespace {
 
 Value ascii_of(Value v) {
   std::string r = repr_string(v), out;
@@ -1088,7 +1092,7 @@ Value run_frame(Frame* f) {
         }
         Value cause = instr.arg == 2 ? *--sp : Value::empty();
         Value exc = *--sp;
-        do_raise(exc, cause);
+        raise_with_cause(exc, cause);
       }
       TARGET(RERAISE) { reraise(*--sp); }
       TARGET(PUSH_EXC_INFO) {
@@ -1185,14 +1189,12 @@ Value run_frame(Frame* f) {
     } catch (const std::length_error&) {
       raised = memory_error_value();
     }
-    if (dispatch == kRecordLabels) {
-      jit::recording_saw_exception();
-      dispatch = kLabels;
-    }
     uint32_t idx = static_cast<uint32_t>(pc - code_start - 1);
     if (g_reraising) g_reraising = false;
     else add_traceback(raised, co, co->lines[idx]);
     const ExceptionEntry* h = co->find_handler(idx);
+    // A recording in this frame follows the exception into its handler, or ends.
+    if (dispatch == kRecordLabels && !jit::recording_caught(f, idx, h)) dispatch = kLabels;
     if (!h) throw PyException{raised};
     sp = stack_base + h->depth;
     *sp++ = raised;

@@ -2,7 +2,7 @@
 # same frame: the exit where the helper raised gets a bridge that starts in the
 # handler (it takes the parked exception and continues there), so the loop does
 # not leave compiled code on every failure.
-# jit-expect: aborts.UnsupportedOpcode==0 bridges>=4
+# jit-expect: aborts.UnsupportedOpcode==0 aborts.ExceptionRaised==0 hot_exits_unbridged==0 bridges>=4
 
 def parse_all(items):
     ok = bad = 0
