@@ -674,9 +674,23 @@ std::string BridgeAttach::rewrite_below_join() {
   for (size_t b = 0; b < root_.blocks.size(); ++b)
     if (dominated(static_cast<int32_t>(b)) && static_cast<int32_t>(b) != join_block_ - 1)
       for (Ref& a : root_.blocks[b].args) sub(a);
-  for (jit::Boundary& bd : region_.bounds)
-    if (bd.ins != kNoRef && bd.ins < static_cast<Ref>(block_now.size()) && dominated(block_now[bd.ins]))
-      for (SnapEntry& e : bd.state) sub_slot(e.ref);
+  for (jit::Boundary& bd : region_.bounds) {
+    if (bd.ins == kNoRef || bd.ins >= static_cast<Ref>(block_now.size()) || !dominated(block_now[bd.ins])) continue;
+    for (SnapEntry& e : bd.state) sub_slot(e.ref);
+    // As in snapshots: a slot the region left in memory at this position holds
+    // the join's PHI on the joining path. A later bridge joining here must see
+    // the PHI (the code below reads it), not plan the slot as in memory.
+    Snapshot at;
+    at.stack_depth = bd.resume_depth;
+    at.frames = bd.frames;
+    for (size_t k = 0; k < new_phis_.size(); ++k) {
+      const int32_t slot = new_phis_[k].slot;
+      if (!live_in(at, slot, root_.code)) continue;
+      bool present = false;
+      for (const SnapEntry& e : bd.state) present |= e.slot == slot;
+      if (!present) bd.state.push_back({slot, phi_refs_[k]});
+    }
+  }
   return "";
 }
 
