@@ -293,7 +293,9 @@ Value JitState::resume_inlined(ExitInfo* e) {
   // innermost frame. Without one, the callee is no longer inlined, and the
   // root is re-recorded with a residual call (the callee's own trace then
   // grows bridges or merges for its paths).
-  if (!e->deinlined && ++e->count >= static_cast<uint32_t>(params.trace_eagerness)) {
+  if (e->stale && !rec_ && e->count + 1 >= static_cast<uint32_t>(params.trace_eagerness) && invalidate_stale(e)) {
+    // (the root is re-recorded; the frames below are finished by the interpreter)
+  } else if (!e->deinlined && ++e->count >= static_cast<uint32_t>(params.trace_eagerness)) {
     if (engine->merges() && !e->exception && !e->blacklisted) {
       if (!rec_) {
         ++stats.recordings_started;
@@ -351,8 +353,23 @@ void JitState::on_resume(vm::Frame* f) {
   rec_ = std::make_unique<Recorder>(*this, f, static_cast<uint32_t>(f->pc - f->code->code.data()), TraceKind::Bridge, e);
 }
 
+bool JitState::invalidate_stale(ExitInfo* e) {
+  CompiledTrace* root = e->trace->root ? e->trace->root : e->trace;
+  uint32_t& n = stale_at_[key(root->code, root->kind == TraceKind::Function ? kFunctionEntry : root->start_pc)];
+  if (n >= static_cast<uint32_t>(params.max_retries) || !root->entry) return false;
+  ++n;
+  e->count = 0;
+  ++stats.stale_invalidations;
+  log_region(fmt::format("region {}:{} invalidated: version guard at {}:{} failed {} times", root->code->qualname,
+                         root->start_pc, e->trace->code->qualname, e->pc, params.trace_eagerness));
+  engine->invalidate(root);
+  return true;
+}
+
 void JitState::after_exit(ExitInfo* e, vm::Frame* f, uint32_t start_pc) {
-  if (rec_ || e->blacklisted) return;
+  if (rec_) return;
+  if (e->stale && e->count + 1 >= static_cast<uint32_t>(params.trace_eagerness) && invalidate_stale(e)) return;
+  if (e->blacklisted) return;
   if (++e->count < static_cast<uint32_t>(params.trace_eagerness)) return;
   CompiledTrace* root = e->trace->root ? e->trace->root : e->trace;
   if (root->kind == TraceKind::Loop && stats.bridges >= static_cast<uint64_t>(params.max_bridges)) return;

@@ -59,6 +59,7 @@ struct ExitInfo {
   uint32_t pc = 0;            // the exit's bytecode position
   uint32_t count = 0;
   bool exception = false;     // taken when a helper raised
+  bool stale = false;         // a GUARD_WORD: failing means a version or epoch the code assumed changed
   bool terminal = false;      // an EXIT: the path ends in the interpreter (a raise), never bridged
   bool blacklisted = false;   // bridge recording kept failing
   uint8_t bridge_attempts = 0;
@@ -286,6 +287,11 @@ private:
   std::vector<Value, traceable_allocator<Value>> inline_values_; // restored slots of inlined frames
   ExitInfo* resume_bridge_ = nullptr; // an exit from inlined code whose innermost frame records a bridge
   std::unordered_map<uint64_t, uint32_t> aborts_at_;  // (code, pc) -> aborted recordings
+  std::unordered_map<uint64_t, uint32_t> stale_at_;   // (code, pc) -> roots invalidated as stale
+  // A hot exit of a version or epoch guard: the root's assumptions no longer
+  // hold, so it is invalidated and re-recorded (a few times per location;
+  // after that the exit is bridged like any other). True when invalidated.
+  bool invalidate_stale(ExitInfo* e);
   std::string trace_log_;
   friend class Recorder;
 };

@@ -169,6 +169,7 @@ bool Engine::compile(CompiledTrace* t) {
     e->snap = in.snap;
     e->pc = t->raw.snaps[in.snap].pc;
     e->exception = in.op == IrOp::GUARD_NOEXC;
+    e->stale = in.op == IrOp::GUARD_WORD;
     if (in.op == IrOp::EXIT) {
       e->terminal = e->blacklisted = true;
       e->no_bridge = "the path ends in the interpreter (raise)";
