@@ -32,6 +32,14 @@ template <class F> uint64_t guarded(F&& body) {
   }
 }
 
+// The same for a helper whose Python result is None.
+template <class F> uint64_t guarded_none(F&& body) {
+  return guarded([&] {
+    body();
+    return Value::none();
+  });
+}
+
 Args positional(const Value* items, int64_t n) { return Args{items, static_cast<uint32_t>(n)}; }
 
 } // namespace
@@ -76,31 +84,19 @@ uint64_t call_ex(const Value* a) {
 uint64_t get_item(const Value* a) { return guarded([&] { return tributary::get_item(a[0], a[1]); }); }
 
 uint64_t set_item(const Value* a) {
-  return guarded([&] {
-    tributary::set_item(a[0], a[1], a[2]);
-    return Value::none();
-  });
+  return guarded_none([&] { tributary::set_item(a[0], a[1], a[2]); });
 }
 
 uint64_t del_item(const Value* a) {
-  return guarded([&] {
-    tributary::del_item(a[0], a[1]);
-    return Value::none();
-  });
+  return guarded_none([&] { tributary::del_item(a[0], a[1]); });
 }
 
 uint64_t del_attr(const Value* a) {
-  return guarded([&] {
-    tributary::del_attr(a[0], a[1].as<Str>());
-    return Value::none();
-  });
+  return guarded_none([&] { tributary::del_attr(a[0], a[1].as<Str>()); });
 }
 
 uint64_t set_update(const Value* a) {
-  return guarded([&] {
-    tributary::set_update(a[0].as<Set>(), a[1]);
-    return Value::none();
-  });
+  return guarded_none([&] { tributary::set_update(a[0].as<Set>(), a[1]); });
 }
 
 uint64_t list_to_tuple(const Value* a) {
@@ -111,24 +107,15 @@ uint64_t list_to_tuple(const Value* a) {
 }
 
 uint64_t list_extend(const Value* a) {
-  return guarded([&] {
-    vm::list_extend_unpacked(a[0].as<List>(), a[1]);
-    return Value::none();
-  });
+  return guarded_none([&] { vm::list_extend_unpacked(a[0].as<List>(), a[1]); });
 }
 
 uint64_t dict_update(const Value* a) {
-  return guarded([&] {
-    vm::dict_update_unpacked(a[0].as<Dict>(), a[1]);
-    return Value::none();
-  });
+  return guarded_none([&] { vm::dict_update_unpacked(a[0].as<Dict>(), a[1]); });
 }
 
 uint64_t dict_merge(const Value* a) {
-  return guarded([&] {
-    vm::dict_merge_kwargs(a[0], a[1], a[2]);
-    return Value::none();
-  });
+  return guarded_none([&] { vm::dict_merge_kwargs(a[0], a[1], a[2]); });
 }
 
 uint64_t unpack_ex(const Value* a) {
@@ -149,24 +136,15 @@ uint64_t make_function(const Value* a) {
 uint64_t load_name(const Value* a) { return guarded([&] { return vm::load_name(vm::state().frame, a[0].as<Str>()); }); }
 
 uint64_t store_name(const Value* a) {
-  return guarded([&] {
-    vm::store_name(vm::state().frame, a[0], a[1]);
-    return Value::none();
-  });
+  return guarded_none([&] { vm::store_name(vm::state().frame, a[0], a[1]); });
 }
 
 uint64_t delete_name(const Value* a) {
-  return guarded([&] {
-    vm::delete_name(vm::state().frame, a[0]);
-    return Value::none();
-  });
+  return guarded_none([&] { vm::delete_name(vm::state().frame, a[0]); });
 }
 
 uint64_t delete_global(const Value* a) {
-  return guarded([&] {
-    vm::delete_global(a[0].as<Dict>(), a[1]);
-    return Value::none();
-  });
+  return guarded_none([&] { vm::delete_global(a[0].as<Dict>(), a[1]); });
 }
 
 uint64_t import_name(const Value* a) {
@@ -176,19 +154,13 @@ uint64_t import_name(const Value* a) {
 uint64_t import_from(const Value* a) { return guarded([&] { return vm::import_from_module(a[0], a[1].as<Str>()); }); }
 
 uint64_t import_star(const Value* a) {
-  return guarded([&] {
-    vm::import_star(vm::state().frame, a[0]);
-    return Value::none();
-  });
+  return guarded_none([&] { vm::import_star(vm::state().frame, a[0]); });
 }
 
 uint64_t load_build_class(const Value* a) { return guarded([&] { return vm::load_build_class(a[0].as<Dict>()); }); }
 
 uint64_t setup_annotations(const Value*) {
-  return guarded([&] {
-    vm::setup_annotations(vm::state().frame);
-    return Value::none();
-  });
+  return guarded_none([&] { vm::setup_annotations(vm::state().frame); });
 }
 
 uint64_t get_yield_from_iter(const Value* a) { return guarded([&] { return vm::get_yield_from_iter(a[0]); }); }
@@ -247,10 +219,7 @@ uint64_t push_exc_info(const Value* a) {
 }
 
 uint64_t pop_except(const Value* a) {
-  return guarded([&] {
-    vm::state().handled = a[0];
-    return Value::none();
-  });
+  return guarded_none([&] { vm::state().handled = a[0]; });
 }
 
 uint64_t exc_match(const Value* a) { return guarded([&] { return Value::boolean(exception_matches(a[0], a[1])); }); }
@@ -258,17 +227,11 @@ uint64_t exc_match(const Value* a) { return guarded([&] { return Value::boolean(
 uint64_t get_attr(const Value* a) { return guarded([&] { return tributary::get_attr(a[0], a[1].as<Str>()); }); }
 
 uint64_t set_attr(const Value* a) {
-  return guarded([&] {
-    tributary::set_attr(a[0], a[1].as<Str>(), a[2]);
-    return Value::none();
-  });
+  return guarded_none([&] { tributary::set_attr(a[0], a[1].as<Str>(), a[2]); });
 }
 
 uint64_t store_global(const Value* a) {
-  return guarded([&] {
-    dict_set(a[0].as<Dict>(), a[1], a[2]);
-    return Value::none();
-  });
+  return guarded_none([&] { dict_set(a[0].as<Dict>(), a[1], a[2]); });
 }
 
 uint64_t get_iter(const Value* a) { return guarded([&] { return tributary::get_iter(a[0]); }); }
@@ -329,24 +292,15 @@ uint64_t build_set(const Value* a) {
 }
 
 uint64_t list_append(const Value* a) {
-  return guarded([&] {
-    tributary::list_append(a[0].as<List>(), a[1]);
-    return Value::none();
-  });
+  return guarded_none([&] { tributary::list_append(a[0].as<List>(), a[1]); });
 }
 
 uint64_t set_add(const Value* a) {
-  return guarded([&] {
-    tributary::set_add(a[0].as<Set>(), a[1]);
-    return Value::none();
-  });
+  return guarded_none([&] { tributary::set_add(a[0].as<Set>(), a[1]); });
 }
 
 uint64_t map_add(const Value* a) {
-  return guarded([&] {
-    dict_set(a[0].as<Dict>(), a[1], a[2]);
-    return Value::none();
-  });
+  return guarded_none([&] { dict_set(a[0].as<Dict>(), a[1], a[2]); });
 }
 
 uint64_t build_string(const Value* a) {

@@ -51,7 +51,6 @@ bool recording_in(const vm::Frame* f);
 bool record_instruction(vm::Frame* f, uint32_t pc, Value* sp);
 // The recording in f cannot go on: f returned, or an exception was raised.
 void recording_left_frame();
-void recording_saw_exception();
 // The instruction at idx of f raised and f handles it at h (null: it leaves
 // f). True when the recording follows the exception into the handler; false
 // when it was aborted.

@@ -293,9 +293,8 @@ Value JitState::resume_inlined(ExitInfo* e) {
   // innermost frame. Without one, the callee is no longer inlined, and the
   // root is re-recorded with a residual call (the callee's own trace then
   // grows bridges or merges for its paths).
-  if (e->stale && !rec_ && e->count + 1 >= static_cast<uint32_t>(params.trace_eagerness) && invalidate_stale(e)) {
-    // (the root is re-recorded; the frames below are finished by the interpreter)
-  } else if (!e->deinlined && ++e->count >= static_cast<uint32_t>(params.trace_eagerness)) {
+  // (A stale root is re-recorded; the frames below are finished by the interpreter.)
+  if (!invalidate_if_stale(e) && !e->deinlined && ++e->count >= static_cast<uint32_t>(params.trace_eagerness)) {
     if (engine->merges() && !e->exception && !e->blacklisted) {
       if (!rec_) {
         ++stats.recordings_started;
@@ -353,7 +352,8 @@ void JitState::on_resume(vm::Frame* f) {
   rec_ = std::make_unique<Recorder>(*this, f, static_cast<uint32_t>(f->pc - f->code->code.data()), TraceKind::Bridge, e);
 }
 
-bool JitState::invalidate_stale(ExitInfo* e) {
+bool JitState::invalidate_if_stale(ExitInfo* e) {
+  if (!e->stale || rec_ || e->count + 1 < static_cast<uint32_t>(params.trace_eagerness)) return false;
   CompiledTrace* root = e->trace->root ? e->trace->root : e->trace;
   uint32_t& n = stale_at_[key(root->code, root->kind == TraceKind::Function ? kFunctionEntry : root->start_pc)];
   if (n >= static_cast<uint32_t>(params.max_retries) || !root->entry) return false;
@@ -367,9 +367,7 @@ bool JitState::invalidate_stale(ExitInfo* e) {
 }
 
 void JitState::after_exit(ExitInfo* e, vm::Frame* f, uint32_t start_pc) {
-  if (rec_) return;
-  if (e->stale && e->count + 1 >= static_cast<uint32_t>(params.trace_eagerness) && invalidate_stale(e)) return;
-  if (e->blacklisted) return;
+  if (rec_ || invalidate_if_stale(e) || e->blacklisted) return;
   if (++e->count < static_cast<uint32_t>(params.trace_eagerness)) return;
   CompiledTrace* root = e->trace->root ? e->trace->root : e->trace;
   if (root->kind == TraceKind::Loop && stats.bridges >= static_cast<uint64_t>(params.max_bridges)) return;
@@ -429,7 +427,6 @@ void on_resume(vm::Frame* f) { jit().on_resume(f); }
 bool recording_in(const vm::Frame* f) { return jit().recording_in(f); }
 bool record_instruction(vm::Frame* f, uint32_t pc, Value* sp) { return jit().record_instruction(f, pc, sp); }
 void recording_left_frame() { jit().abort_recording(AbortReason::LeftFrame); }
-void recording_saw_exception() { jit().abort_recording(AbortReason::ExceptionRaised); }
 bool recording_caught(vm::Frame* f, uint32_t idx, const vm::ExceptionEntry* h) { return jit().recording_caught(f, idx, h); }
 
 Resume run_compiled(CompiledTrace* t, vm::Frame* f) {

@@ -288,10 +288,11 @@ private:
   ExitInfo* resume_bridge_ = nullptr; // an exit from inlined code whose innermost frame records a bridge
   std::unordered_map<uint64_t, uint32_t> aborts_at_;  // (code, pc) -> aborted recordings
   std::unordered_map<uint64_t, uint32_t> stale_at_;   // (code, pc) -> roots invalidated as stale
-  // A hot exit of a version or epoch guard: the root's assumptions no longer
-  // hold, so it is invalidated and re-recorded (a few times per location;
-  // after that the exit is bridged like any other). True when invalidated.
-  bool invalidate_stale(ExitInfo* e);
+  // An exit of a version or epoch guard about to get hot: the root's
+  // assumptions no longer hold, so it is invalidated and re-recorded (a few
+  // times per location; after that the exit is bridged like any other). True
+  // when invalidated.
+  bool invalidate_if_stale(ExitInfo* e);
   std::string trace_log_;
   friend class Recorder;
 };

@@ -305,6 +305,11 @@ void Recorder::record_raise(const vm::Instr& in) {
   raise_keeps_tb_ = true;
 }
 
+Ref Recorder::take_exception(const vm::Code* code, int64_t idx) {
+  return call_helper(helpers::HelperId::take_exception, {kval(Value::object(const_cast<vm::Code*>(code))), kint(idx)},
+                     false);
+}
+
 bool Recorder::caught(uint32_t idx, const vm::ExceptionEntry& h) {
   const Ref last = static_cast<Ref>(t_.ins.size()) - 1;
   if (idx != pc_ || helper_pc_ != static_cast<int64_t>(pc_) || helper_guard_ != last ||
@@ -321,9 +326,7 @@ bool Recorder::caught(uint32_t idx, const vm::ExceptionEntry& h) {
   t_.ins[last].snap = snap;
   // The interpreter's unwinding: the stack down to the handler's depth, then
   // the exception (the interpreter added the traceback entry unless re-raising).
-  vm::Code* co = const_cast<vm::Code*>(frame_->code);
-  Ref exc = call_helper(helpers::HelperId::take_exception,
-                        {kval(Value::object(co)), kint(raise_keeps_tb_ ? -1 : static_cast<int64_t>(idx))}, false);
+  Ref exc = take_exception(frame_->code, raise_keeps_tb_ ? -1 : static_cast<int64_t>(idx));
   if (stack_.size() < h.depth) abort_with(AbortReason::UnsupportedValue, "handler deeper than the stack");
   stack_.resize(h.depth);
   push(exc);
@@ -354,9 +357,7 @@ bool Recorder::record(uint32_t pc, Value* sp) {
       // A bridge from an exception exit starts in the handler the interpreter
       // unwound to: the exception on top of the stack is the one the helper
       // raised (parked by it), not a value in the frame.
-      vm::Code* co = parent_->trace->code;
-      stack_.back() = call_helper(helpers::HelperId::take_exception,
-                                  {kval(Value::object(co)), kint(parent_->pc)}, false);
+      stack_.back() = take_exception(parent_->trace->code, parent_->pc);
     }
   }
   if (!continuing && kind_ == TraceKind::Loop && jit_.engine->profiles()) {

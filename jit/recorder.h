@@ -88,6 +88,9 @@ private:
   void end_with_exit();
   // RAISE_VARARGS / RERAISE in a frame that handles them: a helper raises.
   void record_raise(const vm::Instr& in);
+  // The exception a helper raised at instruction idx of `code` (parked by it),
+  // with that line's traceback entry unless idx < 0.
+  Ref take_exception(const vm::Code* code, int64_t idx);
   // Name opcodes act on the executing frame: only the trace's own.
   void require_own_frame(const char* what);
   // Gives `r` (holding concrete value v) a machine type: Int, F64, or a constant.
@@ -241,10 +244,10 @@ private:
   std::vector<int32_t> region_blocks_;
   std::vector<std::vector<bool>> region_dom_;
   vm::Code* start_code_;            // the code of the frame the recording started in
-  bool ends_in_exit_ = false;
-  Ref helper_guard_ = kNoRef;     // the last helper call's GUARD_NOEXC...
-  int64_t helper_pc_ = -1;        // ...and the instruction it was recorded for
-  bool raise_keeps_tb_ = false;   // that helper re-raises (no new traceback entry)       // the trace ends with EXIT (a raise the interpreter runs)
+  bool ends_in_exit_ = false;       // the trace ends with EXIT (a raise the interpreter runs)
+  Ref helper_guard_ = kNoRef;       // the last helper call's GUARD_NOEXC...
+  int64_t helper_pc_ = -1;          // ...and the instruction it was recorded for
+  bool raise_keeps_tb_ = false;     // that helper re-raises (no new traceback entry)
   bool ends_in_other_loop_ = false; // a loop trace that continues in an inner (or outer) loop's trace
   // Ends the trace at loop header `pc`, which has compiled trace `t`: state written back, then t runs.
   void to_loop(uint32_t pc, CompiledTrace* t);
