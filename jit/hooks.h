@@ -21,7 +21,7 @@ struct CompiledTrace; // compiled code the VM may enter (opaque here)
 
 // Where the interpreter goes on after compiled code.
 struct Resume {
-  bool returned = false; // a function trace returned `result`
+  bool returned = false; // the code returned `result` from the frame (a function trace, or a loop's bridge)
   Value result;
   uint32_t pc = 0;    // else: continue at instruction pc of the frame...
   uint32_t depth = 0; // ...with `depth` values on its stack,

@@ -106,6 +106,7 @@ struct Snapshot {
   uint32_t stack_depth; // value-stack depth at that instruction
   std::vector<SnapEntry> entries;
   std::vector<SnapFrame> frames;
+  uint8_t unrolled = 0; // iterations of loops without a trace the path ran through (see Recorder)
 };
 
 struct CallSite {

@@ -28,6 +28,7 @@ uint64_t key(const vm::Code* c, uint32_t pc) { return (reinterpret_cast<uint64_t
 
 // Bridge recordings that may stop at a loop without a trace before the exit counts them as failed.
 constexpr uint8_t kInnerLoopWaits = 8;
+constexpr uint32_t kLoopExitRetries = 16;
 
 // Abort bookkeeping for a function's entry, apart from a loop header at pc 0.
 constexpr uint32_t kFunctionEntry = 0xFFFFFFFFu;
@@ -154,12 +155,15 @@ void JitState::abort_recording(AbortReason r, const std::string& detail) {
     // is getting hot in the interpreter meanwhile), a few times more than others.
     bool wait = r == AbortReason::InnerLoop && ++e->inner_loop_waits <= kInnerLoopWaits;
     if (!wait && ++e->bridge_attempts >= params.max_retries) e->blacklisted = true;
-    if (r == AbortReason::LoopEntry) e->blacklisted = true; // the path will fall into that loop again
     e->count = 0;
   } else {
     uint32_t pc = rec_->kind() == TraceKind::Function ? kFunctionEntry : rec_->start_pc();
+    // A loop recorded on its last iteration is retried without backing off,
+    // a few times more than other failures (a loop that mostly runs one or
+    // two iterations ends on most of them).
+    bool retry = r == AbortReason::LoopExit && ++loop_exits_at_[key(root_code, pc)] <= kLoopExitRetries;
     uint32_t& n = aborts_at_[key(root_code, pc)];
-    if (++n >= static_cast<uint32_t>(params.max_retries)) ++stats.blacklisted;
+    if (!retry && ++n >= static_cast<uint32_t>(params.max_retries)) ++stats.blacklisted;
   }
   if (rec_->parent() && !rec_->join_note().empty())
     log_region(fmt::format("bridge from exit {}:{} aborted ({}); {}", root_code->qualname, rec_->parent()->index,

@@ -288,6 +288,7 @@ private:
   ExitInfo* resume_bridge_ = nullptr; // an exit from inlined code whose innermost frame records a bridge
   std::unordered_map<uint64_t, uint32_t> aborts_at_;  // (code, pc) -> aborted recordings
   std::unordered_map<uint64_t, uint32_t> stale_at_;   // (code, pc) -> roots invalidated as stale
+  std::unordered_map<uint64_t, uint32_t> loop_exits_at_; // (code, pc) -> loop recordings that left the loop
   // An exit of a version or epoch guard about to get hot: the root's
   // assumptions no longer hold, so it is invalidated and re-recorded (a few
   // times per location; after that the exit is bridged like any other). True

@@ -32,6 +32,9 @@ namespace {
 
 bool is_number(Value v) { return v.is_small_int() || v.is_double(); }
 
+// Back-edges to loops without a trace that one path may record through.
+constexpr uint8_t kMaxUnrolled = 2;
+
 } // namespace
 
 Recorder::Recorder(JitState& jit, vm::Frame* f, uint32_t start_pc, TraceKind kind, ExitInfo* parent)
@@ -44,6 +47,9 @@ Recorder::Recorder(JitState& jit, vm::Frame* f, uint32_t start_pc, TraceKind kin
   stack_base_ = co->nlocals + co->ncells();
   slots_.resize(f->slot_count());
   root_ = parent ? (parent->trace->root ? parent->trace->root : parent->trace) : nullptr;
+  if (kind == TraceKind::Loop)
+    for (uint32_t i = start_pc; i < co->code.size(); ++i)
+      if (co->code[i].op == Op::JUMP && static_cast<uint32_t>(co->code[i].arg) == start_pc) loop_end_ = i;
   // The entry snapshot: everything is still in the frame's memory.
   t_.snaps.push_back({start_pc, 0, {}, {}});
   entry_snap_ = 0;
@@ -51,6 +57,7 @@ Recorder::Recorder(JitState& jit, vm::Frame* f, uint32_t start_pc, TraceKind kin
     for (size_t i = 0; i < root_->raw.ins.size(); ++i)
       if (root_->raw.ins[i].exit_id == parent->index) parent_guard_raw_ = static_cast<Ref>(i);
   }
+  if (parent) unrolled_ = parent->trace->ir.snaps[parent->snap].unrolled;
   if (parent && !parent->frames.empty()) enter_exit_frames(parent);
 }
 
@@ -135,11 +142,12 @@ int32_t Recorder::snapshot() {
     s.stack_depth = static_cast<uint32_t>(callers_[0].stack.size());
     s.frames = inline_frames(pc_, static_cast<uint32_t>(pre_stack_.size()));
   }
+  s.unrolled = unrolled_;
   if (s.entries.size() > (1u << 14)) abort_with(AbortReason::TraceTooLong, "snapshot too large");
   // Consecutive guards in one state share a snapshot.
   if (t_.snaps.size() > 1) {
     const Snapshot& last = t_.snaps.back();
-    if (last.pc == s.pc && last.stack_depth == s.stack_depth && last.frames == s.frames &&
+    if (last.pc == s.pc && last.stack_depth == s.stack_depth && last.frames == s.frames && last.unrolled == s.unrolled &&
         last.entries.size() == s.entries.size() &&
         std::equal(last.entries.begin(), last.entries.end(), s.entries.begin(),
                    [](const SnapEntry& x, const SnapEntry& y) { return x.slot == y.slot && x.ref == y.ref; }))
@@ -375,13 +383,16 @@ bool Recorder::record(uint32_t pc, Value* sp) {
   }
   skip_pc_ = -1;
   if (pending_next_.result != kNoRef) resolve_iter_next();
-  // Falling into the header of another compiled loop: a loop or function
-  // trace continues in it. A bridge does not: from a loop's exit it would
-  // compile the straight code up to the next loop, which runs once per pass
-  // (bridges continue into enclosing loops, at their back-edges).
+  // A loop trace is one iteration: the one recorded may be the loop's last
+  // (a `while` whose condition fails, a `break`). The loop is recorded again
+  // on a later iteration; its exit gets a bridge once the trace exists.
+  if (kind_ == TraceKind::Loop && callers_.empty() && (pc < start_pc_ || pc > loop_end_))
+    abort_with(AbortReason::LoopExit);
+  // Falling into the header of another compiled loop: a trace continues in
+  // it (a bridge from one loop's exit runs the code up to the next loop, as
+  // PyPy's bridges jump to any loop's label).
   if (continuing && callers_.empty() && !(kind_ == TraceKind::Loop && pc == start_pc_) &&
       pc < co->jit_loops.size() && co->jit_loops[pc]) {
-    if (kind_ == TraceKind::Bridge) abort_with(AbortReason::LoopEntry);
     to_loop(pc, static_cast<CompiledTrace*>(co->jit_loops[pc]));
     return true;
   }
@@ -647,6 +658,20 @@ bool Recorder::record(uint32_t pc, Value* sp) {
       to_loop(static_cast<uint32_t>(in.arg), static_cast<CompiledTrace*>(co->jit_loops[in.arg]));
       return true;
     }
+    // A loop without a trace that mostly runs once or twice (skipping a
+    // space, a search that ends early) may never get one: the iteration after
+    // its back-edge is its last. A bridge or function trace goes on through
+    // the back-edge, as PyPy unrolls such loops, at most kMaxUnrolled times
+    // along a path from its root (a bridge from an exit of the unrolled code
+    // counts those before it). A loop trace waits for the inner loop's trace
+    // instead, a loop's bridge for the trace of a loop around it (which gets
+    // hot in the interpreter meanwhile: unrolled, it never would), and so does a loop inside an inlined call (unrolling those is
+    // not safe yet: a wrong result in raytrace.py for a callee's loop inlined
+    // into a loop trace, a crash in try_join for a bridge inside a callee).
+    if (kind_ != TraceKind::Loop && callers_.empty() && unrolled_ < kMaxUnrolled && !encloses_root(in.arg)) {
+      ++unrolled_;
+      break;
+    }
     abort_with(AbortReason::InnerLoop);
   case Op::POP_JUMP_IF_FALSE: record_branch(false, in.arg, true); break;
   case Op::POP_JUMP_IF_TRUE: record_branch(true, in.arg, true); break;
@@ -702,8 +727,10 @@ bool Recorder::record(uint32_t pc, Value* sp) {
       leave_inline(pop());
       break;
     }
-    bool function_root = kind_ == TraceKind::Function || (kind_ == TraceKind::Bridge && root_ && root_->kind == TraceKind::Function);
-    if (!function_root) abort_with(AbortReason::LeftFrame);
+    // A function trace returns, and so does a bridge: one that leaves a loop
+    // through a `return` finishes the frame in compiled code. (A loop trace
+    // that returns recorded the loop's last iteration.)
+    if (kind_ == TraceKind::Loop) abort_with(AbortReason::LoopExit);
     emit(IrOp::RET, box(pop()));
     return true;
   }
@@ -990,6 +1017,10 @@ void Recorder::record_call(uint32_t nargs, Ref kwnames) {
   if (method) args.push_back(items[1]);
   for (size_t i = 2; i < total; ++i) args.push_back(items[i]);
   push(call_helper(kwnames == kNoRef ? helpers::HelperId::call : helpers::HelperId::call_kw, std::move(args)));
+}
+
+bool Recorder::encloses_root(int32_t header) const {
+  return root_ && root_->kind == TraceKind::Loop && static_cast<uint32_t>(header) <= root_->start_pc;
 }
 
 void Recorder::to_loop(uint32_t pc, CompiledTrace* t) {

@@ -182,6 +182,7 @@ private:
   JitState& jit_;
   vm::Frame* frame_;                // the frame being recorded (an inlined callee's, inside a call)
   uint32_t start_pc_;
+  uint32_t loop_end_ = 0;          // loop traces: the loop's last back-edge (its body is start_pc_..loop_end_)
   TraceKind kind_;
   ExitInfo* parent_;
   CompiledTrace* root_ = nullptr;
@@ -195,6 +196,7 @@ private:
   uint32_t pc_ = 0;                // instruction being recorded
   Value* sp_ = nullptr;
   bool has_calls_ = false;
+  uint8_t unrolled_ = 0;           // back-edges to loops without a trace recorded through (this path's, from its root)
   bool started_ = false;
   bool in_entry_ = false;          // emitting entry loads (their guards resume at the start)
   int32_t entry_snap_ = -1;
@@ -250,6 +252,7 @@ private:
   bool raise_keeps_tb_ = false;     // that helper re-raises (no new traceback entry)
   bool ends_in_other_loop_ = false; // a loop trace that continues in an inner (or outer) loop's trace
   // Ends the trace at loop header `pc`, which has compiled trace `t`: state written back, then t runs.
+  bool encloses_root(int32_t header) const; // the loop at header is around the root loop
   void to_loop(uint32_t pc, CompiledTrace* t);
   std::vector<uint64_t> pcs_;     // bridges: positions recorded (versions of the region's merge points)
   int join_widened_ = 0;

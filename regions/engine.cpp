@@ -402,7 +402,7 @@ bool Engine::bridge_now(ExitInfo* e) {
   const Snapshot& s = e->trace->ir.snaps[e->snap];
   const bool counted = root->kind == TraceKind::Loop && root->iterations;
   const ExitProfile prof{e->count, counted ? *root->iterations : root->entries, root->kind == TraceKind::Loop,
-                         jit_.params.trace_eagerness, counted};
+                         jit_.params.trace_eagerness, counted, root->entries};
   if (!policy_->bridge_now(prof)) {
     if (!e->deferred) {
       e->deferred = true;

@@ -188,7 +188,6 @@ std::string BridgeAttach::copy_bridge() {
       ended = true;
       continue;
     case IrOp::RET:
-      if (root_.kind != TraceKind::Function) return "bridge returns from a loop trace";
       i.a = map_[i.a];
       add(i, kTail);
       ended = true;

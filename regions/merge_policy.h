@@ -86,6 +86,7 @@ struct ExitProfile {
   bool loop_root = false;
   int eagerness = 0;
   bool counted = false;      // loop roots: root_entries counts iterations (the policy profiles)
+  uint64_t loop_entries = 0; // loop roots: times the loop's code was entered (each run ends at an exit)
 };
 
 class MergePolicy {

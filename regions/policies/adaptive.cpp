@@ -6,7 +6,8 @@
 //     exits (the tight hot path tracing intends). Under this policy compiled
 //     loops count their iterations, so a loop's exit is judged the same way
 //     against them (without a count it waits adaptive_delay times
-//     trace_eagerness before it gets a bridge).
+//     trace_eagerness before it gets a bridge). A loop's exit taken on that
+//     share of the loop's entries is where the loop ends: it is bridged too.
 //   - Profile shifts: merged arms that still branch count how often they are
 //     taken; over windows of adaptive_window iterations (or calls), an arm
 //     whose share moves by adaptive_shift percentage points re-forms the
@@ -34,6 +35,10 @@ public:
   }
   bool bridge_now(const ExitProfile& e) const override {
     if (e.taken < static_cast<uint64_t>(e.eagerness)) return false;
+    // An exit taken on that share of the loop's runs is where the loop ends
+    // (a search that returns, a `break`): rare per iteration, yet each run
+    // would leave through it.
+    if (e.loop_root && e.loop_entries && e.taken * 100 >= e.loop_entries * static_cast<uint64_t>(p_.adaptive_min_percent)) return true;
     if (e.loop_root && !e.counted)
       return e.taken >= static_cast<uint64_t>(e.eagerness) * static_cast<uint64_t>(p_.adaptive_delay);
     return e.taken * 100 >= e.root_entries * static_cast<uint64_t>(p_.adaptive_min_percent);

@@ -558,10 +558,10 @@ Value run_frame(Frame* f) {
   Instr instr{};
   void* const* dispatch = jit::recording_in(f) ? kRecordLabels : kLabels;
 
-  // Runs compiled code `t` (entered with this frame's state in memory) and
-  // continues where it left off, raising there what it raised.
-  auto run_trace = [&](jit::CompiledTrace* t) {
-    jit::Resume r = jit::run_compiled(t, f);
+  // After compiled code (entered with this frame's state in memory) that did
+  // not return from the frame: continue where it left off, raising there what
+  // it raised.
+  auto resume_after = [&](const jit::Resume& r) {
     pc = code_start + r.pc;
     sp = stack_base + r.depth;
     if (!r.push.is_empty()) *sp++ = r.push;
@@ -854,7 +854,9 @@ Value run_frame(Frame* f) {
           // Loop back-edge: enter the loop's trace, or count towards recording one.
           pc = target;
           if (jit::CompiledTrace* t = jit::on_backedge(f, static_cast<uint32_t>(instr.arg))) {
-            run_trace(t);
+            jit::Resume r = jit::run_compiled(t, f);
+            if (r.returned) return r.result; // a bridge left the loop through `return`
+            resume_after(r);
           } else if (jit::recording_in(f)) {
             dispatch = kRecordLabels;
           }

@@ -101,6 +101,10 @@ TEST_CASE("adaptive: cold exits stay side exits, exponential bridging re-forms")
   // ... and the frequency rule against iterations with one.
   CHECK_FALSE(a->bridge_now({50, 1000, true, 2, true}));
   CHECK(a->bridge_now({200, 1000, true, 2, true}));
+  // An exit rare per iteration but taken on 10% of the loop's runs is where
+  // the loop ends: bridged (50 of 1000 iterations, 500 entries: 10%).
+  CHECK_FALSE(a->bridge_now({50, 1000, true, 2, true, 1000}));
+  CHECK(a->bridge_now({50, 1000, true, 2, true, 500}));
   // Profile shifts: an arm's share moving by adaptive_shift points re-forms.
   CHECK(a->profiles());
   CHECK(a->profile_window() == 4096);
