@@ -155,6 +155,7 @@ void JitState::abort_recording(AbortReason r, const std::string& detail) {
     // is getting hot in the interpreter meanwhile), a few times more than others.
     bool wait = r == AbortReason::InnerLoop && ++e->inner_loop_waits <= kInnerLoopWaits;
     if (!wait && ++e->bridge_attempts >= params.max_retries) e->blacklisted = true;
+    if (r == AbortReason::LoopEntry) e->blacklisted = true; // the path will fall into that loop again
     e->count = 0;
   } else {
     uint32_t pc = rec_->kind() == TraceKind::Function ? kFunctionEntry : rec_->start_pc();

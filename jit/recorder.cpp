@@ -34,6 +34,8 @@ bool is_number(Value v) { return v.is_small_int() || v.is_double(); }
 
 // Back-edges to loops without a trace that one path may record through.
 constexpr uint8_t kMaxUnrolled = 2;
+// Instructions of a bridge that may fall into another loop's trace.
+constexpr size_t kMaxLoopEntryBridge = 200;
 
 } // namespace
 
@@ -390,9 +392,14 @@ bool Recorder::record(uint32_t pc, Value* sp) {
     abort_with(AbortReason::LoopExit);
   // Falling into the header of another compiled loop: a trace continues in
   // it (a bridge from one loop's exit runs the code up to the next loop, as
-  // PyPy's bridges jump to any loop's label).
+  // PyPy's bridges jump to any loop's label). Not a long bridge: the straight
+  // code between two loops runs once per pass, and compiling hundreds of
+  // lines of it (a template function's text between its loops) costs more
+  // than it saves; the exit stays with the interpreter.
   if (continuing && callers_.empty() && !(kind_ == TraceKind::Loop && pc == start_pc_) &&
       pc < co->jit_loops.size() && co->jit_loops[pc]) {
+    if (kind_ == TraceKind::Bridge && t_.ins.size() > kMaxLoopEntryBridge)
+      abort_with(AbortReason::LoopEntry, fmt::format("{} instructions", t_.ins.size()));
     to_loop(pc, static_cast<CompiledTrace*>(co->jit_loops[pc]));
     return true;
   }
