@@ -5,8 +5,8 @@
 # exit into the loop body gets a bridge that goes on through the back-edge
 # (the loop unrolled, kMaxUnrolled = 2 times) and returns: the function runs
 # in compiled code whatever the run's length up to two. Before, that bridge
-# aborted at the back-edge (InnerLoop) until it was blacklisted, and 2,500 of
-# the 3,000 calls left for the interpreter. (The module loop's first
+# aborted at the back-edge (InnerLoop) until it was blacklisted, and every
+# call that met a space left for the interpreter. (The module loop's first
 # recording inlines skip_ws and stops at its loop, one InnerLoop abort: the
 # call then stays residual.)
 # jit-expect: hot_exits_unbridged==0 side_exits<=60 aborts.InnerLoop<=1
