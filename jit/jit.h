@@ -74,6 +74,7 @@ struct ExitInfo {
   uint64_t taken = 0;              // times taken (count is reset when a recording aborts)
   bool deferred = false;           // the policy kept it a side exit at least once
   std::string no_bridge;           // why its last bridge failed (abort reason, attach or backend failure)
+  bool no_join = false;            // a joining bridge could not attach: the next ones end as pure tracing's do
 };
 
 using MachineCode = int64_t (*)(Value* slots, struct ExitFrame* out);

@@ -1171,7 +1171,8 @@ void Recorder::record_call_ex(int32_t flags) {
 // region at the same bytecode position? The region engine decides (regions::plan_join:
 // slot by slot, with the merge policy).
 bool Recorder::try_join() {
-  if (!jit_.engine->merges() || !root_ || root_->frozen || parent_guard_raw_ == kNoRef || root_->bounds.empty())
+  if (!jit_.engine->merges() || !root_ || root_->frozen || parent_guard_raw_ == kNoRef || root_->bounds.empty() ||
+      parent_->no_join)
     return false;
   if (region_blocks_.empty()) {
     region_blocks_ = block_index(root_->raw);

@@ -126,9 +126,19 @@ void Engine::install(std::unique_ptr<CompiledTrace> t, ExitInfo* parent) {
   if (parent && !t->join_note.empty())
     jit_.log_region(fmt::format("bridge from {}:{} {}", parent->trace->code->qualname, parent->pc, t->join_note));
   if (t->join_bound >= 0) {
-    // A bridge that ends by joining cannot run on its own.
-    if (parent) parent->no_bridge = "a joining bridge could not attach";
-    if (parent && ++parent->bridge_attempts >= jit_.params.max_retries) parent->blacklisted = true;
+    // A bridge that ends by joining cannot run on its own. In a loop the
+    // next one from this exit does not join: it runs to the loop's header
+    // (or returns, or goes on into another loop), as under pure tracing. (In
+    // a function it would be a separate copy of the rest of the function per
+    // exit, the exponential case merging exists for: such exits stay.)
+    if (parent) {
+      parent->no_bridge = "a joining bridge could not attach";
+      CompiledTrace* root = parent->trace->root ? parent->trace->root : parent->trace;
+      if ((parent->no_join || root->kind != TraceKind::Loop) && ++parent->bridge_attempts >= jit_.params.max_retries)
+        parent->blacklisted = true;
+      parent->no_join = root->kind == TraceKind::Loop;
+      parent->count = 0;
+    }
     return;
   }
   t->id = static_cast<int>(jit_.traces.size()) + 1;

@@ -225,11 +225,21 @@ std::string BridgeAttach::end_at_header(const Ins& i) {
     phi_slots.push_back(static_cast<int32_t>(root_.ins[r].imm));
     phi_types.push_back(root_.ins[r].type);
   }
+  // A slot the loop does not carry is read from its value before the loop:
+  // the bridge must end with that value, the exit's own only when it is one
+  // from before the loop (an exit inside an attached path that changed the
+  // slot and ends in `return` has the changed value).
+  const Ref loop_begin = root_.blocks[1].begin;
+  auto carried = [&](int32_t slot) { return std::find(phi_slots.begin(), phi_slots.end(), slot) != phi_slots.end(); };
   for (auto [slot, ref] : at_end) {
-    const bool carried = std::find(phi_slots.begin(), phi_slots.end(), slot) != phi_slots.end();
     auto ex = at_exit_.find(slot);
-    if (!carried && !(ex != at_exit_.end() && ex->second == ref)) return "bridge changes a slot the loop does not carry";
+    if (!carried(slot) && !(ex != at_exit_.end() && ex->second == ref && ref < loop_begin))
+      return "bridge changes a slot the loop does not carry";
   }
+  const int32_t locals = root_.code ? root_.code->nlocals + root_.code->ncells() : 0;
+  for (auto [slot, ref] : at_exit_) // (the exit's stack and inlined frames are gone at the header)
+    if (slot < locals && !carried(slot) && !at_end.count(slot) && ref >= loop_begin)
+      return "bridge changes a slot the loop does not carry";
   const int32_t end_snap = map_snap(static_cast<int32_t>(i.snap));
   for (size_t k = 0; k < phi_slots.size(); ++k) {
     Ref v = at_end.count(phi_slots[k])    ? at_end[phi_slots[k]]

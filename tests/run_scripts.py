@@ -46,7 +46,10 @@ whose arguments contain --jit=on: the runner then adds
 condition as "FAIL [mode] path: jit-expect loops>=1 (got 0)".  Other modes
 ignore them.  The counts depend on the JIT parameters of the mode, so shape
 scripts state the parameters they were calibrated for (tests/scripts/jit_shape
-uses --jit-param threshold=2,function_threshold=3,trace_eagerness=2).
+uses --jit-param threshold=2,function_threshold=3,trace_eagerness=2).  A script
+whose shape needs other parameters (the defaults, say) names them in a line
+"# jit-params: name=value,...": in --jit=on modes they are passed after the
+mode's own (a later --jit-param overrides an earlier one).
 """
 import argparse
 import concurrent.futures
@@ -283,6 +286,18 @@ def make_diff(expected, actual, relpath):
 STRICT_ENV = dict(os.environ, TRIBUTARY_JIT_STRICT="1")
 
 
+JIT_PARAMS_PREFIX = "# jit-params:"
+
+
+def read_jit_params(script):
+    """The script's own "# jit-params:" as extra arguments ([] when none)."""
+    with open(script, encoding="utf-8", errors="replace") as f:
+        for line in f:
+            if line.startswith(JIT_PARAMS_PREFIX):
+                return ["--jit-param", line[len(JIT_PARAMS_PREFIX):].strip()]
+    return []
+
+
 def run_one(tributary, mode, script, timeout):
     """Returns (ok, reason, details)."""
     name, extra = mode
@@ -306,7 +321,8 @@ def run_one(tributary, mode, script, timeout):
                                           suffix=".json")
         os.close(fd)
         stats_args = ["--jit-stats=json:" + stats_path]
-    cmd = [tributary] + extra + stats_args + [os.path.basename(script)]
+    own = read_jit_params(script) if "--jit=on" in extra else []
+    cmd = [tributary] + extra + own + stats_args + [os.path.basename(script)]
     try:
         try:
             proc = subprocess.run(cmd, cwd=os.path.dirname(script),
