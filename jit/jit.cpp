@@ -313,7 +313,7 @@ Value JitState::resume_inlined(ExitInfo* e) {
         ++stats.deinlined;
         log_region(fmt::format("de-inline {}: exit {} taken {} times", callee->code->qualname, e->index, e->count));
       }
-      engine->invalidate(e->trace->root ? e->trace->root : e->trace);
+      engine->invalidate(e->root());
     }
   }
   // Copy the rebuilt slots out: running the frames may take other exits.
@@ -359,7 +359,7 @@ void JitState::on_resume(vm::Frame* f) {
 
 bool JitState::invalidate_if_stale(ExitInfo* e) {
   if (!e->stale || rec_ || e->count + 1 < static_cast<uint32_t>(params.trace_eagerness)) return false;
-  CompiledTrace* root = e->trace->root ? e->trace->root : e->trace;
+  CompiledTrace* root = e->root();
   uint32_t& n = stale_at_[key(root->code, root->kind == TraceKind::Function ? kFunctionEntry : root->start_pc)];
   if (n >= static_cast<uint32_t>(params.max_retries) || !root->entry) return false;
   ++n;
@@ -374,7 +374,7 @@ bool JitState::invalidate_if_stale(ExitInfo* e) {
 void JitState::after_exit(ExitInfo* e, vm::Frame* f, uint32_t start_pc) {
   if (rec_ || invalidate_if_stale(e) || e->blacklisted) return;
   if (++e->count < static_cast<uint32_t>(params.trace_eagerness)) return;
-  CompiledTrace* root = e->trace->root ? e->trace->root : e->trace;
+  CompiledTrace* root = e->root();
   if (root->kind == TraceKind::Loop && stats.bridges >= static_cast<uint64_t>(params.max_bridges)) return;
   if (!engine->bridge_now(e)) return;
   ++stats.recordings_started;

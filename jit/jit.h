@@ -54,6 +54,7 @@ struct ExitSlot {
 
 struct ExitInfo {
   CompiledTrace* trace;
+  CompiledTrace* root() const; // the root of the trace the exit is in (its region)
   int32_t index;              // position in trace->exits (the guard's exit_id)
   int32_t snap;
   uint32_t pc = 0;            // the exit's bytecode position
@@ -170,6 +171,8 @@ struct CompiledTrace {
   int join_widened = 0;
   std::string join_note;
 };
+
+inline CompiledTrace* ExitInfo::root() const { return trace->root ? trace->root : trace; }
 
 struct Stats {
 #define JIT_COUNT(name, label) uint64_t name = 0;

@@ -48,7 +48,7 @@ Recorder::Recorder(JitState& jit, vm::Frame* f, uint32_t start_pc, TraceKind kin
   t_.start_pc = start_pc;
   stack_base_ = co->nlocals + co->ncells();
   slots_.resize(f->slot_count());
-  root_ = parent ? (parent->trace->root ? parent->trace->root : parent->trace) : nullptr;
+  root_ = parent ? parent->root() : nullptr;
   if (kind == TraceKind::Loop)
     for (uint32_t i = start_pc; i < co->code.size(); ++i)
       if (co->code[i].op == Op::JUMP && static_cast<uint32_t>(co->code[i].arg) == start_pc) loop_end_ = i;
@@ -672,9 +672,10 @@ bool Recorder::record(uint32_t pc, Value* sp) {
     // along a path from its root (a bridge from an exit of the unrolled code
     // counts those before it). A loop trace waits for the inner loop's trace
     // instead, a loop's bridge for the trace of a loop around it (which gets
-    // hot in the interpreter meanwhile: unrolled, it never would), and so does a loop inside an inlined call (unrolling those is
-    // not safe yet: a wrong result in raytrace.py for a callee's loop inlined
-    // into a loop trace, a crash in try_join for a bridge inside a callee).
+    // hot in the interpreter meanwhile: unrolled, it never would), and so
+    // does a loop inside an inlined call (unrolling those is not safe yet: a
+    // wrong result in raytrace.py for a callee's loop inlined into a loop
+    // trace, a crash in try_join for a bridge inside a callee).
     if (kind_ != TraceKind::Loop && callers_.empty() && unrolled_ < kMaxUnrolled && !encloses_root(in.arg)) {
       ++unrolled_;
       break;

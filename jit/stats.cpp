@@ -56,7 +56,7 @@ std::vector<JitState::TopExit> JitState::top_exits(size_t n) const {
 }
 
 std::string JitState::why_unbridged(const ExitInfo& e) const {
-  const CompiledTrace* root = e.trace->root ? e.trace->root : e.trace;
+  const CompiledTrace* root = e.root();
   if (e.exception && !e.frames.empty()) return "exception raised inside an inlined call";
   if (e.exception && !e.trace->code->find_handler(e.pc)) return "the exception leaves the frame";
   if (e.blacklisted) return "blacklisted, " + (e.no_bridge.empty() ? std::string("no bridge possible") : e.no_bridge);

@@ -133,7 +133,7 @@ void Engine::install(std::unique_ptr<CompiledTrace> t, ExitInfo* parent) {
     // exit, the exponential case merging exists for: such exits stay.)
     if (parent) {
       parent->no_bridge = "a joining bridge could not attach";
-      CompiledTrace* root = parent->trace->root ? parent->trace->root : parent->trace;
+      CompiledTrace* root = parent->root();
       if ((parent->no_join || root->kind != TraceKind::Loop) && ++parent->bridge_attempts >= jit_.params.max_retries)
         parent->blacklisted = true;
       parent->no_join = root->kind == TraceKind::Loop;
@@ -339,7 +339,7 @@ void Engine::freeze_if_over_budget(CompiledTrace* root) {
 }
 
 void Engine::note_bridge(ExitInfo* parent, const CompiledTrace* bridge) {
-  CompiledTrace* root = parent->trace->root ? parent->trace->root : parent->trace;
+  CompiledTrace* root = parent->root();
   for (uint64_t key : bridge->pcs) ++root->versions[key];
   ++root->bridge_count;
   const uint32_t exit_pc = parent->pc;
@@ -408,7 +408,7 @@ void Engine::invalidate(CompiledTrace* t) {
 }
 
 bool Engine::bridge_now(ExitInfo* e) {
-  CompiledTrace* root = e->trace->root ? e->trace->root : e->trace;
+  CompiledTrace* root = e->root();
   const Snapshot& s = e->trace->ir.snaps[e->snap];
   const bool counted = root->kind == TraceKind::Loop && root->iterations;
   const ExitProfile prof{e->count, counted ? *root->iterations : root->entries, root->kind == TraceKind::Loop,
