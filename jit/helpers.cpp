@@ -121,7 +121,7 @@ uint64_t dict_merge(const Value* a) {
 uint64_t unpack_ex(const Value* a) {
   return guarded([&] {
     const int32_t arg = static_cast<int32_t>(a[1].as_small_int());
-    std::vector<Value> stack((arg & 0xFF) + 1 + (arg >> 8));
+    GcVector<Value> stack((arg & 0xFF) + 1 + (arg >> 8));
     vm::unpack_ex(a[0], arg, stack.data());
     return Value::object(new_tuple(std::span<const Value>(stack.data(), stack.size())));
   });

@@ -600,7 +600,7 @@ private:
     if (c->keywords.empty()) {
       emit(Op::CALL, nargs);
     } else {
-      std::vector<Value> names;
+      GcVector<Value> names;
       for (Keyword* k : c->keywords) {
         expr(k->value);
         names.push_back(Value::object(intern(k->arg)));
@@ -898,7 +898,7 @@ private:
 
   void import_from(ImportFrom* s) {
     emit_const(Value::small_int(s->level));
-    std::vector<Value> names;
+    GcVector<Value> names;
     for (Alias* a : s->names) names.push_back(Value::object(intern(a->name)));
     emit_const(Value::object(new_tuple(names)));
     emit(Op::IMPORT_NAME, add_name(s->module));
@@ -1394,7 +1394,7 @@ private:
       emit(Op::CALL, static_cast<int32_t>(c->args.size()));
       return;
     }
-    std::vector<Value> names;
+    GcVector<Value> names;
     for (Keyword* k : c->keywords) {
       for (Value n : names)
         if (n.as<Str>()->view() == k->arg) syntax_error(k, "keyword argument repeated: " + k->arg);

@@ -152,14 +152,14 @@ Value dq_clear(Value self, const Args& a) {
   return Value::none();
 }
 
-std::vector<Value> items_of(Deque* d) {
-  std::vector<Value> v;
+GcVector<Value> items_of(Deque* d) {
+  GcVector<Value> v;
   v.reserve(d->size);
   for (size_t i = 0; i < d->size; ++i) v.push_back(at(d, i));
   return v;
 }
 
-void assign(Deque* d, const std::vector<Value>& items) {
+void assign(Deque* d, const GcVector<Value>& items) {
   d->buf.clear();
   d->head = d->size = 0;
   for (Value v : items) push_back(d, v);
@@ -173,7 +173,7 @@ Value dq_rotate(Value self, const Args& a) {
   auto len = static_cast<int64_t>(d->size);
   n %= len;
   if (n < 0) n += len;
-  std::vector<Value> items = items_of(d);
+  GcVector<Value> items = items_of(d);
   std::rotate(items.begin(), items.begin() + (len - n), items.end());
   assign(d, items);
   return Value::none();
@@ -218,7 +218,7 @@ Value dq_insert(Value self, const Args& a) {
   int64_t i = arg_index(a[0]);
   if (d->maxlen >= 0 && d->size >= static_cast<size_t>(d->maxlen))
     raise(types::index_error, "deque already at its maximum size");
-  std::vector<Value> items = items_of(d);
+  GcVector<Value> items = items_of(d);
   auto len = static_cast<int64_t>(items.size());
   if (i < 0) i = std::max<int64_t>(0, i + len);
   i = std::min(i, len);
@@ -232,7 +232,7 @@ Value dq_remove(Value self, const Args& a) {
   Deque* d = D(self);
   for (size_t i = 0; i < d->size; ++i) {
     if (equals(at(d, i), a[0])) {
-      std::vector<Value> items = items_of(d);
+      GcVector<Value> items = items_of(d);
       items.erase(items.begin() + static_cast<int64_t>(i));
       assign(d, items);
       return Value::none();
@@ -244,7 +244,7 @@ Value dq_remove(Value self, const Args& a) {
 Value dq_reverse(Value self, const Args& a) {
   check_none(a, "deque.reverse");
   Deque* d = D(self);
-  std::vector<Value> items = items_of(d);
+  GcVector<Value> items = items_of(d);
   std::reverse(items.begin(), items.end());
   assign(d, items);
   return Value::none();
@@ -279,7 +279,7 @@ Value dq_setitem(Value self, const Args& a) {
 Value dq_delitem(Value self, const Args& a) {
   Deque* d = D(self);
   size_t i = dq_index_arg(d, a[0]);
-  std::vector<Value> items = items_of(d);
+  GcVector<Value> items = items_of(d);
   items.erase(items.begin() + static_cast<int64_t>(i));
   assign(d, items);
   return Value::none();
@@ -373,7 +373,7 @@ Value dq_mul(Value self, const Args& a) {
   int64_t n = arg_index(a[0]);
   Deque* d = D(self);
   Deque* c = new_deque(d->type, d->maxlen);
-  std::vector<Value> items = items_of(d);
+  GcVector<Value> items = items_of(d);
   for (int64_t k = 0; k < n; ++k)
     for (Value v : items) push_back(c, v);
   return Value::object(c);
@@ -514,8 +514,8 @@ Value ct_subtract(Value self, const Args& a) {
 Value ct_missing(Value, const Args&) { return Value::small_int(0); }
 
 // Items sorted by count, largest first; ties keep insertion order.
-std::vector<std::pair<Value, Value>> by_count(Dict* d) {
-  std::vector<std::pair<Value, Value>> items;
+GcVector<std::pair<Value, Value>> by_count(Dict* d) {
+  GcVector<std::pair<Value, Value>> items;
   size_t pos = 0;
   Value k, v;
   while (dict_next(d, pos, k, v)) items.emplace_back(k, v);

@@ -48,7 +48,7 @@ Value construct_partial(Value cls, const Args& a) {
   if (a.npos == 0) raise_type_error("type 'partial' takes at least one argument");
   Value fn = a[0];
   if (!is_callable_value(fn)) raise_type_error("the first argument must be callable");
-  std::vector<Value> args;
+  GcVector<Value> args;
   Dict* kw = new_dict();
   if (type_of(fn) == &partial_type) { // flatten partial(partial(f, 1), 2)
     Partial* inner = P(fn);
@@ -68,11 +68,11 @@ Value construct_partial(Value cls, const Args& a) {
 
 Value partial_call(Value self, const Args& a) {
   Partial* p = P(self);
-  std::vector<Value> pos(p->args->items, p->args->items + p->args->size);
+  GcVector<Value> pos(p->args->items, p->args->items + p->args->size);
   pos.insert(pos.end(), a.pos, a.pos + a.npos);
   Dict* kw = dict_copy(p->kw);
   dict_update_kwargs(kw, a);
-  std::vector<Value> names, vals;
+  GcVector<Value> names, vals;
   size_t i = 0;
   Value k, v;
   while (dict_next(kw, i, k, v)) {
@@ -121,7 +121,7 @@ Value kwd_mark() {
 }
 
 Value make_key(const Args& a, bool typed) {
-  std::vector<Value> parts(a.pos, a.pos + a.npos);
+  GcVector<Value> parts(a.pos, a.pos + a.npos);
   if (a.nkw) {
     parts.push_back(kwd_mark());
     for (uint32_t i = 0; i < a.nkw; ++i) {

@@ -502,7 +502,7 @@ Value construct_product(Value, const Args& a) {
   }
   if (repeat < 0) raise_value_error("repeat argument cannot be negative");
   auto* it = new_comb(product_type, product_step, Value::object(new_list()));
-  std::vector<List*> pools;
+  GcVector<List*> pools;
   for (Value v : a.positional()) pools.push_back(list_from_iterable(v));
   for (int64_t r = 0; r < repeat; ++r)
     for (List* l : pools) {

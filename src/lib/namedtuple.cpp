@@ -70,7 +70,7 @@ Value nt_new(Value cls, const Args& a) {
   auto* names = type_lookup(t, intern("__field_cnames__")).as<FieldNames>()->names;
   Dict* defaults = type_lookup(t, intern("_field_defaults")).as<Dict>();
   size_t n = fields->size;
-  std::vector<Value> vals(n);
+  GcVector<Value> vals(n);
   std::string qual = std::string(t->name) + ".__new__";
   bind_py_args(a, qual.c_str(), std::span<const char* const>(names->data(), n), n - defaults->used, vals.data(), kAny, 1);
   Tuple* r = new_tuple(n);
@@ -227,7 +227,7 @@ Value namedtuple_function(Value, const Args& a) {
       raise_fmt(types::value_error, "Encountered duplicate field name: {}", repr_string(str_value(f)));
     seen.push_back(f);
   }
-  std::vector<Value> defaults;
+  GcVector<Value> defaults;
   if (!p[3].is_empty() && !p[3].is_none()) {
     Tuple* d = tuple_from_iterable(p[3]);
     defaults.assign(d->items, d->items + d->size);
