@@ -13,6 +13,9 @@
 #include <cstring>
 
 #include <fmt/format.h>
+#if defined(__x86_64__)
+#include <x86intrin.h>
+#endif
 
 #include "jit/recorder.h"
 #include "jit/region_engine.h"
@@ -32,6 +35,15 @@ constexpr uint32_t kLoopExitRetries = 16;
 
 // Abort bookkeeping for a function's entry, apart from a loop header at pc 0.
 constexpr uint32_t kFunctionEntry = 0xFFFFFFFFu;
+
+// Time stamps for the safety net's samples: cycles where the CPU counts them cheaply.
+uint64_t ticks() {
+#if defined(__x86_64__)
+  return __rdtsc();
+#else
+  return static_cast<uint64_t>(std::chrono::steady_clock::now().time_since_epoch().count());
+#endif
+}
 
 double now() {
   return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
@@ -259,14 +271,29 @@ ExitInfo* JitState::run(CompiledTrace* t, Value* slots, Value* result) {
     explicit Running(int& c) : n(c) { ++n; }
     ~Running() { --n; }
   } running(running_);
+  // The safety net samples one entry in 16: ticks in machine code against
+  // ticks restoring frames at its exits (separate bridges included);
+  // run_compiled adds the rest of the exit's handling (end_sample).
+  CompiledTrace* const entered = t;
+  const bool sampled = (t->entries & 15) == 0 && params.demote_window > 0;
+  uint64_t mark = sampled ? ticks() : 0, in_code = 0, exiting = 0;
+  auto lap = [&](uint64_t& into) {
+    if (!sampled) return;
+    const uint64_t now = ticks();
+    into += now - mark;
+    mark = now;
+  };
+  sample_mark_ = 0;
   for (;;) {
     if (!t->entry) { // invalidated: the interpreter continues at its start
       ++stats.side_exits;
       return t->entry_exit.get();
     }
     int64_t r = t->entry(slots, &out);
+    lap(in_code);
     if (r == kReturned) {
       *result = out.result;
+      if (sampled) entered->sample(in_code, exiting, params.demote_exit_ratio);
       return nullptr;
     }
     if (r == kToLoop) {
@@ -281,14 +308,60 @@ ExitInfo* JitState::run(CompiledTrace* t, Value* slots, Value* result) {
       inline_values_.assign(n, Value::empty());
     }
     restore_slots(e, g_exit_values, slots, inline_values_.data());
+    lap(exiting);
     if (e->bridge) {
       t = e->bridge;
       continue;
     }
     ++stats.side_exits;
     ++e->taken;
+    if (sampled) {
+      sample_mark_ = mark;
+      sample_in_code_ = in_code;
+      sample_exiting_ = exiting;
+      sampled_root_ = entered;
+    }
     return e;
   }
+}
+
+void CompiledTrace::sample(uint64_t in_code, uint64_t exiting, int ratio) {
+  ++samples;
+  run_ticks += in_code;
+  exit_ticks += exiting;
+  if (exiting >= in_code * static_cast<uint64_t>(ratio)) ++exit_bound;
+}
+
+void JitState::end_sample() {
+  if (!sample_mark_) return;
+  sampled_root_->sample(sample_in_code_, sample_exiting_ + (ticks() - sample_mark_), params.demote_exit_ratio);
+  sample_mark_ = 0;
+}
+
+void JitState::left_for_good(ExitInfo* e) {
+  CompiledTrace* root = e->root();
+  ++root->dead_exits;
+  const uint64_t window = root->entries - root->window_entries;
+  if (params.demote_window <= 0 || window < static_cast<uint64_t>(params.demote_window) || !root->entry) return;
+  if (root->dead_exits * 100 >= window * static_cast<uint64_t>(params.demote_percent) &&
+      root->exit_bound * 2 > root->samples) {
+    const std::string where = fmt::format("{}:{}", root->code->qualname, root->start_pc);
+    demotions.push_back({where, window, root->dead_exits, root->samples, root->exit_bound});
+    ++stats.demoted;
+    log_region(fmt::format("demote {} to the interpreter: {} of its last {} entries left through exits that get "
+                           "no bridge (last: {}:{}, {}); {} of {} sampled entries spent {}x the ticks in machine "
+                           "code exiting (in all: {} exiting, {} in machine code)",
+                           where, root->dead_exits, window, e->trace->code->qualname, e->pc, why_unbridged(*e),
+                           root->exit_bound, root->samples, params.demote_exit_ratio, root->exit_ticks,
+                           root->run_ticks));
+    aborts_at_[key(root->code, root->kind == TraceKind::Function ? kFunctionEntry : root->start_pc)] =
+        static_cast<uint32_t>(params.max_retries);
+    engine->invalidate(root);
+    return;
+  }
+  root->window_entries = root->entries;
+  root->dead_exits = root->samples = root->exit_bound = 0;
+  root->run_ticks = root->exit_ticks = 0;
 }
 
 Value JitState::resume_inlined(ExitInfo* e) {
@@ -445,9 +518,12 @@ Resume run_compiled(CompiledTrace* t, vm::Frame* f) {
   const Snapshot& snap = e->trace->ir.snaps[e->snap];
   r.pc = snap.pc;
   r.depth = snap.stack_depth;
+  bool for_good = false; // the interpreter runs the rest, and will whenever this exit is taken
   if (!e->frames.empty()) {
     // The exit left inlined calls: finish them; an exception they raise is
     // raised by the outermost call, the instruction before the resume point.
+    for_good = e->blacklisted;
+    j.end_sample(); // (the frames' rest is interpreting, not exiting)
     try {
       r.push = j.resume_inlined(e);
     } catch (PyException& ex) {
@@ -465,13 +541,19 @@ Resume run_compiled(CompiledTrace* t, vm::Frame* f) {
       r.depth = h->depth;
       r.push = exc;
       j.after_exit(e, f, h->target);
+      for_good = e->blacklisted;
     } else {
       r.exception = exc;
       ++r.pc;
+      for_good = true;
     }
   } else {
     j.after_exit(e, f, snap.pc);
+    for_good = e->blacklisted || (e->root()->kind == TraceKind::Loop &&
+                                  j.stats.bridges >= static_cast<uint64_t>(j.params.max_bridges));
   }
+  j.end_sample();
+  if (for_good) j.left_for_good(e);
   return r;
 }
 

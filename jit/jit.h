@@ -165,6 +165,14 @@ struct CompiledTrace {
   // Past its compile budget (region_compiles, region_compile_ms) a region stops
   // growing: later bridges are compiled on their own, nothing joins it.
   bool frozen = false;
+  // The safety net (JitState::left_for_good), over a window of demote_window
+  // entries: exits to the interpreter that will get no bridge, and sampled
+  // entries, those that spent demote_exit_ratio times more ticks handling
+  // exits than in machine code, and the ticks of each.
+  uint64_t window_entries = 0; // entries when the window started
+  uint64_t dead_exits = 0, samples = 0, exit_bound = 0;
+  uint64_t run_ticks = 0, exit_ticks = 0;
+  void sample(uint64_t in_code, uint64_t exiting, int ratio);
   // Bridges: the positions recorded (up to the join), widened join slots, and
   // why the bridge joined or the first reason it could not (TRIBUTARY_LOG=region).
   std::vector<uint64_t> pcs;
@@ -227,6 +235,20 @@ public:
   // After a side exit: maybe start recording a bridge in frame f.
   // start_pc: where the interpreter resumes (an exception exit's: its handler).
   void after_exit(ExitInfo* e, vm::Frame* f, uint32_t start_pc);
+  // The safety net. An exit that handed its root's entry to the interpreter
+  // and will get no bridge (blacklisted, terminal, an exception that leaves
+  // the frame, the bridge budget spent) is counted against its root; once a
+  // window of demote_window entries has passed, a root whose entries mostly
+  // ended that way (demote_percent) and whose sampled entries spent
+  // demote_exit_ratio times more time exiting than in machine code is
+  // demoted: its code is dropped and its location blacklisted, so the
+  // interpreter runs it. (The ratio cannot see what the interpreter would
+  // spend on the same work: a loop that leaves for good on every iteration
+  // after a little compiled work measured 1.9 and still ran 5-10% faster than
+  // the interpreter, hence the default of 4.)
+  void left_for_good(ExitInfo* e);
+  // A sampled entry's exit is handled: its ticks since leaving machine code count as exiting.
+  void end_sample();
   // After a side exit out of inlined calls (e->frames not empty): rebuilds the
   // inlined frames and runs them to completion in the interpreter, innermost
   // first; returns the outermost call's result, which the trace's own frame
@@ -263,6 +285,12 @@ public:
   // Exits of live code taken more than params.hot_exit_report times that have
   // no bridge, most taken first, each with the reason.
   std::vector<TopExit> unbridged_exits() const;
+  // Roots the safety net demoted to the interpreter, with the window that decided it.
+  struct Demotion {
+    std::string where; // qualname:pc
+    uint64_t entries, dead_exits, samples, exit_bound;
+  };
+  std::vector<Demotion> demotions;
   std::string why_unbridged(const ExitInfo& e) const;
   // The n regions (roots) that cost the most compile time.
   std::vector<const CompiledTrace*> costliest_regions(size_t n) const;
@@ -288,6 +316,9 @@ private:
   bool hot_and_allowed(uint32_t& counter, const vm::Code* code, uint32_t pc, uint32_t threshold);
 
   std::unique_ptr<Recorder> rec_;
+  uint64_t sample_mark_ = 0;               // a sampled entry left machine code at this tick (0: none)
+  CompiledTrace* sampled_root_ = nullptr;  // ...the root it entered,
+  uint64_t sample_in_code_ = 0, sample_exiting_ = 0; // ...after these ticks in machine code and exiting
   std::vector<Value, traceable_allocator<Value>> inline_values_; // restored slots of inlined frames
   ExitInfo* resume_bridge_ = nullptr; // an exit from inlined code whose innermost frame records a bridge
   std::unordered_map<uint64_t, uint32_t> aborts_at_;  // (code, pc) -> aborted recordings

@@ -140,6 +140,12 @@ std::string JitState::summary() const {
     for (size_t k = 0; k < unbridged.size() && k < 10; ++k)
       out += fmt::format("  {:<30} {} ({})\n", unbridged[k].where, unbridged[k].taken, unbridged[k].why);
   }
+  if (!demotions.empty()) {
+    out += "roots demoted to the interpreter:\n";
+    for (const Demotion& d : demotions)
+      out += fmt::format("  {:<30} {} of {} entries left for good; {} of {} samples exit-bound\n", d.where,
+                         d.dead_exits, d.entries, d.exit_bound, d.samples);
+  }
   return out;
 }
 
@@ -173,6 +179,12 @@ std::string JitState::stats_json() const {
     unbridged += fmt::format("{}{{\"exit\": \"{}\", \"taken\": {}, \"why\": \"{}\"}}", unbridged.empty() ? "" : ", ",
                              e.where, e.taken, e.why);
   put("unbridged_exits", "[" + unbridged + "]");
+  std::string demoted;
+  for (const Demotion& d : demotions)
+    demoted += fmt::format("{}{{\"root\": \"{}\", \"entries\": {}, \"dead_exits\": {}, \"samples\": {}, "
+                           "\"exit_bound\": {}}}",
+                           demoted.empty() ? "" : ", ", d.where, d.entries, d.dead_exits, d.samples, d.exit_bound);
+  put("demoted_roots", "[" + demoted + "]");
   std::string calls;
   for (const auto& [name, n] : stats.calls_by_helper)
     calls += fmt::format("{}\"{}\": {}", calls.empty() ? "" : ", ", name, n);
@@ -212,6 +224,15 @@ Value stats_object() {
     list_append(unbridged, Value::object(x));
   }
   dict_set_str(d, "unbridged_exits", Value::object(unbridged));
+  List* demoted = new_list();
+  for (const JitState::Demotion& dm : j.demotions) {
+    Dict* x = new_dict();
+    dict_set_str(x, "root", str_value(dm.where));
+    dict_set_str(x, "entries", make_int_u64(dm.entries));
+    dict_set_str(x, "dead_exits", make_int_u64(dm.dead_exits));
+    list_append(demoted, Value::object(x));
+  }
+  dict_set_str(d, "demoted_roots", Value::object(demoted));
   Dict* calls = new_dict();
   for (const auto& [name, n] : j.stats.calls_by_helper) dict_set_str(calls, name.c_str(), make_int_u64(n));
   dict_set_str(d, "calls_by_helper", Value::object(calls));
