@@ -40,6 +40,11 @@ bool live_in(const Snapshot& snap, int32_t slot, const vm::Code* code) {
   return false;
 }
 
+// Is `slot` one of the trace's own frame (not of a frame inlined into it)?
+bool own_slot(int32_t slot, const vm::Code* code) {
+  return code && slot < code->nlocals + code->ncells() + code->max_stack;
+}
+
 IrOp box_op(IrType t) {
   switch (t) {
   case IrType::Int: return IrOp::BOX_INT;
@@ -668,10 +673,15 @@ std::string BridgeAttach::rewrite_below_join() {
     if (i.snap >= 0 && !snap_done[i.snap]) {
       Snapshot& snap = root_.snaps[i.snap];
       for (SnapEntry& e : snap.entries) sub_slot(e.ref);
-      // A snapshot may omit a slot the region never changed (its memory was
-      // right); below the join the memory is wrong on the joining path.
+      // A snapshot may omit a slot of the trace's own frame the region never
+      // changed (its memory was right); below the join the memory is wrong on
+      // the joining path. (An inlined frame has no memory: a slot its
+      // snapshot omits is unbound, and a later snapshot with a frame at the
+      // same base is another call, whose slots are not this PHI's: fuzzer
+      // seed 1655, a joined slot of an inlined method named in the snapshots
+      // of a dict comprehension inlined after it.)
       for (size_t k = 0; k < new_phis_.size(); ++k) {
-        if (!live_in(snap, new_phis_[k].slot, root_.code)) continue;
+        if (!own_slot(new_phis_[k].slot, root_.code) || !live_in(snap, new_phis_[k].slot, root_.code)) continue;
         const int32_t slot = new_phis_[k].slot;
         bool present = false;
         for (const SnapEntry& e : snap.entries) present |= e.slot == slot;
@@ -694,7 +704,7 @@ std::string BridgeAttach::rewrite_below_join() {
     at.frames = bd.frames;
     for (size_t k = 0; k < new_phis_.size(); ++k) {
       const int32_t slot = new_phis_[k].slot;
-      if (!live_in(at, slot, root_.code)) continue;
+      if (!own_slot(slot, root_.code) || !live_in(at, slot, root_.code)) continue;
       bool present = false;
       for (const SnapEntry& e : bd.state) present |= e.slot == slot;
       if (!present) bd.state.push_back({slot, phi_refs_[k]});
