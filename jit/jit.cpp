@@ -244,11 +244,12 @@ void restore_slots(const ExitInfo* e, const uint64_t* raw, Value* slots, Value* 
     if (x.is_const) {
       v = Value::from_bits(x.bits);
     } else {
+      const uint64_t w = raw[x.value];
       switch (x.type) {
-      case IrType::Int: v = Value::small_int(static_cast<int64_t>(raw[k]) >> 16); break;
-      case IrType::F64: v = Value::from_double(std::bit_cast<double>(raw[k])); break;
-      case IrType::Bool: v = Value::boolean(raw[k] & 1); break;
-      default: v = Value::from_bits(raw[k]); break;
+      case IrType::Int: v = Value::small_int(static_cast<int64_t>(w) >> 16); break;
+      case IrType::F64: v = Value::from_double(std::bit_cast<double>(w)); break;
+      case IrType::Bool: v = Value::boolean(w & 1); break;
+      default: v = Value::from_bits(w); break;
       }
     }
     if (x.slot < e->frame_slots) slots[x.slot] = v;

@@ -50,6 +50,7 @@ struct ExitSlot {
   IrType type;       // of the raw value in the exit buffer
   bool is_const;
   uint64_t bits;     // the boxed constant, when is_const
+  int32_t value = 0; // where in the exit buffer its raw value is, when not
 };
 
 struct ExitInfo {

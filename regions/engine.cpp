@@ -247,9 +247,17 @@ bool Engine::compile(CompiledTrace* t) {
       static_cast<int32_t>(offsetof(jit::ExitFrame, next))};
   double t0 = now();
   lir::Func low;
-  if (std::string err = lower(t->ir, handles, layout, low, jit_.strict); !err.empty())
+  std::vector<int32_t> exit_values;
+  if (std::string err = lower(t->ir, handles, layout, low, exit_values, jit_.strict); !err.empty())
     return internal_error(fmt::format("# internal error in {}:{}: lowering: {}\n{}", t->code->qualname, t->start_pc,
                                       err, jit::format_trace(t->ir)));
+  for (void* h : handles) {
+    if (!h) continue;
+    auto* e = static_cast<ExitInfo*>(h);
+    const std::vector<SnapEntry>& entries = t->ir.snaps[e->snap].entries;
+    for (size_t k = 0; k < entries.size(); ++k)
+      if (!e->restore[k].is_const) e->restore[k].value = exit_values[entries[k].ref];
+  }
   backends::CodeResult code = backend_->compile(low);
   stats().backend_seconds += now() - t0;
   t->compile_seconds += now() - t0;

@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <bit>
 #include <map>
 #include <unordered_map>
@@ -37,8 +38,11 @@ Ty lir_type(IrType t) {
 
 class Lowering {
 public:
-  Lowering(const jit::Trace& t, const std::vector<void*>& handles, const ExitLayout& layout, lir::Func& out)
-      : t_(t), handles_(handles), layout_(layout), b_(out), map_(t.ins.size(), lir::kNone) {}
+  Lowering(const jit::Trace& t, const std::vector<void*>& handles, const ExitLayout& layout, lir::Func& out,
+           std::vector<int32_t>& exit_values)
+      : t_(t), handles_(handles), layout_(layout), b_(out), map_(t.ins.size(), lir::kNone), index_(exit_values) {
+    index_.assign(t.ins.size(), -1);
+  }
 
   std::string run(bool verify) {
     const size_t nb = t_.blocks.size();
@@ -61,6 +65,7 @@ public:
       b_.close(ended ? -1 : blk.succ, std::move(args));
     }
     emit_exits();
+    if (!error_.empty()) return error_;
     return b_.finish(verify);
   }
 
@@ -75,6 +80,7 @@ private:
   const ExitLayout& layout_;
   lir::Builder b_;
   std::vector<lir::Ref> map_; // trace ref -> LIR value
+  std::vector<int32_t>& index_; // trace ref -> its place in the exit buffer (-1: none)
   std::unordered_map<jit::Ref, int32_t> exit_block_;
   std::vector<PendingExit> exits_;
   lir::Ref slots_ = lir::kNone, out_ = lir::kNone;
@@ -148,42 +154,87 @@ private:
     for (const jit::SnapEntry& e : t_.snaps[snap].entries) b_.emit({Op::STORE, Ty::None, slots_, boxed(e.ref), lir::kNone, e.slot * 8});
   }
 
-  // The exits. An exit stores the raw value of each non-constant snapshot
-  // entry, its handle, and returns. Guards whose exits store the same values
-  // (consecutive checks at one bytecode position share a snapshot) share one
-  // block of stores: each stores its handle and jumps there. Two thirds of a
-  // region's code is exits, and the backend's time grows with it.
+  // The exits. An exit stores its handle and the raw value of each
+  // non-constant snapshot entry, and returns. A value has one place in the
+  // exit buffer, whichever exit stores it, so exits share their stores: the
+  // exits storing one set of values share one block, and that block stores
+  // only what the largest set already built below it lacks, then jumps to
+  // that set's block (consecutive snapshots of a path differ in a few values).
+  // Most of a region's code is exits, and the backend's time grows with it
+  // (deltablue: 1,626 of a region's 4,303 LIR instructions were exit stores).
+  using ValueSet = std::vector<int32_t>; // sorted indexes into the exit buffer
+  struct Tail {
+    const ValueSet* set;
+    int32_t below = -1;  // index of the tail it continues in
+    bool target = false; // some other tail continues in it
+    int32_t block = -1;
+  };
+  std::vector<lir::Ref> value_at_; // exit buffer index -> the LIR value stored there
+
   void emit_exits() {
-    std::map<std::vector<std::pair<size_t, lir::Ref>>, std::vector<const PendingExit*>> by_values;
-    std::vector<std::vector<std::pair<size_t, lir::Ref>>> keys;
+    std::map<ValueSet, std::vector<const PendingExit*>> by_values;
+    int32_t next = 0;
     for (const PendingExit& e : exits_) {
-      const auto& entries = t_.snaps[t_.ins[e.guard].snap].entries;
-      std::vector<std::pair<size_t, lir::Ref>> stored;
-      for (size_t n = 0; n < entries.size(); ++n)
-        if (!t_.ins[entries[n].ref].is_value_const()) stored.push_back({n, v(entries[n].ref)});
-      by_values[stored].push_back(&e);
-      keys.push_back(std::move(stored));
+      ValueSet stored;
+      for (const jit::SnapEntry& se : t_.snaps[t_.ins[e.guard].snap].entries) {
+        if (t_.ins[se.ref].is_value_const()) continue;
+        if (index_[se.ref] < 0) {
+          index_[se.ref] = next++;
+          value_at_.push_back(v(se.ref));
+        }
+        stored.push_back(index_[se.ref]);
+      }
+      std::sort(stored.begin(), stored.end());
+      stored.erase(std::unique(stored.begin(), stored.end()), stored.end());
+      by_values[std::move(stored)].push_back(&e);
     }
-    std::map<std::vector<std::pair<size_t, lir::Ref>>, int32_t> shared;
-    for (size_t k = 0; k < exits_.size(); ++k) {
-      const PendingExit& e = exits_[k];
-      const bool alone = by_values[keys[k]].size() == 1;
-      b_.open(e.block);
-      store_handle(e.guard);
-      if (alone) {
-        store_values_and_leave(keys[k]);
-        b_.close();
-        continue;
+    if (next > kMaxExitValues) {
+      error_ = fmt::format("{} values live at exits (the exit buffer holds {})", next, kMaxExitValues);
+      return;
+    }
+    // Each set's tail: the largest set it contains, among the sets before it
+    // by size (a bounded search: regions can have thousands of exits).
+    std::vector<Tail> tails;
+    for (const auto& [set, group] : by_values)
+      if (!set.empty()) tails.push_back({&set});
+    std::stable_sort(tails.begin(), tails.end(), [](const Tail& x, const Tail& y) { return x.set->size() < y.set->size(); });
+    constexpr size_t kSearch = 256;
+    for (size_t k = 0; k < tails.size(); ++k) {
+      size_t best = 0;
+      for (size_t j = k, seen = 0; j-- > 0 && seen < kSearch; ++seen) {
+        const ValueSet& sub = *tails[j].set;
+        if (sub.size() <= best || sub.size() >= tails[k].set->size()) continue;
+        if (std::includes(tails[k].set->begin(), tails[k].set->end(), sub.begin(), sub.end())) {
+          best = sub.size();
+          tails[k].below = static_cast<int32_t>(j);
+        }
       }
-      auto [it, fresh] = shared.try_emplace(keys[k], -1);
-      if (fresh) it->second = b_.new_block(/*cold=*/true);
-      b_.emit({Op::GOTO, Ty::None, lir::kNone, lir::kNone, lir::kNone, 0, it->second});
+      if (tails[k].below >= 0) tails[tails[k].below].target = true;
+    }
+    std::map<const ValueSet*, size_t> tail_of;
+    for (size_t k = 0; k < tails.size(); ++k) tail_of[tails[k].set] = k;
+    // A set stored by one exit and continued in by no other is stored in the
+    // exit's own block; every other set gets a block of its own.
+    for (Tail& t : tails)
+      if (t.target || by_values[*t.set].size() > 1) t.block = b_.new_block(/*cold=*/true);
+    for (const auto& [set, group] : by_values)
+      for (const PendingExit* e : group) {
+        b_.open(e->block);
+        store_handle(e->guard);
+        if (set.empty()) {
+          b_.emit({Op::RET, Ty::None, k(kSideExit)});
+        } else {
+          Tail& t = tails[tail_of[&set]];
+          if (t.block >= 0) b_.emit({Op::GOTO, Ty::None, lir::kNone, lir::kNone, lir::kNone, 0, t.block});
+          else store_tail(tails, t);
+        }
+        b_.close();
+      }
+    for (Tail& t : tails) {
+      if (t.block < 0) continue;
+      b_.open(t.block);
+      store_tail(tails, t);
       b_.close();
-      if (fresh) {
-        b_.open(it->second);
-        store_values_and_leave(keys[k]);
-        b_.close();
-      }
     }
   }
 
@@ -191,14 +242,16 @@ private:
     b_.emit({Op::STORE, Ty::None, out_, ku(reinterpret_cast<uint64_t>(handles_[guard])), lir::kNone, layout_.exit});
   }
 
-  // Raw values only (entry n at 8 * n): the runtime boxes them, which keeps exits small.
-  void store_values_and_leave(const std::vector<std::pair<size_t, lir::Ref>>& stored) {
-    if (!stored.empty()) {
-      const lir::Ref buf = op(Op::LOAD, out_, lir::kNone, layout_.values);
-      for (auto [n, value] : stored)
-        b_.emit({Op::STORE, Ty::None, buf, value, lir::kNone, static_cast<int64_t>(8 * n)});
-    }
-    b_.emit({Op::RET, Ty::None, k(kSideExit)});
+  // Raw values only: the runtime boxes them, which keeps exits small. Stores
+  // what `t`'s set has beyond the tail below it, then continues there.
+  void store_tail(const std::vector<Tail>& tails, const Tail& t) {
+    const ValueSet* below = t.below >= 0 ? tails[t.below].set : nullptr;
+    const lir::Ref buf = op(Op::LOAD, out_, lir::kNone, layout_.values);
+    for (int32_t n : *t.set)
+      if (!below || !std::binary_search(below->begin(), below->end(), n))
+        b_.emit({Op::STORE, Ty::None, buf, value_at_[n], lir::kNone, static_cast<int64_t>(8) * n});
+    if (below) b_.emit({Op::GOTO, Ty::None, lir::kNone, lir::kNone, lir::kNone, 0, tails[t.below].block});
+    else b_.emit({Op::RET, Ty::None, k(kSideExit)});
   }
 
   // Lowers instruction r; true when it ended its block.
@@ -328,8 +381,8 @@ private:
 } // namespace
 
 std::string lower(const jit::Trace& t, const std::vector<void*>& exit_handles, const ExitLayout& layout,
-                  lir::Func& out, bool verify) {
-  return Lowering(t, exit_handles, layout, out).run(verify);
+                  lir::Func& out, std::vector<int32_t>& exit_values, bool verify) {
+  return Lowering(t, exit_handles, layout, out, exit_values).run(verify);
 }
 
 } // namespace tributary::regions

@@ -4,7 +4,8 @@
 // The code it produces has the form `int64_t code(Value* slots, ExitFrame* out)`
 // (arguments 0 and 1) and returns one of kReturned, kSideExit, kToLoop:
 //   - a guard's exit stores the raw machine value of each non-constant
-//     snapshot entry, in entry order, into the buffer at out->values (the
+//     snapshot entry into the buffer at out->values, at the value's index
+//     (exit_values: one index per IR value, whichever exit stores it; the
 //     runtime boxes them by IR type), stores the guard's exit handle and
 //     returns kSideExit;
 //   - RET stores the boxed result and returns kReturned;
@@ -32,12 +33,18 @@ struct ExitLayout {
   int32_t next;    // TO_ROOT's target trace (its imm; 0: the root)
 };
 
-// Lowers `t`. exit_handles[i] is what guard i stores when it exits. Returns ""
+// At most this many distinct values are live at a region's exits (the
+// exit buffer's size, in words).
+inline constexpr int32_t kMaxExitValues = 1 << 14;
+
+// Lowers `t`. exit_handles[i] is what guard i stores when it exits;
+// exit_values[r] is where in the exit buffer IR value r is stored (-1: no exit
+// stores it). Returns ""
 // or why the trace cannot be lowered (a bug: the verifier accepted it); with
 // `verify`, also what lir::verify finds in the result (the JIT checks under
 // TRIBUTARY_JIT_STRICT, which the tests and the fuzzer set: about 5% of the
 // backend's time otherwise).
 std::string lower(const jit::Trace& t, const std::vector<void*>& exit_handles, const ExitLayout& layout,
-                  lir::Func& out, bool verify = true);
+                  lir::Func& out, std::vector<int32_t>& exit_values, bool verify = true);
 
 } // namespace tributary::regions
