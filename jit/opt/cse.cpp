@@ -5,7 +5,12 @@
 // Pure instructions with equal (op, type, operands, imm) are merged. Guards
 // on immutable facts (type, identity) are redundant once an equal guard has
 // passed; a GUARD_WORD reads memory, so it is merged only while no call or
-// store could have changed the word in between.
+// store could have changed the word in between. The words are version
+// counters inside runtime structures (dicts, their entries, the class
+// epoch), at constant addresses: a store through an object's pointer writes
+// a Value field of that object (instance slots, list items, cells, iterator
+// state) and cannot change one, a frame-slot store neither; a store to a
+// constant address changes only the word at that address.
 #include <map>
 #include <tuple>
 
@@ -54,7 +59,14 @@ void pass_cse(Trace& t) {
       i.b = resolve(i.b);
       if (i.op == IrOp::PHI) continue;
       Key k{static_cast<int>(i.op), static_cast<int>(i.type), i.a, i.b, i.imm};
-      if (i.is(Call) || i.is(Store)) scope.word_guards.clear();
+      if (i.is(Call)) scope.word_guards.clear();
+      else if (i.op == IrOp::STORE && t.ins[i.a].op == IrOp::KRAW) {
+        const int64_t written = t.ins[i.a].imm + i.imm;
+        std::erase_if(scope.word_guards, [&](const auto& g) {
+          const Ins& word = t.ins[std::get<2>(g.first)];
+          return word.op != IrOp::KRAW || word.imm == written;
+        });
+      }
       // A block entered only by this branch starts with what holds here.
       if (i.target >= 0 && preds[i.target] == 1) {
         at_entry[i.target] = scope;
