@@ -11,6 +11,10 @@
 // a Value field of that object (instance slots, list items, cells, iterator
 // state) and cannot change one, a frame-slot store neither; a store to a
 // constant address changes only the word at that address.
+// Loads of one address merge while nothing could have written memory in
+// between (no store, no call). Memory facts reach only blocks with one
+// predecessor: a join or a loop header is also entered from paths that may
+// have written.
 #include <map>
 #include <tuple>
 
@@ -23,6 +27,11 @@ void pass_cse(Trace& t) {
   struct Scope {
     std::map<Key, Ref> seen;       // pure values and immutable-fact guards
     std::map<Key, Ref> word_guards; // memory-reading guards, valid until a write
+    std::map<Key, Ref> loads;       // memory reads, valid until a store or call
+    void forget_memory() {
+      word_guards.clear();
+      loads.clear();
+    }
   };
   // Blocks are ordered so each block's dominator precedes it: block 0, the
   // loop header (dominated by the end of block 0), then attached blocks, each
@@ -48,6 +57,7 @@ void pass_cse(Trace& t) {
   };
   for (size_t bi = 0; bi < t.blocks.size(); ++bi) {
     Scope scope = has_entry[bi] ? std::move(at_entry[bi]) : (bi == 0 ? Scope{} : common);
+    if (!has_entry[bi]) scope.forget_memory();
     const Block& b = t.blocks[bi];
     for (Ref n = b.begin; n < b.end; ++n) {
       if (bi == 0 && !common_set && t.ins[n].target >= 0) {
@@ -59,8 +69,9 @@ void pass_cse(Trace& t) {
       i.b = resolve(i.b);
       if (i.op == IrOp::PHI) continue;
       Key k{static_cast<int>(i.op), static_cast<int>(i.type), i.a, i.b, i.imm};
-      if (i.is(Call)) scope.word_guards.clear();
-      else if (i.op == IrOp::STORE && t.ins[i.a].op == IrOp::KRAW) {
+      if (i.is(Call)) scope.forget_memory();
+      if (i.is(Store)) scope.loads.clear();
+      if (i.op == IrOp::STORE && t.ins[i.a].op == IrOp::KRAW) {
         const int64_t written = t.ins[i.a].imm + i.imm;
         std::erase_if(scope.word_guards, [&](const auto& g) {
           const Ins& word = t.ins[std::get<2>(g.first)];
@@ -89,6 +100,13 @@ void pass_cse(Trace& t) {
         if (scope.word_guards.count(k)) keep[n] = false;
         else scope.word_guards[k] = n;
         continue;
+      case IrOp::LOAD:
+      case IrOp::LOAD_ELEM: {
+        auto it = scope.loads.find(k);
+        if (it != scope.loads.end()) fwd[n] = it->second;
+        else scope.loads[k] = n;
+        continue;
+      }
       default: break;
       }
       if (!i.is(Pure)) continue;
@@ -107,6 +125,7 @@ void pass_cse(Trace& t) {
       bool branches = false;
       for (Ref n = b.begin; n < b.end; ++n) branches |= t.ins[n].target >= 0;
       if (preds[b.succ] == 1 || !branches) {
+        if (preds[b.succ] != 1) scope.forget_memory(); // the back edge may have written
         at_entry[b.succ] = std::move(scope);
         has_entry[b.succ] = true;
       }
