@@ -266,7 +266,7 @@ ExitInfo* JitState::run(CompiledTrace* t, Value* slots, Value* result) {
   out.values = g_exit_values;
   ++stats.trace_entries;
   ++t->entries;
-  engine->entering(t);
+  if (engine->profiling) engine->entering(t);
   struct Running {
     int& n;
     explicit Running(int& c) : n(c) { ++n; }

@@ -67,8 +67,10 @@ public:
   // A finished recording: a root, or a bridge from side exit `parent`.
   // Attaches it to its region or compiles it; the JitState's traces own it.
   virtual void install(std::unique_ptr<CompiledTrace> t, ExitInfo* parent) = 0;
-  // Root t's machine code is about to run (profile windows).
+  // Root t's machine code is about to run (profile windows); called only
+  // when `profiling` (every entry into compiled code checks it).
   virtual void entering(CompiledTrace* t) = 0;
+  bool profiling = false;
   // Side exit e was taken trace_eagerness times: record its bridge now?
   virtual bool bridge_now(ExitInfo* e) = 0;
   // Stops entering root t; its machine code is freed once none runs.

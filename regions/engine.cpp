@@ -80,7 +80,9 @@ void add_arm_counters(Trace& t, const std::vector<std::unique_ptr<ExitInfo>>& ex
 class Engine final : public jit::RegionEngine {
 public:
   Engine(jit::JitState& jit, const PolicySpec& spec, std::unique_ptr<backends::Backend> backend)
-      : jit_(jit), policy_(make_policy(spec, jit.params)), backend_(std::move(backend)) {}
+      : jit_(jit), policy_(make_policy(spec, jit.params)), backend_(std::move(backend)) {
+    profiling = policy_->profiles();
+  }
 
   std::string policy_name() const override { return spec_name(policy_->spec()); }
   bool merges() const override { return policy_->merges(); }
@@ -88,7 +90,7 @@ public:
   jit::JoinChoice plan_join(const jit::JoinQuery& q) const override { return regions::plan_join(q, *policy_); }
   void install(std::unique_ptr<CompiledTrace> t, ExitInfo* parent) override;
   void entering(CompiledTrace* t) override {
-    if (policy_->profiles() && t->kind != TraceKind::Bridge) check_profile(t);
+    if (t->kind != TraceKind::Bridge) check_profile(t);
   }
   bool bridge_now(ExitInfo* e) override;
   void invalidate(CompiledTrace* t) override;
