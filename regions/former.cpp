@@ -28,21 +28,18 @@ namespace {
 // Does a snapshot restore `slot`? The trace's own frame's locals always, its
 // value stack below the snapshot's depth; an inlined frame's slots only when
 // the snapshot is inside that frame (and, for its stack, below its depth).
+// Slots of the trace's own frame (those of inlined frames are numbered after them).
+int32_t own_slots(const vm::Code* code) { return code ? code->nlocals + code->ncells() + code->max_stack : 0; }
+
 bool live_in(const Snapshot& snap, int32_t slot, const vm::Code* code) {
   const int32_t locals = code ? code->nlocals + code->ncells() : 0;
-  const int32_t own = code ? locals + code->max_stack : 0;
-  if (slot < own) return slot < locals || slot - locals < static_cast<int32_t>(snap.stack_depth);
+  if (slot < own_slots(code)) return slot < locals || slot - locals < static_cast<int32_t>(snap.stack_depth);
   for (const jit::SnapFrame& f : snap.frames) {
     const vm::Code* co = f.func.as<vm::Function>()->code;
     if (slot < f.base || slot >= f.base + co->nlocals + co->max_stack) continue;
     return slot - f.base < co->nlocals || slot - f.base - co->nlocals < static_cast<int32_t>(f.stack_depth);
   }
   return false;
-}
-
-// Is `slot` one of the trace's own frame (not of a frame inlined into it)?
-bool own_slot(int32_t slot, const vm::Code* code) {
-  return code && slot < code->nlocals + code->ncells() + code->max_stack;
 }
 
 IrOp box_op(IrType t) {
@@ -681,7 +678,7 @@ std::string BridgeAttach::rewrite_below_join() {
       // seed 1655, a joined slot of an inlined method named in the snapshots
       // of a dict comprehension inlined after it.)
       for (size_t k = 0; k < new_phis_.size(); ++k) {
-        if (!own_slot(new_phis_[k].slot, root_.code) || !live_in(snap, new_phis_[k].slot, root_.code)) continue;
+        if (new_phis_[k].slot >= own_slots(root_.code) || !live_in(snap, new_phis_[k].slot, root_.code)) continue;
         const int32_t slot = new_phis_[k].slot;
         bool present = false;
         for (const SnapEntry& e : snap.entries) present |= e.slot == slot;
@@ -704,7 +701,7 @@ std::string BridgeAttach::rewrite_below_join() {
     at.frames = bd.frames;
     for (size_t k = 0; k < new_phis_.size(); ++k) {
       const int32_t slot = new_phis_[k].slot;
-      if (!own_slot(slot, root_.code) || !live_in(at, slot, root_.code)) continue;
+      if (slot >= own_slots(root_.code) || !live_in(at, slot, root_.code)) continue;
       bool present = false;
       for (const SnapEntry& e : bd.state) present |= e.slot == slot;
       if (!present) bd.state.push_back({slot, phi_refs_[k]});

@@ -171,8 +171,13 @@ private:
   };
   std::vector<lir::Ref> value_at_; // exit buffer index -> the LIR value stored there
 
+  struct Group {
+    std::vector<const PendingExit*> exits; // the exits storing one set of values
+    int32_t tail = -1;                     // the set's entry in `tails`
+  };
+
   void emit_exits() {
-    std::map<ValueSet, std::vector<const PendingExit*>> by_values;
+    std::map<ValueSet, Group> by_values;
     int32_t next = 0;
     for (const PendingExit& e : exits_) {
       ValueSet stored;
@@ -186,7 +191,7 @@ private:
       }
       std::sort(stored.begin(), stored.end());
       stored.erase(std::unique(stored.begin(), stored.end()), stored.end());
-      by_values[std::move(stored)].push_back(&e);
+      by_values[std::move(stored)].exits.push_back(&e);
     }
     if (next > kMaxExitValues) {
       error_ = fmt::format("{} values live at exits (the exit buffer holds {})", next, kMaxExitValues);
@@ -211,20 +216,21 @@ private:
       }
       if (tails[k].below >= 0) tails[tails[k].below].target = true;
     }
-    std::map<const ValueSet*, size_t> tail_of;
-    for (size_t k = 0; k < tails.size(); ++k) tail_of[tails[k].set] = k;
     // A set stored by one exit and continued in by no other is stored in the
     // exit's own block; every other set gets a block of its own.
-    for (Tail& t : tails)
-      if (t.target || by_values[*t.set].size() > 1) t.block = b_.new_block(/*cold=*/true);
+    for (size_t k = 0; k < tails.size(); ++k) {
+      Group& g = by_values[*tails[k].set];
+      g.tail = static_cast<int32_t>(k);
+      if (tails[k].target || g.exits.size() > 1) tails[k].block = b_.new_block(/*cold=*/true);
+    }
     for (const auto& [set, group] : by_values)
-      for (const PendingExit* e : group) {
+      for (const PendingExit* e : group.exits) {
         b_.open(e->block);
         store_handle(e->guard);
         if (set.empty()) {
           b_.emit({Op::RET, Ty::None, k(kSideExit)});
         } else {
-          Tail& t = tails[tail_of[&set]];
+          const Tail& t = tails[group.tail];
           if (t.block >= 0) b_.emit({Op::GOTO, Ty::None, lir::kNone, lir::kNone, lir::kNone, 0, t.block});
           else store_tail(tails, t);
         }
