@@ -31,6 +31,7 @@ struct Resume {
 
 namespace detail {
 extern bool enabled;
+extern bool recording; // a recording is in progress (in some frame)
 } // namespace detail
 // Whether the JIT runs (checked on every back-edge and call: a plain flag).
 inline bool enabled() { return detail::enabled; }
@@ -46,7 +47,9 @@ Resume run_compiled(CompiledTrace* t, vm::Frame* f);
 // f resumes in the interpreter after inlined frames were rebuilt.
 void on_resume(vm::Frame* f);
 
-bool recording_in(const vm::Frame* f);
+bool recording_in_frame(const vm::Frame* f);
+// Whether a recording is in progress in f (a plain flag when none is).
+inline bool recording_in(const vm::Frame* f) { return detail::recording && recording_in_frame(f); }
 // The instruction at pc is about to run in f; false ends the recording hooks for f.
 bool record_instruction(vm::Frame* f, uint32_t pc, Value* sp);
 // The recording in f cannot go on: f returned, or an exception was raised.

@@ -128,6 +128,10 @@ struct Block {
 // trace's loop (bridges), or a return (function traces).
 enum class TraceKind : uint8_t { Loop, Function, Bridge };
 
+// Why an EXIT ends its path (its imm): the interpreter raises there, or the
+// generator's frame suspends there (YIELD_VALUE, or SEND for `yield from`).
+enum class ExitEnd : uint8_t { Raise, Suspend };
+
 struct Trace {
   TraceKind kind = TraceKind::Loop;
   std::vector<Ins> ins;

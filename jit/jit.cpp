@@ -119,13 +119,18 @@ bool JitState::hot_and_allowed(uint32_t& counter, const vm::Code* code, uint32_t
   return true;
 }
 
+void JitState::start_recording(std::unique_ptr<Recorder> r) {
+  rec_ = std::move(r);
+  detail::recording = rec_ != nullptr;
+}
+
 CompiledTrace* JitState::on_backedge(vm::Frame* f, uint32_t target) {
   vm::Code* co = f->code;
   if (void* t = co->jit_loops[target]) return static_cast<CompiledTrace*>(t);
   if (rec_ || !hot_and_allowed(co->jit_counters[target], co, target, static_cast<uint32_t>(params.threshold)))
     return nullptr;
   ++stats.recordings_started;
-  rec_ = std::make_unique<Recorder>(*this, f, target, TraceKind::Loop, nullptr);
+  start_recording(std::make_unique<Recorder>(*this, f, target, TraceKind::Loop, nullptr));
   return nullptr;
 }
 
@@ -139,7 +144,7 @@ CompiledTrace* JitState::on_function_entry(vm::Frame* f) {
   if (rec_ || !hot_and_allowed(co->jit_calls, co, kFunctionEntry, static_cast<uint32_t>(params.function_threshold)))
     return nullptr;
   ++stats.recordings_started;
-  rec_ = std::make_unique<Recorder>(*this, f, 0, TraceKind::Function, nullptr);
+  start_recording(std::make_unique<Recorder>(*this, f, 0, TraceKind::Function, nullptr));
   return nullptr;
 }
 
@@ -185,7 +190,7 @@ void JitState::abort_recording(AbortReason r, const std::string& detail) {
     log_trace(fmt::format("# abort {} at {}:{}{}: {}{}\n", abort_name(r), root_code->qualname, rec_->start_pc(),
                           rec_->in_inlined_call() ? fmt::format(" (inlined {})", rec_->frame()->code->qualname) : "",
                           abort_message(r), detail.empty() ? "" : " (" + detail + ")"));
-  rec_.reset();
+  start_recording(nullptr);
 }
 
 bool JitState::recording_caught(vm::Frame* f, uint32_t idx, const vm::ExceptionEntry* h) {
@@ -222,7 +227,7 @@ bool JitState::record_instruction(vm::Frame* f, uint32_t pc, Value* sp) {
     return false;
   }
   ExitInfo* parent = rec_->parent();
-  rec_.reset();
+  start_recording(nullptr);
   stats.ops_recorded += t->raw.ins.size();
   for (const Ins& in : t->raw.ins)
     if (in.op == IrOp::CALL) {
@@ -302,6 +307,12 @@ ExitInfo* JitState::run(CompiledTrace* t, Value* slots, Value* result) {
       continue;
     }
     ExitInfo* e = out.exit;
+    if (r == kSuspended) { // a generator yields: the path's end, sampled like a return
+      ++stats.side_exits;
+      ++e->taken;
+      if (sampled) entered->sample(in_code, 0, params.demote_exit_ratio);
+      return e;
+    }
     if (!e->frames.empty()) {
       const SnapFrame& last = e->frames.back();
       size_t n = static_cast<size_t>(last.base - e->frame_slots) + last.func.as<vm::Function>()->code->nlocals +
@@ -428,7 +439,8 @@ void JitState::on_resume(vm::Frame* f) {
   ExitInfo* e = resume_bridge_;
   resume_bridge_ = nullptr;
   if (rec_) return;
-  rec_ = std::make_unique<Recorder>(*this, f, static_cast<uint32_t>(f->pc - f->code->code.data()), TraceKind::Bridge, e);
+  start_recording(
+      std::make_unique<Recorder>(*this, f, static_cast<uint32_t>(f->pc - f->code->code.data()), TraceKind::Bridge, e));
 }
 
 bool JitState::invalidate_if_stale(ExitInfo* e) {
@@ -452,7 +464,7 @@ void JitState::after_exit(ExitInfo* e, vm::Frame* f, uint32_t start_pc) {
   if (root->kind == TraceKind::Loop && stats.bridges >= static_cast<uint64_t>(params.max_bridges)) return;
   if (!engine->bridge_now(e)) return;
   ++stats.recordings_started;
-  rec_ = std::make_unique<Recorder>(*this, f, start_pc, TraceKind::Bridge, e);
+  start_recording(std::make_unique<Recorder>(*this, f, start_pc, TraceKind::Bridge, e));
 }
 
 void JitState::log_region(const std::string& text) {
@@ -498,12 +510,16 @@ void JitState::write_logs() {
 
 namespace detail {
 bool enabled = false;
+bool recording = false;
 } // namespace detail
 void set_enabled(bool on) { detail::enabled = on && jit().engine; }
-CompiledTrace* on_backedge(vm::Frame* f, uint32_t target) { return jit().on_backedge(f, target); }
+CompiledTrace* on_backedge(vm::Frame* f, uint32_t target) {
+  if (void* t = f->code->jit_loops[target]) return static_cast<CompiledTrace*>(t);
+  return jit().on_backedge(f, target);
+}
 CompiledTrace* on_function_entry(vm::Frame* f) { return jit().on_function_entry(f); }
 void on_resume(vm::Frame* f) { jit().on_resume(f); }
-bool recording_in(const vm::Frame* f) { return jit().recording_in(f); }
+bool recording_in_frame(const vm::Frame* f) { return jit().recording_in(f); }
 bool record_instruction(vm::Frame* f, uint32_t pc, Value* sp) { return jit().record_instruction(f, pc, sp); }
 void recording_left_frame() { jit().abort_recording(AbortReason::LeftFrame); }
 bool recording_caught(vm::Frame* f, uint32_t idx, const vm::ExceptionEntry* h) { return jit().recording_caught(f, idx, h); }
@@ -519,6 +535,7 @@ Resume run_compiled(CompiledTrace* t, vm::Frame* f) {
   const Snapshot& snap = e->trace->ir.snaps[e->snap];
   r.pc = snap.pc;
   r.depth = snap.stack_depth;
+  if (e->suspends) return r; // the interpreter runs the yield (the frame is written)
   bool for_good = false; // the interpreter runs the rest, and will whenever this exit is taken
   if (!e->frames.empty()) {
     // The exit left inlined calls: finish them; an exception they raise is

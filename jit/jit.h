@@ -16,6 +16,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "jit/hooks.h"
 #include "jit/ir.h"
 #include "jit/params.h"
 #include "runtime/object.h"
@@ -62,7 +63,8 @@ struct ExitInfo {
   uint32_t count = 0;
   bool exception = false;     // taken when a helper raised
   bool stale = false;         // a GUARD_WORD: failing means a version or epoch the code assumed changed
-  bool terminal = false;      // an EXIT: the path ends in the interpreter (a raise), never bridged
+  bool terminal = false;      // an EXIT: the path ends in the interpreter (a raise or a yield), never bridged
+  bool suspends = false;      // that EXIT is a generator's yield: the path's normal end, not a loss
   bool blacklisted = false;   // bridge recording kept failing
   uint8_t bridge_attempts = 0;
   uint8_t inner_loop_waits = 0;    // recordings that reached a loop with no trace yet
@@ -82,12 +84,12 @@ struct ExitInfo {
 using MachineCode = int64_t (*)(Value* slots, struct ExitFrame* out);
 
 // What machine code reports back.
-enum ExitCode : int64_t { kReturned = 0, kSideExit = 1, kToLoop = 2 };
+enum ExitCode : int64_t { kReturned = 0, kSideExit = 1, kToLoop = 2, kSuspended = 3 };
 
 struct ExitFrame {
   ExitInfo* exit = nullptr;
   Value result;
-  Value scratch[16];         // helper arguments
+  uint64_t scratch[16];      // helper arguments (boxed Values machine code writes; not initialized here)
   uint64_t* values = nullptr; // exit buffer (raw snapshot values)
   CompiledTrace* next = nullptr; // kToLoop: the loop trace to continue in (null: the root)
 };
@@ -316,7 +318,8 @@ private:
   // after each aborted recording at `pc`) and `pc` is not blacklisted.
   bool hot_and_allowed(uint32_t& counter, const vm::Code* code, uint32_t pc, uint32_t threshold);
 
-  std::unique_ptr<Recorder> rec_;
+  std::unique_ptr<Recorder> rec_; // set through start_recording (it keeps hooks.h's flag)
+  void start_recording(std::unique_ptr<Recorder> r);
   uint64_t sample_mark_ = 0;               // a sampled entry left machine code at this tick (0: none)
   CompiledTrace* sampled_root_ = nullptr;  // ...the root it entered,
   uint64_t sample_in_code_ = 0, sample_exiting_ = 0; // ...after these ticks in machine code and exiting

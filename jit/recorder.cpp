@@ -293,10 +293,13 @@ Ref Recorder::call_helper(helpers::HelperId id, std::vector<Ref> args, bool may_
   return r;
 }
 
-void Recorder::end_with_exit() {
+void Recorder::end_with_exit(ExitEnd why) {
   // A loop trace must loop: one whose recorded iteration raises is useless.
-  if (kind_ == TraceKind::Loop) abort_with(AbortReason::ExceptionRaised, "the recorded iteration raises");
-  Ref r = emit(IrOp::EXIT);
+  // One in a generator that yields is not: the generator comes back to the
+  // loop header after the yield, and its back-edge enters the trace again.
+  if (kind_ == TraceKind::Loop && why == ExitEnd::Raise)
+    abort_with(AbortReason::ExceptionRaised, "the recorded iteration raises");
+  Ref r = emit(IrOp::EXIT, kNoRef, kNoRef, static_cast<int64_t>(why));
   t_.ins[r].snap = snapshot();
   ends_in_exit_ = true;
 }
@@ -592,7 +595,19 @@ bool Recorder::record(uint32_t pc, Value* sp) {
       record_raise(in);
       break;
     }
-    end_with_exit();
+    end_with_exit(ExitEnd::Raise);
+    return true;
+  // A generator's suspension ends the path like a return: the exit resumes the
+  // interpreter at the instruction, which suspends the frame (the yielded
+  // value is on the restored stack). The generator's next resumption runs the
+  // rest of the loop body in the interpreter up to the back-edge, which enters
+  // this trace again. (`yield from` ends at its SEND: the interpreter resumes
+  // the sub-iterator.) A generator is never inlined, so the yield is the own
+  // frame's, unless a bridge started inside an inlined call.
+  case Op::YIELD_VALUE:
+  case Op::SEND:
+    if (!callers_.empty()) abort_with(AbortReason::LeftFrame, "an inlined call suspends");
+    end_with_exit(ExitEnd::Suspend);
     return true;
   case Op::LOAD_GLOBAL: record_load_global(in.arg); break;
   case Op::STORE_GLOBAL: record_store_global(in.arg); break;
@@ -927,6 +942,20 @@ void Recorder::record_subscr() {
     push(emit(IrOp::LOAD_ELEM, begin, idx));
     return;
   }
+  if (is_tuple(obj) && type_of(obj) == &types::tuple && key.is_small_int() && key.as_small_int() >= 0 &&
+      key.as_small_int() < static_cast<int64_t>(obj.as<Tuple>()->size)) {
+    Ref k = specialize(pop(), key);
+    Ref tup = pop();
+    guard(IrOp::GUARD_TYPE, tup, static_cast<int64_t>(reinterpret_cast<uintptr_t>(&types::tuple)));
+    Ref idx = emit(IrOp::INT2RAW, k);
+    Ref size = emit(IrOp::LOAD, tup, kNoRef, offsetof(Tuple, size));
+    guard(IrOp::GUARD_TRUE, emit(IrOp::GE, idx, kraw(0)));
+    guard(IrOp::GUARD_TRUE, emit(IrOp::LT, idx, size));
+    Ref item = emit(IrOp::LOAD, emit(IrOp::ELEM_ADDR, tup, idx), kNoRef, offsetof(Tuple, items));
+    t_.ins[item].type = IrType::Val;
+    push(item);
+    return;
+  }
   Ref k = pop(), o = pop();
   push(call_helper(helpers::HelperId::get_item, {o, k}));
 }
@@ -1210,7 +1239,7 @@ bool Recorder::try_join() {
 std::unique_ptr<CompiledTrace> Recorder::finish() {
   if (!callers_.empty() && join_bound_ < 0 && !ends_in_exit_)
     abort_with(AbortReason::LeftFrame, "trace ended inside an inlined call");
-  const bool loop = kind_ == TraceKind::Loop && !ends_in_other_loop_;
+  const bool loop = kind_ == TraceKind::Loop && !ends_in_other_loop_ && !ends_in_exit_;
   // Watch the globals this trace folded to constants; if one was rebound since
   // it was recorded, the trace is already stale.
   for (auto& [globals, name, value] : globals_used_) {

@@ -85,7 +85,7 @@ private:
   int32_t snapshot();
   // Ends the trace here with an exit that always leaves (EXIT): the interpreter
   // runs this instruction (a raise) and whatever follows.
-  void end_with_exit();
+  void end_with_exit(ExitEnd why);
   // RAISE_VARARGS / RERAISE in a frame that handles them: a helper raises.
   void record_raise(const vm::Instr& in);
   // The exception a helper raised at instruction idx of `code` (parked by it),
@@ -246,7 +246,7 @@ private:
   std::vector<int32_t> region_blocks_;
   std::vector<std::vector<bool>> region_dom_;
   vm::Code* start_code_;            // the code of the frame the recording started in
-  bool ends_in_exit_ = false;       // the trace ends with EXIT (a raise the interpreter runs)
+  bool ends_in_exit_ = false;       // the trace ends with EXIT (a raise or a yield the interpreter runs)
   Ref helper_guard_ = kNoRef;       // the last helper call's GUARD_NOEXC...
   int64_t helper_pc_ = -1;          // ...and the instruction it was recorded for
   bool raise_keeps_tb_ = false;     // that helper re-raises (no new traceback entry)

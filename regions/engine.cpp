@@ -184,7 +184,9 @@ bool Engine::compile(CompiledTrace* t) {
     e->stale = in.op == IrOp::GUARD_WORD;
     if (in.op == IrOp::EXIT) {
       e->terminal = e->blacklisted = true;
-      e->no_bridge = "the path ends in the interpreter (raise)";
+      e->suspends = static_cast<jit::ExitEnd>(in.imm) == jit::ExitEnd::Suspend;
+      e->no_bridge = e->suspends ? "the path ends in the interpreter (the generator yields)"
+                                 : "the path ends in the interpreter (raise)";
     }
     in.exit_id = e->index;
     t->exits.push_back(std::move(e));
@@ -257,6 +259,10 @@ bool Engine::compile(CompiledTrace* t) {
     if (!h) continue;
     auto* e = static_cast<ExitInfo*>(h);
     const std::vector<SnapEntry>& entries = t->ir.snaps[e->snap].entries;
+    if (e->suspends) { // its machine code writes the frame (kSuspended)
+      e->restore.clear();
+      continue;
+    }
     for (size_t k = 0; k < entries.size(); ++k)
       if (!e->restore[k].is_const) e->restore[k].value = exit_values[entries[k].ref];
   }

@@ -374,6 +374,12 @@ private:
       b_.emit({Op::RET, Ty::None, k(kToLoop)});
       return true;
     case IrOp::EXIT:
+      if (static_cast<jit::ExitEnd>(i.imm) == jit::ExitEnd::Suspend) {
+        write_snapshot(i.snap);
+        store_handle(r);
+        b_.emit({Op::RET, Ty::None, k(kSuspended)});
+        return true;
+      }
       b_.emit({Op::GOTO, Ty::None, lir::kNone, lir::kNone, lir::kNone, 0, exit_of(r)});
       return true;
     case IrOp::JOIN:

@@ -2,7 +2,8 @@
 // 48-bit ints, snapshots) expanded into the backends' low-level IR.
 //
 // The code it produces has the form `int64_t code(Value* slots, ExitFrame* out)`
-// (arguments 0 and 1) and returns one of kReturned, kSideExit, kToLoop:
+// (arguments 0 and 1) and returns one of kReturned, kSideExit, kToLoop,
+// kSuspended:
 //   - a guard's exit stores the raw machine value of each non-constant
 //     snapshot entry into the buffer at out->values, at the value's index
 //     (exit_values: one index per IR value, whichever exit stores it; the
@@ -10,7 +11,10 @@
 //     returns kSideExit;
 //   - RET stores the boxed result and returns kReturned;
 //   - TO_ROOT writes its snapshot's values, boxed, into `slots`, stores the
-//     loop trace to continue in and returns kToLoop.
+//     loop trace to continue in and returns kToLoop;
+//   - an EXIT where a generator yields writes its snapshot's values like
+//     TO_ROOT (the frame is left as the interpreter's yield expects it),
+//     stores its exit handle and returns kSuspended.
 // All of the value encoding is spelled out here, from Value's own constants.
 #pragma once
 
@@ -22,7 +26,7 @@
 
 namespace tributary::regions {
 
-inline constexpr int64_t kReturned = 0, kSideExit = 1, kToLoop = 2;
+inline constexpr int64_t kReturned = 0, kSideExit = 1, kToLoop = 2, kSuspended = 3;
 
 // Where the exit protocol's fields are in the ExitFrame (byte offsets).
 struct ExitLayout {
