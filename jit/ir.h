@@ -95,6 +95,7 @@ struct SnapFrame {
   int32_t base;         // its slot 0, as a snapshot slot number
   uint32_t pc;          // innermost frame: the guarded instruction; others: after their call
   uint32_t stack_depth; // its value-stack depth there
+  int32_t binop = -1;   // entered by a BINARY_OP (its arg) as the left operand's special method, not by a call
   bool operator==(const SnapFrame&) const = default;
 };
 

@@ -20,6 +20,8 @@
 #include "jit/recorder.h"
 #include "jit/region_engine.h"
 #include "runtime/exceptions.h"
+#include "runtime/ops.h"
+#include "vm/code.h"
 #include "vm/frame.h"
 #include "vm/interp.h"
 
@@ -422,9 +424,15 @@ Value JitState::resume_inlined(ExitInfo* e) {
       if (exc.is_empty()) slots[fn->code->nlocals + fn->code->ncells() + depth++] = result; // the inner call's result
       else --pc; // the inner call raised: raise it at this frame's call instruction
     }
+    // An operator's special method (SnapFrame::binop) that returns
+    // NotImplemented hands the operator on (its operands are its first two
+    // locals, never rebound).
+    const Value lhs = sf.binop >= 0 ? slots[0] : Value(), rhs = sf.binop >= 0 ? slots[1] : Value();
     try {
       result = vm::resume_function(fn, slots, pc, depth, exc);
       exc = Value::empty();
+      if (sf.binop >= 0 && result == kNotImplemented)
+        result = binary_op_after_plain(static_cast<BinOp>(sf.binop & 0xFF), lhs, rhs, (sf.binop & vm::kInplace) != 0);
     } catch (PyException& ex) {
       resume_bridge_ = nullptr;
       if (k == 0) throw;

@@ -78,9 +78,10 @@ void Recorder::enter_exit_frames(const ExitInfo* e) {
     auto* fn = f.func.as<vm::Function>();
     const vm::Code* co = fn->code;
     callers_.push_back({nullptr, co, fn, std::vector<SlotState>(co->nlocals + co->max_stack),
-                        std::vector<Ref>(f.stack_depth, kNoRef), co->nlocals, f.base, f.pc});
+                        std::vector<Ref>(f.stack_depth, kNoRef), co->nlocals, f.base, f.pc, f.binop});
   }
   base_ = e->frames.back().base;
+  binop_ = e->frames.back().binop;
   t_.code = rc;
 }
 
@@ -100,9 +101,9 @@ std::vector<SnapFrame> Recorder::inline_frames(uint32_t pc, uint32_t depth) cons
   if (callers_.empty()) return out;
   for (size_t k = 1; k < callers_.size(); ++k) {
     const Caller& c = callers_[k];
-    out.push_back({Value::object(c.func), c.base, c.resume_pc, static_cast<uint32_t>(c.stack.size())});
+    out.push_back({Value::object(c.func), c.base, c.resume_pc, static_cast<uint32_t>(c.stack.size()), c.binop});
   }
-  out.push_back({Value::object(frame_->func), base_, pc, depth});
+  out.push_back({Value::object(frame_->func), base_, pc, depth, binop_});
   return out;
 }
 
@@ -747,6 +748,11 @@ bool Recorder::record(uint32_t pc, Value* sp) {
   case Op::RETURN_VALUE: {
     if (!callers_.empty()) {
       if (!callers_.back().frame) abort_with(AbortReason::LeftFrame, "a bridge returned from the inlined call it started in");
+      if (binop_ >= 0) { // an operator's special method: NotImplemented makes the operator go on (exit)
+        if (concrete(1) == kNotImplemented) abort_with(AbortReason::UnsupportedValue, "a special method returned NotImplemented");
+        if (t_.type(peek(1)) == IrType::Val && !is_const(peek(1)))
+          guard(IrOp::GUARD_ISNT, peek(1), static_cast<int64_t>(kNotImplemented.bits()));
+      }
       leave_inline(pop());
       break;
     }
@@ -860,8 +866,60 @@ void Recorder::record_binary_op(int32_t arg) {
       return;
     }
   }
+  if (try_binary_dunder(arg, ca, cb)) return;
   Ref b = pop(), a = pop();
   push(call_helper(helpers::HelperId::binary_op, {kint(arg), a, b}));
+}
+
+// `a OP b` where a is an instance of a user class whose special method for OP
+// is a plain Python function: the method is inlined like a call. Guarded so
+// that nothing else could run first: a's class (and no class changed, so no
+// __iop__ appeared and __op__ is the same function), b's exact type (a
+// subclass of a's class on the right would have its __rop__ tried first).
+// If the method returns NotImplemented, the operator goes on with b's
+// reflected method: a guard at the method's return exits, and exits inside
+// the method finish the operator in JitState::resume_inlined (from the
+// method's first two locals, which it must not rebind).
+bool Recorder::try_binary_dunder(int32_t arg, Value a, Value b) {
+  if (static_cast<int>(callers_.size()) >= jit_.params.inlining) return false;
+  if (!is_kind(a, Kind::Instance)) return false;
+  if (!(is_kind(b, Kind::Instance) || b.is_small_int() || b.is_double())) return false;
+  const BinOp op = static_cast<BinOp>(arg & 0xFF);
+  Type* ta = type_of(a);
+  Type* tb = type_of(b);
+  if ((arg & vm::kInplace) && !type_lookup(ta, intern(binary_dunder_name(op, DunderKind::Inplace))).is_empty())
+    return false;
+  if (tb != ta && is_subtype(tb, ta)) return false;
+  Value f = type_lookup(ta, intern(binary_dunder_name(op, DunderKind::Plain)));
+  if (!is_kind(f, Kind::Function)) return false;
+  auto* fn = f.as<vm::Function>();
+  const vm::Code* co = fn->code;
+  if ((co->flags & (vm::kGenerator | vm::kVarargs | vm::kVarkeywords)) || co->kwonlycount || co->ncells() ||
+      co->argcount != 2 || co->jit_no_inline || co == frame_->code)
+    return false;
+  for (const Caller& c : callers_)
+    if (c.code == co) return false;
+  for (const vm::Instr& in : co->code)
+    if ((in.op == Op::STORE_FAST || in.op == Op::DELETE_FAST) && in.arg < 2) return false;
+  Ref rb = peek(1), ra = peek(2);
+  if (!is_const(ra)) guard(IrOp::GUARD_TYPE, ra, static_cast<int64_t>(reinterpret_cast<uintptr_t>(ta)));
+  if (!is_const(rb) && t_.type(rb) == IrType::Val) {
+    if (b.is_small_int()) guard(IrOp::GUARD_INT, rb);
+    else if (b.is_double()) guard(IrOp::GUARD_F64, rb);
+    else guard(IrOp::GUARD_TYPE, rb, static_cast<int64_t>(reinterpret_cast<uintptr_t>(tb)));
+  }
+  if (is_const(ra)) mark_fold(ra);
+  if (is_const(rb)) mark_fold(rb);
+  guard_class_epoch();
+  t_.pool.push_back(f);
+  t_.pool.push_back(Value::object(ta));
+  pop();
+  pop();
+  pending_inline_ = fn;
+  pending_args_ = {ra, rb};
+  pending_pc_ = pc_ + 1;
+  pending_binop_ = arg;
+  return true;
 }
 
 void Recorder::record_compare_op(int32_t arg) {
@@ -1122,7 +1180,10 @@ bool Recorder::try_inline(Value c0, Value c1, Ref r0, Ref r1, const std::vector<
 
 bool Recorder::enter_inline(vm::Frame* f) {
   if (!pending_inline_ || f->func != pending_inline_) return false;
-  callers_.push_back({frame_, frame_->code, frame_->func, std::move(slots_), std::move(stack_), stack_base_, base_, pending_pc_});
+  callers_.push_back(
+      {frame_, frame_->code, frame_->func, std::move(slots_), std::move(stack_), stack_base_, base_, pending_pc_, binop_});
+  binop_ = pending_binop_;
+  pending_binop_ = -1;
   base_ += static_cast<int32_t>(frame_->slot_count());
   frame_ = f;
   const vm::Code* co = f->code;
@@ -1145,6 +1206,7 @@ void Recorder::leave_inline(Ref result) {
   stack_ = std::move(c.stack);
   stack_base_ = c.stack_base;
   base_ = c.base;
+  binop_ = c.binop;
   push(result);
 }
 

@@ -305,6 +305,26 @@ Value binary_impl(BinOp op, Value a, Value b, bool inplace) {
 
 Value binary_op(BinOp op, Value a, Value b) { return binary_impl(op, a, b, false); }
 
+const char* binary_dunder_name(BinOp op, DunderKind kind) {
+  const DunderNames& names = kBinDunders[static_cast<size_t>(op)];
+  switch (kind) {
+  case DunderKind::Plain: return names.plain;
+  case DunderKind::Reflected: return names.reflected;
+  case DunderKind::Inplace: return names.inplace;
+  }
+  return names.plain;
+}
+
+Value binary_op_after_plain(BinOp op, Value a, Value b, bool inplace) {
+  Type* ta = type_of(a);
+  Type* tb = type_of(b);
+  if (is_user_type(tb) && ta != tb && !is_subtype(tb, ta)) { // (a subclass on the right went first)
+    Value r = call_dunder(b, kBinDunders[static_cast<size_t>(op)].reflected, {&a, 1});
+    if (!r.is_empty() && !is_not_implemented(r)) return r;
+  }
+  raise_unsupported(op, a, b, inplace);
+}
+
 Value inplace_op(BinOp op, Value a, Value b) {
   Type* ta = type_of(a);
   switch (ta->kind) {

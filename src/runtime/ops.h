@@ -24,6 +24,14 @@ const char* cmpop_symbol(CmpOp op);
 
 Value binary_op(BinOp op, Value a, Value b);
 Value inplace_op(BinOp op, Value a, Value b);
+// A binary operator's special method names: the plain (a.__add__), reflected
+// (b.__radd__) and in-place (a.__iadd__) one.
+enum class DunderKind : uint8_t { Plain, Reflected, Inplace };
+const char* binary_dunder_name(BinOp op, DunderKind kind);
+// a OP b (a OP= b) after a's plain special method returned NotImplemented:
+// b's reflected method, or the TypeError. (The JIT inlines the plain method
+// when no other method could run first; exits from it finish the operator here.)
+Value binary_op_after_plain(BinOp op, Value a, Value b, bool inplace);
 Value compare(CmpOp op, Value a, Value b);
 bool compare_bool(CmpOp op, Value a, Value b);
 bool equals(Value a, Value b);           // a == b as a bool (identity first)
