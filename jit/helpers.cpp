@@ -7,6 +7,7 @@
 #include "jit/jit.h"
 #include "runtime/containers.h"
 #include "runtime/exceptions.h"
+#include "runtime/instance.h"
 #include "runtime/ops.h"
 #include "vm/exec.h"
 #include "vm/interp.h"
@@ -249,6 +250,10 @@ uint64_t truthy(const Value* a) { return guarded([&] { return Value::boolean(tri
 uint64_t contains(const Value* a) { return guarded([&] { return Value::boolean(tributary::contains(a[0], a[1])); }); }
 
 uint64_t negate(const Value* a) { return guarded([&] { return tributary::negate(a[0]); }); }
+
+uint64_t new_instance(const Value* a) {
+  return guarded([&] { return Value::object(tributary::new_instance(a[0].as<Type>())); });
+}
 
 Value exhausted() {
   static const Object marker{nullptr};

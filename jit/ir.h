@@ -95,9 +95,16 @@ struct SnapFrame {
   int32_t base;         // its slot 0, as a snapshot slot number
   uint32_t pc;          // innermost frame: the guarded instruction; others: after their call
   uint32_t stack_depth; // its value-stack depth there
-  int32_t binop = -1;   // entered by a BINARY_OP (its arg) as the left operand's special method, not by a call
+  int32_t entry = -1;   // how it was entered: kByCall, kByInit, or a BINARY_OP's arg (>= 0)
   bool operator==(const SnapFrame&) const = default;
 };
+
+// How an inlined frame was entered (SnapFrame::entry), when its caller's
+// instruction is not a plain call: a value >= 0 is the arg of a BINARY_OP
+// whose left operand's special method it runs (NotImplemented hands the
+// operator on).
+inline constexpr int32_t kByCall = -1; // a call: its result is the call's
+inline constexpr int32_t kByInit = -2; // a class call's __init__: the call's result is self
 
 // pc and stack_depth describe the trace's own frame. With inlined calls, that
 // frame resumes after the outermost inlined call (whose result is pushed),

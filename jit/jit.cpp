@@ -424,15 +424,21 @@ Value JitState::resume_inlined(ExitInfo* e) {
       if (exc.is_empty()) slots[fn->code->nlocals + fn->code->ncells() + depth++] = result; // the inner call's result
       else --pc; // the inner call raised: raise it at this frame's call instruction
     }
-    // An operator's special method (SnapFrame::binop) that returns
+    // An operator's special method (SnapFrame::entry >= 0) that returns
     // NotImplemented hands the operator on (its operands are its first two
     // locals, never rebound).
-    const Value lhs = sf.binop >= 0 ? slots[0] : Value(), rhs = sf.binop >= 0 ? slots[1] : Value();
+    // A class call's __init__ (kByInit) makes the call's result its instance.
+    const Value lhs = sf.entry != kByCall ? slots[0] : Value(), rhs = sf.entry >= 0 ? slots[1] : Value();
     try {
       result = vm::resume_function(fn, slots, pc, depth, exc);
       exc = Value::empty();
-      if (sf.binop >= 0 && result == kNotImplemented)
-        result = binary_op_after_plain(static_cast<BinOp>(sf.binop & 0xFF), lhs, rhs, (sf.binop & vm::kInplace) != 0);
+      if (sf.entry >= 0 && result == kNotImplemented) {
+        result = binary_op_after_plain(static_cast<BinOp>(sf.entry & 0xFF), lhs, rhs, (sf.entry & vm::kInplace) != 0);
+      } else if (sf.entry == kByInit) {
+        if (!result.is_none())
+          raise_fmt(types::type_error, "__init__() should return None, not '{}'", type_of(result)->name);
+        result = lhs;
+      }
     } catch (PyException& ex) {
       resume_bridge_ = nullptr;
       if (k == 0) throw;

@@ -12,6 +12,7 @@
 #include "jit/opt/pipeline.h"
 #include "jit/region_engine.h"
 #include "runtime/containers.h"
+#include "runtime/user_class.h"
 #include "runtime/exceptions.h"
 #include "runtime/iter.h"
 #include "runtime/ops.h"
@@ -78,10 +79,10 @@ void Recorder::enter_exit_frames(const ExitInfo* e) {
     auto* fn = f.func.as<vm::Function>();
     const vm::Code* co = fn->code;
     callers_.push_back({nullptr, co, fn, std::vector<SlotState>(co->nlocals + co->max_stack),
-                        std::vector<Ref>(f.stack_depth, kNoRef), co->nlocals, f.base, f.pc, f.binop});
+                        std::vector<Ref>(f.stack_depth, kNoRef), co->nlocals, f.base, f.pc, f.entry});
   }
   base_ = e->frames.back().base;
-  binop_ = e->frames.back().binop;
+  entry_ = e->frames.back().entry;
   t_.code = rc;
 }
 
@@ -101,9 +102,9 @@ std::vector<SnapFrame> Recorder::inline_frames(uint32_t pc, uint32_t depth) cons
   if (callers_.empty()) return out;
   for (size_t k = 1; k < callers_.size(); ++k) {
     const Caller& c = callers_[k];
-    out.push_back({Value::object(c.func), c.base, c.resume_pc, static_cast<uint32_t>(c.stack.size()), c.binop});
+    out.push_back({Value::object(c.func), c.base, c.resume_pc, static_cast<uint32_t>(c.stack.size()), c.entry});
   }
-  out.push_back({Value::object(frame_->func), base_, pc, depth, binop_});
+  out.push_back({Value::object(frame_->func), base_, pc, depth, entry_});
   return out;
 }
 
@@ -748,10 +749,17 @@ bool Recorder::record(uint32_t pc, Value* sp) {
   case Op::RETURN_VALUE: {
     if (!callers_.empty()) {
       if (!callers_.back().frame) abort_with(AbortReason::LeftFrame, "a bridge returned from the inlined call it started in");
-      if (binop_ >= 0) { // an operator's special method: NotImplemented makes the operator go on (exit)
+      if (entry_ >= 0) { // an operator's special method: NotImplemented makes the operator go on (exit)
         if (concrete(1) == kNotImplemented) abort_with(AbortReason::UnsupportedValue, "a special method returned NotImplemented");
         if (t_.type(peek(1)) == IrType::Val && !is_const(peek(1)))
           guard(IrOp::GUARD_ISNT, peek(1), static_cast<int64_t>(kNotImplemented.bits()));
+      } else if (entry_ == kByInit) { // the class call's result is the instance (__init__ returns None)
+        if (!concrete(1).is_none()) abort_with(AbortReason::UnsupportedValue, "__init__ returned a value");
+        if (!is_const(peek(1))) guard(IrOp::GUARD_IS, box(peek(1)), static_cast<int64_t>(Value::none().bits()));
+        Ref self = slots_[0].ref;
+        pop();
+        leave_inline(self);
+        break;
       }
       leave_inline(pop());
       break;
@@ -918,7 +926,39 @@ bool Recorder::try_binary_dunder(int32_t arg, Value a, Value b) {
   pending_inline_ = fn;
   pending_args_ = {ra, rb};
   pending_pc_ = pc_ + 1;
-  pending_binop_ = arg;
+  pending_entry_ = arg;
+  return true;
+}
+
+// `C(args)` for a user class whose instances come from object's __new__ and
+// whose __init__ is a plain Python function: the instance is allocated by a
+// helper and __init__ is inlined like a call; the call's result is the
+// instance (kByInit; an exit inside __init__ finishes it in
+// JitState::resume_inlined and yields its first local, never rebound).
+bool Recorder::try_inline_init(Value cls, Ref rcls, const std::vector<Ref>& given) {
+  if (static_cast<int>(callers_.size()) >= jit_.params.inlining) return false;
+  Value init = plain_instance_init(cls);
+  if (!is_kind(init, Kind::Function)) return false;
+  auto* fn = init.as<vm::Function>();
+  const vm::Code* co = fn->code;
+  if ((co->flags & (vm::kGenerator | vm::kVarargs | vm::kVarkeywords)) || co->kwonlycount || co->ncells() ||
+      static_cast<size_t>(co->argcount) != given.size() + 1 || co->jit_no_inline || co == frame_->code)
+    return false;
+  for (const Caller& c : callers_)
+    if (c.code == co) return false;
+  for (const vm::Instr& in : co->code)
+    if ((in.op == Op::STORE_FAST || in.op == Op::DELETE_FAST) && in.arg == 0) return false;
+  if (is_const(rcls)) mark_fold(rcls);
+  else guard(IrOp::GUARD_TRUE, emit(IrOp::VEQ, box(rcls), kval(cls)));
+  guard_class_epoch(); // (no class changed: the same __new__ and __init__)
+  t_.pool.push_back(cls);
+  t_.pool.push_back(init);
+  Ref obj = call_helper(helpers::HelperId::new_instance, {kval(cls)}, false);
+  pending_inline_ = fn;
+  pending_args_ = {obj};
+  pending_args_.insert(pending_args_.end(), given.begin(), given.end());
+  pending_pc_ = pc_ + 1;
+  pending_entry_ = kByInit;
   return true;
 }
 
@@ -1091,7 +1131,9 @@ void Recorder::record_call(uint32_t nargs, Ref kwnames) {
     const int n = static_cast<int>(nargs);
     std::vector<Ref> given;
     for (int i = n; i >= 1; --i) given.push_back(peek(i));
-    if (try_inline(concrete(n + 2), concrete(n + 1), peek(n + 2), peek(n + 1), given, method)) {
+    if (try_inline(concrete(n + 2), concrete(n + 1), peek(n + 2), peek(n + 1), given, method) ||
+        (!method && is_const(peek(n + 2)) && const_value(peek(n + 2)).is_empty() &&
+         try_inline_init(concrete(n + 1), peek(n + 1), given))) {
       for (int i = 0; i < n + 2; ++i) pop();
       return;
     }
@@ -1181,9 +1223,9 @@ bool Recorder::try_inline(Value c0, Value c1, Ref r0, Ref r1, const std::vector<
 bool Recorder::enter_inline(vm::Frame* f) {
   if (!pending_inline_ || f->func != pending_inline_) return false;
   callers_.push_back(
-      {frame_, frame_->code, frame_->func, std::move(slots_), std::move(stack_), stack_base_, base_, pending_pc_, binop_});
-  binop_ = pending_binop_;
-  pending_binop_ = -1;
+      {frame_, frame_->code, frame_->func, std::move(slots_), std::move(stack_), stack_base_, base_, pending_pc_, entry_});
+  entry_ = pending_entry_;
+  pending_entry_ = kByCall;
   base_ += static_cast<int32_t>(frame_->slot_count());
   frame_ = f;
   const vm::Code* co = f->code;
@@ -1206,7 +1248,7 @@ void Recorder::leave_inline(Ref result) {
   stack_ = std::move(c.stack);
   stack_base_ = c.stack_base;
   base_ = c.base;
-  binop_ = c.binop;
+  entry_ = c.entry;
   push(result);
 }
 

@@ -104,6 +104,7 @@ private:
   // --- one helper per recorded opcode family ---------------------------------------
   void record_binary_op(int32_t arg);
   bool try_binary_dunder(int32_t arg, Value a, Value b);
+  bool try_inline_init(Value cls, Ref rcls, const std::vector<Ref>& given);
   void record_compare_op(int32_t arg);
   void record_branch(bool jump_if_true, uint32_t target, bool pop_always);
   void record_none_branch(bool jump_if_none);
@@ -220,15 +221,15 @@ private:
     int32_t stack_base;
     int32_t base;
     uint32_t resume_pc;     // after the call
-    int32_t binop = -1;     // this frame was entered by BINARY_OP (SnapFrame::binop)
+    int32_t entry = kByCall; // how this frame was entered (SnapFrame::entry)
   };
   std::vector<Caller> callers_;
   int32_t base_ = 0;
   vm::Function* pending_inline_ = nullptr; // the call being entered
   std::vector<Ref> pending_args_;
   uint32_t pending_pc_ = 0;
-  int32_t pending_binop_ = -1; // the call being entered is a BINARY_OP's special method
-  int32_t binop_ = -1;         // the current frame was entered that way (SnapFrame::binop)
+  int32_t pending_entry_ = kByCall; // how the call being entered is made (SnapFrame::entry)
+  int32_t entry_ = kByCall;         // how the current frame was entered
   // Region support: the state at each instruction boundary (roots), constants
   // control flow was decided on, and (bridges) the join found, if any.
   struct RawBoundary {

@@ -544,4 +544,13 @@ void init_class_protocol() {
   super_type_storage.construct = construct_super;
 }
 
+Value plain_instance_init(Value cls) {
+  if (!is_kind(cls, Kind::Type) || type_of(cls) != &types::type) return Value::empty();
+  Type* t = cls.as<Type>();
+  if (t->is_builtin || t->kind != Kind::Instance || t->construct != construct_instance) return Value::empty();
+  if (type_lookup(t, intern("__new__")) != g_object_new) return Value::empty();
+  Value init = type_lookup(t, intern("__init__"));
+  return init == g_object_init ? Value::empty() : init;
+}
+
 } // namespace tributary

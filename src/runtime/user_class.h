@@ -32,6 +32,11 @@ Tuple* c3_mro(Type* t, Tuple* bases);
 // Creates a class from the result of running its body (`ns`).
 Type* make_class(Str* name, Tuple* bases, Dict* ns);
 
+// When calling class t allocates a plain instance (object's __new__) and then
+// calls t's own __init__: that __init__ (the JIT inlines it); else empty (a
+// metaclass, another __new__, an exception class, object's __init__).
+Value plain_instance_init(Value cls);
+
 // The hooks of `t` (recomputed when any class changed).
 uint32_t class_hooks(Type* t);
 
