@@ -441,6 +441,7 @@ Value JitState::resume_inlined(ExitInfo* e) {
       }
     } catch (PyException& ex) {
       resume_bridge_ = nullptr;
+      if (rec_ && rec_->awaiting_frame()) abort_recording(AbortReason::LeftFrame, "the caller raises");
       if (k == 0) throw;
       exc = ex.exc;
     }
@@ -448,7 +449,14 @@ Value JitState::resume_inlined(ExitInfo* e) {
   return result;
 }
 
+bool JitState::resume_caller(vm::Frame* f) {
+  if (!rec_ || !rec_->awaiting_frame()) return false;
+  if (!rec_->adopt(f)) abort_recording(AbortReason::LeftFrame, "the caller did not resume");
+  return true;
+}
+
 void JitState::on_resume(vm::Frame* f) {
+  if (resume_caller(f)) return; // a bridge returning from an inlined call goes on in its caller
   if (!resume_bridge_) return;
   ExitInfo* e = resume_bridge_;
   resume_bridge_ = nullptr;
@@ -558,6 +566,8 @@ Resume run_compiled(CompiledTrace* t, vm::Frame* f) {
     j.end_sample(); // (the frames' rest is interpreting, not exiting)
     try {
       r.push = j.resume_inlined(e);
+      // A bridge recording that returned from the inlined calls goes on here.
+      j.resume_caller(f);
     } catch (PyException& ex) {
       r.exception = ex.exc;
     }

@@ -260,6 +260,9 @@ public:
   // vm::resume_function is about to run frame f (rebuilt after an exit from
   // inlined code): a bridge for that exit may start recording in it.
   void on_resume(vm::Frame* f);
+  // f (a caller rebuilt from an exit) resumes after the inlined call a bridge
+  // recording returned from: the recording goes on in f. False: none awaits.
+  bool resume_caller(vm::Frame* f);
 
   bool recording_in(const vm::Frame* f) const;
   // The exception raised at idx in f, caught by h (or leaving f): the recording

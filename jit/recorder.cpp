@@ -748,7 +748,9 @@ bool Recorder::record(uint32_t pc, Value* sp) {
   case Op::STORE_SUBSCR: record_store_subscr(); break;
   case Op::RETURN_VALUE: {
     if (!callers_.empty()) {
-      if (!callers_.back().frame) abort_with(AbortReason::LeftFrame, "a bridge returned from the inlined call it started in");
+      // A bridge that started inside inlined calls goes on in the caller
+      // when the call returns: the interpreter resumes the caller's frame
+      // next (JitState::resume_inlined, run_compiled), which adopt() takes.
       if (entry_ >= 0) { // an operator's special method: NotImplemented makes the operator go on (exit)
         if (concrete(1) == kNotImplemented) abort_with(AbortReason::UnsupportedValue, "a special method returned NotImplemented");
         if (t_.type(peek(1)) == IrType::Val && !is_const(peek(1)))
@@ -1138,6 +1140,14 @@ void Recorder::record_call(uint32_t nargs, Ref kwnames) {
       return;
     }
   }
+  if (getenv("TRIB_DBG_CALLS")) {
+    Value c0 = concrete(nargs + 2), c1 = concrete(nargs + 1);
+    Value cal = method ? c0 : (!c0.is_empty() ? c0 : c1);
+    std::string nm = is_kind(cal, Kind::Function) ? std::string(cal.as<vm::Function>()->code->qualname) : std::string(type_of(cal)->name);
+    if (is_kind(cal, Kind::BoundMethod) && is_kind(cal.as<BoundMethod>()->func, Kind::Function)) nm = "bound " + std::string(cal.as<BoundMethod>()->func.as<vm::Function>()->code->qualname);
+    if (is_kind(cal, Kind::Type)) nm = "class " + std::string(cal.as<Type>()->name);
+    fprintf(stderr, "RESIDUAL %s depth=%zu kw=%d\n", nm.c_str(), callers_.size(), kwnames != kNoRef);
+  }
   std::vector<Ref> args;
   size_t total = nargs + 2;
   std::vector<Ref> items(total);
@@ -1220,6 +1230,13 @@ bool Recorder::try_inline(Value c0, Value c1, Ref r0, Ref r1, const std::vector<
   return true;
 }
 
+bool Recorder::adopt(vm::Frame* f) {
+  if (!awaiting_ || f->code != awaiting_) return false;
+  frame_ = f;
+  awaiting_ = nullptr;
+  return true;
+}
+
 bool Recorder::enter_inline(vm::Frame* f) {
   if (!pending_inline_ || f->func != pending_inline_) return false;
   callers_.push_back(
@@ -1244,6 +1261,7 @@ void Recorder::leave_inline(Ref result) {
   Caller c = std::move(callers_.back());
   callers_.pop_back();
   frame_ = c.frame;
+  awaiting_ = frame_ ? nullptr : c.code; // (a frame rebuilt from an exit: adopt() finds it)
   slots_ = std::move(c.slots);
   stack_ = std::move(c.stack);
   stack_base_ = c.stack_base;

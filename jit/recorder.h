@@ -48,6 +48,11 @@ public:
   // A call recorded as inlined is entering frame f: true when f is that call
   // (the recording follows it into f), false when it is some other call.
   bool enter_inline(vm::Frame* f);
+  // A bridge that started inside inlined calls returned from the innermost
+  // one: it goes on in the caller, whose frame the interpreter rebuilds.
+  bool awaiting_frame() const { return awaiting_ != nullptr; }
+  // f resumes the caller awaited: the recording goes on in it (false: not that frame).
+  bool adopt(vm::Frame* f);
 
   vm::Frame* frame() const { return frame_; }
   // The frame the trace belongs to (frame() is an inlined callee's inside a call).
@@ -230,6 +235,7 @@ private:
   uint32_t pending_pc_ = 0;
   int32_t pending_entry_ = kByCall; // how the call being entered is made (SnapFrame::entry)
   int32_t entry_ = kByCall;         // how the current frame was entered
+  const vm::Code* awaiting_ = nullptr; // returned into a rebuilt caller running this code, not yet resumed
   // Region support: the state at each instruction boundary (roots), constants
   // control flow was decided on, and (bridges) the join found, if any.
   struct RawBoundary {

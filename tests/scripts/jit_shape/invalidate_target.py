@@ -2,7 +2,9 @@
 # pure tracing, which cannot bridge inside an inlined call) while a function
 # trace still continues into it: its machine code is freed, and the function
 # trace's jump to it leaves to the interpreter at the loop's header instead.
-# jit-expect: invalidated>=1 deinlined>=1 code_bytes_freed>0
+# (The merging policies bridge inside the inlined call and keep the loop.)
+# jit-expect[none]: invalidated>=1 deinlined>=1 code_bytes_freed>0
+# jit-expect[diamond,generalize,cap:2,adaptive,cfg]: invalidated==0 merges>=1
 
 def g(i, k):
     if i % k == 0:
