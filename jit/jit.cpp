@@ -159,9 +159,17 @@ void JitState::abort_recording(AbortReason r, const std::string& detail) {
   if (ExitInfo* e = rec_->parent()) e->no_bridge = fmt::format("recording aborted: {}", abort_name(r));
   if (rec_->parent() && !rec_->parent()->frames.empty()) {
     // A bridge from inside inlined calls: after max_retries failures the exit
-    // is blacklisted, and its next hot streak de-inlines the callee.
+    // is blacklisted, and its next hot streak de-inlines the callee. When the
+    // bridge failed inside a call it entered itself (after returning from the
+    // exit's calls), that callee is what cannot be traced: the next attempt
+    // keeps it residual (de-inlining the exit's callee would drop the region).
     ExitInfo* e = rec_->parent();
-    if (++e->bridge_attempts >= params.max_retries) e->blacklisted = true;
+    if (rec_->in_entered_call() && !rec_->frame()->code->jit_no_inline) {
+      rec_->frame()->code->jit_no_inline = true;
+      ++stats.deinlined;
+    } else if (++e->bridge_attempts >= params.max_retries) {
+      e->blacklisted = true;
+    }
     e->count = 0;
   } else if (rec_->in_inlined_call()) {
     // The callee is what cannot be traced: the next recording keeps the call

@@ -58,6 +58,8 @@ public:
   // The frame the trace belongs to (frame() is an inlined callee's inside a call).
   const vm::Code* root_code() const;
   bool in_inlined_call() const { return !callers_.empty(); }
+  // In an inlined call this recording entered (not one rebuilt from its exit).
+  bool in_entered_call() const { return !callers_.empty() && callers_.back().frame && frame_; }
   const std::string& join_note() const { return join_note_; } // why the bridge could not join, so far
   ExitInfo* parent() const { return parent_; }
   uint32_t start_pc() const { return start_pc_; }
