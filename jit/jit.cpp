@@ -107,16 +107,16 @@ JitState& jit() {
   return *state;
 }
 
+// Hot counters count as signed: after a failed attempt abort_recording sets
+// the location's counter below zero by what backing off adds (the next try
+// needs twice as many hits), so a hit costs one compare until it is due.
 bool JitState::hot_and_allowed(uint32_t& counter, const vm::Code* code, uint32_t pc, uint32_t threshold) {
-  if (++counter < threshold) return false;
-  // Back off after each failed attempt: the next try needs twice as many hits.
+  if (static_cast<int32_t>(++counter) < static_cast<int32_t>(threshold)) return false;
   auto ab = aborts_at_.find(key(code, pc));
-  uint32_t aborted = ab == aborts_at_.end() ? 0 : ab->second;
-  if (aborted >= static_cast<uint32_t>(params.max_retries)) { // blacklisted
-    counter = 0;
+  if (ab != aborts_at_.end() && ab->second >= static_cast<uint32_t>(params.max_retries)) { // blacklisted
+    counter = 1u << 31; // (looked up again after 2^31 hits)
     return false;
   }
-  if (counter < (threshold << aborted)) return false;
   counter = 0;
   return true;
 }
@@ -192,6 +192,12 @@ void JitState::abort_recording(AbortReason r, const std::string& detail) {
     bool retry = r == AbortReason::LoopExit && ++loop_exits_at_[key(root_code, pc)] <= kLoopExitRetries;
     uint32_t& n = aborts_at_[key(root_code, pc)];
     if (!retry && ++n >= static_cast<uint32_t>(params.max_retries)) ++stats.blacklisted;
+    // Back off (hot_and_allowed): the next try after threshold << n hits.
+    auto* code = const_cast<vm::Code*>(root_code); // (its counters are the JIT's)
+    const bool fn = pc == kFunctionEntry;
+    uint32_t& counter = fn ? code->jit_calls : code->jit_counters[pc];
+    const uint32_t threshold = static_cast<uint32_t>(fn ? params.function_threshold : params.threshold);
+    if (!retry && n > 0) counter = threshold - (threshold << std::min<uint32_t>(n, 16));
   }
   if (rec_->parent() && !rec_->join_note().empty())
     log_region(fmt::format("bridge from exit {}:{} aborted ({}); {}", root_code->qualname, rec_->parent()->index,
@@ -542,9 +548,22 @@ namespace detail {
 bool enabled = false;
 bool recording = false;
 } // namespace detail
-void set_enabled(bool on) { detail::enabled = on && jit().engine; }
+namespace {
+int32_t g_loop_threshold = 0; // params.threshold once the JIT is on (0: every hit takes the slow path)
+} // namespace
+void set_enabled(bool on) {
+  detail::enabled = on && jit().engine;
+  g_loop_threshold = jit().params.threshold;
+}
 CompiledTrace* on_backedge(vm::Frame* f, uint32_t target) {
-  if (void* t = f->code->jit_loops[target]) return static_cast<CompiledTrace*>(t);
+  vm::Code* co = f->code;
+  if (void* t = co->jit_loops[target]) return static_cast<CompiledTrace*>(t);
+  // Not hot yet, or backing off (hot_and_allowed's first test, without the call).
+  uint32_t& counter = co->jit_counters[target];
+  if (!detail::recording && static_cast<int32_t>(counter + 1) < g_loop_threshold) {
+    ++counter;
+    return nullptr;
+  }
   return jit().on_backedge(f, target);
 }
 CompiledTrace* on_function_entry(vm::Frame* f) { return jit().on_function_entry(f); }

@@ -603,12 +603,14 @@ bool Recorder::record(uint32_t pc, Value* sp) {
   // interpreter at the instruction, which suspends the frame (the yielded
   // value is on the restored stack). The generator's next resumption runs the
   // rest of the loop body in the interpreter up to the back-edge, which enters
-  // this trace again. (`yield from` ends at its SEND: the interpreter resumes
+  // this trace again. (Loop traces only with generator_loops=1; bridges
+  // always.) (`yield from` ends at its SEND: the interpreter resumes
   // the sub-iterator.) A generator is never inlined, so the yield is the own
   // frame's, unless a bridge started inside an inlined call.
   case Op::YIELD_VALUE:
   case Op::SEND:
     if (!callers_.empty()) abort_with(AbortReason::LeftFrame, "an inlined call suspends");
+    if (kind_ == TraceKind::Loop && !jit_.params.generator_loops) abort_with(AbortReason::LoopYields);
     end_with_exit(ExitEnd::Suspend);
     return true;
   case Op::LOAD_GLOBAL: record_load_global(in.arg); break;

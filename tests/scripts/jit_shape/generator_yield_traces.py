@@ -8,6 +8,10 @@
 # and no recording aborts on an opcode (two aborted with UnsupportedOpcode at
 # every yield before). Each yield is the end of its path, so no exit is left
 # hot without a bridge and no root is demoted for leaving at its yields.
+# Compiling such loops is a parameter (generator_loops, off by default: each
+# yield leaves and re-enters machine code, which costs more than small loop
+# bodies save); without it the loops are recorded and given up (LoopYields).
+# jit-params: generator_loops=1
 # jit-expect: aborts.UnsupportedOpcode==0 loops>=5 hot_exits_unbridged==0 demoted==0
 
 
