@@ -256,6 +256,9 @@ public:
   // inlined frames and runs them to completion in the interpreter, innermost
   // first; returns the outermost call's result, which the trace's own frame
   // pushes before resuming after that call. Exceptions propagate as from the call.
+  // A frame entered as an operator's special method or a class's __init__
+  // (SnapFrame::entry) finishes its instruction: NotImplemented goes on to the
+  // reflected method, and __init__'s result is the instance.
   Value resume_inlined(ExitInfo* e);
   // vm::resume_function is about to run frame f (rebuilt after an exit from
   // inlined code): a bridge for that exit may start recording in it.
