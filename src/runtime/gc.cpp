@@ -42,6 +42,12 @@ void gmp_free(void*, size_t) {} // the collector reclaims limbs
 } // namespace
 
 void init() {
+  // One marker thread (the collecting one), unless GC_MARKERS says otherwise:
+  // the collector's parallel markers are woken and synchronized on every
+  // collection, and for this single-threaded VM on 2 cores that cost more than
+  // it saved (farm-bench, 7 runs each, wall: go 0.90x, nqueens 0.88x,
+  // raytrace 0.77x, havlak and deltablue 0.98-0.99x; system time about half).
+  if (!std::getenv("GC_MARKERS")) GC_set_markers_count(1);
   GC_INIT();
   mp_set_memory_functions(gmp_alloc, gmp_realloc, gmp_free);
 }
