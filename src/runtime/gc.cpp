@@ -80,7 +80,15 @@ bool run_on_large_stack(void* (*fn)(void*), void* arg, size_t stack_bytes) {
   int rc = GC_pthread_create(&thread, &attr, fn, arg);
   pthread_attr_destroy(&attr);
   if (rc != 0) return false;
-  GC_pthread_join(thread, nullptr);
+  // While the interpreter thread runs, this one only waits: unregistered, it
+  // is not stopped (signalled and woken) for every collection. It holds no
+  // pointer to the heap meanwhile (fn's argument is the caller's).
+  const bool unregistered = GC_unregister_my_thread() == GC_SUCCESS;
+  pthread_join(thread, nullptr);
+  if (unregistered) {
+    GC_stack_base sb;
+    if (GC_get_stack_base(&sb) == GC_SUCCESS) GC_register_my_thread(&sb);
+  }
   return true;
 }
 
