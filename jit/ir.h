@@ -105,6 +105,7 @@ struct SnapFrame {
 // operator on).
 inline constexpr int32_t kByCall = -1; // a call: its result is the call's
 inline constexpr int32_t kByInit = -2; // a class call's __init__: the call's result is self
+inline constexpr int32_t kByIter = -3; // FOR_ITER's __next__: its StopIteration ends the loop
 
 // pc and stack_depth describe the trace's own frame. With inlined calls, that
 // frame resumes after the outermost inlined call (whose result is pushed),

@@ -392,7 +392,7 @@ void JitState::left_for_good(ExitInfo* e) {
   root->run_ticks = root->exit_ticks = 0;
 }
 
-Value JitState::resume_inlined(ExitInfo* e) {
+Value JitState::resume_inlined(ExitInfo* e, bool& exhausted) {
   ++stats.inlined_exits;
   // A hot exit inside an inlined call gets a bridge that must join its region
   // inside the same call (merging policies): it records in the rebuilt
@@ -400,7 +400,11 @@ Value JitState::resume_inlined(ExitInfo* e) {
   // root is re-recorded with a residual call (the callee's own trace then
   // grows bridges or merges for its paths).
   // (A stale root is re-recorded; the frames below are finished by the interpreter.)
-  if (!invalidate_if_stale(e) && !e->deinlined && ++e->count >= static_cast<uint32_t>(params.trace_eagerness)) {
+  // (A raise in a FOR_ITER's __next__ is its StopIteration, the loop's end:
+  // not a reason to stop inlining it.)
+  const bool loop_end = e->terminal && e->frames.back().entry == kByIter;
+  if (!loop_end && !invalidate_if_stale(e) && !e->deinlined &&
+      ++e->count >= static_cast<uint32_t>(params.trace_eagerness)) {
     if (engine->merges() && !e->exception && !e->blacklisted) {
       if (!rec_) {
         ++stats.recordings_started;
@@ -429,14 +433,22 @@ Value JitState::resume_inlined(ExitInfo* e) {
     pending_exception = Value::empty();
   }
   Value result;
+  exhausted = false; // a FOR_ITER's __next__ (kByIter) raised StopIteration: its loop ends
   for (size_t k = frames.size(); k-- > 0;) {
     const SnapFrame& sf = frames[k];
     auto* fn = sf.func.as<vm::Function>();
     Value* slots = values + (sf.base - first);
     uint32_t pc = sf.pc, depth = sf.stack_depth;
     if (k + 1 < frames.size()) {
-      if (exc.is_empty()) slots[fn->code->nlocals + fn->code->ncells() + depth++] = result; // the inner call's result
-      else --pc; // the inner call raised: raise it at this frame's call instruction
+      if (exhausted) { // continue at the FOR_ITER's target, the iterator popped
+        pc = static_cast<uint32_t>(fn->code->code[pc - 1].arg);
+        --depth;
+        exhausted = false;
+      } else if (exc.is_empty()) {
+        slots[fn->code->nlocals + fn->code->ncells() + depth++] = result; // the inner call's result
+      } else {
+        --pc; // the inner call raised: raise it at this frame's call instruction
+      }
     }
     // An operator's special method (SnapFrame::entry >= 0) that returns
     // NotImplemented hands the operator on (its operands are its first two
@@ -454,6 +466,12 @@ Value JitState::resume_inlined(ExitInfo* e) {
         result = lhs;
       }
     } catch (PyException& ex) {
+      if (sf.entry == kByIter && exception_matches(ex.exc, Value::object(&types::stop_iteration))) {
+        exhausted = true;
+        result = Value::empty();
+        exc = Value::empty();
+        continue;
+      }
       resume_bridge_ = nullptr;
       if (rec_ && rec_->awaiting_frame()) abort_recording(AbortReason::LeftFrame, "the caller raises");
       if (k == 0) throw;
@@ -592,7 +610,12 @@ Resume run_compiled(CompiledTrace* t, vm::Frame* f) {
     for_good = e->blacklisted;
     j.end_sample(); // (the frames' rest is interpreting, not exiting)
     try {
-      r.push = j.resume_inlined(e);
+      bool exhausted = false;
+      r.push = j.resume_inlined(e, exhausted);
+      if (exhausted) { // the loop's iterator (a user __next__) is exhausted: leave the loop
+        r.pc = static_cast<uint32_t>(f->code->code[r.pc - 1].arg);
+        --r.depth;
+      }
       // A bridge recording that returned from the inlined calls goes on here.
       j.resume_caller(f);
     } catch (PyException& ex) {

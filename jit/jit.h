@@ -258,8 +258,10 @@ public:
   // pushes before resuming after that call. Exceptions propagate as from the call.
   // A frame entered as an operator's special method or a class's __init__
   // (SnapFrame::entry) finishes its instruction: NotImplemented goes on to the
-  // reflected method, and __init__'s result is the instance.
-  Value resume_inlined(ExitInfo* e);
+  // reflected method, __init__'s result is the instance, and a FOR_ITER's
+  // __next__ that raises StopIteration sets `exhausted` (the loop around the
+  // outermost call ends).
+  Value resume_inlined(ExitInfo* e, bool& exhausted);
   // vm::resume_function is about to run frame f (rebuilt after an exit from
   // inlined code): a bridge for that exit may start recording in it.
   void on_resume(vm::Frame* f);

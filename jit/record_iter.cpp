@@ -23,6 +23,8 @@
 #include "jit/recorder.h"
 #include "runtime/containers.h"
 #include "runtime/iter.h"
+#include "runtime/ops.h"
+#include "runtime/str.h"
 #include "vm/code.h"
 #include "vm/frame.h"
 
@@ -159,7 +161,10 @@ void Recorder::record_for_iter(uint32_t target) {
   Type* t = itv.as_object()->type;
   const bool inline_step = t == &types::range_iterator || t == &types::list_iterator || t == &types::tuple_iterator ||
                            t == &types::enumerate || t == &types::zip;
-  if (!inline_step) return record_for_iter_helper(target);
+  if (!inline_step) {
+    if (try_inline_next(it, itv)) return;
+    return record_for_iter_helper(target);
+  }
   IterItem item;
   std::vector<IterStore> stores;
   iter_step(it, itv, item, stores);
@@ -182,6 +187,33 @@ void Recorder::record_for_iter(uint32_t target) {
     push(item.tuple[i]);
   skip_pc_ = static_cast<int64_t>(pc_) + 1;
   skip_frame_ = frame_;
+}
+
+// A user iterator's __next__, a plain Python function, is inlined like a call
+// (kByIter): the iterator stays on the stack and the item is what it returns.
+// Its StopIteration leaves the trace (a raise ends the path), and an exit
+// inside it that ends in StopIteration ends the loop (resume_inlined).
+bool Recorder::try_inline_next(Ref it, Value itv) {
+  if (static_cast<int>(callers_.size()) >= jit_.params.inlining || !is_kind(itv, Kind::Instance)) return false;
+  Type* t = type_of(itv);
+  Value f = type_lookup(t, intern("__next__"));
+  if (!is_kind(f, Kind::Function)) return false;
+  auto* fn = f.as<vm::Function>();
+  const vm::Code* co = fn->code;
+  if ((co->flags & (vm::kGenerator | vm::kVarargs | vm::kVarkeywords)) || co->kwonlycount || co->ncells() ||
+      co->argcount != 1 || co->jit_no_inline || co == frame_->code)
+    return false;
+  for (const Caller& c : callers_)
+    if (c.code == co) return false;
+  if (!is_const(it)) guard(IrOp::GUARD_TYPE, it, type_imm(*t));
+  guard_class_epoch(); // (no class changed: the same __next__)
+  t_.pool.push_back(f);
+  t_.pool.push_back(Value::object(t));
+  pending_inline_ = fn;
+  pending_args_ = {it};
+  pending_pc_ = pc_ + 1;
+  pending_entry_ = kByIter;
+  return true;
 }
 
 void Recorder::record_for_iter_helper(uint32_t target) {

@@ -112,6 +112,7 @@ private:
   void record_binary_op(int32_t arg);
   bool try_binary_dunder(int32_t arg, Value a, Value b);
   bool try_inline_init(Value cls, Ref rcls, const std::vector<Ref>& given);
+  bool try_inline_next(Ref it, Value itv);
   void record_compare_op(int32_t arg);
   void record_branch(bool jump_if_true, uint32_t target, bool pop_always);
   void record_none_branch(bool jump_if_none);
