@@ -454,7 +454,8 @@ Value JitState::resume_inlined(ExitInfo* e, bool& exhausted) {
     // NotImplemented hands the operator on (its operands are its first two
     // locals, never rebound).
     // A class call's __init__ (kByInit) makes the call's result its instance.
-    const Value lhs = sf.entry != kByCall ? slots[0] : Value(), rhs = sf.entry >= 0 ? slots[1] : Value();
+    const Value lhs = sf.entry >= 0 || sf.entry == kByInit ? slots[0] : Value();
+    const Value rhs = sf.entry >= 0 ? slots[1] : Value();
     try {
       result = vm::resume_function(fn, slots, pc, depth, exc);
       exc = Value::empty();

@@ -194,25 +194,17 @@ void Recorder::record_for_iter(uint32_t target) {
 // Its StopIteration leaves the trace (a raise ends the path), and an exit
 // inside it that ends in StopIteration ends the loop (resume_inlined).
 bool Recorder::try_inline_next(Ref it, Value itv) {
-  if (static_cast<int>(callers_.size()) >= jit_.params.inlining || !is_kind(itv, Kind::Instance)) return false;
+  if (!is_kind(itv, Kind::Instance)) return false;
   Type* t = type_of(itv);
   Value f = type_lookup(t, intern("__next__"));
   if (!is_kind(f, Kind::Function)) return false;
   auto* fn = f.as<vm::Function>();
-  const vm::Code* co = fn->code;
-  if ((co->flags & (vm::kGenerator | vm::kVarargs | vm::kVarkeywords)) || co->kwonlycount || co->ncells() ||
-      co->argcount != 1 || co->jit_no_inline || co == frame_->code)
-    return false;
-  for (const Caller& c : callers_)
-    if (c.code == co) return false;
+  if (!can_inline(fn, 1, 0)) return false;
   if (!is_const(it)) guard(IrOp::GUARD_TYPE, it, type_imm(*t));
   guard_class_epoch(); // (no class changed: the same __next__)
   t_.pool.push_back(f);
   t_.pool.push_back(Value::object(t));
-  pending_inline_ = fn;
-  pending_args_ = {it};
-  pending_pc_ = pc_ + 1;
-  pending_entry_ = kByIter;
+  expect_call(fn, {it}, kByIter);
   return true;
 }
 

@@ -26,8 +26,7 @@ void Recorder::record_store_subscr() {
     Ref begin = emit(IrOp::LOAD, l, kNoRef, offsetof(List, items));
     Ref end = emit(IrOp::LOAD, l, kNoRef, offsetof(List, items) + sizeof(void*));
     Ref len = emit(IrOp::RSAR, emit(IrOp::SUB, end, begin), kNoRef, 3);
-    guard(IrOp::GUARD_TRUE, emit(IrOp::GE, idx, kraw(0)));
-    guard(IrOp::GUARD_TRUE, emit(IrOp::LT, idx, len));
+    guard_index(idx, len);
     emit(IrOp::STORE, emit(IrOp::ELEM_ADDR, begin, idx), value, 0);
     return;
   }

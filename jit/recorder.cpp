@@ -893,7 +893,6 @@ void Recorder::record_binary_op(int32_t arg) {
 // the method finish the operator in JitState::resume_inlined (from the
 // method's first two locals, which it must not rebind).
 bool Recorder::try_binary_dunder(int32_t arg, Value a, Value b) {
-  if (static_cast<int>(callers_.size()) >= jit_.params.inlining) return false;
   if (!is_kind(a, Kind::Instance)) return false;
   if (!(is_kind(b, Kind::Instance) || b.is_small_int() || b.is_double())) return false;
   const BinOp op = static_cast<BinOp>(arg & 0xFF);
@@ -905,14 +904,7 @@ bool Recorder::try_binary_dunder(int32_t arg, Value a, Value b) {
   Value f = type_lookup(ta, intern(binary_dunder_name(op, DunderKind::Plain)));
   if (!is_kind(f, Kind::Function)) return false;
   auto* fn = f.as<vm::Function>();
-  const vm::Code* co = fn->code;
-  if ((co->flags & (vm::kGenerator | vm::kVarargs | vm::kVarkeywords)) || co->kwonlycount || co->ncells() ||
-      co->argcount != 2 || co->jit_no_inline || co == frame_->code)
-    return false;
-  for (const Caller& c : callers_)
-    if (c.code == co) return false;
-  for (const vm::Instr& in : co->code)
-    if ((in.op == Op::STORE_FAST || in.op == Op::DELETE_FAST) && in.arg < 2) return false;
+  if (!can_inline(fn, 2, 2)) return false;
   Ref rb = peek(1), ra = peek(2);
   if (!is_const(ra)) guard(IrOp::GUARD_TYPE, ra, static_cast<int64_t>(reinterpret_cast<uintptr_t>(ta)));
   if (!is_const(rb) && t_.type(rb) == IrType::Val) {
@@ -927,10 +919,7 @@ bool Recorder::try_binary_dunder(int32_t arg, Value a, Value b) {
   t_.pool.push_back(Value::object(ta));
   pop();
   pop();
-  pending_inline_ = fn;
-  pending_args_ = {ra, rb};
-  pending_pc_ = pc_ + 1;
-  pending_entry_ = arg;
+  expect_call(fn, {ra, rb}, arg);
   return true;
 }
 
@@ -940,29 +929,18 @@ bool Recorder::try_binary_dunder(int32_t arg, Value a, Value b) {
 // instance (kByInit; an exit inside __init__ finishes it in
 // JitState::resume_inlined and yields its first local, never rebound).
 bool Recorder::try_inline_init(Value cls, Ref rcls, const std::vector<Ref>& given) {
-  if (static_cast<int>(callers_.size()) >= jit_.params.inlining) return false;
   Value init = plain_instance_init(cls);
   if (!is_kind(init, Kind::Function)) return false;
   auto* fn = init.as<vm::Function>();
-  const vm::Code* co = fn->code;
-  if ((co->flags & (vm::kGenerator | vm::kVarargs | vm::kVarkeywords)) || co->kwonlycount || co->ncells() ||
-      static_cast<size_t>(co->argcount) != given.size() + 1 || co->jit_no_inline || co == frame_->code)
-    return false;
-  for (const Caller& c : callers_)
-    if (c.code == co) return false;
-  for (const vm::Instr& in : co->code)
-    if ((in.op == Op::STORE_FAST || in.op == Op::DELETE_FAST) && in.arg == 0) return false;
+  if (!can_inline(fn, static_cast<uint32_t>(given.size()) + 1, 1)) return false;
   if (is_const(rcls)) mark_fold(rcls);
   else guard(IrOp::GUARD_TRUE, emit(IrOp::VEQ, box(rcls), kval(cls)));
   guard_class_epoch(); // (no class changed: the same __new__ and __init__)
   t_.pool.push_back(cls);
   t_.pool.push_back(init);
-  Ref obj = call_helper(helpers::HelperId::new_instance, {kval(cls)}, false);
-  pending_inline_ = fn;
-  pending_args_ = {obj};
-  pending_args_.insert(pending_args_.end(), given.begin(), given.end());
-  pending_pc_ = pc_ + 1;
-  pending_entry_ = kByInit;
+  std::vector<Ref> args{call_helper(helpers::HelperId::new_instance, {kval(cls)}, false)};
+  args.insert(args.end(), given.begin(), given.end());
+  expect_call(fn, std::move(args), kByInit);
   return true;
 }
 
@@ -1027,6 +1005,12 @@ void Recorder::record_none_branch(bool jump_if_none) {
   pop();
 }
 
+// 0 <= idx < len (Raw values), guarded.
+void Recorder::guard_index(Ref idx, Ref len) {
+  guard(IrOp::GUARD_TRUE, emit(IrOp::GE, idx, kraw(0)));
+  guard(IrOp::GUARD_TRUE, emit(IrOp::LT, idx, len));
+}
+
 void Recorder::record_subscr() {
   Value key = concrete(1), obj = concrete(2);
   if (is_list(obj) && key.is_small_int() && key.as_small_int() >= 0 &&
@@ -1038,9 +1022,7 @@ void Recorder::record_subscr() {
     Ref begin = emit(IrOp::LOAD, l, kNoRef, offsetof(List, items));
     Ref end = emit(IrOp::LOAD, l, kNoRef, offsetof(List, items) + sizeof(void*));
     Ref len = emit(IrOp::RSAR, emit(IrOp::SUB, end, begin), kNoRef, 3);
-    // Unsigned-style bounds check: 0 <= idx < len.
-    guard(IrOp::GUARD_TRUE, emit(IrOp::GE, idx, kraw(0)));
-    guard(IrOp::GUARD_TRUE, emit(IrOp::LT, idx, len));
+    guard_index(idx, len);
     push(emit(IrOp::LOAD_ELEM, begin, idx));
     return;
   }
@@ -1051,8 +1033,7 @@ void Recorder::record_subscr() {
     guard(IrOp::GUARD_TYPE, tup, static_cast<int64_t>(reinterpret_cast<uintptr_t>(&types::tuple)));
     Ref idx = emit(IrOp::INT2RAW, k);
     Ref size = emit(IrOp::LOAD, tup, kNoRef, offsetof(Tuple, size));
-    guard(IrOp::GUARD_TRUE, emit(IrOp::GE, idx, kraw(0)));
-    guard(IrOp::GUARD_TRUE, emit(IrOp::LT, idx, size));
+    guard_index(idx, size);
     Ref item = emit(IrOp::LOAD, emit(IrOp::ELEM_ADDR, tup, idx), kNoRef, offsetof(Tuple, items));
     t_.ins[item].type = IrType::Val;
     push(item);
@@ -1142,14 +1123,6 @@ void Recorder::record_call(uint32_t nargs, Ref kwnames) {
       return;
     }
   }
-  if (getenv("TRIB_DBG_CALLS")) {
-    Value c0 = concrete(nargs + 2), c1 = concrete(nargs + 1);
-    Value cal = method ? c0 : (!c0.is_empty() ? c0 : c1);
-    std::string nm = is_kind(cal, Kind::Function) ? std::string(cal.as<vm::Function>()->code->qualname) : std::string(type_of(cal)->name);
-    if (is_kind(cal, Kind::BoundMethod) && is_kind(cal.as<BoundMethod>()->func, Kind::Function)) nm = "bound " + std::string(cal.as<BoundMethod>()->func.as<vm::Function>()->code->qualname);
-    if (is_kind(cal, Kind::Type)) nm = "class " + std::string(cal.as<Type>()->name);
-    fprintf(stderr, "RESIDUAL %s depth=%zu kw=%d\n", nm.c_str(), callers_.size(), kwnames != kNoRef);
-  }
   std::vector<Ref> args;
   size_t total = nargs + 2;
   std::vector<Ref> items(total);
@@ -1180,6 +1153,34 @@ void Recorder::to_loop(uint32_t pc, CompiledTrace* t) {
   ends_in_other_loop_ = true;
 }
 
+// Whether fn can be inlined here, called with argc positional arguments:
+// within the inlining depth, a plain positional signature, no cells, not a
+// generator, not marked residual, and no recursion (it would inline itself up
+// to the depth limit). Its first `kept_locals` locals must never be rebound:
+// an exit inside it reads them to finish the instruction that entered it
+// (JitState::resume_inlined).
+bool Recorder::can_inline(const vm::Function* fn, uint32_t argc, int32_t kept_locals) const {
+  if (static_cast<int>(callers_.size()) >= jit_.params.inlining) return false;
+  const vm::Code* co = fn->code;
+  if ((co->flags & (vm::kGenerator | vm::kVarargs | vm::kVarkeywords)) || co->kwonlycount || co->ncells() ||
+      static_cast<uint32_t>(co->argcount) != argc || co->jit_no_inline || co == frame_->code)
+    return false;
+  for (const Caller& c : callers_)
+    if (c.code == co) return false;
+  for (const vm::Instr& in : co->code)
+    if ((in.op == Op::STORE_FAST || in.op == Op::DELETE_FAST) && in.arg < kept_locals) return false;
+  return true;
+}
+
+// The interpreter is about to enter fn with `args` (its first locals): the
+// recording follows it there (enter_inline), the frame marked `entry`.
+void Recorder::expect_call(vm::Function* fn, std::vector<Ref> args, int32_t entry) {
+  pending_inline_ = fn;
+  pending_args_ = std::move(args);
+  pending_pc_ = pc_ + 1;
+  pending_entry_ = entry;
+}
+
 bool Recorder::try_inline(Value c0, Value c1, Ref r0, Ref r1, const std::vector<Ref>& given, bool method) {
   if (static_cast<int>(callers_.size()) >= jit_.params.inlining) return false;
   const uint32_t nargs = static_cast<uint32_t>(given.size());
@@ -1191,15 +1192,7 @@ bool Recorder::try_inline(Value c0, Value c1, Ref r0, Ref r1, const std::vector<
   else form = Plain, callee = c1;
   if (!is_kind(callee, Kind::Function)) return false;
   auto* fn = callee.as<vm::Function>();
-  const vm::Code* co = fn->code;
-  const uint32_t argc = nargs + (form == Plain ? 0 : 1);
-  if ((co->flags & (vm::kGenerator | vm::kVarargs | vm::kVarkeywords)) || co->kwonlycount || co->ncells() ||
-      static_cast<uint32_t>(co->argcount) != argc || co->jit_no_inline)
-    return false;
-  // Recursion stays a residual call (it would inline itself up to the depth limit).
-  if (co == frame_->code) return false;
-  for (const Caller& c : callers_)
-    if (c.code == co) return false;
+  if (!can_inline(fn, nargs + (form == Plain ? 0 : 1), 0)) return false;
 
   std::vector<Ref> args;
   auto guard_is = [&](Ref r, Value v) {
@@ -1226,9 +1219,7 @@ bool Recorder::try_inline(Value c0, Value c1, Ref r0, Ref r1, const std::vector<
   }
   args.insert(args.end(), given.begin(), given.end());
   t_.pool.push_back(callee);
-  pending_inline_ = fn;
-  pending_args_ = std::move(args);
-  pending_pc_ = pc_ + 1;
+  expect_call(fn, std::move(args), kByCall);
   return true;
 }
 

@@ -110,6 +110,9 @@ private:
 
   // --- one helper per recorded opcode family ---------------------------------------
   void record_binary_op(int32_t arg);
+  void guard_index(Ref idx, Ref len);
+  bool can_inline(const vm::Function* fn, uint32_t argc, int32_t kept_locals) const;
+  void expect_call(vm::Function* fn, std::vector<Ref> args, int32_t entry);
   bool try_binary_dunder(int32_t arg, Value a, Value b);
   bool try_inline_init(Value cls, Ref rcls, const std::vector<Ref>& given);
   bool try_inline_next(Ref it, Value itv);
