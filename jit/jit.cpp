@@ -403,7 +403,7 @@ Value JitState::resume_inlined(ExitInfo* e, bool& exhausted) {
   // (A raise in a FOR_ITER's __next__ is its StopIteration, the loop's end:
   // not a reason to stop inlining it.)
   const bool loop_end = e->terminal && e->frames.back().entry == kByIter;
-  if (!loop_end && !invalidate_if_stale(e) && !e->deinlined &&
+  if (!loop_end && !flush_if_due(e) && !invalidate_if_stale(e) && !e->deinlined &&
       ++e->count >= static_cast<uint32_t>(params.trace_eagerness)) {
     if (engine->merges() && !e->exception && !e->blacklisted) {
       if (!rec_) {
@@ -512,8 +512,16 @@ bool JitState::invalidate_if_stale(ExitInfo* e) {
   return true;
 }
 
+bool JitState::flush_if_due(ExitInfo* e) {
+  if (!e->pending) return false;
+  const int64_t due = static_cast<int64_t>(params.trace_eagerness) * params.region_batch / 100;
+  if (!rec_ && ++e->count >= due) engine->flush(e);
+  return true;
+}
+
 void JitState::after_exit(ExitInfo* e, vm::Frame* f, uint32_t start_pc) {
   if (rec_ || invalidate_if_stale(e) || e->blacklisted) return;
+  if (flush_if_due(e)) return;
   if (++e->count < static_cast<uint32_t>(params.trace_eagerness)) return;
   CompiledTrace* root = e->root();
   if (root->kind == TraceKind::Loop && stats.bridges >= static_cast<uint64_t>(params.max_bridges)) return;

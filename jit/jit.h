@@ -75,6 +75,7 @@ struct ExitInfo {
   int32_t frame_slots = 0;         // slots of the trace's own frame (inlined frames' slots follow)
   CompiledTrace* bridge = nullptr; // a separately compiled bridge
   bool attached = false;           // the bridge now lives in the trace's own CFG
+  bool pending = false;            // ...in its IR, not yet in its machine code (region_batch)
   uint64_t taken = 0;              // times taken (count is reset when a recording aborts)
   bool deferred = false;           // the policy kept it a side exit at least once
   std::string no_bridge;           // why its last bridge failed (abort reason, attach or backend failure)
@@ -341,6 +342,9 @@ private:
   // times per location; after that the exit is bridged like any other). True
   // when invalidated.
   bool invalidate_if_stale(ExitInfo* e);
+  // An exit whose bridge waits in its region's IR (pending): counts it and
+  // recompiles the region when due. True when e is pending (never recorded).
+  bool flush_if_due(ExitInfo* e);
   std::string trace_log_;
   friend class Recorder;
 };

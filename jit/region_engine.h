@@ -73,6 +73,9 @@ public:
   bool profiling = false;
   // Side exit e was taken trace_eagerness times: record its bridge now?
   virtual bool bridge_now(ExitInfo* e) = 0;
+  // Side exit e's bridge waits in its region's IR (pending) and e was taken
+  // region_batch times since: recompile the region with every pending bridge.
+  virtual void flush(ExitInfo* e) = 0;
   // Stops entering root t; its machine code is freed once none runs.
   virtual void invalidate(CompiledTrace* t) = 0;
   // One .dot (and .svg when Graphviz is installed) per compiled region.

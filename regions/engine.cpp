@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <cstdio>
 #include <cstdlib>
+#include <unordered_map>
 
 #include <fmt/format.h>
 
@@ -93,6 +94,7 @@ public:
     if (t->kind != TraceKind::Bridge) check_profile(t);
   }
   bool bridge_now(ExitInfo* e) override;
+  void flush(ExitInfo* e) override;
   void invalidate(CompiledTrace* t) override;
   void dump_regions(const std::string& dir) const override;
 
@@ -102,10 +104,23 @@ private:
   std::unique_ptr<MergePolicy> policy_;
   std::unique_ptr<backends::Backend> backend_;
   std::vector<void*> retired_; // replaced code, freed when no machine code runs
+  // Regions whose IR holds bridges their machine code lacks (region_batch):
+  // the region as it was before the first of them, and their exits.
+  struct Pending {
+    RegionCheckpoint before;
+    std::vector<ExitInfo*> exits;
+  };
+  std::unordered_map<CompiledTrace*, Pending> pending_;
 
   // Creates exits for guards that have none, then (re)compiles t->ir.
   bool compile(CompiledTrace* t);
   bool try_attach(ExitInfo* parent, CompiledTrace* bridge);
+  // Recompiles root with its pending bridges; false (the region put back as
+  // it was before them) when that fails.
+  bool compile_pending(CompiledTrace* root);
+  int64_t batch_due() const {
+    return static_cast<int64_t>(jit_.params.trace_eagerness) * jit_.params.region_batch / 100;
+  }
   // Counts a bridge of `parent`'s root: versions of the positions it covers,
   // bridged exit positions, and (adaptive) the exponential-bridging check.
   void note_bridge(ExitInfo* parent, const CompiledTrace* bridge);
@@ -205,7 +220,7 @@ bool Engine::compile(CompiledTrace* t) {
   };
   double t1 = now();
   t->ir = t->raw;
-  if (std::string err = jit::optimize(t->ir, jit_.disabled_passes); !err.empty())
+  if (std::string err = jit::optimize(t->ir, jit_.disabled_passes, jit_.strict); !err.empty())
     return internal_error(fmt::format("# internal error in {}:{}: {}\n{}", t->code->qualname, t->start_pc, err,
                                       jit::format_trace(t->ir)));
   if (policy_->profiles() && t->kind != TraceKind::Bridge) add_arm_counters(t->ir, t->exits);
@@ -312,11 +327,14 @@ bool Engine::try_attach(ExitInfo* parent, CompiledTrace* bridge) {
     jit_.log_region(fmt::format("bridge kept separate at {}:{}: {}", root->code->qualname, parent->snap, r.error));
     return false;
   }
-  if (!compile(root)) {
-    r.before->restore(*root);
-    compile(root);
-    return false;
-  }
+  // Recompiling the region whole for each bridge costs time quadratic in its
+  // growth: the bridge waits in the IR until its exit is taken region_batch
+  // more times, and bridges recorded meanwhile share that compilation.
+  auto [it, first] = pending_.try_emplace(root, Pending{std::move(*r.before), {}});
+  it->second.exits.push_back(parent);
+  parent->attached = parent->pending = true;
+  parent->count = 0;
+  if (batch_due() <= 0 && !compile_pending(root)) return false;
   ++stats().bridges;
   const uint32_t exit_pc = parent->pc;
   if (r.joined) {
@@ -326,15 +344,47 @@ bool Engine::try_attach(ExitInfo* parent, CompiledTrace* bridge) {
     stats().widen_checks += static_cast<uint64_t>(r.checks);
     ++root->joins[root->bounds[bridge->join_bound].key];
   }
-  parent->attached = true;
   note_bridge(parent, bridge);
-  freeze_if_over_budget(root);
   jit_.log_region(fmt::format(
-      "{} bridge from exit {}:{} (taken {}) into region {}:{}: {}; {} blocks, {} bridges{}",
+      "{} bridge from exit {}:{} (taken {}) into region {}:{}: {}; {} blocks, {} bridges{}{}",
       r.joined ? "merged" : "attached", root->code->qualname, exit_pc, parent->taken, root->code->qualname,
       root->start_pc, r.joined ? bridge->join_note : "ends at the loop header", root->raw.blocks.size(),
-      root->bridge_count, r.joined ? fmt::format(", {} phis ({} widened, {} checks)", r.phis, r.widened, r.checks) : ""));
+      root->bridge_count, r.joined ? fmt::format(", {} phis ({} widened, {} checks)", r.phis, r.widened, r.checks) : "",
+      parent->pending ? fmt::format(" (compiled with the region when its exit is taken {} more times; {} waiting)",
+                                    batch_due(), it->second.exits.size())
+                      : ""));
   return true;
+}
+
+bool Engine::compile_pending(CompiledTrace* root) {
+  auto it = pending_.find(root);
+  if (it == pending_.end()) return true;
+  Pending p = std::move(it->second);
+  pending_.erase(it);
+  for (ExitInfo* e : p.exits) e->pending = false;
+  if (compile(root)) {
+    freeze_if_over_budget(root);
+    return true;
+  }
+  p.before.restore(*root);
+  compile(root);
+  for (ExitInfo* e : p.exits) {
+    e->attached = false;
+    e->no_bridge = "the region could not be compiled with its bridge";
+    e->count = 0;
+  }
+  jit_.log_region(fmt::format("region {}:{} could not be compiled with {} bridges: put back as it was",
+                              root->code->qualname, root->start_pc, p.exits.size()));
+  return false;
+}
+
+void Engine::flush(ExitInfo* e) {
+  CompiledTrace* root = e->root();
+  const size_t n = pending_.count(root) ? pending_.at(root).exits.size() : 0;
+  if (compile_pending(root))
+    jit_.log_region(fmt::format("compiled region {}:{} with {} waiting bridges (exit {}:{} taken {} more times)",
+                                root->code->qualname, root->start_pc, n, e->trace->code->qualname, e->pc,
+                                batch_due()));
 }
 
 // A region recompiled whole for every bridge it takes in costs time quadratic
@@ -344,13 +394,16 @@ bool Engine::try_attach(ExitInfo* parent, CompiledTrace* bridge) {
 void Engine::freeze_if_over_budget(CompiledTrace* root) {
   if (root->frozen) return;
   const char* why = nullptr;
-  if (root->compiles >= static_cast<uint32_t>(jit_.params.region_compiles)) why = "compilations";
+  // (Bridges count as compilations: batched, several share one, but each
+  // grows every later compilation.)
+  if (std::max(root->compiles, root->bridge_count + 1) >= static_cast<uint32_t>(jit_.params.region_compiles))
+    why = "compilations";
   else if (root->compile_seconds * 1000.0 >= jit_.params.region_compile_ms) why = "compile time";
   if (!why) return;
   root->frozen = true;
   ++stats().frozen;
-  jit_.log_region(fmt::format("freeze region {}:{}: {} over budget ({} compilations, {:.1f} ms, {} blocks)",
-                              root->code->qualname, root->start_pc, why, root->compiles,
+  jit_.log_region(fmt::format("freeze region {}:{}: {} over budget ({} compilations, {} bridges, {:.1f} ms, {} blocks)",
+                              root->code->qualname, root->start_pc, why, root->compiles, root->bridge_count,
                               root->compile_seconds * 1000.0, root->raw.blocks.size()));
 }
 
@@ -391,7 +444,7 @@ void Engine::check_profile(CompiledTrace* t) {
   std::string shift;
   for (size_t k = 0; k < t->exits.size(); ++k) {
     const ExitInfo* e = t->exits[k].get();
-    if (!e->attached) continue; // only merged arms run inside the region
+    if (!e->attached || e->pending) continue; // only merged arms run inside the region
     const double share = static_cast<double>(e->arm_taken - t->window_arm[k]) / span;
     if (shift.empty() && t->arm_share[k] >= 0 && policy_->profile_shifted(t->arm_share[k], share))
       shift = fmt::format("arm of exit {} (pc {}) went from {:.0f}% to {:.0f}% of {} {}", k, e->pc,
@@ -409,6 +462,10 @@ void Engine::check_profile(CompiledTrace* t) {
 }
 
 void Engine::invalidate(CompiledTrace* t) {
+  if (auto it = pending_.find(t); it != pending_.end()) {
+    for (ExitInfo* e : it->second.exits) e->pending = false;
+    pending_.erase(it);
+  }
   if (t->kind == TraceKind::Loop && t->code->jit_loops[t->start_pc] == t) t->code->jit_loops[t->start_pc] = nullptr;
   if (t->kind == TraceKind::Function && t->code->jit_function == t) t->code->jit_function = nullptr;
   if (!t->entry) return;

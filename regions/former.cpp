@@ -233,14 +233,29 @@ std::string BridgeAttach::end_at_header(const Ins& i) {
   // slot and ends in `return` has the changed value).
   const Ref loop_begin = root_.blocks[1].begin;
   auto carried = [&](int32_t slot) { return std::find(phi_slots.begin(), phi_slots.end(), slot) != phi_slots.end(); };
+  // A local the loop neither reads nor writes (a counter only this path
+  // bumps) lives in the frame's memory: the bridge stores its new value there.
+  const int32_t locals = root_.code ? root_.code->nlocals + root_.code->ncells() : 0;
+  const std::vector<bool> in_memory = jit::memory_resident(root_, locals);
+  auto resident = [&](int32_t slot) { return slot < locals && in_memory[slot]; };
+  // Its value at the bridge's end is stored even when the bridge did not
+  // change it: the exit may be inside an attached path that changed it and
+  // stores it only at its own end (chained_compare_loop.py).
+  for (int32_t slot = 0; slot < locals; ++slot) {
+    if (carried(slot) || !resident(slot)) continue;
+    auto v = at_end.find(slot);
+    Ref ref = v != at_end.end() ? v->second : kNoRef;
+    if (ref == kNoRef)
+      if (auto ex = at_exit_.find(slot); ex != at_exit_.end()) ref = ex->second;
+    if (ref != kNoRef) add({IrOp::SSTORE, IrType::None, boxed(ref, kTail), kNoRef, slot}, kTail);
+  }
   for (auto [slot, ref] : at_end) {
     auto ex = at_exit_.find(slot);
-    if (!carried(slot) && !(ex != at_exit_.end() && ex->second == ref && ref < loop_begin))
+    if (!carried(slot) && !resident(slot) && !(ex != at_exit_.end() && ex->second == ref && ref < loop_begin))
       return "bridge changes a slot the loop does not carry";
   }
-  const int32_t locals = root_.code ? root_.code->nlocals + root_.code->ncells() : 0;
   for (auto [slot, ref] : at_exit_) // (the exit's stack and inlined frames are gone at the header)
-    if (slot < locals && !carried(slot) && !at_end.count(slot) && ref >= loop_begin)
+    if (slot < locals && !carried(slot) && !resident(slot) && !at_end.count(slot) && ref >= loop_begin)
       return "bridge changes a slot the loop does not carry";
   const int32_t end_snap = map_snap(static_cast<int32_t>(i.snap));
   for (size_t k = 0; k < phi_slots.size(); ++k) {
@@ -288,6 +303,8 @@ std::string BridgeAttach::plan_join() {
   }
   dom_before_ = jit::dominators(root_);
   const int32_t join_snap = map_snap(static_cast<int32_t>(join.snap));
+  const int32_t locals = root_.code ? root_.code->nlocals + root_.code->ncells() : 0;
+  const std::vector<bool> in_memory = jit::memory_resident(root_, locals);
   for (const JoinSlot& j : bridge_ct_.join_plan) {
     Ref bv = j.bridge_ref == kNoRef ? kNoRef : (j.bridge_from_region ? j.bridge_ref : map_[j.bridge_ref]);
     // The slot's value at the exit, boxed, or else its load from memory.
@@ -335,6 +352,10 @@ std::string BridgeAttach::plan_join() {
         else if (have == IrType::Val && (j.type == IrType::Int || j.type == IrType::F64)) bv = unbox_checked(bv, j.type);
         else return "join value of another type";
       }
+      // A local the loop keeps in memory (see end_at_header) is stored too:
+      // the loop's next iteration reads it from there.
+      if (j.slot < locals && in_memory[j.slot])
+        add({IrOp::SSTORE, IrType::None, boxed(bv, kTail), kNoRef, j.slot}, kTail);
       new_phis_.push_back({j.slot, j.type, j.region_ref, j.region_ref, bv});
       break;
     }

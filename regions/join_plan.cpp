@@ -60,6 +60,7 @@ jit::JoinChoice plan_join(const jit::JoinQuery& q, const MergePolicy& policy) {
   if (root.kind == TraceKind::Loop && region.blocks.size() >= 2)
     for (Ref r = region.blocks[1].begin; r < region.blocks[1].end && region.ins[r].op == IrOp::PHI; ++r)
       if (region.ins[r].imm >= 0 && region.ins[r].imm < q.root_stack_base) carried[region.ins[r].imm] = true;
+  const std::vector<bool> in_memory = jit::memory_resident(region, q.root_stack_base);
   const std::vector<int32_t>& block_of = q.region_blocks;
   auto before_guard = [&](Ref r) { // r is computed on every path to the guard, before it
     const int32_t rb = block_of[r], gb = block_of[q.guard];
@@ -147,8 +148,10 @@ jit::JoinChoice plan_join(const jit::JoinQuery& q, const MergePolicy& policy) {
         }
       }
     }
+    // (A local the loop keeps in memory joins: the bridge stores it as well.)
     for (const JoinSlot& j : plan)
-      if ((j.action == JoinSlot::Phi || j.action == JoinSlot::MemPhi) && j.slot < q.root_stack_base && !carried[j.slot]) {
+      if ((j.action == JoinSlot::Phi || j.action == JoinSlot::MemPhi) && j.slot < q.root_stack_base &&
+          !carried[j.slot] && !in_memory[j.slot]) {
         ok = false;
         note(fmt::format("no join at pc {} (slot {}: the loop does not carry it)", q.pc, j.slot));
       }

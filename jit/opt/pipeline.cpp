@@ -50,15 +50,17 @@ bool is_disabled(std::string_view list, const char* name) {
 }
 } // namespace
 
-std::string optimize(Trace& t, std::string_view disabled) {
+std::string optimize(Trace& t, std::string_view disabled, bool each_pass) {
   std::string err = verify(t);
   if (!err.empty()) return "invalid trace from the recorder or region former: " + err;
   for (const PassInfo& p : passes()) {
     if (is_disabled(disabled, p.name)) continue;
     p.run(t);
+    if (!each_pass) continue;
     err = verify(t);
     if (!err.empty()) return fmt::format("pass {} broke the trace: {}", p.name, err);
   }
+  if (!each_pass && !(err = verify(t)).empty()) return "the optimizer broke the trace: " + err;
   return {};
 }
 

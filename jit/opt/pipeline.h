@@ -24,9 +24,11 @@ std::string pass_names();
 std::string unknown_pass(std::string_view list);
 
 // Runs every pass not named in `disabled` (comma-separated), verifying the IR
-// before the first and after each one. Returns what is wrong with an invalid
-// trace (then it must not be compiled), or "".
-std::string optimize(Trace& t, std::string_view disabled = {});
+// before the first and after the last (with `each_pass`, after each one, to
+// name the pass that broke it: the tests and the fuzzer run that way, as
+// verifying is a sixth of the optimizer's time per pass). Returns what is wrong
+// with an invalid trace (then it must not be compiled), or "".
+std::string optimize(Trace& t, std::string_view disabled = {}, bool each_pass = true);
 
 // Checks SSA and snapshot well-formedness; returns "" or a description of the defect.
 std::string verify(const Trace& t);
@@ -48,6 +50,11 @@ std::vector<int32_t> block_index(const Trace& t);
 // with the code from `at` on entered only through `at`?
 // `block_of` is block_index(t).
 bool joins_forward(const Trace& t, const std::vector<int32_t>& block_of, Ref guard, Ref at);
+// Per slot below `nslots`: does a loop trace keep it in the frame's memory,
+// never loading it into a value before the loop (the recorder loads every
+// slot a loop reads in the entry block; a slot the loop writes is carried by
+// a header PHI)? Code may change such a slot by storing to it.
+std::vector<bool> memory_resident(const Trace& t, int32_t nslots);
 
 void pass_fold(Trace& t);
 void pass_bounds(Trace& t);

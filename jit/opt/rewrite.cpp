@@ -1,6 +1,8 @@
 // rewrite.cpp — use forwarding and instruction compaction shared by the passes.
 #include "jit/opt/pipeline.h"
 
+#include <algorithm>
+
 namespace tributary::jit {
 
 namespace {
@@ -32,6 +34,16 @@ std::vector<int32_t> block_index(const Trace& t) {
   return b;
 }
 
+std::vector<bool> memory_resident(const Trace& t, int32_t nslots) {
+  std::vector<bool> out(static_cast<size_t>(std::max(nslots, 0)), t.kind == TraceKind::Loop && t.blocks.size() >= 2);
+  if (out.empty() || !out[0]) return out;
+  for (Ref r = t.blocks[0].begin; r < t.blocks[0].end; ++r)
+    if (t.ins[r].op == IrOp::SLOAD && t.ins[r].imm >= 0 && t.ins[r].imm < nslots) out[t.ins[r].imm] = false;
+  for (Ref r = t.blocks[1].begin; r < t.blocks[1].end && t.ins[r].op == IrOp::PHI; ++r)
+    if (t.ins[r].imm >= 0 && t.ins[r].imm < nslots) out[t.ins[r].imm] = false;
+  return out;
+}
+
 bool joins_forward(const Trace& t, const std::vector<int32_t>& block_of, Ref guard, Ref at) {
   const int32_t split = block_of[at], gblock = block_of[guard];
   if (split == gblock && at <= guard) return false; // above the guard in its block
@@ -59,26 +71,12 @@ bool joins_forward(const Trace& t, const std::vector<int32_t>& block_of, Ref gua
       if (blk.succ >= 0) succs[b].push_back(blk.succ);
     }
   }
-  // Dominators (iterative, over bit sets; regions are small).
-  std::vector<std::vector<int32_t>> preds(n + 1);
-  for (int32_t b = 0; b <= n; ++b)
-    for (int32_t s : succs[b]) preds[s].push_back(b);
-  std::vector<std::vector<bool>> dom(n + 1, std::vector<bool>(n + 1, true));
-  dom[0].assign(n + 1, false);
-  dom[0][0] = true;
-  for (bool changed = true; changed;) {
-    changed = false;
-    for (int32_t b = 1; b <= n; ++b) {
-      std::vector<bool> d(n + 1, !preds[b].empty());
-      for (int32_t p : preds[b])
-        for (int32_t k = 0; k <= n; ++k) d[k] = d[k] && dom[p][k];
-      d[b] = true;
-      if (d != dom[b]) dom[b] = std::move(d), changed = true;
-    }
-  }
-  // From M: the guard's code must be out of reach (no cycle), and every block
-  // reached must be entered only through M (else a path from above would skip
-  // the join's PHIs).
+  // From M (a loop's back edges to its header end a path): the guard's code
+  // must be out of reach (no cycle), and every block reached must be entered
+  // only through M, else a path from above would skip the join's PHIs. That
+  // is: every predecessor of a reached block other than M is reached too.
+  // (Without computing dominators: this runs for every candidate join point
+  // of every recorded bridge, and regions grow to hundreds of blocks.)
   const int32_t gnode = gblock == split && guard >= at ? m : gblock;
   std::vector<bool> seen(n + 1, false);
   std::vector<int32_t> work{m};
@@ -86,11 +84,15 @@ bool joins_forward(const Trace& t, const std::vector<int32_t>& block_of, Ref gua
   while (!work.empty()) {
     const int32_t b = work.back();
     work.pop_back();
-    if ((b == gnode && b != m) || !dom[b][m]) return false;
+    if (b == gnode && b != m) return false;
     for (int32_t s : succs[b])
       if (s != header && !seen[s]) seen[s] = true, work.push_back(s);
   }
-  return gnode != m;
+  if (gnode == m) return false;
+  for (int32_t b = 0; b <= n; ++b)
+    for (int32_t s : succs[b])
+      if (s != m && seen[s] && !seen[b]) return false;
+  return true;
 }
 
 std::vector<Ref> reorder(Trace& t, const std::vector<Ref>& order, const std::vector<int32_t>& block_of) {

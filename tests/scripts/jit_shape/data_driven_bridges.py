@@ -7,9 +7,13 @@
 # Under generalize every `if x is None` becomes a diamond inside the inlined
 # call in the loop's region: one merged bridge per branch point, not one per
 # combination; the loop then never leaves machine code.
-# jit-expect[generalize]: inlined_calls>=1 deinlined==0 bridges<=6 merges==6 phis>=6 side_exits<=20
+# Each bridge waits in the region's IR until its exit is taken region_batch
+# (5) more times, and bridges recorded meanwhile share one recompilation:
+# 4 compilations of the loop for 6 bridges (7 with region_batch=0), 35 side
+# exits (16).
+# jit-expect[generalize]: inlined_calls>=1 deinlined==0 bridges<=6 merges==6 phis>=6 side_exits<=36 compiles_max<=4
 # Under cap:2, adaptive and cfg as well (at most 10 bridges, every one a merge).
-# jit-expect[cap:2,adaptive,cfg]: inlined_calls>=1 deinlined==0 bridges<=6 merges==6 bridges_unmerged==0 side_exits<=20
+# jit-expect[cap:2,adaptive,cfg]: inlined_calls>=1 deinlined==0 bridges<=6 merges==6 bridges_unmerged==0 side_exits<=36
 
 def fn(v=None, a=None, b=None, c=None, d=None, e=None):
     if v is None:

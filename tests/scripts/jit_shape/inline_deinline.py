@@ -6,10 +6,11 @@
 # (it goes on in the caller) and joins the loop's region there: no
 # de-inlining, one merged bridge, and the loop never leaves machine code
 # again (before: de-inlined, a second loop trace, a function trace and 2,700
-# entries into compiled code).
+# entries into compiled code; 8 now: the exit is taken trace_eagerness times
+# before the bridge is recorded and region_batch more before it is compiled).
 # jit-expect: loops>=1
 # jit-expect[none]: deinlined==1 aborts==0
-# jit-expect[diamond,generalize,cap:2,adaptive,cfg]: deinlined==0 bridges==1 merges==1 functions==0 trace_entries<=5
+# jit-expect[diamond,generalize,cap:2,adaptive,cfg]: deinlined==0 bridges==1 merges==1 functions==0 trace_entries<=8
 
 def classify(i):
     if i < 300:

@@ -128,12 +128,39 @@ TEST_CASE("plan_join: an int against a float is refused by generalize and widene
   CHECK(c.widen_why == std::vector<std::string>{"slot 1 (cfg: widened to a boxed value)"});
 }
 
-TEST_CASE("plan_join: a local the loop does not carry cannot change before a join inside the loop") {
-  Fixture f(kLoop, boundary(4, 6, {{0, 2}, {1, 3}}), kBridge);
-  // The bridge stored t (slot 2): the region's code at pc 4 reads t from memory.
-  JoinChoice c = f.plan("generalize", 5, 4, {{0, kNoRef, false}, {1, kNoRef, false}, {2, 2, false}});
+// kLoop where the loop also reads t (slot 2) without changing it: loaded
+// once, in the entry block, and not carried.
+const char* kLoopReadsT = R"(trace loop pc 0
+block 0: -> block 1 (%1, %1)
+  %0 int KINT #1
+  %1 int KINT #0
+  %2 val SLOAD #2
+block 1: -> block 1 (%7, %8)
+  %3 int PHI
+  %4 int PHI #1
+  %5 bool LT %3 %0
+  GUARD_TRUE %5 [pc 2 depth 0 0=%3 1=%4]
+  %7 int ADD_OV %3 %0 [pc 4 depth 0 0=%3 1=%4]
+  %8 int ADD_OV %4 %7 [pc 6 depth 0 0=%7 1=%4]
+)";
+
+TEST_CASE("plan_join: a local the loop reads but does not carry cannot change before a join inside the loop") {
+  Fixture f(kLoopReadsT, boundary(4, 7, {{0, 3}, {1, 4}}), kBridge);
+  // The bridge stored t (slot 2): the region's code below pc 4 would read
+  // the value loaded before the loop.
+  JoinChoice c = f.plan("generalize", 6, 4, {{0, kNoRef, false}, {1, kNoRef, false}, {2, 2, false}});
   CHECK(c.bound == -1);
   CHECK(c.note == "no join at pc 4 (slot 2: the loop does not carry it)");
+}
+
+TEST_CASE("plan_join: a local the loop keeps in memory joins in memory") {
+  Fixture f(kLoop, boundary(4, 6, {{0, 2}, {1, 3}}), kBridge);
+  // The loop never loads t (slot 2): the join's PHI is also stored (MemPhi).
+  JoinChoice c = f.plan("generalize", 5, 4, {{0, kNoRef, false}, {1, kNoRef, false}, {2, 2, false}});
+  REQUIRE(c.bound == 0);
+  REQUIRE(c.plan.size() == 1);
+  CHECK(c.plan[0].slot == 2);
+  CHECK(c.plan[0].action == JoinSlot::MemPhi);
 }
 
 TEST_CASE("plan_join: a join point the guard's own code reaches is not a join point") {
