@@ -514,8 +514,7 @@ bool JitState::invalidate_if_stale(ExitInfo* e) {
 
 bool JitState::flush_if_due(ExitInfo* e) {
   if (!e->pending) return false;
-  const int64_t due = static_cast<int64_t>(params.trace_eagerness) * params.region_batch / 100;
-  if (!rec_ && ++e->count >= due) engine->flush(e);
+  if (!rec_ && ++e->count >= batch_due()) engine->flush(e);
   return true;
 }
 

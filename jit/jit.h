@@ -223,6 +223,8 @@ public:
   std::string disabled_passes; // --jit-disable
   std::string dump_regions;    // --dump-regions=DIR
   bool strict = false;         // TRIBUTARY_JIT_STRICT=1: an internal error aborts (tests, fuzzer)
+  // region_batch in exits: how often a pending bridge's exit is taken before its region is recompiled.
+  int64_t batch_due() const { return static_cast<int64_t>(params.trace_eagerness) * params.region_batch / 100; }
 
   // A backward jump to `target` is about to execute in frame f. Returns the
   // compiled loop trace to enter, or null; may start a recording (then

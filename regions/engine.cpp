@@ -118,9 +118,6 @@ private:
   // Recompiles root with its pending bridges; false (the region put back as
   // it was before them) when that fails.
   bool compile_pending(CompiledTrace* root);
-  int64_t batch_due() const {
-    return static_cast<int64_t>(jit_.params.trace_eagerness) * jit_.params.region_batch / 100;
-  }
   // Counts a bridge of `parent`'s root: versions of the positions it covers,
   // bridged exit positions, and (adaptive) the exponential-bridging check.
   void note_bridge(ExitInfo* parent, const CompiledTrace* bridge);
@@ -330,11 +327,11 @@ bool Engine::try_attach(ExitInfo* parent, CompiledTrace* bridge) {
   // Recompiling the region whole for each bridge costs time quadratic in its
   // growth: the bridge waits in the IR until its exit is taken region_batch
   // more times, and bridges recorded meanwhile share that compilation.
-  auto [it, first] = pending_.try_emplace(root, Pending{std::move(*r.before), {}});
+  auto it = pending_.try_emplace(root, Pending{std::move(*r.before), {}}).first;
   it->second.exits.push_back(parent);
   parent->attached = parent->pending = true;
   parent->count = 0;
-  if (batch_due() <= 0 && !compile_pending(root)) return false;
+  if (jit_.batch_due() <= 0 && !compile_pending(root)) return false;
   ++stats().bridges;
   const uint32_t exit_pc = parent->pc;
   if (r.joined) {
@@ -351,7 +348,7 @@ bool Engine::try_attach(ExitInfo* parent, CompiledTrace* bridge) {
       root->start_pc, r.joined ? bridge->join_note : "ends at the loop header", root->raw.blocks.size(),
       root->bridge_count, r.joined ? fmt::format(", {} phis ({} widened, {} checks)", r.phis, r.widened, r.checks) : "",
       parent->pending ? fmt::format(" (compiled with the region when its exit is taken {} more times; {} waiting)",
-                                    batch_due(), it->second.exits.size())
+                                    jit_.batch_due(), it->second.exits.size())
                       : ""));
   return true;
 }
@@ -384,7 +381,7 @@ void Engine::flush(ExitInfo* e) {
   if (compile_pending(root))
     jit_.log_region(fmt::format("compiled region {}:{} with {} waiting bridges (exit {}:{} taken {} more times)",
                                 root->code->qualname, root->start_pc, n, e->trace->code->qualname, e->pc,
-                                batch_due()));
+                                jit_.batch_due()));
 }
 
 // A region recompiled whole for every bridge it takes in costs time quadratic
