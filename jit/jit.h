@@ -164,7 +164,8 @@ struct CompiledTrace {
   std::unordered_map<uint64_t, uint32_t> versions, joins; // by merge_key
   uint64_t entries = 0;              // times run() entered this root
   uint32_t bridge_count = 0;         // bridges recorded from its exits (attached or separate)
-  std::vector<uint32_t> bridged_pcs; // the distinct exit positions behind them
+  uint32_t frozen_bridges = 0;       // of them, compiled separately after the region was frozen
+  std::vector<uint64_t> bridged_pcs; // the distinct exit positions behind them (merge_key)
   bool reformed = false;             // re-formed into a generically merged region (adaptive)
   // Past its compile budget (region_compiles, region_compile_ms) a region stops
   // growing: later bridges are compiled on their own, nothing joins it.

@@ -125,6 +125,10 @@ private:
   // Closes t's profile window when it is full, and re-forms t when an arm's
   // share shifted (profiling policies).
   void check_profile(CompiledTrace* t);
+  // A recompiled region starts a new window: one spanning the recompilation
+  // would count the new arms for part of it only (adaptive re-formed a loop
+  // over and over on that: an arm "went from 20% to 51%").
+  void restart_profile(CompiledTrace* t);
   void retire_code(void* entry);
 };
 
@@ -178,7 +182,11 @@ void Engine::install(std::unique_ptr<CompiledTrace> t, ExitInfo* parent) {
     ++stats().functions;
     t->code->jit_function = raw;
     break;
-  case TraceKind::Bridge: ++stats().bridges; parent->bridge = raw; break;
+  case TraceKind::Bridge:
+    ++stats().bridges;
+    parent->bridge = raw;
+    if (parent->root()->frozen) ++parent->root()->frozen_bridges;
+    break;
   }
   jit_.traces.push_back(std::move(t));
 }
@@ -290,6 +298,7 @@ bool Engine::compile(CompiledTrace* t) {
   t->entry = reinterpret_cast<jit::MachineCode>(code.entry);
   t->code_bytes = code.size;
   stats().ops_optimized += t->ir.ins.size();
+  if (policy_->profiles()) restart_profile(t);
   if (!jit_.log_spec.empty())
     jit_.log_trace(fmt::format("# trace {} ({}) {}:{} — {} ops, {} blocks, {} bytes\n{}\n", t->id,
                                t->kind == TraceKind::Loop       ? "loop"
@@ -408,9 +417,10 @@ void Engine::note_bridge(ExitInfo* parent, const CompiledTrace* bridge) {
   CompiledTrace* root = parent->root();
   for (uint64_t key : bridge->pcs) ++root->versions[key];
   ++root->bridge_count;
-  const uint32_t exit_pc = parent->pc;
-  if (std::find(root->bridged_pcs.begin(), root->bridged_pcs.end(), exit_pc) == root->bridged_pcs.end())
-    root->bridged_pcs.push_back(exit_pc);
+  // (Guards inside inlined calls share the call's pc: their position names the frames.)
+  const uint64_t exit_pos = jit::merge_key(parent->pc, parent->frames);
+  if (std::find(root->bridged_pcs.begin(), root->bridged_pcs.end(), exit_pos) == root->bridged_pcs.end())
+    root->bridged_pcs.push_back(exit_pos);
   const uint32_t guard_pcs = static_cast<uint32_t>(root->bridged_pcs.size());
   if (!root->reformed && policy_->wants_reform(root->bridge_count, guard_pcs)) {
     // Exponential bridging (seed 000): the bridges are copies of one
@@ -431,9 +441,22 @@ void Engine::retire_code(void* entry) {
   retired_.clear();
 }
 
+namespace {
+uint64_t profile_total(const CompiledTrace* t) {
+  return t->kind == TraceKind::Loop ? (t->iterations ? *t->iterations : 0) : t->entries;
+}
+} // namespace
+
+void Engine::restart_profile(CompiledTrace* t) {
+  t->window_start = profile_total(t);
+  t->window_arm.resize(t->exits.size(), 0);
+  t->arm_share.resize(t->exits.size(), -1.0); // (arms merged before keep their last share)
+  for (size_t k = 0; k < t->exits.size(); ++k) t->window_arm[k] = t->exits[k]->arm_taken;
+}
+
 void Engine::check_profile(CompiledTrace* t) {
   const uint64_t window = policy_->profile_window();
-  const uint64_t total = t->kind == TraceKind::Loop ? (t->iterations ? *t->iterations : 0) : t->entries;
+  const uint64_t total = profile_total(t);
   if (window == 0 || total - t->window_start < window) return;
   const double span = static_cast<double>(total - t->window_start);
   t->window_arm.resize(t->exits.size(), 0);

@@ -28,6 +28,29 @@ SlotValue describe(const jit::Trace& t, Ref r, bool fold_used) {
   return v;
 }
 
+// Does region code at or below boundary instruction `at` read v (an operand,
+// a call argument, a block argument)? Below is where the join will dominate:
+// `at` and after in its block, and the blocks that block dominates.
+bool read_below(const jit::Trace& t, const std::vector<int32_t>& block_of, const std::vector<std::vector<bool>>& dom,
+                Ref v, Ref at) {
+  const int32_t jb = block_of[at];
+  auto below = [&](Ref r) {
+    const int32_t rb = block_of[r];
+    return rb == jb ? r >= at : rb >= 0 && static_cast<bool>(dom[rb][jb]);
+  };
+  for (Ref r = 0; r < static_cast<Ref>(t.ins.size()); ++r) {
+    const jit::Ins& i = t.ins[r];
+    if (i.a != v && i.b != v && i.op != IrOp::CALL) continue;
+    if (i.op == IrOp::CALL && i.a != v && i.b != v &&
+        std::find(t.calls[i.imm].args.begin(), t.calls[i.imm].args.end(), v) == t.calls[i.imm].args.end())
+      continue;
+    if (i.op == IrOp::PHI || below(r)) return true;
+  }
+  for (size_t b = 0; b < t.blocks.size(); ++b)
+    if (std::find(t.blocks[b].args.begin(), t.blocks[b].args.end(), v) != t.blocks[b].args.end()) return true;
+  return false;
+}
+
 Ref find_slot(const std::vector<SnapEntry>& entries, int32_t slot) {
   for (const SnapEntry& e : entries)
     if (e.slot == slot) return e.ref;
@@ -51,6 +74,11 @@ jit::JoinChoice plan_join(const jit::JoinQuery& q, const MergePolicy& policy) {
   if (auto j = root.joins.find(key); j != root.joins.end()) at.joins = j->second;
   at.region_blocks = static_cast<uint32_t>(region.blocks.size());
   at.reformed = root.reformed;
+  {
+    const jit::Ins& g = region.ins[q.guard];
+    at.from_widen_check = (g.op == IrOp::GUARD_INT || g.op == IrOp::GUARD_F64 || g.op == IrOp::GUARD_BOOL) &&
+                          g.a != kNoRef && region.ins[g.a].op == IrOp::PHI && region.ins[g.a].type == IrType::Val;
+  }
   // A loop's header carries every local its body changes; the body reads the
   // others from values loaded before the loop. A bridge that changes such a
   // local cannot join inside the loop: the next iteration would read the
@@ -100,7 +128,7 @@ jit::JoinChoice plan_join(const jit::JoinQuery& q, const MergePolicy& policy) {
         plan.push_back({s, JoinSlot::MemPhi, IrType::Val, kNoRef, bref, from_region, 0});
         continue;
       }
-      const SlotValue rv = describe(region, rref, region_fold(rref));
+      SlotValue rv = describe(region, rref, region_fold(rref));
       if (bref == kNoRef) { // the bridge never touched it: load it to the region's view
         // ... unless the region's value is that slot's own load: the memory
         // still holds it on both paths (the exit left the slot untouched).
@@ -136,6 +164,8 @@ jit::JoinChoice plan_join(const jit::JoinQuery& q, const MergePolicy& policy) {
         }
         bv.type = rv.type;
       }
+      if (join_equal_states(rv, bv).kind == SlotJoin::Reject)
+        rv.read_below = read_below(region, block_of, q.region_dom, rref, b.ins);
       const JoinDecision d = policy.join(rv, bv, at);
       if (d.kind == SlotJoin::Reject) {
         ok = false;

@@ -21,7 +21,8 @@ struct PolicyEntry {
 constexpr PolicyEntry kPolicies[] = {
     {PolicyKind::None, "none", "pure tracing: hot side exits get bridges, paths never merge (PyPy/LuaJIT)"},
     {PolicyKind::Diamond, "diamond",
-     "a hot exit's path joins the region at the first point whose abstract state equals the region's"},
+     "a hot exit's path joins the region at the first point whose abstract state equals the region's "
+     "(on every slot the code below reads)"},
     {PolicyKind::Generalize, "generalize",
      "like diamond, but constants that differ are widened to variables of their type so the join succeeds"},
     {PolicyKind::Cap, "cap:K",
@@ -113,10 +114,24 @@ std::unique_ptr<MergePolicy> make_policy(const PolicySpec& spec, const PolicyPar
   return p;
 }
 
+namespace {
+bool boxable(jit::IrType t) {
+  return t == jit::IrType::Val || t == jit::IrType::Int || t == jit::IrType::F64 || t == jit::IrType::Bool;
+}
+} // namespace
+
 JoinDecision join_equal_states(const SlotValue& r, const SlotValue& b) {
   if (r.memory() || b.memory()) return {SlotJoin::Reject};
   if (r.is_const && b.is_const && r.const_bits == b.const_bits) return {SlotJoin::Same};
   if (!r.is_const && !b.is_const && r.type == b.type) return {SlotJoin::Phi, r.type};
+  // `if type(x) is int: x = x * 2 else: x = x * 0.75`, a statement or two
+  // on: the region's code no longer reads x, only its exits store it. The
+  // states agree on everything the code reads: a PHI (boxed if the types
+  // differ) costs no check. (Not a constant the region decided control flow
+  // on: the code below relies on it without reading it.)
+  if (!r.read_below && !r.fold_used && boxable(r.type) && boxable(b.type))
+    return r.type == b.type ? JoinDecision{SlotJoin::Phi, r.type}
+                            : JoinDecision{SlotJoin::Phi, jit::IrType::Val, "types differ, not read below the join: boxed"};
   return {SlotJoin::Reject, jit::IrType::None, "states differ"};
 }
 
@@ -131,16 +146,16 @@ JoinDecision join_same_type(const SlotValue& r, const SlotValue& b) {
   return {SlotJoin::Reject, jit::IrType::None, "type cannot be joined"};
 }
 
-namespace {
-bool boxable(jit::IrType t) {
-  return t == jit::IrType::Val || t == jit::IrType::Int || t == jit::IrType::F64 || t == jit::IrType::Bool;
-}
-} // namespace
-
-JoinDecision join_generic(const SlotValue& r, const SlotValue& b, const char* why) {
+JoinDecision join_generic(const SlotValue& r, const SlotValue& b, const MergePoint& at, const char* why) {
   JoinDecision d = join_same_type(r, b);
   if (d.kind != SlotJoin::Reject) return d;
   if (r.memory() || b.memory()) return d;
+  // The bridge of a widened value's check, where the check failed: widening
+  // the same kind of value again with a check of its own makes a bridge per
+  // instruction down to where the value is last read (cfg: six bridges per
+  // `type(x) is int` switch). It joins where the code no longer reads it.
+  if (at.from_widen_check && r.read_below && r.type != b.type)
+    return {SlotJoin::Reject, jit::IrType::None, "a widened value's check does not widen again"};
   if (!boxable(r.type) || !boxable(b.type)) return {SlotJoin::Reject, jit::IrType::None, "type cannot be boxed"};
   // A bridge constant the bridge decided control flow on is fine: the bridge's
   // own code above the join relied on it, nothing below does.

@@ -59,6 +59,9 @@ struct SlotValue {
   bool is_const = false;
   uint64_t const_bits = 0; // boxed constant
   bool fold_used = false;  // the recorder decided control flow on this constant
+  // (The region's value only.) Whether the region's code below the join reads
+  // it; a slot it does not read can be widened for free: only exits see it.
+  bool read_below = true;
   bool memory() const { return type == jit::IrType::None; }
 };
 
@@ -77,6 +80,7 @@ struct MergePoint {
   uint32_t joins = 0;        // bridges that joined there
   uint32_t region_blocks = 0;
   bool reformed = false;     // the region was re-formed (adaptive): join generically
+  bool from_widen_check = false; // the bridge leaves from the check of a widened (boxed) PHI
 };
 
 // What a policy knows about a side exit whose count reached trace_eagerness.
@@ -129,10 +133,12 @@ std::unique_ptr<MergePolicy> make_policy(const PolicySpec& spec, const PolicyPar
 // values are the same; two variables of one machine type join with a PHI.
 JoinDecision join_equal_states(const SlotValue& region, const SlotValue& bridge);
 // generalize's rule: join_equal_states, plus constants of one machine type
-// widened to a variable of that type (unless control flow was decided on them).
+// widened to a variable of that type (unless control flow was decided on them),
+// and values of two types the region's code below does not read widened to a
+// boxed value.
 JoinDecision join_same_type(const SlotValue& region, const SlotValue& bridge);
 // The generic join: anything two paths hold, except frame memory, joins as a
 // boxed Val PHI (cap after K versions, cfg, adaptive after a re-formation).
-JoinDecision join_generic(const SlotValue& region, const SlotValue& bridge, const char* why);
+JoinDecision join_generic(const SlotValue& region, const SlotValue& bridge, const MergePoint& at, const char* why);
 
 } // namespace tributary::regions

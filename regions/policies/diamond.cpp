@@ -1,6 +1,8 @@
 // diamond.cpp — join at the first point whose abstract state equals the region's:
 // identical values or equal constants, and variables of the same machine type
-// (a PHI). Anything else keeps the bridge recording.
+// (a PHI). A slot the region's code below the join does not read may hold
+// anything (a boxed PHI: only exits see it). Anything else keeps the bridge
+// recording.
 #include "regions/merge_policy.h"
 
 namespace tributary::regions {

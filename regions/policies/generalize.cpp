@@ -4,7 +4,9 @@
 // the seeds' `if x is None: x = default` case: after the `if`, x is the float
 // default on one path and the caller's float on the other. A constant the
 // recorder used to decide control flow is not widened (the region's code after
-// the join relies on its value).
+// the join relies on its value). Values of two types join where the region's
+// code below no longer reads them (diamond's rule): a `type(x) is int` switch
+// joins a statement after the switch, not after the function returns.
 #include "regions/merge_policy.h"
 
 namespace tributary::regions {

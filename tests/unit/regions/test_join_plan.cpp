@@ -128,6 +128,40 @@ TEST_CASE("plan_join: an int against a float is refused by generalize and widene
   CHECK(c.widen_why == std::vector<std::string>{"slot 1 (cfg: widened to a boxed value)"});
 }
 
+// f(x) with `type(x) is int` taken: x (slot 1) doubled at pc 4 (%3 reads
+// it), not read again from pc 6 (%4) on; only the return value is.
+const char* kSwitch = R"(trace function pc 0
+block 0:
+  %0 val SLOAD #1
+  GUARD_INT %0 [pc 2 depth 0 1=%0]
+  %2 int UNBOX_INT %0
+  %3 int ADD_OV %2 %2 [pc 4 depth 0 1=%2]
+  %4 f64 KF64 0.5
+  %5 val BOX_INT %3
+  RET %5
+)";
+
+TEST_CASE("plan_join: an int against a float joins boxed where the region no longer reads it") {
+  // At pc 4 the region's code below reads the int: every policy but cfg refuses.
+  Fixture read(kSwitch, boundary(4, 3, {{1, 2}}), kBridge);
+  for (const char* policy : {"diamond", "generalize", "cap:2", "adaptive"}) {
+    CAPTURE(policy);
+    JoinChoice c = read.plan(policy, 1, 4, {{1, 3, false}});
+    CHECK(c.bound == -1);
+  }
+  // At pc 6 nothing below reads it: a boxed PHI, no policy refuses.
+  Fixture dead(kSwitch, boundary(6, 4, {{1, 2}}), kBridge);
+  for (const char* policy : {"diamond", "generalize", "cap:2", "adaptive", "cfg"}) {
+    CAPTURE(policy);
+    JoinChoice c = dead.plan(policy, 1, 6, {{1, 3, false}});
+    REQUIRE(c.bound == 0);
+    REQUIRE(c.plan.size() == 1);
+    CHECK(same(c.plan[0], {1, JoinSlot::Phi, IrType::Val, 2, 3, false, 0}));
+    CHECK(c.widened == 1);
+    CHECK(c.widen_why == std::vector<std::string>{"slot 1 (types differ, not read below the join: boxed)"});
+  }
+}
+
 // kLoop where the loop also reads t (slot 2) without changing it: loaded
 // once, in the entry block, and not carried.
 const char* kLoopReadsT = R"(trace loop pc 0
