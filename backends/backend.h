@@ -34,8 +34,10 @@ public:
 
 // The code generators built in, by name ("asmjit"): null for an unknown name.
 std::unique_ptr<Backend> make_backend(std::string_view name);
-std::string backend_names(); // "asmjit, ..." for --help and usage errors
+std::string backend_names(); // "lsra, asmjit" for --help and usage errors
+const char* default_backend(); // the first of them
 
-std::unique_ptr<Backend> make_asmjit_backend();
+std::unique_ptr<Backend> make_asmjit_backend(); // asmjit's Compiler and register allocator
+std::unique_ptr<Backend> make_lsra_backend();   // own linear-scan allocation, asmjit's Assembler
 
 } // namespace tributary::backends

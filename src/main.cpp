@@ -54,7 +54,7 @@ options:
   --jit=on|off     enable or disable the JIT (default: on)
   --jit-param P    JIT parameters, P = name=value[,name=value...] (see below)
   --merge=POLICY   path-merging policy (default: generalize); available: @POLICIES@
-  --backend=NAME   code generator (default: asmjit); available: @BACKENDS@
+  --backend=NAME   code generator (default: @BACKEND@); available: @BACKENDS@
   --jit-stats=json:FILE  write JIT statistics as JSON to FILE ('-' for stdout)
   --dump-regions=DIR     write a Graphviz .dot (and .svg with `dot`) per compiled region
   --jit-disable=PASSES   skip optimizer passes (comma-separated: @PASSES@)
@@ -83,7 +83,7 @@ struct Options {
   std::string disabled_passes;
   std::string dump_regions;
   regions::PolicySpec policy;
-  std::string backend = "asmjit";
+  std::string backend = backends::default_backend();
   std::vector<std::string> argv;
 };
 
@@ -105,6 +105,7 @@ Options parse_options(int argc, char** argv) {
       help.replace(help.find("@POLICIES@"), 10, regions::policy_names());
       help.replace(help.find("@PASSES@"), 8, jit::pass_names());
       help.replace(help.find("@BACKENDS@"), 10, backends::backend_names());
+      help.replace(help.find("@BACKEND@"), 9, backends::default_backend());
       std::fputs(help.c_str(), stdout);
       std::fputs(jit::params_help().c_str(), stdout);
       std::exit(0);

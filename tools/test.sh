@@ -57,7 +57,8 @@ run_suite() { # DIR LABEL [extra runner args...]
 
 # Correctness must not depend on the merge policy or on any single optimizer
 # pass: the release build also runs the JIT under every merging policy and
-# with each pass disabled in turn. The names come from the binary's --help.
+# with each pass disabled in turn, and under every other code generator. The
+# names come from the binary's --help.
 eager="--jit-param threshold=2,function_threshold=3,trace_eagerness=2"
 policy_modes() { # BINARY: one --mode per merge policy other than the default
   local p default
@@ -65,6 +66,14 @@ policy_modes() { # BINARY: one --mode per merge policy other than the default
   for p in $("$1" --help | sed -n 's/.*--merge=POLICY.*available: //p' | tr -d ',' | sed 's/cap:K/cap:2/'); do
     [ "$p" = "$default" ] && continue # the "jit" mode runs it
     printf '%s\n' --mode "$p=--jit=on --merge=$p $eager"
+  done
+}
+backend_modes() { # BINARY: one --mode per code generator other than the default
+  local b default
+  default=$("$1" --help | sed -n 's/.*--backend=NAME.*(default: \([^)]*\)).*/\1/p')
+  for b in $("$1" --help | sed -n 's/.*--backend=NAME.*available: //p' | tr -d ','); do
+    [ "$b" = "$default" ] && continue
+    printf '%s\n' --mode "jit-$b=--jit=on --backend=$b $eager"
   done
 }
 pass_modes() { # BINARY: one --mode per optimizer pass, disabled
@@ -81,7 +90,7 @@ fuzz_smoke() { # BINARY LABEL: fixed seeds of the differential fuzzer (tests/fuz
   count_scripts "$out"
 }
 if tools/build.sh build; then
-  mapfile -t modes < <(policy_modes build/tributary; pass_modes build/tributary)
+  mapfile -t modes < <(policy_modes build/tributary; backend_modes build/tributary; pass_modes build/tributary)
   run_suite build release "${modes[@]}"
   fuzz_smoke build/tributary release
 else
