@@ -74,11 +74,6 @@ jit::JoinChoice plan_join(const jit::JoinQuery& q, const MergePolicy& policy) {
   if (auto j = root.joins.find(key); j != root.joins.end()) at.joins = j->second;
   at.region_blocks = static_cast<uint32_t>(region.blocks.size());
   at.reformed = root.reformed;
-  {
-    const jit::Ins& g = region.ins[q.guard];
-    at.from_widen_check = (g.op == IrOp::GUARD_INT || g.op == IrOp::GUARD_F64 || g.op == IrOp::GUARD_BOOL) &&
-                          g.a != kNoRef && region.ins[g.a].op == IrOp::PHI && region.ins[g.a].type == IrType::Val;
-  }
   // A loop's header carries every local its body changes; the body reads the
   // others from values loaded before the loop. A bridge that changes such a
   // local cannot join inside the loop: the next iteration would read the

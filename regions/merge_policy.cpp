@@ -146,16 +146,20 @@ JoinDecision join_same_type(const SlotValue& r, const SlotValue& b) {
   return {SlotJoin::Reject, jit::IrType::None, "type cannot be joined"};
 }
 
-JoinDecision join_generic(const SlotValue& r, const SlotValue& b, const MergePoint& at, const char* why) {
+JoinDecision join_generic(const SlotValue& r, const SlotValue& b, const char* why) {
   JoinDecision d = join_same_type(r, b);
   if (d.kind != SlotJoin::Reject) return d;
   if (r.memory() || b.memory()) return d;
-  // The bridge of a widened value's check, where the check failed: widening
-  // the same kind of value again with a check of its own makes a bridge per
-  // instruction down to where the value is last read (cfg: six bridges per
-  // `type(x) is int` switch). It joins where the code no longer reads it.
-  if (at.from_widen_check && r.read_below && r.type != b.type)
-    return {SlotJoin::Reject, jit::IrType::None, "a widened value's check does not widen again"};
+  // Below the join the region's code checks a widened value where it relies
+  // on it (its type where it reads it, its identity where it decided control
+  // flow on it). When the bridge's own value is sure to fail that check, the
+  // join only moves the bridge's path to the check's exit, and its bridge
+  // joins one instruction further down (cfg: four bridges per
+  // `type(x) is int` switch). The bridge records on to where no check fails.
+  const bool typed = b.type != jit::IrType::Val;
+  if ((r.read_below && typed && r.type != jit::IrType::Val && r.type != b.type) ||
+      (r.fold_used && b.is_const && b.const_bits != r.const_bits))
+    return {SlotJoin::Reject, jit::IrType::None, "the check below the join would fail on the bridge's path"};
   if (!boxable(r.type) || !boxable(b.type)) return {SlotJoin::Reject, jit::IrType::None, "type cannot be boxed"};
   // A bridge constant the bridge decided control flow on is fine: the bridge's
   // own code above the join relied on it, nothing below does.

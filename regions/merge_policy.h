@@ -80,7 +80,6 @@ struct MergePoint {
   uint32_t joins = 0;        // bridges that joined there
   uint32_t region_blocks = 0;
   bool reformed = false;     // the region was re-formed (adaptive): join generically
-  bool from_widen_check = false; // the bridge leaves from the check of a widened (boxed) PHI
 };
 
 // What a policy knows about a side exit whose count reached trace_eagerness.
@@ -139,6 +138,6 @@ JoinDecision join_equal_states(const SlotValue& region, const SlotValue& bridge)
 JoinDecision join_same_type(const SlotValue& region, const SlotValue& bridge);
 // The generic join: anything two paths hold, except frame memory, joins as a
 // boxed Val PHI (cap after K versions, cfg, adaptive after a re-formation).
-JoinDecision join_generic(const SlotValue& region, const SlotValue& bridge, const MergePoint& at, const char* why);
+JoinDecision join_generic(const SlotValue& region, const SlotValue& bridge, const char* why);
 
 } // namespace tributary::regions

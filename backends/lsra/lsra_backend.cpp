@@ -138,12 +138,13 @@ private:
     for (size_t b = 0; b < nb; ++b)
       if (f_.blocks[b].cold)
         targets(b, [&](int32_t t, int32_t) { cold_terminal &= f_.blocks[t].cold; });
-    std::vector<int32_t> entry(nb, -1); // cold block: the last hot position leading to it
+    // Cold block: the last and the first hot position leading to it.
+    std::vector<int32_t> entry(nb, -1), entry_lo(nb, INT32_MAX);
     if (cold_terminal) {
       for (size_t b = 0; b < nb; ++b)
         if (!f_.blocks[b].cold)
           targets(b, [&](int32_t t, int32_t p) {
-            if (f_.blocks[t].cold) entry[t] = std::max(entry[t], p);
+            if (f_.blocks[t].cold) entry[t] = std::max(entry[t], p), entry_lo[t] = std::min(entry_lo[t], p);
           });
       for (bool changed = true; changed;) {
         changed = false;
@@ -151,6 +152,7 @@ private:
           if (f_.blocks[b].cold)
             targets(b, [&](int32_t t, int32_t) {
               if (entry[b] > entry[t]) entry[t] = entry[b], changed = true;
+              if (entry_lo[b] < entry_lo[t]) entry_lo[t] = entry_lo[b], changed = true;
             });
       }
     }
@@ -225,18 +227,19 @@ private:
             changed = true;
           }
     }
-    // Every use must come after its definition in this layout.
+    // Every use must come after its definition in this layout (an exit's,
+    // after its definition at every branch into the exit).
     for (size_t b = 0; b < nb; ++b) {
-      if (cold(static_cast<int32_t>(b))) continue;
+      const bool c = cold(static_cast<int32_t>(b));
+      if (c && entry[b] < 0) continue;
       const lir::Block& blk = f_.blocks[b];
-      for (Ref r = blk.begin; r < blk.end; ++r) {
-        std::string err;
-        each_operand(r, [&](Ref o) {
-          if (located(o) && start_[o] >= 0 && start_[o] > use_at[r])
-            err = "lsra: a value is used before its definition in the layout";
-        });
-        if (!err.empty()) return err;
-      }
+      std::string err;
+      auto check = [&](Ref o, int32_t p) {
+        if (located(o) && start_[o] >= 0 && start_[o] > p) err = "lsra: a value is used before its definition in the layout";
+      };
+      for (Ref r = blk.begin; r < blk.end; ++r) each_operand(r, [&](Ref o) { check(o, c ? entry_lo[b] : use_at[r]); });
+      for (Ref a : blk.args) check(a, c ? entry_lo[b] : 2 * blk.end);
+      if (!err.empty()) return err;
     }
     return "";
   }

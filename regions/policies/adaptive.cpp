@@ -31,7 +31,7 @@ public:
   bool merges() const override { return true; }
   JoinDecision join(const SlotValue& r, const SlotValue& b, const MergePoint& at) const override {
     if (!at.reformed) return join_same_type(r, b);
-    return join_generic(r, b, at, "re-formed region: widened to a boxed value");
+    return join_generic(r, b, "re-formed region: widened to a boxed value");
   }
   bool bridge_now(const ExitProfile& e) const override {
     if (e.taken < static_cast<uint64_t>(e.eagerness)) return false;

@@ -19,7 +19,7 @@ public:
   bool merges() const override { return true; }
   JoinDecision join(const SlotValue& r, const SlotValue& b, const MergePoint& at) const override {
     if (at.versions < k_) return join_same_type(r, b);
-    return join_generic(r, b, at, "cap reached: widened to a boxed value");
+    return join_generic(r, b, "cap reached: widened to a boxed value");
   }
 
 private:

@@ -17,7 +17,7 @@ public:
   bool merges() const override { return true; }
   JoinDecision join(const SlotValue& r, const SlotValue& b, const MergePoint& at) const override {
     if (at.region_blocks >= max_blocks_) return join_same_type(r, b);
-    return join_generic(r, b, at, "cfg: widened to a boxed value");
+    return join_generic(r, b, "cfg: widened to a boxed value");
   }
 
 private:

@@ -9,7 +9,7 @@
 # jit-params: threshold=1039,function_threshold=1619,trace_eagerness=200
 # jit-expect[none]: bridges>=200 merges==0
 # jit-expect[diamond,generalize,adaptive]: bridges<=17 merges>=12 reformations==0 frozen==0
-# jit-expect[cap:2,cfg]: bridges<=23 merges>=15 frozen==0
+# jit-expect[cap:2,cfg]: bridges<=18 merges>=15 frozen==0
 import sys
 import time
 

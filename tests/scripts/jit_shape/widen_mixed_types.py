@@ -1,10 +1,11 @@
 # Shape (issue 6): a loop whose value is an int on some iterations and a float
 # on others. generalize cannot join an int with a float; cfg widens the slot to
-# a boxed value PHI (checked below the join) and merges the paths. A bridge
-# from such a check joins where the code no longer reads the value rather
-# than widening it again with another check (28 bridges, 14 merged, before
-# that rule; 22 and 8 with it).
-# jit-expect[cfg]: loops>=1 merges>=8 widened>=1 bridges<=22 bridges_unmerged<=16
+# a boxed value PHI (checked below the join) and merges the paths. It does
+# not widen where the check below would fail on the bridge's own path (an
+# int the code reads, where the bridge has a float): such a join only moved
+# the path to the check's exit (28 bridges, 14 merged, before that rule;
+# 20 and 6 with it).
+# jit-expect[cfg]: loops>=1 merges>=6 widened>=1 bridges<=20 bridges_unmerged<=16
 # jit-expect[generalize]: widened==0
 
 def main():

@@ -54,12 +54,19 @@ TEST_CASE("cap:K joins as generalize below K versions, then widens to boxed valu
   CHECK(d.kind == SlotJoin::Phi);
   CHECK(d.phi_type == IrType::Int);
   CHECK_FALSE(d.widened());
-  // Int against F64: rejected below the cap, a widened Val PHI at it.
-  CHECK(cap->join(var(IrType::Int), var(IrType::F64), one).kind == SlotJoin::Reject);
-  d = cap->join(var(IrType::Int), var(IrType::F64), two);
+  // Int against a boxed value: rejected below the cap, a widened Val PHI at it.
+  CHECK(cap->join(var(IrType::Int), var(IrType::Val), one).kind == SlotJoin::Reject);
+  d = cap->join(var(IrType::Int), var(IrType::Val), two);
   CHECK(d.kind == SlotJoin::Phi);
   CHECK(d.phi_type == IrType::Val);
   CHECK(d.widened());
+  // Int against F64 where the region's code reads the int below: the check
+  // there would fail on the bridge's own path, so even at the cap no join.
+  d = cap->join(var(IrType::Int), var(IrType::F64), two);
+  CHECK(d.kind == SlotJoin::Reject);
+  CHECK(std::string(d.why) == "the check below the join would fail on the bridge's path");
+  // ... and a constant control flow was decided on, against another constant.
+  CHECK(cap->join(konst(IrType::Val, 7, true), konst(IrType::Val, 8), two).kind == SlotJoin::Reject);
   // A constant control flow was decided on: widened too (checked by identity below the join).
   d = cap->join(konst(IrType::Val, 7, true), var(IrType::Val), two);
   CHECK(d.kind == SlotJoin::Phi);
@@ -75,10 +82,10 @@ TEST_CASE("cfg widens every boxable pair within its block budget") {
   p.cfg_max_blocks = 10;
   auto cfg = policy("cfg", p);
   MergePoint small{1, 0, 5, false}, big{1, 0, 10, false};
-  JoinDecision d = cfg->join(var(IrType::Bool), var(IrType::F64), small);
+  JoinDecision d = cfg->join(var(IrType::Bool), var(IrType::Val), small);
   CHECK(d.kind == SlotJoin::Phi);
   CHECK(d.phi_type == IrType::Val);
-  CHECK(cfg->join(var(IrType::Bool), var(IrType::F64), big).kind == SlotJoin::Reject);
+  CHECK(cfg->join(var(IrType::Bool), var(IrType::Val), big).kind == SlotJoin::Reject);
   d = cfg->join(var(IrType::F64), konst(IrType::F64, 3), big);
   CHECK(d.kind == SlotJoin::Phi);
   CHECK(d.phi_type == IrType::F64);
@@ -116,7 +123,7 @@ TEST_CASE("adaptive: cold exits stay side exits, exponential bridging re-forms")
   CHECK(a->wants_reform(9, 2));
   // Joins: generalize until re-formed, generic after.
   CHECK(a->join(var(IrType::Int), var(IrType::F64), MergePoint{1, 0, 3, false}).kind == SlotJoin::Reject);
-  CHECK(a->join(var(IrType::Int), var(IrType::F64), MergePoint{1, 0, 3, true}).phi_type == IrType::Val);
+  CHECK(a->join(var(IrType::Int), var(IrType::Val), MergePoint{1, 0, 3, true}).phi_type == IrType::Val);
   // The default hook: bridges at trace_eagerness, never re-forms, no profiling.
   auto g = policy("generalize");
   CHECK(g->bridge_now({2, 1000, false, 2}));
@@ -132,4 +139,28 @@ TEST_CASE("none rejects, diamond joins only equal states") {
   CHECK(diamond->join(var(IrType::Int), var(IrType::Int), {}).kind == SlotJoin::Phi);
   CHECK(diamond->join(konst(IrType::Int, 1), konst(IrType::Int, 2), {}).kind == SlotJoin::Reject);
   CHECK(diamond->join(var(IrType::Int), var(IrType::F64), MergePoint{100, 0, 3, true}).kind == SlotJoin::Reject);
+}
+
+TEST_CASE("every merging policy joins a slot the region does not read below, boxed, whatever its types") {
+  SlotValue dead = var(IrType::Int);
+  dead.read_below = false;
+  for (const char* spec : {"diamond", "generalize", "cap:2", "adaptive", "cfg"}) {
+    CAPTURE(spec);
+    auto p = policy(spec);
+    JoinDecision d = p->join(dead, var(IrType::F64), MergePoint{});
+    CHECK(d.kind == SlotJoin::Phi);
+    CHECK(d.phi_type == IrType::Val);
+    CHECK(d.widened());
+    // Same type: a typed PHI, nothing boxed.
+    d = p->join(dead, konst(IrType::Int, 5), MergePoint{});
+    CHECK(d.kind == SlotJoin::Phi);
+    CHECK(d.phi_type == IrType::Int);
+    // Read below: diamond and generalize keep recording.
+    if (std::string(spec) == "diamond" || std::string(spec) == "generalize")
+      CHECK(p->join(var(IrType::Int), var(IrType::F64), MergePoint{}).kind == SlotJoin::Reject);
+    // A constant the region decided control flow on is relied on below, read or not.
+    SlotValue folded = konst(IrType::Int, 1, true);
+    folded.read_below = false;
+    CHECK(p->join(folded, konst(IrType::F64, 2), MergePoint{}).kind == SlotJoin::Reject);
+  }
 }
