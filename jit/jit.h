@@ -167,6 +167,7 @@ struct CompiledTrace {
   uint32_t frozen_bridges = 0;       // of them, compiled separately after the region was frozen
   std::vector<uint64_t> bridged_pcs; // the distinct exit positions behind them (merge_key)
   bool reformed = false;             // re-formed into a generically merged region (adaptive)
+  bool profile_settled = false;      // re-formed for shifted profiles often enough: no more windows
   // Past its compile budget (region_compiles, region_compile_ms) a region stops
   // growing: later bridges are compiled on their own, nothing joins it.
   bool frozen = false;

@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <cstdio>
 #include <cstdlib>
+#include <map>
 #include <unordered_map>
 
 #include <fmt/format.h>
@@ -91,7 +92,7 @@ public:
   jit::JoinChoice plan_join(const jit::JoinQuery& q) const override { return regions::plan_join(q, *policy_); }
   void install(std::unique_ptr<CompiledTrace> t, ExitInfo* parent) override;
   void entering(CompiledTrace* t) override {
-    if (t->kind != TraceKind::Bridge) check_profile(t);
+    if (t->kind != TraceKind::Bridge && !t->profile_settled) check_profile(t);
   }
   bool bridge_now(ExitInfo* e) override;
   void flush(ExitInfo* e) override;
@@ -111,6 +112,10 @@ private:
     std::vector<ExitInfo*> exits;
   };
   std::unordered_map<CompiledTrace*, Pending> pending_;
+  // Re-formations for a shifted profile, per root position (code, pc): a
+  // loop whose callers alternate between phases (deltablue's Plan.execute
+  // over plans of different constraints) would be re-formed at every phase.
+  std::map<std::pair<const void*, uint32_t>, uint32_t> profile_reforms_;
 
   // Creates exits for guards that have none, then (re)compiles t->ir.
   bool compile(CompiledTrace* t);
@@ -475,6 +480,15 @@ void Engine::check_profile(CompiledTrace* t) {
   }
   t->window_start = total;
   if (shift.empty()) return;
+  uint32_t& reforms = profile_reforms_[{t->code, t->start_pc}];
+  if (reforms >= static_cast<uint32_t>(jit_.params.adaptive_reforms)) {
+    // The phases alternate: re-forming again would only follow them.
+    t->profile_settled = true;
+    jit_.log_region(fmt::format("region {}:{} keeps its shape: the profile shifted ({}) after {} re-formations",
+                                t->code->qualname, t->start_pc, shift, reforms));
+    return;
+  }
+  ++reforms;
   // Re-form: the region is dropped and recorded again around today's hot path.
   ++stats().reformations;
   jit_.log_region(fmt::format("re-form region {}:{}: the profile shifted ({})", t->code->qualname, t->start_pc, shift));
