@@ -347,6 +347,69 @@ TEST_CASE("LIR: PHI inputs are a parallel copy (a swap on the back edge)") {
   });
 }
 
+// Clobbers the caller-saved registers a C function may use (integer and SSE).
+[[gnu::noinline]] int64_t clobber(int64_t x) {
+  volatile double d[16];
+  volatile int64_t v[16];
+  for (int k = 0; k < 16; ++k) {
+    d[k] = k * 1.5 + static_cast<double>(x);
+    v[k] = k ^ x;
+  }
+  double s = 0;
+  int64_t t = 0;
+  for (int k = 0; k < 16; ++k) s += d[k], t += v[k];
+  return t + static_cast<int64_t>(s);
+}
+
+TEST_CASE("LIR: more values than registers, live across a call, read by an exit") {
+  // 24 ints and 12 doubles loaded before a call, all summed after it; an
+  // exit block (cold) reads some of them where the first int is negative.
+  constexpr int kInts = 24, kDoubles = 12;
+  lir::Func f;
+  Builder b(f);
+  const int32_t entry = b.new_block(), exit = b.new_block(/*cold=*/true);
+  b.open(entry);
+  Ref p = b.op(Op::ARG, Ty::I64, lir::kNone, lir::kNone, 0);
+  Ref out = b.op(Op::ARG, Ty::I64, lir::kNone, lir::kNone, 1);
+  std::vector<Ref> ints, dbls;
+  for (int k = 0; k < kInts; ++k) ints.push_back(b.op(Op::LOAD, Ty::I64, p, lir::kNone, 8 * k));
+  for (int k = 0; k < kDoubles; ++k) dbls.push_back(b.op(Op::LOAD, Ty::F64, p, lir::kNone, 8 * (kInts + k)));
+  Ref c = b.call(reinterpret_cast<const void*>(&clobber), {ints[1]});
+  b.branch(Op::BR_LT, ints[0], b.k(0), exit);
+  Ref si = c;
+  for (Ref v : ints) si = b.op(Op::ADD, Ty::I64, si, v);
+  Ref sf = dbls[0];
+  for (int k = 1; k < kDoubles; ++k) sf = b.op(Op::FADD, Ty::F64, sf, dbls[k]);
+  b.emit({Op::STORE, Ty::None, out, sf});
+  b.emit({Op::RET, Ty::None, si});
+  b.close();
+  b.open(exit);
+  b.emit({Op::STORE, Ty::None, out, dbls[7]});
+  b.emit({Op::STORE, Ty::None, out, ints[20], lir::kNone, 8});
+  b.emit({Op::RET, Ty::None, b.op(Op::SUB, Ty::I64, ints[3], c)});
+  b.close();
+  REQUIRE(b.finish() == "");
+  on_every_backend(f, [&](Code code) {
+    for (int64_t first : {int64_t{5}, int64_t{-5}}) {
+      CAPTURE(first);
+      int64_t in[kInts + kDoubles], r[2] = {};
+      int64_t sum = clobber(-7);
+      double fsum = 0;
+      for (int k = 0; k < kInts; ++k) in[k] = k == 0 ? first : k == 1 ? -7 : k * 1000 + 3, sum += in[k];
+      for (int k = 0; k < kDoubles; ++k) in[kInts + k] = bits(k * 0.25 - 1.0), fsum += k * 0.25 - 1.0;
+      const int64_t got = code(in, r);
+      if (first >= 0) {
+        CHECK(got == sum);
+        CHECK(dbl(r[0]) == fsum);
+      } else {
+        CHECK(got == in[3] - clobber(-7));
+        CHECK(dbl(r[0]) == 7 * 0.25 - 1.0);
+        CHECK(r[1] == in[20]);
+      }
+    }
+  });
+}
+
 TEST_CASE("LIR: the verifier rejects what a backend could not compile") {
   auto build = [](auto body) {
     lir::Func f;
