@@ -129,15 +129,16 @@ protected:
 std::unique_ptr<MergePolicy> make_policy(const PolicySpec& spec, const PolicyParams& params = {});
 
 // Shared lattice rule of the merging policies: equal constants or identical
-// values are the same; two variables of one machine type join with a PHI.
+// values are the same; two variables of one machine type join with a PHI; a
+// slot the region's code below does not read joins whatever it holds (boxed
+// when the types differ), unless control flow was decided on its constant.
 JoinDecision join_equal_states(const SlotValue& region, const SlotValue& bridge);
 // generalize's rule: join_equal_states, plus constants of one machine type
-// widened to a variable of that type (unless control flow was decided on them),
-// and values of two types the region's code below does not read widened to a
-// boxed value.
+// widened to a variable of that type (unless control flow was decided on them).
 JoinDecision join_same_type(const SlotValue& region, const SlotValue& bridge);
 // The generic join: anything two paths hold, except frame memory, joins as a
-// boxed Val PHI (cap after K versions, cfg, adaptive after a re-formation).
+// boxed Val PHI (cap after K versions, cfg, adaptive after a re-formation),
+// unless the check below the join is sure to fail on the bridge's own path.
 JoinDecision join_generic(const SlotValue& region, const SlotValue& bridge, const char* why);
 
 } // namespace tributary::regions

@@ -80,7 +80,7 @@ struct Loc {
 
 class Allocator {
 public:
-  explicit Allocator(const Func& f) : f_(f), n_(f.ins.size()), loc(n_), start_(n_, -1), end_(n_, -1) {}
+  explicit Allocator(const Func& f) : loc(f.ins.size()), f_(f), n_(f.ins.size()), start_(n_, -1), end_(n_, -1) {}
 
   std::string run() {
     if (std::string err = intervals(); !err.empty()) return err;
@@ -89,14 +89,14 @@ public:
     return "";
   }
 
-  const Func& f_;
-  size_t n_;
-  std::vector<Loc> loc;
-  int32_t slots = 0;
-  uint32_t callee_used = 0;      // bit per GP register id
-  std::vector<bool> fused;       // a compare emitted by the branch after it
+  std::vector<Loc> loc;     // per value
+  int32_t slots = 0;         // stack slots used
+  uint32_t callee_used = 0;  // bit per GP register id
+  std::vector<bool> fused;   // a compare emitted by the branch after it
 
 private:
+  const Func& f_;
+  size_t n_;
   std::vector<int32_t> start_, end_;
   std::vector<int32_t> calls_; // positions of CALLs, ascending
 
