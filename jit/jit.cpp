@@ -320,6 +320,9 @@ ExitInfo* JitState::run(CompiledTrace* t, Value* slots, Value* result) {
     }
     if (r == kToLoop) {
       t = out.next ? out.next : t->root;
+      // (A loop entered from another trace's code, a function's say, has its
+      // profile windows closed here: it may never be entered from the interpreter.)
+      if (engine->profiling) engine->entering(t);
       continue;
     }
     ExitInfo* e = out.exit;
