@@ -14,11 +14,9 @@
 // pool, a constant PHI input is an immediate move, and returns of the same
 // constant share one return stub. In a region with many exits that removes a
 // third of the registers (deltablue: backend time -40%, code -10%).
-#include <asmjit/x86.h>
-
 #include <cstring>
 
-#include "backends/backend.h"
+#include "backends/asmjit_common.h"
 
 namespace tributary::backends {
 
@@ -30,14 +28,6 @@ using lir::Ins;
 using lir::Op;
 using lir::Ref;
 using lir::Ty;
-
-class ErrorCollector : public ErrorHandler {
-public:
-  void handleError(Error, const char* message, BaseEmitter*) override { error = message; }
-  std::string error;
-};
-
-bool fits_imm32(int64_t v) { return v >= INT32_MIN && v <= INT32_MAX; }
 
 // Can operand `k` of `i` be a 32-bit immediate (sign-extended)?
 bool takes_imm(const Ins& i, int k) {
@@ -139,29 +129,21 @@ private:
       for (Ref a : b.args) ++uses[a];
     for (const lir::Call& c : f_.calls)
       for (Ref a : c.args) ++uses[a];
-    auto next_code = [&](Ref r, Ref end) {
-      do ++r;
-      while (r < end && at(r).op == Op::CONST);
-      return r;
-    };
     for (const lir::Block& blk : f_.blocks)
       for (Ref r = blk.begin; r < blk.end; ++r) {
         const Ins& i = at(r);
         if (!compares(i.op)) continue;
         Ref at_cmp = r; // where the cmp is emitted
         if (lir::op_info(i.op).kind == lir::Kind::Value) {
-          const Ref n = next_code(r, blk.end);
-          if (uses[r] != 1 || n >= blk.end || (at(n).op != Op::BR_NE && at(n).op != Op::BR_EQ) || at(n).a != r ||
-              at(at(n).b).op != Op::CONST || at(at(n).b).imm != 0)
-            continue;
+          at_cmp = fused_branch(f_, r, blk.end, uses[r]);
+          if (at_cmp == lir::kNone) continue;
           fused_[r] = true;
-          at_cmp = n;
         }
         const Ref a = i.a;
         if (at(a).op != Op::LOAD || at(a).ty != Ty::I64 || uses[a] != 1 || a < blk.begin) continue;
         if (at(i.b).op == Op::CONST && !in_reg_[i.b] && !imm_operand(i.b)) continue; // two memory operands
-        bool adjacent = next_code(a, blk.end) == r;
-        if (adjacent && at_cmp != r) adjacent = next_code(r, blk.end) == at_cmp;
+        bool adjacent = next_code(f_, a, blk.end) == r;
+        if (adjacent && at_cmp != r) adjacent = next_code(f_, r, blk.end) == at_cmp;
         if (adjacent) fused_[a] = true;
       }
   }
@@ -279,7 +261,7 @@ private:
     cc_.set(cond, d.r8());
   }
 
-  void branch(x86::CondCode cond, const Ins& i) {
+  void branch(const Ins& i) {
     if (fused_[i.a] && at(i.a).op != Op::LOAD) { // `BR_NE c 0` branches where c holds, `BR_EQ c 0` where it does not
       const Ins& c = at(i.a);
       compare(c.a, c.b);
@@ -288,19 +270,9 @@ private:
       return;
     }
     compare(i.a, i.b);
-    cc_.j(cond, labels_[i.target]);
+    cc_.j(condition(i.op), labels_[i.target]);
   }
 
-  static x86::CondCode condition(Op op) {
-    switch (op) {
-    case Op::EQ: return x86::CondCode::kE;
-    case Op::NE: return x86::CondCode::kNE;
-    case Op::LT: return x86::CondCode::kL;
-    case Op::LE: return x86::CondCode::kLE;
-    case Op::GT: return x86::CondCode::kG;
-    default: return x86::CondCode::kGE;
-    }
-  }
 
   x86::Mem mem(Ref base, int64_t off) { return x86::qword_ptr(g(base), static_cast<int32_t>(off)); }
 
@@ -505,12 +477,9 @@ private:
       call->setRet(0, g(r));
       break;
     }
-    case Op::BR_EQ: branch(x86::CondCode::kE, i); break;
-    case Op::BR_NE: branch(x86::CondCode::kNE, i); break;
-    case Op::BR_LT: branch(x86::CondCode::kL, i); break;
-    case Op::BR_GE: branch(x86::CondCode::kGE, i); break;
-    case Op::BR_ULT: branch(x86::CondCode::kB, i); break;
-    case Op::BR_UGE: branch(x86::CondCode::kAE, i); break;
+    case Op::BR_EQ: case Op::BR_NE: case Op::BR_LT: case Op::BR_GE: case Op::BR_ULT: case Op::BR_UGE:
+      branch(i);
+      break;
     case Op::GOTO: cc_.jmp(labels_[i.target]); break;
     case Op::RET:
       if (at(i.a).op == Op::CONST && !in_reg_[i.a]) cc_.jmp(return_stub(at(i.a).imm));
@@ -521,36 +490,17 @@ private:
   }
 };
 
-class AsmjitBackend : public Backend {
+class AsmjitBackend : public AsmjitCodeBackend {
 public:
   const char* name() const override { return "asmjit"; }
 
   CodeResult compile(const Func& f) override {
-    CodeResult res;
-    CodeHolder code;
-    code.init(rt_.environment());
-    ErrorCollector errors;
-    code.setErrorHandler(&errors);
-    x86::Compiler cc(&code);
-    Emitter(cc, f).run();
-    if (cc.finalize() != kErrorOk || !errors.error.empty()) {
-      res.error = errors.error.empty() ? "finalize failed" : errors.error;
-      return res;
-    }
-    res.size = code.codeSize();
-    void* fn = nullptr;
-    if (rt_.add(&fn, &code) != kErrorOk) {
-      res.error = "cannot allocate executable memory";
-      return res;
-    }
-    res.entry = fn;
-    return res;
+    return build([&](CodeHolder& code) -> std::string {
+      x86::Compiler cc(&code);
+      Emitter(cc, f).run();
+      return cc.finalize() == kErrorOk ? "" : "finalize failed";
+    });
   }
-
-  void release(void* entry) override { rt_.release(entry); }
-
-private:
-  JitRuntime rt_;
 };
 
 } // namespace

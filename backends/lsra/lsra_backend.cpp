@@ -29,13 +29,11 @@
 //  - 64-bit integer constants have no location: each use encodes them as an
 //    immediate or moves them into a scratch register. Float constants are
 //    values like any other (a loop keeps them in a register).
-#include <asmjit/x86.h>
-
 #include <algorithm>
 #include <bit>
 #include <cstring>
 
-#include "backends/backend.h"
+#include "backends/asmjit_common.h"
 
 namespace tributary::backends {
 
@@ -47,14 +45,6 @@ using lir::Ins;
 using lir::Op;
 using lir::Ref;
 using lir::Ty;
-
-class ErrorCollector : public ErrorHandler {
-public:
-  void handleError(Error, const char* message, BaseEmitter*) override { error = message; }
-  std::string error;
-};
-
-bool fits_imm32(int64_t v) { return v >= INT32_MIN && v <= INT32_MAX; }
 
 constexpr uint32_t kGpCallerSaved[] = {x86::Gp::kIdCx, x86::Gp::kIdSi, x86::Gp::kIdDi,
                                        x86::Gp::kIdR8, x86::Gp::kIdR9, x86::Gp::kIdR10};
@@ -117,10 +107,6 @@ private:
       for (Ref a : f_.calls[i.imm].args) use(a);
   }
 
-  static bool int_compare(Op op) {
-    return op == Op::EQ || op == Op::NE || op == Op::LT || op == Op::LE || op == Op::GT || op == Op::GE;
-  }
-
   std::string intervals() {
     const size_t nb = f_.blocks.size();
     std::vector<int32_t> block_of(n_, -1);
@@ -180,17 +166,12 @@ private:
       }
       // A compare used only by the branch right after it (constants between)
       // is emitted there, as the branch's cmp.
-      for (Ref r = blk.begin; r < blk.end; ++r) {
-        if (!int_compare(at(r).op) || uses[r] != 1) continue;
-        Ref n = r + 1;
-        while (n < blk.end && at(n).op == Op::CONST) ++n;
-        if (n < blk.end && (at(n).op == Op::BR_NE || at(n).op == Op::BR_EQ) && at(n).a == r &&
-            at(at(n).b).op == Op::CONST && at(at(n).b).imm == 0) {
+      for (Ref r = blk.begin; r < blk.end; ++r)
+        if (const Ref n = fused_branch(f_, r, blk.end, uses[r]); n != lir::kNone) {
           fused[r] = true;
           use_at[r] = pos(n);
           start_[r] = end_[r] = -1; // no value of its own
         }
-      }
     }
     // Uses.
     auto use = [&](Ref v, int32_t p) {
@@ -546,16 +527,6 @@ private:
     else a_.cmp(l.as<x86::Mem>(), 0);
   }
 
-  static x86::CondCode condition(Op op) {
-    switch (op) {
-    case Op::EQ: return x86::CondCode::kE;
-    case Op::NE: return x86::CondCode::kNE;
-    case Op::LT: return x86::CondCode::kL;
-    case Op::LE: return x86::CondCode::kLE;
-    case Op::GT: return x86::CondCode::kG;
-    default: return x86::CondCode::kGE;
-    }
-  }
 
   void setcc(Ref r, x86::CondCode cond, Ref x, Ref y) {
     const x86::Gp d = dst(r);
@@ -577,7 +548,7 @@ private:
     put(r, d);
   }
 
-  void branch(x86::CondCode cond, const Ins& i) {
+  void branch(const Ins& i) {
     if (ra_.fused[i.a]) { // `BR_NE c 0` branches where c holds, `BR_EQ c 0` where it does not
       const Ins& c = at(i.a);
       compare(c.a, c.b);
@@ -586,7 +557,7 @@ private:
       return;
     }
     compare(i.a, i.b);
-    a_.j(cond, labels_[i.target]);
+    a_.j(condition(i.op), labels_[i.target]);
   }
 
   x86::Mem mem(Ref base, int64_t off) { return x86::qword_ptr(use(base, kOpA), static_cast<int32_t>(off)); }
@@ -883,12 +854,9 @@ private:
       else put(r, x86::rax);
       break;
     }
-    case Op::BR_EQ: branch(x86::CondCode::kE, i); break;
-    case Op::BR_NE: branch(x86::CondCode::kNE, i); break;
-    case Op::BR_LT: branch(x86::CondCode::kL, i); break;
-    case Op::BR_GE: branch(x86::CondCode::kGE, i); break;
-    case Op::BR_ULT: branch(x86::CondCode::kB, i); break;
-    case Op::BR_UGE: branch(x86::CondCode::kAE, i); break;
+    case Op::BR_EQ: case Op::BR_NE: case Op::BR_LT: case Op::BR_GE: case Op::BR_ULT: case Op::BR_UGE:
+      branch(i);
+      break;
     case Op::GOTO: a_.jmp(labels_[i.target]); break;
     case Op::RET:
       mov_in(x86::rax, i.a);
@@ -899,44 +867,18 @@ private:
   }
 };
 
-class LsraBackend : public Backend {
+class LsraBackend : public AsmjitCodeBackend {
 public:
   const char* name() const override { return "lsra"; }
 
   CodeResult compile(const Func& f) override {
-    CodeResult res;
     Allocator ra(f);
-    if (std::string err = ra.run(); !err.empty()) {
-      res.error = err;
-      return res;
-    }
-    CodeHolder code;
-    code.init(rt_.environment());
-    ErrorCollector errors;
-    code.setErrorHandler(&errors);
-    x86::Assembler a(&code);
-    if (std::string err = Emitter(a, f, ra).run(); !err.empty()) {
-      res.error = err;
-      return res;
-    }
-    if (!errors.error.empty()) {
-      res.error = errors.error;
-      return res;
-    }
-    res.size = code.codeSize();
-    void* fn = nullptr;
-    if (rt_.add(&fn, &code) != kErrorOk) {
-      res.error = "cannot allocate executable memory";
-      return res;
-    }
-    res.entry = fn;
-    return res;
+    if (std::string err = ra.run(); !err.empty()) return {nullptr, 0, err};
+    return build([&](CodeHolder& code) {
+      x86::Assembler a(&code);
+      return Emitter(a, f, ra).run();
+    });
   }
-
-  void release(void* entry) override { rt_.release(entry); }
-
-private:
-  JitRuntime rt_;
 };
 
 } // namespace

@@ -1,6 +1,17 @@
 # Issue 10: 16 independent branch points mixing is-None defaults, float
 # comparisons and int/float type switches (bench/gen_branches.py --kind mixed
 # --n 16 --rows 200 --passes 3, its timing line dropped): every policy prints CPython's total.
+#
+# Shape (issue 12): pure tracing grows a bridge per combination.
+# The merging policies merge one bridge per branch point: at a type switch
+# (`x = x * 2` or `x = x * 0.75`) the bridge joins a statement later, where
+# the region's code no longer reads x and a boxed PHI costs no check (before:
+# generalize 19 bridges, 8 of them separate copies of the rest; cap:2 and
+# cfg 48-50, frozen; diamond 22, 19 separate). cfg no longer widens at the
+# switch itself: the check below would fail on the bridge's own path (31
+# bridges with that join).
+# jit-expect[none]: bridges>=150 merges==0
+# jit-expect[diamond,generalize,cap:2,adaptive,cfg]: bridges==16 merges==16 bridges_unmerged==0 frozen==0
 import sys
 import time
 
