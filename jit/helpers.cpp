@@ -4,7 +4,7 @@
 #include <new>
 #include <stdexcept>
 
-#include "jit/jit.h"
+#include "jit/ir.h"
 #include "runtime/containers.h"
 #include "runtime/exceptions.h"
 #include "runtime/instance.h"
@@ -16,19 +16,22 @@ namespace tributary::jit::helpers {
 
 namespace {
 
+// In static data, where the collector sees it.
+Value pending_exception;
+
 // Runs `body`, turning a Python exception (or a failed allocation: MemoryError)
 // into the exception marker.
 template <class F> uint64_t guarded(F&& body) {
   try {
     return body().bits();
   } catch (PyException& e) {
-    jit().pending_exception = e.exc;
+    pending_exception = e.exc;
     return kExcMarker;
   } catch (const std::bad_alloc&) {
-    jit().pending_exception = memory_error_value();
+    pending_exception = memory_error_value();
     return kExcMarker;
   } catch (const std::length_error&) {
-    jit().pending_exception = memory_error_value();
+    pending_exception = memory_error_value();
     return kExcMarker;
   }
 }
@@ -179,8 +182,7 @@ uint64_t with_except_start(const Value* a) { return guarded([&] { return vm::wit
 // A bridge from an exception exit starts in the handler: it takes the parked
 // exception and adds the traceback entry the interpreter's unwinding would.
 uint64_t take_exception(const Value* a) {
-  Value exc = jit().pending_exception;
-  jit().pending_exception = Value::empty();
+  Value exc = take_pending_exception();
   auto* co = a[0].as<vm::Code>();
   if (a[1].as_small_int() >= 0) vm::add_traceback(exc, co, co->lines[a[1].as_small_int()]);
   return exc.bits();
@@ -258,6 +260,12 @@ uint64_t new_instance(const Value* a) {
 Value exhausted() {
   static const Object marker{nullptr};
   return Value::object(&marker);
+}
+
+Value take_pending_exception() {
+  Value exc = pending_exception;
+  pending_exception = Value::empty();
+  return exc;
 }
 
 uint64_t iter_next(const Value* a) {

@@ -2,9 +2,9 @@
 //
 // Every helper takes its boxed arguments as an array and returns a Value. A
 // Python exception never unwinds through machine code: helpers catch it, park
-// it in JitState::pending_exception and return the exception marker, which
-// the trace checks (GUARD_NOEXC) to leave through its snapshot; the
-// interpreter then raises it at that instruction.
+// it (take_pending_exception) and return the exception marker, which the
+// trace checks (GUARD_NOEXC) to leave through its snapshot; the interpreter
+// then raises it at that instruction.
 #pragma once
 
 #include <string_view>
@@ -20,6 +20,10 @@ using Helper = uint64_t (*)(const Value* args);
 #undef JIT_HELPER
 
 Value exhausted(); // iter_next's result at the end (never a Python value)
+
+// The exception the last helper that returned the marker raised (empty when
+// none is parked); parking it again clears it.
+Value take_pending_exception();
 
 // The helpers by name, in helpers.def order.
 enum class HelperId : uint8_t {

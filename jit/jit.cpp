@@ -1,9 +1,9 @@
 // jit.cpp — hot counters, recording control, running machine code, side
-// exits and the decision to record bridges; the VM's hooks (hooks.h). What a
+// exits and the decision to record bridges; the VM's hooks (vm/jit_hooks.h). What a
 // finished recording becomes is the region engine's (region_engine.h); the
 // statistics are in stats.cpp.
 #include "jit/jit.h"
-#include "jit/hooks.h"
+#include "vm/jit_hooks.h"
 
 #include <algorithm>
 #include <bit>
@@ -121,9 +121,15 @@ bool JitState::hot_and_allowed(uint32_t& counter, const vm::Code* code, uint32_t
   return true;
 }
 
-void JitState::start_recording(std::unique_ptr<Recorder> r) {
-  rec_ = std::move(r);
-  detail::recording = rec_ != nullptr;
+void JitState::start_recording(vm::Frame* f, uint32_t start_pc, TraceKind kind, ExitInfo* parent) {
+  RecorderEnv env{params, *engine, [this](const std::string& text) { log_region(text); }};
+  rec_ = std::make_unique<Recorder>(std::move(env), f, start_pc, kind, parent);
+  detail::recording = true;
+}
+
+void JitState::end_recording() {
+  rec_.reset();
+  detail::recording = false;
 }
 
 CompiledTrace* JitState::on_backedge(vm::Frame* f, uint32_t target) {
@@ -132,7 +138,7 @@ CompiledTrace* JitState::on_backedge(vm::Frame* f, uint32_t target) {
   if (rec_ || !hot_and_allowed(co->jit_counters[target], co, target, static_cast<uint32_t>(params.threshold)))
     return nullptr;
   ++stats.recordings_started;
-  start_recording(std::make_unique<Recorder>(*this, f, target, TraceKind::Loop, nullptr));
+  start_recording(f, target, TraceKind::Loop, nullptr);
   return nullptr;
 }
 
@@ -146,7 +152,7 @@ CompiledTrace* JitState::on_function_entry(vm::Frame* f) {
   if (rec_ || !hot_and_allowed(co->jit_calls, co, kFunctionEntry, static_cast<uint32_t>(params.function_threshold)))
     return nullptr;
   ++stats.recordings_started;
-  start_recording(std::make_unique<Recorder>(*this, f, 0, TraceKind::Function, nullptr));
+  start_recording(f, 0, TraceKind::Function, nullptr);
   return nullptr;
 }
 
@@ -206,7 +212,7 @@ void JitState::abort_recording(AbortReason r, const std::string& detail) {
     log_trace(fmt::format("# abort {} at {}:{}{}: {}{}\n", abort_name(r), root_code->qualname, rec_->start_pc(),
                           rec_->in_inlined_call() ? fmt::format(" (inlined {})", rec_->frame()->code->qualname) : "",
                           abort_message(r), detail.empty() ? "" : " (" + detail + ")"));
-  start_recording(nullptr);
+  end_recording();
 }
 
 bool JitState::recording_caught(vm::Frame* f, uint32_t idx, const vm::ExceptionEntry* h) {
@@ -243,7 +249,7 @@ bool JitState::record_instruction(vm::Frame* f, uint32_t pc, Value* sp) {
     return false;
   }
   ExitInfo* parent = rec_->parent();
-  start_recording(nullptr);
+  end_recording();
   stats.ops_recorded += t->raw.ins.size();
   for (const Ins& in : t->raw.ins)
     if (in.op == IrOp::CALL) {
@@ -430,11 +436,7 @@ Value JitState::resume_inlined(ExitInfo* e, bool& exhausted) {
   std::copy(inline_values_.begin(), inline_values_.end(), values);
   const std::vector<SnapFrame> frames = e->frames;
   const int32_t first = e->frame_slots;
-  Value exc;
-  if (e->exception) {
-    exc = pending_exception;
-    pending_exception = Value::empty();
-  }
+  Value exc = e->exception ? helpers::take_pending_exception() : Value();
   Value result;
   exhausted = false; // a FOR_ITER's __next__ (kByIter) raised StopIteration: its loop ends
   for (size_t k = frames.size(); k-- > 0;) {
@@ -497,8 +499,7 @@ void JitState::on_resume(vm::Frame* f) {
   ExitInfo* e = resume_bridge_;
   resume_bridge_ = nullptr;
   if (rec_) return;
-  start_recording(
-      std::make_unique<Recorder>(*this, f, static_cast<uint32_t>(f->pc - f->code->code.data()), TraceKind::Bridge, e));
+  start_recording(f, static_cast<uint32_t>(f->pc - f->code->code.data()), TraceKind::Bridge, e);
 }
 
 bool JitState::invalidate_if_stale(ExitInfo* e) {
@@ -538,7 +539,7 @@ void JitState::after_exit(ExitInfo* e, vm::Frame* f, uint32_t start_pc) {
   }
   if (!engine->bridge_now(e)) return;
   ++stats.recordings_started;
-  start_recording(std::make_unique<Recorder>(*this, f, start_pc, TraceKind::Bridge, e));
+  start_recording(f, start_pc, TraceKind::Bridge, e);
 }
 
 void JitState::log_region(const std::string& text) {
@@ -580,7 +581,7 @@ void JitState::write_logs() {
   }
 }
 
-// ---- the VM's hooks (hooks.h) -------------------------------------------------------
+// ---- the VM's hooks (vm/jit_hooks.h) -------------------------------------------------------
 
 namespace detail {
 bool enabled = false;
@@ -645,8 +646,7 @@ Resume run_compiled(CompiledTrace* t, vm::Frame* f) {
     // Raised by the instruction at the exit. When this frame handles it, the
     // interpreter's unwinding is done here, so that the exit can get a bridge
     // that starts in the handler (the recorder follows the interpreter there).
-    Value exc = j.pending_exception;
-    j.pending_exception = Value::empty();
+    Value exc = helpers::take_pending_exception();
     if (const vm::ExceptionEntry* h = f->code->find_handler(snap.pc)) {
       vm::add_traceback(exc, f->code, f->code->lines[snap.pc]);
       r.pc = h->target;

@@ -10,7 +10,6 @@
 
 #include "jit/helpers.h"
 #include "jit/opt/pipeline.h"
-#include "jit/region_engine.h"
 #include "runtime/containers.h"
 #include "runtime/user_class.h"
 #include "runtime/exceptions.h"
@@ -40,8 +39,8 @@ constexpr size_t kMaxLoopEntryBridge = 200;
 
 } // namespace
 
-Recorder::Recorder(JitState& jit, vm::Frame* f, uint32_t start_pc, TraceKind kind, ExitInfo* parent)
-    : jit_(jit), frame_(f), start_pc_(start_pc), kind_(kind), parent_(parent) {
+Recorder::Recorder(RecorderEnv env, vm::Frame* f, uint32_t start_pc, TraceKind kind, ExitInfo* parent)
+    : env_(std::move(env)), frame_(f), start_pc_(start_pc), kind_(kind), parent_(parent) {
   const vm::Code* co = f->code;
   start_code_ = f->code;
   t_.kind = kind;
@@ -118,7 +117,7 @@ Ref Recorder::emit(IrOp op, Ref a, Ref b, int64_t imm) {
       (op == IrOp::ADD || op == IrOp::SUB || op == IrOp::AND || op == IrOp::OR || op == IrOp::XOR))
     t_.ins[r].type = IrType::Raw;
   is_entry_.push_back(in_entry_);
-  if (static_cast<int>(t_.ins.size()) > jit_.params.trace_limit) abort_with(AbortReason::TraceTooLong);
+  if (static_cast<int>(t_.ins.size()) > env_.params.trace_limit) abort_with(AbortReason::TraceTooLong);
   return r;
 }
 
@@ -375,7 +374,7 @@ bool Recorder::record(uint32_t pc, Value* sp) {
       stack_.back() = take_exception(parent_->trace->code, parent_->pc);
     }
   }
-  if (!continuing && kind_ == TraceKind::Loop && jit_.engine->profiles()) {
+  if (!continuing && kind_ == TraceKind::Loop && env_.engine.profiles()) {
     // Profiling policies: the loop counts its iterations (the region's arms are
     // counted after optimization, see regions/engine.cpp).
     iterations_ = std::make_unique<uint64_t>(0);
@@ -610,7 +609,7 @@ bool Recorder::record(uint32_t pc, Value* sp) {
   case Op::YIELD_VALUE:
   case Op::SEND:
     if (!callers_.empty()) abort_with(AbortReason::LeftFrame, "an inlined call suspends");
-    if (kind_ == TraceKind::Loop && !jit_.params.generator_loops) abort_with(AbortReason::LoopYields);
+    if (kind_ == TraceKind::Loop && !env_.params.generator_loops) abort_with(AbortReason::LoopYields);
     end_with_exit(ExitEnd::Suspend);
     return true;
   case Op::LOAD_GLOBAL: record_load_global(in.arg); break;
@@ -1160,7 +1159,7 @@ void Recorder::to_loop(uint32_t pc, CompiledTrace* t) {
 // an exit inside it reads them to finish the instruction that entered it
 // (JitState::resume_inlined).
 bool Recorder::can_inline(const vm::Function* fn, uint32_t argc, int32_t kept_locals) const {
-  if (static_cast<int>(callers_.size()) >= jit_.params.inlining) return false;
+  if (static_cast<int>(callers_.size()) >= env_.params.inlining) return false;
   const vm::Code* co = fn->code;
   if ((co->flags & (vm::kGenerator | vm::kVarargs | vm::kVarkeywords)) || co->kwonlycount || co->ncells() ||
       static_cast<uint32_t>(co->argcount) != argc || co->jit_no_inline || co == frame_->code)
@@ -1182,7 +1181,7 @@ void Recorder::expect_call(vm::Function* fn, std::vector<Ref> args, int32_t entr
 }
 
 bool Recorder::try_inline(Value c0, Value c1, Ref r0, Ref r1, const std::vector<Ref>& given, bool method) {
-  if (static_cast<int>(callers_.size()) >= jit_.params.inlining) return false;
+  if (static_cast<int>(callers_.size()) >= env_.params.inlining) return false;
   const uint32_t nargs = static_cast<uint32_t>(given.size());
   Value callee;
   enum { Plain, Bound, Method } form;
@@ -1316,7 +1315,7 @@ void Recorder::record_call_ex(int32_t flags) {
 // region at the same bytecode position? The region engine decides (regions::plan_join:
 // slot by slot, with the merge policy).
 bool Recorder::try_join() {
-  if (!jit_.engine->merges() || !root_ || root_->frozen || parent_guard_raw_ == kNoRef || root_->bounds.empty() ||
+  if (!env_.engine.merges() || !root_ || root_->frozen || parent_guard_raw_ == kNoRef || root_->bounds.empty() ||
       parent_->no_join)
     return false;
   if (region_blocks_.empty()) {
@@ -1332,7 +1331,7 @@ bool Recorder::try_join() {
                        [&](Ref r) { return std::find(fold_used_.begin(), fold_used_.end(), r) != fold_used_.end(); },
                        [&] { return unbound == kNoRef ? (unbound = constant(Value::empty())) : unbound; }};
   for_each_slot(stack_, [&](int32_t slot, Ref r, bool inlined, bool) { q.live.push_back({slot, r, inlined}); });
-  JoinChoice c = jit_.engine->plan_join(q);
+  JoinChoice c = env_.engine.plan_join(q);
   if (c.bound < 0) {
     if (join_note_.empty()) join_note_ = std::move(c.note);
     return false;
@@ -1342,7 +1341,7 @@ bool Recorder::try_join() {
   join_widened_ = c.widened;
   join_note_ = std::move(c.note);
   for (const std::string& w : c.widen_why)
-    jit_.log_region(fmt::format("widen at {}:{}: {}", frame_->code->qualname, pc_, w));
+    env_.log_region(fmt::format("widen at {}:{}: {}", frame_->code->qualname, pc_, w));
   pre_stack_ = stack_;
   Ref j = emit(IrOp::JOIN, kNoRef, kNoRef, static_cast<int64_t>(c.bound));
   t_.ins[j].snap = snapshot();

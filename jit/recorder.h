@@ -11,22 +11,33 @@
 // Every unsupported case throws RecordAbort with a reason from abort.def.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
 
+#include "jit/compiled.h"
 #include "jit/helpers.h"
 #include "jit/ir.h"
-#include "jit/jit.h"
+#include "jit/params.h"
+#include "jit/region_engine.h"
 
 namespace tributary::vm {
 struct Frame;
 struct Function;
 struct Instr;
+struct ExceptionEntry;
 enum class Op : uint8_t;
 } // namespace tributary::vm
 
 namespace tributary::jit {
+
+// What a recording needs of the JIT around it.
+struct RecorderEnv {
+  const Params& params;
+  const RegionEngine& engine; // where a bridge may join its region
+  std::function<void(const std::string&)> log_region; // TRIBUTARY_LOG=region
+};
 
 class Recorder {
 public:
@@ -34,7 +45,7 @@ public:
   // kind Function: from the function's entry until its RETURN_VALUE.
   // kind Bridge: from a side exit of `parent` until the root loop's header
   //   (loop roots) or RETURN_VALUE (function roots).
-  Recorder(JitState& jit, vm::Frame* f, uint32_t start_pc, TraceKind kind, ExitInfo* parent);
+  Recorder(RecorderEnv env, vm::Frame* f, uint32_t start_pc, TraceKind kind, ExitInfo* parent);
 
   // Records the instruction at `pc` with value-stack top `sp`; true when the
   // trace is complete (then call finish()). Throws RecordAbort.
@@ -192,7 +203,7 @@ private:
   std::vector<FoldedEntry> entries_used_; // module attributes folded to constants
   std::vector<bool> stored_globals_;      // per name index: the code stores that global
 
-  JitState& jit_;
+  RecorderEnv env_;
   vm::Frame* frame_;                // the frame being recorded (an inlined callee's, inside a call)
   uint32_t start_pc_;
   uint32_t loop_end_ = 0;          // loop traces: the loop's last back-edge (its body is start_pc_..loop_end_)

@@ -13,7 +13,7 @@
 #include <string>
 #include <vector>
 
-#include "jit/jit.h"
+#include "jit/compiled.h"
 
 namespace tributary::jit {
 

@@ -5,7 +5,7 @@
 
 #include <fmt/format.h>
 
-#include "jit/hooks.h"
+#include "vm/jit_hooks.h"
 #include "jit/jit.h"
 #include "jit/region_engine.h"
 #include "runtime/containers.h"

@@ -13,6 +13,7 @@
 #include <memory>
 
 #include "backends/backend.h"
+#include "jit/jit.h"
 #include "jit/region_engine.h"
 #include "regions/merge_policy.h"
 

@@ -17,7 +17,7 @@
 #include "frontend/compiler.h"
 #include "frontend/lexer.h"
 #include "backends/backend.h"
-#include "jit/hooks.h"
+#include "vm/jit_hooks.h"
 #include "jit/jit.h"
 #include "jit/opt/pipeline.h"
 #include "regions/engine.h"

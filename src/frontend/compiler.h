@@ -4,7 +4,7 @@
 #include <string>
 
 #include "frontend/ast.h"
-#include "vm/code.h"
+#include "vm/compile.h"
 
 namespace tributary::frontend {
 
@@ -12,11 +12,8 @@ namespace tributary::frontend {
 // Throws SyntaxErrorException for errors the parser cannot see ('return'
 // outside function, ...) and PyException(NotImplementedError) for syntax the
 // subset does not support yet.
-// Module: module-level names are globals (LOAD_GLOBAL/STORE_GLOBAL).
-// Names: module-level names go through the frame's locals dict (exec with
-// separate locals, compile()). Eval: the module must be one expression whose
-// value the code returns (eval()).
-enum class CompileMode { Module, Names, Eval };
+// The mode (vm/compile.h) says how module-level names are compiled.
+using vm::CompileMode;
 vm::Code* compile_module(const ModuleAst& module, CompileMode mode = CompileMode::Module);
 
 } // namespace tributary::frontend

@@ -3,7 +3,7 @@
 //   jit_stats()  the JIT statistics as a dict (same keys as --jit-stats=json)
 //   opaque(f, *args)  calls f(*args) as a trace blocker: the JIT never looks
 //                into it (the seeds' `pypyjit.residual_call`)
-#include "jit/hooks.h"
+#include "vm/jit_hooks.h"
 #include "lib/lib.h"
 #include "lib/native.h"
 #include "runtime/containers.h"

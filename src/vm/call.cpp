@@ -3,7 +3,7 @@
 
 #include <string>
 
-#include "jit/hooks.h"
+#include "vm/jit_hooks.h"
 #include "runtime/exceptions.h"
 #include "runtime/interpreter.h"
 #include "runtime/ops.h"

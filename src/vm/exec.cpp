@@ -11,8 +11,6 @@
 // as written code.
 #include <alloca.h>
 
-#include "frontend/compiler.h"
-#include "frontend/parser.h"
 #include "runtime/containers.h"
 #include "runtime/exceptions.h"
 #include "runtime/ops.h"
@@ -20,38 +18,10 @@
 #include "runtime/user_class.h"
 #include "vm/exec.h"
 
-#include "frontend/lexer.h"
 #include "vm/frame.h"
 #include "vm/interp.h"
 
 namespace tributary::vm {
-
-Value syntax_error_value(const frontend::SyntaxErrorInfo& e) {
-  // Too deep to parse or compile: CPython raises these without a location.
-  if (e.kind == "MemoryError") return Value::object(new_exception(&types::memory_error, ""));
-  if (e.kind == "RecursionError") return Value::object(new_exception(&types::recursion_error, e.msg));
-  Type* t = &types::syntax_error;
-  if (e.kind == "IndentationError") t = &types::indentation_error;
-  Value detail[6] = {str_value(e.filename),
-                     Value::small_int(e.line),
-                     Value::small_int(e.col),
-                     e.text.empty() ? Value::none() : str_value(e.text + "\n"),
-                     Value::small_int(e.line),
-                     Value::small_int(e.end_col > 0 ? e.end_col : e.col)};
-  Value args[2] = {str_value(e.msg), Value::object(new_tuple(std::span<const Value>(detail, 6)))};
-  return Value::object(new_exception(t, std::span<const Value>(args, 2)));
-}
-
-Code* compile_source(std::string_view source, const std::string& filename, frontend::CompileMode mode) {
-  if (source.find('\0') != std::string_view::npos)
-    raise(types::syntax_error, "source code string cannot contain null bytes");
-  try {
-    frontend::ModuleAst ast = frontend::parse_module(source, filename);
-    return frontend::compile_module(ast, mode);
-  } catch (frontend::SyntaxErrorException& e) {
-    raise(syntax_error_value(e.info));
-  }
-}
 
 Value run_code(Code* co, Dict* globals, Dict* locals) {
   const size_t nslots = co->nlocals + co->ncells() + co->max_stack;
@@ -155,7 +125,7 @@ Value builtin_exec(Value, const Args& a) {
   if (is_kind(a[0], Kind::Code)) co = a[0].as<Code>();
   else
     co = compile_source(source_text(a[0], "exec"), "<string>",
-                        locals == globals ? frontend::CompileMode::Module : frontend::CompileMode::Names);
+                        locals == globals ? CompileMode::Module : CompileMode::Names);
   run_code(co, globals, locals);
   return Value::none();
 }
@@ -172,7 +142,7 @@ Value builtin_eval(Value, const Args& a) {
       raise(types::type_error, "eval() arg 1 must be a string, bytes or code object");
     std::string_view src = source_text(a[0], "eval");
     while (!src.empty() && (src[0] == ' ' || src[0] == '\t')) src.remove_prefix(1);
-    co = compile_source(src, "<string>", frontend::CompileMode::Eval);
+    co = compile_source(src, "<string>", CompileMode::Eval);
   }
   return run_code(co, globals, locals);
 }
@@ -196,10 +166,10 @@ Value builtin_compile(Value, const Args& a) {
   std::string_view mode = p[2].as<Str>()->view();
   std::string filename(p[1].as<Str>()->view());
   std::string_view src = source_text(p[0], "compile");
-  if (mode == "exec" || mode == "single") return Value::object(compile_source(src, filename, frontend::CompileMode::Names));
+  if (mode == "exec" || mode == "single") return Value::object(compile_source(src, filename, CompileMode::Names));
   if (mode == "eval") {
     while (!src.empty() && (src[0] == ' ' || src[0] == '\t')) src.remove_prefix(1);
-    return Value::object(compile_source(src, filename, frontend::CompileMode::Eval));
+    return Value::object(compile_source(src, filename, CompileMode::Eval));
   }
   raise(types::value_error, "compile() mode must be 'exec', 'eval' or 'single'");
 }

@@ -5,18 +5,11 @@
 #include <string>
 #include <string_view>
 
-#include "frontend/compiler.h"
-#include "frontend/parser.h"
 #include "runtime/object.h"
-#include "vm/code.h"
+#include "vm/compile.h"
 
 namespace tributary::vm {
 
-// A Python SyntaxError/IndentationError instance for a parser or compiler error.
-Value syntax_error_value(const frontend::SyntaxErrorInfo& e);
-// Parses and compiles; SyntaxError is raised as a Python exception, also for a
-// null byte in the source (CPython compiles imported files from their bytes too).
-Code* compile_source(std::string_view source, const std::string& filename, frontend::CompileMode mode);
 // Runs module-level code with the given namespaces (`locals` may equal `globals`).
 Value run_code(Code* co, Dict* globals, Dict* locals);
 

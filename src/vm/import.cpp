@@ -69,7 +69,7 @@ void exec_module_file(Module* m, const std::string& path) {
     raise_import(types::module_not_found_error, fmt::format("No module named '{}'", m->name->view()), m->name->view());
   std::stringstream ss;
   ss << in.rdbuf();
-  Code* code = compile_source(ss.str(), path, frontend::CompileMode::Module);
+  Code* code = compile_source(ss.str(), path, CompileMode::Module);
   run_code(code, m->dict, m->dict);
 }
 
@@ -195,7 +195,7 @@ Value import_from_module(Value module, Str* name) {
 }
 
 void exec_source(std::string_view source, const std::string& filename, Module* module) {
-  Code* code = compile_source(source, filename, frontend::CompileMode::Module);
+  Code* code = compile_source(source, filename, CompileMode::Module);
   run_code(code, module->dict, module->dict);
 }
 

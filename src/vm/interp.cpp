@@ -15,7 +15,7 @@
 #include <new>
 #include <stdexcept>
 
-#include "jit/hooks.h"
+#include "vm/jit_hooks.h"
 #include "runtime/exceptions.h"
 #include "runtime/int.h"
 #include "runtime/iter.h"

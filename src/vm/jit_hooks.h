@@ -1,4 +1,7 @@
-// hooks.h — the one header through which the VM talks to the JIT.
+// jit_hooks.h — the one header through which the VM talks to a JIT.
+//
+// The VM declares the hooks it calls and jit/jit.cpp defines them, so the VM
+// includes nothing of jit/ (the driver, src/main.cpp, installs the JIT).
 //
 // The interpreter counts loop back-edges and calls, hands each instruction to
 // a recording in progress, and runs compiled code; it never reads the JIT's

@@ -1,0 +1,27 @@
+// compile.h — what the VM asks of a compiler: source text to a code object.
+//
+// exec, eval, compile() and imports compile source while a program runs. The
+// VM declares the one entry point it needs and the frontend defines it
+// (frontend/compile_source.cpp), so nothing in src/vm includes the frontend.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "vm/code.h"
+
+namespace tributary::vm {
+
+// How a module's top level is compiled.
+// Module: module-level names are globals (LOAD_GLOBAL/STORE_GLOBAL).
+// Names: module-level names go through the frame's locals dict (exec with
+// separate locals, compile()). Eval: the module must be one expression whose
+// value the code returns (eval()).
+enum class CompileMode { Module, Names, Eval };
+
+// Parses and compiles; a SyntaxError is raised as a Python exception, also
+// for a null byte in the source (CPython compiles imported files from their
+// bytes too).
+Code* compile_source(std::string_view source, const std::string& filename, CompileMode mode);
+
+} // namespace tributary::vm
