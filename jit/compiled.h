@@ -9,7 +9,6 @@
 #include <cstdint>
 #include <memory>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
 #include "jit/ir.h"
@@ -18,6 +17,10 @@
 namespace tributary::vm {
 struct Code;
 } // namespace tributary::vm
+
+namespace tributary::regions {
+struct Region; // what the region engine keeps per region (regions/region.h)
+} // namespace tributary::regions
 
 namespace tributary::jit {
 
@@ -142,24 +145,14 @@ struct CompiledTrace {
   // jumps to them (another trace's TO_ROOT) leaves through this exit, which
   // resumes the interpreter at the trace's start.
   std::unique_ptr<ExitInfo> entry_exit;
-  // Profiling policies: loop iterations (counted by the loop's machine code)
-  // and the current profile window's baselines and the last window's shares.
+  // Profiling policies: loop iterations (counted by the loop's machine code).
   std::unique_ptr<uint64_t> iterations;
-  uint64_t window_start = 0;
-  std::vector<uint64_t> window_arm;   // per exit: arm_taken at the window's start
-  std::vector<double> arm_share;      // per exit: share in the last window (-1: none yet)
   double compile_seconds = 0; // optimizer + backend, over every (re)compilation
   uint32_t compiles = 0;
   int id = 0;
-  // Region counters (roots): specialized versions of each bytecode position
-  // (the root's path plus every bridge recorded through it) and joins there.
-  std::unordered_map<uint64_t, uint32_t> versions, joins; // by merge_key
-  uint64_t entries = 0;              // times run() entered this root
-  uint32_t bridge_count = 0;         // bridges recorded from its exits (attached or separate)
-  uint32_t frozen_bridges = 0;       // of them, compiled separately after the region was frozen
-  std::vector<uint64_t> bridged_pcs; // the distinct exit positions behind them (merge_key)
-  bool reformed = false;             // re-formed into a generically merged region (adaptive)
-  bool profile_settled = false;      // re-formed for shifted profiles often enough: no more windows
+  uint64_t entries = 0; // times run() entered this root
+  // Roots: the region engine's record of the region (regions/region.h).
+  std::shared_ptr<regions::Region> region;
   // Past its compile budget (region_compiles, region_compile_ms) a region stops
   // growing: later bridges are compiled on their own, nothing joins it.
   bool frozen = false;

@@ -528,15 +528,6 @@ void JitState::after_exit(ExitInfo* e, vm::Frame* f, uint32_t start_pc) {
   if (++e->count < static_cast<uint32_t>(params.trace_eagerness)) return;
   CompiledTrace* root = e->root();
   if (root->kind == TraceKind::Loop && stats.bridges >= static_cast<uint64_t>(params.max_bridges)) return;
-  // A frozen region's exits get separate bridges, as under pure tracing, and
-  // their bridges' exits too: without a budget the paths a region could not
-  // merge grow a tree of copies (diamond on data_driven: 2,900 bridges).
-  if (root->frozen && root->frozen_bridges >= static_cast<uint32_t>(params.frozen_bridges)) {
-    e->blacklisted = true;
-    e->no_bridge = "its region is frozen and its bridge budget spent (frozen_bridges)";
-    ++stats.frozen_budget_exits;
-    return;
-  }
   if (!engine->bridge_now(e)) return;
   ++stats.recordings_started;
   start_recording(f, start_pc, TraceKind::Bridge, e);

@@ -118,12 +118,6 @@ public:
   bool record_instruction(vm::Frame* f, uint32_t pc, Value* sp);
   void abort_recording(AbortReason r, const std::string& detail = {});
 
-  // Counters over every region (root trace) compiled.
-  struct RegionCounters {
-    uint64_t regions = 0, region_blocks = 0, merge_points = 0, versions_max = 0;
-    uint64_t compiles_max = 0; // compilations of the most recompiled region
-  };
-  RegionCounters region_counters() const;
   struct TopExit {
     std::string where; // qualname:pc
     uint64_t taken;

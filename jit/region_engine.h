@@ -52,6 +52,12 @@ struct JoinChoice {
   std::string note;                   // why it joins, or the first reason it cannot
 };
 
+// Counters over every region (root trace) compiled.
+struct RegionCounters {
+  uint64_t regions = 0, region_blocks = 0, merge_points = 0, versions_max = 0;
+  uint64_t compiles_max = 0; // compilations of the most recompiled region
+};
+
 class RegionEngine {
 public:
   virtual ~RegionEngine() = default;
@@ -72,12 +78,15 @@ public:
   virtual void entering(CompiledTrace* t) = 0;
   bool profiling = false;
   // Side exit e was taken trace_eagerness times: record its bridge now?
+  // (False: not yet; or never, when its frozen region's bridge budget is
+  // spent: then e is blacklisted.)
   virtual bool bridge_now(ExitInfo* e) = 0;
   // Side exit e's bridge waits in its region's IR (pending) and e was taken
   // region_batch times since: recompile the region with every pending bridge.
   virtual void flush(ExitInfo* e) = 0;
   // Stops entering root t; its machine code is freed once none runs.
   virtual void invalidate(CompiledTrace* t) = 0;
+  virtual RegionCounters region_counters() const = 0;
   // One .dot (and .svg when Graphviz is installed) per compiled region.
   virtual void dump_regions(const std::string& dir) const = 0;
 };

@@ -17,19 +17,6 @@ namespace tributary::jit {
 
 std::string JitState::policy_name() const { return engine ? engine->policy_name() : ""; }
 
-JitState::RegionCounters JitState::region_counters() const {
-  RegionCounters c;
-  for (const auto& t : traces) {
-    if (t->kind == TraceKind::Bridge || !t->entry) continue;
-    ++c.regions;
-    c.region_blocks += t->raw.blocks.size();
-    c.merge_points += t->joins.size();
-    for (const auto& [pc, v] : t->versions) c.versions_max = std::max<uint64_t>(c.versions_max, v);
-    c.compiles_max = std::max<uint64_t>(c.compiles_max, t->compiles);
-  }
-  return c;
-}
-
 std::vector<const CompiledTrace*> JitState::costliest_regions(size_t n) const {
   std::vector<const CompiledTrace*> all;
   for (const auto& t : traces)
@@ -82,7 +69,7 @@ std::vector<JitState::TopExit> JitState::unbridged_exits() const {
 }
 
 std::vector<StatValue> JitState::stat_values() const {
-  const RegionCounters rc = region_counters();
+  const RegionCounters rc = engine ? engine->region_counters() : RegionCounters{};
   uint64_t aborted = 0;
   for (uint64_t n : stats.aborts) aborted += n;
   std::vector<StatValue> v = {

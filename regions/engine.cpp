@@ -17,6 +17,7 @@
 #include "regions/former.h"
 #include "regions/join_plan.h"
 #include "regions/lower.h"
+#include "regions/region.h"
 #include "vm/code.h"
 
 namespace tributary::regions {
@@ -37,6 +38,12 @@ using jit::Trace;
 using jit::TraceKind;
 
 namespace {
+
+// A root's record, made when it is first asked for.
+Region& region(CompiledTrace* root) {
+  if (!root->region) root->region = std::make_shared<Region>();
+  return *root->region;
+}
 
 double now() {
   return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
@@ -92,11 +99,12 @@ public:
   jit::JoinChoice plan_join(const jit::JoinQuery& q) const override { return regions::plan_join(q, *policy_); }
   void install(std::unique_ptr<CompiledTrace> t, ExitInfo* parent) override;
   void entering(CompiledTrace* t) override {
-    if (t->kind != TraceKind::Bridge && !t->profile_settled) check_profile(t);
+    if (t->kind != TraceKind::Bridge && !region(t).profile_settled) check_profile(t);
   }
   bool bridge_now(ExitInfo* e) override;
   void flush(ExitInfo* e) override;
   void invalidate(CompiledTrace* t) override;
+  jit::RegionCounters region_counters() const override;
   void dump_regions(const std::string& dir) const override;
 
 private:
@@ -175,9 +183,12 @@ void Engine::install(std::unique_ptr<CompiledTrace> t, ExitInfo* parent) {
     return;
   }
   CompiledTrace* raw = t.get();
-  if (t->kind != TraceKind::Bridge)
-    for (const Boundary& b : t->bounds) t->versions[b.key] = 1;
-  else note_bridge(parent, raw);
+  if (t->kind != TraceKind::Bridge) {
+    Region& r = region(raw);
+    for (const Boundary& b : t->bounds) r.versions[b.key] = 1;
+  } else {
+    note_bridge(parent, raw);
+  }
   switch (t->kind) {
   case TraceKind::Loop:
     ++stats().loops;
@@ -190,7 +201,7 @@ void Engine::install(std::unique_ptr<CompiledTrace> t, ExitInfo* parent) {
   case TraceKind::Bridge:
     ++stats().bridges;
     parent->bridge = raw;
-    if (parent->root()->frozen) ++parent->root()->frozen_bridges;
+    if (parent->root()->frozen) ++region(parent->root()).frozen_bridges;
     break;
   }
   jit_.traces.push_back(std::move(t));
@@ -353,14 +364,14 @@ bool Engine::try_attach(ExitInfo* parent, CompiledTrace* bridge) {
     stats().phis += static_cast<uint64_t>(r.phis);
     stats().widened += static_cast<uint64_t>(r.widened);
     stats().widen_checks += static_cast<uint64_t>(r.checks);
-    ++root->joins[root->bounds[bridge->join_bound].key];
+    ++region(root).joins[root->bounds[bridge->join_bound].key];
   }
   note_bridge(parent, bridge);
   jit_.log_region(fmt::format(
       "{} bridge from exit {}:{} (taken {}) into region {}:{}: {}; {} blocks, {} bridges{}{}",
       r.joined ? "merged" : "attached", root->code->qualname, exit_pc, parent->taken, root->code->qualname,
       root->start_pc, r.joined ? bridge->join_note : "ends at the loop header", root->raw.blocks.size(),
-      root->bridge_count, r.joined ? fmt::format(", {} phis ({} widened, {} checks)", r.phis, r.widened, r.checks) : "",
+      region(root).bridge_count, r.joined ? fmt::format(", {} phis ({} widened, {} checks)", r.phis, r.widened, r.checks) : "",
       parent->pending ? fmt::format(" (compiled with the region when its exit is taken {} more times; {} waiting)",
                                     jit_.batch_due(), it->second.exits.size())
                       : ""));
@@ -407,34 +418,35 @@ void Engine::freeze_if_over_budget(CompiledTrace* root) {
   const char* why = nullptr;
   // (Bridges count as compilations: batched, several share one, but each
   // grows every later compilation.)
-  if (std::max(root->compiles, root->bridge_count + 1) >= static_cast<uint32_t>(jit_.params.region_compiles))
+  if (std::max(root->compiles, region(root).bridge_count + 1) >= static_cast<uint32_t>(jit_.params.region_compiles))
     why = "compilations";
   else if (root->compile_seconds * 1000.0 >= jit_.params.region_compile_ms) why = "compile time";
   if (!why) return;
   root->frozen = true;
   ++stats().frozen;
   jit_.log_region(fmt::format("freeze region {}:{}: {} over budget ({} compilations, {} bridges, {:.1f} ms, {} blocks)",
-                              root->code->qualname, root->start_pc, why, root->compiles, root->bridge_count,
+                              root->code->qualname, root->start_pc, why, root->compiles, region(root).bridge_count,
                               root->compile_seconds * 1000.0, root->raw.blocks.size()));
 }
 
 void Engine::note_bridge(ExitInfo* parent, const CompiledTrace* bridge) {
   CompiledTrace* root = parent->root();
-  for (uint64_t key : bridge->pcs) ++root->versions[key];
-  ++root->bridge_count;
+  Region& r = region(root);
+  for (uint64_t key : bridge->pcs) ++r.versions[key];
+  ++r.bridge_count;
   // (Guards inside inlined calls share the call's pc: their position names the frames.)
   const uint64_t exit_pos = jit::merge_key(parent->pc, parent->frames);
-  if (std::find(root->bridged_pcs.begin(), root->bridged_pcs.end(), exit_pos) == root->bridged_pcs.end())
-    root->bridged_pcs.push_back(exit_pos);
-  const uint32_t guard_pcs = static_cast<uint32_t>(root->bridged_pcs.size());
-  if (!root->reformed && policy_->wants_reform(root->bridge_count, guard_pcs)) {
+  if (std::find(r.bridged_pcs.begin(), r.bridged_pcs.end(), exit_pos) == r.bridged_pcs.end())
+    r.bridged_pcs.push_back(exit_pos);
+  const uint32_t guard_pcs = static_cast<uint32_t>(r.bridged_pcs.size());
+  if (!r.reformed && policy_->wants_reform(r.bridge_count, guard_pcs)) {
     // Exponential bridging (seed 000): the bridges are copies of one
     // another's paths. From now on this root's merge points join generically.
-    root->reformed = true;
+    r.reformed = true;
     ++stats().reformations;
     jit_.log_region(fmt::format("re-form region {}:{}: {} bridges behind {} distinct guard positions (ratio > {}); "
                                 "its merge points now join generically",
-                                root->code->qualname, root->start_pc, root->bridge_count, guard_pcs,
+                                root->code->qualname, root->start_pc, r.bridge_count, guard_pcs,
                                 jit_.params.reform_ratio));
   }
 }
@@ -453,37 +465,39 @@ uint64_t profile_total(const CompiledTrace* t) {
 } // namespace
 
 void Engine::restart_profile(CompiledTrace* t) {
-  t->window_start = profile_total(t);
-  t->window_arm.resize(t->exits.size(), 0);
-  t->arm_share.resize(t->exits.size(), -1.0); // (arms merged before keep their last share)
-  for (size_t k = 0; k < t->exits.size(); ++k) t->window_arm[k] = t->exits[k]->arm_taken;
+  Region& r = region(t);
+  r.window_start = profile_total(t);
+  r.window_arm.resize(t->exits.size(), 0);
+  r.arm_share.resize(t->exits.size(), -1.0); // (arms merged before keep their last share)
+  for (size_t k = 0; k < t->exits.size(); ++k) r.window_arm[k] = t->exits[k]->arm_taken;
 }
 
 void Engine::check_profile(CompiledTrace* t) {
+  Region& r = region(t);
   const uint64_t window = policy_->profile_window();
   const uint64_t total = profile_total(t);
-  if (window == 0 || total - t->window_start < window) return;
-  const double span = static_cast<double>(total - t->window_start);
-  t->window_arm.resize(t->exits.size(), 0);
-  t->arm_share.resize(t->exits.size(), -1.0);
+  if (window == 0 || total - r.window_start < window) return;
+  const double span = static_cast<double>(total - r.window_start);
+  r.window_arm.resize(t->exits.size(), 0);
+  r.arm_share.resize(t->exits.size(), -1.0);
   std::string shift;
   for (size_t k = 0; k < t->exits.size(); ++k) {
     const ExitInfo* e = t->exits[k].get();
     if (!e->attached || e->pending) continue; // only merged arms run inside the region
-    const double share = static_cast<double>(e->arm_taken - t->window_arm[k]) / span;
-    if (shift.empty() && t->arm_share[k] >= 0 && policy_->profile_shifted(t->arm_share[k], share))
+    const double share = static_cast<double>(e->arm_taken - r.window_arm[k]) / span;
+    if (shift.empty() && r.arm_share[k] >= 0 && policy_->profile_shifted(r.arm_share[k], share))
       shift = fmt::format("arm of exit {} (pc {}) went from {:.0f}% to {:.0f}% of {} {}", k, e->pc,
-                          100 * t->arm_share[k], 100 * share, t->kind == TraceKind::Loop ? "iterations" : "calls",
-                          total - t->window_start);
-    t->arm_share[k] = share;
-    t->window_arm[k] = e->arm_taken;
+                          100 * r.arm_share[k], 100 * share, t->kind == TraceKind::Loop ? "iterations" : "calls",
+                          total - r.window_start);
+    r.arm_share[k] = share;
+    r.window_arm[k] = e->arm_taken;
   }
-  t->window_start = total;
+  r.window_start = total;
   if (shift.empty()) return;
   uint32_t& reforms = profile_reforms_[{t->code, t->start_pc}];
   if (reforms >= static_cast<uint32_t>(jit_.params.adaptive_reforms)) {
     // The phases alternate: re-forming again would only follow them.
-    t->profile_settled = true;
+    r.profile_settled = true;
     jit_.log_region(fmt::format("region {}:{} keeps its shape: the profile shifted ({}) after {} re-formations",
                                 t->code->qualname, t->start_pc, shift, reforms));
     return;
@@ -516,6 +530,15 @@ void Engine::invalidate(CompiledTrace* t) {
 
 bool Engine::bridge_now(ExitInfo* e) {
   CompiledTrace* root = e->root();
+  // A frozen region's exits get separate bridges, as under pure tracing, and
+  // their bridges' exits too: without a budget the paths a region could not
+  // merge grow a tree of copies (diamond on data_driven: 2,900 bridges).
+  if (root->frozen && region(root).frozen_bridges >= static_cast<uint32_t>(jit_.params.frozen_bridges)) {
+    e->blacklisted = true;
+    e->no_bridge = "its region is frozen and its bridge budget spent (frozen_bridges)";
+    ++stats().frozen_budget_exits;
+    return false;
+  }
   const Snapshot& s = e->trace->ir.snaps[e->snap];
   const bool counted = root->kind == TraceKind::Loop && root->iterations;
   const ExitProfile prof{e->count, counted ? *root->iterations : root->entries, root->kind == TraceKind::Loop,
@@ -537,6 +560,20 @@ bool Engine::bridge_now(ExitInfo* e) {
                               root->entries, root->code->qualname, root->start_pc,
                               e->deferred ? ", after deferral" : ""));
   return true;
+}
+
+jit::RegionCounters Engine::region_counters() const {
+  jit::RegionCounters c;
+  for (const auto& t : jit_.traces) {
+    if (t->kind == TraceKind::Bridge || !t->entry) continue;
+    ++c.regions;
+    c.region_blocks += t->raw.blocks.size();
+    c.compiles_max = std::max<uint64_t>(c.compiles_max, t->compiles);
+    if (!t->region) continue;
+    c.merge_points += t->region->joins.size();
+    for (const auto& [pc, v] : t->region->versions) c.versions_max = std::max<uint64_t>(c.versions_max, v);
+  }
+  return c;
 }
 
 void Engine::dump_regions(const std::string& dir) const {

@@ -4,10 +4,11 @@
 // A root trace (loop or function) is optimized, lowered (lower.h) and compiled
 // by the backend; a bridge is attached to its root's region (former.h) and the
 // region recompiled whole, or, where the policy keeps it apart, compiled on
-// its own. The engine keeps each region's counters (versions and joins per
-// merge point, bridges, compile budget: frozen past it), re-forms regions
-// whose bridging looks exponential or whose profile shifted (adaptive), and
-// invalidates regions whose code must not be entered again.
+// its own. The engine keeps each region's record (region.h: versions and
+// joins per merge point, bridges, profile windows), freezes regions past
+// their compile budget, re-forms regions whose bridging looks exponential or
+// whose profile shifted (adaptive), and invalidates regions whose code must
+// not be entered again.
 #pragma once
 
 #include <memory>

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "jit/opt/pipeline.h"
+#include "regions/region.h"
 
 namespace tributary::regions {
 
@@ -70,10 +71,12 @@ jit::JoinChoice plan_join(const jit::JoinQuery& q, const MergePolicy& policy) {
   const uint64_t key = jit::merge_key(q.pc, q.frames);
   auto region_fold = [&](Ref r) { return r < static_cast<Ref>(root.fold_used.size()) && root.fold_used[r]; };
   MergePoint at;
-  if (auto v = root.versions.find(key); v != root.versions.end()) at.versions = v->second;
-  if (auto j = root.joins.find(key); j != root.joins.end()) at.joins = j->second;
+  if (const Region* r = root.region.get()) {
+    if (auto v = r->versions.find(key); v != r->versions.end()) at.versions = v->second;
+    if (auto j = r->joins.find(key); j != r->joins.end()) at.joins = j->second;
+    at.reformed = r->reformed;
+  }
   at.region_blocks = static_cast<uint32_t>(region.blocks.size());
-  at.reformed = root.reformed;
   // A loop's header carries every local its body changes; the body reads the
   // others from values loaded before the loop. A bridge that changes such a
   // local cannot join inside the loop: the next iteration would read the
