@@ -596,7 +596,11 @@ CompiledTrace* on_backedge(vm::Frame* f, uint32_t target) {
   }
   return jit().on_backedge(f, target);
 }
-CompiledTrace* on_function_entry(vm::Frame* f) { return jit().on_function_entry(f); }
+CompiledTrace* on_function_entry(vm::Frame* f) {
+  // (Compiled already and no recording to follow the call: the common case, without the call.)
+  if (void* t = f->code->jit_function; t && !detail::recording) return static_cast<CompiledTrace*>(t);
+  return jit().on_function_entry(f);
+}
 void on_resume(vm::Frame* f) { jit().on_resume(f); }
 bool recording_in_frame(const vm::Frame* f) { return jit().recording_in(f); }
 bool record_instruction(vm::Frame* f, uint32_t pc, Value* sp) { return jit().record_instruction(f, pc, sp); }
