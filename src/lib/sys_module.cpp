@@ -15,6 +15,7 @@
 #include "lib/lib.h"
 #include "lib/native.h"
 #include "runtime/containers.h"
+#include "runtime/format.h"
 #include "runtime/int.h"
 #include "runtime/ops.h"
 #include "vm/interp.h"
@@ -32,6 +33,23 @@ Value sys_exit(Value, const Args& a) {
 Value sys_getrecursionlimit(Value, const Args& a) {
   check_none(a, "sys.getrecursionlimit");
   return make_int(int64_t{vm::state().recursion_limit});
+}
+
+Value sys_get_int_max_str_digits(Value, const Args& a) {
+  check_none(a, "sys.get_int_max_str_digits");
+  return make_int(fmtlib::int_max_str_digits());
+}
+
+// sys.set_int_max_str_digits(maxdigits): 0 lifts the limit; below 640 it would
+// make ordinary conversions fail (CPython's _PY_LONG_MAX_STR_DIGITS_THRESHOLD).
+Value sys_set_int_max_str_digits(Value, const Args& a) {
+  Value p[1];
+  bind_args(a, "set_int_max_str_digits", {"maxdigits"}, 1, p);
+  if (p[0].is_double()) raise(types::type_error, "'float' object cannot be interpreted as an integer");
+  int64_t n = arg_index(p[0]);
+  if (n != 0 && n < 640) raise(types::value_error, "maxdigits must be 0 or larger than 640");
+  fmtlib::set_int_max_str_digits(n);
+  return Value::none();
 }
 
 Value sys_setrecursionlimit(Value, const Args& a) {
@@ -145,6 +163,8 @@ Module* make_sys_module() {
   add_function(m, "getrecursionlimit", sys_getrecursionlimit);
   add_function(m, "setrecursionlimit", sys_setrecursionlimit);
   add_function(m, "getsizeof", sys_getsizeof);
+  add_function(m, "get_int_max_str_digits", sys_get_int_max_str_digits);
+  add_function(m, "set_int_max_str_digits", sys_set_int_max_str_digits);
   add_function(m, "intern", sys_intern);
   return m;
 }

@@ -429,10 +429,13 @@ std::string format_float_internal(double val, const FormatSpec& spec) {
 bool int_negative(mpz_srcptr x) { return mpz_sgn(x) < 0; }
 bool int_negative(int64_t x) { return x < 0; }
 
+int64_t g_int_max_str_digits = kIntMaxStrDigits;
+
 void check_str_digits(size_t n_digits) {
-  if (static_cast<int64_t>(n_digits) > kIntMaxStrDigits)
+  const int64_t limit = g_int_max_str_digits;
+  if (limit > 0 && static_cast<int64_t>(n_digits) > limit)
     raise("ValueError",
-          "Exceeds the limit (" + std::to_string(kIntMaxStrDigits) +
+          "Exceeds the limit (" + std::to_string(limit) +
               " digits) for integer string conversion; use "
               "sys.set_int_max_str_digits() to increase the limit");
 }
@@ -996,9 +999,9 @@ bool parse_int(std::string_view utf8, int base, mpz_t out) {
     }
   }
   if (prev == '_') return false;
-  if ((base & (base - 1)) != 0 &&
-      static_cast<int64_t>(digits.size()) > kIntMaxStrDigits)
-    raise("ValueError", "Exceeds the limit (" + std::to_string(kIntMaxStrDigits) +
+  if ((base & (base - 1)) != 0 && g_int_max_str_digits > 0 &&
+      static_cast<int64_t>(digits.size()) > g_int_max_str_digits)
+    raise("ValueError", "Exceeds the limit (" + std::to_string(g_int_max_str_digits) +
                             " digits) for integer string conversion: value has " +
                             std::to_string(digits.size()) +
                             " digits; use sys.set_int_max_str_digits() to "
@@ -1011,5 +1014,8 @@ bool parse_int(std::string_view utf8, int base, mpz_t out) {
   if (negative) mpz_neg(out, out);
   return true;
 }
+
+int64_t int_max_str_digits() { return g_int_max_str_digits; }
+void set_int_max_str_digits(int64_t n) { g_int_max_str_digits = n; }
 
 }  // namespace tributary::fmtlib

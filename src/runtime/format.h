@@ -34,6 +34,9 @@ struct FormatError : std::exception {
 
 // CPython's default sys.get_int_max_str_digits(): decimal int<->str limit.
 inline constexpr int64_t kIntMaxStrDigits = 4300;
+// The limit in force (sys.set_int_max_str_digits; 0: none).
+int64_t int_max_str_digits();
+void set_int_max_str_digits(int64_t n);
 
 // ---------------------------------------------------------------- float repr
 
@@ -114,7 +117,7 @@ std::string printf_str(std::string_view utf8, const PrintfSpec& spec);
 // ------------------------------------------------------- conversions, parsing
 
 // str(x) for base 10, bin/oct/hex(x) for base 2/8/16 ("-0x1f"); other bases
-// 2..36 give bare lowercase digits. ValueError past kIntMaxStrDigits (base 10).
+// 2..36 give bare lowercase digits. ValueError past int_max_str_digits() (base 10).
 std::string int_to_string(const mpz_t x, int base);
 // float(x) for an int: correctly rounded, OverflowError if too large.
 double int_to_double(const mpz_t x);
@@ -124,7 +127,7 @@ double float_round(double x, int64_t ndigits);
 // float(s) for a str: nullopt if CPython raises "could not convert string to float".
 std::optional<double> parse_float(std::string_view utf8);
 // int(s, base) for a str: false if CPython raises "invalid literal for int()
-// with base N"; throws ValueError for a bad base or more than kIntMaxStrDigits
+// with base N"; throws ValueError for a bad base or more than int_max_str_digits()
 // digits (non-power-of-two bases). `out` (initialized) is unspecified on false.
 bool parse_int(std::string_view utf8, int base, mpz_t out);
 

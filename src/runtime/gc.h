@@ -3,8 +3,8 @@
 // Every heap object is allocated here. Boehm scans the C stack, registers and
 // the GC heap conservatively, so NaN-boxed pointers (raw addresses) keep their
 // targets alive without stack maps. Objects holding no pointers (the bytes of
-// str and bytes) use the atomic variant, which the collector does not scan; GMP blocks
-// are scanned (see gc.cpp).
+// str and bytes, a big int's limbs) use the atomic variant, which the collector
+// does not scan; GMP's temporaries live in the C heap (see gc.cpp).
 #pragma once
 
 #include <cstddef>

@@ -6,6 +6,7 @@
 #include "runtime/int.h"
 
 #include <cmath>
+#include <cstring>
 #include <limits>
 
 #include "runtime/exceptions.h"
@@ -15,7 +16,7 @@ namespace tributary {
 
 namespace {
 
-// RAII holder for a temporary mpz.
+// RAII holder for a temporary mpz (its limbs are malloc'd: see gc.cpp).
 struct Mpz {
   mpz_t z;
   Mpz() { mpz_init(z); }
@@ -26,6 +27,29 @@ struct Mpz {
   ~Mpz() { mpz_clear(z); }
   Mpz(const Mpz&) = delete;
   Mpz& operator=(const Mpz&) = delete;
+};
+
+// A read-only mpz of an int operand, without a copy: a big int's own limbs,
+// or one limb on the stack for a small int or a bool.
+class IntView {
+public:
+  explicit IntView(Value v) {
+    if (is_bigint(v)) {
+      p_ = v.as<BigInt>()->z;
+      return;
+    }
+    const int64_t i = v.is_small_int() ? v.as_small_int() : v.is_true();
+    limb_ = i < 0 ? -static_cast<uint64_t>(i) : static_cast<uint64_t>(i);
+    p_ = mpz_roinit_n(view_, &limb_, i < 0 ? -1 : i > 0 ? 1 : 0);
+  }
+  IntView(const IntView&) = delete;
+  IntView& operator=(const IntView&) = delete;
+  operator mpz_srcptr() const { return p_; }
+
+private:
+  mp_limb_t limb_ = 0;
+  mpz_t view_;
+  mpz_srcptr p_;
 };
 
 constexpr uint64_t kHashBits = 61;
@@ -50,11 +74,18 @@ uint64_t bit_count(Value v) {
   return mpz_sizeinbase(v.as<BigInt>()->z, 2);
 }
 
-BigInt* new_bigint() {
-  auto* b = gc::make<BigInt>();
+static_assert(sizeof(mp_limb_t) == sizeof(uint64_t), "one limb holds an int64's magnitude");
+
+// A big int holding `size` limbs (negative: a negative value) copied from `limbs`.
+Value new_bigint(int size, const mp_limb_t* limbs) {
+  const size_t n = static_cast<size_t>(size < 0 ? -size : size);
+  auto* b = static_cast<BigInt*>(gc::alloc_atomic(sizeof(BigInt) + n * sizeof(mp_limb_t)));
   b->type = &types::int_;
-  mpz_init(b->z);
-  return b;
+  b->z->_mp_alloc = static_cast<int>(n);
+  b->z->_mp_size = size;
+  b->z->_mp_d = b->limbs();
+  std::memcpy(b->limbs(), limbs, n * sizeof(mp_limb_t));
+  return Value::object(b);
 }
 
 } // namespace
@@ -65,16 +96,14 @@ void check_int_bits(uint64_t bits) {
 
 Value make_int(int64_t i) {
   if (Value::fits_small(i)) return Value::small_int(i);
-  BigInt* b = new_bigint();
-  mpz_set_si(b->z, i);
-  return Value::object(b);
+  const mp_limb_t m = i < 0 ? -static_cast<uint64_t>(i) : static_cast<uint64_t>(i);
+  return new_bigint(i < 0 ? -1 : 1, &m);
 }
 
 Value make_int_u64(uint64_t u) {
   if (u <= static_cast<uint64_t>(Value::kSmallMax)) return Value::small_int(static_cast<int64_t>(u));
-  BigInt* b = new_bigint();
-  mpz_import(b->z, 1, 1, sizeof(u), 0, 0, &u);
-  return Value::object(b);
+  const mp_limb_t m = u;
+  return new_bigint(1, &m);
 }
 
 Value make_int(const mpz_t z) {
@@ -82,9 +111,7 @@ Value make_int(const mpz_t z) {
     long i = mpz_get_si(z);
     if (Value::fits_small(i)) return Value::small_int(i);
   }
-  BigInt* b = new_bigint();
-  mpz_set(b->z, z);
-  return Value::object(b);
+  return new_bigint(z->_mp_size, z->_mp_d);
 }
 
 void int_to_mpz(Value v, mpz_t out) {
@@ -116,8 +143,7 @@ bool int_is_negative(Value v) {
 int int_compare(Value a, Value b) {
   auto x = int_as_i64(a), y = int_as_i64(b);
   if (x && y) return *x < *y ? -1 : *x > *y ? 1 : 0;
-  Mpz ma(a), mb(b);
-  int c = mpz_cmp(ma.z, mb.z);
+  int c = mpz_cmp(IntView(a), IntView(b));
   return c < 0 ? -1 : c > 0 ? 1 : 0;
 }
 
@@ -125,9 +151,9 @@ int int_double_compare(Value a, double d) {
   // Exact: compare against floor(d), then use the fractional part to break ties.
   if (std::isinf(d)) return d > 0 ? -1 : 1;
   double fl = std::floor(d);
-  Mpz ma(a), mf;
+  Mpz mf;
   mpz_set_d(mf.z, fl);
-  int c = mpz_cmp(ma.z, mf.z);
+  int c = mpz_cmp(IntView(a), mf.z);
   if (c != 0) return c < 0 ? -1 : 1;
   return fl == d ? 0 : -1;
 }
@@ -178,12 +204,8 @@ int64_t int_hash(Value v) {
     return i == -1 ? -2 : i;
   }
   if (v.is_bool()) return v.is_true();
-  Mpz a;
-  mpz_abs(a.z, v.as<BigInt>()->z);
-  Mpz m;
-  mpz_set_ui(m.z, kHashModulus);
-  mpz_mod(a.z, a.z, m.z);
-  int64_t h = static_cast<int64_t>(mpz_get_ui(a.z));
+  // |v| mod (2^61 - 1), with v's sign.
+  int64_t h = static_cast<int64_t>(mpz_tdiv_ui(v.as<BigInt>()->z, kHashModulus));
   if (mpz_sgn(v.as<BigInt>()->z) < 0) h = -h;
   return h == -1 ? -2 : h;
 }
@@ -224,8 +246,8 @@ Value int_binop(Value a, Value b, Small small, void (*big)(mpz_ptr, mpz_srcptr, 
   auto x = int_as_i64(a), y = int_as_i64(b);
   int64_t r;
   if (x && y && !small(*x, *y, r)) return make_int(r);
-  Mpz ma(a), mb(b), mr;
-  big(mr.z, ma.z, mb.z);
+  Mpz mr;
+  big(mr.z, IntView(a), IntView(b));
   return make_int(mr.z);
 }
 } // namespace
@@ -258,8 +280,8 @@ Value int_floordiv(Value a, Value b) {
   auto x = int_as_i64(a), y = int_as_i64(b);
   if (y && *y == 0) zero_division("integer division or modulo by zero");
   if (x && y && !(*x == INT64_MIN && *y == -1)) return make_int(floor_div_i64(*x, *y));
-  Mpz ma(a), mb(b), mr;
-  mpz_fdiv_q(mr.z, ma.z, mb.z);
+  Mpz mr;
+  mpz_fdiv_q(mr.z, IntView(a), IntView(b));
   return make_int(mr.z);
 }
 
@@ -267,15 +289,24 @@ Value int_mod(Value a, Value b) {
   auto x = int_as_i64(a), y = int_as_i64(b);
   if (y && *y == 0) zero_division("integer modulo by zero");
   if (x && y && !(*x == INT64_MIN && *y == -1)) return make_int(floor_mod_i64(*x, *y));
-  Mpz ma(a), mb(b), mr;
-  mpz_fdiv_r(mr.z, ma.z, mb.z);
+  Mpz mr;
+  mpz_fdiv_r(mr.z, IntView(a), IntView(b));
   return make_int(mr.z);
 }
 
 Value int_divmod(Value a, Value b) {
-  Value q = int_floordiv(a, b);
-  Value r = int_mod(a, b);
-  Value items[2] = {q, r};
+  auto x = int_as_i64(a), y = int_as_i64(b);
+  if (y && *y == 0) zero_division("integer division or modulo by zero");
+  Value items[2];
+  if (x && y && !(*x == INT64_MIN && *y == -1)) {
+    items[0] = make_int(floor_div_i64(*x, *y));
+    items[1] = make_int(floor_mod_i64(*x, *y));
+  } else {
+    Mpz q, r;
+    mpz_fdiv_qr(q.z, r.z, IntView(a), IntView(b));
+    items[0] = make_int(q.z);
+    items[1] = make_int(r.z);
+  }
   return Value::object(new_tuple(items));
 }
 
@@ -311,11 +342,12 @@ Value int_pow(Value a, Value b) {
     return Value::from_double(std::pow(base, exp));
   }
   auto e = int_as_i64(b);
-  Mpz ma(a), mr;
+  const IntView ma(a);
+  Mpz mr;
   if (!e) {
     // Only 0, 1 and -1 can be raised to a huge power.
-    if (mpz_cmpabs_ui(ma.z, 1) > 0) raise(types::memory_error, "");
-    mpz_pow_ui(mr.z, ma.z, mpz_even_p(Mpz(b).z) ? 2 : 1);
+    if (mpz_cmpabs_ui(ma, 1) > 0) raise(types::memory_error, "");
+    mpz_pow_ui(mr.z, ma, mpz_even_p(static_cast<mpz_srcptr>(IntView(b))) ? 2 : 1);
     return make_int(mr.z);
   }
   if (auto x = int_as_i64(a)) {
@@ -330,13 +362,13 @@ Value int_pow(Value a, Value b) {
     if (!overflow) return make_int(result);
   }
   // |a| >= 2 here: the result has about e * log2|a| bits.
-  if (mpz_cmpabs_ui(ma.z, 1) > 0) {
+  if (mpz_cmpabs_ui(ma, 1) > 0) {
     long exp2;
-    double mant = std::fabs(mpz_get_d_2exp(&exp2, ma.z));
+    double mant = std::fabs(mpz_get_d_2exp(&exp2, ma));
     if (static_cast<double>(*e) * (static_cast<double>(exp2) + std::log2(mant)) > static_cast<double>(kMaxIntBits))
       raise(types::memory_error, "");
   }
-  mpz_pow_ui(mr.z, ma.z, static_cast<unsigned long>(*e));
+  mpz_pow_ui(mr.z, ma, static_cast<unsigned long>(*e));
   return make_int(mr.z);
 }
 
@@ -376,8 +408,8 @@ Value int_lshift(Value a, Value b) {
     if ((r >> *n) == *x) return make_int(r);
   }
   check_int_bits(bit_count(a) + static_cast<uint64_t>(*n));
-  Mpz ma(a), mr;
-  mpz_mul_2exp(mr.z, ma.z, static_cast<mp_bitcnt_t>(*n));
+  Mpz mr;
+  mpz_mul_2exp(mr.z, IntView(a), static_cast<mp_bitcnt_t>(*n));
   return make_int(mr.z);
 }
 
@@ -386,23 +418,23 @@ Value int_rshift(Value a, Value b) {
   auto n = int_as_i64(b);
   if (!n) return Value::small_int(int_is_negative(a) ? -1 : 0);
   if (auto x = int_as_i64(a)) return make_int(*n >= 63 ? (*x < 0 ? -1 : 0) : (*x >> *n));
-  Mpz ma(a), mr;
-  mpz_fdiv_q_2exp(mr.z, ma.z, static_cast<mp_bitcnt_t>(*n));
+  Mpz mr;
+  mpz_fdiv_q_2exp(mr.z, IntView(a), static_cast<mp_bitcnt_t>(*n));
   return make_int(mr.z);
 }
 
 Value int_neg(Value a) {
   if (auto x = int_as_i64(a); x && *x != INT64_MIN) return make_int(-*x);
-  Mpz ma(a);
-  mpz_neg(ma.z, ma.z);
-  return make_int(ma.z);
+  Mpz mr;
+  mpz_neg(mr.z, IntView(a));
+  return make_int(mr.z);
 }
 
 Value int_invert(Value a) {
   if (auto x = int_as_i64(a)) return make_int(~*x);
-  Mpz ma(a);
-  mpz_com(ma.z, ma.z);
-  return make_int(ma.z);
+  Mpz mr;
+  mpz_com(mr.z, IntView(a));
+  return make_int(mr.z);
 }
 
 Value int_abs(Value a) { return int_is_negative(a) ? int_neg(a) : (a.is_bool() ? make_int(a.is_true()) : a); }

@@ -89,8 +89,12 @@ struct Str : Object {
   std::string_view view() const { return {data, nbytes}; }
 };
 
+// An int beyond the small range. Its limbs follow the object in one block
+// that the collector does not scan (make_int in int.cpp allocates it), and
+// `z` describes them: a read-only mpz, never a GMP destination or cleared.
 struct BigInt : Object {
   mpz_t z;
+  mp_limb_t* limbs() { return reinterpret_cast<mp_limb_t*>(this + 1); }
 };
 
 struct Float : Object {}; // floats are never heap objects; the type exists for type()
