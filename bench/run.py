@@ -55,7 +55,7 @@ WORKLOADS = [
     "pi", "pi_blocker", "data_driven", "pythagorean", "readpoly", "template",
     "nbody", "richards", "jsonish",
     "go", "fannkuch", "nqueens", "deltablue", "permutations", "raytrace",
-    "chaos", "pidigits", "spectral_norm", "havlak",
+    "chaos", "pidigits", "bigfact", "lcg64", "spectral_norm", "havlak",
 ]
 
 TIME_RE = re.compile(r"^time = ([-+0-9.eE]+) s\s*$")

@@ -88,6 +88,43 @@ Value new_bigint(int size, const mp_limb_t* limbs) {
   return Value::object(b);
 }
 
+using i128 = __int128;
+using u128 = unsigned __int128;
+
+// An int of at most 127 bits and a sign, as a machine integer: small ints,
+// and the big ints of one or two limbs that arithmetic past 64 bits makes (a
+// 64-bit hash or random state, its 128-bit products). Ops on these need no GMP.
+std::optional<i128> int_as_i128(Value v) {
+  if (v.is_small_int()) return v.as_small_int();
+  if (v.is_bool()) return v.is_true() ? 1 : 0;
+  mpz_srcptr z = v.as<BigInt>()->z;
+  const int n = z->_mp_size < 0 ? -z->_mp_size : z->_mp_size;
+  if (n > 2) return std::nullopt;
+  u128 m = z->_mp_d[0];
+  if (n == 2) m |= static_cast<u128>(z->_mp_d[1]) << 64;
+  if (m >> 127) return std::nullopt;
+  return z->_mp_size < 0 ? -static_cast<i128>(m) : static_cast<i128>(m);
+}
+
+Value make_int_i128(i128 r) {
+  if (r >= Value::kSmallMin && r <= Value::kSmallMax) return Value::small_int(static_cast<int64_t>(r));
+  const u128 m = r < 0 ? -static_cast<u128>(r) : static_cast<u128>(r);
+  const mp_limb_t limbs[2] = {static_cast<mp_limb_t>(m), static_cast<mp_limb_t>(m >> 64)};
+  const int n = limbs[1] ? 2 : 1;
+  return new_bigint(r < 0 ? -n : n, limbs);
+}
+
+template <class T> T floor_div(T a, T b) {
+  T q = a / b;
+  if ((a % b != 0) && ((a < 0) != (b < 0))) --q;
+  return q;
+}
+template <class T> T floor_mod(T a, T b) {
+  T r = a % b;
+  if (r != 0 && ((r < 0) != (b < 0))) r += b;
+  return r;
+}
+
 } // namespace
 
 void check_int_bits(uint64_t bits) {
@@ -123,7 +160,12 @@ void int_to_mpz(Value v, mpz_t out) {
 std::optional<int64_t> int_as_i64(Value v) {
   if (v.is_small_int()) return v.as_small_int();
   if (v.is_bool()) return v.is_true() ? 1 : 0;
-  if (is_bigint(v) && mpz_fits_slong_p(v.as<BigInt>()->z)) return mpz_get_si(v.as<BigInt>()->z);
+  if (!is_bigint(v)) return std::nullopt;
+  // (mpz_fits_slong_p and mpz_get_si, without the calls: one limb.)
+  mpz_srcptr z = v.as<BigInt>()->z;
+  const uint64_t m = z->_mp_d[0];
+  if (z->_mp_size == 1 && m <= uint64_t(INT64_MAX)) return static_cast<int64_t>(m);
+  if (z->_mp_size == -1 && m <= uint64_t(INT64_MAX) + 1) return static_cast<int64_t>(-m);
   return std::nullopt;
 }
 
@@ -240,12 +282,18 @@ int64_t double_hash(double d) {
 // ---- arithmetic ----------------------------------------------------------------
 
 namespace {
-// Runs `small` on int64 operands (it returns true on overflow), else GMP's `big`.
+// Runs `small` on machine integers (it returns true on overflow): int64 for
+// two small ints, else __int128 when both fit 127 bits; else GMP's `big`.
 template <class Small>
 Value int_binop(Value a, Value b, Small small, void (*big)(mpz_ptr, mpz_srcptr, mpz_srcptr)) {
-  auto x = int_as_i64(a), y = int_as_i64(b);
-  int64_t r;
-  if (x && y && !small(*x, *y, r)) return make_int(r);
+  if (a.is_small_int() && b.is_small_int()) {
+    int64_t r;
+    if (!small(a.as_small_int(), b.as_small_int(), r)) return make_int(r);
+  }
+  if (auto x = int_as_i128(a), y = int_as_i128(b); x && y) {
+    i128 r;
+    if (!small(*x, *y, r)) return make_int_i128(r);
+  }
   Mpz mr;
   big(mr.z, IntView(a), IntView(b));
   return make_int(mr.z);
@@ -253,23 +301,23 @@ Value int_binop(Value a, Value b, Small small, void (*big)(mpz_ptr, mpz_srcptr, 
 } // namespace
 
 Value int_add(Value a, Value b) {
-  return int_binop(a, b, [](int64_t x, int64_t y, int64_t& r) { return __builtin_add_overflow(x, y, &r); }, mpz_add);
+  return int_binop(a, b, [](auto x, auto y, auto& r) { return __builtin_add_overflow(x, y, &r); }, mpz_add);
 }
 Value int_sub(Value a, Value b) {
-  return int_binop(a, b, [](int64_t x, int64_t y, int64_t& r) { return __builtin_sub_overflow(x, y, &r); }, mpz_sub);
+  return int_binop(a, b, [](auto x, auto y, auto& r) { return __builtin_sub_overflow(x, y, &r); }, mpz_sub);
 }
 Value int_mul(Value a, Value b) {
   if (!a.is_small_int() || !b.is_small_int()) check_int_bits(bit_count(a) + bit_count(b));
-  return int_binop(a, b, [](int64_t x, int64_t y, int64_t& r) { return __builtin_mul_overflow(x, y, &r); }, mpz_mul);
+  return int_binop(a, b, [](auto x, auto y, auto& r) { return __builtin_mul_overflow(x, y, &r); }, mpz_mul);
 }
 Value int_and(Value a, Value b) {
-  return int_binop(a, b, [](int64_t x, int64_t y, int64_t& r) { return r = x & y, false; }, mpz_and);
+  return int_binop(a, b, [](auto x, auto y, auto& r) { return r = x & y, false; }, mpz_and);
 }
 Value int_or(Value a, Value b) {
-  return int_binop(a, b, [](int64_t x, int64_t y, int64_t& r) { return r = x | y, false; }, mpz_ior);
+  return int_binop(a, b, [](auto x, auto y, auto& r) { return r = x | y, false; }, mpz_ior);
 }
 Value int_xor(Value a, Value b) {
-  return int_binop(a, b, [](int64_t x, int64_t y, int64_t& r) { return r = x ^ y, false; }, mpz_xor);
+  return int_binop(a, b, [](auto x, auto y, auto& r) { return r = x ^ y, false; }, mpz_xor);
 }
 
 namespace {
@@ -280,6 +328,7 @@ Value int_floordiv(Value a, Value b) {
   auto x = int_as_i64(a), y = int_as_i64(b);
   if (y && *y == 0) zero_division("integer division or modulo by zero");
   if (x && y && !(*x == INT64_MIN && *y == -1)) return make_int(floor_div_i64(*x, *y));
+  if (auto x2 = int_as_i128(a), y2 = int_as_i128(b); x2 && y2) return make_int_i128(floor_div(*x2, *y2));
   Mpz mr;
   mpz_fdiv_q(mr.z, IntView(a), IntView(b));
   return make_int(mr.z);
@@ -289,6 +338,7 @@ Value int_mod(Value a, Value b) {
   auto x = int_as_i64(a), y = int_as_i64(b);
   if (y && *y == 0) zero_division("integer modulo by zero");
   if (x && y && !(*x == INT64_MIN && *y == -1)) return make_int(floor_mod_i64(*x, *y));
+  if (auto x2 = int_as_i128(a), y2 = int_as_i128(b); x2 && y2) return make_int_i128(floor_mod(*x2, *y2));
   Mpz mr;
   mpz_fdiv_r(mr.z, IntView(a), IntView(b));
   return make_int(mr.z);
@@ -301,6 +351,9 @@ Value int_divmod(Value a, Value b) {
   if (x && y && !(*x == INT64_MIN && *y == -1)) {
     items[0] = make_int(floor_div_i64(*x, *y));
     items[1] = make_int(floor_mod_i64(*x, *y));
+  } else if (auto x2 = int_as_i128(a), y2 = int_as_i128(b); x2 && y2) {
+    items[0] = make_int_i128(floor_div(*x2, *y2));
+    items[1] = make_int_i128(floor_mod(*x2, *y2));
   } else {
     Mpz q, r;
     mpz_fdiv_qr(q.z, r.z, IntView(a), IntView(b));
@@ -407,6 +460,10 @@ Value int_lshift(Value a, Value b) {
     int64_t r = *x << *n;
     if ((r >> *n) == *x) return make_int(r);
   }
+  if (auto x = int_as_i128(a); x && *n < 126) {
+    const i128 r = static_cast<i128>(static_cast<u128>(*x) << *n);
+    if ((r >> *n) == *x) return make_int_i128(r);
+  }
   check_int_bits(bit_count(a) + static_cast<uint64_t>(*n));
   Mpz mr;
   mpz_mul_2exp(mr.z, IntView(a), static_cast<mp_bitcnt_t>(*n));
@@ -418,6 +475,7 @@ Value int_rshift(Value a, Value b) {
   auto n = int_as_i64(b);
   if (!n) return Value::small_int(int_is_negative(a) ? -1 : 0);
   if (auto x = int_as_i64(a)) return make_int(*n >= 63 ? (*x < 0 ? -1 : 0) : (*x >> *n));
+  if (auto x = int_as_i128(a)) return make_int_i128(*n >= 127 ? (*x < 0 ? -1 : 0) : (*x >> *n));
   Mpz mr;
   mpz_fdiv_q_2exp(mr.z, IntView(a), static_cast<mp_bitcnt_t>(*n));
   return make_int(mr.z);
