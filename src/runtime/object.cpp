@@ -2,6 +2,7 @@
 #include "runtime/object.h"
 
 #include "runtime/containers.h"
+#include "runtime/instance.h"
 #include "runtime/str.h"
 
 namespace tributary {
@@ -45,12 +46,12 @@ void init_type(Type& t, const char* name, Kind kind, Type* base) {
 
 void add_method(Type& t, const char* name, NativeFn fn) {
   dict_set(t.dict, Value::object(intern(name)), new_native(name, fn, Value::empty(), &t));
-  ++t.version;
+  class_changed(&t);
 }
 
 void add_attr(Type& t, const char* name, Value v) {
   dict_set(t.dict, Value::object(intern(name)), v);
-  ++t.version;
+  class_changed(&t);
 }
 
 Tuple* new_tuple(size_t n) {

@@ -10,6 +10,7 @@
 // self instead. User instances (Kind::Instance, hidden classes) and super()
 // proxies are delegated to runtime/user_class.cpp.
 #include "runtime/containers.h"
+#include "runtime/instance.h"
 #include "runtime/interpreter.h"
 #include "runtime/ops_internal.h"
 #include "runtime/str.h"
@@ -146,7 +147,9 @@ Value instance_attr(Value obj, Type* t, Str* name) {
 
 Value ops_detail::bind_attr(Value attr, Value obj, Str* name) { return bind(attr, obj, name); }
 
-Value type_lookup(Type* t, Str* name) {
+namespace {
+
+Value type_lookup_mro(Type* t, Str* name) {
   if (!t->mro) return t->dict ? dict_get(t->dict, Value::object(name)) : Value::empty();
   for (size_t i = 0; i < t->mro->size; ++i) {
     Type* b = t->mro->items[i].as<Type>();
@@ -154,6 +157,31 @@ Value type_lookup(Type* t, Str* name) {
     if (Value* v = dict_find_str(b->dict, name)) return *v;
   }
   return Value::empty();
+}
+
+// CPython's method cache: what the MRO walk found for (type, name), valid
+// while no class dict changed since (class_changed bumps the epoch). The
+// entries live in static data, which the collector scans, so a cached type
+// or name cannot be freed and its address reused while its entry stands.
+struct LookupEntry {
+  Type* type;
+  Str* name;
+  uint64_t epoch;
+  Value value;
+};
+constexpr size_t kLookupCacheSize = 2048;
+LookupEntry g_lookup_cache[kLookupCacheSize];
+
+} // namespace
+
+Value type_lookup(Type* t, Str* name) {
+  const uintptr_t h = (reinterpret_cast<uintptr_t>(t) >> 4) ^ (reinterpret_cast<uintptr_t>(name) >> 3);
+  LookupEntry& e = g_lookup_cache[(h ^ (h >> 11)) & (kLookupCacheSize - 1)];
+  const uint64_t epoch = instance_class_epoch();
+  if (e.type == t && e.name == name && e.epoch == epoch) return e.value;
+  Value v = type_lookup_mro(t, name);
+  e = LookupEntry{t, name, epoch, v};
+  return v;
 }
 
 Value get_attr_or_empty(Value obj, Str* name) {
