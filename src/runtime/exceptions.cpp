@@ -231,7 +231,9 @@ ExceptionObj* new_exception(Type* t, std::string_view msg) {
   return new_exception(t, std::span<const Value>(&arg, 1));
 }
 
-void raise(Value exc) {
+void raise(Value exc) { throw PyException{exception_to_raise(exc)}; }
+
+Value exception_to_raise(Value exc) {
   if (is_type(exc)) {
     if (!exc.as<Type>()->is_exception) raise_type_error("exceptions must derive from BaseException");
     exc = call0(exc);
@@ -256,7 +258,7 @@ void raise(Value exc) {
     }
     as_exc(exc)->context = handled;
   }
-  throw PyException{exc};
+  return exc;
 }
 
 void raise(Type& t, std::string_view msg) { raise(Value::object(new_exception(&t, msg))); }

@@ -35,6 +35,9 @@ ExceptionObj* new_exception(Type* t, std::span<const Value> args);
 ExceptionObj* new_exception(Type* t, std::string_view msg);
 
 [[noreturn]] void raise(Value exc);
+// What `raise exc` raises: the instance (a class is called), its __context__
+// set to the exception being handled; TypeError for what is no exception.
+Value exception_to_raise(Value exc);
 [[noreturn]] void raise(Type& t, std::string_view msg);
 template <class... A>
 [[noreturn]] void raise_fmt(Type& t, fmt::format_string<A...> f, A&&... a) {

@@ -65,6 +65,8 @@ void dict_merge_kwargs(Value target, Value mapping, Value callable);
 // RAISE_VARARGS 1 and 2: raises exc (a class is instantiated) with its
 // __cause__ set when cause is not empty.
 [[noreturn]] void raise_with_cause(Value exc, Value cause);
+// What `raise exc from cause` raises (cause empty: a plain `raise exc`).
+Value exception_with_cause(Value exc, Value cause);
 // Adds the traceback entry of `line` in `code` to an exception being unwound.
 void add_traceback(Value exc, Code* code, int line);
 // Name opcodes of class bodies and exec() (LOAD_NAME, STORE_NAME, DELETE_NAME,
