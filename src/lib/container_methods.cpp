@@ -521,6 +521,7 @@ void init_container_methods() {
                                {"copy", ListM<list_copy_m>},
                                {"clear", ListM<list_clear_m>},
                            });
+  dict_get(types::list.dict, Value::object(intern("append"))).as<NativeFunction>()->inline_op = NativeInline::ListAppend;
   add_methods(types::tuple, {{"index", TupleM<tuple_index_m>}, {"count", TupleM<tuple_count_m>}});
   add_methods(types::dict, {
                                {"keys", DictM<dict_keys_m>},

@@ -175,6 +175,8 @@ Value call_dunder(Value obj, const char* name, std::initializer_list<Value> args
 }
 
 void check_receiver(const Args& a, Type* owner, NativeFn wrapper) {
+  if (a.npos > 0 && is_subtype(type_of(a.pos[0]), owner)) return;
+  // (The method's name, for the message only.)
   const char* name = "?";
   size_t pos = 0;
   Value k, v;

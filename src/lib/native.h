@@ -80,7 +80,7 @@ void check_receiver(const Args& a, Type* owner, NativeFn wrapper);
 // A method usable both bound (self set) and unbound (self from args[0]).
 template <Type* T, NativeFn F> Value method(Value self, const Args& a) {
   if (!self.is_empty()) return F(self, a);
-  check_receiver(a, T, &method<T, F>);
+  if (a.npos == 0 || type_of(a.pos[0]) != T) check_receiver(a, T, &method<T, F>);
   Args rest{a.pos + 1, a.npos - 1, a.kwnames, a.kwvals, a.nkw};
   return F(a.pos[0], rest);
 }

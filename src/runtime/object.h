@@ -138,11 +138,16 @@ struct Module : Object {
   Dict* dict;
 };
 
+// Builtin methods the interpreter runs in place when a CALL calls them on an
+// object of their exact type (CPython 3.11 specializes CALL for the same).
+enum class NativeInline : uint8_t { None, ListAppend };
+
 struct NativeFunction : Object {
   const char* name;
   NativeFn fn;
   Value self;          // empty unless bound
   Type* owner;         // type the method belongs to (for error messages), or null
+  NativeInline inline_op = NativeInline::None;
 };
 
 struct BoundMethod : Object {

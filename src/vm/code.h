@@ -79,6 +79,7 @@ struct AttrCache {
   int32_t slot = -1;
   Shape* next = nullptr;
   Value method;
+  Type* type = nullptr; // LOAD_METHOD on a builtin type's object: `method` is its type's
 };
 
 enum CodeFlags : uint32_t {

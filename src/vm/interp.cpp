@@ -710,21 +710,25 @@ Value run_frame(Frame* f) {
       }
       TARGET(LOAD_METHOD) {
         Value obj = sp[-1];
+        AttrCache& c = co->attr_caches[co->cache_index[pc - code_start - 1]];
         if (is_kind(obj, Kind::Instance)) {
-          AttrCache& c = co->attr_caches[co->cache_index[pc - code_start - 1]];
           if (obj.as<Instance>()->shape == c.shape && c.epoch == instance_class_epoch()) {
             sp[-1] = c.method;
             *sp++ = obj;
             DISPATCH();
           }
+        } else if (c.type && obj.is_object() && obj.as_object()->type == c.type && c.epoch == instance_class_epoch()) {
+          sp[-1] = c.method; // a builtin type's method (list.append, str.join, ...)
+          *sp++ = obj;
+          DISPATCH();
         }
         f->pc = pc;
         bool is_method = false;
         Value fn = lookup_method(obj, co->names[instr.arg].as<Str>(), is_method);
-        if (is_method && is_kind(obj, Kind::Instance) && is_kind(fn, Kind::Function)) {
-          AttrCache& c = co->attr_caches[co->cache_index[pc - code_start - 1]];
+        if (is_method && is_kind(obj, Kind::Instance) && is_kind(fn, Kind::Function))
           c = AttrCache{obj.as<Instance>()->shape, instance_class_epoch(), -1, nullptr, fn};
-        }
+        else if (is_method && obj.is_object() && type_of(obj)->is_builtin && is_kind(fn, Kind::NativeFunction))
+          c = AttrCache{nullptr, instance_class_epoch(), -1, nullptr, fn, type_of(obj)};
         if (is_method) {
           sp[-1] = fn;
           *sp++ = obj;
@@ -1027,6 +1031,13 @@ Value run_frame(Frame* f) {
         f->pc = pc;
         Value* args = sp - instr.arg;
         Value callable = args[-2];
+        if (instr.arg == 1 && is_kind(callable, Kind::NativeFunction) &&
+            callable.as<NativeFunction>()->inline_op == NativeInline::ListAppend && is_list(args[-1])) {
+          list_append(args[-1].as<List>(), args[0]); // obj.append(x) on a list
+          sp = args - 2;
+          *sp++ = Value::none();
+          DISPATCH();
+        }
         Args a;
         if (!callable.is_empty()) {
           a.pos = args - 1;
