@@ -263,12 +263,7 @@ Set* as_set(Value v) {
 }
 
 // Moves the contents of `from` into `to` (same identity, new table).
-void set_assign(Set* to, Set* from) {
-  to->table = from->table;
-  to->mask = from->mask;
-  to->fill = from->fill;
-  to->used = from->used;
-}
+void set_assign(Set* to, Set* from) { set_take_table(to, from); }
 
 Set* set_intersection(Set* so, Value other, Type* t) {
   Set* result = new_set(t);

@@ -203,7 +203,7 @@ void dict_update(Dict* d, Value other) {
 
 namespace {
 
-constexpr int64_t kSetMinSize = 8;
+constexpr int64_t kSetMinSize = kSetSmall;
 constexpr int kLinearProbes = 9;
 constexpr int kPerturbShift = 5;
 
@@ -289,9 +289,20 @@ void set_add_entry(Set* s, Value key, int64_t hash) {
 Set* new_set(Type* t) {
   auto* s = gc::make<Set>();
   s->type = t ? t : &types::set;
-  s->table = new_table(kSetMinSize);
-  s->mask = kSetMinSize - 1;
+  set_clear(s);
   return s;
+}
+
+void set_take_table(Set* to, Set* from) {
+  if (from->table == from->small) {
+    std::copy(from->small, from->small + kSetSmall, to->small);
+    to->table = to->small;
+  } else {
+    to->table = from->table;
+  }
+  to->mask = from->mask;
+  to->fill = from->fill;
+  to->used = from->used;
 }
 
 bool set_contains(Set* s, Value key) { return set_lookkey(s, key, hash_value(key)) != nullptr; }
@@ -308,8 +319,9 @@ bool set_discard(Set* s, Value key) {
 }
 
 void set_clear(Set* s) {
-  s->table = new_table(kSetMinSize);
-  s->mask = kSetMinSize - 1;
+  std::fill_n(s->small, kSetSmall, SetEntry{0, Value::empty()});
+  s->table = s->small;
+  s->mask = kSetSmall - 1;
   s->fill = s->used = 0;
 }
 

@@ -41,12 +41,18 @@ struct SetEntry {
   Value key;     // empty: unused
 };
 
+inline constexpr int64_t kSetSmall = 8; // entries of a set's own table (CPython's smalltable)
+
 struct Set : Object {
-  SetEntry* table;
+  SetEntry* table; // `small` until the set outgrows it
   int64_t mask;
   int64_t fill;  // active + dummy
   int64_t used;  // active
+  SetEntry small[kSetSmall];
 };
+// Gives `to` the contents of `from` (whose table `from` must no longer use);
+// a table inside `from` is copied into `to`'s own.
+void set_take_table(Set* to, Set* from);
 
 Dict* new_dict();
 // Lookup with the key's precomputed hash; returns nullptr when absent.

@@ -128,12 +128,7 @@ Set* set_symmetric_difference(Set* so, Value other) {
   return result;
 }
 
-void replace_contents(Set* so, Set* from) {
-  so->table = from->table;
-  so->mask = from->mask;
-  so->fill = from->fill;
-  so->used = from->used;
-}
+void replace_contents(Set* so, Set* from) { set_take_table(so, from); }
 
 // set OP set, or set OP= set.
 Value set_op(BinOp op, Value a, Value b, bool inplace) {
