@@ -131,8 +131,7 @@ void check_int_bits(uint64_t bits) {
   if (bits > kMaxIntBits) raise(types::memory_error, "");
 }
 
-Value make_int(int64_t i) {
-  if (Value::fits_small(i)) return Value::small_int(i);
+Value make_bigint_i64(int64_t i) {
   const mp_limb_t m = i < 0 ? -static_cast<uint64_t>(i) : static_cast<uint64_t>(i);
   return new_bigint(i < 0 ? -1 : 1, &m);
 }

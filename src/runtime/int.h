@@ -16,7 +16,9 @@
 
 namespace tributary {
 
-Value make_int(int64_t i);
+// (The big-int half of make_int, out of line: i outside the small range.)
+Value make_bigint_i64(int64_t i);
+inline Value make_int(int64_t i) { return Value::fits_small(i) ? Value::small_int(i) : make_bigint_i64(i); }
 Value make_int_u64(uint64_t u);
 Value make_int(const mpz_t z); // normalizes to small if it fits
 // MemoryError when an int result of `bits` bits would exceed the largest int

@@ -933,6 +933,20 @@ Value run_frame(Frame* f) {
           pc = code_start + instr.arg;
           DISPATCH();
         }
+        if (o->type == &types::tuple_iterator) {
+          auto* ti = static_cast<SeqIter*>(o);
+          if (!ti->seq.is_empty()) {
+            Tuple* t = ti->seq.as<Tuple>();
+            if (static_cast<size_t>(ti->index) < t->size) {
+              *sp++ = t->items[ti->index++];
+              DISPATCH();
+            }
+            ti->seq = Value::empty();
+          }
+          --sp;
+          pc = code_start + instr.arg;
+          DISPATCH();
+        }
         f->pc = pc;
         Value item;
         if (o->type == &types::generator ? generator_next(it, item) : iter_next(it, item)) {
