@@ -70,7 +70,10 @@ Value type_attr(Type* t, Str* name) {
     if (n == "__mro__") return Value::object(t->mro);
     if (n == "__bases__") return Value::object(t->bases);
     if (n == "__base__") return t->base ? Value::object(t->base) : Value::none();
-    if (n == "__dict__") return Value::object(t->dict);
+    // A snapshot, where CPython gives a read-only mappingproxy: a class's dict
+    // changes only through setattr/delattr, which the lookup caches and the
+    // JIT's guards watch (class_changed).
+    if (n == "__dict__") return Value::object(dict_copy(t->dict));
     if (n == "__class__") return Value::object(type_of(Value::object(t)));
   }
   Value v = type_lookup(t, name);

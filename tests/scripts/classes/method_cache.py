@@ -62,3 +62,17 @@ for i in range(3):
     K.x = i
     print(K().x, end=" | ")
 print()
+
+# A class's __dict__ is no way around setattr: writing to it changes nothing.
+class D:
+    x = 1
+
+
+d = D.__dict__
+try:
+    d["x"] = 2
+except TypeError:
+    pass
+print(D.x, D().x, D.__dict__["x"], "x" in D.__dict__, sorted(k for k in D.__dict__ if not k.startswith("__")))
+D.y = 3
+print(D.__dict__["y"], D().y)
