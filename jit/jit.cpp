@@ -581,9 +581,14 @@ bool recording = false;
 namespace {
 int32_t g_loop_threshold = 0; // params.threshold once the JIT is on (0: every hit takes the slow path)
 } // namespace
+namespace {
+JitState* g_state = nullptr; // jit() once the JIT runs, for the hooks on every entry
+} // namespace
+
 void set_enabled(bool on) {
   detail::enabled = on && jit().engine;
   g_loop_threshold = jit().params.threshold;
+  g_state = &jit();
 }
 CompiledTrace* on_backedge(vm::Frame* f, uint32_t target) {
   vm::Code* co = f->code;
@@ -608,7 +613,7 @@ void recording_left_frame() { jit().abort_recording(AbortReason::LeftFrame); }
 bool recording_caught(vm::Frame* f, uint32_t idx, const vm::ExceptionEntry* h) { return jit().recording_caught(f, idx, h); }
 
 Resume run_compiled(CompiledTrace* t, vm::Frame* f) {
-  JitState& j = jit();
+  JitState& j = *g_state; // (compiled code exists only once the JIT is enabled)
   Resume r;
   ExitInfo* e = j.run(t, f->slots, &r.result);
   if (!e) {
