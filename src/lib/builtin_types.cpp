@@ -42,32 +42,23 @@ Value int_from_double(double d) {
   if (std::isnan(d)) raise(types::value_error, "cannot convert float NaN to integer");
   d = std::trunc(d);
   if (std::fabs(d) < 9.0e15) return make_int(static_cast<int64_t>(d));
-  mpz_t z;
-  mpz_init_set_d(z, d);
-  Value r = make_int(z);
-  mpz_clear(z);
-  return r;
+  Mpz z;
+  mpz_set_d(z, d);
+  return make_int(z);
 }
 
 // int(text, base) for str or bytes `text`.
 Value int_from_text(Value text, std::string_view s, int64_t base) {
   if (base != 0 && (base < 2 || base > 36)) raise(types::value_error, "int() base must be >= 2 and <= 36, or 0");
-  mpz_t z;
-  mpz_init(z);
+  Mpz z;
   bool ok;
   try {
     ok = fmtlib::parse_int(s, static_cast<int>(base), z);
   } catch (const fmtlib::FormatError& e) {
-    mpz_clear(z);
     raise_format_error(e);
   }
-  if (!ok) {
-    mpz_clear(z);
-    raise_fmt(types::value_error, "invalid literal for int() with base {}: {}", base, repr_string(text));
-  }
-  Value r = make_int(z);
-  mpz_clear(z);
-  return r;
+  if (!ok) raise_fmt(types::value_error, "invalid literal for int() with base {}: {}", base, repr_string(text));
+  return make_int(z);
 }
 
 std::string_view text_of(Value v) {
@@ -144,12 +135,9 @@ Value int_bit_count(Value self, const Args& a) {
     uint64_t u = *i < 0 ? 0 - static_cast<uint64_t>(*i) : static_cast<uint64_t>(*i);
     return make_int(static_cast<int64_t>(std::popcount(u)));
   }
-  mpz_t z;
-  mpz_init(z);
+  Mpz z;
   mpz_abs(z, self.as<BigInt>()->z);
-  Value r = make_int(static_cast<int64_t>(mpz_popcount(z)));
-  mpz_clear(z);
-  return r;
+  return make_int(static_cast<int64_t>(mpz_popcount(z)));
 }
 
 Value float_is_integer(Value self, const Args& a) {

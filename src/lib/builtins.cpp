@@ -194,24 +194,18 @@ Value int_from_integral_double(double d) {
   if (std::isinf(d)) raise(types::overflow_error, "cannot convert float infinity to integer");
   if (std::isnan(d)) raise(types::value_error, "cannot convert float NaN to integer");
   if (std::fabs(d) < 9.0e15) return make_int(static_cast<int64_t>(d));
-  mpz_t z;
-  mpz_init_set_d(z, d);
-  Value r = make_int(z);
-  mpz_clear(z);
-  return r;
+  Mpz z;
+  mpz_set_d(z, d);
+  return make_int(z);
 }
 
 // round(int, ndigits) for ndigits < 0: exact round-half-even to a multiple of 10**-ndigits.
 Value round_int(Value x, int64_t ndigits) {
   if (ndigits >= 0) return x;
-  mpz_t v, pow10, q, r;
-  mpz_inits(v, pow10, q, r, nullptr);
+  Mpz v, pow10, q, r;
   int_to_mpz(x, v);
   // |x| < 10**(-ndigits) / 2 rounds to 0; skip building a huge power of ten.
-  if (static_cast<uint64_t>(-ndigits) > mpz_sizeinbase(v, 10) + 1) {
-    mpz_clears(v, pow10, q, r, nullptr);
-    return Value::small_int(0);
-  }
+  if (static_cast<uint64_t>(-ndigits) > mpz_sizeinbase(v, 10) + 1) return Value::small_int(0);
   mpz_ui_pow_ui(pow10, 10, static_cast<unsigned long>(-ndigits));
   mpz_fdiv_qr(q, r, v, pow10);
   // Compare 2r with pow10: above half rounds up, exactly half rounds to even.
@@ -219,9 +213,7 @@ Value round_int(Value x, int64_t ndigits) {
   int c = mpz_cmp(r, pow10);
   if (c > 0 || (c == 0 && mpz_odd_p(q))) mpz_add_ui(q, q, 1);
   mpz_mul(q, q, pow10);
-  Value res = make_int(q);
-  mpz_clears(v, pow10, q, r, nullptr);
-  return res;
+  return make_int(q);
 }
 
 Value builtin_round(Value, const Args& a) {
@@ -258,11 +250,9 @@ Value int_in_base(const Args& a, const char* name, int base) {
     if (idx.is_empty()) raise_fmt(types::type_error, "'{}' object cannot be interpreted as an integer", tname(v));
     v = idx;
   }
-  mpz_t z;
-  mpz_init(z);
+  Mpz z;
   int_to_mpz(v, z);
   std::string s = fmtlib::int_to_string(z, base);
-  mpz_clear(z);
   return str_value(s);
 }
 

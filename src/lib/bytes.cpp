@@ -918,16 +918,10 @@ Value int_to_bytes(Value self, const Args& a) {
   bool is_signed = !p[2].is_empty() && truthy(p[2]);
   if (length < 0) raise_value_error("length argument must be non-negative");
   check_alloc_size(static_cast<uint64_t>(length), 1);
-  mpz_t z, m;
-  mpz_init(z);
-  mpz_init(m);
+  Mpz z, m;
   int_to_mpz(self.is_bool() ? Value::small_int(self.is_true()) : self, z);
   bool negative = mpz_sgn(z) < 0;
-  if (negative && !is_signed) {
-    mpz_clear(z);
-    mpz_clear(m);
-    raise(types::overflow_error, "can't convert negative int to unsigned");
-  }
+  if (negative && !is_signed) raise(types::overflow_error, "can't convert negative int to unsigned");
   // Two's complement: add 2**(8*length) to a negative value; check the range first.
   size_t bits = static_cast<size_t>(length) * 8;
   bool fits;
@@ -937,20 +931,14 @@ Value int_to_bytes(Value self, const Args& a) {
     // -2**(bits-1) <= z < 2**(bits-1)
     if (bits == 0) fits = mpz_sgn(z) == 0;
     else {
-      mpz_t neg;
-      mpz_init(neg);
+      Mpz neg;
       mpz_neg(neg, m);
       fits = mpz_cmp(z, m) < 0 && mpz_cmp(z, neg) >= 0;
-      mpz_clear(neg);
     }
   } else {
     fits = mpz_sizeinbase(z, 2) <= bits || mpz_sgn(z) == 0;
   }
-  if (!fits) {
-    mpz_clear(z);
-    mpz_clear(m);
-    raise(types::overflow_error, "int too big to convert");
-  }
+  if (!fits) raise(types::overflow_error, "int too big to convert");
   if (negative) {
     mpz_set_ui(m, 1);
     mpz_mul_2exp(m, m, bits);
@@ -963,8 +951,6 @@ Value int_to_bytes(Value self, const Args& a) {
     mpz_export(tmp.data(), &count, -1, 1, 0, 0, z); // least significant byte first
     std::memcpy(out.data(), tmp.data(), count);
   }
-  mpz_clear(z);
-  mpz_clear(m);
   if (!little) std::reverse(out.begin(), out.end());
   return make_bytes(out);
 }
@@ -980,19 +966,15 @@ Value int_from_bytes(Value, const Args& a) {
   bool little = p[1].is_empty() ? false : little_endian(p[1]);
   bool is_signed = !p[2].is_empty() && truthy(p[2]);
   if (!little) std::reverse(data.begin(), data.end());
-  mpz_t z;
-  mpz_init(z);
+  Mpz z;
   if (!data.empty()) mpz_import(z, data.size(), -1, 1, 0, 0, data.data());
   if (is_signed && !data.empty() && (static_cast<unsigned char>(data.back()) & 0x80)) {
-    mpz_t m;
-    mpz_init_set_ui(m, 1);
+    Mpz m;
+    mpz_set_ui(m, 1);
     mpz_mul_2exp(m, m, data.size() * 8);
     mpz_sub(z, z, m);
-    mpz_clear(m);
   }
-  Value r = make_int(z);
-  mpz_clear(z);
-  return r;
+  return make_int(z);
 }
 
 template <NativeFn F> constexpr NativeFn BM = method<&types::bytes, F>;

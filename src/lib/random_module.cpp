@@ -41,8 +41,7 @@ Value F(double d) { return Value::from_double(d); }
 // ---- seeding ---------------------------------------------------------------------------
 
 void seed_from_int(RandomObj* r, Value n) {
-  mpz_t z;
-  mpz_init(z);
+  Mpz z;
   int_to_mpz(n, z);
   mpz_abs(z, z);
   std::vector<uint32_t> key;
@@ -54,7 +53,6 @@ void seed_from_int(RandomObj* r, Value n) {
     size_t count = 0;
     mpz_export(key.data(), &count, -1, 4, 0, 0, z);
   }
-  mpz_clear(z);
   r->mt.init_by_array(key.data(), key.size());
 }
 
@@ -97,12 +95,9 @@ Value randbits(RandomObj* r, uint64_t k) {
     w[i] = x;
     if (left < 32) break;
   }
-  mpz_t z;
-  mpz_init(z);
+  Mpz z;
   mpz_import(z, words, -1, 4, 0, 0, w.data());
-  Value v = make_int(z);
-  mpz_clear(z);
-  return v;
+  return make_int(z);
 }
 
 uint64_t bit_length(Value n) {
@@ -461,8 +456,7 @@ Value m_randbytes(Value self, const Args& a) {
   int64_t n = arg_index(a[0]);
   if (n < 0) raise_value_error("negative argument not allowed");
   Value bits = randbits(R(self), static_cast<uint64_t>(n) * 8);
-  mpz_t z;
-  mpz_init(z);
+  Mpz z;
   int_to_mpz(bits, z);
   std::string out(static_cast<size_t>(n), '\0');
   size_t count = 0;
@@ -471,7 +465,6 @@ Value m_randbytes(Value self, const Args& a) {
     mpz_export(tmp.data(), &count, -1, 1, 0, 0, z);
     std::memcpy(out.data(), tmp.data(), count);
   }
-  mpz_clear(z);
   return make_bytes(out);
 }
 

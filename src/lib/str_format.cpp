@@ -208,11 +208,9 @@ Value next_arg(PercentState& st) {
 
 std::string printf_integer(Value v, const fmtlib::PrintfSpec& spec) {
   if (auto i = int_as_i64(v)) return fmtlib::printf_int(*i, spec);
-  mpz_t z;
-  mpz_init(z);
+  Mpz z;
   int_to_mpz(v, z);
   std::string s = fmtlib::printf_int(z, spec);
-  mpz_clear(z);
   return s;
 }
 
@@ -227,10 +225,9 @@ std::string convert_int(Value v, fmtlib::PrintfSpec& spec) {
     if (std::isnan(d)) raise(types::value_error, "cannot convert float NaN to integer");
     d = std::trunc(d);
     if (std::fabs(d) < 9.0e15) return fmtlib::printf_int(static_cast<int64_t>(d), spec);
-    mpz_t z;
-    mpz_init_set_d(z, d);
+    Mpz z;
+    mpz_set_d(z, d);
     std::string s = fmtlib::printf_int(z, spec);
-    mpz_clear(z);
     return s;
   }
   if (!is_integer(v)) {

@@ -106,12 +106,10 @@ uint64_t int_bits(const Item& it, Value v) {
     if (is_unsigned) {
       if (int_is_negative(n)) error("int too large to convert");
       if (!i64) {
-        mpz_t z;
-        mpz_init(z);
+        Mpz z;
         int_to_mpz(n, z);
         bool fits = mpz_sizeinbase(z, 2) <= 64;
         uint64_t u = fits ? mpz_getlimbn(z, 0) : 0;
-        mpz_clear(z);
         if (!fits) error("int too large to convert");
         return u;
       }
@@ -141,12 +139,10 @@ uint64_t int_bits(const Item& it, Value v) {
     u = static_cast<uint64_t>(*i64);
   } else {
     if (int_is_negative(n)) error("argument out of range");
-    mpz_t z;
-    mpz_init(z);
+    Mpz z;
     int_to_mpz(n, z);
     bool fits = mpz_sizeinbase(z, 2) <= 64;
     u = fits ? mpz_getlimbn(z, 0) : 0;
-    mpz_clear(z);
     if (!fits) error("argument out of range");
   }
   if (it.size < 8 && u > (uint64_t(1) << (it.size * 8)) - 1) range_error(it, true);

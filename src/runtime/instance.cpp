@@ -120,10 +120,7 @@ Dict* instance_dict(Instance* o) {
   return d;
 }
 
-uint64_t& instance_class_epoch() {
-  static uint64_t epoch = 1;
-  return epoch;
-}
+uint64_t g_instance_class_epoch = 1;
 
 void class_changed(Type* t) {
   ++t->version;

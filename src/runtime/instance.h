@@ -57,7 +57,9 @@ bool instance_del_slot(Instance* o, Str* name); // false when absent
 Dict* instance_dict(Instance* o);
 
 // Bumped whenever any user class dict changes (see the header comment).
-uint64_t& instance_class_epoch();
+// Inline: every attribute load of the interpreter compares it.
+extern uint64_t g_instance_class_epoch;
+inline uint64_t& instance_class_epoch() { return g_instance_class_epoch; }
 // Records a change to the dict of user class `t`.
 void class_changed(Type* t);
 

@@ -16,19 +16,6 @@ namespace tributary {
 
 namespace {
 
-// RAII holder for a temporary mpz (its limbs are malloc'd: see gc.cpp).
-struct Mpz {
-  mpz_t z;
-  Mpz() { mpz_init(z); }
-  explicit Mpz(Value v) {
-    mpz_init(z);
-    int_to_mpz(v, z);
-  }
-  ~Mpz() { mpz_clear(z); }
-  Mpz(const Mpz&) = delete;
-  Mpz& operator=(const Mpz&) = delete;
-};
-
 // A read-only mpz of an int operand, without a copy: a big int's own limbs,
 // or one limb on the stack for a small int or a bool.
 class IntView {

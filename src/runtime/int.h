@@ -28,6 +28,25 @@ Value int_from_string(std::string_view digits, int base); // throws ValueError
 
 // Loads any int (small, big or bool) into `out` (initialised by the caller).
 void int_to_mpz(Value v, mpz_t out);
+
+// An mpz on the C++ stack. Its limbs come from the C heap (gc.cpp), so it
+// frees them however its scope is left, a raise included. It converts to the
+// mpz_ptr/mpz_srcptr GMP's functions take (`z` is the raw mpz).
+struct Mpz {
+  mpz_t z;
+  Mpz() { mpz_init(z); }
+  explicit Mpz(Value v) {
+    mpz_init(z);
+    int_to_mpz(v, z);
+  }
+  ~Mpz() { mpz_clear(z); }
+  Mpz(const Mpz&) = delete;
+  Mpz& operator=(const Mpz&) = delete;
+  operator mpz_ptr() { return z; }
+  operator mpz_srcptr() const { return z; }
+  __mpz_struct* operator->() { return z; }
+  const __mpz_struct* operator->() const { return z; }
+};
 // The value as int64 if it fits.
 std::optional<int64_t> int_as_i64(Value v);
 // Index conversion for sequences: int or bool, else TypeError "... indices must be integers".

@@ -34,11 +34,6 @@ namespace {
 // Set by RERAISE and bare `raise`: the exception keeps its traceback as is.
 thread_local bool g_reraising = false;
 
-[[noreturn]] void reraise(Value exc) {
-  g_reraising = true;
-  throw PyException{exc};
-}
-
 } // namespace
 
 void add_traceback(Value exc, Code* code, int line) {
