@@ -101,16 +101,6 @@ Value make_int_i128(i128 r) {
   return new_bigint(r < 0 ? -n : n, limbs);
 }
 
-template <class T> T floor_div(T a, T b) {
-  T q = a / b;
-  if ((a % b != 0) && ((a < 0) != (b < 0))) --q;
-  return q;
-}
-template <class T> T floor_mod(T a, T b) {
-  T r = a % b;
-  if (r != 0 && ((r < 0) != (b < 0))) r += b;
-  return r;
-}
 
 } // namespace
 
@@ -314,7 +304,7 @@ Value int_floordiv(Value a, Value b) {
   auto x = int_as_i64(a), y = int_as_i64(b);
   if (y && *y == 0) zero_division("integer division or modulo by zero");
   if (x && y && !(*x == INT64_MIN && *y == -1)) return make_int(floor_div_i64(*x, *y));
-  if (auto x2 = int_as_i128(a), y2 = int_as_i128(b); x2 && y2) return make_int_i128(floor_div(*x2, *y2));
+  if (auto x2 = int_as_i128(a), y2 = int_as_i128(b); x2 && y2) return make_int_i128(floor_div_int(*x2, *y2));
   Mpz mr;
   mpz_fdiv_q(mr.z, IntView(a), IntView(b));
   return make_int(mr.z);
@@ -324,7 +314,7 @@ Value int_mod(Value a, Value b) {
   auto x = int_as_i64(a), y = int_as_i64(b);
   if (y && *y == 0) zero_division("integer modulo by zero");
   if (x && y && !(*x == INT64_MIN && *y == -1)) return make_int(floor_mod_i64(*x, *y));
-  if (auto x2 = int_as_i128(a), y2 = int_as_i128(b); x2 && y2) return make_int_i128(floor_mod(*x2, *y2));
+  if (auto x2 = int_as_i128(a), y2 = int_as_i128(b); x2 && y2) return make_int_i128(floor_mod_int(*x2, *y2));
   Mpz mr;
   mpz_fdiv_r(mr.z, IntView(a), IntView(b));
   return make_int(mr.z);
@@ -338,8 +328,8 @@ Value int_divmod(Value a, Value b) {
     items[0] = make_int(floor_div_i64(*x, *y));
     items[1] = make_int(floor_mod_i64(*x, *y));
   } else if (auto x2 = int_as_i128(a), y2 = int_as_i128(b); x2 && y2) {
-    items[0] = make_int_i128(floor_div(*x2, *y2));
-    items[1] = make_int_i128(floor_mod(*x2, *y2));
+    items[0] = make_int_i128(floor_div_int(*x2, *y2));
+    items[1] = make_int_i128(floor_mod_int(*x2, *y2));
   } else {
     Mpz q, r;
     mpz_fdiv_qr(q.z, r.z, IntView(a), IntView(b));

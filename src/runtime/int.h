@@ -81,16 +81,19 @@ Value int_abs(Value a);
 Value int_divmod(Value a, Value b);
 
 // Small-int floor division/modulo helpers shared by interpreter and JIT.
-inline int64_t floor_div_i64(int64_t a, int64_t b) {
-  int64_t q = a / b;
+// (Any signed machine integer: int64_t here, __int128 in int.cpp.)
+template <class T> T floor_div_int(T a, T b) {
+  T q = a / b;
   if ((a % b != 0) && ((a < 0) != (b < 0))) --q;
   return q;
 }
-inline int64_t floor_mod_i64(int64_t a, int64_t b) {
-  int64_t r = a % b;
+template <class T> T floor_mod_int(T a, T b) {
+  T r = a % b;
   if (r != 0 && ((r < 0) != (b < 0))) r += b;
   return r;
 }
+inline int64_t floor_div_i64(int64_t a, int64_t b) { return floor_div_int(a, b); }
+inline int64_t floor_mod_i64(int64_t a, int64_t b) { return floor_mod_int(a, b); }
 
 // Python's float floor division and modulo.
 double float_floordiv(double a, double b); // caller checks b != 0
