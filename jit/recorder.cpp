@@ -1012,7 +1012,7 @@ void Recorder::guard_index(Ref idx, Ref len) {
 
 void Recorder::record_subscr() {
   Value key = concrete(1), obj = concrete(2);
-  if (is_list(obj) && key.is_small_int() && key.as_small_int() >= 0 &&
+  if (is_exact(obj, types::list) && key.is_small_int() && key.as_small_int() >= 0 &&
       key.as_small_int() < static_cast<int64_t>(obj.as<List>()->items.size())) {
     Ref k = specialize(pop(), key);
     Ref l = pop();
@@ -1044,7 +1044,7 @@ void Recorder::record_subscr() {
 
 void Recorder::record_unpack(int32_t n) {
   Value seq = concrete(1);
-  if (is_tuple(seq) && static_cast<int64_t>(seq.as<Tuple>()->size) == n) {
+  if (is_exact(seq, types::tuple) && static_cast<int64_t>(seq.as<Tuple>()->size) == n) {
     Ref t = pop();
     guard(IrOp::GUARD_TYPE, t, static_cast<int64_t>(reinterpret_cast<uintptr_t>(&types::tuple)));
     Ref size = emit(IrOp::LOAD, t, kNoRef, offsetof(Tuple, size));
@@ -1056,7 +1056,7 @@ void Recorder::record_unpack(int32_t n) {
     }
     return;
   }
-  if (is_list(seq) && static_cast<int64_t>(seq.as<List>()->items.size()) == n) {
+  if (is_exact(seq, types::list) && static_cast<int64_t>(seq.as<List>()->items.size()) == n) {
     Ref l = pop();
     guard(IrOp::GUARD_TYPE, l, static_cast<int64_t>(reinterpret_cast<uintptr_t>(&types::list)));
     Ref begin = emit(IrOp::LOAD, l, kNoRef, offsetof(List, items));
@@ -1091,7 +1091,7 @@ void Recorder::record_call(uint32_t nargs, Ref kwnames) {
       return;
     }
     // len() of a list, tuple or str reads the length field (no call).
-    if (name == "len" && (is_list(arg) || is_tuple(arg) || is_str(arg))) {
+    if (name == "len" && (is_exact(arg, types::list) || is_exact(arg, types::tuple) || is_exact(arg, types::str))) {
       Ref obj = peek(1);
       Type* t = type_of(arg);
       guard(IrOp::GUARD_TYPE, obj, static_cast<int64_t>(reinterpret_cast<uintptr_t>(t)));
@@ -1266,7 +1266,7 @@ void Recorder::record_call_ex(int32_t flags) {
   // f(*seq) with a list or tuple: its items become the call's arguments (a
   // length guard), so the call can be inlined or made without the sequence.
   Value seqv = concrete(1);
-  const bool unpack = !(flags & 1) && (is_list(seqv) || is_tuple(seqv)) && is_const(peek(3)) &&
+  const bool unpack = !(flags & 1) && (is_exact(seqv, types::list) || is_exact(seqv, types::tuple)) && is_const(peek(3)) &&
                       const_value(peek(3)).is_empty();
   const size_t n = !unpack ? 0 : is_list(seqv) ? seqv.as<List>()->items.size() : seqv.as<Tuple>()->size;
   if (unpack && n <= 14) {

@@ -1,19 +1,20 @@
 // builtin_types.cpp — constructors of the builtin types (`int(...)`, `list(...)`,
 // ...) and the few methods of int, float and range.
 //
-// Each Type's `construct` receives the Type as `self`. Limits: subclasses of
-// builtin types get an instance of the builtin type itself; 3-argument type()
-// is not supported.
+// Each Type's `construct` receives the Type as `self`; `T.__new__` makes
+// instances of T's subclasses (user_class.h).
 #include <cmath>
 
 #include "lib/lib.h"
 #include "lib/native.h"
 #include "runtime/containers.h"
 #include "runtime/format.h"
+#include "runtime/instance.h"
 #include "runtime/int.h"
 #include "runtime/iter.h"
 #include "runtime/ops.h"
 #include "runtime/str.h"
+#include "runtime/user_class.h"
 
 namespace tributary::lib {
 
@@ -30,7 +31,10 @@ Value construct_object(Value, const Args& a) {
 
 Value construct_type(Value, const Args& a) {
   if (a.npos == 1 && a.nkw == 0) return Value::object(type_of(a[0]));
-  if (a.npos == 3) raise(types::not_implemented_error, "type() with 3 arguments is not supported");
+  if (a.npos == 3) {
+    Value args[4] = {Value::object(&types::type), a[0], a[1], a[2]};
+    return call(dict_get(types::type.dict, Value::object(intern("__new__"))), Args{args, 4, a.kwnames, a.kwvals, a.nkw});
+  }
   raise(types::type_error, "type() takes 1 or 3 arguments");
 }
 
@@ -79,7 +83,8 @@ Value construct_int(Value, const Args& a) {
     return int_from_text(x, text_of(x), base);
   }
   if (x.is_empty()) return Value::small_int(0);
-  if (x.is_small_int() || is_bigint(x)) return x;
+  if (x.is_small_int()) return x;
+  if (is_bigint(x)) return type_of(x) == &types::int_ ? x : make_int(x.as<BigInt>()->z); // a subclass's value
   if (x.is_bool()) return Value::small_int(x.is_true());
   if (x.is_double()) return int_from_double(x.as_double());
   if (is_str(x) || is_kind(x, Kind::Bytes)) return int_from_text(x, text_of(x), 10);
@@ -175,7 +180,7 @@ Value construct_tuple(Value, const Args& a) {
   no_kwargs(a, "tuple");
   check_expected(a, "tuple", 0, 1);
   if (a.npos == 0) return Value::object(new_tuple(size_t(0)));
-  if (is_tuple(a[0])) return a[0];
+  if (type_of(a[0]) == &types::tuple) return a[0];
   return Value::object(tuple_from_iterable(a[0]));
 }
 
@@ -198,7 +203,7 @@ Value construct_set(Value, const Args& a) {
 Value construct_frozenset(Value, const Args& a) {
   no_kwargs(a, "frozenset");
   check_expected(a, "frozenset", 0, 1);
-  if (a.npos && is_kind(a[0], Kind::FrozenSet)) return a[0];
+  if (a.npos && type_of(a[0]) == &types::frozenset) return a[0];
   Set* s = new_set(&types::frozenset);
   if (a.npos) set_update(s, a[0]);
   return Value::object(s);
@@ -292,6 +297,74 @@ Value native_property(const char* name, NativeFn getter) {
   return Value::object(p);
 }
 
+
+// ---- subclasses: T.__new__ and the mutable types' __init__ ---------------------------
+
+// T.__new__(cls, *args): T's value for `args` as an instance of `cls`, a
+// subclass of T (instance.h). list, dict and set ignore the arguments here and
+// take their contents in __init__, as in CPython, so a subclass's __init__ may
+// have any signature.
+template <Type* T, bool kMutable> Value builtin_new(Value, const Args& a) {
+  if (a.npos == 0) raise_fmt(types::type_error, "{}.__new__(): not enough arguments", T->name);
+  if (!is_type(a[0]))
+    raise_fmt(types::type_error, "{}.__new__(X): X is not a type object ({})", T->name, tname(a[0]));
+  Type* cls = a[0].as<Type>();
+  if (!is_subtype(cls, T))
+    raise_fmt(types::type_error, "{}.__new__({}): {} is not a subtype of {}", T->name, cls->name, cls->name, T->name);
+  Args rest{a.pos + 1, a.npos - 1, a.kwnames, a.kwvals, a.nkw};
+  Value base = T->construct(Value::object(T), kMutable ? Args{} : rest);
+  if (cls == T) return kMutable ? T->construct(Value::object(T), rest) : base;
+  return new_builtin_subclass_instance(cls, base);
+}
+
+Value list_init(Value self, const Args& a) {
+  no_kwargs(a, "list");
+  check_expected(a, "list", 0, 1);
+  List* l = self.as<List>();
+  l->items.clear();
+  if (a.npos) list_extend(l, a[0]);
+  return Value::none();
+}
+
+Value dict_init(Value self, const Args& a) {
+  check_expected(a, "dict", 0, 1);
+  Dict* d = self.as<Dict>();
+  if (a.npos) dict_update_arg(d, a[0]);
+  dict_update_kwargs(d, a);
+  return Value::none();
+}
+
+Value set_init(Value self, const Args& a) {
+  no_kwargs(a, "set");
+  check_expected(a, "set", 0, 1);
+  Set* s = self.as<Set>();
+  set_clear(s);
+  if (a.npos) set_update(s, a[0]);
+  return Value::none();
+}
+
+// classmethod/staticmethod/property take their arguments in __new__ (their
+// construct); the __init__ a subclass's super().__init__(f) reaches accepts them.
+Value accept_init(Value, const Args&) { return Value::none(); }
+
+void init_subclassing() {
+  add_static_method(types::int_, "__new__", builtin_new<&types::int_, false>);
+  add_static_method(types::str, "__new__", builtin_new<&types::str, false>);
+  add_static_method(types::tuple, "__new__", builtin_new<&types::tuple, false>);
+  add_static_method(types::frozenset, "__new__", builtin_new<&types::frozenset, false>);
+  add_static_method(types::bytes, "__new__", builtin_new<&types::bytes, false>);
+  add_static_method(types::property, "__new__", builtin_new<&types::property, false>);
+  add_static_method(types::staticmethod, "__new__", builtin_new<&types::staticmethod, false>);
+  add_static_method(types::classmethod, "__new__", builtin_new<&types::classmethod, false>);
+  add_static_method(types::list, "__new__", builtin_new<&types::list, true>);
+  add_static_method(types::dict, "__new__", builtin_new<&types::dict, true>);
+  add_static_method(types::set, "__new__", builtin_new<&types::set, true>);
+  add_method(types::list, "__init__", method<&types::list, list_init>);
+  add_method(types::dict, "__init__", method<&types::dict, dict_init>);
+  add_method(types::set, "__init__", method<&types::set, set_init>);
+  for (Type* t : {&types::property, &types::staticmethod, &types::classmethod}) add_method(*t, "__init__", accept_init);
+}
+
 } // namespace
 
 void init_builtin_types(Module* m) {
@@ -321,6 +394,7 @@ void init_builtin_types(Module* m) {
   add_attr(types::range, "start", native_property("start", range_start));
   add_attr(types::range, "stop", native_property("stop", range_stop));
   add_attr(types::range, "step", native_property("step", range_step));
+  init_subclassing();
 }
 
 } // namespace tributary::lib

@@ -355,7 +355,7 @@ void set_update(Set* s, Value iterable) {
 }
 
 Set* set_copy(Set* src, Type* t) {
-  Set* s = new_set(t ? t : src->type);
+  Set* s = new_set(t ? t : set_base_type(src));
   set_update(s, Value::object(src));
   return s;
 }

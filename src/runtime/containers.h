@@ -54,6 +54,10 @@ struct Set : Object {
 // a table inside `from` is copied into `to`'s own.
 void set_take_table(Set* to, Set* from);
 
+// set or frozenset, whichever `s` is an instance of (results of set
+// operations on subclass instances are of the builtin type, as in CPython).
+inline Type* set_base_type(const Set* s) { return s->type->kind == Kind::FrozenSet ? &types::frozenset : &types::set; }
+
 Dict* new_dict();
 // Lookup with the key's precomputed hash; returns nullptr when absent.
 Value* dict_find(Dict* d, Value key, int64_t hash);

@@ -1,9 +1,11 @@
 // instance.cpp — shapes (hidden classes) and instance slot storage; see instance.h.
 #include "runtime/instance.h"
 
+#include <algorithm>
 #include <cstring>
 
 #include "runtime/containers.h"
+#include "runtime/int.h"
 #include "runtime/str.h"
 
 namespace tributary {
@@ -118,6 +120,91 @@ Dict* instance_dict(Instance* o) {
   Dict* d = new_dict();
   for (uint32_t i = 0; i < o->shape->size; ++i) dict_set(d, Value::object(o->shape->names[i]), o->slots[i]);
   return d;
+}
+
+// ---- subclasses of builtin types ----------------------------------------------------------
+
+namespace {
+
+constexpr size_t align8(size_t n) { return (n + 7) & ~size_t(7); }
+
+// Bytes of `o`'s base layout, where its embedded Instance starts.
+size_t base_layout_size(Object* o) {
+  switch (o->type->kind) {
+  case Kind::Int: return sizeof(BigInt) + static_cast<size_t>(static_cast<BigInt*>(o)->z->_mp_alloc) * sizeof(mp_limb_t);
+  // (The sizes new_str, new_bytes and new_tuple allocate.)
+  case Kind::Str: return align8(sizeof(Str) + static_cast<Str*>(o)->nbytes);
+  case Kind::Bytes: return align8(sizeof(Bytes) + static_cast<Bytes*>(o)->size);
+  case Kind::Tuple: return sizeof(Tuple) + sizeof(Value) * std::max<size_t>(static_cast<Tuple*>(o)->size, 1) - sizeof(Value);
+  case Kind::List: return sizeof(List);
+  case Kind::Dict: return sizeof(Dict);
+  case Kind::Set:
+  case Kind::FrozenSet: return sizeof(Set);
+  case Kind::Property: return sizeof(Property);
+  case Kind::StaticMethod:
+  case Kind::ClassMethod: return sizeof(StaticMethod);
+  case Kind::Object: return sizeof(Object);
+  default: return 0;
+  }
+}
+
+} // namespace
+
+Instance* attr_store(Object* o) {
+  Type* t = o->type;
+  if (t->kind == Kind::Instance) return static_cast<Instance*>(o);
+  if (!has_attr_store(t)) return nullptr;
+  return reinterpret_cast<Instance*>(reinterpret_cast<char*>(o) + base_layout_size(o));
+}
+
+Value new_builtin_subclass_instance(Type* cls, Value base) {
+  Object* src;
+  alignas(BigInt) char buf[sizeof(BigInt) + sizeof(mp_limb_t)];
+  if (cls->kind == Kind::Int && !base.is_object()) {
+    // A small int gets the big-int layout (unnormalized: make_int never makes
+    // one, but every int operation reads a BigInt through its mpz).
+    int64_t i = base.as_small_int();
+    mp_limb_t m = i < 0 ? -static_cast<uint64_t>(i) : static_cast<uint64_t>(i);
+    auto* b = reinterpret_cast<BigInt*>(buf);
+    b->type = &types::int_;
+    b->z->_mp_alloc = 1;
+    b->z->_mp_size = i < 0 ? -1 : i != 0;
+    b->z->_mp_d = b->limbs();
+    b->limbs()[0] = m;
+    src = b;
+  } else {
+    src = base.as_object();
+  }
+  const size_t n = base_layout_size(src);
+  char* mem = static_cast<char*>(gc::alloc(n + sizeof(Instance)));
+  switch (cls->kind) {
+  case Kind::Set:
+  case Kind::FrozenSet: {
+    // The table may live inside the object: moved by set_take_table.
+    auto* to = reinterpret_cast<Set*>(mem);
+    set_take_table(to, static_cast<Set*>(src));
+    break;
+  }
+  case Kind::Int: {
+    std::memcpy(mem, src, n);
+    auto* b = reinterpret_cast<BigInt*>(mem);
+    b->z->_mp_d = b->limbs();
+    break;
+  }
+  case Kind::Str:
+    std::memcpy(mem, src, n);
+    reinterpret_cast<Str*>(mem)->interned = false; // a copy, not the interned original
+    break;
+  default: std::memcpy(mem, src, n); break;
+  }
+  auto* o = reinterpret_cast<Object*>(mem);
+  o->type = cls;
+  auto* store = reinterpret_cast<Instance*>(mem + n);
+  store->type = cls;
+  store->shape = root_shape(cls);
+  store->capacity = 4;
+  store->slots = static_cast<Value*>(gc::alloc(sizeof(Value) * store->capacity));
+  return Value::object(o);
 }
 
 uint64_t g_instance_class_epoch = 1;

@@ -56,6 +56,20 @@ bool instance_del_slot(Instance* o, Str* name); // false when absent
 // A fresh dict of the instance's attributes (obj.__dict__ as a snapshot).
 Dict* instance_dict(Instance* o);
 
+// Subclasses of builtin types (`class Flags(int)`, `class Registry(dict)`)
+// keep their base's layout, so every native operation accepts their
+// instances, and carry their attributes in an Instance embedded after it
+// (CPython's __dict__ at tp_dictoffset, from the end for variable-size
+// objects). `type` of the embedded Instance is the subclass.
+inline bool has_attr_store(const Type* t) { return t->builtin_subclass; }
+// Where `o`'s attributes live: `o` itself for an Instance, the embedded one
+// for a builtin subclass, null for anything else.
+Instance* attr_store(Object* o);
+// An instance of builtin subclass `cls` holding `base`'s value (`base` an
+// exact builtin object, or a small int, of cls's layout kind; a list, dict or
+// set gives its contents away).
+Value new_builtin_subclass_instance(Type* cls, Value base);
+
 // Bumped whenever any user class dict changes (see the header comment).
 // Inline: every attribute load of the interpreter compares it.
 extern uint64_t g_instance_class_epoch;

@@ -87,6 +87,7 @@ std::optional<i128> int_as_i128(Value v) {
   mpz_srcptr z = v.as<BigInt>()->z;
   const int n = z->_mp_size < 0 ? -z->_mp_size : z->_mp_size;
   if (n > 2) return std::nullopt;
+  if (n == 0) return 0;
   u128 m = z->_mp_d[0];
   if (n == 2) m |= static_cast<u128>(z->_mp_d[1]) << 64;
   if (m >> 127) return std::nullopt;
@@ -139,6 +140,7 @@ std::optional<int64_t> int_as_i64(Value v) {
   if (!is_bigint(v)) return std::nullopt;
   // (mpz_fits_slong_p and mpz_get_si, without the calls: one limb.)
   mpz_srcptr z = v.as<BigInt>()->z;
+  if (z->_mp_size == 0) return 0; // (only an int subclass's zero is a BigInt)
   const uint64_t m = z->_mp_d[0];
   if (z->_mp_size == 1 && m <= uint64_t(INT64_MAX)) return static_cast<int64_t>(m);
   if (z->_mp_size == -1 && m <= uint64_t(INT64_MAX) + 1) return static_cast<int64_t>(-m);

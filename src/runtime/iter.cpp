@@ -9,9 +9,11 @@
 #include <string>
 
 #include "runtime/exceptions.h"
+#include "runtime/instance.h"
 #include "runtime/int.h"
 #include "runtime/interpreter.h"
 #include "runtime/ops.h"
+#include "runtime/ops_internal.h"
 #include "runtime/str.h"
 
 namespace tributary {
@@ -483,6 +485,9 @@ Value make_dict_view(Type& view_type, Dict* d) {
 
 Value get_iter(Value v) {
   Type* t = type_of(v);
+  if (has_attr_store(t)) { // a builtin subclass's own __iter__
+    if (Value it = ops_detail::call_dunder(v, "__iter__"); !it.is_empty()) return it;
+  }
   switch (t->kind) {
   case Kind::List: return new_seq_iter(types::list_iterator, IterKind::List, v, 0);
   case Kind::Tuple: return new_seq_iter(types::tuple_iterator, IterKind::Tuple, v, 0);

@@ -76,6 +76,9 @@ struct Type : Object {
   // defines, valid while instance_class_epoch() equals hooks_epoch (instance.h).
   uint32_t hooks = 0;
   uint64_t hooks_epoch = 0;
+  // A class statement's subclass of a builtin type other than object: its
+  // instances have the builtin's layout plus embedded attributes (instance.h).
+  bool builtin_subclass = false;
 };
 
 struct Str : Object {
@@ -206,6 +209,8 @@ inline bool is_tuple(Value v) { return is_kind(v, Kind::Tuple); }
 inline bool is_list(Value v) { return is_kind(v, Kind::List); }
 inline bool is_dict(Value v) { return is_kind(v, Kind::Dict); }
 inline bool is_type(Value v) { return is_kind(v, Kind::Type); }
+// Exactly builtin type `t`, not a subclass (which may override its methods).
+inline bool is_exact(Value v, const Type& t) { return v.is_object() && v.as_object()->type == &t; }
 
 // ---- Constructors -------------------------------------------------------------
 Str* new_str(std::string_view utf8);

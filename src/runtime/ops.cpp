@@ -13,6 +13,7 @@
 #include <cmath>
 
 #include "runtime/containers.h"
+#include "runtime/instance.h"
 #include "runtime/int.h"
 #include "runtime/interpreter.h"
 #include "runtime/iter.h"
@@ -22,6 +23,7 @@
 namespace tributary {
 
 using ops_detail::call_dunder;
+using ops_detail::find_dunder;
 using ops_detail::is_user_type;
 
 const char* binop_symbol(BinOp op) {
@@ -225,13 +227,13 @@ Value builtin_binary(BinOp op, Value a, Value b) {
   Type* ta = type_of(a);
   Type* tb = type_of(b);
   Kind ka = ta->kind, kb = tb->kind;
-  if (op == BinOp::Add && is_sequence_kind(ka) && ka == kb && ta->is_builtin && tb->is_builtin)
+  if (op == BinOp::Add && is_sequence_kind(ka) && ka == kb)
     return sequence_concat(a, b);
   if (op == BinOp::Mul) {
     if (is_sequence_kind(ka) && bi) return sequence_repeat(a, b);
     if (is_sequence_kind(kb) && ai) return sequence_repeat(b, a);
   }
-  if (op == BinOp::Mod && ka == Kind::Str && !is_user_type(tb))
+  if (op == BinOp::Mod && ka == Kind::Str && (!is_user_type(tb) || has_attr_store(tb)))
     return Value::object(str_percent_format(a.as<Str>(), b));
   if (ka == Kind::Set || ka == Kind::FrozenSet || ka == Kind::DictView || kb == Kind::DictView)
     return ops_detail::set_binary_op(op, a, b, false);
@@ -292,12 +294,13 @@ Value user_binary(BinOp op, Value a, Value b) {
 }
 
 Value binary_impl(BinOp op, Value a, Value b, bool inplace) {
-  Value r = builtin_binary(op, a, b);
-  if (!r.is_empty()) return r;
+  // A subclass of a builtin type has the builtin's layout: its own methods first.
   if (is_user_type(type_of(a)) || is_user_type(type_of(b))) {
-    r = user_binary(op, a, b);
+    Value r = user_binary(op, a, b);
     if (!r.is_empty()) return r;
   }
+  Value r = builtin_binary(op, a, b);
+  if (!r.is_empty()) return r;
   raise_unsupported(op, a, b, inplace);
 }
 
@@ -327,13 +330,17 @@ Value binary_op_after_plain(BinOp op, Value a, Value b, bool inplace) {
 
 Value inplace_op(BinOp op, Value a, Value b) {
   Type* ta = type_of(a);
+  if (is_user_type(ta)) {
+    Value r = call_dunder(a, kBinDunders[static_cast<size_t>(op)].inplace, {&b, 1});
+    if (!r.is_empty() && !is_not_implemented(r)) return r;
+  }
   switch (ta->kind) {
   case Kind::List:
-    if (op == BinOp::Add && ta->is_builtin) {
+    if (op == BinOp::Add) {
       list_extend(a.as<List>(), b);
       return a;
     }
-    if (op == BinOp::Mul && ta->is_builtin && is_intlike(b)) {
+    if (op == BinOp::Mul && is_intlike(b)) {
       List* l = a.as<List>();
       int64_t n = repeat_count(b);
       if (n == 0) {
@@ -354,16 +361,12 @@ Value inplace_op(BinOp op, Value a, Value b) {
     break;
   }
   case Kind::Dict:
-    if (op == BinOp::Or && ta->is_builtin) {
+    if (op == BinOp::Or) {
       dict_update(a.as<Dict>(), b);
       return a;
     }
     break;
   default: break;
-  }
-  if (is_user_type(ta)) {
-    Value r = call_dunder(a, kBinDunders[static_cast<size_t>(op)].inplace, {&b, 1});
-    if (!r.is_empty() && !is_not_implemented(r)) return r;
   }
   return binary_impl(op, a, b, true);
 }
@@ -442,7 +445,8 @@ Value builtin_compare(CmpOp op, Value a, Value b) {
   }
   Type* ta = type_of(a);
   Type* tb = type_of(b);
-  if (!ta->is_builtin || !tb->is_builtin) return Value::empty();
+  // (Subclasses of builtin types compare as their base, after their own methods.)
+  if ((!ta->is_builtin && !has_attr_store(ta)) || (!tb->is_builtin && !has_attr_store(tb))) return Value::empty();
   bool eq_only = op == CmpOp::Eq || op == CmpOp::Ne;
   if (ta->kind == tb->kind) {
     switch (ta->kind) {
@@ -482,11 +486,13 @@ Value builtin_compare(CmpOp op, Value a, Value b) {
 
 Value compare(CmpOp op, Value a, Value b) {
   if (a.is_small_int() && b.is_small_int()) return Value::boolean(apply_cmp(op, a.as_small_int(), b.as_small_int()));
-  Value r = builtin_compare(op, a, b);
-  if (!r.is_empty()) return r;
   Type* ta = type_of(a);
   Type* tb = type_of(b);
-  if (is_user_type(ta) || is_user_type(tb)) {
+  Value r;
+  if (!is_user_type(ta) && !is_user_type(tb)) {
+    r = builtin_compare(op, a, b);
+    if (!r.is_empty()) return r;
+  } else {
     CmpOp rop = kCmpReflected[static_cast<size_t>(op)];
     bool reflected_first = is_user_type(tb) && ta != tb && is_subtype(tb, ta);
     if (reflected_first) {
@@ -506,6 +512,9 @@ Value compare(CmpOp op, Value a, Value b) {
       r = call_dunder(a, "__eq__", {&b, 1});
       if (!r.is_empty() && !is_not_implemented(r)) return Value::boolean(!truthy(r));
     }
+    // Subclasses of builtin types compare as their builtin base.
+    r = builtin_compare(op, a, b);
+    if (!r.is_empty()) return r;
   }
   if (op == CmpOp::Eq) return Value::boolean(a == b);
   if (op == CmpOp::Ne) return Value::boolean(a != b);
@@ -571,11 +580,11 @@ bool truthy(Value v) {
       if (!r.is_bool()) raise_fmt(types::type_error, "__bool__ should return bool, returned {}", type_of(r)->name);
       return r.is_true();
     }
-    if (!type_lookup(t, intern("__len__")).is_empty()) return length(v) != 0;
-    return true;
+    if (!find_dunder(v, intern("__len__")).is_empty()) return length(v) != 0;
+    if (!has_attr_store(t)) return true;
   }
   switch (t->kind) {
-  case Kind::Int: return true; // a BigInt is never zero
+  case Kind::Int: return t->is_builtin || mpz_sgn(v.as<BigInt>()->z) != 0; // a builtin BigInt is never zero
   case Kind::Str: return v.as<Str>()->nbytes != 0;
   case Kind::Bytes: return v.as<Bytes>()->size != 0;
   case Kind::Tuple: return v.as<Tuple>()->size != 0;
@@ -636,7 +645,7 @@ int64_t hash_value(Value v) {
   if (v.is_double()) return double_hash(v.as_double());
   if (v.is_none()) return pointer_hash(&types::none); // CPython 3.11 hashes None by address too
   Type* t = v.as_object()->type;
-  if (is_user_type(t)) {
+  if (is_user_type(t) && !(has_attr_store(t) && find_dunder(v, intern("__hash__")).is_empty())) {
     Value h = type_lookup(t, intern("__hash__"));
     if (h.is_none()) unhashable(v);
     if (h.is_empty()) return pointer_hash(v.as_object());
@@ -679,6 +688,14 @@ int64_t hash_value(Value v) {
 
 namespace {
 
+// A method of a builtin type (int.__add__, type.__call__, object.__eq__).
+bool is_builtin_method(Value f) {
+  if (is_kind(f, Kind::StaticMethod) || is_kind(f, Kind::ClassMethod)) f = f.as<StaticMethod>()->func;
+  if (!is_kind(f, Kind::NativeFunction)) return false;
+  const Type* owner = f.as<NativeFunction>()->owner;
+  return owner && owner->is_builtin;
+}
+
 // Calls `fn` with `first` prepended to the arguments.
 Value call_prepended(Value fn, Value first, const Args& a) {
   constexpr size_t kInline = 8;
@@ -718,6 +735,10 @@ Value call(Value callable, const Args& args) {
   }
   case Kind::Type: {
     Type* cls = callable.as<Type>();
+    if (!t->is_builtin) { // a class whose metaclass may define __call__
+      static Str* const kCall = intern("__call__");
+      if (Value f = type_lookup(t, kCall); !f.is_empty() && !is_builtin_method(f)) return call_prepended(f, callable, args);
+    }
     if (!cls->construct) raise_fmt(types::type_error, "cannot create '{}' instances", cls->name);
     return cls->construct(callable, args);
   }
@@ -768,8 +789,33 @@ Value call_with_self(Value fn, Value self, std::span<const Value> args) {
   return call(fn, a);
 }
 
+namespace {
+
+// The object whose next find_dunder takes the builtin path (BuiltinPath).
+Value g_builtin_path;
+
+
+} // namespace
+
+BuiltinPath::BuiltinPath(Value self) : prev_(g_builtin_path) { g_builtin_path = self; }
+BuiltinPath::~BuiltinPath() { g_builtin_path = prev_; }
+
+Value find_dunder(Value obj, Str* name) {
+  Type* t = type_of(obj);
+  Value f = type_lookup(t, name);
+  // Instances of user classes and exceptions have only their special methods;
+  // anything else (a builtin subclass, a class with a metaclass, a native
+  // type such as Counter) has a builtin behaviour behind them.
+  if (f.is_empty() || t->kind == Kind::Instance || t->kind == Kind::Exception) return f;
+  if (obj == g_builtin_path) {
+    g_builtin_path = Value::empty();
+    return Value::empty();
+  }
+  return is_builtin_method(f) ? Value::empty() : f;
+}
+
 Value call_dunder(Value obj, const char* name, std::span<const Value> args) {
-  Value f = type_lookup(type_of(obj), intern(name));
+  Value f = find_dunder(obj, intern(name));
   if (f.is_empty()) return f;
   return call_with_self(f, obj, args);
 }

@@ -51,6 +51,8 @@ Str* type_name(Value v);                 // "int", "str", ... of type(v)
 Value get_attr(Value obj, Str* name);    // AttributeError if missing
 Value get_attr_or_empty(Value obj, Str* name); // empty Value if missing
 void set_attr(Value obj, Str* name, Value v);
+// `cls.name = v` without a metaclass's __setattr__ (type.__setattr__).
+void set_class_attr(Type* cls, Str* name, Value v);
 void del_attr(Value obj, Str* name);
 // Method lookup without allocating a bound method: returns the function and sets
 // `is_method` when `self` must be passed as the first argument.

@@ -189,7 +189,7 @@ Value type_lookup(Type* t, Str* name) {
 
 Value get_attr_or_empty(Value obj, Str* name) {
   Type* t = type_of(obj);
-  if (t->kind == Kind::Instance) return instance_getattr(obj, name, true);
+  if (t->kind == Kind::Instance || has_attr_store(t)) return instance_getattr(obj, name, true);
   if (t == super_type()) return super_getattr(obj, name);
   if (obj.is_object()) {
     Value v = instance_attr(obj, t, name);
@@ -201,7 +201,8 @@ Value get_attr_or_empty(Value obj, Str* name) {
 }
 
 Value get_attr(Value obj, Str* name) {
-  if (is_kind(obj, Kind::Instance)) return instance_getattr(obj, name, false);
+  if (obj.is_object() && (is_kind(obj, Kind::Instance) || has_attr_store(type_of(obj))))
+    return instance_getattr(obj, name, false);
   Value v = get_attr_or_empty(obj, name);
   if (v.is_empty()) raise_no_attribute(obj, name);
   return v;
@@ -210,16 +211,18 @@ Value get_attr(Value obj, Str* name) {
 Value lookup_method(Value obj, Str* name, bool& is_method) {
   Type* t = type_of(obj);
   Kind k = t->kind;
-  if (k == Kind::Instance && !(class_hooks(t) & kHookGetattribute)) {
-    // A function on the class, not shadowed by an instance attribute: call it unbound.
+  const bool attrs = k == Kind::Instance || has_attr_store(t);
+  if (attrs && !(class_hooks(t) & kHookGetattribute)) {
+    // A method on the class, not shadowed by an instance attribute: call it unbound.
     Value f = type_lookup(t, name);
-    if (is_kind(f, Kind::Function) && shape_find(obj.as<Instance>()->shape, name) < 0) {
+    if ((k == Kind::Instance ? is_kind(f, Kind::Function) : is_method_descriptor(f)) &&
+        shape_find(attr_store(obj.as_object())->shape, name) < 0) {
       is_method = true;
       return f;
     }
   }
   bool own_storage = t == super_type() ||
-      k == Kind::Type || k == Kind::Module || k == Kind::Exception || k == Kind::Function || k == Kind::Instance;
+      k == Kind::Type || k == Kind::Module || k == Kind::Exception || k == Kind::Function || attrs;
   if (!own_storage) {
     Value f = type_lookup(t, name);
     if (is_method_descriptor(f)) {
@@ -231,18 +234,22 @@ Value lookup_method(Value obj, Str* name, bool& is_method) {
   return get_attr(obj, name);
 }
 
+void set_class_attr(Type* cls, Str* name, Value v) {
+  if (cls->is_builtin)
+    raise_fmt(types::type_error, "cannot set '{}' attribute of immutable type '{}'", name->view(), cls->name);
+  dict_set(cls->dict, Value::object(name), v);
+  class_changed(cls);
+}
+
 void set_attr(Value obj, Str* name, Value v) {
   Type* t = type_of(obj);
-  switch (t->kind) {
-  case Kind::Module: dict_set(obj.as<Module>()->dict, Value::object(name), v); return;
-  case Kind::Type: {
-    Type* cls = obj.as<Type>();
-    if (cls->is_builtin)
-      raise_fmt(types::type_error, "cannot set '{}' attribute of immutable type '{}'", name->view(), cls->name);
-    dict_set(cls->dict, Value::object(name), v);
-    class_changed(cls);
+  if (has_attr_store(t) || (t->kind == Kind::Type && !t->is_builtin && (class_hooks(t) & kHookSetattr))) {
+    instance_setattr(obj, name, v); // (a metaclass's __setattr__ too)
     return;
   }
+  switch (t->kind) {
+  case Kind::Module: dict_set(obj.as<Module>()->dict, Value::object(name), v); return;
+  case Kind::Type: set_class_attr(obj.as<Type>(), name, v); return;
   case Kind::Exception: exception_set_attr(obj, name, v); return;
   case Kind::Function: vm::function_set_attr(obj, name, v); return;
   case Kind::Instance: instance_setattr(obj, name, v); return;
@@ -266,6 +273,10 @@ void set_attr(Value obj, Str* name, Value v) {
 
 void del_attr(Value obj, Str* name) {
   Type* t = type_of(obj);
+  if (has_attr_store(t)) {
+    instance_delattr(obj, name);
+    return;
+  }
   switch (t->kind) {
   case Kind::Module:
     if (!dict_del(obj.as<Module>()->dict, Value::object(name)))

@@ -15,8 +15,30 @@ namespace tributary::ops_detail {
 // Is `t` a user-defined class (special methods are looked up on it)?
 inline bool is_user_type(const Type* t) { return !t->is_builtin; }
 
-// Calls type(obj).name(obj, *args); empty Value when the type has no such attribute.
+// Calls type(obj).name(obj, *args); empty Value when the type has no such
+// attribute. For an object with a builtin layout (a subclass of a builtin
+// type, a class whose metaclass is not type, a native type such as Counter)
+// also empty when the method found is a builtin type's own (or object's): the
+// caller then runs the builtin behaviour itself, without a call.
 Value call_dunder(Value obj, const char* name, std::span<const Value> args = {});
+// The special method `name` of type(obj) that call_dunder would call; empty
+// under the same rules.
+Value find_dunder(Value obj, Str* name);
+
+// Makes `self`'s next special-method lookup (find_dunder) take the builtin
+// path. int.__add__, dict.__setitem__... run the generic operation on a
+// subclass instance under it, which would otherwise find the subclass's own
+// override again (`super().__setitem__(k, v)` inside `__setitem__`).
+class BuiltinPath {
+public:
+  explicit BuiltinPath(Value self);
+  ~BuiltinPath();
+  BuiltinPath(const BuiltinPath&) = delete;
+  BuiltinPath& operator=(const BuiltinPath&) = delete;
+
+private:
+  Value prev_;
+};
 
 // Calls an attribute found on a type with `self` prepended (binding natives directly).
 Value call_with_self(Value fn, Value self, std::span<const Value> args);

@@ -380,7 +380,7 @@ Str* to_str(Value v) {
     if (is_user_type(t)) {
       if (Value r = user_text(v, "__str__"); !r.is_empty()) return r.as<Str>();
     }
-    if (t->kind == Kind::Str) return v.as<Str>();
+    if (t->kind == Kind::Str) return new_str(v.as<Str>()->view()); // a subclass's text, as a str
     if (t->kind == Kind::Exception) return new_str(exception_str(v));
   }
   return repr(v);

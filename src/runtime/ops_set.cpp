@@ -5,6 +5,7 @@
 // because they decide the iteration order of the result, and so what print()
 // shows.
 #include "runtime/containers.h"
+#include "runtime/instance.h"
 #include "runtime/iter.h"
 #include "runtime/ops_internal.h"
 
@@ -46,7 +47,7 @@ Set* new_set_from(Type* t, Value iterable) {
 }
 
 Set* set_intersection(Set* so, Value other) {
-  Set* result = new_set(so->type);
+  Set* result = new_set(set_base_type(so));
   if (is_anyset(other)) {
     Set* a = so;
     Set* b = other.as<Set>();
@@ -100,7 +101,7 @@ Set* set_difference(Set* so, Value other) {
     set_difference_update(result, other);
     return result;
   }
-  Set* result = new_set(so->type);
+  Set* result = new_set(set_base_type(so));
   size_t pos = 0;
   Value key;
   while (set_next(so, pos, key)) {
@@ -216,7 +217,7 @@ bool is_set_like(Value v) { return is_anyset(v) || is_view_set(v); }
 
 Value set_binary_op(BinOp op, Value a, Value b, bool inplace) {
   if (op != BinOp::Or && op != BinOp::And && op != BinOp::Sub && op != BinOp::Xor) return Value::empty();
-  if (is_anyset(a) && is_anyset(b) && type_of(a)->is_builtin) {
+  if (is_anyset(a) && is_anyset(b) && (type_of(a)->is_builtin || has_attr_store(type_of(a)))) {
     if (inplace && !is_kind(a, Kind::Set)) return Value::empty();
     return set_op(op, a, b, inplace);
   }

@@ -56,6 +56,7 @@ Value construct_instance(Value self, const Args& a) {
     if (init == g_exc_init && default_new) return types::base_exception.construct(self, a);
     obj = Value::object(new_exception(t, a.positional()));
   } else if (default_new) {
+    if (t->kind != Kind::Instance) raise_fmt(types::type_error, "cannot create '{}' instances", t->name);
     if (init == g_object_init && (a.npos || a.nkw))
       raise_fmt(types::type_error, "{}() takes no arguments", t->name);
     obj = Value::object(new_instance(t));
@@ -125,22 +126,28 @@ Str* name_arg(Value v) {
   return v.as<Str>();
 }
 
+// Instances and builtin subclasses: attributes in an Instance's slots.
+bool has_attrs(Value v) {
+  return v.is_object() && (is_kind(v, Kind::Instance) || has_attr_store(v.as_object()->type));
+}
+
 Value object_getattribute(Value self, const Args& a) {
   if (a.npos != 1) raise(types::type_error, "expected 1 argument");
-  if (is_kind(self, Kind::Instance)) return instance_getattr_raw(self, name_arg(a[0]));
+  if (has_attrs(self)) return instance_getattr_raw(self, name_arg(a[0]));
   return get_attr(self, name_arg(a[0]));
 }
 
 Value object_setattr(Value self, const Args& a) {
   if (a.npos != 2) raise_fmt(types::type_error, "expected 2 arguments, got {}", a.npos);
-  if (is_kind(self, Kind::Instance)) instance_setattr_raw(self, name_arg(a[0]), a[1]);
+  if (has_attrs(self)) instance_setattr_raw(self, name_arg(a[0]), a[1]);
+  else if (is_type(self)) set_class_attr(self.as<Type>(), name_arg(a[0]), a[1]);
   else set_attr(self, name_arg(a[0]), a[1]);
   return Value::none();
 }
 
 Value object_delattr(Value self, const Args& a) {
   if (a.npos != 1) raise(types::type_error, "expected 1 argument");
-  if (is_kind(self, Kind::Instance)) instance_delattr_raw(self, name_arg(a[0]));
+  if (has_attrs(self)) instance_delattr_raw(self, name_arg(a[0]));
   else del_attr(self, name_arg(a[0]));
   return Value::none();
 }
@@ -296,30 +303,54 @@ Tuple* c3_mro(Type* t, Tuple* bases) {
 
 // ---- class creation -------------------------------------------------------------------------
 
-Type* make_class(Str* name, Tuple* bases, Dict* ns) {
-  if (bases->size == 0) {
-    Value obj = Value::object(&types::object);
-    bases = new_tuple(std::span<const Value>(&obj, 1));
-  }
-  bool exception = false;
+namespace {
+
+// The builtin type whose layout instances of a class with these bases have
+// (CPython's "solid base"): object for plain classes, BaseException (or a
+// subclass) for exceptions, type for metaclasses, else the one builtin base.
+Type* layout_base(Tuple* bases) {
+  Type* solid = &types::object;
   for (Value b : bases->span()) {
     if (!is_type(b)) raise(types::type_error, "bases must be types");
     Type* bt = b.as<Type>();
-    if (bt->is_exception) exception = true;
-    else if (bt->is_builtin && bt != &types::object) {
+    Type* base = bt;
+    while (!base->is_builtin) base = base->base;
+    if (bt->is_exception) base = bt; // exceptions share one layout
+    if (base->is_builtin && !bt->is_exception) {
       // Types CPython itself refuses as bases (no Py_TPFLAGS_BASETYPE).
       static constexpr std::string_view kFinal[] = {
           "bool",      "NoneType", "NotImplementedType", "ellipsis", "range", "slice", "function",
           "generator", "method",   "builtin_function_or_method", "code", "cell", "frame", "mappingproxy"};
       for (std::string_view f : kFinal)
-        if (f == std::string_view(bt->name)) raise_fmt(types::type_error, "type '{}' is not an acceptable base type", bt->name);
-      raise_fmt(types::not_implemented_error, "subclassing builtin type '{}' is not supported yet", bt->name);
+        if (f == std::string_view(base->name))
+          raise_fmt(types::type_error, "type '{}' is not an acceptable base type", base->name);
+      if (base->kind == Kind::Float || base->kind == Kind::Module || base->kind == Kind::Function ||
+          base->kind == Kind::Iterator || base->kind == Kind::DictView || base->kind == Kind::NativeFunction ||
+          base->kind == Kind::BoundMethod || base->kind == Kind::File || base->kind == Kind::Generator)
+        raise_fmt(types::not_implemented_error, "subclassing builtin type '{}' is not supported yet", base->name);
     }
+    if (base == &types::object) continue;
+    if (solid == &types::object || is_subtype(base, solid)) solid = bt->is_exception ? bt : base;
+    else if (!is_subtype(solid, base) && !(solid->is_exception && bt->is_exception))
+      raise(types::type_error, "multiple bases have instance lay-out conflict");
   }
+  return solid;
+}
+
+} // namespace
+
+Type* make_class(Str* name, Tuple* bases, Dict* ns, Type* meta) {
+  if (bases->size == 0) {
+    Value obj = Value::object(&types::object);
+    bases = new_tuple(std::span<const Value>(&obj, 1));
+  }
+  Type* solid = layout_base(bases);
+  bool exception = solid->is_exception;
   auto* t = gc::make<Type>();
-  t->type = &types::type;
+  t->type = meta;
   t->name = intern(name->view())->data;
-  t->kind = exception ? Kind::Exception : Kind::Instance;
+  t->kind = exception ? Kind::Exception : solid == &types::object ? Kind::Instance : solid->kind;
+  t->builtin_subclass = t->kind != Kind::Instance && t->kind != Kind::Exception && t->kind != Kind::Type;
   t->is_builtin = false;
   t->is_exception = exception;
   t->base = bases->items[0].as<Type>();
@@ -350,6 +381,112 @@ Type* make_class(Str* name, Tuple* bases, Dict* ns) {
   return t;
 }
 
+Type* type_new(Type* meta, Str* name, Tuple* bases, Dict* ns, const Args& kw) {
+  // The class owns a plain copy of the namespace (which __prepare__ may have
+  // made a dict subclass).
+  Dict* own = dict_copy(ns);
+  Type* t = make_class(name, bases, own, meta);
+  Value cls = Value::object(t);
+  if (Value* cell = dict_find_str(own, intern("__classcell__"))) {
+    if (is_kind(*cell, Kind::Cell)) cell->as<Cell>()->value = cls;
+    dict_del(own, Value::object(intern("__classcell__")));
+  }
+  // __set_name__ of descriptors defined in the body.
+  size_t pos = 0;
+  Value k, v;
+  GcVector<Value> named;
+  while (dict_next(own, pos, k, v)) {
+    if (!v.is_object() || type_of(v)->is_builtin) continue;
+    if (type_lookup(type_of(v), intern("__set_name__")).is_empty()) continue;
+    named.push_back(k);
+    named.push_back(v);
+  }
+  for (size_t i = 0; i < named.size(); i += 2) {
+    Value args[2] = {cls, named[i]};
+    call(get_attr(named[i + 1], intern("__set_name__")), Args{args, 2});
+  }
+  // super().__init_subclass__(**kw)
+  for (size_t i = 1; i < t->mro->size; ++i) {
+    Type* b = t->mro->items[i].as<Type>();
+    Value* f = dict_find_str(b->dict, intern("__init_subclass__"));
+    if (!f) continue;
+    Value fn = is_kind(*f, Kind::ClassMethod) ? f->as<StaticMethod>()->func : *f;
+    if (is_kind(fn, Kind::NativeFunction) && kw.nkw)
+      raise_fmt(types::type_error, "{}.__init_subclass__() takes no keyword arguments", t->name);
+    Args args{&cls, 1, kw.kwnames, kw.kwvals, kw.nkw};
+    call(fn, args);
+    break;
+  }
+  return t;
+}
+
+Type* most_derived_metaclass(Type* meta, Tuple* bases) {
+  Type* winner = meta;
+  for (Value b : bases->span()) {
+    Type* bm = type_of(b);
+    if (is_subtype(winner, bm)) continue;
+    if (is_subtype(bm, winner)) {
+      winner = bm;
+      continue;
+    }
+    raise(types::type_error, "metaclass conflict: the metaclass of a derived class must be a (non-strict) "
+                             "subclass of the metaclasses of all its bases");
+  }
+  return winner;
+}
+
+namespace {
+
+// type.__new__(meta, name, bases, ns, **kw), and type(name, bases, ns).
+Value type_dunder_new(Value, const Args& a) {
+  if (a.npos == 2 && a.nkw == 0 && is_type(a[0])) return Value::object(type_of(a[1])); // type.__new__(type, x)
+  if (a.npos != 4) raise(types::type_error, "type.__new__() takes exactly 3 arguments");
+  if (!is_type(a[0])) raise_fmt(types::type_error, "type.__new__(X): X is not a type object ({})", type_of(a[0])->name);
+  Type* meta = a[0].as<Type>();
+  if (!is_subtype(meta, &types::type))
+    raise_fmt(types::type_error, "type.__new__({}): {} is not a subtype of type", meta->name, meta->name);
+  if (!is_str(a[1])) raise_fmt(types::type_error, "type.__new__() argument 1 must be str, not {}", type_of(a[1])->name);
+  if (!is_tuple(a[2])) raise_fmt(types::type_error, "type.__new__() argument 2 must be tuple, not {}", type_of(a[2])->name);
+  if (!is_dict(a[3])) raise_fmt(types::type_error, "type.__new__() argument 3 must be dict, not {}", type_of(a[3])->name);
+  Tuple* bases = a[2].as<Tuple>();
+  for (Value b : bases->span())
+    if (!is_type(b)) raise_fmt(types::type_error, "type.__new__() argument 2 must be a tuple of types");
+  meta = most_derived_metaclass(meta, bases);
+  return Value::object(type_new(meta, a[1].as<Str>(), bases, a[3].as<Dict>(), a));
+}
+
+Value type_dunder_init(Value self, const Args& a) {
+  const uint32_t n = self.is_empty() ? a.npos - (a.npos > 0) : a.npos; // (the class itself not counted)
+  if (n != 1 && n != 3) raise(types::type_error, "type.__init__() takes 1 or 3 arguments");
+  return Value::none();
+}
+
+// type.__call__(cls, *args): what calling a class does (a metaclass's
+// __call__ reaches it through super()).
+Value type_dunder_call(Value self, const Args& a) {
+  Value cls = self;
+  Args rest = a;
+  if (cls.is_empty()) {
+    if (a.npos == 0) throw_descriptor_needs_argument();
+    cls = a[0];
+    rest = Args{a.pos + 1, a.npos - 1, a.kwnames, a.kwvals, a.nkw};
+  }
+  if (!is_type(cls)) raise_fmt(types::type_error, "descriptor '__call__' requires a 'type' object but received a '{}'", type_of(cls)->name);
+  Type* t = cls.as<Type>();
+  if (!t->construct) raise_fmt(types::type_error, "cannot create '{}' instances", t->name);
+  return t->construct(cls, rest);
+}
+
+} // namespace
+
+Value add_static_method(Type& t, const char* name, NativeFn fn) {
+  Value f = new_native(name, fn, Value::empty(), &t);
+  Args one{&f, 1};
+  Value sm = construct_staticmethod(Value::empty(), one);
+  add_attr(t, name, sm);
+  return sm;
+}
+
 uint32_t class_hooks(Type* t) {
   uint64_t epoch = instance_class_epoch();
   if (t->hooks_epoch == epoch) return t->hooks;
@@ -369,7 +506,7 @@ uint32_t class_hooks(Type* t) {
 namespace {
 
 Value instance_lookup(Value obj, Str* name) {
-  Instance* o = obj.as<Instance>();
+  Instance* o = attr_store(obj.as_object());
   Type* t = o->type;
   Value cls_attr = type_lookup(t, name);
   if (is_kind(cls_attr, Kind::Property)) return ops_detail::bind_attr(cls_attr, obj, name);
@@ -429,7 +566,7 @@ Value instance_getattr(Value obj, Str* name, bool or_empty) {
 }
 
 void instance_setattr_raw(Value obj, Str* name, Value v) {
-  Instance* o = obj.as<Instance>();
+  Instance* o = attr_store(obj.as_object());
   Value cls_attr = type_lookup(o->type, name);
   if (is_kind(cls_attr, Kind::Property)) {
     Value fset = cls_attr.as<Property>()->fset;
@@ -452,7 +589,7 @@ void instance_setattr(Value obj, Str* name, Value v) {
 }
 
 void instance_delattr_raw(Value obj, Str* name) {
-  Instance* o = obj.as<Instance>();
+  Instance* o = attr_store(obj.as_object());
   Value cls_attr = type_lookup(o->type, name);
   if (is_kind(cls_attr, Kind::Property)) {
     Value fdel = cls_attr.as<Property>()->fdel;
@@ -530,6 +667,9 @@ void init_class_protocol() {
   g_object_getattribute = dict_get(object.dict, Value::object(intern("__getattribute__")));
   add_method(base_exception, "__init__", self_or_first<exc_init>);
   g_exc_init = dict_get(base_exception.dict, Value::object(intern("__init__")));
+  add_static_method(type, "__new__", type_dunder_new);
+  add_method(type, "__init__", type_dunder_init);
+  add_method(type, "__call__", type_dunder_call);
   add_method(base_exception, "__str__", self_or_first<exc_str>);
   add_method(base_exception, "__repr__", self_or_first<exc_repr>);
   add_method(base_exception, "with_traceback", self_or_first<exc_with_traceback>);
@@ -542,6 +682,7 @@ void init_class_protocol() {
   classmethod.construct = construct_classmethod;
   init_type(super_type_storage, "super", Kind::Object, &object);
   super_type_storage.construct = construct_super;
+  init_slot_wrappers();
 }
 
 Value plain_instance_init(Value cls) {

@@ -8,8 +8,11 @@
 // type_lookup() by the generic protocol (ops*.cpp); `object` and
 // `BaseException` carry the default implementations (__init__, __repr__,
 // __eq__, __hash__, ...) so super() calls reach them as in CPython.
-// Limits: no metaclasses, no subclassing of builtin types other than object
-// and the exceptions (NotImplementedError names the base), no __slots__.
+// A subclass of a builtin type (int, str, tuple, list, dict, set, ...) has
+// the builtin's Kind and layout plus an embedded Instance for its attributes
+// (instance.h); a metaclass (a subclass of type) makes classes whose `type` is
+// it. Limits: float and a few internal types cannot be subclassed yet
+// (NotImplementedError names the base), no __slots__.
 #pragma once
 
 #include "runtime/instance.h"
@@ -29,8 +32,16 @@ enum ClassHooks : uint32_t {
 // no consistent order exists.
 Tuple* c3_mro(Type* t, Tuple* bases);
 
-// Creates a class from the result of running its body (`ns`).
-Type* make_class(Str* name, Tuple* bases, Dict* ns);
+// Creates a class from the result of running its body (`ns`, owned by the
+// class from then on), with metaclass `meta`.
+Type* make_class(Str* name, Tuple* bases, Dict* ns, Type* meta = &types::type);
+// type.__new__: a class from a copy of `ns`, then the class statement's
+// finishing steps (__classcell__, __set_name__, __init_subclass__(**kw)).
+Type* type_new(Type* meta, Str* name, Tuple* bases, Dict* ns, const Args& kw);
+// The metaclass of a class with these bases, given `meta` (TypeError on a conflict).
+Type* most_derived_metaclass(Type* meta, Tuple* bases);
+// Registers a staticmethod wrapping native `fn` (T.__new__) in builtin type `t`.
+Value add_static_method(Type& t, const char* name, NativeFn fn);
 
 // When calling class t allocates a plain instance (object's __new__) and then
 // calls t's own __init__: that __init__ (the JIT inlines it); else empty (a
@@ -73,5 +84,7 @@ Value super_getattr(Value sup, Str* name); // empty when absent
 // The default methods of `object` and `BaseException`, and the callable types
 // super/property/staticmethod/classmethod. Called once by init_builtins.
 void init_class_protocol();
+// The builtin types' special methods as attributes (slot_wrappers.cpp).
+void init_slot_wrappers();
 
 } // namespace tributary

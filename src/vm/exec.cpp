@@ -174,58 +174,46 @@ Value builtin_compile(Value, const Args& a) {
   raise(types::value_error, "compile() mode must be 'exec', 'eval' or 'single'");
 }
 
-// __build_class__(func, name, *bases, **kwds): runs the class body into a new
-// namespace and creates the class (user_class.cpp).
+// __build_class__(func, name, *bases, **kwds): finds the metaclass, runs the
+// class body in the namespace its __prepare__ gives, and calls the metaclass
+// (type.__new__ in user_class.cpp for plain classes).
 Value builtin_build_class(Value, const Args& a) {
   if (a.npos < 2) raise(types::type_error, "__build_class__: not enough arguments");
   if (!is_kind(a[0], Kind::Function)) raise(types::type_error, "__build_class__: func must be a function");
   if (!is_str(a[1])) raise(types::type_error, "__build_class__: name is not a string");
   GcVector<Value> kwnames, kwvals;
+  Value meta;
   for (uint32_t i = 0; i < a.nkw; ++i) {
     if (a.kwnames[i].as<Str>()->view() == "metaclass") {
-      if (a.kwvals[i] != Value::object(&types::type))
-        raise(types::not_implemented_error, "metaclasses are not supported yet");
+      meta = a.kwvals[i];
       continue;
     }
     kwnames.push_back(a.kwnames[i]);
     kwvals.push_back(a.kwvals[i]);
   }
   Tuple* bases = new_tuple(a.positional().subspan(2));
-  Dict* ns = new_dict();
+  for (Value b : bases->span())
+    if (!is_type(b)) raise(types::type_error, "bases must be types");
+  if (meta.is_empty()) meta = Value::object(bases->size ? type_of(bases->items[0]) : &types::type);
+  if (is_type(meta)) meta = Value::object(most_derived_metaclass(meta.as<Type>(), bases));
+  Args kw{nullptr, 0, kwnames.data(), kwvals.data(), static_cast<uint32_t>(kwnames.size())};
+  Value name = a[1];
+  Dict* ns;
+  if (Value prepare = get_attr_or_empty(meta, intern("__prepare__")); !prepare.is_empty()) {
+    Value args[2] = {name, Value::object(bases)};
+    Value r = call(prepare, Args{args, 2, kw.kwnames, kw.kwvals, kw.nkw});
+    if (!is_dict(r))
+      raise_fmt(types::type_error, "{}.__prepare__() must return a mapping, not {}",
+                is_type(meta) ? meta.as<Type>()->name : "<metaclass>", type_of(r)->name);
+    ns = r.as<Dict>();
+  } else {
+    ns = new_dict();
+  }
   run_class_body(a[0].as<Function>(), ns);
-  Type* t = make_class(a[1].as<Str>(), bases, ns);
-  Value cls = Value::object(t);
-  if (Value* cell = dict_find_str(ns, intern("__classcell__"))) {
-    if (is_kind(*cell, Kind::Cell)) cell->as<Cell>()->value = cls;
-    dict_del(ns, Value::object(intern("__classcell__")));
-  }
-  // __set_name__ of descriptors defined in the body.
-  size_t pos = 0;
-  Value k, v;
-  GcVector<Value> named;
-  while (dict_next(ns, pos, k, v)) {
-    if (!v.is_object() || type_of(v)->is_builtin) continue;
-    if (type_lookup(type_of(v), intern("__set_name__")).is_empty()) continue;
-    named.push_back(k);
-    named.push_back(v);
-  }
-  for (size_t i = 0; i < named.size(); i += 2) {
-    Value args[2] = {cls, named[i]};
-    call(get_attr(named[i + 1], intern("__set_name__")), Args{args, 2});
-  }
-  // super().__init_subclass__(**kwds)
-  for (size_t i = 1; i < t->mro->size; ++i) {
-    Type* b = t->mro->items[i].as<Type>();
-    Value* f = dict_find_str(b->dict, intern("__init_subclass__"));
-    if (!f) continue;
-    Value fn = is_kind(*f, Kind::ClassMethod) ? f->as<StaticMethod>()->func : *f;
-    if (is_kind(fn, Kind::NativeFunction) && !kwnames.empty())
-      raise_fmt(types::type_error, "{}.__init_subclass__() takes no keyword arguments", t->name);
-    Args args{&cls, 1, kwnames.data(), kwvals.data(), static_cast<uint32_t>(kwnames.size())};
-    call(fn, args);
-    break;
-  }
-  return cls;
+  if (meta == Value::object(&types::type))
+    return Value::object(type_new(&types::type, name.as<Str>(), bases, ns, kw));
+  Value args[3] = {name, Value::object(bases), Value::object(ns)};
+  return call(meta, Args{args, 3, kw.kwnames, kw.kwvals, kw.nkw});
 }
 
 } // namespace

@@ -144,19 +144,39 @@ Value load_global(Frame* f, uint32_t idx) {
 
 } // namespace
 
+// A class body's namespace may be a dict subclass from a metaclass's
+// __prepare__ (enum's _EnumDict): its own __getitem__/__setitem__ then see
+// every name, as CPython's LOAD_NAME/STORE_NAME call them for non-exact dicts.
 Value load_name(Frame* f, Str* name) {
-  if (f->locals_dict)
-    if (Value* v = dict_find_str(f->locals_dict, name)) return *v;
+  if (Dict* ns = f->locals_dict) {
+    if (ns->type == &types::dict) {
+      if (Value* v = dict_find_str(ns, name)) return *v;
+    } else {
+      try {
+        return get_item(Value::object(ns), Value::object(name));
+      } catch (PyException& e) {
+        if (!exception_matches(e.exc, Value::object(&types::key_error))) throw;
+      }
+    }
+  }
   if (Value* v = dict_find_str(f->globals, name)) return *v;
   if (Value* v = dict_find_str(f->builtins, name)) return *v;
   raise_fmt(types::name_error, "name '{}' is not defined", name->view());
 }
 
-void store_name(Frame* f, Value name, Value v) { dict_set(f->locals_dict ? f->locals_dict : f->globals, name, v); }
+void store_name(Frame* f, Value name, Value v) {
+  Dict* ns = f->locals_dict ? f->locals_dict : f->globals;
+  if (ns->type == &types::dict) dict_set(ns, name, v);
+  else set_item(Value::object(ns), name, v);
+}
 
 void delete_name(Frame* f, Value name) {
-  if (!dict_del(f->locals_dict ? f->locals_dict : f->globals, name))
-    raise_fmt(types::name_error, "name '{}' is not defined", name.as<Str>()->view());
+  Dict* ns = f->locals_dict ? f->locals_dict : f->globals;
+  if (ns->type != &types::dict) {
+    del_item(Value::object(ns), name);
+    return;
+  }
+  if (!dict_del(ns, name)) raise_fmt(types::name_error, "name '{}' is not defined", name.as<Str>()->view());
 }
 
 void delete_global(Dict* globals, Value name) {
@@ -211,8 +231,9 @@ Value* unpack_sequence(Value seq, int32_t n, Value* sp) {
     for (int32_t i = n - 1; i >= 0; --i) *sp++ = items[i];
     return sp;
   };
-  if (is_tuple(seq)) return push_reversed(seq.as<Tuple>()->items, seq.as<Tuple>()->size);
-  if (is_list(seq)) return push_reversed(seq.as<List>()->items.data(), seq.as<List>()->items.size());
+  // (Exact types: a subclass may define its own __iter__.)
+  if (is_exact(seq, types::tuple)) return push_reversed(seq.as<Tuple>()->items, seq.as<Tuple>()->size);
+  if (is_exact(seq, types::list)) return push_reversed(seq.as<List>()->items.data(), seq.as<List>()->items.size());
   Type* t = type_of(seq);
   Value it;
   try {
@@ -802,7 +823,7 @@ Value run_frame(Frame* f) {
       }
       TARGET(BINARY_SUBSCR) {
         Value key = sp[-1], obj = sp[-2];
-        if (is_list(obj) && key.is_small_int()) {
+        if (is_exact(obj, types::list) && key.is_small_int()) {
           List* l = obj.as<List>();
           int64_t i = key.as_small_int();
           if (normalize_index(i, static_cast<int64_t>(l->items.size()))) {
@@ -818,7 +839,7 @@ Value run_frame(Frame* f) {
       }
       TARGET(STORE_SUBSCR) {
         Value key = sp[-1], obj = sp[-2], v = sp[-3];
-        if (is_list(obj) && key.is_small_int()) {
+        if (is_exact(obj, types::list) && key.is_small_int()) {
           List* l = obj.as<List>();
           int64_t i = key.as_small_int();
           if (normalize_index(i, static_cast<int64_t>(l->items.size()))) {

@@ -1,5 +1,0 @@
-print("before")
-class Meta(type):
-    pass
-class A(metaclass=Meta):
-    pass
