@@ -574,6 +574,30 @@ bool Recorder::record(uint32_t pc, Value* sp) {
   case Op::WITH_EXCEPT_START:
     push(call_helper(helpers::HelperId::with_except_start, {peek(3), peek(1)}));
     break;
+  // Coroutines: the await protocol's steps are residual calls; the await
+  // itself suspends at its SEND like `yield from` (below).
+  case Op::GET_AWAITABLE: push(call_helper(helpers::HelperId::get_awaitable, {pop(), kint(in.arg)})); break;
+  case Op::GET_AITER: push(call_helper(helpers::HelperId::get_aiter, {pop()})); break;
+  case Op::GET_ANEXT: push(call_helper(helpers::HelperId::get_anext, {peek(1)})); break;
+  case Op::BEFORE_ASYNC_WITH: {
+    // [mgr] -> [bound __aexit__, __aenter__()], as BEFORE_WITH.
+    Ref pair = call_helper(helpers::HelperId::before_async_with, {pop()});
+    for (int k = 0; k < 2; ++k) {
+      Ref item = emit(IrOp::LOAD, pair, kNoRef, static_cast<int64_t>(offsetof(Tuple, items) + sizeof(Value) * k));
+      t_.ins[item].type = IrType::Val;
+      push(item);
+    }
+    break;
+  }
+  case Op::ASYNC_GEN_WRAP: push(call_helper(helpers::HelperId::async_gen_wrap, {pop()})); break;
+  case Op::END_ASYNC_FOR: {
+    // [aiter, exc]: the loop ends, or the helper re-raises exc with its traceback.
+    Ref exc = pop();
+    pop();
+    call_helper(helpers::HelperId::end_async_for, {exc});
+    raise_keeps_tb_ = true;
+    break;
+  }
   // Handlers (reached when a recording starts inside an `except` block): the
   // exception being handled is the interpreter's, set and restored by helpers.
   case Op::PUSH_EXC_INFO: {

@@ -20,6 +20,7 @@
 #include "runtime/ops.h"
 #include "runtime/str.h"
 #include "runtime/user_class.h"
+#include "vm/coroutine.h"
 #include "vm/exec.h"
 #include "vm/generator.h"
 #include "vm/interp.h"
@@ -585,6 +586,7 @@ void init_builtins(Module* builtins) {
   lib::init_builtin_functions(builtins);
   init_class_protocol();
   vm::init_generator_type();
+  vm::init_coroutine_types();
   vm::init_exec_builtins(builtins);
   lib::init_bytes_types(builtins);
   lib::init_file_type(builtins);

@@ -89,6 +89,11 @@ enum CodeFlags : uint32_t {
   kNested = 8,
   kModule = 16,
   kClassBody = 32,
+  // With kGenerator (calling the function creates a suspended frame): the
+  // object is a coroutine (`async def`) or an async generator (`async def`
+  // with `yield`) instead of a generator.
+  kCoroutine = 64,
+  kAsyncGenerator = 128,
 };
 
 struct Code : Object {
