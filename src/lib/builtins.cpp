@@ -586,7 +586,7 @@ void init_builtins(Module* builtins) {
   lib::init_builtin_functions(builtins);
   init_class_protocol();
   vm::init_generator_type();
-  vm::init_coroutine_types();
+  vm::init_coroutine_types(builtins);
   vm::init_exec_builtins(builtins);
   lib::init_bytes_types(builtins);
   lib::init_file_type(builtins);

@@ -16,7 +16,7 @@ Type coroutine_type, async_generator_type;
 
 namespace {
 
-Type coroutine_wrapper_type, asend_type, athrow_type, wrapped_value_type;
+Type coroutine_wrapper_type, asend_type, athrow_type, wrapped_value_type, anext_awaitable_type;
 
 // The one-shot life of an asend()/athrow() awaitable (CPython's AWAITABLE_STATE_*).
 enum class AwaitState : uint8_t { Init, Iter, Closed };
@@ -43,6 +43,14 @@ struct AThrow : Object {
   Generator* gen;
   Tuple* args;
   AwaitState state;
+};
+
+// anext(aiter, default): awaits aiter.__anext__(), with `default` as the
+// result when it raises StopAsyncIteration.
+struct ANextAwaitable : Object {
+  Value awaitable; // __anext__()'s result
+  Value iter;      // its awaitable iterator, taken at the first step (empty until then)
+  Value default_value;
 };
 
 bool is_exc(Value e, Type& t) { return is_exception_instance(e) && is_subtype(type_of(e), &t); }
@@ -383,6 +391,72 @@ Value athrow_close_m(Value self, const Args&) {
   return Value::none();
 }
 
+// ---- aiter() and anext() --------------------------------------------------------------
+
+Value builtin_aiter(Value, const Args& a) {
+  if (a.npos != 1 || a.nkw) raise_fmt(types::type_error, "aiter expected 1 argument, got {}", a.npos);
+  static Str* const kAiter = intern("__aiter__");
+  static Str* const kAnext = intern("__anext__");
+  Type* t = type_of(a[0]);
+  Value m = type_lookup(t, kAiter);
+  if (m.is_empty()) raise_fmt(types::type_error, "'{}' object is not an async iterable", t->name);
+  Value it = call1(m, a[0]);
+  if (type_lookup(type_of(it), kAnext).is_empty())
+    raise_fmt(types::type_error, "aiter() returned not an async iterator of type '{}'", type_of(it)->name);
+  return it;
+}
+
+// anext(aiter) is aiter.__anext__(); with a default, an anext_awaitable.
+Value builtin_anext(Value, const Args& a) {
+  if (a.npos < 1 || a.npos > 2 || a.nkw)
+    raise_fmt(types::type_error, "anext expected at least 1 argument, got {}", a.npos);
+  static Str* const kAnext = intern("__anext__");
+  Type* t = type_of(a[0]);
+  Value m = type_lookup(t, kAnext);
+  if (m.is_empty()) raise_fmt(types::type_error, "'{}' object is not an async iterator", t->name);
+  Value awaitable = call1(m, a[0]);
+  if (a.npos == 1) return awaitable;
+  auto* o = gc::make<ANextAwaitable>();
+  o->type = &anext_awaitable_type;
+  o->awaitable = awaitable;
+  o->iter = Value::empty();
+  o->default_value = a[1];
+  return Value::object(o);
+}
+
+// One step of an anext_awaitable: `step` advances the awaited iterator.
+template <class F> Value anext_step(Value self, F&& step) {
+  auto* o = self_as<ANextAwaitable>(self, anext_awaitable_type);
+  if (o->iter.is_empty()) {
+    o->iter = awaitable_iter(o->awaitable);
+    if (o->iter.is_empty()) raise_fmt(types::type_error, "'{}' object can't be awaited", type_of(o->awaitable)->name);
+  }
+  try {
+    return step(o->iter);
+  } catch (PyException& e) {
+    if (!is_exc(e.exc, types::stop_async_iteration)) throw;
+    raise_stop_iteration(o->default_value);
+  }
+}
+
+Value anext_send_m(Value self, const Args& a) {
+  if (a.npos != 1) raise_fmt(types::type_error, "send() takes exactly one argument ({} given)", a.npos);
+  return anext_step(self, [&](Value it) { return call1(get_attr(it, intern("send")), a[0]); });
+}
+Value anext_next_m(Value self, const Args&) {
+  return anext_step(self, [&](Value it) { return call1(get_attr(it, intern("send")), Value::none()); });
+}
+Value anext_throw_m(Value self, const Args& a) {
+  return anext_step(self, [&](Value it) { return call(get_attr(it, intern("throw")), a); });
+}
+Value anext_close_m(Value self, const Args&) {
+  auto* o = self_as<ANextAwaitable>(self, anext_awaitable_type);
+  if (o->iter.is_empty()) return Value::none();
+  Value m = get_attr_or_empty(o->iter, intern("close"));
+  if (!m.is_empty()) call0(m);
+  return Value::none();
+}
+
 void add_methods(Type& t, std::initializer_list<std::pair<const char*, NativeFn>> methods) {
   for (const auto& [name, fn] : methods)
     add_method(t, name, fn);
@@ -466,13 +540,23 @@ bool ends_async_for(Value exc) { return is_exc(exc, types::stop_async_iteration)
 bool send_native_awaitable(Value it, Value v, Value& out, bool& handled) {
   handled = true;
   if (has_type(it, asend_type)) return asend_step(it.as<ASend>(), v, Value::empty(), out);
-  if (has_type(it, athrow_type)) return athrow_send(it.as<AThrow>(), v, out);
+  if (has_type(it, athrow_type)) {
+    // athrow_send ends an aclose() with StopIteration, as CPython's does.
+    try {
+      return athrow_send(it.as<AThrow>(), v, out);
+    } catch (PyException& e) {
+      if (!is_exc(e.exc, types::stop_iteration)) throw;
+      Tuple* args = e.exc.as<ExceptionObj>()->args;
+      out = args->size ? args->items[0] : Value::none();
+      return false;
+    }
+  }
   if (has_type(it, coroutine_wrapper_type)) return generator_resume(it.as<CoroWrapper>()->coro, v, Value::empty(), out);
   handled = false;
   return false;
 }
 
-void init_coroutine_types() {
+void init_coroutine_types(Module* builtins) {
   init_type(coroutine_type, "coroutine", Kind::Object, &types::object);
   add_methods(coroutine_type, {{"send", self_or_first<coro_send_m>},
                                {"throw", self_or_first<coro_throw_m>},
@@ -525,6 +609,17 @@ void init_coroutine_types() {
                             {"__await__", self_or_first<self_m>}});
 
   init_type(wrapped_value_type, "async_generator_wrapped_value", Kind::Object, &types::object);
+
+  init_type(anext_awaitable_type, "anext_awaitable", Kind::Object, &types::object);
+  add_methods(anext_awaitable_type, {{"send", self_or_first<anext_send_m>},
+                                     {"__next__", self_or_first<anext_next_m>},
+                                     {"throw", self_or_first<anext_throw_m>},
+                                     {"close", self_or_first<anext_close_m>},
+                                     {"__iter__", self_or_first<self_m>},
+                                     {"__await__", self_or_first<self_m>}});
+
+  dict_set(builtins->dict, Value::object(intern("aiter")), new_native("aiter", builtin_aiter));
+  dict_set(builtins->dict, Value::object(intern("anext")), new_native("anext", builtin_anext));
 }
 
 } // namespace tributary::vm

@@ -48,7 +48,8 @@ bool ends_async_for(Value exc);
 // to yield, false with the result; `handled` is false when `it` is none of them.
 bool send_native_awaitable(Value it, Value v, Value& out, bool& handled);
 
-// Registers the coroutine and async generator types and their awaitables.
-void init_coroutine_types();
+// Registers the coroutine and async generator types and their awaitables,
+// and the builtins aiter() and anext().
+void init_coroutine_types(Module* builtins);
 
 } // namespace tributary::vm
