@@ -16,7 +16,7 @@ Type coroutine_type, async_generator_type;
 
 namespace {
 
-Type coroutine_wrapper_type, asend_type, athrow_type, wrapped_value_type, anext_awaitable_type;
+Type coroutine_wrapper_type, asend_type, athrow_type, wrapped_value_type, anext_awaitable_type, frame_type;
 
 // The one-shot life of an asend()/athrow() awaitable (CPython's AWAITABLE_STATE_*).
 enum class AwaitState : uint8_t { Init, Iter, Closed };
@@ -51,6 +51,13 @@ struct ANextAwaitable : Object {
   Value awaitable; // __anext__()'s result
   Value iter;      // its awaitable iterator, taken at the first step (empty until then)
   Value default_value;
+};
+
+// cr_frame / ag_frame: a read-only view of a suspended frame for
+// introspection (f_code, f_lineno, f_locals), without the rest of CPython's
+// frame objects (the VM has none).
+struct FrameView : Object {
+  Generator* gen;
 };
 
 bool is_exc(Value e, Type& t) { return is_exception_instance(e) && is_subtype(type_of(e), &t); }
@@ -150,6 +157,49 @@ Value coro_running(Value, const Args& a) {
 // ag_running is CPython's ag_running_async: an awaitable of it is being iterated.
 Value agen_running(Value, const Args& a) { return Value::boolean(self_frame_object(a[0])->running_async); }
 Value get_none(Value, const Args&) { return Value::none(); }
+
+// None once the frame has finished, as in CPython.
+Value get_frame(Value, const Args& a) {
+  Generator* g = self_frame_object(a[0]);
+  if (g->state == Generator::State::Finished) return Value::none();
+  auto* v = gc::make<FrameView>();
+  v->type = &frame_type;
+  v->gen = g;
+  return Value::object(v);
+}
+
+Generator* frame_gen(Value v) { return self_as<FrameView>(v, frame_type)->gen; }
+
+Value frame_code(Value, const Args& a) { return Value::object(frame_gen(a[0])->frame.code); }
+
+// The line of the instruction the frame is suspended at (its definition's
+// line before it first runs).
+Value frame_lineno(Value, const Args& a) {
+  Generator* g = frame_gen(a[0]);
+  if (g->state == Generator::State::Finished) return Value::none();
+  const Frame& f = g->frame;
+  size_t idx = static_cast<size_t>(f.pc - f.code->code.data());
+  if (g->state == Generator::State::Created || idx == 0) return Value::small_int(f.code->first_line);
+  return Value::small_int(f.code->lines[idx - 1]);
+}
+
+// The bound fast locals and cells, by name.
+Value frame_locals(Value, const Args& a) {
+  Generator* g = frame_gen(a[0]);
+  Dict* d = new_dict();
+  Frame& f = g->frame;
+  if (!f.slots) return Value::object(d);
+  const Code* co = f.code;
+  for (int i = 0; i < co->nlocals; ++i)
+    if (!f.locals()[i].is_empty()) dict_set(d, Value::object(intern(co->local_names[i])), f.locals()[i]);
+  for (size_t i = 0; i < static_cast<size_t>(co->ncells()); ++i) {
+    Value c = f.cells()[i];
+    if (!c.is_object() || c.as_object()->type != &types::cell || c.as<Cell>()->value.is_empty()) continue;
+    const std::string& name = i < co->cell_names.size() ? co->cell_names[i] : co->free_names[i - co->cell_names.size()];
+    dict_set(d, Value::object(intern(name)), c.as<Cell>()->value);
+  }
+  return Value::object(d);
+}
 
 // ---- coroutine_wrapper ------------------------------------------------------------
 
@@ -570,6 +620,7 @@ void init_coroutine_types(Module* builtins) {
   add_getter(coroutine_type, "cr_running", coro_running);
   add_getter(coroutine_type, "cr_suspended", get_suspended);
   add_getter(coroutine_type, "cr_origin", get_none);
+  add_getter(coroutine_type, "cr_frame", get_frame);
 
   init_type(coroutine_wrapper_type, "coroutine_wrapper", Kind::Object, &types::object);
   add_methods(coroutine_wrapper_type, {{"__next__", self_or_first<wrapper_next_m>},
@@ -591,6 +642,13 @@ void init_coroutine_types(Module* builtins) {
   add_getter(async_generator_type, "ag_await", get_await);
   add_getter(async_generator_type, "ag_running", agen_running);
   add_getter(async_generator_type, "ag_suspended", get_suspended);
+  add_getter(async_generator_type, "ag_frame", get_frame);
+
+  init_type(frame_type, "frame", Kind::Object, &types::object);
+  add_getter(frame_type, "f_code", frame_code);
+  add_getter(frame_type, "f_lineno", frame_lineno);
+  add_getter(frame_type, "f_locals", frame_locals);
+  add_getter(frame_type, "f_back", get_none);
 
   init_type(asend_type, "async_generator_asend", Kind::Object, &types::object);
   add_methods(asend_type, {{"send", self_or_first<asend_send_m>},
