@@ -51,7 +51,11 @@ bool resume(Generator* g, Resume mode, Value v, Value& out) {
   }
   Vm& vm = state();
   Value caller_handled = vm.handled;
-  vm.handled = g->handled;
+  // As CPython's stack of exception states: a frame handling no exception of
+  // its own sees its caller's (the __context__ of what it raises; the
+  // exception an `async with`'s __aexit__ coroutine runs under).
+  const bool own_handled = !g->handled.is_none();
+  vm.handled = own_handled ? g->handled : caller_handled;
   g->state = State::Running;
   Value r;
   enter_call();
@@ -78,7 +82,9 @@ bool resume(Generator* g, Resume mode, Value v, Value& out) {
     throw;
   }
   leave_call();
-  g->handled = vm.handled;
+  // Suspended outside any handler of its own: nothing to keep (whatever the
+  // caller was handling is the caller's).
+  g->handled = !own_handled && vm.handled == caller_handled ? Value::none() : vm.handled;
   vm.handled = caller_handled;
   out = r;
   if (f.yielded) {

@@ -11,7 +11,8 @@
 // Invariants: state Running exactly while run_frame executes the frame
 // ("generator already executing" otherwise); a finished generator drops its
 // slots. Each generator keeps its own "exception being handled" (CPython's
-// gi_exc_state), swapped with the caller's around every resume.
+// gi_exc_state), swapped with the caller's around every resume; while it
+// handles none, it runs under the caller's, as CPython's stacked states do.
 // Limit: unfinished generators are not closed when collected (no GeneratorExit
 // on garbage collection, so their `finally` blocks do not run then).
 //
