@@ -394,6 +394,12 @@ Value builtin_next(Value, const Args& a) {
     if (out.is_none()) raise(Value::object(new_exception(&types::stop_iteration, std::span<const Value>())));
     raise(Value::object(new_exception(&types::stop_iteration, std::span<const Value>(&out, 1))));
   }
+  if (a.npos == 1 && !is_kind(a[0], Kind::Iterator)) {
+    // A __next__ of a class or of a native awaitable (coroutine_wrapper,
+    // asend): its StopIteration, with the value it carries, propagates as is.
+    Value m = type_lookup(type_of(a[0]), intern("__next__"));
+    if (!m.is_empty()) return call1(m, a[0]);
+  }
   if (iter_next(a[0], out)) return out;
   if (a.npos == 2) return a[1];
   raise(Value::object(new_exception(&types::stop_iteration, std::span<const Value>())));
