@@ -134,11 +134,11 @@ Value coro_await_m(Value self, const Args&) {
 
 Value coro_repr_m(Value self, const Args&) { return Value::object(repr(Value::object(self_coro(self)))); }
 
-// Getters shared by coroutines (cr_*) and async generators (ag_*): the
-// receiver is a Generator of either type.
+// Getters shared by coroutines (cr_*), async generators (ag_*) and
+// generators (gi_*): the receiver is a Generator of any flavor.
 Generator* self_frame_object(Value v) {
-  if (!has_type(v, coroutine_type) && !has_type(v, async_generator_type))
-    raise(types::type_error, "descriptor requires a 'coroutine' or 'async_generator' object");
+  if (!has_type(v, coroutine_type) && !has_type(v, async_generator_type) && !is_kind(v, Kind::Generator))
+    raise(types::type_error, "descriptor requires a 'generator', 'coroutine' or 'async_generator' object");
   return v.as<Generator>();
 }
 Value get_name(Value, const Args& a) { return Value::object(self_frame_object(a[0])->name); }
@@ -162,10 +162,13 @@ Value get_none(Value, const Args&) { return Value::none(); }
 Value get_frame(Value, const Args& a) {
   Generator* g = self_frame_object(a[0]);
   if (g->state == Generator::State::Finished) return Value::none();
-  auto* v = gc::make<FrameView>();
-  v->type = &frame_type;
-  v->gen = g;
-  return Value::object(v);
+  if (g->frame_view.is_empty()) {
+    auto* v = gc::make<FrameView>();
+    v->type = &frame_type;
+    v->gen = g;
+    g->frame_view = Value::object(v);
+  }
+  return g->frame_view;
 }
 
 Generator* frame_gen(Value v) { return self_as<FrameView>(v, frame_type)->gen; }
@@ -643,6 +646,10 @@ void init_coroutine_types(Module* builtins) {
   add_getter(async_generator_type, "ag_running", agen_running);
   add_getter(async_generator_type, "ag_suspended", get_suspended);
   add_getter(async_generator_type, "ag_frame", get_frame);
+
+  add_getter(types::generator, "gi_frame", get_frame);
+  add_getter(types::generator, "gi_code", get_code);
+  add_getter(types::generator, "gi_yieldfrom", get_await);
 
   init_type(frame_type, "frame", Kind::Object, &types::object);
   add_getter(frame_type, "f_code", frame_code);

@@ -283,6 +283,7 @@ Value make_generator(Function* fn, const Args& args) {
   }
   g->running_async = false;
   g->closed = false;
+  g->frame_view = Value::empty();
   size_t n = co->nlocals + co->ncells() + co->max_stack;
   auto* slots = static_cast<Value*>(gc::alloc(n * sizeof(Value)));
   for (size_t i = 0; i < n; ++i) slots[i] = Value::empty();

@@ -36,7 +36,8 @@ struct Generator : Object {
   bool closed;
   Str* name;
   Str* qualname;
-  Value handled; // this generator's exception being handled while suspended
+  Value handled;    // this generator's exception being handled while suspended
+  Value frame_view; // gi_frame/cr_frame/ag_frame's object once asked for (empty before)
 };
 
 // Creates the generator, coroutine or async generator (by the code's flags)

@@ -30,3 +30,25 @@ async def agen():
 
 ag = agen()
 print(ag.ag_frame.f_lineno, ag.ag_frame.f_code.co_name)
+
+# One frame object per coroutine; generators have the same views.
+c = work(2)
+print(c.cr_frame is c.cr_frame)
+c.close()
+print(c.cr_frame)
+
+
+def gen():
+    x = 1
+    yield x
+    yield from range(2)
+
+
+g = gen()
+print(g.gi_frame.f_lineno, g.gi_code.co_name, g.gi_yieldfrom)
+next(g)
+print(g.gi_frame.f_lineno, sorted(g.gi_frame.f_locals.items()))
+next(g)
+print(type(g.gi_yieldfrom).__name__)
+list(g)
+print(g.gi_frame, g.gi_yieldfrom)
