@@ -20,6 +20,9 @@ namespace {
 // In static data, where the collector sees it.
 Value pending_exception;
 
+// The outcome of the last send_value: it yielded (true) or finished.
+bool last_send_suspended = false;
+
 // Runs `body`, turning a Python exception (or a failed allocation: MemoryError)
 // into the exception marker.
 template <class F> uint64_t guarded(F&& body) {
@@ -206,6 +209,16 @@ uint64_t before_async_with(const Value* a) {
     return Value::object(new_tuple(std::span<const Value>(items, 2)));
   });
 }
+
+uint64_t send_value(const Value* a) {
+  return guarded([&] {
+    Value out;
+    last_send_suspended = vm::send_to(a[0], a[1], out);
+    return out;
+  });
+}
+
+uint64_t send_suspended(const Value*) { return Value::boolean(last_send_suspended).bits(); }
 
 uint64_t async_gen_wrap(const Value* a) {
   return guarded([&] { return vm::async_gen_wrap(a[0]); });

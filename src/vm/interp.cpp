@@ -347,6 +347,8 @@ void store_attr_miss(AttrCache& c, Instance* o, Str* name, Value v) {
   }
 }
 
+} // namespace
+
 // SEND: advances the sub-iterator of `yield from` with `v`; true with the
 // value to yield, false with the sub-iterator's result when it finished.
 bool send_to(Value it, Value v, Value& out) {
@@ -375,8 +377,6 @@ bool send_to(Value it, Value v, Value& out) {
     return false;
   }
 }
-
-} // namespace
 
 Value before_with(Value mgr, Value& enter_result) {
   Type* t = type_of(mgr);

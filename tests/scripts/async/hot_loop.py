@@ -1,8 +1,10 @@
-# A coroutine driven 10,000 times from a hot loop, and a coroutine's own hot
-# loop awaiting a cheap awaitable, so the JIT records around both (the
-# driver's loop is compiled; a coroutine's loop that suspends stays with the
-# interpreter, as a generator's does, unless generator_loops=1).
-# jit-expect: loops>=1
+# A coroutine driven 10,000 times from a hot loop, and coroutines' own hot
+# loops, so the JIT records around them: the driver's loop, a loop awaiting a
+# coroutine that returns without suspending (SEND is a helper call whose
+# outcome is guarded) and an async for over an async generator compile; the
+# loop whose every await suspends stays with the interpreter, as a
+# generator's loop that yields does (unless generator_loops=1).
+# jit-expect: loops>=3 aborts.LoopYields>=1 calls_by_helper.send_value>=2 calls_by_helper.get_awaitable>=1 calls_by_helper.get_anext>=1
 
 
 class Yield:
