@@ -1,8 +1,6 @@
 // coroutine.cpp — coroutines, async generators and the await protocol; see coroutine.h.
 #include "vm/coroutine.h"
 
-#include <fmt/format.h>
-
 #include "runtime/containers.h"
 #include "runtime/exceptions.h"
 #include "runtime/interpreter.h"
@@ -215,7 +213,8 @@ Value wrapper_next_m(Value self, const Args&) {
 }
 
 Value wrapper_send_m(Value self, const Args& a) {
-  if (a.npos != 1) raise_fmt(types::type_error, "send() takes exactly one argument ({} given)", a.npos);
+  if (a.npos != 1)
+    raise_fmt(types::type_error, "coroutine_wrapper.send() takes exactly one argument ({} given)", a.npos);
   Value out;
   if (generator_resume(self_wrapper(self)->coro, a[0], Value::empty(), out)) return out;
   raise_stop_iteration(out);
@@ -260,14 +259,13 @@ Value new_athrow(Generator* g, Tuple* args) {
 Value agen_anext_m(Value self, const Args&) { return new_asend(self_agen(self), Value::none()); }
 
 Value agen_asend_m(Value self, const Args& a) {
-  if (a.npos != 1) raise_fmt(types::type_error, "asend() takes exactly one argument ({} given)", a.npos);
+  if (a.npos != 1)
+    raise_fmt(types::type_error, "async_generator.asend() takes exactly one argument ({} given)", a.npos);
   return new_asend(self_agen(self), a[0]);
 }
 
-Value agen_athrow_m(Value self, const Args& a) {
-  if (a.npos < 1 || a.npos > 3) raise_fmt(types::type_error, "athrow expected at least 1 argument, got {}", a.npos);
-  return new_athrow(self_agen(self), new_tuple(a.positional()));
-}
+// Its arguments are checked when the awaitable first runs, as in CPython.
+Value agen_athrow_m(Value self, const Args& a) { return new_athrow(self_agen(self), new_tuple(a.positional())); }
 
 Value agen_aclose_m(Value self, const Args&) { return new_athrow(self_agen(self), nullptr); }
 
@@ -369,7 +367,7 @@ bool athrow_send(AThrow* o, Value v, Value& out) {
         return true;
       }
       Args a{o->args->items, static_cast<uint32_t>(o->args->size)};
-      return agen_step(g, Value::none(), thrown_exception(a), out);
+      return agen_step(g, Value::none(), thrown_exception(a, "athrow"), out);
     } catch (PyException& e) {
       if (o->state == AwaitState::Closed) throw;
       athrow_fail(o, e);
@@ -407,7 +405,8 @@ Value finish_step(bool yielded, Value out) {
 }
 
 Value asend_send_m(Value self, const Args& a) {
-  if (a.npos != 1) raise_fmt(types::type_error, "send() takes exactly one argument ({} given)", a.npos);
+  if (a.npos != 1)
+    raise_fmt(types::type_error, "async_generator_asend.send() takes exactly one argument ({} given)", a.npos);
   Value out;
   return finish_step(asend_step(self_as<ASend>(self, asend_type), a[0], Value::empty(), out), out);
 }
@@ -426,7 +425,8 @@ Value asend_close_m(Value self, const Args&) {
 }
 
 Value athrow_send_m(Value self, const Args& a) {
-  if (a.npos != 1) raise_fmt(types::type_error, "send() takes exactly one argument ({} given)", a.npos);
+  if (a.npos != 1)
+    raise_fmt(types::type_error, "async_generator_athrow.send() takes exactly one argument ({} given)", a.npos);
   Value out;
   return finish_step(athrow_send(self_as<AThrow>(self, athrow_type), a[0], out), out);
 }
@@ -447,7 +447,7 @@ Value athrow_close_m(Value self, const Args&) {
 // ---- aiter() and anext() --------------------------------------------------------------
 
 Value builtin_aiter(Value, const Args& a) {
-  if (a.npos != 1 || a.nkw) raise_fmt(types::type_error, "aiter expected 1 argument, got {}", a.npos);
+  if (a.npos != 1 || a.nkw) raise_fmt(types::type_error, "aiter() takes exactly one argument ({} given)", a.npos);
   static Str* const kAiter = intern("__aiter__");
   static Str* const kAnext = intern("__anext__");
   Type* t = type_of(a[0]);
@@ -461,8 +461,9 @@ Value builtin_aiter(Value, const Args& a) {
 
 // anext(aiter) is aiter.__anext__(); with a default, an anext_awaitable.
 Value builtin_anext(Value, const Args& a) {
-  if (a.npos < 1 || a.npos > 2 || a.nkw)
-    raise_fmt(types::type_error, "anext expected at least 1 argument, got {}", a.npos);
+  if (a.nkw) raise(types::type_error, "anext() takes no keyword arguments");
+  if (a.npos < 1) raise_fmt(types::type_error, "anext expected at least 1 argument, got {}", a.npos);
+  if (a.npos > 2) raise_fmt(types::type_error, "anext expected at most 2 arguments, got {}", a.npos);
   static Str* const kAnext = intern("__anext__");
   Type* t = type_of(a[0]);
   Value m = type_lookup(t, kAnext);
@@ -493,7 +494,7 @@ template <class F> Value anext_step(Value self, F&& step) {
 }
 
 Value anext_send_m(Value self, const Args& a) {
-  if (a.npos != 1) raise_fmt(types::type_error, "send() takes exactly one argument ({} given)", a.npos);
+  if (a.npos != 1) raise_fmt(types::type_error, "anext_awaitable.send() takes exactly one argument ({} given)", a.npos);
   return anext_step(self, [&](Value it) { return call1(get_attr(it, intern("send")), a[0]); });
 }
 Value anext_next_m(Value self, const Args&) {

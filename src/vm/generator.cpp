@@ -234,8 +234,9 @@ void raise_stop_iteration(Value value) {
   raise(Value::object(new_exception(&types::stop_iteration, std::span<const Value>(&value, 1))));
 }
 
-Value thrown_exception(const Args& a) {
-  if (a.npos < 1 || a.npos > 3) raise_fmt(types::type_error, "throw expected at least 1 argument, got {}", a.npos);
+Value thrown_exception(const Args& a, const char* name) {
+  if (a.npos < 1) raise_fmt(types::type_error, "{} expected at least 1 argument, got {}", name, a.npos);
+  if (a.npos > 3) raise_fmt(types::type_error, "{} expected at most 3 arguments, got {}", name, a.npos);
   Value typ = a[0];
   Value val = a.npos > 1 ? a[1] : Value::none();
   if (is_type(typ) && typ.as<Type>()->is_exception) {

@@ -67,8 +67,9 @@ bool generator_resume(Generator* g, Value sent, Value exc, Value& out);
 // Raises StopIteration carrying `value` (none: no args, as CPython).
 [[noreturn]] void raise_stop_iteration(Value value);
 
-// The exception throw(typ[, val[, tb]]) raises, from its arguments.
-Value thrown_exception(const Args& a);
+// The exception throw(typ[, val[, tb]]) raises, from its arguments (`name`
+// for the argument-count error: "throw", or "athrow").
+Value thrown_exception(const Args& a, const char* name = "throw");
 
 // close(): GeneratorExit raised at the suspension point, which must not yield.
 void generator_close(Generator* g);
