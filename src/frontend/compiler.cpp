@@ -713,6 +713,7 @@ private:
       code->flags |= vm::kGenerator | (child->has_yield ? vm::kAsyncGenerator : vm::kCoroutine);
     else if (child->has_yield)
       code->flags |= vm::kGenerator;
+    if (scope_->kind == ScopeKind::Function || scope_->kind == ScopeKind::Comprehension) code->flags |= vm::kNested;
     setup_code(code, child, args);
     CodeGen g(module_, symtab_, child, code);
     // Private names are mangled with the innermost enclosing class's name.
