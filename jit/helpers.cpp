@@ -9,6 +9,7 @@
 #include "runtime/exceptions.h"
 #include "runtime/instance.h"
 #include "runtime/ops.h"
+#include "vm/coroutine.h"
 #include "vm/exec.h"
 #include "vm/interp.h"
 
@@ -18,6 +19,9 @@ namespace {
 
 // In static data, where the collector sees it.
 Value pending_exception;
+
+// The outcome of the last send_value: it yielded (true) or finished.
+bool last_send_suspended = false;
 
 // Runs `body`, turning a Python exception (or a failed allocation: MemoryError)
 // into the exception marker.
@@ -178,6 +182,47 @@ uint64_t before_with(const Value* a) {
 }
 
 uint64_t with_except_start(const Value* a) { return guarded([&] { return vm::with_except_start(a[0], a[1]); }); }
+
+uint64_t get_awaitable(const Value* a) {
+  return guarded([&] { return vm::get_awaitable(a[0], static_cast<int>(a[1].as_small_int())); });
+}
+
+uint64_t get_aiter(const Value* a) {
+  return guarded([&] { return vm::get_aiter(a[0]); });
+}
+
+uint64_t get_anext(const Value* a) {
+  return guarded([&] { return vm::get_anext(a[0]); });
+}
+
+uint64_t end_async_for(const Value* a) {
+  return guarded([&]() -> Value {
+    if (!vm::ends_async_for(a[0])) throw PyException{a[0]};
+    return Value::none();
+  });
+}
+
+uint64_t before_async_with(const Value* a) {
+  return guarded([&] {
+    Value items[2];
+    items[0] = vm::before_async_with(a[0], items[1]);
+    return Value::object(new_tuple(std::span<const Value>(items, 2)));
+  });
+}
+
+uint64_t send_value(const Value* a) {
+  return guarded([&] {
+    Value out;
+    last_send_suspended = vm::send_to(a[0], a[1], out);
+    return out;
+  });
+}
+
+uint64_t send_suspended(const Value*) { return Value::boolean(last_send_suspended).bits(); }
+
+uint64_t async_gen_wrap(const Value* a) {
+  return guarded([&] { return vm::async_gen_wrap(a[0]); });
+}
 
 // A bridge from an exception exit starts in the handler: it takes the parked
 // exception and adds the traceback entry the interpreter's unwinding would.

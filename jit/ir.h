@@ -138,7 +138,7 @@ struct Block {
 enum class TraceKind : uint8_t { Loop, Function, Bridge };
 
 // Why an EXIT ends its path (its imm): the interpreter raises there, or the
-// generator's frame suspends there (YIELD_VALUE, or SEND for `yield from`).
+// generator's or coroutine's frame suspends there (YIELD_VALUE).
 enum class ExitEnd : uint8_t { Raise, Suspend };
 
 struct Trace {

@@ -327,7 +327,8 @@ Ref Recorder::take_exception(const vm::Code* code, int64_t idx) {
 bool Recorder::caught(uint32_t idx, const vm::ExceptionEntry& h) {
   const Ref last = static_cast<Ref>(t_.ins.size()) - 1;
   if (idx != pc_ || helper_pc_ != static_cast<int64_t>(pc_) || helper_guard_ != last ||
-      t_.ins[last].op != IrOp::GUARD_NOEXC || pending_next_.result != kNoRef || skip_pc_ >= 0)
+      t_.ins[last].op != IrOp::GUARD_NOEXC || pending_next_.result != kNoRef || pending_send_.result != kNoRef ||
+      skip_pc_ >= 0)
     return false;
   // The path where the helper returns: after this instruction, its result pushed.
   const std::vector<Ref> before = pre_stack_;
@@ -389,6 +390,7 @@ bool Recorder::record(uint32_t pc, Value* sp) {
   }
   skip_pc_ = -1;
   if (pending_next_.result != kNoRef) resolve_iter_next();
+  if (pending_send_.result != kNoRef) resolve_send();
   // A loop trace is one iteration: the one recorded may be the loop's last
   // (a `while` whose condition fails, a `break`). The loop is recorded again
   // on a later iteration; its exit gets a bridge once the trace exists.
@@ -574,6 +576,30 @@ bool Recorder::record(uint32_t pc, Value* sp) {
   case Op::WITH_EXCEPT_START:
     push(call_helper(helpers::HelperId::with_except_start, {peek(3), peek(1)}));
     break;
+  // Coroutines: the await protocol's steps are residual calls; the await
+  // itself is the SEND/YIELD_VALUE loop of `yield from` (below).
+  case Op::GET_AWAITABLE: push(call_helper(helpers::HelperId::get_awaitable, {pop(), kint(in.arg)})); break;
+  case Op::GET_AITER: push(call_helper(helpers::HelperId::get_aiter, {pop()})); break;
+  case Op::GET_ANEXT: push(call_helper(helpers::HelperId::get_anext, {peek(1)})); break;
+  case Op::BEFORE_ASYNC_WITH: {
+    // [mgr] -> [bound __aexit__, __aenter__()], as BEFORE_WITH.
+    Ref pair = call_helper(helpers::HelperId::before_async_with, {pop()});
+    for (int k = 0; k < 2; ++k) {
+      Ref item = emit(IrOp::LOAD, pair, kNoRef, static_cast<int64_t>(offsetof(Tuple, items) + sizeof(Value) * k));
+      t_.ins[item].type = IrType::Val;
+      push(item);
+    }
+    break;
+  }
+  case Op::ASYNC_GEN_WRAP: push(call_helper(helpers::HelperId::async_gen_wrap, {pop()})); break;
+  case Op::END_ASYNC_FOR: {
+    // [aiter, exc]: the loop ends, or the helper re-raises exc with its traceback.
+    Ref exc = pop();
+    pop();
+    call_helper(helpers::HelperId::end_async_for, {exc});
+    raise_keeps_tb_ = true;
+    break;
+  }
   // Handlers (reached when a recording starts inside an `except` block): the
   // exception being handled is the interpreter's, set and restored by helpers.
   case Op::PUSH_EXC_INFO: {
@@ -603,11 +629,16 @@ bool Recorder::record(uint32_t pc, Value* sp) {
   // value is on the restored stack). The generator's next resumption runs the
   // rest of the loop body in the interpreter up to the back-edge, which enters
   // this trace again. (Loop traces only with generator_loops=1; bridges
-  // always.) (`yield from` ends at its SEND: the interpreter resumes
-  // the sub-iterator.) A generator is never inlined, so the yield is the own
-  // frame's, unless a bridge started inside an inlined call.
-  case Op::YIELD_VALUE:
+  // always.) A generator is never inlined, so the yield is the own frame's,
+  // unless a bridge started inside an inlined call. The SEND of `yield from`
+  // and `await` is a helper call whose outcome (the sub-iterator yielded, or
+  // finished: an await of a coroutine that did not suspend) is guarded
+  // (record_send.cpp).
   case Op::SEND:
+    if (!callers_.empty()) abort_with(AbortReason::LeftFrame, "an inlined call suspends");
+    record_send(in.arg);
+    break;
+  case Op::YIELD_VALUE:
     if (!callers_.empty()) abort_with(AbortReason::LeftFrame, "an inlined call suspends");
     if (kind_ == TraceKind::Loop && !env_.params.generator_loops) abort_with(AbortReason::LoopYields);
     end_with_exit(ExitEnd::Suspend);

@@ -192,6 +192,16 @@ private:
     vm::Frame* frame = nullptr;
   };
   PendingNext pending_next_;       // a FOR_ITER whose outcome the next instruction shows
+  void record_send(uint32_t target);
+  void resolve_send();
+  struct PendingSend {
+    Ref iter = kNoRef;
+    Ref result = kNoRef;    // send_value's result: what the iterator yielded or returned
+    Ref suspended = kNoRef; // send_suspended's: which of the two
+    uint32_t next_pc = 0, target = 0;
+    vm::Frame* frame = nullptr;
+  };
+  PendingSend pending_send_;       // a SEND whose outcome the next instruction shows
   int64_t skip_pc_ = -1;           // an UNPACK_SEQUENCE done by the FOR_ITER before it
   vm::Frame* skip_frame_ = nullptr;
   void watch_folded_entries(); // called by finish()

@@ -410,9 +410,10 @@ std::string dump_stmt(const Stmt* s) {
     return Fields("Unsupported").add("feature", quoted(u->feature)).done();
   }
   switch (s->kind) {
-  case StmtKind::FunctionDef: {
+  case StmtKind::FunctionDef:
+  case StmtKind::AsyncFunctionDef: {
     auto* n = static_cast<const FunctionDef*>(s);
-    Fields f("FunctionDef");
+    Fields f(s->kind == StmtKind::FunctionDef ? "FunctionDef" : "AsyncFunctionDef");
     f.add("name", quoted(n->name))
         .add("args", dump_arguments(n->args))
         .add("body", stmts(n->body))
@@ -456,9 +457,10 @@ std::string dump_stmt(const Stmt* s) {
     f.add("simple", n->simple ? "1" : "0");
     return f.done();
   }
-  case StmtKind::For: {
+  case StmtKind::For:
+  case StmtKind::AsyncFor: {
     auto* n = static_cast<const For*>(s);
-    return Fields("For")
+    return Fields(s->kind == StmtKind::For ? "For" : "AsyncFor")
         .add("target", dump_expr(n->target))
         .add("iter", dump_expr(n->iter))
         .add("body", stmts(n->body))
@@ -481,9 +483,13 @@ std::string dump_stmt(const Stmt* s) {
         .add("orelse", stmts(n->orelse))
         .done();
   }
-  case StmtKind::With: {
+  case StmtKind::With:
+  case StmtKind::AsyncWith: {
     auto* n = static_cast<const With*>(s);
-    return Fields("With").add("items", list(n->items, dump_withitem)).add("body", stmts(n->body)).done();
+    return Fields(s->kind == StmtKind::With ? "With" : "AsyncWith")
+        .add("items", list(n->items, dump_withitem))
+        .add("body", stmts(n->body))
+        .done();
   }
   case StmtKind::Raise: {
     auto* n = static_cast<const Raise*>(s);

@@ -42,6 +42,7 @@ struct FBlock {
   const StmtList* finalbody = nullptr;
   std::string exc_name = {}; // HandlerCleanup: the `as` name to clear
   size_t handler_level = 0; // handler stack size outside this block (TryFinally, With)
+  bool is_async = false;    // With: `async with`, whose __aexit__ result is awaited
 };
 
 class CodeGen {
@@ -349,11 +350,13 @@ private:
     case StmtKind::If: if_stmt(static_cast<If*>(s)); break;
     case StmtKind::While: while_stmt(static_cast<While*>(s)); break;
     case StmtKind::For: for_stmt(static_cast<For*>(s)); break;
+    case StmtKind::AsyncFor: async_for_stmt(static_cast<For*>(s)); break;
     case StmtKind::Break: break_stmt(s); break;
     case StmtKind::Continue: continue_stmt(s); break;
     case StmtKind::Return: return_stmt(static_cast<Return*>(s)); break;
     case StmtKind::Pass: break;
-    case StmtKind::FunctionDef: function_def(static_cast<FunctionDef*>(s)); break;
+    case StmtKind::FunctionDef:
+    case StmtKind::AsyncFunctionDef: function_def(static_cast<FunctionDef*>(s)); break;
     case StmtKind::Delete:
       for (Expr* t : static_cast<Delete*>(s)->targets) delete_target(t);
       break;
@@ -366,10 +369,11 @@ private:
     case StmtKind::ImportFrom: import_from(static_cast<ImportFrom*>(s)); break;
     case StmtKind::ClassDef: class_def(static_cast<ClassDef*>(s)); break;
     case StmtKind::With: with_stmt(static_cast<With*>(s), 0); break;
-    case StmtKind::Match:
-    case StmtKind::AsyncFunctionDef:
-    case StmtKind::AsyncFor:
-    case StmtKind::AsyncWith: unsupported(s, static_cast<Unsupported*>(s)->feature); break;
+    case StmtKind::AsyncWith:
+      if (!in_async_function()) syntax_error(s, "'async with' outside async function");
+      with_stmt(static_cast<With*>(s), 0);
+      break;
+    case StmtKind::Match: unsupported(s, static_cast<Unsupported*>(s)->feature); break;
     }
   }
 
@@ -419,6 +423,59 @@ private:
     place(end);
   }
 
+  // async for t in it: body — CPython 3.11's shape: GET_AITER once, then per
+  // item GET_ANEXT and an await, protected by a handler whose END_ASYNC_FOR
+  // ends the loop on StopAsyncIteration (and re-raises anything else).
+  void async_for_stmt(For* s) {
+    if (!in_async_function()) syntax_error(s, "'async for' outside async function");
+    int top = new_label(), exhausted = new_label(), end = new_label();
+    expr(s->iter);
+    line_ = s->pos.line;
+    emit(Op::GET_AITER);
+    const int loop_depth = depth_;
+    place(top);
+    async_next(exhausted);
+    store_target(s->target);
+    fblocks_.push_back({BlockKind::For, top, end});
+    body(s->body);
+    fblocks_.pop_back();
+    line_ = s->pos.line;
+    emit_jump(Op::JUMP, top);
+    place(exhausted);
+    depth_ = loop_depth + 1; // [aiter, exc]
+    emit(Op::END_ASYNC_FOR);
+    body(s->orelse);
+    place(end);
+  }
+
+  // [aiter] -> [aiter, await aiter.__anext__()]; StopAsyncIteration goes to
+  // `exhausted` with [aiter, exc] on the stack (END_ASYNC_FOR's operands).
+  void async_next(int exhausted) {
+    int base = depth_;
+    push_handler(exhausted, base);
+    emit(Op::GET_ANEXT);
+    await_loop();
+    pop_handler();
+  }
+
+  // The await of the awaitable iterator on TOS: [awaitable] -> [result]. The
+  // SEND/YIELD_VALUE/JUMP loop of `yield from` (generator.cpp finds a
+  // suspended frame's delegate by this shape, for throw() and close()).
+  void await_loop() {
+    emit_const(Value::none());
+    int loop = new_label(), exit = new_label();
+    place(loop);
+    emit_jump(Op::SEND, exit);
+    emit(Op::YIELD_VALUE);
+    emit_jump(Op::JUMP, loop);
+    place(exit);
+    depth_ -= 1; // SEND popped the sub-iterator on this path
+  }
+
+  // Whether the code being compiled is an `async def` body (where `async for`,
+  // `async with` and `await` are allowed; comprehensions are checked apart).
+  bool in_async_function() const { return scope_->kind == ScopeKind::Function && scope_->is_coroutine; }
+
   // Emits the code that leaves fblock `b` (popping what it holds); `preserve_tos`
   // keeps a return value on top while doing so.
   void unwind_block(const FBlock& b, bool preserve_tos) {
@@ -458,6 +515,10 @@ private:
       emit_const(Value::none());
       emit_const(Value::none());
       emit(Op::CALL, 2);
+      if (b.is_async) {
+        emit(Op::GET_AWAITABLE, 2);
+        await_loop();
+      }
       emit(Op::POP_TOP);
       handler_ids_.insert(handler_ids_.end(), saved_handlers.begin(), saved_handlers.end());
       break;
@@ -513,6 +574,8 @@ private:
 
   void return_stmt(Return* s) {
     if (scope_->kind != ScopeKind::Function) syntax_error(s, "'return' outside function");
+    if (s->value && scope_->is_coroutine && scope_->has_yield)
+      syntax_error(s, "'return' with value in async generator");
     int saved = depth_;
     if (s->value) expr(s->value);
     else emit_const(Value::none());
@@ -646,7 +709,11 @@ private:
     code->qualname = qualname_for(name);
     code->filename = module_.filename;
     code->first_line = node->pos.line;
-    if (child->has_yield) code->flags |= vm::kGenerator;
+    if (child->is_coroutine)
+      code->flags |= vm::kGenerator | (child->has_yield ? vm::kAsyncGenerator : vm::kCoroutine);
+    else if (child->has_yield)
+      code->flags |= vm::kGenerator;
+    if (scope_->kind == ScopeKind::Function || scope_->kind == ScopeKind::Comprehension) code->flags |= vm::kNested;
     setup_code(code, child, args);
     CodeGen g(module_, symtab_, child, code);
     // Private names are mangled with the innermost enclosing class's name.
@@ -689,14 +756,24 @@ private:
   // with a as x, b: body  — one nested block per item, as CPython 3.11 compiles it:
   //   BEFORE_WITH -> [exit, enter()]; on exception [exit, prev, exc] calls
   //   exit(type, exc, tb) and re-raises unless it returned a true value.
+  //   `async with` awaits __aenter__() (BEFORE_ASYNC_WITH, GET_AWAITABLE 1) and
+  //   each __aexit__ result (GET_AWAITABLE 2), as CPython 3.11 does.
   void with_stmt(With* w, size_t item) {
     WithItem* it = w->items[item];
+    const bool is_async = w->kind == StmtKind::AsyncWith;
     int base = depth_;
     expr(it->context_expr);
     line_ = w->pos.line;
-    emit(Op::BEFORE_WITH);
+    if (is_async) {
+      emit(Op::BEFORE_ASYNC_WITH);
+      emit(Op::GET_AWAITABLE, 1);
+      await_loop();
+    } else {
+      emit(Op::BEFORE_WITH);
+    }
     int handler = new_label(), cleanup = new_label(), suppress = new_label(), end = new_label();
     FBlock fb{BlockKind::With};
+    fb.is_async = is_async;
     fb.handler_level = handler_ids_.size();
     push_handler(handler, base + 1);
     fblocks_.push_back(fb);
@@ -711,6 +788,10 @@ private:
     emit_const(Value::none());
     emit_const(Value::none());
     emit(Op::CALL, 2);
+    if (is_async) {
+      emit(Op::GET_AWAITABLE, 2);
+      await_loop();
+    }
     emit(Op::POP_TOP);
     emit_jump(Op::JUMP, end);
 
@@ -720,6 +801,10 @@ private:
     push_handler(cleanup, base + 2);
     emit(Op::PUSH_EXC_INFO);
     emit(Op::WITH_EXCEPT_START);
+    if (is_async) {
+      emit(Op::GET_AWAITABLE, 2);
+      await_loop();
+    }
     emit_jump(Op::POP_JUMP_IF_TRUE, suppress);
     emit(Op::RERAISE);
     pop_handler();
@@ -1178,7 +1263,7 @@ private:
       emit(Op::PUSH_NULL);
       make_function(e, "<genexpr>", nullptr, [&](CodeGen& cg) { cg.compile_comprehension(e); });
       expr(g->generators[0]->iter);
-      emit(Op::GET_ITER);
+      emit(g->generators[0]->is_async ? Op::GET_AITER : Op::GET_ITER);
       emit(Op::CALL, 1);
       break;
     }
@@ -1191,26 +1276,38 @@ private:
       if (y->value) expr(y->value);
       else emit_const(Value::none());
       line_ = e->pos.line;
-      emit(Op::YIELD_VALUE);
+      emit_yield();
       break;
     }
     case ExprKind::YieldFrom: {
       check_yield_allowed(e);
+      if (scope_->is_coroutine) syntax_error(e, "'yield from' inside async function");
       expr(static_cast<YieldFrom*>(e)->value);
       line_ = e->pos.line;
       emit(Op::GET_YIELD_FROM_ITER);
-      emit_const(Value::none());
-      int loop = new_label(), exit = new_label();
-      place(loop);
-      emit_jump(Op::SEND, exit);
-      emit(Op::YIELD_VALUE);
-      emit_jump(Op::JUMP, loop);
-      place(exit);
-      depth_ -= 1; // SEND popped the sub-iterator on this path
+      await_loop();
       break;
     }
-    case ExprKind::Await: unsupported(e, "await"); break;
+    case ExprKind::Await: {
+      if (scope_->kind != ScopeKind::Function && scope_->kind != ScopeKind::Comprehension)
+        syntax_error(e, "'await' outside function");
+      if (scope_->kind == ScopeKind::Function && !scope_->is_coroutine)
+        syntax_error(e, "'await' outside async function");
+      expr(static_cast<Await*>(e)->value);
+      line_ = e->pos.line;
+      emit(Op::GET_AWAITABLE, 0);
+      await_loop();
+      break;
     }
+    }
+  }
+
+  // Suspends yielding TOS. An async generator marks its own yields
+  // (ASYNC_GEN_WRAP): the values its awaits pass through to the event loop
+  // travel the same way, and its asend()/athrow() awaitables tell them apart.
+  void emit_yield() {
+    if (scope_->is_coroutine) emit(Op::ASYNC_GEN_WRAP);
+    emit(Op::YIELD_VALUE);
   }
 
   void check_yield_allowed(Expr* e) {
@@ -1412,11 +1509,20 @@ private:
     else if (e->kind == ExprKind::SetComp) gens = &static_cast<SetComp*>(e)->generators;
     else gens = &static_cast<DictComp*>(e)->generators;
     const char* name = e->kind == ExprKind::ListComp ? "<listcomp>" : e->kind == ExprKind::SetComp ? "<setcomp>" : "<dictcomp>";
+    // An async comprehension is a coroutine awaited right here, which only an
+    // async function (or another comprehension, then async too) can do.
+    bool awaited = symtab_.scope_of(e)->is_coroutine;
+    if (awaited && !in_async_function() && scope_->kind != ScopeKind::Comprehension)
+      syntax_error(e, "asynchronous comprehension outside of an asynchronous function");
     emit(Op::PUSH_NULL);
     make_function(e, name, nullptr, [&](CodeGen& g) { g.compile_comprehension(e); });
     expr((*gens)[0]->iter);
-    emit(Op::GET_ITER);
+    emit((*gens)[0]->is_async ? Op::GET_AITER : Op::GET_ITER);
     emit(Op::CALL, 1);
+    if (awaited) {
+      emit(Op::GET_AWAITABLE, 0);
+      await_loop();
+    }
   }
 
   void comprehension_level(Expr* node, const std::vector<Comprehension*>& gens, size_t level) {
@@ -1425,10 +1531,14 @@ private:
     if (level == 0) emit(Op::LOAD_FAST, local_index(".0"));
     else {
       expr(g->iter);
-      emit(Op::GET_ITER);
+      emit(g->is_async ? Op::GET_AITER : Op::GET_ITER);
     }
+    const int loop_depth = depth_;
     place(top);
-    emit_jump(Op::FOR_ITER, exhausted);
+    if (g->is_async)
+      async_next(exhausted);
+    else
+      emit_jump(Op::FOR_ITER, exhausted);
     store_target(g->target);
     for (Expr* cond : g->ifs) jump_if(cond, false, top);
     if (level + 1 < gens.size()) {
@@ -1447,7 +1557,7 @@ private:
         break;
       case ExprKind::GeneratorExp:
         expr(static_cast<GeneratorExp*>(node)->elt);
-        emit(Op::YIELD_VALUE);
+        emit_yield();
         emit(Op::POP_TOP);
         break;
       default: {
@@ -1461,7 +1571,12 @@ private:
     }
     emit_jump(Op::JUMP, top);
     place(exhausted);
-    depth_ -= 1;
+    if (g->is_async) {
+      depth_ = loop_depth + 1; // [aiter, exc]
+      emit(Op::END_ASYNC_FOR);
+    } else {
+      depth_ -= 1; // FOR_ITER popped the iterator on this path
+    }
   }
 
   void joined_str(JoinedStr* j) {

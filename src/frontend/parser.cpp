@@ -1,8 +1,8 @@
 // parser.cpp — parser entry points, token and error plumbing, and statements.
 //
 // Statements follow CPython 3.11's grammar. Compound statements that the
-// subset does not run (`match`, `async def/for/with`) are still parsed — or,
-// for `match`, skipped token-wise — and become `Unsupported` nodes, so the
+// subset does not run (`match`) are still parsed — or, for `match`, skipped
+// token-wise — and become `Unsupported` nodes, so the
 // compiler can raise NotImplementedError naming the feature. Errors that
 // CPython raises only after parsing (symbol-table and compiler errors such as
 // "'return' outside function") are left to the compiler.
@@ -390,11 +390,9 @@ Stmt* Parser::parse_for(bool is_async, Pos start) {
     expect_colon(true);
     node->orelse = parse_block(else_tok, "'else' statement");
   }
-  finish(node);
-  if (!is_async) return node;
-  auto* u = make<Unsupported>(start, StmtKind::AsyncFor);
-  u->feature = "async for";
-  return u;
+  // `async for` has For's fields (as in Python's ast); only the kind differs.
+  if (is_async) node->kind = StmtKind::AsyncFor;
+  return finish(node);
 }
 
 Stmt* Parser::parse_try() {
@@ -507,11 +505,8 @@ Stmt* Parser::parse_with(bool is_async, Pos start) {
   }
   expect_colon(false);
   node->body = parse_block(head, "'with' statement");
-  finish(node);
-  if (!is_async) return node;
-  auto* u = make<Unsupported>(start, StmtKind::AsyncWith);
-  u->feature = "async with";
-  return u;
+  if (is_async) node->kind = StmtKind::AsyncWith;
+  return finish(node);
 }
 
 Stmt* Parser::parse_decorated() {
@@ -545,11 +540,8 @@ Stmt* Parser::parse_funcdef(ExprList decorators, bool is_async, Pos start) {
   expect_colon(true);
   node->decorator_list = std::move(decorators);
   node->body = parse_block(head, "function definition");
-  finish(node);
-  if (!is_async) return node;
-  auto* u = make<Unsupported>(start, StmtKind::AsyncFunctionDef);
-  u->feature = "async def";
-  return u;
+  if (is_async) node->kind = StmtKind::AsyncFunctionDef;
+  return finish(node);
 }
 
 Stmt* Parser::parse_classdef(ExprList decorators, Pos start) {

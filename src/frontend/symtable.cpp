@@ -131,12 +131,14 @@ private:
   void visit(Stmt* s) {
     Nesting nesting(*this);
     switch (s->kind) {
-    case StmtKind::FunctionDef: {
+    case StmtKind::FunctionDef:
+    case StmtKind::AsyncFunctionDef: {
       auto* f = static_cast<FunctionDef*>(s);
       for (Expr* d : f->decorator_list) visit(d);
       visit_defaults(f->args);
       bind(f->name);
       push(ScopeKind::Function, f->name, f);
+      cur_->is_coroutine = s->kind == StmtKind::AsyncFunctionDef;
       visit_args(f->args);
       visit_body(f->body);
       pop();
@@ -180,7 +182,8 @@ private:
       visit_target(a->target);
       break;
     }
-    case StmtKind::For: {
+    case StmtKind::For:
+    case StmtKind::AsyncFor: {
       auto* f = static_cast<For*>(s);
       visit(f->iter);
       visit_target(f->target);
@@ -202,7 +205,8 @@ private:
       visit_body(i->orelse);
       break;
     }
-    case StmtKind::With: {
+    case StmtKind::With:
+    case StmtKind::AsyncWith: {
       auto* w = static_cast<With*>(s);
       for (WithItem* it : w->items) {
         visit(it->context_expr);
@@ -293,13 +297,20 @@ private:
     bind(".0");
     cur_->flags[".0"] |= Scope::kParam;
     for (size_t i = 0; i < gens.size(); ++i) {
+      if (gens[i]->is_async) cur_->is_coroutine = true;
       if (i > 0) visit(gens[i]->iter);
       visit_target(gens[i]->target);
       for (Expr* c : gens[i]->ifs) visit(c);
     }
     if (a) visit(a);
     if (b) visit(b);
+    Scope* comp = cur_;
     pop();
+    // A list/set/dict comprehension that awaits is awaited where it is called:
+    // an enclosing comprehension then awaits too (a generator expression is
+    // an async generator instead, iterated with `async for` by its user).
+    if (comp->is_coroutine && node->kind != ExprKind::GeneratorExp && cur_->kind == ScopeKind::Comprehension)
+      cur_->is_coroutine = true;
   }
 
   void visit(Expr* e) {
@@ -375,6 +386,9 @@ private:
       break;
     }
     case ExprKind::Await:
+      // In a comprehension, makes it an async comprehension (the compiler
+      // rejects `await` in other non-async scopes).
+      if (cur_->kind == ScopeKind::Comprehension) cur_->is_coroutine = true;
       visit(static_cast<Await*>(e)->value);
       break;
     case ExprKind::Yield:

@@ -33,6 +33,10 @@ struct Scope {
   std::vector<std::string> frees;           // names captured from an enclosing scope
   std::vector<std::unique_ptr<Scope>> children;
   bool has_yield = false;
+  // An `async def` body, or a comprehension that awaits (an `async for` clause
+  // or an `await` inside it): its code runs as a coroutine, or as an async
+  // generator when it also yields (async generator expressions).
+  bool is_coroutine = false;
 
   static constexpr int kBound = 1, kUsed = 2, kGlobal = 4, kNonlocal = 8, kParam = 16;
 

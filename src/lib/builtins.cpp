@@ -20,6 +20,7 @@
 #include "runtime/ops.h"
 #include "runtime/str.h"
 #include "runtime/user_class.h"
+#include "vm/coroutine.h"
 #include "vm/exec.h"
 #include "vm/generator.h"
 #include "vm/interp.h"
@@ -393,6 +394,12 @@ Value builtin_next(Value, const Args& a) {
     if (out.is_none()) raise(Value::object(new_exception(&types::stop_iteration, std::span<const Value>())));
     raise(Value::object(new_exception(&types::stop_iteration, std::span<const Value>(&out, 1))));
   }
+  if (a.npos == 1 && !is_kind(a[0], Kind::Iterator)) {
+    // A __next__ of a class or of a native awaitable (coroutine_wrapper,
+    // asend): its StopIteration, with the value it carries, propagates as is.
+    Value m = type_lookup(type_of(a[0]), intern("__next__"));
+    if (!m.is_empty()) return call1(m, a[0]);
+  }
   if (iter_next(a[0], out)) return out;
   if (a.npos == 2) return a[1];
   raise(Value::object(new_exception(&types::stop_iteration, std::span<const Value>())));
@@ -585,6 +592,7 @@ void init_builtins(Module* builtins) {
   lib::init_builtin_functions(builtins);
   init_class_protocol();
   vm::init_generator_type();
+  vm::init_coroutine_types(builtins);
   vm::init_exec_builtins(builtins);
   lib::init_bytes_types(builtins);
   lib::init_file_type(builtins);

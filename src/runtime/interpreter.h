@@ -54,6 +54,9 @@ Value code_get_attr(Value code, Str* name);
 // The __qualname__ a function's or a generator's repr shows.
 Str* function_qualname(Value fn);
 Str* generator_qualname(Value gen);
+// The same for a coroutine or an async generator (vm/coroutine.cpp); null for
+// any other value.
+Str* coroutine_qualname(Value v);
 
 // What a code object's repr and a traceback line show of it.
 struct CodeLocation {

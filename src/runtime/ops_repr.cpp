@@ -355,6 +355,10 @@ void repr_into(std::string& out, Value v) {
     out += ops_detail::generic_alias_repr(v);
     return;
   }
+  if (Str* q = vm::coroutine_qualname(v)) {
+    out += fmt::format("<{} object {} at {}>", t->name, q->view(), address(o));
+    return;
+  }
   out += fmt::format("<{} object at {}>", is_user_type(t) ? class_path(t) : std::string(t->name), address(o));
 }
 

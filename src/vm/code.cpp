@@ -54,6 +54,23 @@ const ExceptionEntry* Code::find_handler(uint32_t pc) const {
   return nullptr;
 }
 
+uint32_t cpython_code_flags(const Code* c) {
+  constexpr uint32_t kOptimized = 0x1, kNewLocals = 0x2, kCoVarargs = 0x4, kCoVarkeywords = 0x8, kCoNested = 0x10,
+                     kCoGenerator = 0x20, kCoCoroutine = 0x80, kCoAsyncGenerator = 0x200;
+  if (c->flags & (kModule | kClassBody)) return 0;
+  uint32_t f = kOptimized | kNewLocals;
+  if (c->flags & kVarargs) f |= kCoVarargs;
+  if (c->flags & kVarkeywords) f |= kCoVarkeywords;
+  if (c->flags & kNested) f |= kCoNested;
+  if (c->flags & kCoroutine)
+    f |= kCoCoroutine;
+  else if (c->flags & kAsyncGenerator)
+    f |= kCoAsyncGenerator;
+  else if (c->flags & kGenerator)
+    f |= kCoGenerator;
+  return f;
+}
+
 Code* new_code() {
   auto* c = gc::make<Code>();
   c->type = &types::code;

@@ -86,9 +86,14 @@ enum CodeFlags : uint32_t {
   kVarargs = 1,
   kVarkeywords = 2,
   kGenerator = 4,
-  kNested = 8,
+  kNested = 8, // defined inside a function (co_flags' CO_NESTED)
   kModule = 16,
   kClassBody = 32,
+  // With kGenerator (calling the function creates a suspended frame): the
+  // object is a coroutine (`async def`) or an async generator (`async def`
+  // with `yield`) instead of a generator.
+  kCoroutine = 64,
+  kAsyncGenerator = 128,
 };
 
 struct Code : Object {
@@ -129,6 +134,11 @@ struct Code : Object {
 };
 
 Code* new_code();
+
+// co_flags: the flags in CPython's bit values (CO_OPTIMIZED | CO_NEWLOCALS for
+// function code, CO_VARARGS, ..., CO_COROUTINE, CO_ASYNC_GENERATOR), which
+// inspect-style checks test.
+uint32_t cpython_code_flags(const Code* c);
 
 // Function objects: code plus the environment it closes over.
 struct Function : Object {

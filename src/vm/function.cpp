@@ -37,6 +37,7 @@ Value code_get_attr(Value code, Str* name) {
   if (n == "co_qualname") return str_value(c->qualname);
   if (n == "co_filename") return str_value(c->filename);
   if (n == "co_firstlineno") return Value::small_int(c->first_line);
+  if (n == "co_flags") return Value::small_int(cpython_code_flags(c));
   if (n == "co_argcount") return Value::small_int(c->argcount);
   if (n == "co_posonlyargcount") return Value::small_int(c->posonlycount);
   if (n == "co_kwonlyargcount") return Value::small_int(c->kwonlycount);

@@ -22,17 +22,15 @@ Value stop_iteration_value(Value exc) {
   return args->size ? args->items[0] : Value::none();
 }
 
-[[noreturn]] void raise_stop_iteration(Value value) {
-  if (value.is_none()) raise(Value::object(new_exception(&types::stop_iteration, std::span<const Value>())));
-  raise(Value::object(new_exception(&types::stop_iteration, std::span<const Value>(&value, 1))));
-}
-
 // Runs the generator's frame once: `mode` says whether `v` is pushed as the
 // value of the suspended yield, raised there, or nothing is pushed.
 bool resume(Generator* g, Resume mode, Value v, Value& out) {
   using State = Generator::State;
-  if (g->state == State::Running) raise(types::value_error, "generator already executing");
+  if (g->state == State::Running) raise_fmt(types::value_error, "{} already executing", flavor_name(g));
   if (g->state == State::Finished) {
+    // (close() never gets here: closing a finished coroutine is silent.)
+    if (g->flavor == Generator::Flavor::Coroutine)
+      raise(types::runtime_error, "cannot reuse already awaited coroutine");
     if (mode == Resume::Throw) raise(v);
     out = Value::none();
     return false;
@@ -44,7 +42,7 @@ bool resume(Generator* g, Resume mode, Value v, Value& out) {
       raise(v);
     }
     if (mode == Resume::Send && !v.is_none())
-      raise(types::type_error, "can't send non-None value to a just-started generator");
+      raise_fmt(types::type_error, "can't send non-None value to a just-started {}", flavor_name(g));
   } else if (mode == Resume::Send) {
     f.stack_base()[f.resume_depth++] = v;
   } else if (mode == Resume::Throw) {
@@ -53,7 +51,11 @@ bool resume(Generator* g, Resume mode, Value v, Value& out) {
   }
   Vm& vm = state();
   Value caller_handled = vm.handled;
-  vm.handled = g->handled;
+  // As CPython's stack of exception states: a frame handling no exception of
+  // its own sees its caller's (the __context__ of what it raises; the
+  // exception an `async with`'s __aexit__ coroutine runs under).
+  const bool own_handled = !g->handled.is_none();
+  vm.handled = own_handled ? g->handled : caller_handled;
   g->state = State::Running;
   Value r;
   enter_call();
@@ -65,8 +67,13 @@ bool resume(Generator* g, Resume mode, Value v, Value& out) {
     g->handled = Value::none();
     vm.handled = caller_handled;
     f.slots = nullptr;
-    if (is_exc(e.exc, types::stop_iteration)) {
-      ExceptionObj* re = new_exception(&types::runtime_error, "generator raised StopIteration");
+    // PEP 479 (and PEP 525 for StopAsyncIteration out of an async generator).
+    bool stop = is_exc(e.exc, types::stop_iteration);
+    bool async_stop = g->flavor == Generator::Flavor::AsyncGenerator && is_exc(e.exc, types::stop_async_iteration);
+    if (stop || async_stop) {
+      ExceptionObj* re =
+          new_exception(&types::runtime_error,
+                        fmt::format("{} raised {}", flavor_name(g), stop ? "StopIteration" : "StopAsyncIteration"));
       re->cause = e.exc;
       re->context = e.exc;
       re->suppress_context = true;
@@ -75,7 +82,9 @@ bool resume(Generator* g, Resume mode, Value v, Value& out) {
     throw;
   }
   leave_call();
-  g->handled = vm.handled;
+  // Suspended outside any handler of its own: nothing to keep (whatever the
+  // caller was handling is the caller's).
+  g->handled = !own_handled && vm.handled == caller_handled ? Value::none() : vm.handled;
   vm.handled = caller_handled;
   out = r;
   if (f.yielded) {
@@ -130,7 +139,7 @@ bool gen_throw(Generator* g, Value exc, Value& out) {
     bool yielded = false;
     bool forwarded = true;
     try {
-      if (is_kind(d, Kind::Generator)) {
+      if (is_resumable(d)) {
         yielded = gen_throw(d.as<Generator>(), exc, r);
       } else {
         Value m = get_attr_or_empty(d, intern("throw"));
@@ -188,42 +197,13 @@ Value gen_send_m(Value self, const Args& a) {
 
 Value gen_throw_m(Value self, const Args& a) {
   Generator* g = self_gen(self);
-  if (a.npos < 1 || a.npos > 3) raise_fmt(types::type_error, "throw expected at least 1 argument, got {}", a.npos);
-  Value typ = a[0];
-  Value val = a.npos > 1 ? a[1] : Value::none();
-  Value exc;
-  if (is_type(typ) && typ.as<Type>()->is_exception) {
-    if (is_exception_instance(val) && is_subtype(type_of(val), typ.as<Type>())) exc = val;
-    else if (val.is_none()) exc = call0(typ);
-    else exc = call1(typ, val);
-  } else if (is_exception_instance(typ)) {
-    if (!val.is_none()) raise(types::type_error, "instance exception may not have a separate value");
-    exc = typ;
-  } else {
-    raise_fmt(types::type_error, "exceptions must be classes or instances deriving from BaseException, not {}",
-              type_of(typ)->name);
-  }
   Value out;
-  if (gen_throw(g, exc, out)) return out;
+  if (gen_throw(g, thrown_exception(a), out)) return out;
   raise_stop_iteration(out);
 }
 
 Value gen_close_m(Value self, const Args&) {
-  Generator* g = self_gen(self);
-  if (g->state == Generator::State::Created || g->state == Generator::State::Finished) {
-    g->state = Generator::State::Finished;
-    g->frame.slots = nullptr;
-    return Value::none();
-  }
-  Value out;
-  bool yielded;
-  try {
-    yielded = gen_throw(g, Value::object(new_exception(&types::generator_exit, std::span<const Value>())), out);
-  } catch (PyException& e) {
-    if (is_exc(e.exc, types::generator_exit) || is_exc(e.exc, types::stop_iteration)) return Value::none();
-    throw;
-  }
-  if (yielded) raise(types::runtime_error, "generator ignored GeneratorExit");
+  generator_close(self_gen(self));
   return Value::none();
 }
 
@@ -249,10 +229,62 @@ void add_getter(const char* name, NativeFn fn) {
 
 } // namespace
 
+void raise_stop_iteration(Value value) {
+  if (value.is_none()) raise(Value::object(new_exception(&types::stop_iteration, std::span<const Value>())));
+  raise(Value::object(new_exception(&types::stop_iteration, std::span<const Value>(&value, 1))));
+}
+
+Value thrown_exception(const Args& a, const char* name) {
+  if (a.npos < 1) raise_fmt(types::type_error, "{} expected at least 1 argument, got {}", name, a.npos);
+  if (a.npos > 3) raise_fmt(types::type_error, "{} expected at most 3 arguments, got {}", name, a.npos);
+  Value typ = a[0];
+  Value val = a.npos > 1 ? a[1] : Value::none();
+  if (is_type(typ) && typ.as<Type>()->is_exception) {
+    if (is_exception_instance(val) && is_subtype(type_of(val), typ.as<Type>())) return val;
+    if (val.is_none()) return call0(typ);
+    return call1(typ, val);
+  }
+  if (is_exception_instance(typ)) {
+    if (!val.is_none()) raise(types::type_error, "instance exception may not have a separate value");
+    return typ;
+  }
+  raise_fmt(types::type_error, "exceptions must be classes or instances deriving from BaseException, not {}",
+            type_of(typ)->name);
+}
+
+void generator_close(Generator* g) {
+  if (g->state == Generator::State::Created || g->state == Generator::State::Finished) {
+    g->state = Generator::State::Finished;
+    g->frame.slots = nullptr;
+    return;
+  }
+  Value out;
+  bool yielded;
+  try {
+    yielded = gen_throw(g, Value::object(new_exception(&types::generator_exit, std::span<const Value>())), out);
+  } catch (PyException& e) {
+    if (is_exc(e.exc, types::generator_exit) || is_exc(e.exc, types::stop_iteration)) return;
+    throw;
+  }
+  if (yielded) raise_fmt(types::runtime_error, "{} ignored GeneratorExit", flavor_name(g));
+}
+
 Value make_generator(Function* fn, const Args& args) {
   Code* co = fn->code;
   auto* g = gc::make<Generator>();
-  g->type = &types::generator;
+  if (co->flags & kCoroutine) {
+    g->type = &coroutine_type;
+    g->flavor = Generator::Flavor::Coroutine;
+  } else if (co->flags & kAsyncGenerator) {
+    g->type = &async_generator_type;
+    g->flavor = Generator::Flavor::AsyncGenerator;
+  } else {
+    g->type = &types::generator;
+    g->flavor = Generator::Flavor::Generator;
+  }
+  g->running_async = false;
+  g->closed = false;
+  g->frame_view = Value::empty();
   size_t n = co->nlocals + co->ncells() + co->max_stack;
   auto* slots = static_cast<Value*>(gc::alloc(n * sizeof(Value)));
   for (size_t i = 0; i < n; ++i) slots[i] = Value::empty();
@@ -275,6 +307,17 @@ Value make_generator(Function* fn, const Args& args) {
   g->qualname = fn->qualname;
   g->handled = Value::none();
   return Value::object(g);
+}
+
+Value generator_delegate(Generator* g) { return delegate_of(g); }
+
+const char* flavor_name(const Generator* g) {
+  switch (g->flavor) {
+  case Generator::Flavor::Generator: break;
+  case Generator::Flavor::Coroutine: return "coroutine";
+  case Generator::Flavor::AsyncGenerator: return "async generator";
+  }
+  return "generator";
 }
 
 bool generator_resume(Generator* g, Value sent, Value exc, Value& out) {

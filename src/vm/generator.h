@@ -11,9 +11,13 @@
 // Invariants: state Running exactly while run_frame executes the frame
 // ("generator already executing" otherwise); a finished generator drops its
 // slots. Each generator keeps its own "exception being handled" (CPython's
-// gi_exc_state), swapped with the caller's around every resume.
+// gi_exc_state), swapped with the caller's around every resume; while it
+// handles none, it runs under the caller's, as CPython's stacked states do.
 // Limit: unfinished generators are not closed when collected (no GeneratorExit
 // on garbage collection, so their `finally` blocks do not run then).
+//
+// Coroutines and async generators (vm/coroutine.cpp) are Generators too, of
+// another flavor and type: the same resumption, their own error messages.
 #pragma once
 
 #include "vm/frame.h"
@@ -22,19 +26,53 @@ namespace tributary::vm {
 
 struct Generator : Object {
   enum class State : uint8_t { Created, Suspended, Running, Finished };
+  enum class Flavor : uint8_t { Generator, Coroutine, AsyncGenerator };
   Frame frame;
   State state;
+  Flavor flavor;
+  // Async generators: an asend()/athrow() awaitable is being iterated
+  // (CPython's ag_running_async), and aclose() or the end was reached (ag_closed).
+  bool running_async;
+  bool closed;
   Str* name;
   Str* qualname;
-  Value handled; // this generator's exception being handled while suspended
+  Value handled;    // this generator's exception being handled while suspended
+  Value frame_view; // gi_frame/cr_frame/ag_frame's object once asked for (empty before)
 };
 
-// Creates the generator for a call of `fn` (arguments bound now, as CPython does).
+// Creates the generator, coroutine or async generator (by the code's flags)
+// for a call of `fn` (arguments bound now, as CPython does).
 Value make_generator(Function* fn, const Args& args);
+
+// The types of the other flavors (their methods: vm/coroutine.cpp).
+extern Type coroutine_type, async_generator_type;
+
+// Whether v is a Generator that send/throw may resume directly: a generator or
+// a coroutine (an async generator is driven through its awaitables only).
+inline bool is_resumable(Value v) {
+  return is_kind(v, Kind::Generator) || (v.is_object() && v.as_object()->type == &coroutine_type);
+}
+
+// The sub-iterator a generator suspended in `yield from` / `await` delegates
+// to, or empty.
+Value generator_delegate(Generator* g);
+
+// "generator", "coroutine" or "async generator", for error messages.
+const char* flavor_name(const Generator* g);
 
 // Resumes with `sent` (or raises `exc` at the yield when not empty): true with
 // the yielded value in `out`; false with the return value when it finished.
 bool generator_resume(Generator* g, Value sent, Value exc, Value& out);
+
+// Raises StopIteration carrying `value` (none: no args, as CPython).
+[[noreturn]] void raise_stop_iteration(Value value);
+
+// The exception throw(typ[, val[, tb]]) raises, from its arguments (`name`
+// for the argument-count error: "throw", or "athrow").
+Value thrown_exception(const Args& a, const char* name = "throw");
+
+// close(): GeneratorExit raised at the suspension point, which must not yield.
+void generator_close(Generator* g);
 
 // generator_next (next(gen) for the iteration protocol) and generator_qualname
 // are declared in runtime/interpreter.h, for the runtime's iter_next and repr.

@@ -22,6 +22,7 @@
 #include "runtime/ops.h"
 #include "runtime/str.h"
 #include "runtime/user_class.h"
+#include "vm/coroutine.h"
 #include "vm/exec.h"
 #include "vm/frame.h"
 #include "vm/generator.h"
@@ -194,7 +195,12 @@ void setup_annotations(Frame* f) {
   if (!dict_find_str(ns, intern("__annotations__"))) dict_set_str(ns, "__annotations__", Value::object(new_dict()));
 }
 
-Value get_yield_from_iter(Value v) { return is_kind(v, Kind::Generator) ? v : get_iter(v); }
+Value get_yield_from_iter(Value v) {
+  if (is_kind(v, Kind::Generator)) return v;
+  if (v.is_object() && v.as_object()->type == &coroutine_type)
+    raise(types::type_error, "cannot 'yield from' a coroutine object in a non-coroutine generator");
+  return get_iter(v);
+}
 
 Value with_except_start(Value exit, Value exc) {
   // The traceback argument: our traceback entries stand in for CPython's traceback object.
@@ -362,10 +368,15 @@ void store_attr_miss(AttrCache& c, Instance* o, Str* name, Value v) {
   }
 }
 
+} // namespace
+
 // SEND: advances the sub-iterator of `yield from` with `v`; true with the
 // value to yield, false with the sub-iterator's result when it finished.
 bool send_to(Value it, Value v, Value& out) {
-  if (is_kind(it, Kind::Generator)) return generator_resume(it.as<Generator>(), v, Value::empty(), out);
+  if (is_resumable(it)) return generator_resume(it.as<Generator>(), v, Value::empty(), out);
+  bool handled;
+  bool r = send_native_awaitable(it, v, out, handled); // an async generator's awaitables, coroutine_wrapper
+  if (handled) return r;
   try {
     if (v.is_none()) {
       Value m = type_lookup(type_of(it), intern("__next__"));
@@ -387,8 +398,6 @@ bool send_to(Value it, Value v, Value& out) {
     return false;
   }
 }
-
-} // namespace
 
 Value before_with(Value mgr, Value& enter_result) {
   Type* t = type_of(mgr);
@@ -1216,6 +1225,42 @@ Value run_frame(Frame* f) {
           sp[-1] = out;
           pc = code_start + instr.arg;
         }
+        DISPATCH();
+      }
+      TARGET(GET_AWAITABLE) {
+        f->pc = pc;
+        sp[-1] = get_awaitable(sp[-1], instr.arg);
+        DISPATCH();
+      }
+      TARGET(GET_AITER) {
+        f->pc = pc;
+        sp[-1] = get_aiter(sp[-1]);
+        DISPATCH();
+      }
+      TARGET(GET_ANEXT) {
+        f->pc = pc;
+        Value awaitable = get_anext(sp[-1]);
+        *sp++ = awaitable;
+        DISPATCH();
+      }
+      TARGET(END_ASYNC_FOR) {
+        // [aiter, exc]: the loop's end, or an exception from __anext__ re-raised as is.
+        Value exc = sp[-1];
+        sp -= 2;
+        if (ends_async_for(exc)) DISPATCH();
+        raised = exc;
+        g_reraising = true;
+        goto unwind;
+      }
+      TARGET(BEFORE_ASYNC_WITH) {
+        f->pc = pc;
+        Value enter_result;
+        sp[-1] = before_async_with(sp[-1], enter_result);
+        *sp++ = enter_result;
+        DISPATCH();
+      }
+      TARGET(ASYNC_GEN_WRAP) {
+        sp[-1] = async_gen_wrap(sp[-1]);
         DISPATCH();
       }
       TARGET(BEFORE_WITH) {

@@ -84,6 +84,9 @@ Value get_yield_from_iter(Value v);
 Value before_with(Value mgr, Value& enter_result);
 // WITH_EXCEPT_START: exit(type(exc), exc, traceback).
 Value with_except_start(Value exit, Value exc);
+// SEND: advances the sub-iterator of `yield from` / `await` with `v`; true
+// with the value to yield, false with the sub-iterator's result when it finished.
+bool send_to(Value it, Value v, Value& out);
 
 } // namespace tributary::vm
 

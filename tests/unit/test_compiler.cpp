@@ -1,6 +1,9 @@
 // test_compiler.cpp — bytecode shape for key constructs, and end-to-end runs.
 #include <doctest/doctest.h>
 
+#include <string>
+#include <vector>
+
 #include "frontend/compiler.h"
 #include "frontend/parser.h"
 #include "runtime/containers.h"
@@ -96,4 +99,79 @@ TEST_CASE("programs run end to end") {
   CHECK(run("a, *b, c = range(5)\nresult = len(b)").as_small_int() == 3);
   CHECK(repr_string(run("result = 2 ** 100")) == "1267650600228229401496703205376");
   CHECK_THROWS_AS(run("result = 1 // 0"), PyException);
+}
+
+namespace {
+
+// The opcodes of `c` from instruction `from`, `n` of them.
+std::vector<vm::Op> ops_from(const vm::Code* c, size_t from, size_t n) {
+  std::vector<vm::Op> out;
+  for (size_t i = from; i < from + n && i < c->code.size(); ++i)
+    out.push_back(c->code[i].op);
+  return out;
+}
+
+size_t index_of(const vm::Code* c, vm::Op op) {
+  for (size_t i = 0; i < c->code.size(); ++i)
+    if (c->code[i].op == op) return i;
+  return c->code.size();
+}
+
+} // namespace
+
+TEST_CASE("async def compiles to a coroutine whose await is the yield-from loop") {
+  using vm::Op;
+  const vm::Code* f = first_function(compile("async def f(x):\n    return await x\n"));
+  REQUIRE(f);
+  CHECK((f->flags & vm::kCoroutine));
+  CHECK((f->flags & vm::kGenerator)); // calling it creates a suspended frame
+  CHECK_FALSE((f->flags & vm::kAsyncGenerator));
+  size_t at = index_of(f, Op::GET_AWAITABLE);
+  REQUIRE(at < f->code.size());
+  CHECK(f->code[at].arg == 0);
+  // SEND's target is the instruction after the loop's JUMP back to it.
+  CHECK(ops_from(f, at, 5) == std::vector<Op>{Op::GET_AWAITABLE, Op::LOAD_CONST, Op::SEND, Op::YIELD_VALUE, Op::JUMP});
+  CHECK(f->code[at + 2].arg == static_cast<int32_t>(at + 5));
+  CHECK(f->code[at + 4].arg == static_cast<int32_t>(at + 2));
+}
+
+TEST_CASE("async generators wrap their own yields; async for ends at END_ASYNC_FOR") {
+  using vm::Op;
+  const vm::Code* g = first_function(compile("async def g(it):\n    async for x in it:\n        yield x\n"));
+  REQUIRE(g);
+  CHECK((g->flags & vm::kAsyncGenerator));
+  CHECK_FALSE((g->flags & vm::kCoroutine));
+  size_t wrap = index_of(g, Op::ASYNC_GEN_WRAP);
+  REQUIRE(wrap < g->code.size());
+  CHECK(g->code[wrap + 1].op == Op::YIELD_VALUE);
+  size_t anext = index_of(g, Op::GET_ANEXT);
+  size_t end = index_of(g, Op::END_ASYNC_FOR);
+  REQUIRE(end < g->code.size());
+  CHECK(g->code[anext - 1].op == Op::GET_AITER);
+  // GET_ANEXT and its await are protected by the handler at END_ASYNC_FOR,
+  // entered with [aiter, exc]: the aiter's depth.
+  const vm::ExceptionEntry* h = g->find_handler(static_cast<uint32_t>(anext));
+  REQUIRE(h);
+  CHECK(h->target == end);
+  CHECK(h->depth == 1);
+}
+
+TEST_CASE("async errors are CPython's SyntaxErrors") {
+  auto message = [](const std::string& src) {
+    try {
+      compile(src);
+    } catch (frontend::SyntaxErrorException& e) {
+      return e.info.msg;
+    }
+    return std::string("no error");
+  };
+  CHECK(message("await x\n") == "'await' outside function");
+  CHECK(message("def f():\n    await x\n") == "'await' outside async function");
+  CHECK(message("async def f():\n    yield from x\n") == "'yield from' inside async function");
+  CHECK(message("async def f():\n    yield 1\n    return 2\n") == "'return' with value in async generator");
+  CHECK(message("def f():\n    async for x in y: pass\n") == "'async for' outside async function");
+  CHECK(message("def f():\n    async with x: pass\n") == "'async with' outside async function");
+  CHECK(message("def f():\n    return [x async for x in y]\n") ==
+        "asynchronous comprehension outside of an asynchronous function");
+  CHECK(message("def f():\n    return (await x for x in y)\n") == "no error"); // an async generator expression
 }

@@ -411,12 +411,23 @@ TEST_CASE("parser: unsupported features become Unsupported nodes") {
   ModuleAst m = parse_module("async def f():\n    await x\nmatch p:\n    case 1:\n        pass\nx = 2j\n", "<test>");
   REQUIRE(m.body.size() == 3);
   CHECK(m.body[0]->kind == StmtKind::AsyncFunctionDef);
-  CHECK(static_cast<Unsupported*>(m.body[0])->feature == "async def");
+  CHECK(static_cast<FunctionDef*>(m.body[0])->name == "f");
   CHECK(m.body[1]->kind == StmtKind::Match);
   CHECK(static_cast<Unsupported*>(m.body[1])->feature == "match statement");
   auto* c = static_cast<Constant*>(static_cast<Assign*>(m.body[2])->value);
   CHECK(c->ckind == ConstKind::Complex);
   CHECK(c->number == 2.0);
+}
+
+TEST_CASE("parser: async statements keep their sync node's fields") {
+  ModuleAst m = parse_module(
+      "async def f():\n    async for x in y:\n        pass\n    async with a as b:\n        await c\n", "<test>");
+  CHECK(dump(m) ==
+        "Module(body=[AsyncFunctionDef(name='f', args=arguments(posonlyargs=[], args=[], kwonlyargs=[], "
+        "kw_defaults=[], defaults=[]), body=[AsyncFor(target=Name(id='x', ctx=Store()), iter=Name(id='y', "
+        "ctx=Load()), body=[Pass()], orelse=[]), AsyncWith(items=[withitem(context_expr=Name(id='a', ctx=Load()), "
+        "optional_vars=Name(id='b', ctx=Store()))], body=[Expr(value=Await(value=Name(id='c', ctx=Load())))])], "
+        "decorator_list=[])], type_ignores=[])");
 }
 
 TEST_CASE("parser: parse_expression") {

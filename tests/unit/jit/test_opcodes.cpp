@@ -11,8 +11,9 @@ using namespace tributary::vm;
 TEST_CASE("every opcode is recordable") {
   // The recorder's switch (jit/recorder.cpp) has a case for every opcode
   // (-Werror=switch); the ones opcodes.def marks jit=No abort the recording
-  // with UnsupportedOpcode. None is left: a generator's YIELD_VALUE and SEND
-  // end their path like a return (the interpreter suspends the frame).
+  // with UnsupportedOpcode. None is left: a generator's YIELD_VALUE ends its
+  // path like a return (the interpreter suspends the frame), SEND is a helper
+  // call with its outcome guarded, the coroutine opcodes are helper calls.
   const std::vector<std::string> waiting = {};
   std::vector<std::string> unsupported;
   for (size_t k = 0; k < static_cast<size_t>(Op::kCount); ++k) {

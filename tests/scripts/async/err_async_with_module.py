@@ -1,0 +1,3 @@
+# async with at module level.
+async with x:
+    pass

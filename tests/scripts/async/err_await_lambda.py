@@ -1,0 +1,5 @@
+# await in a lambda inside an async function.
+
+
+async def f():
+    return lambda: await g()

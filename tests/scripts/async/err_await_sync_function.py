@@ -1,0 +1,5 @@
+# await in a plain function.
+
+
+def f():
+    return await g()
