@@ -289,6 +289,14 @@ int run(const Options& o) {
     script_dir = ::realpath(dir.c_str(), resolved) ? resolved : dir;
   }
   vm.path->items.insert(vm.path->items.begin(), str_value(script_dir));
+  // CPython's pure-Python standard library, after the script's directory
+  // (the native modules come before both: vm/import.cpp).
+  const char* stdlib_env = std::getenv("TRIBUTARY_STDLIB");
+  vm.stdlib_dir = stdlib_env ? stdlib_env : TRIBUTARY_STDLIB;
+  if (!vm.stdlib_dir.empty()) {
+    list_append(vm.path, str_value(vm.stdlib_dir));
+    set_attr(Value::object(builtin_module("sys")), intern("_stdlib_dir"), str_value(vm.stdlib_dir));
+  }
 
   Module* main_module = new_module("__main__");
   vm.main = main_module;

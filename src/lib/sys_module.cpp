@@ -16,8 +16,11 @@
 #include "lib/native.h"
 #include "runtime/containers.h"
 #include "runtime/format.h"
+#include "runtime/instance.h"
 #include "runtime/int.h"
 #include "runtime/ops.h"
+#include "runtime/str.h"
+#include "runtime/user_class.h"
 #include "vm/interp.h"
 
 namespace tributary::lib {
@@ -129,6 +132,58 @@ Value time_sleep(Value, const Args& a) {
   return Value::none();
 }
 
+
+// ---- types.SimpleNamespace (the type of sys.implementation) ------------------------------
+
+Type simple_namespace;
+
+Value namespace_init(Value self, const Args& a) {
+  if (a.npos) raise_fmt(types::type_error, "no positional arguments expected");
+  for (uint32_t i = 0; i < a.nkw; ++i) set_attr(self, a.kwnames[i].as<Str>(), a.kwvals[i]);
+  return Value::none();
+}
+
+Value construct_namespace(Value self, const Args& a) {
+  Value obj = Value::object(new_instance(self.as<Type>()));
+  namespace_init(obj, a);
+  return obj;
+}
+
+Value namespace_repr(Value self, const Args&) {
+  Type* t = type_of(self);
+  std::string out = t == &simple_namespace ? "namespace" : std::string(t->name);
+  out += "(";
+  Dict* d = instance_dict(attr_store(self.as_object()));
+  size_t pos = 0;
+  Value k, v;
+  bool first = true;
+  while (dict_next(d, pos, k, v)) {
+    if (!first) out += ", ";
+    first = false;
+    out += str_string(k) + "=" + repr_string(v);
+  }
+  return str_value(out + ")");
+}
+
+Value namespace_eq(Value self, const Args& a) {
+  if (a.npos != 1) raise(types::type_error, "expected 1 argument");
+  Value other = a[0];
+  if (!is_subtype(type_of(other), &simple_namespace)) return kNotImplemented;
+  return Value::boolean(equals(Value::object(instance_dict(attr_store(self.as_object()))),
+                               Value::object(instance_dict(attr_store(other.as_object())))));
+}
+
+void init_simple_namespace() {
+  if (simple_namespace.dict) return;
+  init_type(simple_namespace, "SimpleNamespace", Kind::Instance, &types::object);
+  simple_namespace.module_name = Value::object(intern("types"));
+  simple_namespace.is_builtin = false; // its instances are Instances, attributes in slots
+  simple_namespace.construct = construct_namespace;
+  add_method(simple_namespace, "__init__", self_or_first<namespace_init>);
+  add_method(simple_namespace, "__repr__", self_or_first<namespace_repr>);
+  add_method(simple_namespace, "__eq__", self_or_first<namespace_eq>);
+}
+
 } // namespace
 
 Module* make_sys_module() {
@@ -139,6 +194,7 @@ Module* make_sys_module() {
   if (!vm.modules) vm.modules = new_dict();
   add_value(m, "argv", Value::object(vm.argv));
   add_value(m, "path", Value::object(vm.path));
+  add_value(m, "_stdlib_dir", Value::none()); // (set by the driver)
   add_value(m, "modules", Value::object(vm.modules));
   add_value(m, "maxsize", make_int(INT64_MAX));
   add_value(m, "maxunicode", make_int(int64_t{0x10ffff}));
@@ -152,6 +208,15 @@ Module* make_sys_module() {
   add_value(m, "version", str_value("3.11.0 (tributary) [GCC]"));
   add_value(m, "platform", str_value("linux"));
   add_value(m, "byteorder", str_value(std::endian::native == std::endian::little ? "little" : "big"));
+  init_simple_namespace();
+  {
+    Value kw[3] = {Value::object(intern("name")), Value::object(intern("cache_tag")), Value::object(intern("version"))};
+    Value vals[3] = {str_value("tributary"), Value::none(), dict_get(m->dict, Value::object(intern("version_info")))};
+    add_value(m, "implementation", construct_namespace(Value::object(&simple_namespace), Args{nullptr, 0, kw, vals, 3}));
+  }
+  add_value(m, "warnoptions", Value::object(new_list()));
+  add_value(m, "hexversion", make_int(int64_t{0x030b00f0}));
+  add_value(m, "dont_write_bytecode", Value::boolean(true));
   add_value(m, "implementation_name", str_value("tributary"));
   add_value(m, "stdin", std_input());
   add_value(m, "__stdin__", std_input());

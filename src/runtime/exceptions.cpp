@@ -343,7 +343,7 @@ Value exception_get_attr(Value exc, Str* name) {
   if (n == "__cause__") return or_none(e->cause);
   if (n == "__context__") return or_none(e->context);
   if (n == "__suppress_context__") return Value::boolean(e->suppress_context);
-  if (n == "__traceback__") return Value::none();
+  if (n == "__traceback__") return or_none(e->traceback);
   if (Value v = user_attr(e, name); !v.is_empty()) return v;
   Type* t = e->type;
   if (is_subtype(t, &types::stop_iteration) && n == "value") return arg_or_none(e, 0);
@@ -385,8 +385,8 @@ void exception_set_attr(Value exc, Str* name, Value v) {
   } else if (n == "__suppress_context__") {
     e->suppress_context = truthy(v);
   } else if (n == "__traceback__") {
-    if (!v.is_none()) raise_type_error("__traceback__ must be a traceback or None");
-    e->traceback = Value::empty();
+    if (!v.is_none() && type_of(v) != &traceback_type) raise_type_error("__traceback__ must be a traceback or None");
+    e->traceback = v.is_none() ? Value::empty() : v;
   } else {
     if (!e->attrs) e->attrs = new_dict();
     dict_set(e->attrs, Value::object(name), v);
@@ -417,6 +417,76 @@ std::string format_traceback(Value exc) {
   std::unordered_set<Object*> seen;
   format_chain(exc, out, seen);
   return out;
+}
+
+
+// ---- traceback objects and the frames they name ------------------------------------------
+
+Type traceback_type;
+
+namespace {
+
+// A frame as a traceback entry remembers it: its code and the line reached
+// (tb_frame; the interpreter's frames themselves are gone by then).
+struct TracebackFrame : Object {
+  Value code;
+  int line;
+};
+Type tb_frame_type;
+
+TracebackEntry* tb_self(Value v) {
+  if (type_of(v) != &traceback_type) raise_type_error("descriptor requires a 'traceback' object");
+  return v.as<TracebackEntry>();
+}
+TracebackFrame* frame_self(Value v) {
+  if (type_of(v) != &tb_frame_type) raise_type_error("descriptor requires a 'frame' object");
+  return v.as<TracebackFrame>();
+}
+
+Value tb_next(Value, const Args& a) { return or_none(tb_self(a[0])->next); }
+Value tb_lineno(Value, const Args& a) { return Value::small_int(tb_self(a[0])->line); }
+Value tb_lasti(Value, const Args& a) {
+  tb_self(a[0]);
+  return Value::small_int(0);
+}
+Value tb_frame(Value, const Args& a) {
+  TracebackEntry* e = tb_self(a[0]);
+  auto* f = gc::make<TracebackFrame>();
+  f->type = &tb_frame_type;
+  f->code = e->code;
+  f->line = e->line;
+  return Value::object(f);
+}
+Value f_code(Value, const Args& a) { return frame_self(a[0])->code; }
+Value f_lineno(Value, const Args& a) { return Value::small_int(frame_self(a[0])->line); }
+Value f_none(Value, const Args& a) {
+  frame_self(a[0]);
+  return Value::none();
+}
+Value f_empty_dict(Value, const Args& a) {
+  frame_self(a[0]);
+  return Value::object(new_dict());
+}
+
+void add_getter(Type& t, const char* name, NativeFn fn) {
+  Value f = new_native(name, fn);
+  add_attr(t, name, call(Value::object(&types::property), Args{&f, 1}));
+}
+
+} // namespace
+
+void init_traceback_types() {
+  init_type(traceback_type, "traceback", Kind::Object, &types::object);
+  add_getter(traceback_type, "tb_next", tb_next);
+  add_getter(traceback_type, "tb_lineno", tb_lineno);
+  add_getter(traceback_type, "tb_lasti", tb_lasti);
+  add_getter(traceback_type, "tb_frame", tb_frame);
+  init_type(tb_frame_type, "frame", Kind::Object, &types::object);
+  add_getter(tb_frame_type, "f_code", f_code);
+  add_getter(tb_frame_type, "f_lineno", f_lineno);
+  add_getter(tb_frame_type, "f_back", f_none);
+  add_getter(tb_frame_type, "f_locals", f_empty_dict);
+  add_getter(tb_frame_type, "f_globals", f_empty_dict);
 }
 
 void init_exceptions() {

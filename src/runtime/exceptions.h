@@ -64,6 +64,11 @@ bool is_subtype(const Type* t, const Type* base);
 std::string exception_line(Value exc);
 std::string format_traceback(Value exc);
 
+// The type of TracebackEntry objects (exc.__traceback__, tb_next, tb_frame).
+extern Type traceback_type;
+// Creates traceback_type and its frame type; needs property (after the class protocol).
+void init_traceback_types();
+
 // Is `v` an exception instance (its type derives from BaseException)?
 bool is_exception_instance(Value v);
 // str(exc) and repr(exc) of an exception instance, as CPython prints them.

@@ -162,7 +162,11 @@ Value exc_init(Value self, const Args& a) {
 }
 Value exc_str(Value self, const Args&) { return str_value(exception_str(self)); }
 Value exc_repr(Value self, const Args&) { return str_value(exception_repr(self)); }
-Value exc_with_traceback(Value self, const Args&) { return self; }
+Value exc_with_traceback(Value self, const Args& a) {
+  if (a.npos != 1) raise(types::type_error, "with_traceback() takes exactly one argument");
+  exception_set_attr(self, intern("__traceback__"), a[0]);
+  return self;
+}
 
 // ---- property, staticmethod, classmethod, super ----------------------------------------
 
@@ -683,6 +687,7 @@ void init_class_protocol() {
   init_type(super_type_storage, "super", Kind::Object, &object);
   super_type_storage.construct = construct_super;
   init_slot_wrappers();
+  init_traceback_types();
 }
 
 Value plain_instance_init(Value cls) {

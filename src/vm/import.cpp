@@ -2,11 +2,11 @@
 //
 // Order for `import a.b`: sys.modules, then the native modules
 // (lib/modules.cpp), then `a.py` or `a/__init__.py` in each sys.path entry
-// (a package's submodules are searched in its __path__). A module is put in
-// sys.modules before its code runs (so circular imports see the partial
-// module) and removed again if that code raises. Standard-library names that
-// neither a native module nor a file provides raise NotImplementedError
-// naming the module; other misses raise ModuleNotFoundError.
+// (a package's submodules are searched in its __path__); sys.path ends with
+// CPython's own pure-Python standard library. A module is put in sys.modules
+// before its code runs (so circular imports see the partial module) and
+// removed again if that code raises. A miss raises ModuleNotFoundError, with
+// a hint when it is a standard-library module and that library is missing.
 #include <sys/stat.h>
 
 #include <fstream>
@@ -24,13 +24,15 @@ namespace tributary::vm {
 
 namespace {
 
-// Standard-library modules a script may reasonably import that the subset lacks.
-bool is_unsupported_stdlib_module(std::string_view name) {
+// Top-level modules of CPython's standard library that a script may import
+// (sys.stdlib_module_names has them all): missing, they get the hint below.
+bool is_stdlib_module(std::string_view name) {
   static constexpr std::string_view kKnown[] = {
-      "re", "json", "io", "abc",
-      "dataclasses", "typing", "string", "copy", "heapq", "bisect", "operator", "array", "decimal",
-      "fractions", "statistics", "datetime", "pathlib", "subprocess", "threading", "unittest",
-      "shutil", "glob", "pickle", "csv", "enum", "contextlib", "textwrap", "weakref"};
+      "abc", "argparse", "array", "bisect", "collections", "contextlib", "copy", "csv", "dataclasses",
+      "datetime", "decimal", "enum", "fractions", "functools", "glob", "hashlib", "heapq", "io", "itertools",
+      "json", "keyword", "math", "operator", "os", "pathlib", "pickle", "pprint", "random", "re", "shutil",
+      "statistics", "string", "struct", "subprocess", "textwrap", "threading", "types", "typing", "unittest",
+      "warnings", "weakref", "zlib"};
   std::string_view top = name.substr(0, name.find('.'));
   for (std::string_view k : kKnown)
     if (k == top) return true;
@@ -125,8 +127,12 @@ Module* import_one(std::string_view full) {
     }
     if (Module* m = builtin_module(full)) return m;
     if (Module* m = load_from_path(full, Value::object(state().path))) return m;
-    if (is_unsupported_stdlib_module(full))
-      raise_fmt(types::not_implemented_error, "module '{}' is not supported yet", full);
+    if (is_stdlib_module(full) && !is_file(join(state().stdlib_dir, "os.py")))
+      raise_import(types::module_not_found_error,
+                   fmt::format("No module named '{}' (CPython's standard library is not installed{}: install Debian's "
+                               "libpython3.11-stdlib or set TRIBUTARY_STDLIB to its directory)",
+                               full, state().stdlib_dir.empty() ? "" : " at " + state().stdlib_dir),
+                   full);
     raise_import(types::module_not_found_error, fmt::format("No module named '{}'", full), full);
   }
   Module* parent = import_one(full.substr(0, dot));

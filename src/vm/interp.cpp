@@ -41,7 +41,7 @@ void add_traceback(Value exc, Code* code, int line) {
   if (!exc.is_object() || !type_of(exc)->is_exception) return;
   auto* e = exc.as<ExceptionObj>();
   auto* tb = gc::make<TracebackEntry>();
-  tb->type = &types::object;
+  tb->type = &traceback_type;
   tb->next = e->traceback;
   tb->code = Value::object(code);
   tb->line = line;

@@ -25,6 +25,7 @@ struct Vm {
   Dict* modules = nullptr;          // sys.modules
   List* argv = nullptr;
   List* path = nullptr;             // sys.path
+  std::string stdlib_dir;           // CPython's standard library (sys._stdlib_dir), or empty
   int depth = 0;                    // Python frames currently executing
   int recursion_limit = 1000;
   size_t c_stack_bytes = 6u << 20;  // C stack Python calls may use before RecursionError
