@@ -553,6 +553,33 @@ def errors_script():
     return ERRORS % dict(word=c(r"\w+"), bytes_word=c(rb"\w+"))
 
 
+TEMPLATE = r'''
+# Templates with a backslash go through re._subx / re._expand, as in CPython
+# 3.11; a stand-in `re` module (see _helpers/fake_re.py) records the calls.
+import sys
+sys.path.insert(0, "_helpers")
+import fake_re
+sys.modules["re"] = fake_re
+p = %(date)s
+print(p.sub(r"\3/\2/\1", "on 2024-01-15 and 2023-12-31"))
+print(p.subn(r"\g<y>.\g<m>", "2024-01-15"))
+print(p.sub(r"[\g<0>]", "x 2024-01-15 y", count=1))
+print(p.sub(r"no groups\n", "2024-01-15!"))
+print(p.sub("plain", "2024-01-15!"))
+m = p.search("d: 2024-01-15")
+print(m.expand(r"\1\t\g<d>"), m.expand("literal"))
+print(%(bdate)s.sub(rb"\2-\1", b"12:34 56:78"))
+print(%(opt)s.sub(r"<\1>", "ab b"))
+print(fake_re.calls)
+'''
+
+
+def template_script():
+    c = lambda pat, flags=0: literal(compile_args(pat, flags))
+    return TEMPLATE % dict(date=c(r"(?P<y>\d{4})-(?P<m>\d\d)-(?P<d>\d\d)"), bdate=c(rb"(\d+):(\d+)"),
+                           opt=c(r"(a)?b"))
+
+
 def write(name, purpose, body):
     path = os.path.join(OUT, name)
     with open(path, "w") as f:
@@ -571,6 +598,7 @@ def main():
     write("sre_api.py", "Pattern, Match and Scanner objects.", api_script())
     write("sre_deep.py", "Long subjects and deep backtracking.", deep_script())
     write("sre_errors.py", "Error behaviour of _sre.", errors_script())
+    write("sre_template.py", "sub() templates and Match.expand() through the re module's hooks.", template_script())
 
 
 if __name__ == "__main__":
