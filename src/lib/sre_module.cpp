@@ -134,6 +134,13 @@ Value slice(const Text& t, int64_t i, int64_t j) {
   return t.isbytes ? make_bytes(v) : str_value(v);
 }
 
+// CPython's engine can leave a group ending before it starts (a possessive
+// repeat around an alternation of empty matches, e.g. `((\s)|^|$)++`); it
+// raises SystemError there, which this runtime does not have.
+[[noreturn]] void wrong_span() {
+  raise(types::runtime_error, "The span of capturing group is wrong, please report a bug for the re module.");
+}
+
 // Group `index` (1-based) of a finished engine run, or `empty` ("" / None) when unset.
 Value state_group(const Text& t, const sre::State& st, int64_t index, bool empty_string) {
   int64_t k = (index - 1) * 2;
@@ -141,6 +148,7 @@ Value state_group(const Text& t, const sre::State& st, int64_t index, bool empty
     if (!empty_string) return Value::none();
     return slice(t, 0, 0);
   }
+  if (st.marks[k] > st.marks[k + 1]) wrong_span();
   return slice(t, st.marks[k], st.marks[k + 1]);
 }
 
@@ -181,8 +189,7 @@ Value new_match(PatternObj* p, const Text& t, const sre::State& st, int64_t pos,
     bool set = k + 1 <= st.lastmark && st.marks[k] >= 0 && st.marks[k + 1] >= 0;
     m->marks[k + 2] = set ? st.marks[k] : -1;
     m->marks[k + 3] = set ? st.marks[k + 1] : -1;
-    if (set && m->marks[k + 2] > m->marks[k + 3])
-      raise(types::runtime_error, "The span of capturing group is wrong, please report a bug for the re module.");
+    if (set && m->marks[k + 2] > m->marks[k + 3]) wrong_span();
   }
   m->regs = Value::empty();
   return Value::object(m);

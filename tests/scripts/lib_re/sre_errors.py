@@ -99,3 +99,10 @@ attempt("scanner bad", lambda: p.scanner(3))
 attempt("finditer bad", lambda: p.finditer(None))
 attempt("expand missing", lambda: m.expand())
 attempt("eq other", lambda: (p == "x", p != 3))
+# CPython's own engine leaves a group ending before it starts here and raises
+# SystemError (RuntimeError in Tributary, which has no SystemError): no crash.
+for f in ("split", "findall", "search"):
+    try:
+        getattr(P('((\\s)|(?:\\w)++|^|$|\\d|bx{2}+[^a])++', 48, [14, 4, 0, 0, 4294967295, 28, 66, 1, 4294967295, 17, 0, 7, 12, 17, 2, 13, 4, 8, 12, 0, 17, 3, 15, 47, 13, 29, 9, 1, 4294967295, 13, 4, 8, 14, 0, 1, 15, 34, 5, 6, 0, 15, 29, 5, 6, 5, 15, 24, 8, 13, 4, 8, 10, 0, 15, 16, 14, 16, 98, 29, 6, 2, 2, 16, 120, 1, 20, 97, 15, 2, 0, 17, 1, 1, 1], 2, {}, (None, None, None)), f)("xx1xc A\n1")
+    except Exception as e:
+        print(f, "wrong span:", e)
