@@ -708,6 +708,12 @@ Value getter(const char* name, NativeFn fn) {
   return Value::object(p);
 }
 
+// Pattern, Match and Scanner objects come only from _sre itself.
+template <const char* Name> Value no_instances(Value, const Args&) {
+  raise_fmt(types::type_error, "cannot create '{}' instances", Name);
+}
+constexpr char kPatternName[] = "re.Pattern", kMatchName[] = "re.Match", kScannerName[] = "_sre.SRE_Scanner";
+
 template <NativeFn F> constexpr NativeFn PM = method<&pattern_type, F>;
 template <NativeFn F> constexpr NativeFn MM = method<&match_type, F>;
 template <NativeFn F> constexpr NativeFn SM = method<&scanner_type, F>;
@@ -718,6 +724,7 @@ void init_types() {
   init_type(pattern_type, "Pattern", Kind::Object, &types::object);
   pattern_type.module_name = Value::object(intern("re"));
   pattern_type.is_builtin = false;
+  pattern_type.construct = no_instances<kPatternName>;
   add_methods(pattern_type, {{"match", PM<p_match>},
                              {"fullmatch", PM<p_fullmatch>},
                              {"search", PM<p_search>},
@@ -741,6 +748,7 @@ void init_types() {
   init_type(match_type, "Match", Kind::Object, &types::object);
   match_type.module_name = Value::object(intern("re"));
   match_type.is_builtin = false;
+  match_type.construct = no_instances<kMatchName>;
   add_methods(match_type, {{"group", MM<m_group>},
                            {"groups", MM<m_groups>},
                            {"groupdict", MM<m_groupdict>},
@@ -763,6 +771,7 @@ void init_types() {
   init_type(scanner_type, "SRE_Scanner", Kind::Object, &types::object);
   scanner_type.module_name = Value::object(intern("_sre"));
   scanner_type.is_builtin = false;
+  scanner_type.construct = no_instances<kScannerName>;
   add_methods(scanner_type, {{"match", SM<sc_match>}, {"search", SM<sc_search>}});
   add_attr(scanner_type, "pattern", getter("pattern", sc_pattern));
 }

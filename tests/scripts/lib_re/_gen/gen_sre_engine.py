@@ -300,8 +300,8 @@ CASES = [
     ("(a|aa)+$", 0, ["aaaaaaaaaaaaaaaaaaab"]),
     ("(x+x+)+y", 0, ["xxxxxxxxxxxx"]),
     ("(\\w+\\s?)*$", 0, ["an example sentence!"]),
-    ("(?:a*)*c", 0, ["aaaaaaaaaaaaaaaaaaaa"]),
-    ("((a*)*)*c", 0, ["aaaaaaaaaaa"]),
+    ("(?:a*)*c", 0, ["aaaaaaaaaaaaaa"]),
+    ("((a*)*)*c", 0, ["aaaaaaa"]),
     ("(.*a){4}", 0, ["aaaaaaaa"]),
     ("(?:(?:a|b)*c)*d", 0, ["abcabcab", "abcabcd"]),
     # misc real-world
@@ -367,6 +367,14 @@ print(repr(%(locale_pat)s))
 q = %(named)s
 print(p == q, p != q, hash(p) == hash(q), p == %(flagged)s, p == 1, p is p.__copy__(), p is p.__deepcopy__({}))
 print({p: 1}[q])
+print(type(p), type(p.match("a b")), type(p.scanner("")), type(p).__name__, type(p).__module__)
+for t in (type(p), type(p.match("a b")), type(p.scanner(""))):
+    try:
+        t()
+    except TypeError as e:
+        print(e)
+print(repr(%(long_pat)s))
+print(repr(%(odd_flags)s))
 m = p.search("xx Jane Doe yy", 1, 12)
 print(m)
 print(m.pos, m.endpos, repr(m.string), m.re is p, m.lastindex, m.lastgroup, m.regs)
@@ -450,6 +458,8 @@ def api_script():
         digits=c(r"\d+"),
         digits_b=c(rb"\d+"),
         lexer=c(r"(\s+)|([a-z]\w*)|(\d+)|(=)|(\+)"),
+        long_pat=c("x" * 150 + "\u00e9'\"\n" + "y" * 100),
+        odd_flags=c("a", re.I | re.T),
     )
     return API % subs
 
