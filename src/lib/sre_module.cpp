@@ -81,6 +81,36 @@ std::span<const Code> code_of(const PatternObj* p) { return {p->code, p->code_si
 
 // ---- subjects ------------------------------------------------------------------------
 
+// The code points of the last few non-ASCII subjects. A lexer calls
+// p.match(text, pos) over one long string again and again; without this each
+// call would decode the whole string. Strs are immutable and the cache holds
+// them, so an entry cannot go stale. Allocated as a collector root.
+struct DecodeCache {
+  static constexpr size_t kEntries = 4;
+  Value strs[kEntries];
+  const uint32_t* codes[kEntries];
+  size_t next;
+};
+DecodeCache* decode_cache = nullptr;
+
+// `s` (not ASCII) as code points, with a 0 after the last.
+const uint32_t* decoded(Str* s) {
+  if (!decode_cache) decode_cache = new (gc::alloc_root(sizeof(DecodeCache))) DecodeCache{};
+  DecodeCache& c = *decode_cache;
+  for (size_t k = 0; k < DecodeCache::kEntries; ++k)
+    if (c.strs[k] == Value::object(s)) return c.codes[k];
+  auto* buf = static_cast<uint32_t*>(gc::alloc_atomic((s->length + 1) * sizeof(uint32_t)));
+  std::string_view v = s->view();
+  size_t n = 0;
+  for (size_t i = 0; i < v.size();)
+    buf[n++] = utf8_at(v, i);
+  buf[n] = 0;
+  c.strs[c.next] = Value::object(s);
+  c.codes[c.next] = buf;
+  c.next = (c.next + 1) % DecodeCache::kEntries;
+  return buf;
+}
+
 // The engine's view of `string` for pattern `p`; TypeError as CPython's getstring/state_init.
 Text prepare_text(const PatternObj* p, Value string) {
   Text t{string, {}, false};
@@ -90,14 +120,8 @@ Text prepare_text(const PatternObj* p, Value string) {
       t.subject.narrow = reinterpret_cast<const uint8_t*>(s->data);
       t.subject.length = static_cast<int64_t>(s->nbytes);
     } else {
-      auto* buf = static_cast<uint32_t*>(gc::alloc_atomic((s->length + 1) * sizeof(uint32_t)));
-      std::string_view v = s->view();
-      size_t n = 0;
-      for (size_t i = 0; i < v.size();)
-        buf[n++] = utf8_at(v, i);
-      buf[n] = 0;
-      t.subject.wide = buf;
-      t.subject.length = static_cast<int64_t>(n);
+      t.subject.wide = decoded(s);
+      t.subject.length = static_cast<int64_t>(s->length);
     }
   } else if (auto b = bytes_like(string)) {
     t.isbytes = true;

@@ -109,3 +109,13 @@ while True:
 print(toks)
 sc = P('(\\s+)|([a-z]\\w*)|(\\d+)|(=)|(\\+)', 32, [14, 4, 0, 1, 4294967295, 7, 17, 17, 0, 24, 9, 1, 4294967295, 13, 4, 8, 12, 0, 1, 17, 1, 15, 60, 23, 17, 2, 13, 5, 22, 97, 122, 0, 24, 9, 0, 4294967295, 13, 4, 8, 14, 0, 1, 17, 3, 15, 37, 17, 17, 4, 24, 9, 1, 4294967295, 13, 4, 8, 10, 0, 1, 17, 5, 15, 20, 9, 17, 6, 16, 61, 17, 7, 15, 11, 9, 17, 8, 16, 43, 17, 9, 15, 2, 0, 1], 5, {}, (None, None, None, None, None, None)).scanner("a=1 $ b")
 print([(m.lastindex, m.group()) for m in iter(sc.match, None)])
+
+# A lexer matching at successive positions of one long non-ASCII string.
+text = "\u00e9t\u00e9 = 12 + \u03b1\u03b2 " * 2000
+pos, counts = 0, [0] * 6
+tok = P('(\\s+)|(\\w+)|(\\d+)|(=)|(\\+)', 32, [14, 4, 0, 1, 4294967295, 7, 17, 17, 0, 24, 9, 1, 4294967295, 13, 4, 8, 12, 0, 1, 17, 1, 15, 54, 17, 17, 2, 24, 9, 1, 4294967295, 13, 4, 8, 14, 0, 1, 17, 3, 15, 37, 17, 17, 4, 24, 9, 1, 4294967295, 13, 4, 8, 10, 0, 1, 17, 5, 15, 20, 9, 17, 6, 16, 61, 17, 7, 15, 11, 9, 17, 8, 16, 43, 17, 9, 15, 2, 0, 1], 5, {}, (None, None, None, None, None, None))
+while pos < len(text):
+    m = tok.match(text, pos)
+    counts[m.lastindex] += 1
+    pos = m.end()
+print(counts, tok.match(text, 5).group(), tok.search(text, 1000, 1010))

@@ -435,6 +435,16 @@ while True:
 print(toks)
 sc = %(lexer)s.scanner("a=1 $ b")
 print([(m.lastindex, m.group()) for m in iter(sc.match, None)])
+
+# A lexer matching at successive positions of one long non-ASCII string.
+text = "\u00e9t\u00e9 = 12 + \u03b1\u03b2 " * 2000
+pos, counts = 0, [0] * 6
+tok = %(ulexer)s
+while pos < len(text):
+    m = tok.match(text, pos)
+    counts[m.lastindex] += 1
+    pos = m.end()
+print(counts, tok.match(text, 5).group(), tok.search(text, 1000, 1010))
 '''
 
 
@@ -458,6 +468,7 @@ def api_script():
         digits=c(r"\d+"),
         digits_b=c(rb"\d+"),
         lexer=c(r"(\s+)|([a-z]\w*)|(\d+)|(=)|(\+)"),
+        ulexer=c(r"(\s+)|(\w+)|(\d+)|(=)|(\+)"),
         long_pat=c("x" * 150 + "\u00e9'\"\n" + "y" * 100),
         odd_flags=c("a", re.I | re.T),
     )
