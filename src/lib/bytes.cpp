@@ -512,7 +512,8 @@ Value m_translate(Value self, const Args& a) {
   }
   bool drop[256] = {};
   if (!p[1].is_empty())
-    for (unsigned char c : buffer_arg(p[1])) drop[c] = true;
+    for (unsigned char c : buffer_arg(p[1]))
+      drop[c] = true;
   std::string out;
   for (unsigned char c : self_view(self))
     if (!drop[c]) out += table.empty() ? static_cast<char>(c) : table[c];
