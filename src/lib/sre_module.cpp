@@ -43,9 +43,10 @@ struct PatternObj : Object {
   const Code* code; // collector-owned, never scanned
   size_t code_size;
   int64_t groups;
-  Dict* groupindex;  // name -> group number
-  Tuple* indexgroup; // group number -> name or None
-  int isbytes;       // 1 bytes, 0 str, -1 either (pattern None)
+  int64_t mark_slots; // marks the code sets (validate())
+  Dict* groupindex;   // name -> group number
+  Tuple* indexgroup;  // group number -> name or None
+  int isbytes;        // 1 bytes, 0 str, -1 either (pattern None)
 };
 
 // A subject prepared for the engine, and how to cut slices out of it.
@@ -61,8 +62,15 @@ struct MatchObj : Object {
   const uint32_t* wide; // decoded code points of a non-ASCII str, else null
   int64_t pos, endpos, lastindex;
   int64_t ngroups; // groups + 1 (group 0 is the whole match)
-  int64_t* marks;  // start, end per group; -1 when the group did not match
-  Value regs;      // cached Match.regs
+  // Start, end per group, -1 when the group did not match; only for the
+  // `stored` first groups: the code marks no later ones (a hand-made pattern
+  // may claim a billion groups), so they are always unset.
+  int64_t stored;
+  int64_t* marks;
+  Value regs; // cached Match.regs
+
+  int64_t start(int64_t g) const { return g < stored ? marks[2 * g] : -1; }
+  int64_t end(int64_t g) const { return g < stored ? marks[2 * g + 1] : -1; }
 };
 
 struct ScannerObj : Object {
@@ -187,8 +195,8 @@ sre::State new_state(const Text& t, int64_t pos, int64_t endpos) {
 // Runs the engine; its internal errors become CPython's RuntimeError.
 bool run(const PatternObj* p, const Text& t, sre::State& st, bool search) {
   try {
-    return search ? sre::search(code_of(p), p->groups, t.subject, st)
-                  : sre::match(code_of(p), p->groups, t.subject, st);
+    return search ? sre::search(code_of(p), p->mark_slots, t.subject, st)
+                  : sre::match(code_of(p), p->mark_slots, t.subject, st);
   } catch (sre::EngineError&) {
     raise(types::runtime_error, "internal error in regular expression engine");
   }
@@ -206,10 +214,11 @@ Value new_match(PatternObj* p, const Text& t, const sre::State& st, int64_t pos,
   m->endpos = endpos;
   m->lastindex = st.lastindex;
   m->ngroups = p->groups + 1;
-  m->marks = static_cast<int64_t*>(gc::alloc_atomic(static_cast<size_t>(m->ngroups) * 2 * sizeof(int64_t)));
+  m->stored = std::min(m->ngroups, 1 + (p->mark_slots + 1) / 2);
+  m->marks = static_cast<int64_t*>(gc::alloc_atomic(static_cast<size_t>(m->stored) * 2 * sizeof(int64_t)));
   m->marks[0] = st.start;
   m->marks[1] = st.ptr;
-  for (int64_t g = 0, k = 0; g < p->groups; ++g, k += 2) {
+  for (int64_t g = 0, k = 0; g + 1 < m->stored; ++g, k += 2) {
     bool set = k + 1 <= st.lastmark && st.marks[k] >= 0 && st.marks[k + 1] >= 0;
     m->marks[k + 2] = set ? st.marks[k] : -1;
     m->marks[k + 3] = set ? st.marks[k + 1] : -1;
@@ -221,7 +230,7 @@ Value new_match(PatternObj* p, const Text& t, const sre::State& st, int64_t pos,
 
 // Group `g` of a match, or `dflt` when it did not take part.
 Value match_slice(MatchObj* m, int64_t g, Value dflt) {
-  int64_t i = m->marks[2 * g], j = m->marks[2 * g + 1];
+  int64_t i = m->start(g), j = m->end(g);
   if (i < 0) return dflt;
   if (m->wide) return encode_wide(m->wide, i, j);
   if (is_str(m->string)) return str_value(m->string.as<Str>()->view().substr(i, j - i));
@@ -300,11 +309,11 @@ int64_t optional_group(MatchObj* m, const Args& a, const char* name) {
 
 Value m_start(Value self, const Args& a) {
   MatchObj* m = M(self);
-  return make_int(m->marks[2 * optional_group(m, a, "start")]);
+  return make_int(m->start(optional_group(m, a, "start")));
 }
 Value m_end(Value self, const Args& a) {
   MatchObj* m = M(self);
-  return make_int(m->marks[2 * optional_group(m, a, "end") + 1]);
+  return make_int(m->end(optional_group(m, a, "end")));
 }
 Value pair(int64_t a, int64_t b) {
   Value items[2] = {make_int(a), make_int(b)};
@@ -313,7 +322,7 @@ Value pair(int64_t a, int64_t b) {
 Value m_span(Value self, const Args& a) {
   MatchObj* m = M(self);
   int64_t g = optional_group(m, a, "span");
-  return pair(m->marks[2 * g], m->marks[2 * g + 1]);
+  return pair(m->start(g), m->end(g));
 }
 
 // A function of the `re` module (its templates are parsed in Python, as in CPython).
@@ -374,7 +383,7 @@ Value m_regs(Value, const Args& a) {
   if (m->regs.is_empty()) {
     Tuple* t = new_tuple(static_cast<size_t>(m->ngroups));
     for (int64_t g = 0; g < m->ngroups; ++g)
-      t->items[g] = pair(m->marks[2 * g], m->marks[2 * g + 1]);
+      t->items[g] = pair(m->start(g), m->end(g));
     m->regs = Value::object(t);
   }
   return m->regs;
@@ -689,7 +698,7 @@ Value f_compile(Value, const Args& a) {
   }
   pat->groupindex = p[4].as<Dict>();
   pat->indexgroup = p[5].as<Tuple>();
-  if (!sre::validate(code_of(pat), pat->groups)) raise(types::runtime_error, "invalid SRE code");
+  if (!sre::validate(code_of(pat), pat->groups, pat->mark_slots)) raise(types::runtime_error, "invalid SRE code");
   return Value::object(pat);
 }
 

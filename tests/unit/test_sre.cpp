@@ -37,34 +37,36 @@ Subject narrow(const std::string& s) {
 std::pair<int64_t, int64_t> match_span(const std::vector<Code>& code, int64_t groups, const std::string& s, State& st) {
   st.start = 0;
   st.end = static_cast<int64_t>(s.size());
-  if (!match(code, groups, narrow(s), st)) return {-1, -1};
+  if (!match(code, groups * 2 + 2, narrow(s), st)) return {-1, -1};
   return {st.start, st.ptr};
 }
 
 } // namespace
 
 TEST_CASE("sre validator accepts compiler output and rejects damaged code") {
-  CHECK(validate(kAlternationStar, 1));
-  CHECK(validate(kLookahead, 0));
-  CHECK(validate(kPossessive, 0));
-  CHECK(validate(kConditional, 1));
+  int64_t slots = 0;
+  CHECK(validate(kAlternationStar, 1, slots));
+  CHECK(slots == 2);
+  CHECK(validate(kLookahead, 0, slots));
+  CHECK(validate(kPossessive, 0, slots));
+  CHECK(validate(kConditional, 1, slots));
   // Group numbers beyond the pattern's groups (MARK may name one pair more,
   // as CPython's validator allows; the engine sizes the marks for it).
-  CHECK(validate(std::vector<Code>{17, 1, 1}, 0));
-  CHECK_FALSE(validate(std::vector<Code>{17, 2, 1}, 0));
-  CHECK_FALSE(validate(kConditional, 0));
+  CHECK(validate(std::vector<Code>{17, 1, 1}, 0, slots));
+  CHECK_FALSE(validate(std::vector<Code>{17, 2, 1}, 0, slots));
+  CHECK_FALSE(validate(kConditional, 0, slots));
   // A skip leaving its construct, a truncated program, a missing final SUCCESS.
   std::vector<Code> bad_skip = kPossessive;
   bad_skip[6] = 70;
-  CHECK_FALSE(validate(bad_skip, 0));
+  CHECK_FALSE(validate(bad_skip, 0, slots));
   std::vector<Code> truncated(kLookahead.begin(), kLookahead.end() - 3);
   truncated.push_back(1);
-  CHECK_FALSE(validate(truncated, 0));
+  CHECK_FALSE(validate(truncated, 0, slots));
   std::vector<Code> no_success(kLookahead.begin(), kLookahead.end() - 1);
-  CHECK_FALSE(validate(no_success, 0));
+  CHECK_FALSE(validate(no_success, 0, slots));
   // Set members are not ops.
-  CHECK_FALSE(validate(std::vector<Code>{22, 97, 98, 1}, 0));
-  CHECK_FALSE(validate(std::vector<Code>{}, 0));
+  CHECK_FALSE(validate(std::vector<Code>{22, 97, 98, 1}, 0, slots));
+  CHECK_FALSE(validate(std::vector<Code>{}, 0, slots));
 }
 
 TEST_CASE("sre matcher: alternation, lookahead, possessive repeat, conditional") {
@@ -87,7 +89,7 @@ TEST_CASE("sre search finds the leftmost match and honours must_advance") {
   std::string s = "xxab";
   st.start = 0;
   st.end = 4;
-  REQUIRE(search(kLookahead, 0, narrow(s), st));
+  REQUIRE(search(kLookahead, 2, narrow(s), st));
   CHECK(st.start == 2);
   CHECK(st.ptr == 3);
   // (a|b)* matches empty at 0; after an empty match there the next must advance.
@@ -95,7 +97,7 @@ TEST_CASE("sre search finds the leftmost match and honours must_advance") {
   st.start = 0;
   st.end = 4;
   st.must_advance = true;
-  REQUIRE(search(kAlternationStar, 1, narrow(s), st));
+  REQUIRE(search(kAlternationStar, 4, narrow(s), st));
   CHECK(st.start == 1);
   CHECK(st.ptr == 1);
 }

@@ -826,8 +826,10 @@ template <class Char> bool Matcher<Char>::at(int64_t ptr, Code where) const {
   return false;
 }
 
-void prepare(int64_t groups, State& st) {
-  size_t n = static_cast<size_t>(groups) * 2 + 2;
+// Marks are sized by the code, not the group count: a group count that no
+// MARK reaches (a hand-made _sre.compile call) must not allocate for it.
+void prepare(int64_t mark_slots, State& st) {
+  size_t n = static_cast<size_t>(mark_slots);
   if (st.marks.size() < n) st.marks.resize(n, -1);
 }
 
@@ -893,13 +895,13 @@ template <class Char> bool search_impl(std::span<const Code> code, const Subject
 
 } // namespace
 
-bool match(std::span<const Code> code, int64_t groups, const Subject& s, State& state) {
-  prepare(groups, state);
+bool match(std::span<const Code> code, int64_t mark_slots, const Subject& s, State& state) {
+  prepare(mark_slots, state);
   return s.wide ? match_impl<uint32_t>(code, s, state) : match_impl<uint8_t>(code, s, state);
 }
 
-bool search(std::span<const Code> code, int64_t groups, const Subject& s, State& state) {
-  prepare(groups, state);
+bool search(std::span<const Code> code, int64_t mark_slots, const Subject& s, State& state) {
+  prepare(mark_slots, state);
   return s.wide ? search_impl<uint32_t>(code, s, state) : search_impl<uint8_t>(code, s, state);
 }
 

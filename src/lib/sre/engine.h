@@ -48,9 +48,10 @@ struct State {
 // turns it into RuntimeError("internal error in regular expression engine").
 struct EngineError {};
 
-// Matches `code` (a validated program) at state.start. `groups` sizes the marks.
-bool match(std::span<const Code> code, int64_t groups, const Subject& s, State& state);
+// Matches `code` (a validated program) at state.start. `mark_slots` is one more
+// than the highest MARK index in the code (validate() reports it).
+bool match(std::span<const Code> code, int64_t mark_slots, const Subject& s, State& state);
 // Finds the first match at or after state.start.
-bool search(std::span<const Code> code, int64_t groups, const Subject& s, State& state);
+bool search(std::span<const Code> code, int64_t mark_slots, const Subject& s, State& state);
 
 } // namespace tributary::lib::sre

@@ -7,6 +7,8 @@
 // Recursion follows the pattern's nesting, not the subject's length.
 #include "lib/sre/validate.h"
 
+#include <algorithm>
+
 namespace tributary::lib::sre {
 
 namespace {
@@ -24,6 +26,7 @@ public:
       switch (static_cast<Op>(op)) {
       case Op::MARK:
         if (pc >= end || *pc > 2 * static_cast<uint64_t>(groups_) + 1) return false;
+        mark_slots_ = std::max(mark_slots_, static_cast<int64_t>(*pc) + 1);
         ++pc;
         break;
       case Op::LITERAL:
@@ -125,8 +128,11 @@ public:
     return true;
   }
 
+  int64_t mark_slots() const { return mark_slots_; }
+
 private:
   int64_t groups_;
+  int64_t mark_slots_ = 0;
 
   // The skip word at `pc` (relative to itself) must stay inside [pc, end] and
   // be at least `min_words` long; `next` receives its target.
@@ -252,11 +258,13 @@ private:
 
 } // namespace
 
-bool validate(std::span<const Code> code, int64_t groups) {
+bool validate(std::span<const Code> code, int64_t groups, int64_t& mark_slots) {
   if (groups < 0 || groups > kMaxGroups || code.empty()) return false;
   if (code.back() != static_cast<Code>(Op::SUCCESS)) return false;
   Checker c(groups);
-  return c.sequence(code.data(), code.data() + code.size() - 1);
+  if (!c.sequence(code.data(), code.data() + code.size() - 1)) return false;
+  mark_slots = c.mark_slots();
+  return true;
 }
 
 } // namespace tributary::lib::sre

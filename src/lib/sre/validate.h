@@ -12,6 +12,7 @@ namespace tributary::lib::sre {
 // with `groups` groups: known opcodes, operands present, every skip inside its
 // enclosing construct, every group number in range, SUCCESS at the end. The
 // engine relies on this and does no bounds checks of its own on the code.
-bool validate(std::span<const Code> code, int64_t groups);
+// `mark_slots` receives one more than the highest MARK index (0 without MARK).
+bool validate(std::span<const Code> code, int64_t groups, int64_t& mark_slots);
 
 } // namespace tributary::lib::sre
