@@ -65,10 +65,16 @@ Value int_from_text(Value text, std::string_view s, int64_t base) {
   return make_int(z);
 }
 
+// The text of a str, bytes or bytearray (int() parses all three).
 std::string_view text_of(Value v) {
   if (is_str(v)) return v.as<Str>()->view();
-  Bytes* b = v.as<Bytes>();
-  return {reinterpret_cast<const char*>(b->data), b->size};
+  return *bytes_like(v);
+}
+
+// int() of text; a bytearray shows as bytes in the error, as in CPython.
+Value int_from_value_text(Value x, int64_t base) {
+  Value shown = is_kind(x, Kind::Bytes) || is_str(x) ? x : make_bytes(text_of(x));
+  return int_from_text(shown, text_of(x), base);
 }
 
 Value construct_int(Value, const Args& a) {
@@ -78,16 +84,15 @@ Value construct_int(Value, const Args& a) {
   if (!p[1].is_empty()) {
     if (x.is_empty()) raise(types::type_error, "int() missing string argument");
     int64_t base = arg_index(p[1]);
-    if (!is_str(x) && !is_kind(x, Kind::Bytes))
-      raise(types::type_error, "int() can't convert non-string with explicit base");
-    return int_from_text(x, text_of(x), base);
+    if (!is_str(x) && !bytes_like(x)) raise(types::type_error, "int() can't convert non-string with explicit base");
+    return int_from_value_text(x, base);
   }
   if (x.is_empty()) return Value::small_int(0);
   if (x.is_small_int()) return x;
   if (is_bigint(x)) return type_of(x) == &types::int_ ? x : make_int(x.as<BigInt>()->z); // a subclass's value
   if (x.is_bool()) return Value::small_int(x.is_true());
   if (x.is_double()) return int_from_double(x.as_double());
-  if (is_str(x) || is_kind(x, Kind::Bytes)) return int_from_text(x, text_of(x), 10);
+  if (is_str(x) || bytes_like(x)) return int_from_value_text(x, 10);
   for (const char* dunder : {"__int__", "__index__", "__trunc__"}) {
     Value r = call_dunder(x, dunder);
     if (r.is_empty()) continue;

@@ -499,6 +499,27 @@ Value m_join(Value self, const Args& a) {
   return make_like(self, out);
 }
 
+// translate(table, /, delete=b''): `table` maps each byte (None: identity);
+// re's compiler builds its CHARSET bitmaps with it.
+Value m_translate(Value self, const Args& a) {
+  Value p[2];
+  if (a.npos == 0) raise_type_error("translate() takes at least 1 positional argument (0 given)");
+  bind_args(a, "translate", {"table", "delete"}, 1, p, 1);
+  std::string table;
+  if (!p[0].is_none()) {
+    table = std::string(buffer_arg(p[0]));
+    if (table.size() != 256) raise_value_error("translation table must be 256 characters long");
+  }
+  bool drop[256] = {};
+  if (!p[1].is_empty())
+    for (unsigned char c : buffer_arg(p[1]))
+      drop[c] = true;
+  std::string out;
+  for (unsigned char c : self_view(self))
+    if (!drop[c]) out += table.empty() ? static_cast<char>(c) : table[c];
+  return make_like(self, out);
+}
+
 Value m_replace(Value self, const Args& a) {
   check_takes(a, "replace", 2, 3);
   std::string old(buffer_arg(a[0])), rep(buffer_arg(a[1]));
@@ -1111,7 +1132,7 @@ void init_bytes_types(Module* builtins) {
                                 {"isalnum", BM<m_isalnum>},       {"isspace", BM<m_isspace>},
                                 {"isascii", BM<m_isascii>},       {"partition", BM<m_partition>},
                                 {"rpartition", BM<m_rpartition>}, {"splitlines", BM<m_splitlines>},
-                                {"zfill", BM<m_zfill>},
+                                {"zfill", BM<m_zfill>},           {"translate", BM<m_translate>},
                             });
   add_attr(types::bytes, "fromhex", new_native("fromhex", bytes_fromhex));
   add_methods(bytearray_type, {
@@ -1128,7 +1149,7 @@ void init_bytes_types(Module* builtins) {
                                   {"isalnum", AM<m_isalnum>},       {"isspace", AM<m_isspace>},
                                   {"isascii", AM<m_isascii>},       {"partition", AM<m_partition>},
                                   {"rpartition", AM<m_rpartition>}, {"splitlines", AM<m_splitlines>},
-                                  {"zfill", AM<m_zfill>},
+                                  {"zfill", AM<m_zfill>},           {"translate", AM<m_translate>},
                                   {"append", AM<ba_append>},        {"extend", AM<ba_extend>},
                                   {"pop", AM<ba_pop>},              {"insert", AM<ba_insert>},
                                   {"remove", AM<ba_remove>},        {"clear", AM<ba_clear>},

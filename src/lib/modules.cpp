@@ -32,6 +32,7 @@ constexpr ModuleDef kModules[] = {
     {"time", lib::make_time_module},
     {"tributary", lib::make_tributary_module},
     {"struct", lib::make_struct_module},
+    {"_sre", lib::make_sre_module},
     {"random", lib::make_random_module},
     {"itertools", lib::make_itertools_module},
     {"functools", lib::make_functools_module},
