@@ -218,6 +218,37 @@ Value builtin_build_class(Value, const Args& a) {
 
 } // namespace
 
+namespace {
+
+// function.__code__, .__globals__, ... found on the type itself (types.py takes
+// their types as GetSetDescriptorType/MemberDescriptorType): properties that
+// read what function_get_attr gives an instance.
+template <const char* Name> Value function_field(Value, const Args& a) {
+  if (a.npos != 1 || !is_kind(a[0], Kind::Function))
+    raise_fmt(types::type_error, "descriptor '{}' for 'function' objects doesn't apply to this object", Name);
+  Value v = function_get_attr(a[0], intern(Name));
+  if (v.is_empty()) raise_fmt(types::attribute_error, "'function' object has no attribute '{}'", Name);
+  return v;
+}
+
+constexpr char kCode[] = "__code__", kGlobals[] = "__globals__", kDefaults[] = "__defaults__",
+               kKwdefaults[] = "__kwdefaults__", kClosure[] = "__closure__", kAnnotations[] = "__annotations__";
+
+void add_function_fields() {
+  auto add = [](const char* name, NativeFn fn) {
+    Value f = new_native(name, fn);
+    add_attr(types::function, name, call(Value::object(&types::property), Args{&f, 1}));
+  };
+  add(kCode, function_field<kCode>);
+  add(kGlobals, function_field<kGlobals>);
+  add(kDefaults, function_field<kDefaults>);
+  add(kKwdefaults, function_field<kKwdefaults>);
+  add(kClosure, function_field<kClosure>);
+  add(kAnnotations, function_field<kAnnotations>);
+}
+
+} // namespace
+
 void init_exec_builtins(Module* builtins) {
   struct Def {
     const char* name;
@@ -234,6 +265,7 @@ void init_exec_builtins(Module* builtins) {
   add("staticmethod", &types::staticmethod);
   add("classmethod", &types::classmethod);
   add("super", super_type());
+  add_function_fields();
 }
 
 } // namespace tributary::vm

@@ -1,2 +1,0 @@
-import subprocess
-print(subprocess.run)
