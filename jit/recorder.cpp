@@ -583,6 +583,20 @@ bool Recorder::record(uint32_t pc, Value* sp) {
     break;
   }
   case Op::POP_EXCEPT: call_helper(helpers::HelperId::pop_except, {pop()}); break;
+  // The match statement's tests: residual calls (runtime/match.h).
+  case Op::GET_LEN: push(call_helper(helpers::HelperId::get_len, {peek(1)})); break;
+  case Op::MATCH_MAPPING:
+    push(emit(IrOp::UNBOX_BOOL, call_helper(helpers::HelperId::match_mapping, {peek(1)})));
+    break;
+  case Op::MATCH_SEQUENCE:
+    push(emit(IrOp::UNBOX_BOOL, call_helper(helpers::HelperId::match_sequence, {peek(1)})));
+    break;
+  case Op::MATCH_KEYS: push(call_helper(helpers::HelperId::match_keys, {peek(2), peek(1)})); break;
+  case Op::MATCH_CLASS: {
+    Ref names = pop(), cls = pop(), subject = pop();
+    push(call_helper(helpers::HelperId::match_class, {subject, cls, kint(in.arg), names}));
+    break;
+  }
   case Op::CHECK_EXC_MATCH: {
     Ref cls = pop();
     push(emit(IrOp::UNBOX_BOOL, call_helper(helpers::HelperId::exc_match, {peek(1), cls})));
@@ -1065,7 +1079,14 @@ void Recorder::record_unpack(int32_t n) {
     for (int32_t i = n - 1; i >= 0; --i) push(emit(IrOp::LOAD_ELEM, begin, kraw(i)));
     return;
   }
-  abort_with(AbortReason::UnsupportedValue, "UNPACK_SEQUENCE of this value");
+  // Anything else (a range, a deque, an iterator; match statements unpack
+  // sequences of any kind): a residual call returning the items in push order.
+  Ref values = call_helper(helpers::HelperId::unpack_sequence, {pop(), kint(n)});
+  for (int32_t k = 0; k < n; ++k) {
+    Ref item = emit(IrOp::LOAD, values, kNoRef, static_cast<int64_t>(offsetof(Tuple, items) + sizeof(Value) * k));
+    t_.ins[item].type = IrType::Val;
+    push(item);
+  }
 }
 
 void Recorder::record_call(uint32_t nargs, Ref kwnames) {
