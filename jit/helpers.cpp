@@ -236,10 +236,18 @@ uint64_t pop_except(const Value* a) {
   return guarded_none([&] { vm::state().handled = a[0]; });
 }
 
-uint64_t get_len(const Value* a) { return guarded([&] { return make_int(length(a[0])); }); }
-uint64_t match_mapping(const Value* a) { return guarded([&] { return Value::boolean(match_is_mapping(a[0])); }); }
-uint64_t match_sequence(const Value* a) { return guarded([&] { return Value::boolean(match_is_sequence(a[0])); }); }
-uint64_t match_keys(const Value* a) { return guarded([&] { return tributary::match_keys(a[0], a[1]); }); }
+uint64_t get_len(const Value* a) {
+  return guarded([&] { return make_int(length(a[0])); });
+}
+uint64_t match_mapping(const Value* a) {
+  return guarded([&] { return Value::boolean(match_is_mapping(a[0])); });
+}
+uint64_t match_sequence(const Value* a) {
+  return guarded([&] { return Value::boolean(match_is_sequence(a[0])); });
+}
+uint64_t match_keys(const Value* a) {
+  return guarded([&] { return tributary::match_keys(a[0], a[1]); });
+}
 uint64_t match_class(const Value* a) {
   return guarded([&] { return tributary::match_class(a[0], a[1], a[2].as_small_int(), a[3]); });
 }

@@ -411,10 +411,16 @@ std::string dump_pattern(const Pattern* p) {
     return Fields("MatchValue").add("value", dump_expr(static_cast<const MatchValue*>(p)->value)).done();
   case PatternKind::MatchSingleton: {
     ConstKind k = static_cast<const MatchSingleton*>(p)->value;
-    return Fields("MatchSingleton").add("value", k == ConstKind::None ? "None" : k == ConstKind::True ? "True" : "False").done();
+    return Fields("MatchSingleton")
+        .add("value", k == ConstKind::None   ? "None"
+                      : k == ConstKind::True ? "True"
+                                             : "False")
+        .done();
   }
   case PatternKind::MatchSequence:
-    return Fields("MatchSequence").add("patterns", list(static_cast<const MatchSequence*>(p)->patterns, dump_pattern)).done();
+    return Fields("MatchSequence")
+        .add("patterns", list(static_cast<const MatchSequence*>(p)->patterns, dump_pattern))
+        .done();
   case PatternKind::MatchMapping: {
     auto* n = static_cast<const MatchMapping*>(p);
     Fields f("MatchMapping");

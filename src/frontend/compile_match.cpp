@@ -89,7 +89,8 @@ void MatchCompiler::match(Match* m) {
     pattern(c->pattern, pc);
     assert(pc.on_top == 0);
     // A match: bind the captures (the first one is on top).
-    for (const std::string& name : pc.stores) g_.store_name(name);
+    for (const std::string& name : pc.stores)
+      g_.store_name(name);
     if (c->guard) g_.jump_if(c->guard, false, fail_label(pc, 0));
     if (keep_subject) g_.emit(Op::POP_TOP);
     g_.body(c->body);
@@ -111,7 +112,8 @@ void MatchCompiler::match(Match* m) {
 // ---- failure paths -----------------------------------------------------------------
 
 int MatchCompiler::fail_label(PatternContext& pc, size_t n) {
-  while (pc.fail_pop.size() <= n) pc.fail_pop.push_back(g_.new_label());
+  while (pc.fail_pop.size() <= n)
+    pc.fail_pop.push_back(g_.new_label());
   return pc.fail_pop[n];
 }
 
@@ -140,7 +142,8 @@ void MatchCompiler::emit_fail_pops(PatternContext& pc) {
 
 // Moves TOS down to the count-th place, keeping the order of the others.
 void MatchCompiler::rotate(int count) {
-  while (count > 1) g_.emit(Op::SWAP, count--);
+  while (count > 1)
+    g_.emit(Op::SWAP, count--);
 }
 
 // Keeps the value on top as a capture of `name` (empty: discards it).
@@ -236,12 +239,17 @@ void MatchCompiler::sequence_pattern(MatchSequence* p, PatternContext& pc) {
   pc.on_top++;
   g_.emit(Op::MATCH_SEQUENCE);
   jump_to_fail_pop(pc, Op::POP_JUMP_IF_FALSE);
-  if (star < 0) length_check(size, CmpOp::Eq, pc);
-  else if (size > 1) length_check(size - 1, CmpOp::Ge, pc);
+  if (star < 0)
+    length_check(size, CmpOp::Eq, pc);
+  else if (size > 1)
+    length_check(size - 1, CmpOp::Ge, pc);
   pc.on_top--;
-  if (only_wildcard) g_.emit(Op::POP_TOP); // [], [_, _], [_, *_], ...
-  else if (star_wildcard) sequence_subscr(p, star, pc);
-  else sequence_unpack(p, star, pc);
+  if (only_wildcard)
+    g_.emit(Op::POP_TOP); // [], [_, _], [_, *_], ...
+  else if (star_wildcard)
+    sequence_subscr(p, star, pc);
+  else
+    sequence_unpack(p, star, pc);
 }
 
 // Unpacks the subject and matches each item in turn.
@@ -317,7 +325,8 @@ void MatchCompiler::mapping_pattern(MatchMapping* p, PatternContext& pc) {
   }
   if (size > 0) length_check(size, CmpOp::Ge, pc);
   check_mapping_keys(p);
-  for (Expr* key : p->keys) g_.expr(key);
+  for (Expr* key : p->keys)
+    g_.expr(key);
   g_.emit(Op::BUILD_TUPLE, static_cast<int32_t>(size));
   g_.emit(Op::MATCH_KEYS);
   // [subject, keys, values-or-None]
@@ -340,14 +349,14 @@ void MatchCompiler::mapping_pattern(MatchMapping* p, PatternContext& pc) {
     return;
   }
   // rest = dict(subject); del rest[key] for each key.
-  g_.emit(Op::BUILD_MAP, 0);                                 // [subject, keys, {}]
-  g_.emit(Op::SWAP, 3);                                      // [{}, keys, subject]
-  g_.emit(Op::DICT_UPDATE, 2);                               // [rest, keys]
-  g_.emit(Op::UNPACK_SEQUENCE, static_cast<int32_t>(size));  // [rest, keys...]
+  g_.emit(Op::BUILD_MAP, 0);                                // [subject, keys, {}]
+  g_.emit(Op::SWAP, 3);                                     // [{}, keys, subject]
+  g_.emit(Op::DICT_UPDATE, 2);                              // [rest, keys]
+  g_.emit(Op::UNPACK_SEQUENCE, static_cast<int32_t>(size)); // [rest, keys...]
   for (size_t left = size; left > 0; --left) {
-    g_.emit(Op::COPY, static_cast<int32_t>(1 + left));      // [rest, keys..., rest]
-    g_.emit(Op::SWAP, 2);                                    // [rest, keys..., rest, key]
-    g_.emit(Op::DELETE_SUBSCR);                              // [rest, keys...]
+    g_.emit(Op::COPY, static_cast<int32_t>(1 + left)); // [rest, keys..., rest]
+    g_.emit(Op::SWAP, 2);                              // [rest, keys..., rest, key]
+    g_.emit(Op::DELETE_SUBSCR);                        // [rest, keys...]
   }
   store_capture(p, p->rest, pc);
 }
@@ -363,7 +372,8 @@ void MatchCompiler::class_pattern(MatchClass* p, PatternContext& pc) {
   }
   g_.expr(p->cls);
   Tuple* names = new_tuple(nattrs);
-  for (size_t i = 0; i < nattrs; ++i) names->items[i] = Value::object(intern(p->kwd_attrs[i]));
+  for (size_t i = 0; i < nattrs; ++i)
+    names->items[i] = Value::object(intern(p->kwd_attrs[i]));
   g_.emit_const(Value::object(names));
   g_.emit(Op::MATCH_CLASS, static_cast<int32_t>(nargs));
   // [subject] became [attributes-or-None]

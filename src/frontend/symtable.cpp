@@ -282,20 +282,25 @@ private:
     case PatternKind::MatchValue: visit(static_cast<MatchValue*>(p)->value); break;
     case PatternKind::MatchSingleton: break;
     case PatternKind::MatchSequence:
-      for (Pattern* sub : static_cast<MatchSequence*>(p)->patterns) visit_pattern(sub);
+      for (Pattern* sub : static_cast<MatchSequence*>(p)->patterns)
+        visit_pattern(sub);
       break;
     case PatternKind::MatchMapping: {
       auto* m = static_cast<MatchMapping*>(p);
-      for (Expr* k : m->keys) visit(k);
-      for (Pattern* sub : m->patterns) visit_pattern(sub);
+      for (Expr* k : m->keys)
+        visit(k);
+      for (Pattern* sub : m->patterns)
+        visit_pattern(sub);
       if (!m->rest.empty()) bind(m->rest);
       break;
     }
     case PatternKind::MatchClass: {
       auto* c = static_cast<MatchClass*>(p);
       visit(c->cls);
-      for (Pattern* sub : c->patterns) visit_pattern(sub);
-      for (Pattern* sub : c->kwd_patterns) visit_pattern(sub);
+      for (Pattern* sub : c->patterns)
+        visit_pattern(sub);
+      for (Pattern* sub : c->kwd_patterns)
+        visit_pattern(sub);
       break;
     }
     case PatternKind::MatchStar: {
@@ -310,7 +315,8 @@ private:
       break;
     }
     case PatternKind::MatchOr:
-      for (Pattern* sub : static_cast<MatchOr*>(p)->patterns) visit_pattern(sub);
+      for (Pattern* sub : static_cast<MatchOr*>(p)->patterns)
+        visit_pattern(sub);
       break;
     }
   }

@@ -53,7 +53,8 @@ uint8_t own_flags(const Type* t) {
 // inherit Py_TPFLAGS_SEQUENCE, Py_TPFLAGS_MAPPING and _Py_TPFLAGS_MATCH_SELF.
 uint8_t match_flags(const Type* t) {
   uint8_t flags = 0;
-  for (Value c : t->mro->span()) flags |= own_flags(c.as<Type>());
+  for (Value c : t->mro->span())
+    flags |= own_flags(c.as<Type>());
   return flags;
 }
 
@@ -62,7 +63,8 @@ uint8_t match_flags(const Type* t) {
 Value match_class_attr(Value subject, const Type* cls, Str* name, std::vector<Str*>& seen) {
   for (Str* s : seen)
     if (s == name || s->view() == name->view())
-      raise_fmt(types::type_error, "{}() got multiple sub-patterns for attribute {}", cls->name, repr_string(Value::object(name)));
+      raise_fmt(types::type_error, "{}() got multiple sub-patterns for attribute {}", cls->name,
+                repr_string(Value::object(name)));
   seen.push_back(name);
   try {
     return get_attr(subject, name);
@@ -122,7 +124,9 @@ Value match_class(Value subject, Value cls, int64_t nargs, Value names) {
       raise_fmt(types::type_error, "{}.__match_args__ must be a tuple (got {})", type->name,
                 type_name(match_args)->view());
     }
-    const int64_t allowed = match_self ? 1 : match_args.is_empty() ? 0 : static_cast<int64_t>(match_args.as<Tuple>()->size);
+    const int64_t allowed = match_self              ? 1
+                            : match_args.is_empty() ? 0
+                                                    : static_cast<int64_t>(match_args.as<Tuple>()->size);
     if (allowed < nargs)
       raise_fmt(types::type_error, "{}() accepts {} positional sub-pattern{} ({} given)", type->name, allowed,
                 allowed == 1 ? "" : "s", nargs);

@@ -24,13 +24,15 @@ struct DumpCase {
 
 const DumpCase kDumpCases[] = {
     {"match x:\n    case 1 | -2 | 'a' | b'c':\n        pass\n",
-     "Module(body=[Match(subject=Name(id='x', ctx=Load()), cases=[match_case(pattern=MatchOr(patterns=[MatchValue(value="
+     "Module(body=[Match(subject=Name(id='x', ctx=Load()), "
+     "cases=[match_case(pattern=MatchOr(patterns=[MatchValue(value="
      "Constant(value=1)), MatchValue(value=UnaryOp(op=USub(), operand=Constant(value=2))), MatchValue(value=Constant("
      "value='a')), MatchValue(value=Constant(value=b'c'))]), body=[Pass()])])], type_ignores=[])"},
     {"match x:\n    case None | True | False:\n        pass\n",
      "Module(body=[Match(subject=Name(id='x', ctx=Load()), cases=[match_case(pattern=MatchOr(patterns=[MatchSingleton("
      "value=None), MatchSingleton(value=True), MatchSingleton(value=False)]), body=[Pass()])])], type_ignores=[])"},
-    {"match x:\n    case [a, *rest] if a:\n        pass\n    case (b, *_, c):\n        pass\n    case ():\n        pass\n",
+    {"match x:\n    case [a, *rest] if a:\n        pass\n    case (b, *_, c):\n        pass\n    case ():\n        "
+     "pass\n",
      "Module(body=[Match(subject=Name(id='x', ctx=Load()), cases=[match_case(pattern=MatchSequence(patterns=[MatchAs("
      "name='a'), MatchStar(name='rest')]), guard=Name(id='a', ctx=Load()), body=[Pass()]), match_case(pattern="
      "MatchSequence(patterns=[MatchAs(name='b'), MatchStar(), MatchAs(name='c')]), body=[Pass()]), match_case(pattern="
@@ -43,18 +45,22 @@ const DumpCase kDumpCases[] = {
     {"match x:\n    case Point(1, y=z) | a.B():\n        pass\n",
      "Module(body=[Match(subject=Name(id='x', ctx=Load()), cases=[match_case(pattern=MatchOr(patterns=[MatchClass(cls="
      "Name(id='Point', ctx=Load()), patterns=[MatchValue(value=Constant(value=1))], kwd_attrs=['y'], kwd_patterns=["
-     "MatchAs(name='z')]), MatchClass(cls=Attribute(value=Name(id='a', ctx=Load()), attr='B', ctx=Load()), patterns=[], "
+     "MatchAs(name='z')]), MatchClass(cls=Attribute(value=Name(id='a', ctx=Load()), attr='B', ctx=Load()), "
+     "patterns=[], "
      "kwd_attrs=[], kwd_patterns=[])]), body=[Pass()])])], type_ignores=[])"},
     {"match x:\n    case (1 as one) as _x:\n        pass\n    case _:\n        pass\n",
      "Module(body=[Match(subject=Name(id='x', ctx=Load()), cases=[match_case(pattern=MatchAs(pattern=MatchAs(pattern="
-     "MatchValue(value=Constant(value=1)), name='one'), name='_x'), body=[Pass()]), match_case(pattern=MatchAs(), body=["
+     "MatchValue(value=Constant(value=1)), name='one'), name='_x'), body=[Pass()]), match_case(pattern=MatchAs(), "
+     "body=["
      "Pass()])])], type_ignores=[])"},
     {"match a, *b:\n    case 1, 2,:\n        pass\n",
-     "Module(body=[Match(subject=Tuple(elts=[Name(id='a', ctx=Load()), Starred(value=Name(id='b', ctx=Load()), ctx=Load("
+     "Module(body=[Match(subject=Tuple(elts=[Name(id='a', ctx=Load()), Starred(value=Name(id='b', ctx=Load()), "
+     "ctx=Load("
      "))], ctx=Load()), cases=[match_case(pattern=MatchSequence(patterns=[MatchValue(value=Constant(value=1)), "
      "MatchValue(value=Constant(value=2))]), body=[Pass()])])], type_ignores=[])"},
     {"match (x):\n    case (a):\n        pass\n    case [a]:\n        pass\n",
-     "Module(body=[Match(subject=Name(id='x', ctx=Load()), cases=[match_case(pattern=MatchAs(name='a'), body=[Pass()]), "
+     "Module(body=[Match(subject=Name(id='x', ctx=Load()), cases=[match_case(pattern=MatchAs(name='a'), "
+     "body=[Pass()]), "
      "match_case(pattern=MatchSequence(patterns=[MatchAs(name='a')]), body=[Pass()])])], type_ignores=[])"},
     // Soft keywords stay names.
     {"match(x)\nmatch = 3\ncase = match.case\n",
@@ -73,13 +79,14 @@ struct ErrorCase {
 
 // Errors the grammar reports.
 const ErrorCase kParseErrors[] = {
-    {"match x:\n    case f(a=1, 2):\n        pass\n", "SyntaxError", "positional patterns follow keyword patterns", 2, 17},
+    {"match x:\n    case f(a=1, 2):\n        pass\n", "SyntaxError", "positional patterns follow keyword patterns", 2,
+     17},
     {"match x:\n    case 1 as _:\n        pass\n", "SyntaxError", "cannot use '_' as a target", 2, 15},
     {"match x:\n    case 1 as a.b:\n        pass\n", "SyntaxError", "invalid syntax", 2, 16},
     {"match x:\n    case 1j + 2:\n        pass\n", "SyntaxError", "real number required in complex literal", 2, 10},
     {"match x:\n    case 1 + 2:\n        pass\n", "SyntaxError", "imaginary number required in complex literal", 2, 14},
-    {"match x:\n    case f'{x}':\n        pass\n", "SyntaxError", "patterns may only match literals and attribute lookups",
-     2, 10},
+    {"match x:\n    case f'{x}':\n        pass\n", "SyntaxError",
+     "patterns may only match literals and attribute lookups", 2, 10},
     {"match x:\n    case 1:\n    pass\n", "IndentationError",
      "expected an indented block after 'case' statement on line 2", 3, 5},
     {"match x:\n    case *a:\n        pass\n", "SyntaxError", "invalid syntax", 2, 12},
@@ -95,7 +102,8 @@ struct CompileErrorCase {
 const CompileErrorCase kCompileErrors[] = {
     {"match x:\n    case y:\n        pass\n    case 1:\n        pass\n",
      "name capture 'y' makes remaining patterns unreachable", 2},
-    {"match x:\n    case _:\n        pass\n    case 1:\n        pass\n", "wildcard makes remaining patterns unreachable", 2},
+    {"match x:\n    case _:\n        pass\n    case 1:\n        pass\n",
+     "wildcard makes remaining patterns unreachable", 2},
     {"match x:\n    case [a] | (b,):\n        pass\n", "alternative patterns bind different names", 2},
     {"match x:\n    case [*a, *b]:\n        pass\n", "multiple starred names in sequence pattern", 2},
     {"match x:\n    case [a, a]:\n        pass\n", "multiple assignments to name 'a' in pattern", 2},
@@ -103,7 +111,8 @@ const CompileErrorCase kCompileErrors[] = {
     {"match x:\n    case {'a': 1, 'a': 2}:\n        pass\n", "mapping pattern checks duplicate key ('a')", 2},
     {"match x:\n    case _ | 1:\n        pass\n", "wildcard makes remaining patterns unreachable", 2},
     {"match x:\n    case (a | b) as c:\n        pass\n", "name capture 'a' makes remaining patterns unreachable", 2},
-    {"match x:\n    case [a, (b | b)] as a:\n        pass\n", "name capture 'b' makes remaining patterns unreachable", 2},
+    {"match x:\n    case [a, (b | b)] as a:\n        pass\n", "name capture 'b' makes remaining patterns unreachable",
+     2},
 };
 
 SyntaxErrorInfo error_of(const std::string& src) {
