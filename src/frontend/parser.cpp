@@ -587,7 +587,7 @@ bool Parser::looks_like_match() {
   bool result = false;
   try {
     advance();
-    parse_star_expressions();
+    parse_match_subject();
     result = at_op(":") && peek(1).kind == TokenKind::Newline;
   } catch (const TokenizerError&) {
     throw;

@@ -179,6 +179,7 @@ private:
 
   // ---- the match statement (parser_match.cpp) -------------------------------------
   Stmt* parse_match();
+  Expr* parse_match_subject();
   MatchCase* parse_case();
   Pattern* parse_patterns();
   Pattern* parse_maybe_star_pattern();

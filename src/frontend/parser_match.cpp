@@ -16,7 +16,7 @@ Stmt* Parser::parse_match() {
   Pos start = token_start();
   const Token& head = advance();
   Match* node = make<Match>(start);
-  node->subject = parse_star_expressions();
+  node->subject = parse_match_subject();
   expect_op(":");
   advance(); // NEWLINE (looks_like_match() saw it)
   if (!at_kind(TokenKind::Indent)) expected_indented_block(head, "'match' statement");
@@ -27,6 +27,22 @@ Stmt* Parser::parse_match() {
   }
   if (at_kind(TokenKind::Dedent)) advance();
   return finish(node);
+}
+
+// subject_expr: star_named_expression ',' star_named_expressions? | named_expression
+Expr* Parser::parse_match_subject() {
+  Pos start = token_start();
+  Expr* first = parse_star_named_expression();
+  if (!at_op(",")) {
+    if (first->kind == ExprKind::Starred) invalid_syntax();
+    return first;
+  }
+  ExprList elts{first};
+  while (accept_op(",")) {
+    if (at_op(":")) break;
+    elts.push_back(parse_star_named_expression());
+  }
+  return tuple_of(std::move(elts), start);
 }
 
 // case_block: "case" patterns guard? ':' block

@@ -62,6 +62,10 @@ const DumpCase kDumpCases[] = {
      "Module(body=[Match(subject=Name(id='x', ctx=Load()), cases=[match_case(pattern=MatchAs(name='a'), "
      "body=[Pass()]), "
      "match_case(pattern=MatchSequence(patterns=[MatchAs(name='a')]), body=[Pass()])])], type_ignores=[])"},
+    {"match x := 1, *y:\n    case _:\n        pass\n",
+     "Module(body=[Match(subject=Tuple(elts=[NamedExpr(target=Name(id='x', ctx=Store()), value=Constant(value=1)), "
+     "Starred(value=Name(id='y', ctx=Load()), ctx=Load())], ctx=Load()), cases=[match_case(pattern=MatchAs(), "
+     "body=[Pass()])])], type_ignores=[])"},
     // Soft keywords stay names.
     {"match(x)\nmatch = 3\ncase = match.case\n",
      "Module(body=[Expr(value=Call(func=Name(id='match', ctx=Load()), args=[Name(id='x', ctx=Load())], keywords=[])), "
@@ -90,6 +94,7 @@ const ErrorCase kParseErrors[] = {
     {"match x:\n    case 1:\n    pass\n", "IndentationError",
      "expected an indented block after 'case' statement on line 2", 3, 5},
     {"match x:\n    case *a:\n        pass\n", "SyntaxError", "invalid syntax", 2, 12},
+    {"match *a:\n    case 1:\n        pass\n", "SyntaxError", "invalid syntax", 1, 9},
 };
 
 struct CompileErrorCase {

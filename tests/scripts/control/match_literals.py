@@ -130,3 +130,9 @@ match [3]:
 match {"a": 1}:
     case {"a": 1}:
         print("dict subject")
+match y := 5:
+    case 5:
+        print("walrus subject", y)
+match *[1, 2], 3:
+    case [1, 2, 3]:
+        print("starred subject")
