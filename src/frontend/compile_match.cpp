@@ -121,8 +121,9 @@ int MatchCompiler::fail_label(PatternContext& pc, size_t n) {
 // context has pushed.
 void MatchCompiler::jump_to_fail_pop(PatternContext& pc, Op op) {
   const size_t pops = static_cast<size_t>(pc.on_top) + pc.stores.size();
-  assert(g_.depth() == pc.base + static_cast<int>(pops));
   g_.emit_jump(op, fail_label(pc, pops));
+  // (After the jump: a conditional jump has popped its condition.)
+  assert(g_.depth() == pc.base + static_cast<int>(pops));
 }
 
 // Places the failure labels: each pops one item and falls into the next.
