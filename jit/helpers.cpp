@@ -8,6 +8,8 @@
 #include "runtime/containers.h"
 #include "runtime/exceptions.h"
 #include "runtime/instance.h"
+#include "runtime/int.h"
+#include "runtime/match.h"
 #include "runtime/ops.h"
 #include "vm/coroutine.h"
 #include "vm/exec.h"
@@ -124,6 +126,15 @@ uint64_t dict_update(const Value* a) {
 
 uint64_t dict_merge(const Value* a) {
   return guarded_none([&] { vm::dict_merge_kwargs(a[0], a[1], a[2]); });
+}
+
+uint64_t unpack_sequence(const Value* a) {
+  return guarded([&] {
+    const int32_t n = static_cast<int32_t>(a[1].as_small_int());
+    GcVector<Value> stack(n);
+    vm::unpack_sequence(a[0], n, stack.data());
+    return Value::object(new_tuple(std::span<const Value>(stack.data(), stack.size())));
+  });
 }
 
 uint64_t unpack_ex(const Value* a) {
@@ -268,6 +279,22 @@ uint64_t push_exc_info(const Value* a) {
 
 uint64_t pop_except(const Value* a) {
   return guarded_none([&] { vm::state().handled = a[0]; });
+}
+
+uint64_t get_len(const Value* a) {
+  return guarded([&] { return make_int(length(a[0])); });
+}
+uint64_t match_mapping(const Value* a) {
+  return guarded([&] { return Value::boolean(match_is_mapping(a[0])); });
+}
+uint64_t match_sequence(const Value* a) {
+  return guarded([&] { return Value::boolean(match_is_sequence(a[0])); });
+}
+uint64_t match_keys(const Value* a) {
+  return guarded([&] { return tributary::match_keys(a[0], a[1]); });
+}
+uint64_t match_class(const Value* a) {
+  return guarded([&] { return tributary::match_class(a[0], a[1], a[2].as_small_int(), a[3]); });
 }
 
 uint64_t exc_match(const Value* a) { return guarded([&] { return Value::boolean(exception_matches(a[0], a[1])); }); }

@@ -14,6 +14,7 @@
 #include "runtime/user_class.h"
 #include "runtime/exceptions.h"
 #include "runtime/iter.h"
+#include "runtime/match.h"
 #include "runtime/ops.h"
 #include "runtime/str.h"
 #include "vm/frame.h"
@@ -609,6 +610,17 @@ bool Recorder::record(uint32_t pc, Value* sp) {
     break;
   }
   case Op::POP_EXCEPT: call_helper(helpers::HelperId::pop_except, {pop()}); break;
+  // The match statement's tests (record_match.cpp); MATCH_KEYS and MATCH_CLASS
+  // are residual calls (runtime/match.h).
+  case Op::GET_LEN: record_get_len(); break;
+  case Op::MATCH_MAPPING: record_match_kind(true); break;
+  case Op::MATCH_SEQUENCE: record_match_kind(false); break;
+  case Op::MATCH_KEYS: push(call_helper(helpers::HelperId::match_keys, {peek(2), peek(1)})); break;
+  case Op::MATCH_CLASS: {
+    Ref names = pop(), cls = pop(), subject = pop();
+    push(call_helper(helpers::HelperId::match_class, {subject, cls, kint(in.arg), names}));
+    break;
+  }
   case Op::CHECK_EXC_MATCH: {
     Ref cls = pop();
     push(emit(IrOp::UNBOX_BOOL, call_helper(helpers::HelperId::exc_match, {peek(1), cls})));
@@ -1096,7 +1108,16 @@ void Recorder::record_unpack(int32_t n) {
     for (int32_t i = n - 1; i >= 0; --i) push(emit(IrOp::LOAD_ELEM, begin, kraw(i)));
     return;
   }
-  abort_with(AbortReason::UnsupportedValue, "UNPACK_SEQUENCE of this value");
+  // Other sequences (a range, a deque: sequence patterns unpack them) are a
+  // residual call returning the items in push order. Other iterables still
+  // abort, as before (jit_shape/demote_dead_exits.py relies on a set's).
+  if (!match_is_sequence(seq)) abort_with(AbortReason::UnsupportedValue, "UNPACK_SEQUENCE of this value");
+  Ref values = call_helper(helpers::HelperId::unpack_sequence, {pop(), kint(n)});
+  for (int32_t k = 0; k < n; ++k) {
+    Ref item = emit(IrOp::LOAD, values, kNoRef, static_cast<int64_t>(offsetof(Tuple, items) + sizeof(Value) * k));
+    t_.ins[item].type = IrType::Val;
+    push(item);
+  }
 }
 
 void Recorder::record_call(uint32_t nargs, Ref kwnames) {

@@ -168,6 +168,10 @@ private:
   void record_build(vm::Op op, int32_t arg);
   void record_store_subscr(); // (record_subscr.cpp)
 
+  // --- MATCH_SEQUENCE, MATCH_MAPPING (mapping: true), GET_LEN (record_match.cpp)
+  void record_match_kind(bool mapping);
+  void record_get_len();
+
   // --- FOR_ITER (record_iter.cpp)
   struct IterItem {
     bool done = false;       // the iterator is exhausted

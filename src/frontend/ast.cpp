@@ -405,6 +405,64 @@ std::string dump_withitem(const WithItem* w) {
 
 std::string names(const std::vector<std::string>& n) { return list(n, quoted); }
 
+std::string dump_pattern(const Pattern* p) {
+  switch (p->kind) {
+  case PatternKind::MatchValue:
+    return Fields("MatchValue").add("value", dump_expr(static_cast<const MatchValue*>(p)->value)).done();
+  case PatternKind::MatchSingleton: {
+    ConstKind k = static_cast<const MatchSingleton*>(p)->value;
+    return Fields("MatchSingleton")
+        .add("value", k == ConstKind::None   ? "None"
+                      : k == ConstKind::True ? "True"
+                                             : "False")
+        .done();
+  }
+  case PatternKind::MatchSequence:
+    return Fields("MatchSequence")
+        .add("patterns", list(static_cast<const MatchSequence*>(p)->patterns, dump_pattern))
+        .done();
+  case PatternKind::MatchMapping: {
+    auto* n = static_cast<const MatchMapping*>(p);
+    Fields f("MatchMapping");
+    f.add("keys", exprs(n->keys)).add("patterns", list(n->patterns, dump_pattern));
+    if (!n->rest.empty()) f.add("rest", quoted(n->rest));
+    return f.done();
+  }
+  case PatternKind::MatchClass: {
+    auto* n = static_cast<const MatchClass*>(p);
+    return Fields("MatchClass")
+        .add("cls", dump_expr(n->cls))
+        .add("patterns", list(n->patterns, dump_pattern))
+        .add("kwd_attrs", names(n->kwd_attrs))
+        .add("kwd_patterns", list(n->kwd_patterns, dump_pattern))
+        .done();
+  }
+  case PatternKind::MatchStar: {
+    auto* n = static_cast<const MatchStar*>(p);
+    Fields f("MatchStar");
+    if (!n->name.empty()) f.add("name", quoted(n->name));
+    return f.done();
+  }
+  case PatternKind::MatchAs: {
+    auto* n = static_cast<const MatchAs*>(p);
+    Fields f("MatchAs");
+    if (n->pattern) f.add("pattern", dump_pattern(n->pattern));
+    if (!n->name.empty()) f.add("name", quoted(n->name));
+    return f.done();
+  }
+  case PatternKind::MatchOr:
+    return Fields("MatchOr").add("patterns", list(static_cast<const MatchOr*>(p)->patterns, dump_pattern)).done();
+  }
+  return "?";
+}
+
+std::string dump_match_case(const MatchCase* c) {
+  Fields f("match_case");
+  f.add("pattern", dump_pattern(c->pattern));
+  if (c->guard) f.add("guard", dump_expr(c->guard));
+  return f.add("body", stmts(c->body)).done();
+}
+
 std::string dump_stmt(const Stmt* s) {
   if (auto* u = dynamic_cast<const Unsupported*>(s)) {
     return Fields("Unsupported").add("feature", quoted(u->feature)).done();
@@ -529,6 +587,10 @@ std::string dump_stmt(const Stmt* s) {
   case StmtKind::Pass: return "Pass()";
   case StmtKind::Break: return "Break()";
   case StmtKind::Continue: return "Continue()";
+  case StmtKind::Match: {
+    auto* n = static_cast<const Match*>(s);
+    return Fields("Match").add("subject", dump_expr(n->subject)).add("cases", list(n->cases, dump_match_case)).done();
+  }
   default: return "?";
   }
 }

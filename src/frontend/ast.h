@@ -153,6 +153,48 @@ struct ExprStmt : Stmt { Expr* value; ExprStmt() : Stmt(StmtKind::Expr) {} };
 struct Pass : Stmt { Pass() : Stmt(StmtKind::Pass) {} };
 struct Break : Stmt { Break() : Stmt(StmtKind::Break) {} };
 struct Continue : Stmt { Continue() : Stmt(StmtKind::Continue) {} };
+
+// ---- match statement patterns (PEP 634) -----------------------------------------
+enum class PatternKind { MatchValue, MatchSingleton, MatchSequence, MatchMapping, MatchClass, MatchStar, MatchAs, MatchOr };
+
+struct Pattern : Node {
+  PatternKind kind;
+  explicit Pattern(PatternKind k) : kind(k) {}
+};
+using PatternList = std::vector<Pattern*>;
+
+// A literal (compared with ==) or a dotted name.
+struct MatchValue : Pattern { Expr* value; MatchValue() : Pattern(PatternKind::MatchValue) {} };
+// None, True or False (compared with `is`).
+struct MatchSingleton : Pattern { ConstKind value; MatchSingleton() : Pattern(PatternKind::MatchSingleton) {} };
+struct MatchSequence : Pattern { PatternList patterns; MatchSequence() : Pattern(PatternKind::MatchSequence) {} };
+// rest.empty(): no `**rest`
+struct MatchMapping : Pattern {
+  ExprList keys; PatternList patterns; std::string rest;
+  MatchMapping() : Pattern(PatternKind::MatchMapping) {}
+};
+struct MatchClass : Pattern {
+  Expr* cls; PatternList patterns; std::vector<std::string> kwd_attrs; PatternList kwd_patterns;
+  MatchClass() : Pattern(PatternKind::MatchClass) {}
+};
+// name.empty(): `*_`
+struct MatchStar : Pattern { std::string name; MatchStar() : Pattern(PatternKind::MatchStar) {} };
+// `pattern as name`, a capture (no pattern) or the wildcard `_` (neither).
+struct MatchAs : Pattern { Pattern* pattern = nullptr; std::string name; MatchAs() : Pattern(PatternKind::MatchAs) {} };
+struct MatchOr : Pattern { PatternList patterns; MatchOr() : Pattern(PatternKind::MatchOr) {} };
+
+struct MatchCase : Node { Pattern* pattern; Expr* guard = nullptr; StmtList body; };
+struct Match : Stmt { Expr* subject; std::vector<MatchCase*> cases; Match() : Stmt(StmtKind::Match) {} };
+
+// The wildcard `_` (CPython's WILDCARD_CHECK) and the starred wildcard `*_`.
+inline bool is_wildcard(const Pattern* p) {
+  return p->kind == PatternKind::MatchAs && !static_cast<const MatchAs*>(p)->pattern &&
+         static_cast<const MatchAs*>(p)->name.empty();
+}
+inline bool is_star_wildcard(const Pattern* p) {
+  return p->kind == PatternKind::MatchStar && static_cast<const MatchStar*>(p)->name.empty();
+}
+
 // Statements the subset parses only to reject them with NotImplementedError.
 struct Unsupported : Stmt { std::string feature; explicit Unsupported(StmtKind k) : Stmt(k) {} };
 

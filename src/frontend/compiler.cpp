@@ -13,6 +13,7 @@
 
 #include <optional>
 
+#include "frontend/compile_match.h"
 #include "frontend/parser.h"
 #include "frontend/symtable.h"
 #include "runtime/exceptions.h"
@@ -373,8 +374,33 @@ private:
       if (!in_async_function()) syntax_error(s, "'async with' outside async function");
       with_stmt(static_cast<With*>(s), 0);
       break;
-    case StmtKind::Match: unsupported(s, static_cast<Unsupported*>(s)->feature); break;
+    case StmtKind::Match: match_stmt(static_cast<Match*>(s)); break;
     }
+  }
+
+  // The match compiler's view of this code generator (compile_match.h).
+  struct MatchHooks final : MatchEmitter {
+    explicit MatchHooks(CodeGen& gen) : g(gen) {}
+    CodeGen& g;
+    void emit(Op op, int32_t arg) override { g.emit(op, arg); }
+    void emit_jump(Op op, int label) override { g.emit_jump(op, label); }
+    void emit_const(Value v) override { g.emit_const(v); }
+    int new_label() override { return g.new_label(); }
+    void place(int label) override { g.place(label); }
+    int depth() const override { return g.depth_; }
+    void set_depth(int depth) override { g.depth_ = depth; }
+    void set_line(int line) override { g.line_ = line; }
+    void expr(Expr* e) override { g.expr(e); }
+    void jump_if(Expr* e, bool cond, int label) override { g.jump_if(e, cond, label); }
+    void store_name(const std::string& name) override { g.name_op(name, Access::Store); }
+    void body(const StmtList& stmts) override { g.body(stmts); }
+    Value literal(Constant* c) override { return g.constant(c); }
+    [[noreturn]] void syntax_error(const Node* n, const std::string& msg) override { g.syntax_error(n, msg); }
+  };
+
+  void match_stmt(Match* m) {
+    MatchHooks hooks(*this);
+    compile_match(m, hooks);
   }
 
   void if_stmt(If* s) {

@@ -579,7 +579,7 @@ bool Parser::looks_like_match() {
   bool result = false;
   try {
     advance();
-    parse_star_expressions();
+    parse_match_subject();
     result = at_op(":") && peek(1).kind == TokenKind::Newline;
   } catch (const TokenizerError&) {
     throw;
@@ -590,30 +590,6 @@ bool Parser::looks_like_match() {
   furthest_ = save_furthest;
   bracket_depth_ = save_depth;
   return result;
-}
-
-// The match statement is outside the subset: it is validated only up to its
-// header, and its indented body is skipped.
-Stmt* Parser::parse_match() {
-  Pos start = token_start();
-  advance();
-  parse_star_expressions();
-  expect_op(":");
-  auto* u = make<Unsupported>(start, StmtKind::Match);
-  u->feature = "match statement";
-  advance(); // NEWLINE
-  if (!at_kind(TokenKind::Indent)) invalid_syntax();
-  int level = 0;
-  do {
-    if (at_kind(TokenKind::Indent))
-      ++level;
-    else if (at_kind(TokenKind::Dedent))
-      --level;
-    else if (at_kind(TokenKind::EndMarker))
-      break;
-    advance();
-  } while (level > 0);
-  return finish(u);
 }
 
 // ---- parameters -------------------------------------------------------------------

@@ -119,7 +119,6 @@ private:
   Stmt* parse_funcdef(ExprList decorators, bool is_async, Pos start);
   Stmt* parse_classdef(ExprList decorators, Pos start);
   bool looks_like_match();
-  Stmt* parse_match();
   Arg* parse_param(bool is_lambda);
   Arguments* parse_parameters(std::string_view closer, bool is_lambda);
   Stmt* parse_return();
@@ -177,6 +176,22 @@ private:
   Expr* parse_brace_display();
   Expr* parse_lambda();
   Expr* parse_yield();
+
+  // ---- the match statement (parser_match.cpp) -------------------------------------
+  Stmt* parse_match();
+  Expr* parse_match_subject();
+  MatchCase* parse_case();
+  Pattern* parse_patterns();
+  Pattern* parse_maybe_star_pattern();
+  Pattern* parse_pattern();
+  Pattern* parse_or_pattern();
+  Pattern* parse_closed_pattern();
+  Pattern* parse_sequence_pattern();
+  Pattern* parse_mapping_pattern();
+  Pattern* parse_class_pattern(Expr* cls, Pos start);
+  Expr* parse_number_literal();
+  Expr* parse_literal_value();
+  Expr* parse_name_or_attr();
 
   // ---- strings (parser_strings.cpp) -----------------------------------------------
   std::string decode_escapes(std::string_view body, bool is_bytes) const;

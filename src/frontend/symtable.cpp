@@ -263,7 +263,64 @@ private:
     case StmtKind::Expr:
       visit(static_cast<ExprStmt*>(s)->value);
       break;
+    case StmtKind::Match: {
+      auto* m = static_cast<Match*>(s);
+      visit(m->subject);
+      for (MatchCase* c : m->cases) {
+        visit_pattern(c->pattern);
+        if (c->guard) visit(c->guard);
+        visit_body(c->body);
+      }
+      break;
+    }
     default:
+      break;
+    }
+  }
+
+  // Captures bind names in the enclosing scope; value patterns, class names
+  // and mapping keys are loads.
+  void visit_pattern(Pattern* p) {
+    Nesting nesting(*this);
+    switch (p->kind) {
+    case PatternKind::MatchValue: visit(static_cast<MatchValue*>(p)->value); break;
+    case PatternKind::MatchSingleton: break;
+    case PatternKind::MatchSequence:
+      for (Pattern* sub : static_cast<MatchSequence*>(p)->patterns)
+        visit_pattern(sub);
+      break;
+    case PatternKind::MatchMapping: {
+      auto* m = static_cast<MatchMapping*>(p);
+      for (Expr* k : m->keys)
+        visit(k);
+      for (Pattern* sub : m->patterns)
+        visit_pattern(sub);
+      if (!m->rest.empty()) bind(m->rest);
+      break;
+    }
+    case PatternKind::MatchClass: {
+      auto* c = static_cast<MatchClass*>(p);
+      visit(c->cls);
+      for (Pattern* sub : c->patterns)
+        visit_pattern(sub);
+      for (Pattern* sub : c->kwd_patterns)
+        visit_pattern(sub);
+      break;
+    }
+    case PatternKind::MatchStar: {
+      auto* star = static_cast<MatchStar*>(p);
+      if (!star->name.empty()) bind(star->name);
+      break;
+    }
+    case PatternKind::MatchAs: {
+      auto* as = static_cast<MatchAs*>(p);
+      if (as->pattern) visit_pattern(as->pattern);
+      if (!as->name.empty()) bind(as->name);
+      break;
+    }
+    case PatternKind::MatchOr:
+      for (Pattern* sub : static_cast<MatchOr*>(p)->patterns)
+        visit_pattern(sub);
       break;
     }
   }

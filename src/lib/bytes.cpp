@@ -16,6 +16,7 @@
 #include "runtime/containers.h"
 #include "runtime/int.h"
 #include "runtime/iter.h"
+#include "runtime/match.h"
 #include "runtime/ops.h"
 #include "runtime/str.h"
 
@@ -1115,6 +1116,7 @@ void init_bytes_types(Module* builtins) {
   init_type(bytearray_type, "bytearray", Kind::Object, &types::object);
   bytearray_type.is_builtin = false; // dispatched through its special methods
   bytearray_type.construct = construct_bytearray;
+  set_match_flags(bytearray_type, kMatchSelf); // `case bytearray(b)`; no sequence to patterns
   add_value(builtins, "bytearray", Value::object(&bytearray_type));
   init_native_iter_type(bytearray_iterator_type, "bytearray_iterator", "builtins");
 

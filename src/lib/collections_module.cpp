@@ -15,6 +15,7 @@
 #include "runtime/containers.h"
 #include "runtime/int.h"
 #include "runtime/iter.h"
+#include "runtime/match.h"
 #include "runtime/ops.h"
 
 namespace tributary::lib {
@@ -753,6 +754,7 @@ void init_types() {
   deque_type.module_name = Value::object(intern("collections"));
   deque_type.is_builtin = false;
   deque_type.construct = construct_deque;
+  set_match_flags(deque_type, kMatchSequence);
   init_native_iter_type(deque_iterator_type, "_deque_iterator", "_collections");
   init_native_iter_type(deque_reverse_iterator_type, "_deque_reverse_iterator", "_collections");
   constexpr Type* DQ = &deque_type;

@@ -6,7 +6,7 @@
 // so repr, comparison, hashing and `+` go through the special methods defined
 // here, which treat instances as plain tuples. Fields are properties whose
 // getter is a native bound to the field index. Class attributes: _fields,
-// _field_defaults, _make, _asdict, _replace. Validation and argument errors
+// __match_args__, _field_defaults, _make, _asdict, _replace. Validation and argument errors
 // follow Lib/collections/__init__.py. Assigning or deleting a field raises
 // CPython's "can't set attribute" / "can't delete attribute" (its fields are
 // _tuplegetter descriptors, not properties).
@@ -254,6 +254,7 @@ Value namedtuple_function(Value, const Args& a) {
   size_t first_default = fields.size() - defaults.size();
   for (size_t i = 0; i < defaults.size(); ++i) dict_set(fdefaults, ftuple->items[first_default + i], defaults[i]);
   add_attr(*t, "_fields", Value::object(ftuple));
+  add_attr(*t, "__match_args__", Value::object(ftuple)); // class patterns: Point(x, y)
   add_attr(*t, "_field_defaults", Value::object(fdefaults));
   add_attr(*t, "__field_cnames__", Value::object(holder));
   add_attr(*t, "__module__", module);

@@ -19,6 +19,7 @@
 #include "runtime/exceptions.h"
 #include "runtime/int.h"
 #include "runtime/iter.h"
+#include "runtime/match.h"
 #include "runtime/ops.h"
 #include "runtime/str.h"
 #include "runtime/user_class.h"
@@ -226,7 +227,8 @@ namespace {
             co->free_names[idx - ncell]);
 }
 
-// Pushes the items of `seq` for UNPACK_SEQUENCE (first item ends on top).
+} // namespace
+
 Value* unpack_sequence(Value seq, int32_t n, Value* sp) {
   auto push_reversed = [&](const Value* items, size_t size) {
     if (static_cast<int64_t>(size) != n) {
@@ -258,6 +260,8 @@ Value* unpack_sequence(Value seq, int32_t n, Value* sp) {
   }
   return push_reversed(items.data(), items.size());
 }
+
+namespace {
 
 Value make_exception_instance(Value v) {
   if (is_type(v) && v.as<Type>()->is_exception) return call0(v);
@@ -1275,6 +1279,35 @@ Value run_frame(Frame* f) {
         // Stack: [exit, prev_exc, exc] -> [exit, prev_exc, exc, exit(type, exc, tb)]
         Value r = with_except_start(sp[-3], sp[-1]);
         *sp++ = r;
+        DISPATCH();
+      }
+      TARGET(GET_LEN) {
+        f->pc = pc;
+        Value n = make_int(length(sp[-1]));
+        *sp++ = n;
+        DISPATCH();
+      }
+      TARGET(MATCH_MAPPING) {
+        sp[0] = Value::boolean(match_is_mapping(sp[-1]));
+        ++sp;
+        DISPATCH();
+      }
+      TARGET(MATCH_SEQUENCE) {
+        sp[0] = Value::boolean(match_is_sequence(sp[-1]));
+        ++sp;
+        DISPATCH();
+      }
+      TARGET(MATCH_KEYS) {
+        f->pc = pc;
+        Value values = match_keys(sp[-2], sp[-1]);
+        *sp++ = values;
+        DISPATCH();
+      }
+      TARGET(MATCH_CLASS) {
+        f->pc = pc;
+        Value attrs = match_class(sp[-3], sp[-2], instr.arg, sp[-1]);
+        sp -= 2;
+        sp[-1] = attrs;
         DISPATCH();
       }
       TARGET(SETUP_ANNOTATIONS) {

@@ -52,6 +52,9 @@ void exec_source(std::string_view source, const std::string& filename, Module* m
 Value format_for_fstring(Value v, int flags, Value spec);
 // BUILD_STRING: the concatenation of n strs.
 Value build_string(const Value* items, int32_t n);
+// UNPACK_SEQUENCE: pushes the n items of `seq` at sp (the first ends on top);
+// returns the new sp.
+Value* unpack_sequence(Value seq, int32_t n, Value* sp);
 // UNPACK_EX (`a, *b, c = seq`, arg = before | after << 8): pushes the values
 // at sp (the last first, as the stack wants them); returns the new sp.
 Value* unpack_ex(Value seq, int32_t arg, Value* sp);

@@ -1,0 +1,4 @@
+print("never printed")
+match 1:
+    case 1:
+    pass

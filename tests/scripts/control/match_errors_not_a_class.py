@@ -1,0 +1,5 @@
+import math
+
+match 3:
+    case math.floor():
+        print("never")

@@ -1,0 +1,4 @@
+print("never printed")
+match 1:
+    case int(real=1, 2):
+        pass

@@ -1,0 +1,4 @@
+print("never printed")
+match 1:
+    case int() as _:
+        pass
