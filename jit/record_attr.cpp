@@ -50,7 +50,7 @@ bool plain_class_value(Value v) {
   case Kind::StaticMethod:
   case Kind::ClassMethod:
   case Kind::Property: return false;
-  default: return true;
+  default: return !is_user_descriptor(v);
   }
 }
 
@@ -125,7 +125,7 @@ void Recorder::record_load_attr(int32_t name_index) {
     int slot = shape_find(o->shape, name);
     // A property on the class wins over the instance; otherwise the instance's
     // own attribute, then a class attribute.
-    if (!is_kind(cls_attr, Kind::Property) && (slot >= 0 || plain_class_value(cls_attr))) {
+    if (!is_data_descriptor(cls_attr) && (slot >= 0 || plain_class_value(cls_attr))) {
       Ref obj = pop();
       guard_instance(obj, v);
       if (slot < 0) {
@@ -159,7 +159,7 @@ void Recorder::record_store_attr(int32_t name_index) {
   if (is_kind(v, Kind::Instance) && !(class_hooks(v.as_object()->type) & kHookSetattr)) {
     Instance* o = v.as<Instance>();
     int slot = shape_find(o->shape, name);
-    if (slot >= 0 && !is_kind(type_lookup(o->type, name), Kind::Property)) {
+    if (slot >= 0 && !is_data_descriptor(type_lookup(o->type, name))) {
       Ref obj = pop();
       Ref value = box(pop());
       guard_instance(obj, v);

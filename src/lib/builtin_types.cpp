@@ -15,6 +15,8 @@
 #include "runtime/ops.h"
 #include "runtime/str.h"
 #include "runtime/user_class.h"
+#include "vm/exec.h"
+#include "vm/interp.h"
 
 namespace tributary::lib {
 
@@ -32,6 +34,13 @@ Value construct_object(Value, const Args& a) {
 Value construct_type(Value, const Args& a) {
   if (a.npos == 1 && a.nkw == 0) return Value::object(type_of(a[0]));
   if (a.npos == 3) {
+    // A base's metaclass other than type makes the class (type_new's "winner").
+    if (is_tuple(a[1])) {
+      for (Value b : a[1].as<Tuple>()->span())
+        if (!is_type(b)) raise(types::type_error, "type.__new__() argument 2 must be a tuple of types");
+      Type* meta = most_derived_metaclass(&types::type, a[1].as<Tuple>());
+      if (meta != &types::type) return call(Value::object(meta), a);
+    }
     Value args[4] = {Value::object(&types::type), a[0], a[1], a[2]};
     return call(dict_get(types::type.dict, Value::object(intern("__new__"))), Args{args, 4, a.kwnames, a.kwvals, a.nkw});
   }
@@ -352,7 +361,58 @@ Value set_init(Value self, const Args& a) {
 // construct); the __init__ a subclass's super().__init__(f) reaches accepts them.
 Value accept_init(Value, const Args&) { return Value::none(); }
 
+// ---- object.__reduce_ex__ / __reduce__ (copy and pickle) ---------------------------------
+
+Value copyreg_attr(const char* name) {
+  Value m = vm::import_module(vm::state().builtins->dict, intern("copyreg"), Value::none(), Value::small_int(0));
+  return get_attr(m, intern(name));
+}
+
+// CPython's reduce_newobj: (copyreg.__newobj__, (cls, *newargs), state,
+// list items, dict items), state being __getstate__() or the instance dict.
+Value reduce_newobj(Value self) {
+  Type* t = type_of(self);
+  GcVector<Value> args{Value::object(t)};
+  if (Value gna = get_attr_or_empty(self, intern("__getnewargs__")); !gna.is_empty()) {
+    Value r = call0(gna);
+    if (!is_tuple(r)) raise_fmt(types::type_error, "__getnewargs__ should return a tuple, not '{}'", tname(r));
+    for (Value v : r.as<Tuple>()->span()) args.push_back(v);
+  }
+  Value state = Value::none();
+  if (Value gs = get_attr_or_empty(self, intern("__getstate__")); !gs.is_empty()) {
+    state = call0(gs);
+  } else if (Instance* store = self.is_object() ? attr_store(self.as_object()) : nullptr) {
+    Dict* d = instance_dict(store);
+    if (d->used) state = Value::object(d);
+  }
+  Value items[5] = {copyreg_attr("__newobj__"), Value::object(new_tuple(std::span<const Value>(args))), state,
+                    Value::none(), Value::none()};
+  if (is_list(self)) items[3] = get_iter(self);
+  if (is_dict(self)) items[4] = get_iter(call0(get_attr(self, intern("items"))));
+  return Value::object(new_tuple(std::span<const Value>(items)));
+}
+
+Value object_reduce_ex(Value self, const Args& a) {
+  if (a.npos != 1) raise(types::type_error, "__reduce_ex__() takes exactly one argument");
+  int64_t protocol = arg_index(a[0]);
+  Value reduce = type_lookup(type_of(self), intern("__reduce__"));
+  if (!reduce.is_empty() && !(is_kind(reduce, Kind::NativeFunction) && reduce.as<NativeFunction>()->owner == &types::object))
+    return call0(get_attr(self, intern("__reduce__")));
+  if (protocol < 2) {
+    Value args[2] = {self, a[0]};
+    return call(copyreg_attr("_reduce_ex"), Args{args, 2});
+  }
+  return reduce_newobj(self);
+}
+
+Value object_reduce(Value self, const Args&) {
+  Value args[2] = {self, Value::small_int(0)};
+  return call(copyreg_attr("_reduce_ex"), Args{args, 2});
+}
+
 void init_subclassing() {
+  add_method(types::object, "__reduce_ex__", self_or_first<object_reduce_ex>);
+  add_method(types::object, "__reduce__", self_or_first<object_reduce>);
   add_static_method(types::int_, "__new__", builtin_new<&types::int_, false>);
   add_static_method(types::str, "__new__", builtin_new<&types::str, false>);
   add_static_method(types::tuple, "__new__", builtin_new<&types::tuple, false>);

@@ -5,6 +5,8 @@
 // builtin_types.cpp; iterator objects (enumerate, zip, map, ...) in
 // runtime/iter.h; exec/eval/compile/globals/locals/vars and __build_class__
 // in vm/exec.cpp. Limits: 3-argument type() is not provided.
+#include <array>
+
 #include "lib/builtins.h"
 
 #include <cmath>
@@ -458,12 +460,29 @@ Value builtin_reversed(Value, const Args& a) {
 
 // ---- types and attributes ---------------------------------------------------------
 
-// isinstance/issubclass's second argument: a type or a (nested) tuple of types.
-bool subclass_of(Type* t, Value cls, const char* fname, const char* what) {
-  if (is_type(cls)) return is_subtype(t, cls.as<Type>());
+// isinstance/issubclass's second argument: a type, a union or a (nested)
+// tuple of them. `check` names the metaclass hook (__instancecheck__ or
+// __subclasscheck__, ABCMeta's) called with `subject` when cls's metaclass
+// defines one.
+bool subclass_of(Value subject, Type* t, Value cls, const char* fname, const char* what, const char* check) {
+  if (is_type(cls)) {
+    Type* c = cls.as<Type>();
+    if (t == c) return true;
+    Type* meta = type_of(cls);
+    if (!meta->is_builtin) {
+      if (Value hook = type_lookup(meta, intern(check)); !hook.is_empty())
+        return truthy(call(hook, Args{std::array<Value, 2>{cls, subject}.data(), 2}));
+    }
+    return is_subtype(t, c);
+  }
   if (is_tuple(cls)) {
     for (Value c : cls.as<Tuple>()->span())
-      if (subclass_of(t, c, fname, what)) return true;
+      if (subclass_of(subject, t, c, fname, what, check)) return true;
+    return false;
+  }
+  if (Tuple* members = union_members_or_null(cls)) {
+    for (Value c : members->span())
+      if (subclass_of(subject, t, c.is_none() ? Value::object(&types::none) : c, fname, what, check)) return true;
     return false;
   }
   raise_fmt(types::type_error, "{}() arg 2 must be a {}", fname, what);
@@ -472,14 +491,16 @@ bool subclass_of(Type* t, Value cls, const char* fname, const char* what) {
 Value builtin_isinstance(Value, const Args& a) {
   no_kwargs(a, "isinstance");
   check_expected(a, "isinstance", 2, 2);
-  return Value::boolean(subclass_of(type_of(a[0]), a[1], "isinstance", "type, a tuple of types, or a union"));
+  return Value::boolean(
+      subclass_of(a[0], type_of(a[0]), a[1], "isinstance", "type, a tuple of types, or a union", "__instancecheck__"));
 }
 
 Value builtin_issubclass(Value, const Args& a) {
   no_kwargs(a, "issubclass");
   check_expected(a, "issubclass", 2, 2);
   if (!is_type(a[0])) raise(types::type_error, "issubclass() arg 1 must be a class");
-  return Value::boolean(subclass_of(a[0].as<Type>(), a[1], "issubclass", "class, a tuple of classes, or a union"));
+  return Value::boolean(subclass_of(a[0], a[0].as<Type>(), a[1], "issubclass", "class, a tuple of classes, or a union",
+                                    "__subclasscheck__"));
 }
 
 Str* attr_name(Value v) {
@@ -575,6 +596,37 @@ void init_builtin_functions(Module* m) {
   }
   for (Type* t : kExceptionTypes)
     if (t->name && *t->name) add_value(m, t->name, Value::object(t));
+  // CPython's other builtin exceptions and warnings, which the runtime itself
+  // never raises (library code defines handlers and subclasses of them).
+  struct Extra {
+    const char* name;
+    const char* base;
+  };
+  static constexpr Extra kExtra[] = {
+      {"BlockingIOError", "OSError"},         {"ChildProcessError", "OSError"},
+      {"ConnectionError", "OSError"},         {"BrokenPipeError", "ConnectionError"},
+      {"ConnectionAbortedError", "ConnectionError"}, {"ConnectionRefusedError", "ConnectionError"},
+      {"ConnectionResetError", "ConnectionError"},   {"InterruptedError", "OSError"},
+      {"ProcessLookupError", "OSError"},      {"TimeoutError", "OSError"},
+      {"BufferError", "Exception"},           {"FloatingPointError", "ArithmeticError"},
+      {"ReferenceError", "Exception"},        {"SystemError", "Exception"},
+      {"TabError", "IndentationError"},       {"UnicodeTranslateError", "UnicodeError"},
+      {"UserWarning", "Warning"},             {"DeprecationWarning", "Warning"},
+      {"PendingDeprecationWarning", "Warning"}, {"SyntaxWarning", "Warning"},
+      {"RuntimeWarning", "Warning"},          {"FutureWarning", "Warning"},
+      {"ImportWarning", "Warning"},           {"UnicodeWarning", "Warning"},
+      {"BytesWarning", "Warning"},            {"ResourceWarning", "Warning"},
+      {"EncodingWarning", "Warning"},
+  };
+  static Type extra_types[std::size(kExtra)];
+  for (size_t i = 0; i < std::size(kExtra); ++i) {
+    if (dict_find_str(m->dict, intern(kExtra[i].name))) continue; // (defined natively already)
+    Value base = dict_get(m->dict, Value::object(intern(kExtra[i].base)));
+    init_exception_type(extra_types[i], kExtra[i].name, *base.as<Type>());
+    add_value(m, kExtra[i].name, Value::object(&extra_types[i]));
+  }
+  add_value(m, "EnvironmentError", Value::object(&types::os_error));
+  add_value(m, "IOError", Value::object(&types::os_error));
   add_value(m, "NotImplemented", kNotImplemented);
   add_value(m, "Ellipsis", kEllipsis);
   add_value(m, "__name__", intern_value("builtins"));

@@ -62,11 +62,6 @@ Value construct_exception(Value self, const Args& a) {
   return Value::object(e);
 }
 
-void init_exception_type(Type& t, const char* name, Type& base) {
-  init_type(t, name, Kind::Exception, &base);
-  t.is_exception = true;
-  t.construct = construct_exception;
-}
 
 // Item `i` of the args tuple, or None.
 Value arg_or_none(ExceptionObj* e, size_t i) { return i < e->args->size ? e->args->items[i] : Value::none(); }
@@ -487,6 +482,12 @@ void init_traceback_types() {
   add_getter(tb_frame_type, "f_back", f_none);
   add_getter(tb_frame_type, "f_locals", f_empty_dict);
   add_getter(tb_frame_type, "f_globals", f_empty_dict);
+}
+
+void init_exception_type(Type& t, const char* name, Type& base) {
+  init_type(t, name, Kind::Exception, &base);
+  t.is_exception = true;
+  t.construct = construct_exception;
 }
 
 void init_exceptions() {

@@ -64,6 +64,9 @@ bool is_subtype(const Type* t, const Type* base);
 std::string exception_line(Value exc);
 std::string format_traceback(Value exc);
 
+// Initializes a builtin exception class `name` deriving from `base`.
+void init_exception_type(Type& t, const char* name, Type& base);
+
 // The type of TracebackEntry objects (exc.__traceback__, tb_next, tb_frame).
 extern Type traceback_type;
 // Creates traceback_type and its frame type; needs property (after the class protocol).

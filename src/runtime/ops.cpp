@@ -237,6 +237,9 @@ Value builtin_binary(BinOp op, Value a, Value b) {
     return Value::object(str_percent_format(a.as<Str>(), b));
   if (ka == Kind::Set || ka == Kind::FrozenSet || ka == Kind::DictView || kb == Kind::DictView)
     return ops_detail::set_binary_op(op, a, b, false);
+  if (op == BinOp::Or) {
+    if (Value u = ops_detail::make_union(a, b); !u.is_empty()) return u;
+  }
   if (op == BinOp::Or && ka == Kind::Dict && kb == Kind::Dict) {
     Dict* r = dict_copy(a.as<Dict>());
     dict_update(r, b);

@@ -60,6 +60,10 @@ Value lookup_method(Value obj, Str* name, bool& is_method);
 // Looks up `name` along the MRO of `t`; empty Value if absent.
 Value type_lookup(Type* t, Str* name);
 
+// The members of a types.UnionType (`int | str`), None standing for NoneType;
+// null for any other value.
+Tuple* union_members_or_null(Value v);
+
 Value get_item(Value obj, Value key);
 void set_item(Value obj, Value key, Value v);
 void del_item(Value obj, Value key);

@@ -56,7 +56,12 @@ Value bind(Value attr, Value obj, Str* name) {
       raise_fmt(types::attribute_error, "property '{}' of '{}' object has no getter", name->view(), type_of(obj)->name);
     return call1(fget, obj);
   }
-  default: return attr;
+  default:
+    if (is_user_descriptor(attr)) { // a class with __get__
+      Value args[3] = {attr, obj, Value::object(type_of(obj))};
+      return call(type_lookup(type_of(attr), intern("__get__")), Args{args, 3});
+    }
+    return attr;
   }
 }
 
@@ -80,6 +85,10 @@ Value type_attr(Type* t, Str* name) {
   if (!v.is_empty()) {
     if (is_kind(v, Kind::StaticMethod)) return v.as<StaticMethod>()->func;
     if (is_kind(v, Kind::ClassMethod)) return new_bound_method(v.as<StaticMethod>()->func, Value::object(t));
+    if (is_user_descriptor(v)) { // __get__(None, cls)
+      Value args[3] = {v, Value::none(), Value::object(t)};
+      return call(type_lookup(type_of(v), intern("__get__")), Args{args, 3});
+    }
     return v;
   }
   if (n == "__doc__") return Value::none();
@@ -197,6 +206,7 @@ Value get_attr_or_empty(Value obj, Str* name) {
   }
   if (Value v = type_lookup(t, name); !v.is_empty()) return bind(v, obj, name);
   if (name->view() == "__class__") return Value::object(t);
+  if (name->view() == "__doc__") return Value::none(); // every object has one (its type's)
   return Value::empty();
 }
 

@@ -60,6 +60,12 @@ Value callable_get_attr(Value fn, Str* name);
 void init_generic_alias_type();
 bool is_generic_alias(Value v);
 std::string generic_alias_repr(Value v);
+// types.UnionType (`int | None`): the union of two operands of `|`, empty when
+// either is not a class, None, an alias or a union.
+Value make_union(Value a, Value b);
+bool is_union(Value v);
+Tuple* union_members(Value v); // None stands for NoneType
+std::string union_repr(Value v);
 
 // "0x7f..." as CPython prints object addresses.
 inline std::string address(const void* p) { return fmt::format("{:#x}", reinterpret_cast<uintptr_t>(p)); }

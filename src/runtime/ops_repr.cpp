@@ -351,6 +351,10 @@ void repr_into(std::string& out, Value v) {
   case Kind::Ellipsis: out += "Ellipsis"; return;
   default: break;
   }
+  if (ops_detail::is_union(v)) {
+    out += ops_detail::union_repr(v);
+    return;
+  }
   if (ops_detail::is_generic_alias(v)) {
     out += ops_detail::generic_alias_repr(v);
     return;

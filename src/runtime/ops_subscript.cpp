@@ -467,12 +467,109 @@ std::string generic_alias_repr(Value v) {
   return out + "]";
 }
 
+// ---- types.UnionType: `int | str`, `list[int] | None` -------------------------------------
+
+namespace {
+
+Type union_type;
+
+struct UnionObj : Object {
+  Tuple* args; // distinct members, in order; None stands for NoneType
+};
+
+bool is_union_value(Value v) { return v.is_object() && v.as_object()->type == &union_type; }
+
+// What `|` may combine into a union: classes, None, aliases and unions.
+bool union_operand(Value v) { return v.is_none() || is_type(v) || is_generic_alias(v) || is_union_value(v); }
+
+Value union_args_attr(Value, const Args& a) {
+  if (a.npos != 1 || !is_union_value(a[0])) raise(types::type_error, "descriptor requires a 'types.UnionType' object");
+  Tuple* args = a[0].as<UnionObj>()->args;
+  Tuple* out = new_tuple(args->size);
+  for (size_t i = 0; i < args->size; ++i)
+    out->items[i] = args->items[i].is_none() ? Value::object(&types::none) : args->items[i];
+  return Value::object(out);
+}
+
+Value union_eq(Value self, const Args& a) {
+  if (a.npos != 1) raise(types::type_error, "expected 1 argument");
+  if (!is_union_value(a[0])) return kNotImplemented;
+  Tuple* x = self.as<UnionObj>()->args;
+  Tuple* y = a[0].as<UnionObj>()->args;
+  if (x->size != y->size) return Value::boolean(false);
+  for (Value v : x->span()) {
+    bool found = false;
+    for (Value w : y->span()) found = found || equals(v, w);
+    if (!found) return Value::boolean(false);
+  }
+  return Value::boolean(true);
+}
+
+Value union_hash(Value self, const Args&) {
+  int64_t h = 0;
+  for (Value v : self.as<UnionObj>()->args->span()) h ^= hash_value(v);
+  return Value::small_int(h & 0x7fffffffffff);
+}
+
+} // namespace
+
+Value make_union(Value a, Value b) {
+  if (!union_operand(a) || !union_operand(b)) return Value::empty();
+  GcVector<Value> members;
+  auto add = [&](Value v) {
+    if (v == Value::object(&types::none)) v = Value::none();
+    for (Value m : members)
+      if (m == v || (is_generic_alias(m) && equals(m, v))) return;
+    members.push_back(v);
+  };
+  for (Value side : {a, b}) {
+    if (is_union_value(side)) {
+      for (Value m : side.as<UnionObj>()->args->span()) add(m);
+    } else {
+      add(side);
+    }
+  }
+  auto* u = gc::make<UnionObj>();
+  u->type = &union_type;
+  u->args = new_tuple(std::span<const Value>(members));
+  return Value::object(u);
+}
+
+bool is_union(Value v) { return is_union_value(v); }
+
+Tuple* union_members(Value v) { return v.as<UnionObj>()->args; }
+
+std::string union_repr(Value v) {
+  std::string out;
+  for (Value m : v.as<UnionObj>()->args->span()) {
+    if (!out.empty()) out += " | ";
+    out += m.is_none() ? "None" : alias_item_repr(m);
+  }
+  return out;
+}
+
+void init_union_type() {
+  init_type(union_type, "UnionType", Kind::Object, &types::object);
+  union_type.module_name = Value::object(intern("types"));
+  union_type.is_builtin = false; // compared and hashed through its special methods
+  auto* args = gc::make<Property>(); // (property() itself is not set up yet)
+  args->type = &types::property;
+  args->fget = new_native("__args__", union_args_attr);
+  args->fset = args->fdel = Value::none();
+  add_attr(union_type, "__args__", Value::object(args));
+  add_method(union_type, "__eq__", union_eq);
+  add_method(union_type, "__hash__", union_hash);
+}
+
 void init_generic_alias_type() {
   init_type(generic_alias_type, "GenericAlias", Kind::Object, &types::object);
   generic_alias_type.module_name = Value::object(intern("types"));
   add_method(generic_alias_type, "__call__", call_generic_alias);
+  init_union_type();
 }
 
 } // namespace ops_detail
+
+Tuple* union_members_or_null(Value v) { return ops_detail::is_union(v) ? ops_detail::union_members(v) : nullptr; }
 
 } // namespace tributary

@@ -154,6 +154,17 @@ Value object_delattr(Value self, const Args& a) {
 
 Value object_init_subclass(Value, const Args&) { return Value::none(); }
 
+// object.__format__: format(obj, "") is str(obj); anything else is refused.
+Value object_format(Value self, const Args& a) {
+  if (a.npos != 1 || !is_str(a[0])) raise(types::type_error, "__format__() argument must be str");
+  if (a[0].as<Str>()->nbytes != 0)
+    raise_fmt(types::type_error, "unsupported format string passed to {}.__format__", type_of(self)->name);
+  return Value::object(to_str(self));
+}
+
+// object.__subclasshook__: "no opinion" (abc's ABCMeta asks it first).
+Value object_subclasshook(Value, const Args&) { return kNotImplemented; }
+
 // ---- BaseException's methods -------------------------------------------------------------
 
 Value exc_init(Value self, const Args& a) {
@@ -455,8 +466,17 @@ Value type_dunder_new(Value, const Args& a) {
   Tuple* bases = a[2].as<Tuple>();
   for (Value b : bases->span())
     if (!is_type(b)) raise_fmt(types::type_error, "type.__new__() argument 2 must be a tuple of types");
-  meta = most_derived_metaclass(meta, bases);
-  return Value::object(type_new(meta, a[1].as<Str>(), bases, a[3].as<Dict>(), a));
+  Type* winner = most_derived_metaclass(meta, bases);
+  if (winner != meta) {
+    // As CPython's type_new: a more derived metaclass's own __new__ makes it.
+    Value f = type_lookup(winner, intern("__new__"));
+    if (f != dict_get(types::type.dict, Value::object(intern("__new__")))) {
+      if (is_kind(f, Kind::StaticMethod)) f = f.as<StaticMethod>()->func;
+      Value args[4] = {Value::object(winner), a[1], a[2], a[3]};
+      return call(f, Args{args, 4, a.kwnames, a.kwvals, a.nkw});
+    }
+  }
+  return Value::object(type_new(winner, a[1].as<Str>(), bases, a[3].as<Dict>(), a));
 }
 
 Value type_dunder_init(Value self, const Args& a) {
@@ -491,6 +511,21 @@ Value add_static_method(Type& t, const char* name, NativeFn fn) {
   return sm;
 }
 
+bool is_user_descriptor(Value v) {
+  if (!v.is_object() || v.as_object()->type->is_builtin) return false;
+  static Str* const kGet = intern("__get__");
+  return !type_lookup(v.as_object()->type, kGet).is_empty();
+}
+
+bool is_data_descriptor(Value v) {
+  if (is_kind(v, Kind::Property)) return true;
+  if (!v.is_object() || v.as_object()->type->is_builtin) return false;
+  static Str* const kSet = intern("__set__");
+  static Str* const kDelete = intern("__delete__");
+  Type* t = v.as_object()->type;
+  return !type_lookup(t, kSet).is_empty() || !type_lookup(t, kDelete).is_empty();
+}
+
 uint32_t class_hooks(Type* t) {
   uint64_t epoch = instance_class_epoch();
   if (t->hooks_epoch == epoch) return t->hooks;
@@ -513,7 +548,7 @@ Value instance_lookup(Value obj, Str* name) {
   Instance* o = attr_store(obj.as_object());
   Type* t = o->type;
   Value cls_attr = type_lookup(t, name);
-  if (is_kind(cls_attr, Kind::Property)) return ops_detail::bind_attr(cls_attr, obj, name);
+  if (is_data_descriptor(cls_attr)) return ops_detail::bind_attr(cls_attr, obj, name);
   int i = shape_find(o->shape, name);
   if (i >= 0) return o->slots[i];
   if (!cls_attr.is_empty()) return ops_detail::bind_attr(cls_attr, obj, name);
@@ -572,6 +607,13 @@ Value instance_getattr(Value obj, Str* name, bool or_empty) {
 void instance_setattr_raw(Value obj, Str* name, Value v) {
   Instance* o = attr_store(obj.as_object());
   Value cls_attr = type_lookup(o->type, name);
+  if (!is_kind(cls_attr, Kind::Property) && is_data_descriptor(cls_attr)) {
+    Value set = type_lookup(type_of(cls_attr), intern("__set__"));
+    if (set.is_empty()) raise(types::attribute_error, "__set__");
+    Value args[3] = {cls_attr, obj, v};
+    call(set, Args{args, 3});
+    return;
+  }
   if (is_kind(cls_attr, Kind::Property)) {
     Value fset = cls_attr.as<Property>()->fset;
     if (fset.is_empty() || fset.is_none())
@@ -595,6 +637,13 @@ void instance_setattr(Value obj, Str* name, Value v) {
 void instance_delattr_raw(Value obj, Str* name) {
   Instance* o = attr_store(obj.as_object());
   Value cls_attr = type_lookup(o->type, name);
+  if (!is_kind(cls_attr, Kind::Property) && is_data_descriptor(cls_attr)) {
+    Value del = type_lookup(type_of(cls_attr), intern("__delete__"));
+    if (del.is_empty()) raise(types::attribute_error, "__delete__");
+    Value args[2] = {cls_attr, obj};
+    call(del, Args{args, 2});
+    return;
+  }
   if (is_kind(cls_attr, Kind::Property)) {
     Value fdel = cls_attr.as<Property>()->fdel;
     if (fdel.is_empty() || fdel.is_none())
@@ -658,6 +707,12 @@ void init_class_protocol() {
   add_method(object, "__eq__", self_or_first<object_eq>);
   add_method(object, "__ne__", self_or_first<object_ne>);
   add_method(object, "__hash__", self_or_first<object_hash>);
+  add_method(object, "__format__", self_or_first<object_format>);
+  {
+    Value f = new_native("__subclasshook__", object_subclasshook);
+    Args one{&f, 1};
+    add_attr(object, "__subclasshook__", construct_classmethod(Value::empty(), one));
+  }
   add_method(object, "__getattribute__", self_or_first<object_getattribute>);
   add_method(object, "__setattr__", self_or_first<object_setattr>);
   add_method(object, "__delattr__", self_or_first<object_delattr>);

@@ -48,6 +48,13 @@ Value add_static_method(Type& t, const char* name, NativeFn fn);
 // metaclass, another __new__, an exception class, object's __init__).
 Value plain_instance_init(Value cls);
 
+// Descriptors defined in Python: an object whose class defines __get__ (a
+// non-data descriptor) or also __set__/__delete__ (a data descriptor, which
+// takes precedence over the instance's own attributes). property counts as a
+// data descriptor.
+bool is_user_descriptor(Value v);
+bool is_data_descriptor(Value v);
+
 // The hooks of `t` (recomputed when any class changed).
 uint32_t class_hooks(Type* t);
 

@@ -350,7 +350,7 @@ namespace {
 Value load_attr_miss(AttrCache& c, Instance* o, Str* name) {
   Value obj = Value::object(o);
   Value v = get_attr(obj, name);
-  if (!(class_hooks(o->type) & kHookGetattribute) && !is_kind(type_lookup(o->type, name), Kind::Property)) {
+  if (!(class_hooks(o->type) & kHookGetattribute) && !is_data_descriptor(type_lookup(o->type, name))) {
     int i = shape_find(o->shape, name);
     if (i >= 0) c = AttrCache{o->shape, instance_class_epoch(), i, nullptr, Value::empty()};
   }
@@ -362,7 +362,7 @@ Value load_attr_miss(AttrCache& c, Instance* o, Str* name) {
 void store_attr_miss(AttrCache& c, Instance* o, Str* name, Value v) {
   Shape* before = o->shape;
   set_attr(Value::object(o), name, v);
-  if ((class_hooks(o->type) & kHookSetattr) || is_kind(type_lookup(o->type, name), Kind::Property)) return;
+  if ((class_hooks(o->type) & kHookSetattr) || is_data_descriptor(type_lookup(o->type, name))) return;
   uint64_t epoch = instance_class_epoch();
   if (o->shape == before) {
     int i = shape_find(before, name);
