@@ -54,5 +54,32 @@ class CommandLine(unittest.TestCase):
         self.same(os.path.join(self.dir, "missing.py"))
 
 
+class StandardLibrary(unittest.TestCase):
+    """CPython's pure-Python library comes from TRIBUTARY_STDLIB (else the
+    directory meson found); without it, a standard module's import fails with
+    CPython's ModuleNotFoundError plus a hint, and the native modules work."""
+
+    def run_with(self, stdlib, code):
+        env = dict(os.environ, TRIBUTARY_STDLIB=stdlib)
+        p = subprocess.run([TRIBUTARY, "-c", code], env=env, stdin=subprocess.DEVNULL,
+                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=60)
+        return p.returncode, p.stdout.decode(), p.stderr.decode()
+
+    def test_missing_library(self):
+        status, out, err = self.run_with("/nonexistent/lib", "import math\nprint(math.sqrt(4.0))\nimport enum")
+        self.assertEqual(status, 1)
+        self.assertEqual(out, "2.0\n")
+        last = err.strip().splitlines()[-1]
+        self.assertTrue(last.startswith("ModuleNotFoundError: No module named 'enum' "), last)
+        self.assertIn("libpython3.11-stdlib", last)
+        self.assertIn("/nonexistent/lib", last)
+
+    def test_library_on_sys_path(self):
+        lib = subprocess.run([PYTHON, "-c", "import sysconfig; print(sysconfig.get_path('stdlib'))"],
+                             stdout=subprocess.PIPE, check=True).stdout.decode().strip()
+        status, out, err = self.run_with(lib, "import sys, enum\nprint(sys.path[-1] == sys._stdlib_dir, enum.__file__.startswith(sys._stdlib_dir))")
+        self.assertEqual((status, out), (0, "True True\n"), err)
+
+
 if __name__ == "__main__":
     unittest.main()

@@ -2,7 +2,7 @@
 # deps.sh [PACKAGE...] — installs the Debian packages Tributary needs, and any
 # given as arguments (the demo adds pypy3), only those missing.
 set -euo pipefail
-packages=(g++ meson ninja-build pkg-config ccache python3 libfmt-dev doctest-dev
+packages=(g++ meson ninja-build pkg-config ccache python3 python3.11 libpython3.11-stdlib libfmt-dev doctest-dev
           libgc-dev libgmp-dev libasmjit-dev libcapstone-dev libicu-dev)
 packages+=("$@")
 missing=()

@@ -17,6 +17,8 @@
 #include "runtime/iter.h"
 #include "runtime/match.h"
 #include "runtime/ops.h"
+#include "runtime/str.h"
+#include "vm/interp.h"
 
 namespace tributary::lib {
 
@@ -822,6 +824,11 @@ void init_types() {
 Module* make_collections_module() {
   Module* m = new_module("collections");
   if (!deque_type.name[0]) init_types();
+  // A package whose submodules (collections.abc) are CPython's own.
+  if (const std::string& lib = vm::state().stdlib_dir; !lib.empty()) {
+    Value dir = str_value(lib + "/collections");
+    add_value(m, "__path__", Value::object(new_list(std::span<const Value>(&dir, 1))));
+  }
   add_value(m, "deque", Value::object(&deque_type));
   add_value(m, "defaultdict", Value::object(&defaultdict_type));
   add_value(m, "Counter", Value::object(&counter_type));

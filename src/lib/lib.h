@@ -26,6 +26,7 @@ Module* make_tributary_module();               // tributary_module.cpp
 Module* make_struct_module();                  // struct_module.cpp
 Module* make_sre_module();                     // sre_module.cpp: _sre, the engine under `re`
 Module* make_random_module();                  // random_module.cpp
+Module* make_weakref_module();                 // weakref_module.cpp (_weakref)
 Module* make_itertools_module();               // itertools_module.cpp
 Module* make_functools_module();               // functools_module.cpp
 Module* make_collections_module();             // collections_module.cpp

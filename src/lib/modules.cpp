@@ -34,6 +34,7 @@ constexpr ModuleDef kModules[] = {
     {"struct", lib::make_struct_module},
     {"_sre", lib::make_sre_module},
     {"random", lib::make_random_module},
+    {"_weakref", lib::make_weakref_module},
     {"itertools", lib::make_itertools_module},
     {"functools", lib::make_functools_module},
     {"collections", lib::make_collections_module},

@@ -18,6 +18,7 @@
 #include "runtime/format.h"
 #include "runtime/instance.h"
 #include "runtime/int.h"
+#include "runtime/interpreter.h"
 #include "runtime/ops.h"
 #include "runtime/str.h"
 #include "runtime/user_class.h"
@@ -68,6 +69,24 @@ Value sys_setrecursionlimit(Value, const Args& a) {
 Value sys_getsizeof(Value, const Args& a) {
   check_expected(a, "getsizeof", 1, 2);
   raise(types::not_implemented_error, "sys.getsizeof");
+}
+
+// sys.exc_info(): (type, value, traceback) of the exception being handled.
+Value sys_exc_info(Value, const Args& a) {
+  if (a.npos || a.nkw) raise(types::type_error, "sys.exc_info() takes no arguments");
+  Value e = vm::current_handled_exception();
+  if (e.is_none() || e.is_empty()) {
+    Value none3[3] = {Value::none(), Value::none(), Value::none()};
+    return Value::object(new_tuple(std::span<const Value>(none3)));
+  }
+  Value items[3] = {Value::object(type_of(e)), e, get_attr(e, intern("__traceback__"))};
+  return Value::object(new_tuple(std::span<const Value>(items)));
+}
+
+Value sys_exception(Value, const Args& a) {
+  if (a.npos || a.nkw) raise(types::type_error, "sys.exception() takes no arguments");
+  Value e = vm::current_handled_exception();
+  return e.is_empty() ? Value::none() : e;
 }
 
 Value sys_intern(Value, const Args& a) {
@@ -231,6 +250,8 @@ Module* make_sys_module() {
   add_function(m, "get_int_max_str_digits", sys_get_int_max_str_digits);
   add_function(m, "set_int_max_str_digits", sys_set_int_max_str_digits);
   add_function(m, "intern", sys_intern);
+  add_function(m, "exc_info", sys_exc_info);
+  add_function(m, "exception", sys_exception);
   return m;
 }
 

@@ -128,6 +128,13 @@ namespace {
 
 constexpr size_t align8(size_t n) { return (n + 7) & ~size_t(7); }
 
+// The native type whose layout a Kind::Object builtin subclass has.
+Type* layout_type(Type* t) {
+  for (Value m : t->mro->span())
+    if (m.as<Type>()->basic_size) return m.as<Type>();
+  return &types::object;
+}
+
 // Bytes of `o`'s base layout, where its embedded Instance starts.
 size_t base_layout_size(Object* o) {
   switch (o->type->kind) {
@@ -143,7 +150,7 @@ size_t base_layout_size(Object* o) {
   case Kind::Property: return sizeof(Property);
   case Kind::StaticMethod:
   case Kind::ClassMethod: return sizeof(StaticMethod);
-  case Kind::Object: return sizeof(Object);
+  case Kind::Object: return layout_type(o->type)->basic_size;
   default: return 0;
   }
 }
@@ -195,6 +202,12 @@ Value new_builtin_subclass_instance(Type* cls, Value base) {
     std::memcpy(mem, src, n);
     reinterpret_cast<Str*>(mem)->interned = false; // a copy, not the interned original
     break;
+  case Kind::Object: {
+    std::memcpy(mem, src, n);
+    Type* native = layout_type(cls);
+    if (native->relocate) native->relocate(src, reinterpret_cast<Object*>(mem));
+    break;
+  }
   default: std::memcpy(mem, src, n); break;
   }
   auto* o = reinterpret_cast<Object*>(mem);

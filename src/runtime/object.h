@@ -29,6 +29,7 @@ struct Str;
 struct Dict;
 struct Tuple;
 struct Shape;
+struct List;
 
 struct Object {
   Type* type;
@@ -79,6 +80,12 @@ struct Type : Object {
   // A class statement's subclass of a builtin type other than object: its
   // instances have the builtin's layout plus embedded attributes (instance.h).
   bool builtin_subclass = false;
+  // A native type other than the builtin kinds' (Kind::Object) that classes
+  // may subclass: its object size, and how to fix up an object copied to a
+  // new address (new_builtin_subclass_instance).
+  uint32_t basic_size = 0;
+  void (*relocate)(Object* from, Object* to) = nullptr;
+  List* subclasses = nullptr; // classes naming this one as a base (type.__subclasses__)
 };
 
 struct Str : Object {

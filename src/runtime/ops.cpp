@@ -814,7 +814,13 @@ Value find_dunder(Value obj, Str* name) {
     g_builtin_path = Value::empty();
     return Value::empty();
   }
-  return is_builtin_method(f) ? Value::empty() : f;
+  // (Only the builtin's own method for this name: `__str__ = int.__repr__`,
+  // as enum sets it, is a call.)
+  if (is_builtin_method(f)) {
+    Value fn = is_kind(f, Kind::NativeFunction) ? f : f.as<StaticMethod>()->func;
+    if (name->view() == fn.as<NativeFunction>()->name) return Value::empty();
+  }
+  return f;
 }
 
 Value call_dunder(Value obj, const char* name, std::span<const Value> args) {

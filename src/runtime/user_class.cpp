@@ -44,6 +44,21 @@ std::string class_path(const Type* t) {
 
 // ---- instantiation ------------------------------------------------------------------
 
+// object.__new__ refuses a class whose __abstractmethods__ (abc.ABCMeta sets
+// it) is not empty.
+void check_not_abstract(Type* t) {
+  static Str* const kAbstract = intern("__abstractmethods__");
+  Value am = type_lookup(t, kAbstract);
+  if (am.is_empty() || !truthy(am)) return;
+  List* names = list_from_iterable(am);
+  std::sort(names->items.begin(), names->items.end(),
+            [](Value x, Value y) { return compare_bool(CmpOp::Lt, x, y); });
+  std::string joined;
+  for (size_t i = 0; i < names->items.size(); ++i) joined += (i ? ", " : "") + str_string(names->items[i]);
+  raise_fmt(types::type_error, "Can't instantiate abstract class {} with abstract method{} {}", t->name,
+            names->items.size() > 1 ? "s" : "", joined);
+}
+
 Value construct_instance(Value self, const Args& a) {
   Type* t = self.as<Type>();
   static Str* const kNew = intern("__new__");
@@ -57,6 +72,7 @@ Value construct_instance(Value self, const Args& a) {
     obj = Value::object(new_exception(t, a.positional()));
   } else if (default_new) {
     if (t->kind != Kind::Instance) raise_fmt(types::type_error, "cannot create '{}' instances", t->name);
+    check_not_abstract(t);
     if (init == g_object_init && (a.npos || a.nkw))
       raise_fmt(types::type_error, "{}() takes no arguments", t->name);
     obj = Value::object(new_instance(t));
@@ -90,7 +106,10 @@ Value object_new(Value, const Args& a) {
   if (!is_type(a[0]))
     raise_fmt(types::type_error, "object.__new__(X): X is not a type object ({})", type_of(a[0])->name);
   Type* t = a[0].as<Type>();
-  if (t->kind == Kind::Instance) return Value::object(new_instance(t));
+  if (t->kind == Kind::Instance) {
+    check_not_abstract(t);
+    return Value::object(new_instance(t));
+  }
   if (t->kind == Kind::Exception) return Value::object(new_exception(t, a.positional().subspan(1)));
   if (t == &types::object) return call0(Value::object(t));
   raise_fmt(types::type_error, "object.__new__({}) is not safe, use {}.__new__()", t->name, t->name);
@@ -329,7 +348,10 @@ Type* layout_base(Tuple* bases) {
     if (!is_type(b)) raise(types::type_error, "bases must be types");
     Type* bt = b.as<Type>();
     Type* base = bt;
-    while (!base->is_builtin) base = base->base;
+    // Up to a builtin type or a native one (its own constructor; _weakref.ref).
+    while (!base->is_builtin && base->construct == construct_instance) base = base->base;
+    if (!base->is_builtin && base->kind == Kind::Object && !base->basic_size)
+      raise_fmt(types::not_implemented_error, "subclassing builtin type '{}' is not supported yet", base->name);
     if (bt->is_exception) base = bt; // exceptions share one layout
     if (base->is_builtin && !bt->is_exception) {
       // Types CPython itself refuses as bases (no Py_TPFLAGS_BASETYPE).
@@ -393,6 +415,11 @@ Type* make_class(Str* name, Tuple* bases, Dict* ns, Type* meta) {
     dict_set(ns, Value::object(intern("__hash__")), Value::none());
   if (!dict_find_str(ns, intern("__doc__"))) dict_set(ns, Value::object(intern("__doc__")), Value::none());
   t->mro = c3_mro(t, bases);
+  for (Value b : bases->span()) {
+    Type* bt = b.as<Type>();
+    if (!bt->subclasses) bt->subclasses = new_list();
+    list_append(bt->subclasses, Value::object(t));
+  }
   return t;
 }
 
@@ -477,6 +504,44 @@ Value type_dunder_new(Value, const Args& a) {
     }
   }
   return Value::object(type_new(winner, a[1].as<Str>(), bases, a[3].as<Dict>(), a));
+}
+
+// The descriptor methods of the builtin descriptors, for code that asks for
+// them (enum's _is_descriptor, inspect): attribute lookup binds these kinds
+// itself (ops_attr.cpp bind).
+Value descriptor_get(Value self, const Args& a) {
+  if (a.npos < 1 || a.npos > 2) raise(types::type_error, "__get__ expected 1 or 2 arguments");
+  Value obj = a[0];
+  Value owner = a.npos == 2 ? a[1] : Value::none();
+  switch (type_of(self)->kind) {
+  case Kind::Function: return obj.is_none() ? self : new_bound(self, obj);
+  case Kind::StaticMethod: return self.as<StaticMethod>()->func;
+  case Kind::ClassMethod:
+    return new_bound(self.as<StaticMethod>()->func, owner.is_none() ? Value::object(type_of(obj)) : owner);
+  case Kind::Property: return obj.is_none() ? self : ops_detail::bind_attr(self, obj, intern("?"));
+  default: return self;
+  }
+}
+
+Value property_set(Value self, const Args& a) {
+  if (a.npos != 2) raise(types::type_error, "__set__ expected 2 arguments");
+  Property* p = property_self(self);
+  if (p->fset.is_empty() || p->fset.is_none()) raise(types::attribute_error, "can't set attribute");
+  return call2(p->fset, a[0], a[1]);
+}
+
+Value property_delete(Value self, const Args& a) {
+  if (a.npos != 1) raise(types::type_error, "__delete__ expected 1 argument");
+  Property* p = property_self(self);
+  if (p->fdel.is_empty() || p->fdel.is_none()) raise(types::attribute_error, "can't delete attribute");
+  return call1(p->fdel, a[0]);
+}
+
+Value type_subclasses(Value self, const Args& a) {
+  Value cls = self.is_empty() && a.npos ? a[0] : self;
+  if (!is_type(cls)) raise(types::type_error, "descriptor '__subclasses__' requires a 'type' object");
+  Type* t = cls.as<Type>();
+  return Value::object(t->subclasses ? new_list(std::span<const Value>(t->subclasses->items)) : new_list());
 }
 
 Value type_dunder_init(Value self, const Args& a) {
@@ -729,6 +794,10 @@ void init_class_protocol() {
   add_static_method(type, "__new__", type_dunder_new);
   add_method(type, "__init__", type_dunder_init);
   add_method(type, "__call__", type_dunder_call);
+  add_method(type, "__subclasses__", type_subclasses);
+  for (Type* t : {&function, &staticmethod, &classmethod, &property}) add_method(*t, "__get__", self_or_first<descriptor_get>);
+  add_method(property, "__set__", self_or_first<property_set>);
+  add_method(property, "__delete__", self_or_first<property_delete>);
   add_method(base_exception, "__str__", self_or_first<exc_str>);
   add_method(base_exception, "__repr__", self_or_first<exc_repr>);
   add_method(base_exception, "with_traceback", self_or_first<exc_with_traceback>);
