@@ -11,8 +11,11 @@
 // as written code.
 #include <alloca.h>
 
+#include <algorithm>
+
 #include "runtime/containers.h"
 #include "runtime/exceptions.h"
+#include "runtime/int.h"
 #include "runtime/ops.h"
 #include "runtime/str.h"
 #include "runtime/user_class.h"
@@ -80,6 +83,67 @@ Value builtin_vars(Value, const Args& a) {
   Value d = get_attr_or_empty(a[0], intern("__dict__"));
   if (d.is_empty()) raise(types::type_error, "vars() argument must have __dict__ attribute");
   return d;
+}
+
+// dir(obj): the sorted names of obj's attributes (its own, then its class's
+// and their bases'); dir(): the caller's local names. An object's __dir__
+// other than object's decides for itself.
+Value builtin_dir(Value, const Args& a) {
+  if (a.nkw) raise(types::type_error, "dir() takes no keyword arguments");
+  if (a.npos > 1) raise_fmt(types::type_error, "dir expected at most 1 argument, got {}", a.npos);
+  Dict* names = new_dict();
+  auto add_keys = [&](Dict* d) {
+    size_t pos = 0;
+    Value k, v;
+    while (dict_next(d, pos, k, v))
+      if (is_str(k)) dict_set(names, k, Value::none());
+  };
+  if (a.npos == 0) {
+    add_keys(frame_locals(caller()));
+  } else {
+    Value obj = a[0];
+    Type* t = type_of(obj);
+    if (Value own = type_lookup(t, intern("__dir__")); !own.is_empty() && !is_kind(own, Kind::NativeFunction)) {
+      Value r = call(own, Args{&obj, 1});
+      List* l = list_from_iterable(r);
+      std::sort(l->items.begin(), l->items.end(), [](Value x, Value y) { return compare_bool(CmpOp::Lt, x, y); });
+      return Value::object(l);
+    }
+    if (Value d = get_attr_or_empty(obj, intern("__dict__")); is_dict(d)) add_keys(d.as<Dict>());
+    Type* cls = is_type(obj) ? obj.as<Type>() : t;
+    for (Value m : cls->mro->span())
+      if (m.as<Type>()->dict) add_keys(m.as<Type>()->dict);
+    if (!is_type(obj)) dict_set(names, Value::object(intern("__class__")), Value::none());
+  }
+  List* l = new_list();
+  size_t pos = 0;
+  Value k, v;
+  while (dict_next(names, pos, k, v)) list_append(l, k);
+  std::sort(l->items.begin(), l->items.end(), [](Value x, Value y) { return compare_bool(CmpOp::Lt, x, y); });
+  return Value::object(l);
+}
+
+// __import__(name, globals=None, locals=None, fromlist=(), level=0)
+Value builtin_import(Value, const Args& a) {
+  static const char* const kNames[] = {"name", "globals", "locals", "fromlist", "level"};
+  Value p[5];
+  if (a.npos > 5) raise_fmt(types::type_error, "__import__() takes at most 5 arguments ({} given)", a.npos);
+  for (uint32_t i = 0; i < a.npos; ++i) p[i] = a[i];
+  for (uint32_t k = 0; k < a.nkw; ++k) {
+    std::string_view n = a.kwnames[k].as<Str>()->view();
+    size_t j = 0;
+    while (j < 5 && n != kNames[j]) ++j;
+    if (j == 5) raise_fmt(types::type_error, "__import__() got an unexpected keyword argument '{}'", n);
+    p[j] = a.kwvals[k];
+  }
+  if (p[0].is_empty()) raise(types::type_error, "__import__() missing required argument 'name' (pos 1)");
+  if (!is_str(p[0])) raise_fmt(types::type_error, "__import__() argument 1 must be str, not {}", type_of(p[0])->name);
+  Dict* globals = is_dict(p[1]) ? p[1].as<Dict>() : state().builtins->dict;
+  Value fromlist = p[3].is_empty() || p[3].is_none() ? Value::none() : Value::object(tuple_from_iterable(p[3]));
+  Value level = p[4].is_empty() ? Value::small_int(0) : p[4];
+  if (int_as_i64(level).value_or(0) < 0) raise(types::value_error, "level must be >= 0");
+  if (p[0].as<Str>()->nbytes == 0 && int_as_i64(level).value_or(0) == 0) raise(types::value_error, "Empty module name");
+  return import_module(globals, p[0].as<Str>(), fromlist, level);
 }
 
 std::string_view source_text(Value v, const char* fname) {
@@ -257,7 +321,7 @@ void init_exec_builtins(Module* builtins) {
   static const Def kDefs[] = {
       {"__build_class__", builtin_build_class}, {"exec", builtin_exec},     {"eval", builtin_eval},
       {"compile", builtin_compile},             {"globals", builtin_globals}, {"locals", builtin_locals},
-      {"vars", builtin_vars},
+      {"vars", builtin_vars},                   {"dir", builtin_dir},         {"__import__", builtin_import},
   };
   for (const Def& d : kDefs) dict_set(builtins->dict, Value::object(intern(d.name)), new_native(d.name, d.fn));
   auto add = [&](const char* n, Type* t) { dict_set(builtins->dict, Value::object(intern(n)), Value::object(t)); };
