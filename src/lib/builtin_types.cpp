@@ -302,14 +302,6 @@ Value construct_slice(Value, const Args& a) {
 }
 
 // A read-only attribute implemented by a native getter.
-Value native_property(const char* name, NativeFn getter) {
-  auto* p = gc::make<Property>();
-  p->type = &types::property;
-  p->fget = new_native(name, getter);
-  p->fset = Value::none();
-  p->fdel = Value::none();
-  return Value::object(p);
-}
 
 
 // ---- subclasses: T.__new__ and the mutable types' __init__ ---------------------------

@@ -731,15 +731,6 @@ Value od_copy(Value self, const Args&) {
   return Value::object(c);
 }
 
-Value getter_property(const char* name, NativeFn get, NativeFn set = nullptr) {
-  auto* p = gc::make<Property>();
-  p->type = &types::property;
-  p->fget = new_native(name, get);
-  p->fset = set ? new_native(name, set) : Value::none();
-  p->fdel = Value::none();
-  return Value::object(p);
-}
-
 template <Type* T, NativeFn F> constexpr NativeFn M = method<T, F>;
 
 void init_dict_subclass(Type& t, const char* name, NativeFn construct) {
@@ -779,7 +770,7 @@ void init_types() {
                               {"__mul__", M<DQ, dq_mul>},         {"__rmul__", M<DQ, dq_mul>},
                               {"__copy__", M<DQ, dq_copy>},
                           });
-  add_attr(deque_type, "maxlen", getter_property("maxlen", dq_maxlen));
+  add_attr(deque_type, "maxlen", native_property("maxlen", dq_maxlen));
   add_attr(deque_type, "__hash__", Value::none());
 
   constexpr Type* DD = &defaultdict_type;
@@ -790,7 +781,7 @@ void init_types() {
                                  {"__copy__", M<DD, dd_copy>},
                                  {"__eq__", M<DD, dd_eq>},
                                  {"__ne__", M<DD, dd_ne>}});
-  add_attr(defaultdict_type, "default_factory", getter_property("default_factory", dd_factory_get, dd_factory_set));
+  add_attr(defaultdict_type, "default_factory", native_property("default_factory", dd_factory_get, dd_factory_set));
 
   constexpr Type* CT = &counter_type;
   init_dict_subclass(counter_type, "Counter", construct_counter);

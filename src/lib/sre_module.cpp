@@ -732,15 +732,6 @@ Value f_unicode_tolower(Value, const Args& a) {
   return make_int(static_cast<int32_t>(sre::lower_unicode(c)));
 }
 
-Value getter(const char* name, NativeFn fn) {
-  auto* p = gc::make<Property>();
-  p->type = &types::property;
-  p->fget = new_native(name, fn);
-  p->fset = Value::none();
-  p->fdel = Value::none();
-  return Value::object(p);
-}
-
 // Pattern, Match and Scanner objects come only from _sre itself.
 template <const char* Name> Value no_instances(Value, const Args&) {
   raise_fmt(types::type_error, "cannot create '{}' instances", Name);
@@ -773,10 +764,10 @@ void init_types() {
                              {"__eq__", PM<p_eq>},
                              {"__ne__", PM<p_ne>},
                              {"__hash__", PM<p_hash>}});
-  add_attr(pattern_type, "pattern", getter("pattern", p_pattern));
-  add_attr(pattern_type, "flags", getter("flags", p_flags));
-  add_attr(pattern_type, "groups", getter("groups", p_groups));
-  add_attr(pattern_type, "groupindex", getter("groupindex", p_groupindex));
+  add_getter(pattern_type, "pattern", p_pattern);
+  add_getter(pattern_type, "flags", p_flags);
+  add_getter(pattern_type, "groups", p_groups);
+  add_getter(pattern_type, "groupindex", p_groupindex);
 
   init_type(match_type, "Match", Kind::Object, &types::object);
   match_type.module_name = Value::object(intern("re"));
@@ -793,20 +784,20 @@ void init_types() {
                            {"__repr__", MM<m_repr>},
                            {"__copy__", MM<m_copy>},
                            {"__deepcopy__", MM<m_deepcopy>}});
-  add_attr(match_type, "string", getter("string", m_string));
-  add_attr(match_type, "re", getter("re", m_re));
-  add_attr(match_type, "pos", getter("pos", m_pos));
-  add_attr(match_type, "endpos", getter("endpos", m_endpos));
-  add_attr(match_type, "lastindex", getter("lastindex", m_lastindex));
-  add_attr(match_type, "lastgroup", getter("lastgroup", m_lastgroup));
-  add_attr(match_type, "regs", getter("regs", m_regs));
+  add_getter(match_type, "string", m_string);
+  add_getter(match_type, "re", m_re);
+  add_getter(match_type, "pos", m_pos);
+  add_getter(match_type, "endpos", m_endpos);
+  add_getter(match_type, "lastindex", m_lastindex);
+  add_getter(match_type, "lastgroup", m_lastgroup);
+  add_getter(match_type, "regs", m_regs);
 
   init_type(scanner_type, "SRE_Scanner", Kind::Object, &types::object);
   scanner_type.module_name = Value::object(intern("_sre"));
   scanner_type.is_builtin = false;
   scanner_type.construct = no_instances<kScannerName>;
   add_methods(scanner_type, {{"match", SM<sc_match>}, {"search", SM<sc_search>}});
-  add_attr(scanner_type, "pattern", getter("pattern", sc_pattern));
+  add_getter(scanner_type, "pattern", sc_pattern);
 }
 
 } // namespace

@@ -179,10 +179,7 @@ void init_ref_type() {
   add_method(ref_type, "__eq__", self_or_first<ref_eq>);
   add_method(ref_type, "__ne__", self_or_first<ref_ne>);
   add_method(ref_type, "__repr__", self_or_first<ref_repr>);
-  {
-    Value fget = new_native("__callback__", ref_callback);
-    add_attr(ref_type, "__callback__", call(Value::object(&types::property), Args{&fget, 1}));
-  }
+  add_getter(ref_type, "__callback__", ref_callback);
   add_static_method(ref_type, "__new__", [](Value, const Args& a) -> Value {
     if (a.npos == 0 || !is_type(a[0])) raise(types::type_error, "ref.__new__(X): X is not a type object");
     Type* cls = a[0].as<Type>();

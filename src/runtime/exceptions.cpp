@@ -463,11 +463,6 @@ Value f_empty_dict(Value, const Args& a) {
   return Value::object(new_dict());
 }
 
-void add_getter(Type& t, const char* name, NativeFn fn) {
-  Value f = new_native(name, fn);
-  add_attr(t, name, call(Value::object(&types::property), Args{&f, 1}));
-}
-
 } // namespace
 
 void init_traceback_types() {

@@ -49,6 +49,17 @@ void add_method(Type& t, const char* name, NativeFn fn) {
   class_changed(&t);
 }
 
+Value native_property(const char* name, NativeFn get, NativeFn set) {
+  auto* p = gc::make<Property>(); // (built directly: also before property() is set up)
+  p->type = &types::property;
+  p->fget = new_native(name, get);
+  p->fset = set ? new_native(name, set) : Value::none();
+  p->fdel = Value::none();
+  return Value::object(p);
+}
+
+void add_getter(Type& t, const char* name, NativeFn get) { add_attr(t, name, native_property(name, get)); }
+
 void add_attr(Type& t, const char* name, Value v) {
   dict_set(t.dict, Value::object(intern(name)), v);
   class_changed(&t);

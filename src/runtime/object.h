@@ -234,6 +234,10 @@ Module* new_module(std::string_view name);
 // Adds a native method to a builtin type's dict.
 void add_method(Type& t, const char* name, NativeFn fn);
 void add_attr(Type& t, const char* name, Value v);
+// A property whose getter (and setter, if given) are natives called with the object.
+Value native_property(const char* name, NativeFn get, NativeFn set = nullptr);
+// Registers native_property(name, get) as attribute `name` of `t`.
+void add_getter(Type& t, const char* name, NativeFn get);
 void init_type(Type& t, const char* name, Kind kind, Type* base);
 
 } // namespace tributary

@@ -552,11 +552,7 @@ void init_union_type() {
   init_type(union_type, "UnionType", Kind::Object, &types::object);
   union_type.module_name = Value::object(intern("types"));
   union_type.is_builtin = false; // compared and hashed through its special methods
-  auto* args = gc::make<Property>(); // (property() itself is not set up yet)
-  args->type = &types::property;
-  args->fget = new_native("__args__", union_args_attr);
-  args->fset = args->fdel = Value::none();
-  add_attr(union_type, "__args__", Value::object(args));
+  add_getter(union_type, "__args__", union_args_attr);
   add_method(union_type, "__eq__", union_eq);
   add_method(union_type, "__hash__", union_hash);
 }

@@ -68,14 +68,6 @@ template <class T> T* self_as(Value self, Type& t) {
 
 Value no_value_exception(Type& t) { return Value::object(new_exception(&t, std::span<const Value>())); }
 
-void add_getter(Type& t, const char* name, NativeFn fn) {
-  auto* p = gc::make<Property>();
-  p->type = &types::property;
-  p->fget = new_native(name, fn);
-  p->fset = Value::none();
-  p->fdel = Value::none();
-  add_attr(t, name, Value::object(p));
-}
 
 // ---- the await protocol -------------------------------------------------------
 

@@ -299,10 +299,7 @@ constexpr char kCode[] = "__code__", kGlobals[] = "__globals__", kDefaults[] = "
                kKwdefaults[] = "__kwdefaults__", kClosure[] = "__closure__", kAnnotations[] = "__annotations__";
 
 void add_function_fields() {
-  auto add = [](const char* name, NativeFn fn) {
-    Value f = new_native(name, fn);
-    add_attr(types::function, name, call(Value::object(&types::property), Args{&f, 1}));
-  };
+  auto add = [](const char* name, NativeFn fn) { add_getter(types::function, name, fn); };
   add(kCode, function_field<kCode>);
   add(kGlobals, function_field<kGlobals>);
   add(kDefaults, function_field<kDefaults>);

@@ -218,14 +218,6 @@ Value gen_suspended(Value, const Args& a) {
   return Value::boolean(self_gen(a[0])->state == Generator::State::Suspended);
 }
 
-void add_getter(const char* name, NativeFn fn) {
-  auto* p = gc::make<Property>();
-  p->type = &types::property;
-  p->fget = new_native(name, fn);
-  p->fset = Value::none();
-  p->fdel = Value::none();
-  add_attr(types::generator, name, Value::object(p));
-}
 
 } // namespace
 
@@ -335,10 +327,10 @@ void init_generator_type() {
   add_method(types::generator, "throw", self_or_first<gen_throw_m>);
   add_method(types::generator, "close", self_or_first<gen_close_m>);
   add_method(types::generator, "__iter__", self_or_first<gen_iter_m>);
-  add_getter("__name__", gen_name);
-  add_getter("__qualname__", gen_qualname);
-  add_getter("gi_running", gen_running);
-  add_getter("gi_suspended", gen_suspended);
+  add_getter(types::generator, "__name__", gen_name);
+  add_getter(types::generator, "__qualname__", gen_qualname);
+  add_getter(types::generator, "gi_running", gen_running);
+  add_getter(types::generator, "gi_suspended", gen_suspended);
 }
 
 } // namespace tributary::vm
