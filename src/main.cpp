@@ -293,7 +293,7 @@ int run(const Options& o) {
   // (the native modules come before both: vm/import.cpp).
   const char* stdlib_env = std::getenv("TRIBUTARY_STDLIB");
   vm.stdlib_dir = stdlib_env ? stdlib_env : TRIBUTARY_STDLIB;
-  if (!vm.stdlib_dir.empty()) {
+  if (*vm.stdlib_dir) {
     list_append(vm.path, str_value(vm.stdlib_dir));
     set_attr(Value::object(builtin_module("sys")), intern("_stdlib_dir"), str_value(vm.stdlib_dir));
   }

@@ -816,8 +816,8 @@ Module* make_collections_module() {
   Module* m = new_module("collections");
   if (!deque_type.name[0]) init_types();
   // A package whose submodules (collections.abc) are CPython's own.
-  if (const std::string& lib = vm::state().stdlib_dir; !lib.empty()) {
-    Value dir = str_value(lib + "/collections");
+  if (std::string_view lib = vm::state().stdlib_dir; !lib.empty()) {
+    Value dir = str_value(std::string(lib) + "/collections");
     add_value(m, "__path__", Value::object(new_list(std::span<const Value>(&dir, 1))));
   }
   add_value(m, "deque", Value::object(&deque_type));

@@ -157,9 +157,8 @@ size_t base_layout_size(Object* o) {
 
 } // namespace
 
-Instance* attr_store(Object* o) {
+Instance* builtin_subclass_attr_store(Object* o) {
   Type* t = o->type;
-  if (t->kind == Kind::Instance) return static_cast<Instance*>(o);
   if (!has_attr_store(t)) return nullptr;
   return reinterpret_cast<Instance*>(reinterpret_cast<char*>(o) + base_layout_size(o));
 }

@@ -63,8 +63,13 @@ Dict* instance_dict(Instance* o);
 // objects). `type` of the embedded Instance is the subclass.
 inline bool has_attr_store(const Type* t) { return t->builtin_subclass; }
 // Where `o`'s attributes live: `o` itself for an Instance, the embedded one
-// for a builtin subclass, null for anything else.
-Instance* attr_store(Object* o);
+// for a builtin subclass, null for anything else. (Inline: every attribute
+// lookup on an instance asks.)
+Instance* builtin_subclass_attr_store(Object* o);
+inline Instance* attr_store(Object* o) {
+  if (o->type->kind == Kind::Instance) return static_cast<Instance*>(o);
+  return builtin_subclass_attr_store(o);
+}
 // An instance of builtin subclass `cls` holding `base`'s value (`base` an
 // exact builtin object, or a small int, of cls's layout kind; a list, dict or
 // set gives its contents away).

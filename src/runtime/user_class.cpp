@@ -576,18 +576,14 @@ Value add_static_method(Type& t, const char* name, NativeFn fn) {
   return sm;
 }
 
-bool is_user_descriptor(Value v) {
-  if (!v.is_object() || v.as_object()->type->is_builtin) return false;
+bool class_defines_get(Type* t) {
   static Str* const kGet = intern("__get__");
-  return !type_lookup(v.as_object()->type, kGet).is_empty();
+  return !type_lookup(t, kGet).is_empty();
 }
 
-bool is_data_descriptor(Value v) {
-  if (is_kind(v, Kind::Property)) return true;
-  if (!v.is_object() || v.as_object()->type->is_builtin) return false;
+bool class_defines_set_or_delete(Type* t) {
   static Str* const kSet = intern("__set__");
   static Str* const kDelete = intern("__delete__");
-  Type* t = v.as_object()->type;
   return !type_lookup(t, kSet).is_empty() || !type_lookup(t, kDelete).is_empty();
 }
 

@@ -52,8 +52,19 @@ Value plain_instance_init(Value cls);
 // non-data descriptor) or also __set__/__delete__ (a data descriptor, which
 // takes precedence over the instance's own attributes). property counts as a
 // data descriptor.
-bool is_user_descriptor(Value v);
-bool is_data_descriptor(Value v);
+// (Inline: asked at every attribute lookup; the answer is almost always a
+// builtin value's "no".)
+bool class_defines_get(Type* t);
+bool class_defines_set_or_delete(Type* t);
+inline bool is_user_descriptor(Value v) {
+  return v.is_object() && !v.as_object()->type->is_builtin && class_defines_get(v.as_object()->type);
+}
+inline bool is_data_descriptor(Value v) {
+  if (!v.is_object()) return false;
+  Type* t = v.as_object()->type;
+  if (t->kind == Kind::Property) return true;
+  return !t->is_builtin && class_defines_set_or_delete(t);
+}
 
 // The hooks of `t` (recomputed when any class changed).
 uint32_t class_hooks(Type* t);

@@ -127,11 +127,11 @@ Module* import_one(std::string_view full) {
     }
     if (Module* m = builtin_module(full)) return m;
     if (Module* m = load_from_path(full, Value::object(state().path))) return m;
-    if (is_stdlib_module(full) && !is_file(join(state().stdlib_dir, "os.py")))
+    if (std::string lib = state().stdlib_dir; is_stdlib_module(full) && (lib.empty() || !is_file(join(lib, "os.py"))))
       raise_import(types::module_not_found_error,
                    fmt::format("No module named '{}' (CPython's standard library is not installed{}: install Debian's "
                                "libpython3.11-stdlib or set TRIBUTARY_STDLIB to its directory)",
-                               full, state().stdlib_dir.empty() ? "" : " at " + state().stdlib_dir),
+                               full, lib.empty() ? "" : " at " + lib),
                    full);
     raise_import(types::module_not_found_error, fmt::format("No module named '{}'", full), full);
   }

@@ -25,7 +25,10 @@ struct Vm {
   Dict* modules = nullptr;          // sys.modules
   List* argv = nullptr;
   List* path = nullptr;             // sys.path
-  std::string stdlib_dir;           // CPython's standard library (sys._stdlib_dir), or empty
+  // CPython's standard library (sys._stdlib_dir), or "". A plain pointer (to
+  // the environment or a literal): a std::string would give state()'s static
+  // a guarded initialization, paid at every call.
+  const char* stdlib_dir = "";
   int depth = 0;                    // Python frames currently executing
   int recursion_limit = 1000;
   size_t c_stack_bytes = 6u << 20;  // C stack Python calls may use before RecursionError
