@@ -46,10 +46,12 @@ std::string class_path(const Type* t) {
 
 // object.__new__ refuses a class whose __abstractmethods__ (abc.ABCMeta sets
 // it) is not empty.
+// (A class_hooks bit beside the public ones: instance creation asks it.)
+constexpr uint32_t kHookAbstract = 1u << 31;
+
 void check_not_abstract(Type* t) {
-  static Str* const kAbstract = intern("__abstractmethods__");
-  Value am = type_lookup(t, kAbstract);
-  if (am.is_empty() || !truthy(am)) return;
+  if (!(class_hooks(t) & kHookAbstract)) return;
+  Value am = type_lookup(t, intern("__abstractmethods__"));
   List* names = list_from_iterable(am);
   std::sort(names->items.begin(), names->items.end(),
             [](Value x, Value y) { return compare_bool(CmpOp::Lt, x, y); });
@@ -596,6 +598,7 @@ uint32_t class_hooks(Type* t) {
   if (Value v = type_lookup(t, intern("__delattr__")); !v.is_empty() && v != g_object_delattr) h |= kHookDelattr;
   if (Value v = type_lookup(t, intern("__getattribute__")); !v.is_empty() && v != g_object_getattribute)
     h |= kHookGetattribute;
+  if (Value am = type_lookup(t, intern("__abstractmethods__")); !am.is_empty() && truthy(am)) h |= kHookAbstract;
   t->hooks = h;
   t->hooks_epoch = epoch;
   return h;
