@@ -1367,8 +1367,10 @@ void Recorder::record_call_ex(int32_t flags) {
 // region at the same bytecode position? The region engine decides (regions::plan_join:
 // slot by slot, with the merge policy).
 bool Recorder::try_join() {
+  // (A bridge of a separately compiled bridge cannot join: only a region's
+  // own exits take paths into it. It runs on as under pure tracing.)
   if (!env_.engine.merges() || !root_ || root_->frozen || parent_guard_raw_ == kNoRef || root_->bounds.empty() ||
-      parent_->no_join)
+      parent_->no_join || parent_->trace->kind == TraceKind::Bridge)
     return false;
   if (region_blocks_.empty()) {
     region_blocks_ = block_index(root_->raw);

@@ -128,6 +128,9 @@ private:
   // Creates exits for guards that have none, then (re)compiles t->ir.
   bool compile(CompiledTrace* t);
   bool try_attach(ExitInfo* parent, CompiledTrace* bridge);
+  // Why `bridge` cannot become a path of its parent's region, or nullptr
+  // (then *guard is the parent exit's guard in the region's raw IR).
+  const char* attach_refusal(const ExitInfo* parent, const CompiledTrace* bridge, Ref* guard) const;
   // Recompiles root with its pending bridges; false (the region put back as
   // it was before them) when that fails.
   bool compile_pending(CompiledTrace* root);
@@ -327,6 +330,23 @@ bool Engine::compile(CompiledTrace* t) {
   return true;
 }
 
+const char* Engine::attach_refusal(const ExitInfo* parent, const CompiledTrace* bridge, Ref* guard) const {
+  const CompiledTrace* root = parent->trace;
+  if (!jit_.params.attach_bridges) return "attach_bridges is 0";
+  if (root->kind == TraceKind::Bridge) return "its exit belongs to a separate bridge";
+  if (root->frozen) return "the region is frozen";
+  if (root->raw.ins.size() + bridge->raw.ins.size() > static_cast<size_t>(jit_.params.trace_limit))
+    return "the region would pass trace_limit";
+  *guard = kNoRef;
+  for (size_t i = 0; i < root->raw.ins.size(); ++i)
+    if (root->raw.ins[i].exit_id == parent->index) *guard = static_cast<Ref>(i);
+  if (*guard == kNoRef) return "its guard is not in the region's IR";
+  // A guard the optimizer moved (LICM hoists invariant checks to the loop
+  // entry, with the entry snapshot) exits elsewhere than its raw position.
+  if (root->raw.ins[*guard].snap != parent->snap) return "the optimizer moved its guard";
+  return nullptr;
+}
+
 bool Engine::try_attach(ExitInfo* parent, CompiledTrace* bridge) {
   CompiledTrace* root = parent->trace;
   // Loop bridges always become paths of the loop's region (they end at its
@@ -334,16 +354,12 @@ bool Engine::try_attach(ExitInfo* parent, CompiledTrace* bridge) {
   // merge policy let it join; otherwise it stays separate, as PyPy's do (and
   // the region is not recompiled for a path that adds no join).
   if (root->kind == TraceKind::Function && (!policy_->merges() || bridge->join_bound < 0)) return false;
-  if (!jit_.params.attach_bridges || root->kind == TraceKind::Bridge || root->frozen ||
-      root->raw.ins.size() + bridge->raw.ins.size() > static_cast<size_t>(jit_.params.trace_limit))
-    return false;
   Ref guard = kNoRef;
-  for (size_t i = 0; i < root->raw.ins.size(); ++i)
-    if (root->raw.ins[i].exit_id == parent->index) guard = static_cast<Ref>(i);
-  if (guard == kNoRef) return false;
-  // A guard the optimizer moved (LICM hoists invariant checks to the loop
-  // entry, with the entry snapshot) exits elsewhere than its raw position.
-  if (root->raw.ins[guard].snap != parent->snap) return false;
+  if (const char* why = attach_refusal(parent, bridge, &guard)) {
+    if (bridge->join_bound >= 0)
+      jit_.log_region(fmt::format("bridge kept separate at {}:{}: {}", root->code->qualname, parent->pc, why));
+    return false;
+  }
   AttachResult r = attach_bridge(*root, guard, *bridge);
   if (!r.error.empty()) {
     jit_.log_region(fmt::format("bridge kept separate at {}:{}: {}", root->code->qualname, parent->snap, r.error));

@@ -379,17 +379,27 @@ std::string BridgeAttach::split_at_join() {
 // region's value (it dominates the join).
 std::string BridgeAttach::join_into_existing() {
   join_block_ = split_;
-  reused_.assign(new_phis_.size(), false);
   std::vector<Ref> old_phis;
   for (Ref r = root_.blocks[split_].begin; r < root_.blocks[split_].end && root_.ins[r].op == IrOp::PHI; ++r)
     old_phis.push_back(r);
+  // A slot the region has not touched above the join (MemPhi) is right in
+  // memory on every path into it: the bridge stores its value too. It needs
+  // a PHI only where an earlier join made one for it (code below reads that
+  // PHI); otherwise the code below reads memory, as before this bridge.
+  auto slot_phi = [&](const NewPhi& p) {
+    for (Ref o : old_phis)
+      if (root_.ins[o].imm == p.slot) return o;
+    return kNoRef;
+  };
+  std::erase_if(new_phis_, [&](const NewPhi& p) { return p.root_value == kNoRef && slot_phi(p) == kNoRef; });
+  reused_.assign(new_phis_.size(), false);
   std::vector<Ref> tail_args(old_phis.size(), kNoRef);
   phi_refs_.assign(new_phis_.size(), kNoRef);
   for (size_t k = 0; k < new_phis_.size(); ++k) {
     const NewPhi& p = new_phis_[k];
-    if (p.root_value == kNoRef) return "a slot in memory joins an existing join";
+    const Ref match = p.root_value == kNoRef ? slot_phi(p) : p.root_value;
     for (size_t o = 0; o < old_phis.size(); ++o)
-      if (old_phis[o] == p.root_value) {
+      if (old_phis[o] == match) {
         if (root_.ins[p.bridge_input].type != root_.ins[old_phis[o]].type) return "join value of another type";
         tail_args[o] = p.bridge_input;
         reused_[k] = true;
