@@ -49,6 +49,11 @@ struct ExitSlot {
   int32_t value = 0; // where in the exit buffer its raw value is, when not
 };
 
+// Bridge recordings from one exit that stop at a loop with no trace yet (the
+// loop gets hot in the interpreter meanwhile) before the next one ends there
+// instead (ExitEnd::Loop).
+constexpr uint8_t kInnerLoopWaits = 8;
+
 struct ExitInfo {
   CompiledTrace* trace;
   CompiledTrace* root() const; // the root of the trace the exit is in (its region)
@@ -60,9 +65,10 @@ struct ExitInfo {
   bool stale = false;         // a GUARD_WORD: failing means a version or epoch the code assumed changed
   bool terminal = false;      // an EXIT: the path ends in the interpreter (a raise or a yield), never bridged
   bool suspends = false;      // that EXIT is a generator's yield: the path's normal end, not a loss
+  bool loop_wait = false;     // an EXIT at the header of a loop without a trace: bridged once the loop has one
   bool blacklisted = false;   // bridge recording kept failing
   uint8_t bridge_attempts = 0;
-  uint8_t inner_loop_waits = 0;    // recordings that reached a loop with no trace yet
+  uint8_t inner_loop_waits = 0;    // recordings that reached a loop with no trace yet (at most kInnerLoopWaits)
   bool deinlined = false;          // (exits inside inlined calls) this exit de-inlined its callee
   uint64_t arm_taken = 0;          // (profiling policies) times its merged arm ran, counted by machine code
   std::vector<ExitSlot> restore;   // the snapshot's entries, in order

@@ -137,9 +137,11 @@ struct Block {
 // trace's loop (bridges), or a return (function traces).
 enum class TraceKind : uint8_t { Loop, Function, Bridge };
 
-// Why an EXIT ends its path (its imm): the interpreter raises there, or the
-// generator's or coroutine's frame suspends there (YIELD_VALUE).
-enum class ExitEnd : uint8_t { Raise, Suspend };
+// Why an EXIT ends its path (its imm): the interpreter raises there, the
+// generator's or coroutine's frame suspends there (YIELD_VALUE), or the path
+// reached the header of a loop that has no trace yet (Loop: the interpreter
+// runs the loop; the exit gets a bridge into the loop's trace once it exists).
+enum class ExitEnd : uint8_t { Raise, Suspend, Loop };
 
 struct Trace {
   TraceKind kind = TraceKind::Loop;

@@ -31,9 +31,9 @@ namespace {
 
 uint64_t key(const vm::Code* c, uint32_t pc) { return (reinterpret_cast<uint64_t>(c) << 16) ^ pc; }
 
-// Bridge recordings that may stop at a loop without a trace before the exit counts them as failed.
-constexpr uint8_t kInnerLoopWaits = 8;
 constexpr uint32_t kLoopExitRetries = 16;
+// ...after this many of them, a recording may follow the iteration out of the loop.
+constexpr uint32_t kLoopExitsBeforeLeaving = 2;
 
 // Abort bookkeeping for a function's entry, apart from a loop header at pc 0.
 constexpr uint32_t kFunctionEntry = 0xFFFFFFFFu;
@@ -139,6 +139,8 @@ CompiledTrace* JitState::on_backedge(vm::Frame* f, uint32_t target) {
     return nullptr;
   ++stats.recordings_started;
   start_recording(f, target, TraceKind::Loop, nullptr);
+  if (auto it = loop_exits_at_.find(key(co, target)); it != loop_exits_at_.end() && it->second >= kLoopExitsBeforeLeaving)
+    rec_->allow_leaving_loop();
   return nullptr;
 }
 
@@ -524,6 +526,14 @@ bool JitState::flush_if_due(ExitInfo* e) {
 
 void JitState::after_exit(ExitInfo* e, vm::Frame* f, uint32_t start_pc) {
   if (rec_ || invalidate_if_stale(e) || e->blacklisted) return;
+  // The path ended at the header of a loop without a trace, having taken a
+  // back-edge into it (or fallen into it): that counts toward the loop's own
+  // trace, recorded from here when it is hot. Once the loop has a trace the
+  // exit's bridge continues into it.
+  if (e->loop_wait && !f->code->jit_loops[start_pc]) {
+    on_backedge(f, start_pc);
+    return;
+  }
   if (flush_if_due(e)) return;
   if (++e->count < static_cast<uint32_t>(params.trace_eagerness)) return;
   CompiledTrace* root = e->root();

@@ -395,15 +395,20 @@ bool Recorder::record(uint32_t pc, Value* sp) {
   // A loop trace is one iteration: the one recorded may be the loop's last
   // (a `while` whose condition fails, a `break`). The loop is recorded again
   // on a later iteration; its exit gets a bridge once the trace exists.
-  if (kind_ == TraceKind::Loop && callers_.empty() && (pc < start_pc_ || pc > loop_end_))
-    abort_with(AbortReason::LoopExit);
+  if (kind_ == TraceKind::Loop && callers_.empty() && (pc < start_pc_ || pc > loop_end_)) {
+    if (!may_leave_loop_) abort_with(AbortReason::LoopExit);
+    if (!left_loop_at_) left_loop_at_ = t_.ins.size();
+    if (t_.ins.size() - left_loop_at_ > kMaxLoopEntryBridge)
+      abort_with(AbortReason::LoopExit, "no compiled loop after it");
+  }
   // Falling into the header of another compiled loop: a trace continues in
   // it (a bridge from one loop's exit runs the code up to the next loop, as
   // PyPy's bridges jump to any loop's label). Not a long bridge: the straight
   // code between two loops runs once per pass, and compiling hundreds of
   // lines of it (a template function's text between its loops) costs more
-  // than it saves; the exit stays with the interpreter.
-  if (continuing && callers_.empty() && !(kind_ == TraceKind::Loop && pc == start_pc_) &&
+  // than it saves; the exit stays with the interpreter. (A bridge from an
+  // exit at a loop's header that now has a trace is just that jump.)
+  if ((continuing || (parent_ && parent_->loop_wait)) && callers_.empty() && !(kind_ == TraceKind::Loop && pc == start_pc_) &&
       pc < co->jit_loops.size() && co->jit_loops[pc]) {
     if (kind_ == TraceKind::Bridge && t_.ins.size() > kMaxLoopEntryBridge)
       abort_with(AbortReason::LoopEntry, fmt::format("{} instructions", t_.ins.size()));
@@ -740,6 +745,15 @@ bool Recorder::record(uint32_t pc, Value* sp) {
     if (kind_ != TraceKind::Loop && callers_.empty() && unrolled_ < kMaxUnrolled && !encloses_root(in.arg)) {
       ++unrolled_;
       break;
+    }
+    // A bridge in its own frame whose recordings waited for the loop's trace
+    // long enough ends here rather than fail: the interpreter runs the loop
+    // (the exit counts as its back-edge), and the exit's next bridge
+    // continues into the loop's trace once there is one.
+    if (kind_ == TraceKind::Bridge && callers_.empty() && parent_->frames.empty() &&
+        parent_->inner_loop_waits >= kInnerLoopWaits) {
+      end_at_loop(static_cast<uint32_t>(in.arg));
+      return true;
     }
     abort_with(AbortReason::InnerLoop);
   case Op::POP_JUMP_IF_FALSE: record_branch(false, in.arg, true); break;
@@ -1194,6 +1208,15 @@ void Recorder::record_call(uint32_t nargs, Ref kwnames) {
 
 bool Recorder::encloses_root(int32_t header) const {
   return root_ && root_->kind == TraceKind::Loop && static_cast<uint32_t>(header) <= root_->start_pc;
+}
+
+void Recorder::end_at_loop(uint32_t header) {
+  pc_ = header;
+  pre_stack_ = stack_;
+  Ref r = emit(IrOp::EXIT, kNoRef, kNoRef, static_cast<int64_t>(ExitEnd::Loop));
+  t_.ins[r].snap = snapshot();
+  ends_in_exit_ = true;
+  env_.log_region(fmt::format("bridge ends at the loop at {}:{}, which has no trace yet", frame_->code->qualname, header));
 }
 
 void Recorder::to_loop(uint32_t pc, CompiledTrace* t) {

@@ -55,6 +55,11 @@ public:
   // not raise) and recording goes on in the handler. False: cannot follow.
   bool caught(uint32_t idx, const vm::ExceptionEntry& h);
   std::unique_ptr<CompiledTrace> finish();
+  // A loop whose recorded iterations kept being its last (it mostly runs once
+  // or twice): this recording may follow the iteration out of the loop, as
+  // far as the header of a compiled loop it continues in (an outer loop's,
+  // usually). The loop's other path gets a bridge back to this trace.
+  void allow_leaving_loop() { may_leave_loop_ = true; }
 
   // A call recorded as inlined is entering frame f: true when f is that call
   // (the recording follows it into f), false when it is some other call.
@@ -104,6 +109,9 @@ private:
   // Ends the trace here with an exit that always leaves (EXIT): the interpreter
   // runs this instruction (a raise) and whatever follows.
   void end_with_exit(ExitEnd why);
+  // A bridge's path reached the header of a loop without a trace (after
+  // unrolling what it may): an EXIT to the interpreter there (ExitEnd::Loop).
+  void end_at_loop(uint32_t header);
   // RAISE_VARARGS / RERAISE in a frame that handles them: a helper raises.
   void record_raise(const vm::Instr& in);
   // The exception a helper raised at instruction idx of `code` (parked by it),
@@ -292,6 +300,8 @@ private:
   Ref helper_guard_ = kNoRef;       // the last helper call's GUARD_NOEXC...
   int64_t helper_pc_ = -1;          // ...and the instruction it was recorded for
   bool raise_keeps_tb_ = false;     // that helper re-raises (no new traceback entry)
+  bool may_leave_loop_ = false;     // allow_leaving_loop()
+  size_t left_loop_at_ = 0;         // ...the IR's size when the recording left the loop (0: inside it)
   bool ends_in_other_loop_ = false; // a loop trace that continues in an inner (or outer) loop's trace
   // Ends the trace at loop header `pc`, which has compiled trace `t`: state written back, then t runs.
   bool encloses_root(int32_t header) const; // the loop at header is around the root loop

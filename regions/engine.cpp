@@ -221,7 +221,10 @@ bool Engine::compile(CompiledTrace* t) {
     e->pc = t->raw.snaps[in.snap].pc;
     e->exception = in.op == IrOp::GUARD_NOEXC;
     e->stale = in.op == IrOp::GUARD_WORD;
-    if (in.op == IrOp::EXIT) {
+    if (in.op == IrOp::EXIT && static_cast<jit::ExitEnd>(in.imm) == jit::ExitEnd::Loop) {
+      e->loop_wait = true;
+      e->no_bridge = "its path ends at a loop that has no trace yet";
+    } else if (in.op == IrOp::EXIT) {
       e->terminal = e->blacklisted = true;
       e->suspends = static_cast<jit::ExitEnd>(in.imm) == jit::ExitEnd::Suspend;
       e->no_bridge = e->suspends ? "the path ends in the interpreter (the generator yields)"

@@ -183,7 +183,7 @@ std::string BridgeAttach::copy_bridge() {
       join_at_ = static_cast<int32_t>(n);
       ended = true;
       continue;
-    case IrOp::EXIT: // a raise: the path ends in the interpreter
+    case IrOp::EXIT: // a raise, a yield, a loop without a trace: the path ends in the interpreter
       i.snap = map_snap(i.snap);
       i.exit_id = -1;
       add(i, kTail);
