@@ -49,11 +49,6 @@ struct ExitSlot {
   int32_t value = 0; // where in the exit buffer its raw value is, when not
 };
 
-// Bridge recordings from one exit that stop at a loop with no trace yet (the
-// loop gets hot in the interpreter meanwhile) before the next one ends there
-// instead (ExitEnd::Loop).
-constexpr uint8_t kInnerLoopWaits = 8;
-
 struct ExitInfo {
   CompiledTrace* trace;
   CompiledTrace* root() const; // the root of the trace the exit is in (its region)
@@ -68,7 +63,6 @@ struct ExitInfo {
   bool loop_wait = false;     // an EXIT at the header of a loop without a trace: bridged once the loop has one
   bool blacklisted = false;   // bridge recording kept failing
   uint8_t bridge_attempts = 0;
-  uint8_t inner_loop_waits = 0;    // recordings that reached a loop with no trace yet (at most kInnerLoopWaits)
   bool deinlined = false;          // (exits inside inlined calls) this exit de-inlined its callee
   uint64_t arm_taken = 0;          // (profiling policies) times its merged arm ran, counted by machine code
   std::vector<ExitSlot> restore;   // the snapshot's entries, in order

@@ -186,10 +186,7 @@ void JitState::abort_recording(AbortReason r, const std::string& detail) {
     ++stats.deinlined;
   } else if (rec_->parent()) {
     ExitInfo* e = rec_->parent();
-    // A path into a loop that is not compiled yet is retried later (that loop
-    // is getting hot in the interpreter meanwhile), a few times more than others.
-    bool wait = r == AbortReason::InnerLoop && ++e->inner_loop_waits <= kInnerLoopWaits;
-    if (!wait && ++e->bridge_attempts >= params.max_retries) e->blacklisted = true;
+    if (++e->bridge_attempts >= params.max_retries) e->blacklisted = true;
     if (r == AbortReason::LoopEntry) e->blacklisted = true; // the path will fall into that loop again
     e->count = 0;
   } else {
@@ -198,6 +195,16 @@ void JitState::abort_recording(AbortReason r, const std::string& detail) {
     // a few times more than other failures (a loop that mostly runs one or
     // two iterations ends on most of them).
     bool retry = r == AbortReason::LoopExit && ++loop_exits_at_[key(root_code, pc)] <= kLoopExitRetries;
+    // A loop whose iteration met an inner loop without a trace hands over:
+    // the inner loop is recorded from its next back-edge (the one the
+    // interpreter runs now), and this loop again after it, without backing off.
+    if (uint32_t inner = rec_->inner_loop(); r == AbortReason::InnerLoop && inner != Recorder::kNoInnerLoop &&
+                                             loop_may_get_trace(rec_->frame()->code, inner)) {
+      auto* code = const_cast<vm::Code*>(rec_->frame()->code);
+      if (code->jit_counters[inner] < static_cast<uint32_t>(params.threshold))
+        code->jit_counters[inner] = static_cast<uint32_t>(params.threshold) - 1;
+      retry = ++inner_handovers_[key(root_code, pc)] <= kLoopExitRetries;
+    }
     uint32_t& n = aborts_at_[key(root_code, pc)];
     if (!retry && ++n >= static_cast<uint32_t>(params.max_retries)) ++stats.blacklisted;
     // Back off (hot_and_allowed): the next try after threshold << n hits.
@@ -211,7 +218,8 @@ void JitState::abort_recording(AbortReason r, const std::string& detail) {
     log_region(fmt::format("bridge from exit {}:{} aborted ({}); {}", root_code->qualname, rec_->parent()->index,
                            abort_name(r), rec_->join_note()));
   if (!log_spec.empty())
-    log_trace(fmt::format("# abort {} at {}:{}{}: {}{}\n", abort_name(r), root_code->qualname, rec_->start_pc(),
+    log_trace(fmt::format("# abort {} of a {} at {}:{}{}: {}{}\n", abort_name(r), kind_name(rec_->kind()),
+                          root_code->qualname, rec_->start_pc(),
                           rec_->in_inlined_call() ? fmt::format(" (inlined {})", rec_->frame()->code->qualname) : "",
                           abort_message(r), detail.empty() ? "" : " (" + detail + ")"));
   end_recording();
@@ -524,17 +532,31 @@ bool JitState::flush_if_due(ExitInfo* e) {
   return true;
 }
 
+// Whether a loop without a trace may still get one soon: none of its
+// recordings failed yet, other than on the last iteration before it was
+// allowed to leave the loop (a loop that mostly ends in a `return` or runs
+// once never gets a trace; the path into it is bridged through it instead).
+bool JitState::loop_may_get_trace(const vm::Code* code, uint32_t header) const {
+  auto exits = loop_exits_at_.find(key(code, header));
+  if (exits != loop_exits_at_.end() && exits->second > kLoopExitsBeforeLeaving) return false;
+  auto aborts = aborts_at_.find(key(code, header));
+  return aborts == aborts_at_.end() || aborts->second == 0;
+}
+
 void JitState::after_exit(ExitInfo* e, vm::Frame* f, uint32_t start_pc) {
   if (rec_ || invalidate_if_stale(e) || e->blacklisted) return;
   // The path ended at the header of a loop without a trace, having taken a
   // back-edge into it (or fallen into it): that counts toward the loop's own
   // trace, recorded from here when it is hot. Once the loop has a trace the
   // exit's bridge continues into it.
-  if (e->loop_wait && !f->code->jit_loops[start_pc]) {
+  if (e->loop_wait && !f->code->jit_loops[start_pc] && loop_may_get_trace(f->code, start_pc)) {
     on_backedge(f, start_pc);
     return;
   }
   if (flush_if_due(e)) return;
+  // (Once that loop has a trace, the path into it is known to be hot: its
+  // bridge, a jump into the loop's trace, is recorded at once.)
+  if (e->loop_wait && f->code->jit_loops[start_pc]) e->count = std::max<uint32_t>(e->count, params.trace_eagerness);
   if (++e->count < static_cast<uint32_t>(params.trace_eagerness)) return;
   CompiledTrace* root = e->root();
   if (root->kind == TraceKind::Loop && stats.bridges >= static_cast<uint64_t>(params.max_bridges)) return;

@@ -157,6 +157,7 @@ private:
   // Counts one hit on `counter`; true when it reaches the threshold (doubled
   // after each aborted recording at `pc`) and `pc` is not blacklisted.
   bool hot_and_allowed(uint32_t& counter, const vm::Code* code, uint32_t pc, uint32_t threshold);
+  bool loop_may_get_trace(const vm::Code* code, uint32_t header) const;
 
   std::unique_ptr<Recorder> rec_; // set through start_recording and end_recording (they keep jit_hooks.h's flag)
   void start_recording(vm::Frame* f, uint32_t start_pc, TraceKind kind, ExitInfo* parent);
@@ -169,6 +170,7 @@ private:
   std::unordered_map<uint64_t, uint32_t> aborts_at_;  // (code, pc) -> aborted recordings
   std::unordered_map<uint64_t, uint32_t> stale_at_;   // (code, pc) -> roots invalidated as stale
   std::unordered_map<uint64_t, uint32_t> loop_exits_at_; // (code, pc) -> loop recordings that left the loop
+  std::unordered_map<uint64_t, uint32_t> inner_handovers_; // (code, pc) -> loop recordings that met an inner loop without a trace
   // An exit of a version or epoch guard about to get hot: the root's
   // assumptions no longer hold, so it is invalidated and re-recorded (a few
   // times per location; after that the exit is bridged like any other). True

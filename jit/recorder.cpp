@@ -60,7 +60,9 @@ Recorder::Recorder(RecorderEnv env, vm::Frame* f, uint32_t start_pc, TraceKind k
     for (size_t i = 0; i < root_->raw.ins.size(); ++i)
       if (root_->raw.ins[i].exit_id == parent->index) parent_guard_raw_ = static_cast<Ref>(i);
   }
-  if (parent) unrolled_ = parent->trace->ir.snaps[parent->snap].unrolled;
+  // (A path that ended at a loop's header because it could unroll no more,
+  // and whose loop got no trace, is unrolled further by the exit's bridge.)
+  if (parent && !parent->loop_wait) unrolled_ = parent->trace->ir.snaps[parent->snap].unrolled;
   if (parent && !parent->frames.empty()) enter_exit_frames(parent);
 }
 
@@ -746,15 +748,17 @@ bool Recorder::record(uint32_t pc, Value* sp) {
       ++unrolled_;
       break;
     }
-    // A bridge in its own frame whose recordings waited for the loop's trace
-    // long enough ends here rather than fail: the interpreter runs the loop
-    // (the exit counts as its back-edge), and the exit's next bridge
-    // continues into the loop's trace once there is one.
-    if (kind_ == TraceKind::Bridge && callers_.empty() && parent_->frames.empty() &&
-        parent_->inner_loop_waits >= kInnerLoopWaits) {
+    // A bridge or function trace in its own frame ends here: the interpreter
+    // runs the loop (the exit counts as its back-edge, so the loop gets its
+    // trace), and the exit's next bridge continues into that trace.
+    if (kind_ != TraceKind::Loop && callers_.empty() && (!parent_ || parent_->frames.empty())) {
       end_at_loop(static_cast<uint32_t>(in.arg));
       return true;
     }
+    // A loop trace cannot end inside its iteration: it hands over to the
+    // inner loop (recorded from its next back-edge) and is recorded again
+    // once that loop has a trace.
+    inner_loop_ = static_cast<uint32_t>(in.arg);
     abort_with(AbortReason::InnerLoop);
   case Op::POP_JUMP_IF_FALSE: record_branch(false, in.arg, true); break;
   case Op::POP_JUMP_IF_TRUE: record_branch(true, in.arg, true); break;
@@ -1222,6 +1226,13 @@ void Recorder::end_at_loop(uint32_t header) {
 void Recorder::to_loop(uint32_t pc, CompiledTrace* t) {
   pc_ = pc;
   pre_stack_ = stack_;
+  if (env_.engine.profiles()) {
+    // Profiling policies: a jump into the loop's code is one more run of it,
+    // as an entry from the interpreter is (an exit taken on most runs of a
+    // loop only ever entered this way would look cold).
+    Ref counter = kraw(static_cast<int64_t>(reinterpret_cast<uintptr_t>(&t->entries)));
+    emit(IrOp::STORE, counter, emit(IrOp::ADD, emit(IrOp::LOAD, counter, kNoRef, 0), kraw(1)), 0);
+  }
   Ref r = emit(IrOp::TO_ROOT, kNoRef, kNoRef, static_cast<int64_t>(reinterpret_cast<uintptr_t>(t)));
   t_.ins[r].snap = snapshot();
   ends_in_other_loop_ = true;

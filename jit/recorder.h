@@ -60,6 +60,9 @@ public:
   // far as the header of a compiled loop it continues in (an outer loop's,
   // usually). The loop's other path gets a bridge back to this trace.
   void allow_leaving_loop() { may_leave_loop_ = true; }
+  // The header of the loop without a trace an InnerLoop abort met (kNoInnerLoop: none).
+  static constexpr uint32_t kNoInnerLoop = 0xFFFFFFFFu;
+  uint32_t inner_loop() const { return inner_loop_; }
 
   // A call recorded as inlined is entering frame f: true when f is that call
   // (the recording follows it into f), false when it is some other call.
@@ -301,6 +304,7 @@ private:
   int64_t helper_pc_ = -1;          // ...and the instruction it was recorded for
   bool raise_keeps_tb_ = false;     // that helper re-raises (no new traceback entry)
   bool may_leave_loop_ = false;     // allow_leaving_loop()
+  uint32_t inner_loop_ = kNoInnerLoop; // inner_loop()
   size_t left_loop_at_ = 0;         // ...the IR's size when the recording left the loop (0: inside it)
   bool ends_in_other_loop_ = false; // a loop trace that continues in an inner (or outer) loop's trace
   // Ends the trace at loop header `pc`, which has compiled trace `t`: state written back, then t runs.

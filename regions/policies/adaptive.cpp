@@ -8,6 +8,7 @@
 //     against them (without a count it waits adaptive_delay times
 //     trace_eagerness before it gets a bridge). A loop's exit taken on that
 //     share of the loop's entries is where the loop ends: it is bridged too.
+//     So is any exit taken more than hot_exit_report times.
 //   - Profile shifts: merged arms that still branch count how often they are
 //     taken; over windows of adaptive_window iterations (or calls), an arm
 //     whose share moves by adaptive_shift percentage points re-forms the
@@ -35,6 +36,9 @@ public:
   }
   bool bridge_now(const ExitProfile& e) const override {
     if (e.taken < static_cast<uint64_t>(e.eagerness)) return false;
+    // However rare per run, an exit taken this often costs more as a side
+    // exit than its bridge does (fannkuch: 2,685 takes at 4% of the runs).
+    if (e.taken > static_cast<uint64_t>(p_.hot_exit_report)) return true;
     // An exit taken on that share of the loop's runs is where the loop ends
     // (a search that returns, a `break`): rare per iteration, yet each run
     // would leave through it.
