@@ -27,6 +27,8 @@ Module* make_struct_module();                  // struct_module.cpp
 Module* make_sre_module();                     // sre_module.cpp: _sre, the engine under `re`
 Module* make_random_module();                  // random_module.cpp
 Module* make_weakref_module();                 // weakref_module.cpp (_weakref)
+Module* make_string_module();                  // str_format.cpp (_string)
+Module* make_thread_module();                  // thread_module.cpp (_thread)
 Module* make_itertools_module();               // itertools_module.cpp
 Module* make_functools_module();               // functools_module.cpp
 Module* make_collections_module();             // collections_module.cpp

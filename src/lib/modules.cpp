@@ -35,6 +35,8 @@ constexpr ModuleDef kModules[] = {
     {"_sre", lib::make_sre_module},
     {"random", lib::make_random_module},
     {"_weakref", lib::make_weakref_module},
+    {"_string", lib::make_string_module},
+    {"_thread", lib::make_thread_module},
     {"itertools", lib::make_itertools_module},
     {"functools", lib::make_functools_module},
     {"collections", lib::make_collections_module},

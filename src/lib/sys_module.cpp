@@ -226,6 +226,8 @@ Module* make_sys_module() {
   add_value(m, "version_info", call(version_type, Args{version, 5}));
   add_value(m, "version", str_value("3.11.0 (tributary) [GCC]"));
   add_value(m, "platform", str_value("linux"));
+  // Debian's CPython: the prefixes argparse and sysconfig read (no virtual environment).
+  for (const char* name : {"prefix", "base_prefix", "exec_prefix", "base_exec_prefix"}) add_value(m, name, str_value("/usr"));
   add_value(m, "byteorder", str_value(std::endian::native == std::endian::little ? "little" : "big"));
   init_simple_namespace();
   {
