@@ -37,6 +37,7 @@ constexpr ModuleDef kModules[] = {
     {"_weakref", lib::make_weakref_module},
     {"_string", lib::make_string_module},
     {"_thread", lib::make_thread_module},
+    {"_codecs", lib::make_codecs_module},
     {"itertools", lib::make_itertools_module},
     {"functools", lib::make_functools_module},
     {"collections", lib::make_collections_module},
