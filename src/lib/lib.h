@@ -30,6 +30,7 @@ Module* make_weakref_module();                 // weakref_module.cpp (_weakref)
 Module* make_string_module();                  // str_format.cpp (_string)
 Module* make_thread_module();                  // thread_module.cpp (_thread)
 Module* make_codecs_module();                  // codecs_module.cpp (_codecs)
+Module* make_contextvars_module();             // contextvars_module.cpp (_contextvars)
 Module* make_itertools_module();               // itertools_module.cpp
 Module* make_functools_module();               // functools_module.cpp
 Module* make_collections_module();             // collections_module.cpp

@@ -38,6 +38,7 @@ constexpr ModuleDef kModules[] = {
     {"_string", lib::make_string_module},
     {"_thread", lib::make_thread_module},
     {"_codecs", lib::make_codecs_module},
+    {"_contextvars", lib::make_contextvars_module},
     {"itertools", lib::make_itertools_module},
     {"functools", lib::make_functools_module},
     {"collections", lib::make_collections_module},

@@ -5,6 +5,7 @@
 // sys.stderr are the TextStream objects of stream.cpp; sys.stdin is a text file
 // object (file.cpp) over fd 0. version_info is a
 // collections.namedtuple instance (major, minor, micro, releaselevel, serial).
+#include <limits>
 #include <time.h>
 
 #include <chrono>
@@ -203,6 +204,15 @@ void init_simple_namespace() {
   add_method(simple_namespace, "__eq__", self_or_first<namespace_eq>);
 }
 
+// A named tuple standing for one of CPython's struct sequences (attributes,
+// indexing, slicing and comparisons work).
+template <size_t N> Value struct_sequence(const char* name, const char* fields, Value (&values)[N]) {
+  Value nt_args[3] = {str_value(name), str_value(fields), str_value("sys")};
+  Value module_kw = Value::object(intern("module"));
+  Value type = namedtuple_function(Value::empty(), Args{nt_args, 2, &module_kw, &nt_args[2], 1});
+  return call(type, Args{values, N});
+}
+
 } // namespace
 
 Module* make_sys_module() {
@@ -219,11 +229,25 @@ Module* make_sys_module() {
   add_value(m, "maxunicode", make_int(int64_t{0x10ffff}));
   Value version[5] = {Value::small_int(3), Value::small_int(11), Value::small_int(0), str_value("final"),
                       Value::small_int(0)};
-  // A named tuple, as CPython's struct sequence: version_info.major, [:2] and comparisons work.
-  Value nt_args[3] = {str_value("version_info"), str_value("major minor micro releaselevel serial"), str_value("sys")};
-  Value module_kw = Value::object(intern("module"));
-  Value version_type = namedtuple_function(Value::empty(), Args{nt_args, 2, &module_kw, &nt_args[2], 1});
-  add_value(m, "version_info", call(version_type, Args{version, 5}));
+  add_value(m, "version_info", struct_sequence("version_info", "major minor micro releaselevel serial", version));
+  // The parameters of the numeric hash (runtime/ops.cpp computes CPython's).
+  Value hash[9] = {Value::small_int(64),     make_int(int64_t{(int64_t{1} << 61) - 1}), Value::small_int(314159),
+                   Value::small_int(0),      Value::small_int(1000003),                 str_value("siphash13"),
+                   Value::small_int(64),     Value::small_int(128),                     Value::small_int(0)};
+  add_value(m, "hash_info",
+            struct_sequence("hash_info", "width modulus inf nan imag algorithm hash_bits seed_bits cutoff", hash));
+  using Limits = std::numeric_limits<double>;
+  auto small = [](int64_t i) { return Value::small_int(i); };
+  Value float_info[11] = {Value::from_double(Limits::max()), small(Limits::max_exponent),
+                          small(Limits::max_exponent10),     Value::from_double(Limits::min()),
+                          small(Limits::min_exponent),       small(Limits::min_exponent10),
+                          small(Limits::digits10),           small(Limits::digits),
+                          Value::from_double(Limits::epsilon()), small(Limits::radix),
+                          small(1)}; // rounds: FLT_ROUNDS, to nearest
+  add_value(m, "float_info", struct_sequence("float_info",
+                                             "max max_exp max_10_exp min min_exp min_10_exp dig mant_dig epsilon "
+                                             "radix rounds",
+                                             float_info));
   add_value(m, "version", str_value("3.11.0 (tributary) [GCC]"));
   add_value(m, "platform", str_value("linux"));
   // Debian's CPython: the prefixes argparse and sysconfig read (no virtual environment).

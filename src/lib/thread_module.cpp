@@ -137,6 +137,7 @@ void init_lock_types() {
   init_type(lock_type, "lock", Kind::Object, &types::object);
   lock_type.module_name = Value::object(intern("_thread"));
   lock_type.construct = [](Value, const Args&) -> Value { return new_lock(&lock_type); };
+  lock_type.is_builtin = false; // printed through its __repr__
   add_methods(lock_type, {{"acquire", self_or_first<lock_acquire>},
                           {"acquire_lock", self_or_first<lock_acquire>},
                           {"__enter__", self_or_first<lock_acquire>},
@@ -150,6 +151,7 @@ void init_lock_types() {
   init_type(rlock_type, "RLock", Kind::Object, &types::object);
   rlock_type.module_name = Value::object(intern("_thread"));
   rlock_type.construct = [](Value, const Args&) -> Value { return new_lock(&rlock_type); };
+  rlock_type.is_builtin = false;
   add_methods(rlock_type, {{"acquire", self_or_first<rlock_acquire>},
                            {"__enter__", self_or_first<rlock_acquire>},
                            {"release", self_or_first<rlock_release>},
