@@ -33,14 +33,14 @@ Module* make_codecs_module();                  // codecs_module.cpp (_codecs)
 Module* make_contextvars_module();             // contextvars_module.cpp (_contextvars)
 Module* make_itertools_module();               // itertools_module.cpp
 Module* make_functools_module();               // functools_module.cpp
-Module* make_collections_module();             // collections_module.cpp
+Module* make_collections_module();             // collections_module.cpp (_collections)
 Module* make_os_module();                      // os_module.cpp
 Module* make_os_path_module();                 // os_module.cpp
 Module* make_tempfile_module();                // os_module.cpp
 void init_bytes_types(Module* builtins);       // bytes.cpp: bytes methods, bytearray
 void init_file_type(Module* builtins);         // file.cpp: open()
 Value std_input();                             // file.cpp: sys.stdin, a text file over fd 0
-Value namedtuple_function(Value, const Args& a); // namedtuple.cpp: collections.namedtuple
+Value namedtuple_function(Value, const Args& a); // namedtuple.cpp: sys's and functools' named tuples
 
 // ---- sorting (sort.cpp): stable, `<` only, exceptions leave `items` unchanged ----
 void sort_values(GcVector<Value>& items, Value key, bool reverse);

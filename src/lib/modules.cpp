@@ -41,7 +41,7 @@ constexpr ModuleDef kModules[] = {
     {"_contextvars", lib::make_contextvars_module},
     {"itertools", lib::make_itertools_module},
     {"functools", lib::make_functools_module},
-    {"collections", lib::make_collections_module},
+    {"_collections", lib::make_collections_module},
     {"os", lib::make_os_module},
     {"os.path", lib::make_os_path_module},
     {"tempfile", lib::make_tempfile_module},

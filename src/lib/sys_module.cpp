@@ -23,6 +23,7 @@
 #include "runtime/ops.h"
 #include "runtime/str.h"
 #include "runtime/user_class.h"
+#include "vm/frame.h"
 #include "vm/interp.h"
 
 namespace tributary::lib {
@@ -204,6 +205,21 @@ void init_simple_namespace() {
   add_method(simple_namespace, "__eq__", self_or_first<namespace_eq>);
 }
 
+// _getframe(depth=0): the frame `depth` calls out, as a namespace with its
+// f_globals only (namedtuple and enum read the caller's __name__ there).
+// Tributary has no frame objects; a JIT-inlined call has no frame of its own,
+// so under the JIT the depth may reach a frame further out.
+Value sys_getframe(Value, const Args& a) {
+  check_takes(a, "_getframe", 0, 1);
+  int64_t depth = a.npos ? arg_index(a[0]) : 0;
+  vm::Frame* f = vm::state().frame;
+  for (int64_t i = 0; f && i < depth; ++i) f = f->back;
+  if (!f) raise(types::value_error, "call stack is not deep enough");
+  Value globals = Value::object(f->globals);
+  Value name = Value::object(intern("f_globals"));
+  return construct_namespace(Value::object(&simple_namespace), Args{nullptr, 0, &name, &globals, 1});
+}
+
 // A named tuple standing for one of CPython's struct sequences (attributes,
 // indexing, slicing and comparisons work).
 template <size_t N> Value struct_sequence(const char* name, const char* fields, Value (&values)[N]) {
@@ -278,6 +294,7 @@ Module* make_sys_module() {
   add_function(m, "intern", sys_intern);
   add_function(m, "exc_info", sys_exc_info);
   add_function(m, "exception", sys_exception);
+  add_function(m, "_getframe", sys_getframe);
   return m;
 }
 

@@ -248,6 +248,8 @@ void set_class_attr(Type* cls, Str* name, Value v) {
   if (cls->is_builtin)
     raise_fmt(types::type_error, "cannot set '{}' attribute of immutable type '{}'", name->view(), cls->name);
   dict_set(cls->dict, Value::object(name), v);
+  // What the class's repr and __module__ show (a str, as the class statement sets).
+  if (name->view() == "__module__") cls->module_name = is_str(v) ? v : Value::empty();
   class_changed(cls);
 }
 

@@ -66,6 +66,12 @@ Dict* frame_locals(Frame* f) {
   return d;
 }
 
+} // namespace
+
+Dict* current_globals() { return state().frame ? state().frame->globals : nullptr; }
+
+namespace {
+
 Value builtin_globals(Value, const Args& a) {
   if (a.npos || a.nkw) raise_fmt(types::type_error, "globals() takes no arguments ({} given)", a.npos);
   return Value::object(caller()->globals);
