@@ -19,8 +19,23 @@ namespace tributary::frontend {
 namespace {
 
 enum Prec {
-  kTuple, kTest, kOr, kAnd, kNot, kCmp, kExpr, kBor = kExpr, kBxor, kBand, kShift, kArith, kTerm, kFactor, kPower,
-  kAwait, kAtom,
+  kTuple,
+  kTest,
+  kOr,
+  kAnd,
+  kNot,
+  kCmp,
+  kExpr,
+  kBor = kExpr,
+  kBxor,
+  kBand,
+  kShift,
+  kArith,
+  kTerm,
+  kFactor,
+  kPower,
+  kAwait,
+  kAtom,
 };
 
 struct Unparser {
@@ -174,9 +189,9 @@ struct Unparser {
         const char* text;
         int prec;
       } kOps[] = {
-          {" + ", kArith}, {" - ", kArith}, {" * ", kTerm},   {" @ ", kTerm},   {" / ", kTerm},
+          {" + ", kArith}, {" - ", kArith},  {" * ", kTerm},   {" @ ", kTerm},   {" / ", kTerm},
           {" % ", kTerm},  {" ** ", kPower}, {" << ", kShift}, {" >> ", kShift}, {" | ", kBor},
-          {" ^ ", kBxor},  {" & ", kBand},  {" // ", kTerm},
+          {" ^ ", kBxor},  {" & ", kBand},   {" // ", kTerm},
       };
       auto op = kOps[static_cast<int>(b->op)];
       int rassoc = b->op == BinOpKind::Pow;
@@ -255,7 +270,8 @@ struct Unparser {
       const std::vector<Comprehension*>* gens;
       const char* brackets;
       if (e->kind == ExprKind::ListComp) {
-        elt = static_cast<const ListComp*>(e)->elt, gens = &static_cast<const ListComp*>(e)->generators, brackets = "[]";
+        elt = static_cast<const ListComp*>(e)->elt, gens = &static_cast<const ListComp*>(e)->generators,
+        brackets = "[]";
       } else if (e->kind == ExprKind::SetComp) {
         elt = static_cast<const SetComp*>(e)->elt, gens = &static_cast<const SetComp*>(e)->generators, brackets = "{}";
       } else {
@@ -300,7 +316,7 @@ struct Unparser {
     }
     case ExprKind::Compare: {
       auto* c = static_cast<const Compare*>(e);
-      static constexpr const char* kText[] = {" == ", " != ", " < ", " <= ", " > ",
+      static constexpr const char* kText[] = {" == ", " != ", " < ",      " <= ", " > ",
                                               " >= ", " is ", " is not ", " in ", " not in "};
       open(level > kCmp);
       expr(c->left, kCmp + 1);

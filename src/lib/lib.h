@@ -21,7 +21,7 @@ Module* make_math_module();                    // math_module.cpp
 // lets the JIT recognize math.* calls whatever name they are bound to.
 const char* math_function_name(NativeFn fn);
 Module* make_sys_module();                     // sys_module.cpp
-Module* make_time_module();                    // sys_module.cpp
+Module* make_time_module();                    // time_module.cpp
 Module* make_tributary_module();               // tributary_module.cpp
 Module* make_struct_module();                  // struct_module.cpp
 Module* make_sre_module();                     // sre_module.cpp: _sre, the engine under `re`
@@ -31,6 +31,7 @@ Module* make_string_module();                  // str_format.cpp (_string)
 Module* make_thread_module();                  // thread_module.cpp (_thread)
 Module* make_codecs_module();                  // codecs_module.cpp (_codecs)
 Module* make_contextvars_module();             // contextvars_module.cpp (_contextvars)
+Module* make_errno_module();                   // errno_module.cpp
 Module* make_itertools_module();               // itertools_module.cpp
 Module* make_functools_module();               // functools_module.cpp
 Module* make_collections_module();             // collections_module.cpp (_collections)

@@ -39,6 +39,7 @@ constexpr ModuleDef kModules[] = {
     {"_thread", lib::make_thread_module},
     {"_codecs", lib::make_codecs_module},
     {"_contextvars", lib::make_contextvars_module},
+    {"errno", lib::make_errno_module},
     {"itertools", lib::make_itertools_module},
     {"functools", lib::make_functools_module},
     {"_collections", lib::make_collections_module},

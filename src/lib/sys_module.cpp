@@ -1,4 +1,4 @@
-// sys_module.cpp — the `sys` and `time` modules.
+// sys_module.cpp — the `sys` module.
 //
 // sys shares its lists and dicts with the VM state (argv, path, modules), so
 // changes made by the program are seen by the interpreter. sys.stdout and
@@ -6,11 +6,8 @@
 // object (file.cpp) over fd 0. version_info is a
 // collections.namedtuple instance (major, minor, micro, releaselevel, serial).
 #include <limits>
-#include <time.h>
 
-#include <chrono>
 #include <cmath>
-#include <thread>
 
 #include "lib/builtins.h"
 #include "lib/lib.h"
@@ -96,63 +93,6 @@ Value sys_intern(Value, const Args& a) {
   if (!is_str(a[0])) raise_fmt(types::type_error, "intern() argument must be str, not {}", tname(a[0]));
   return Value::object(intern(a[0].as<Str>()->view()));
 }
-
-// ---- time --------------------------------------------------------------------------
-
-int64_t clock_ns(clockid_t id) {
-  timespec ts;
-  clock_gettime(id, &ts);
-  return static_cast<int64_t>(ts.tv_sec) * 1'000'000'000 + ts.tv_nsec;
-}
-
-Value seconds(clockid_t id) { return Value::from_double(static_cast<double>(clock_ns(id)) * 1e-9); }
-
-Value time_time(Value, const Args& a) {
-  check_none(a, "time.time");
-  return seconds(CLOCK_REALTIME);
-}
-Value time_time_ns(Value, const Args& a) {
-  check_none(a, "time.time_ns");
-  return make_int(clock_ns(CLOCK_REALTIME));
-}
-Value time_perf_counter(Value, const Args& a) {
-  check_none(a, "time.perf_counter");
-  return seconds(CLOCK_MONOTONIC);
-}
-Value time_perf_counter_ns(Value, const Args& a) {
-  check_none(a, "time.perf_counter_ns");
-  return make_int(clock_ns(CLOCK_MONOTONIC));
-}
-Value time_monotonic(Value, const Args& a) {
-  check_none(a, "time.monotonic");
-  return seconds(CLOCK_MONOTONIC);
-}
-Value time_monotonic_ns(Value, const Args& a) {
-  check_none(a, "time.monotonic_ns");
-  return make_int(clock_ns(CLOCK_MONOTONIC));
-}
-Value time_process_time(Value, const Args& a) {
-  check_none(a, "time.process_time");
-  return seconds(CLOCK_PROCESS_CPUTIME_ID);
-}
-Value time_process_time_ns(Value, const Args& a) {
-  check_none(a, "time.process_time_ns");
-  return make_int(clock_ns(CLOCK_PROCESS_CPUTIME_ID));
-}
-
-Value time_sleep(Value, const Args& a) {
-  check_one(a, "time.sleep");
-  double s;
-  if (a[0].is_double()) s = a[0].as_double();
-  else if (is_integer(a[0])) s = int_to_double(a[0]);
-  else raise_fmt(types::type_error, "'{}' object cannot be interpreted as an integer", tname(a[0]));
-  if (std::isnan(s)) raise(types::value_error, "Invalid value NaN (not a number)");
-  if (s < 0) raise(types::value_error, "sleep length must be non-negative");
-  flush_std_streams();
-  std::this_thread::sleep_for(std::chrono::duration<double>(s));
-  return Value::none();
-}
-
 
 // ---- types.SimpleNamespace (the type of sys.implementation) ------------------------------
 
@@ -295,23 +235,6 @@ Module* make_sys_module() {
   add_function(m, "exc_info", sys_exc_info);
   add_function(m, "exception", sys_exception);
   add_function(m, "_getframe", sys_getframe);
-  return m;
-}
-
-Module* make_time_module() {
-  Module* m = new_module("time");
-  static const MethodDef kFunctions[] = {
-      {"time", time_time},
-      {"time_ns", time_time_ns},
-      {"perf_counter", time_perf_counter},
-      {"perf_counter_ns", time_perf_counter_ns},
-      {"monotonic", time_monotonic},
-      {"monotonic_ns", time_monotonic_ns},
-      {"process_time", time_process_time},
-      {"process_time_ns", time_process_time_ns},
-      {"sleep", time_sleep},
-  };
-  for (const MethodDef& d : kFunctions) add_function(m, d.name, d.fn);
   return m;
 }
 
