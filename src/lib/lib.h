@@ -41,6 +41,8 @@ Module* make_tempfile_module();                // os_module.cpp
 void init_bytes_types(Module* builtins);       // bytes.cpp: bytes methods, bytearray
 void init_file_type(Module* builtins);         // file.cpp: open()
 Value std_input();                             // file.cpp: sys.stdin, a text file over fd 0
+Type& unsupported_operation_type();            // file.cpp: io.UnsupportedOperation
+Module* make_io_module();                      // io_module.cpp (_io)
 Value namedtuple_function(Value, const Args& a); // namedtuple.cpp: sys's and functools' named tuples
 
 // ---- sorting (sort.cpp): stable, `<` only, exceptions leave `items` unchanged ----

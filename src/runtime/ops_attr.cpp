@@ -9,7 +9,10 @@
 // lookup_method() skips the binding allocation and tells the caller to pass
 // self instead. User instances (Kind::Instance, hidden classes) and super()
 // proxies are delegated to runtime/user_class.cpp.
+#include <cstring>
+
 #include "runtime/containers.h"
+#include "runtime/gc.h"
 #include "runtime/instance.h"
 #include "runtime/interpreter.h"
 #include "runtime/ops_internal.h"
@@ -247,6 +250,25 @@ Value lookup_method(Value obj, Str* name, bool& is_method) {
 void set_class_attr(Type* cls, Str* name, Value v) {
   if (cls->is_builtin)
     raise_fmt(types::type_error, "cannot set '{}' attribute of immutable type '{}'", name->view(), cls->name);
+  // __name__ and __qualname__ are the type's own fields, not dict entries (typing
+  // renames its `io` class to typing.io before registering it in sys.modules).
+  if (name->view() == "__name__" || name->view() == "__qualname__") {
+    if (!is_str(v))
+      raise_fmt(types::type_error, "can only assign string to {}.{}, not '{}'", cls->name, name->view(),
+                type_of(v)->name);
+    std::string_view text = v.as<Str>()->view();
+    if (name->view() == "__qualname__") {
+      cls->qualname = v.as<Str>();
+    } else {
+      if (text.find('\0') != std::string_view::npos) raise(types::value_error, "type name must not contain null characters");
+      char* copy = static_cast<char*>(gc::alloc_root(text.size() + 1));
+      std::memcpy(copy, text.data(), text.size());
+      copy[text.size()] = 0;
+      cls->name = copy;
+    }
+    class_changed(cls);
+    return;
+  }
   dict_set(cls->dict, Value::object(name), v);
   // What the class's repr and __module__ show (a str, as the class statement sets).
   if (name->view() == "__module__") cls->module_name = is_str(v) ? v : Value::empty();
