@@ -23,6 +23,7 @@
 #include "runtime/containers.h"
 #include "runtime/int.h"
 #include "runtime/ops.h"
+#include "vm/exec.h"
 
 extern char** environ;
 
@@ -325,6 +326,30 @@ Value t_gettempprefix(Value, const Args& a) {
   return str_value("tmp");
 }
 
+// os.path.__getattr__(name) (PEP 562): what the native functions do not cover
+// (normcase, relpath, commonprefix, realpath, ...) comes from CPython's posixpath.
+Value p_getattr(Value, const Args& a) {
+  check_one(a, "__getattr__");
+  if (!is_str(a[0])) raise_type_error("attribute name must be string");
+  Value posixpath = vm::import_module(nullptr, intern("posixpath"), Value::none(), Value::small_int(0));
+  return get_attr(posixpath, a[0].as<Str>());
+}
+
+// os.fspath(path): a str or bytes as is, else what its __fspath__ returns.
+Value o_fspath(Value, const Args& a) {
+  Value p[1];
+  bind_args(a, "fspath", {"path"}, 1, p);
+  Value path = p[0];
+  if (is_str(path) || is_kind(path, Kind::Bytes)) return path;
+  Value hook = type_lookup(type_of(path), intern("__fspath__"));
+  if (hook.is_empty())
+    raise_fmt(types::type_error, "expected str, bytes or os.PathLike object, not {}", tname(path));
+  Value r = call(hook, Args{&path, 1});
+  if (!is_str(r) && !is_kind(r, Kind::Bytes))
+    raise_fmt(types::type_error, "expected {}.__fspath__() to return str or bytes, not {}", tname(path), tname(r));
+  return r;
+}
+
 } // namespace
 
 Module* make_os_path_module() {
@@ -337,7 +362,7 @@ Module* make_os_path_module() {
                        Def{"dirname", p_dirname}, Def{"splitext", p_splitext}, Def{"normpath", p_normpath},
                        Def{"abspath", p_abspath}, Def{"isabs", p_isabs}, Def{"exists", p_exists},
                        Def{"isfile", p_isfile}, Def{"isdir", p_isdir}, Def{"getsize", p_getsize},
-                       Def{"expanduser", p_expanduser}})
+                       Def{"expanduser", p_expanduser}, Def{"__getattr__", p_getattr}})
     add_function(m, d.name, d.fn);
   add_value(m, "sep", str_value("/"));
   add_value(m, "curdir", str_value("."));
@@ -355,7 +380,7 @@ Module* make_os_module() {
   for (const Def& d : {Def{"getcwd", o_getcwd}, Def{"listdir", o_listdir}, Def{"remove", o_remove},
                        Def{"unlink", o_remove}, Def{"rmdir", o_rmdir}, Def{"mkdir", o_mkdir},
                        Def{"makedirs", o_makedirs}, Def{"rename", o_rename}, Def{"getpid", o_getpid},
-                       Def{"getenv", o_getenv}, Def{"cpu_count", o_cpu_count}})
+                       Def{"getenv", o_getenv}, Def{"cpu_count", o_cpu_count}, Def{"fspath", o_fspath}})
     add_function(m, d.name, d.fn);
   add_value(m, "sep", str_value("/"));
   add_value(m, "linesep", str_value("\n"));

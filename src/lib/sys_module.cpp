@@ -71,6 +71,18 @@ Value sys_getsizeof(Value, const Args& a) {
 }
 
 // sys.exc_info(): (type, value, traceback) of the exception being handled.
+// sys.excepthook(type, value, traceback): the report of an uncaught exception, on sys.stderr.
+Value sys_excepthook(Value, const Args& a) {
+  check_takes(a, "excepthook", 3, 3);
+  no_kwargs(a, "excepthook");
+  Value err = dict_get(vm::state().modules, Value::object(intern("sys")));
+  Value stream = get_attr(err, intern("stderr"));
+  if (is_kind(a[1], Kind::Exception)) stream_write(stream, format_traceback(a[1]));
+  else stream_write(stream, fmt::format("TypeError: print_exception(): Exception expected for value, {} found\n", tname(a[1])));
+  stream_flush(stream);
+  return Value::none();
+}
+
 Value sys_exc_info(Value, const Args& a) {
   if (a.npos || a.nkw) raise(types::type_error, "sys.exc_info() takes no arguments");
   Value e = vm::current_handled_exception();
@@ -233,6 +245,8 @@ Module* make_sys_module() {
   add_function(m, "set_int_max_str_digits", sys_set_int_max_str_digits);
   add_function(m, "intern", sys_intern);
   add_function(m, "exc_info", sys_exc_info);
+  add_function(m, "excepthook", sys_excepthook);
+  add_value(m, "__excepthook__", dict_get(m->dict, Value::object(intern("excepthook"))));
   add_function(m, "exception", sys_exception);
   add_function(m, "_getframe", sys_getframe);
   return m;

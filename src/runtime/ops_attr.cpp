@@ -199,7 +199,23 @@ Value type_lookup(Type* t, Str* name) {
   return v;
 }
 
-Value get_attr_or_empty(Value obj, Str* name) {
+static Value plain_attr_or_empty(Value obj, Str* name);
+
+namespace {
+
+// PEP 562: a module's own __getattr__(name), called for names it lacks
+// (empty when it has none).
+Value module_getattr_hook(Value module, Str* name) {
+  static Str* const kGetattr = intern("__getattr__");
+  if (name == kGetattr) return Value::empty();
+  Value* hook = dict_find_str(module.as<Module>()->dict, kGetattr);
+  return hook ? call1(*hook, Value::object(name)) : Value::empty();
+}
+
+} // namespace
+
+// The attribute without a module's __getattr__ hook; empty when missing.
+static Value plain_attr_or_empty(Value obj, Str* name) {
   Type* t = type_of(obj);
   if (t->kind == Kind::Instance || has_attr_store(t)) return instance_getattr(obj, name, true);
   if (t == super_type()) return super_getattr(obj, name);
@@ -213,9 +229,26 @@ Value get_attr_or_empty(Value obj, Str* name) {
   return Value::empty();
 }
 
+Value get_attr_or_empty(Value obj, Str* name) {
+  Value v = plain_attr_or_empty(obj, name);
+  if (!v.is_empty() || !is_kind(obj, Kind::Module)) return v;
+  try {
+    return module_getattr_hook(obj, name);
+  } catch (const PyException& e) {
+    if (!exception_matches(e.exc, Value::object(&types::attribute_error))) throw;
+    return Value::empty();
+  }
+}
+
 Value get_attr(Value obj, Str* name) {
   if (obj.is_object() && (is_kind(obj, Kind::Instance) || has_attr_store(type_of(obj))))
     return instance_getattr(obj, name, false);
+  if (is_kind(obj, Kind::Module)) {
+    // (The hook's own AttributeError, with its message, propagates.)
+    if (Value v = plain_attr_or_empty(obj, name); !v.is_empty()) return v;
+    if (Value v = module_getattr_hook(obj, name); !v.is_empty()) return v;
+    raise_no_attribute(obj, name);
+  }
   Value v = get_attr_or_empty(obj, name);
   if (v.is_empty()) raise_no_attribute(obj, name);
   return v;
