@@ -1011,7 +1011,7 @@ std::optional<std::string_view> bytes_like(Value v) {
   Type* t = v.as_object()->type;
   if (t->kind == Kind::Bytes) return std::string_view(reinterpret_cast<const char*>(v.as<Bytes>()->data), v.as<Bytes>()->size);
   if (is_subtype(t, &bytearray_type)) return view_of(v.as<ByteArray>());
-  return std::nullopt;
+  return memoryview_bytes(v);
 }
 
 Value make_bytes(std::string_view data) { return Value::object(new_bytes(data)); }

@@ -647,6 +647,7 @@ struct TextWrapper : Object {
   Value buffer;         // empty once detached
   Value encoding;       // str
   Value errors;         // str
+  Value mode;           // what the program set (open() and tokenize.open set it), or empty
   std::string* pending; // decoded text not yet returned (UTF-8, newlines untranslated)
   std::string* raw;     // undecoded bytes (an incomplete UTF-8 sequence)
   Newline newline;
@@ -921,6 +922,15 @@ Value tw_line_buffering(Value self, const Args&) { return Value::boolean(tw(self
 Value tw_write_through(Value self, const Args&) { return Value::boolean(tw(self, "write_through")->write_through); }
 Value tw_closed(Value self, const Args&) { return attr(tw(self, "closed")->buffer, "closed"); }
 Value tw_name(Value self, const Args&) { return attr(tw(self, "name")->buffer, "name"); }
+Value tw_mode(Value self, const Args&) {
+  auto* t = receiver<TextWrapper>(self, textiowrapper_type, "mode");
+  if (t->mode.is_empty()) raise(types::attribute_error, "'_io.TextIOWrapper' object has no attribute 'mode'");
+  return t->mode;
+}
+Value tw_set_mode(Value self, const Args& a) {
+  receiver<TextWrapper>(self, textiowrapper_type, "mode")->mode = a[0];
+  return Value::none();
+}
 Value tw_newlines(Value self, const Args&) {
   TextWrapper* t = tw(self, "newlines");
   if (t->newline != Newline::Translate && t->newline != Newline::Universal) return Value::none();
@@ -962,6 +972,7 @@ Value blank(Type* layout) {
     auto* t = gc::make<TextWrapper>();
     t->type = layout;
     t->buffer = Value::empty();
+    t->mode = Value::empty();
     return Value::object(t);
   }
   auto* o = gc::make<Object>();
@@ -1150,6 +1161,7 @@ void init_types() {
         MethodDef{"write_through", self_or_first<tw_write_through>}, MethodDef{"closed", self_or_first<tw_closed>},
         MethodDef{"name", self_or_first<tw_name>}, MethodDef{"newlines", self_or_first<tw_newlines>}})
     add_getter(textiowrapper_type, d.name, d.fn);
+  add_attr(textiowrapper_type, "mode", native_property("mode", self_or_first<tw_mode>, self_or_first<tw_set_mode>));
 
   init_io_type(fileio_type, "FileIO", &rawiobase_type, sizeof(Object));
   init_io_type(buffered_reader_type, "BufferedReader", &bufferediobase_type, sizeof(Object));

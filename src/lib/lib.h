@@ -31,6 +31,9 @@ Module* make_string_module();                  // str_format.cpp (_string)
 Module* make_thread_module();                  // thread_module.cpp (_thread)
 Module* make_codecs_module();                  // codecs_module.cpp (_codecs)
 Module* make_contextvars_module();             // contextvars_module.cpp (_contextvars)
+Module* make_atexit_module();                  // atexit_module.cpp
+// Runs (and removes) the atexit callbacks, last registered first (main.cpp at the end).
+void run_atexit_callbacks();
 Module* make_errno_module();                   // errno_module.cpp
 Module* make_itertools_module();               // itertools_module.cpp
 Module* make_functools_module();               // functools_module.cpp
@@ -62,6 +65,11 @@ extern Type bytearray_type;
 // The contents of a bytes or bytearray value; nullopt for anything else.
 std::optional<std::string_view> bytes_like(Value v);
 Value make_bytes(std::string_view data);
+// ---- memoryview (memoryview.cpp) ----
+extern Type memoryview_type;
+void init_memoryview_type(Module* builtins);
+// The bytes a memoryview shows; nullopt for anything else (bytes_like uses it).
+std::optional<std::string_view> memoryview_bytes(Value v);
 Value make_bytearray(std::string_view data);
 // str.encode / bytes.decode with CPython's codec names and error messages
 // (utf-8, ascii, latin-1; errors 'strict', 'ignore', 'replace').

@@ -40,6 +40,7 @@ constexpr ModuleDef kModules[] = {
     {"_codecs", lib::make_codecs_module},
     {"_contextvars", lib::make_contextvars_module},
     {"errno", lib::make_errno_module},
+    {"atexit", lib::make_atexit_module},
     {"_io", lib::make_io_module},
     {"itertools", lib::make_itertools_module},
     {"functools", lib::make_functools_module},

@@ -157,19 +157,25 @@ void init_simple_namespace() {
   add_method(simple_namespace, "__eq__", self_or_first<namespace_eq>);
 }
 
-// _getframe(depth=0): the frame `depth` calls out, as a namespace with its
-// f_globals only (namedtuple and enum read the caller's __name__ there).
-// Tributary has no frame objects; a JIT-inlined call has no frame of its own,
-// so under the JIT the depth may reach a frame further out.
+// sys._getframe(depth): snapshots of the frame and its callers (exceptions.h);
+// a JIT-inlined call has no frame of its own, so under the JIT the depth may
+// reach a frame further out.
 Value sys_getframe(Value, const Args& a) {
   check_takes(a, "_getframe", 0, 1);
   int64_t depth = a.npos ? arg_index(a[0]) : 0;
   vm::Frame* f = vm::state().frame;
   for (int64_t i = 0; f && i < depth; ++i) f = f->back;
   if (!f) raise(types::value_error, "call stack is not deep enough");
-  Value globals = Value::object(f->globals);
-  Value name = Value::object(intern("f_globals"));
-  return construct_namespace(Value::object(&simple_namespace), Args{nullptr, 0, &name, &globals, 1});
+  std::vector<vm::Frame*> chain;
+  for (vm::Frame* g = f; g; g = g->back) chain.push_back(g);
+  Value back = Value::empty();
+  for (size_t i = chain.size(); i-- > 0;) {
+    vm::Frame* g = chain[i];
+    size_t idx = static_cast<size_t>(g->pc - g->code->code.data());
+    int line = idx == 0 ? g->code->first_line : g->code->lines[idx - 1];
+    back = frame_snapshot(Value::object(g->code), line, Value::object(g->globals), back);
+  }
+  return back;
 }
 
 // A named tuple standing for one of CPython's struct sequences (attributes,

@@ -459,10 +459,14 @@ Type traceback_type;
 namespace {
 
 // A frame as a traceback entry remembers it: its code and the line reached
-// (tb_frame; the interpreter's frames themselves are gone by then).
+// (tb_frame; the interpreter's frames themselves are gone by then). The
+// frames sys._getframe() returns are such snapshots too, with their globals
+// and callers' snapshots.
 struct TracebackFrame : Object {
   Value code;
   int line;
+  Value globals; // dict, or empty
+  Value back;    // the caller's snapshot, or empty
 };
 Type tb_frame_type;
 
@@ -491,13 +495,14 @@ Value tb_frame(Value, const Args& a) {
 }
 Value f_code(Value, const Args& a) { return frame_self(a[0])->code; }
 Value f_lineno(Value, const Args& a) { return Value::small_int(frame_self(a[0])->line); }
-Value f_none(Value, const Args& a) {
-  frame_self(a[0]);
-  return Value::none();
-}
+Value f_back(Value, const Args& a) { return or_none(frame_self(a[0])->back); }
 Value f_empty_dict(Value, const Args& a) {
   frame_self(a[0]);
   return Value::object(new_dict());
+}
+Value f_globals(Value, const Args& a) {
+  TracebackFrame* f = frame_self(a[0]);
+  return f->globals.is_empty() ? Value::object(new_dict()) : f->globals;
 }
 
 } // namespace
@@ -511,9 +516,19 @@ void init_traceback_types() {
   init_type(tb_frame_type, "frame", Kind::Object, &types::object);
   add_getter(tb_frame_type, "f_code", f_code);
   add_getter(tb_frame_type, "f_lineno", f_lineno);
-  add_getter(tb_frame_type, "f_back", f_none);
+  add_getter(tb_frame_type, "f_back", f_back);
   add_getter(tb_frame_type, "f_locals", f_empty_dict);
-  add_getter(tb_frame_type, "f_globals", f_empty_dict);
+  add_getter(tb_frame_type, "f_globals", f_globals);
+}
+
+Value frame_snapshot(Value code, int line, Value globals, Value back) {
+  auto* f = gc::make<TracebackFrame>();
+  f->type = &tb_frame_type;
+  f->code = code;
+  f->line = line;
+  f->globals = globals;
+  f->back = back;
+  return Value::object(f);
 }
 
 void init_exception_type(Type& t, const char* name, Type& base) {
