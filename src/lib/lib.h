@@ -32,6 +32,7 @@ Module* make_thread_module();                  // thread_module.cpp (_thread)
 Module* make_codecs_module();                  // codecs_module.cpp (_codecs)
 Module* make_contextvars_module();             // contextvars_module.cpp (_contextvars)
 Module* make_atexit_module();                  // atexit_module.cpp
+Module* make_zlib_module();                    // zlib_module.cpp (on the system's zlib)
 // Runs (and removes) the atexit callbacks, last registered first (main.cpp at the end).
 void run_atexit_callbacks();
 Module* make_errno_module();                   // errno_module.cpp

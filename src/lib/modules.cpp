@@ -41,6 +41,7 @@ constexpr ModuleDef kModules[] = {
     {"_contextvars", lib::make_contextvars_module},
     {"errno", lib::make_errno_module},
     {"atexit", lib::make_atexit_module},
+    {"zlib", lib::make_zlib_module},
     {"_io", lib::make_io_module},
     {"itertools", lib::make_itertools_module},
     {"functools", lib::make_functools_module},
