@@ -33,6 +33,8 @@ Module* make_codecs_module();                  // codecs_module.cpp (_codecs)
 Module* make_contextvars_module();             // contextvars_module.cpp (_contextvars)
 Module* make_atexit_module();                  // atexit_module.cpp
 Module* make_zlib_module();                    // zlib_module.cpp (on the system's zlib)
+Module* make_hashlib_module();                 // hashlib_module.cpp (_hashlib, on libcrypto)
+Module* make_blake2_module();                  // hashlib_module.cpp (_blake2)
 // Runs (and removes) the atexit callbacks, last registered first (main.cpp at the end).
 void run_atexit_callbacks();
 Module* make_errno_module();                   // errno_module.cpp

@@ -42,6 +42,8 @@ constexpr ModuleDef kModules[] = {
     {"errno", lib::make_errno_module},
     {"atexit", lib::make_atexit_module},
     {"zlib", lib::make_zlib_module},
+    {"_hashlib", lib::make_hashlib_module},
+    {"_blake2", lib::make_blake2_module},
     {"_io", lib::make_io_module},
     {"itertools", lib::make_itertools_module},
     {"functools", lib::make_functools_module},
