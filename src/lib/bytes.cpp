@@ -230,6 +230,21 @@ int hex_digit(char c) {
   return -1;
 }
 
+// bytes.maketrans(frm, to) / bytearray.maketrans: the 256-byte table mapping
+// each byte of frm to the byte of to at the same index (a static method).
+Value bytes_maketrans(Value, const Args& a) {
+  check_expected(a, "maketrans", 2, 2);
+  no_kwargs(a, "maketrans");
+  auto frm = bytes_like(a[0]), to = bytes_like(a[1]);
+  if (!frm) raise_fmt(types::type_error, "a bytes-like object is required, not '{}'", tname(a[0]));
+  if (!to) raise_fmt(types::type_error, "a bytes-like object is required, not '{}'", tname(a[1]));
+  if (frm->size() != to->size()) raise_value_error("maketrans arguments must have same length");
+  std::string table(256, '\0');
+  for (int i = 0; i < 256; ++i) table[i] = static_cast<char>(i);
+  for (size_t i = 0; i < frm->size(); ++i) table[static_cast<unsigned char>((*frm)[i])] = (*to)[i];
+  return make_bytes(table);
+}
+
 // bytes.fromhex(s) / bytearray.fromhex(s): called on the type, so `self` is empty
 // and the class is unknown; the Type-specific wrappers below pick the result kind.
 std::string fromhex_data(const Args& a) {
@@ -1169,6 +1184,8 @@ void init_bytes_types(Module* builtins) {
                               });
   add_attr(bytearray_type, "__hash__", Value::none());
   add_attr(bytearray_type, "fromhex", new_native("fromhex", bytearray_fromhex));
+  add_attr(types::bytes, "maketrans", new_native("maketrans", bytes_maketrans));
+  add_attr(bytearray_type, "maketrans", new_native("maketrans", bytes_maketrans));
   add_methods(types::int_, {{"to_bytes", method<&types::int_, int_to_bytes>}});
   add_attr(types::int_, "from_bytes", new_native("from_bytes", int_from_bytes));
 }

@@ -36,6 +36,7 @@ Module* make_zlib_module();                    // zlib_module.cpp (on the system
 Module* make_hashlib_module();                 // hashlib_module.cpp (_hashlib, on libcrypto)
 Module* make_blake2_module();                  // hashlib_module.cpp (_blake2)
 Module* make_gc_module();                      // gc_module.cpp
+Module* make_binascii_module();                // binascii_module.cpp
 // Runs (and removes) the atexit callbacks, last registered first (main.cpp at the end).
 void run_atexit_callbacks();
 Module* make_errno_module();                   // errno_module.cpp

@@ -45,6 +45,7 @@ constexpr ModuleDef kModules[] = {
     {"_hashlib", lib::make_hashlib_module},
     {"_blake2", lib::make_blake2_module},
     {"gc", lib::make_gc_module},
+    {"binascii", lib::make_binascii_module},
     {"_io", lib::make_io_module},
     {"itertools", lib::make_itertools_module},
     {"functools", lib::make_functools_module},
