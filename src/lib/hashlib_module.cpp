@@ -23,7 +23,7 @@ namespace tributary::lib {
 
 namespace {
 
-Type hash_type, hashxof_type, blake2b_type, blake2s_type;
+Type hash_type, hashxof_type, blake2b_type, blake2s_type, unsupported_digestmod_type;
 
 // A digest in progress. The EVP context is C-heap memory owned by the
 // object; objects are never finalized, so it is freed only at exit (a few
@@ -222,6 +222,15 @@ Value h_pbkdf2(Value, const Args& a) {
 
 Value h_fips_mode(Value, const Args&) { return Value::small_int(0); }
 
+// hmac_new/hmac_digest: not done here; UnsupportedDigestmodError makes
+// CPython's hmac use its pure-Python HMAC over these hashes.
+Value h_hmac_unsupported(Value, const Args&) {
+  raise(Value::object(
+      new_exception(&unsupported_digestmod_type, "HMAC in C is not supported: hmac uses its Python code")));
+}
+
+Value h_compare_digest(Value, const Args& a) { return compare_digest(a); }
+
 // _blake2.blake2b(data=b'', *, digest_size=..., key=b'', salt=b'', person=b'', ...)
 template <bool kBig> Value blake2_new(Value, const Args& a) {
   Value p[13];
@@ -254,6 +263,8 @@ void init_hash_type(Type& t, const char* name, const char* module) {
 
 void init_types() {
   init_hash_type(hash_type, "HASH", "_hashlib");
+  init_exception_type(unsupported_digestmod_type, "UnsupportedDigestmodError", types::value_error);
+  unsupported_digestmod_type.module_name = Value::object(intern("_hashlib"));
   init_hash_type(hashxof_type, "HASHXOF", "_hashlib");
   init_hash_type(blake2b_type, "blake2b", "_blake2");
   blake2b_type.construct = blake2_new<true>;
@@ -269,6 +280,10 @@ Module* make_hashlib_module() {
   add_function(m, "new", h_new);
   add_function(m, "pbkdf2_hmac", h_pbkdf2);
   add_function(m, "get_fips_mode", h_fips_mode);
+  add_function(m, "compare_digest", h_compare_digest);
+  add_function(m, "hmac_new", h_hmac_unsupported);
+  add_function(m, "hmac_digest", h_hmac_unsupported);
+  add_value(m, "UnsupportedDigestmodError", Value::object(&unsupported_digestmod_type));
   add_value(m, "HASH", Value::object(&hash_type));
   add_value(m, "HASHXOF", Value::object(&hashxof_type));
   Set* names = new_set(&types::frozenset);

@@ -37,6 +37,9 @@ Module* make_hashlib_module();                 // hashlib_module.cpp (_hashlib, 
 Module* make_blake2_module();                  // hashlib_module.cpp (_blake2)
 Module* make_gc_module();                      // gc_module.cpp
 Module* make_binascii_module();                // binascii_module.cpp
+Module* make_operator_module();                // operator_module.cpp (_operator: _compare_digest)
+// _operator._compare_digest(a, b) (also _hashlib.compare_digest).
+Value compare_digest(const Args& a);
 // Runs (and removes) the atexit callbacks, last registered first (main.cpp at the end).
 void run_atexit_callbacks();
 Module* make_errno_module();                   // errno_module.cpp

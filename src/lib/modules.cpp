@@ -46,6 +46,7 @@ constexpr ModuleDef kModules[] = {
     {"_blake2", lib::make_blake2_module},
     {"gc", lib::make_gc_module},
     {"binascii", lib::make_binascii_module},
+    {"_operator", lib::make_operator_module},
     {"_io", lib::make_io_module},
     {"itertools", lib::make_itertools_module},
     {"functools", lib::make_functools_module},
