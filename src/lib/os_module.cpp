@@ -7,7 +7,9 @@
 // and gettempprefix(). Limits: no os.stat results, no file descriptors, no
 // walk/scandir; environ is a snapshot dict.
 #include <dirent.h>
+#include <sys/random.h>
 #include <sys/stat.h>
+#include <sys/utsname.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -413,6 +415,41 @@ Value p_getattr(Value, const Args& a) {
   return get_attr(posixpath, a[0].as<Str>());
 }
 
+// os.uname(): (sysname, nodename, release, version, machine) as a named tuple.
+Value o_uname(Value, const Args& a) {
+  check_none(a, "uname");
+  struct utsname u;
+  if (::uname(&u) != 0) raise_errno(errno, Value::none());
+  static Value type = Value::empty(); // a static: a GC root
+  if (type.is_empty()) {
+    Value nt_args[3] = {str_value("uname_result"), str_value("sysname nodename release version machine"),
+                        str_value("posix")};
+    Value module_kw = Value::object(intern("module"));
+    type = namedtuple_function(Value::empty(), Args{nt_args, 2, &module_kw, &nt_args[2], 1});
+  }
+  Value fields[5] = {str_value(u.sysname), str_value(u.nodename), str_value(u.release), str_value(u.version),
+                     str_value(u.machine)};
+  return call(type, Args{fields, 5});
+}
+
+// os.urandom(size): bytes from the kernel's random source.
+Value o_urandom(Value, const Args& a) {
+  check_one(a, "urandom");
+  int64_t n = arg_index(a[0]);
+  if (n < 0) raise_value_error("negative argument not allowed");
+  std::string out(static_cast<size_t>(n), '\0');
+  size_t got = 0;
+  while (got < out.size()) {
+    ssize_t r = ::getrandom(out.data() + got, out.size() - got, 0);
+    if (r < 0) {
+      if (errno == EINTR) continue;
+      raise_errno(errno, Value::none());
+    }
+    got += static_cast<size_t>(r);
+  }
+  return make_bytes(out);
+}
+
 // os.fspath(path): a str or bytes as is, else what its __fspath__ returns.
 Value o_fspath(Value, const Args& a) {
   Value p[1];
@@ -459,7 +496,8 @@ Module* make_os_module() {
                        Def{"unlink", o_remove}, Def{"rmdir", o_rmdir}, Def{"mkdir", o_mkdir},
                        Def{"makedirs", o_makedirs}, Def{"rename", o_rename}, Def{"getpid", o_getpid},
                        Def{"getenv", o_getenv}, Def{"cpu_count", o_cpu_count}, Def{"fspath", o_fspath},
-                       Def{"stat", o_stat<true>}, Def{"lstat", o_stat<false>}})
+                       Def{"stat", o_stat<true>}, Def{"lstat", o_stat<false>}, Def{"urandom", o_urandom},
+                       Def{"uname", o_uname}})
     add_function(m, d.name, d.fn);
   add_value(m, "sep", str_value("/"));
   add_value(m, "linesep", str_value("\n"));

@@ -6,6 +6,7 @@
 // object (file.cpp) over fd 0. version_info is a
 // collections.namedtuple instance (major, minor, micro, releaselevel, serial).
 #include <limits>
+#include <unistd.h>
 
 #include <cmath>
 
@@ -224,6 +225,12 @@ Module* make_sys_module() {
                                              float_info));
   add_value(m, "version", str_value("3.11.0 (tributary) [GCC]"));
   add_value(m, "platform", str_value("linux"));
+  {
+    // The running binary, as CPython's sys.executable ("" when unknown).
+    char buf[4096];
+    ssize_t n = ::readlink("/proc/self/exe", buf, sizeof buf - 1);
+    add_value(m, "executable", str_value(n > 0 ? std::string_view(buf, static_cast<size_t>(n)) : std::string_view()));
+  }
   // Debian's CPython: the prefixes argparse and sysconfig read (no virtual environment).
   for (const char* name : {"prefix", "base_prefix", "exec_prefix", "base_exec_prefix"}) add_value(m, name, str_value("/usr"));
   add_value(m, "byteorder", str_value(std::endian::native == std::endian::little ? "little" : "big"));
