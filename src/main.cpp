@@ -334,6 +334,12 @@ int run(const Options& o) {
       status = 1;
     }
   }
+  try {
+    lib::run_atexit_callbacks();
+  } catch (PyException& e) {
+    // (A failing sys.stderr while reporting a callback's exception.)
+    std::fputs(format_traceback(e.exc).c_str(), stderr);
+  }
   flush_stdout();
   jit.write_logs();
   jit.dump_region_files();

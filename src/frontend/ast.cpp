@@ -603,4 +603,17 @@ std::string dump(const ModuleAst& m) {
   return Fields("Module").add("body", stmts(m.body)).add("type_ignores", "[]").done();
 }
 
+bool future_annotations(const StmtList& body) {
+  for (size_t k = 0; k < body.size(); ++k) {
+    Stmt* s = body[k];
+    if (k == 0 && s->kind == StmtKind::Expr) continue;
+    if (s->kind != StmtKind::ImportFrom) return false;
+    auto* i = static_cast<ImportFrom*>(s);
+    if (i->module != "__future__") return false;
+    for (Alias* n : i->names)
+      if (n->name == "annotations") return true;
+  }
+  return false;
+}
+
 } // namespace tributary::frontend

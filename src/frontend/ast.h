@@ -226,6 +226,11 @@ struct ModuleAst {
   std::unique_ptr<Arena> arena = std::make_unique<Arena>();
 };
 
+// Whether the module starts (after its docstring) with
+// `from __future__ import annotations` among its future imports: then
+// annotations are not evaluated but kept as their source text.
+bool future_annotations(const StmtList& body);
+
 // Writes the tree in Python's ast.dump style (used by parser tests).
 std::string dump(const Expr* e);
 std::string dump(const Stmt* s);

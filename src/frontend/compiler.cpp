@@ -16,6 +16,7 @@
 #include "frontend/compile_match.h"
 #include "frontend/parser.h"
 #include "frontend/symtable.h"
+#include "frontend/unparse.h"
 #include "runtime/exceptions.h"
 #include "runtime/int.h"
 #include "runtime/ops.h"
@@ -49,7 +50,8 @@ struct FBlock {
 class CodeGen {
 public:
   CodeGen(const ModuleAst& m, SymbolTable& st, Scope* scope, vm::Code* code, bool names_mode = false)
-      : code_(code), module_(m), symtab_(st), scope_(scope), names_mode_(names_mode) {}
+      : code_(code), module_(m), symtab_(st), scope_(scope), names_mode_(names_mode),
+        future_annotations_(future_annotations(m.body)) {}
 
   vm::Code* code_;
 
@@ -72,6 +74,105 @@ public:
     finish();
   }
 
+  // `x: T = v` (CPython's compiler_annassign): in a module or class body a
+  // simple name's annotation is evaluated and stored in __annotations__ (other
+  // targets' annotations are evaluated and dropped); in a function it is not
+  // evaluated. Under `from __future__ import annotations` a simple name's
+  // annotation is stored as its source text and the others are not evaluated.
+  void ann_assign(AnnAssign* a) {
+    if (a->value) {
+      expr(a->value);
+      store_target(a->target);
+    }
+    if (scope_->kind != ScopeKind::Module && scope_->kind != ScopeKind::Class) return;
+    bool simple = a->simple && a->target->kind == ExprKind::Name;
+    if (!simple && future_annotations_) return;
+    annotation(a->annotation);
+    if (!simple) {
+      emit(Op::POP_TOP);
+      return;
+    }
+    name_op("__annotations__", Access::Load);
+    emit_const(Value::object(intern(mangle(static_cast<Name*>(a->target)->id))));
+    emit(Op::STORE_SUBSCR);
+  }
+
+  // Pushes an annotation's value: the expression's, or its text under
+  // `from __future__ import annotations`.
+  void annotation(Expr* e) {
+    if (future_annotations_)
+      emit_const(Value::object(new_str(unparse(e))));
+    else
+      expr(e);
+  }
+
+  // def f(a: A) -> R: the function's __annotations__ dict, set after
+  // MAKE_FUNCTION (CPython passes it to MAKE_FUNCTION with flag 4). The
+  // annotations are evaluated after the defaults, as in CPython.
+  void function_annotations(FunctionDef* f) {
+    int n = 0;
+    auto add = [&](const Arg* a) {
+      if (!a || !a->annotation) return;
+      emit_const(Value::object(intern(mangle(a->name))));
+      annotation(a->annotation);
+      ++n;
+    };
+    Arguments* args = f->args;
+    // CPython's order: the plain parameters before the positional-only ones.
+    for (Arg* a : args->args) add(a);
+    for (Arg* a : args->posonlyargs) add(a);
+    add(args->vararg);
+    for (Arg* a : args->kwonlyargs) add(a);
+    add(args->kwarg);
+    if (f->returns) {
+      emit_const(Value::object(intern("return")));
+      annotation(f->returns);
+      ++n;
+    }
+    if (!n) return;
+    emit(Op::BUILD_MAP, n);
+    emit(Op::COPY, 2);
+    emit(Op::STORE_ATTR, add_name("__annotations__"));
+  }
+
+  // Whether a module or class body annotates a name anywhere outside nested
+  // functions and classes (CPython's find_ann): then it starts with SETUP_ANNOTATIONS.
+  static bool has_annotations(const StmtList& body) {
+    for (Stmt* s : body) {
+      switch (s->kind) {
+      case StmtKind::AnnAssign: return true;
+      case StmtKind::For:
+      case StmtKind::AsyncFor:
+        if (has_annotations(static_cast<For*>(s)->body) || has_annotations(static_cast<For*>(s)->orelse)) return true;
+        break;
+      case StmtKind::While:
+        if (has_annotations(static_cast<While*>(s)->body) || has_annotations(static_cast<While*>(s)->orelse))
+          return true;
+        break;
+      case StmtKind::If:
+        if (has_annotations(static_cast<If*>(s)->body) || has_annotations(static_cast<If*>(s)->orelse)) return true;
+        break;
+      case StmtKind::With:
+      case StmtKind::AsyncWith:
+        if (has_annotations(static_cast<With*>(s)->body)) return true;
+        break;
+      case StmtKind::Try: {
+        auto* t = static_cast<Try*>(s);
+        if (has_annotations(t->body) || has_annotations(t->orelse) || has_annotations(t->finalbody)) return true;
+        for (ExceptHandler* h : t->handlers)
+          if (has_annotations(h->body)) return true;
+        break;
+      }
+      case StmtKind::Match:
+        for (MatchCase* c : static_cast<Match*>(s)->cases)
+          if (has_annotations(c->body)) return true;
+        break;
+      default: break;
+      }
+    }
+    return false;
+  }
+
   void compile_module_body(const StmtList& body) {
     if (!body.empty() && body[0]->kind == StmtKind::Expr) {
       Expr* v = static_cast<ExprStmt*>(body[0])->value;
@@ -81,6 +182,7 @@ public:
         name_op("__doc__", Access::Store);
       }
     }
+    if (has_annotations(body)) emit(Op::SETUP_ANNOTATIONS);
     for (Stmt* s : body) stmt(s);
     emit_const(Value::none());
     emit(Op::RETURN_VALUE);
@@ -113,6 +215,7 @@ public:
         first = 1;
       }
     }
+    if (has_annotations(c->body)) emit(Op::SETUP_ANNOTATIONS);
     for (size_t i = first; i < c->body.size(); ++i) stmt(c->body[i]);
     int cell = cell_index("__class__");
     if (cell >= 0 && cell < static_cast<int>(code_->cell_names.size())) {
@@ -154,6 +257,7 @@ private:
   SymbolTable& symtab_;
   Scope* scope_;
   bool names_mode_ = false; // module level uses LOAD_NAME/STORE_NAME (exec with a locals dict)
+  bool future_annotations_ = false; // `from __future__ import annotations`: annotations are strings
   std::string private_class_; // enclosing class for name mangling, or empty
 
   // `__x` inside class C becomes `_C__x` (attribute and global/class-body names).
@@ -340,14 +444,7 @@ private:
       break;
     }
     case StmtKind::AugAssign: aug_assign(static_cast<AugAssign*>(s)); break;
-    case StmtKind::AnnAssign: {
-      auto* a = static_cast<AnnAssign*>(s);
-      if (a->value) {
-        expr(a->value);
-        store_target(a->target);
-      }
-      break;
-    }
+    case StmtKind::AnnAssign: ann_assign(static_cast<AnnAssign*>(s)); break;
     case StmtKind::If: if_stmt(static_cast<If*>(s)); break;
     case StmtKind::While: while_stmt(static_cast<While*>(s)); break;
     case StmtKind::For: for_stmt(static_cast<For*>(s)); break;
@@ -664,6 +761,7 @@ private:
       expr(d);
     }
     make_function(f, f->name, f->args, [&](CodeGen& g) { g.compile_function_body(f->body); });
+    function_annotations(f);
     for (size_t i = 0; i < f->decorator_list.size(); ++i) emit(Op::CALL, 1);
     name_op(f->name, Access::Store);
   }

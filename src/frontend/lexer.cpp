@@ -533,6 +533,9 @@ void Lexer::scan_operator() {
   std::string_view rest = src_.substr(pos_);
   std::string_view op;
   for (std::string_view candidate : kOperators) {
+    // (The first character rules out most candidates without a compare:
+    // operators are a large share of the tokens of a module.)
+    if (candidate[0] != rest[0]) continue;
     if (rest.substr(0, candidate.size()) == candidate) {
       op = candidate;
       break;

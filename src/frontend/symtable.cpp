@@ -15,7 +15,8 @@ NameScope Scope::lookup(const std::string& n) const {
 
 class ScopeBuilder {
 public:
-  ScopeBuilder(SymbolTable& t, const ModuleAst& m) : table_(t), module_(m) {}
+  ScopeBuilder(SymbolTable& t, const ModuleAst& m)
+      : table_(t), module_(m), future_annotations_(future_annotations(m.body)) {}
 
   void build() {
     table_.root_ = std::make_unique<Scope>();
@@ -34,6 +35,7 @@ private:
 
   SymbolTable& table_;
   const ModuleAst& module_;
+  bool future_annotations_; // annotations are strings, their names not used
   Scope* cur_ = nullptr;
   int depth_ = 0; // statements and expressions being visited, nested
 
@@ -118,6 +120,21 @@ private:
     param(a->kwarg);
   }
 
+  // An annotation is evaluated in the scope that holds the annotated name.
+  void visit_annotation(Expr* e) {
+    if (e && !future_annotations_) visit(e);
+  }
+
+  void visit_arg_annotations(FunctionDef* f) {
+    Arguments* a = f->args;
+    for (Arg* x : a->posonlyargs) visit_annotation(x->annotation);
+    for (Arg* x : a->args) visit_annotation(x->annotation);
+    if (a->vararg) visit_annotation(a->vararg->annotation);
+    for (Arg* x : a->kwonlyargs) visit_annotation(x->annotation);
+    if (a->kwarg) visit_annotation(a->kwarg->annotation);
+    visit_annotation(f->returns);
+  }
+
   void visit_defaults(Arguments* a) {
     for (Expr* e : a->defaults) visit(e);
     for (Expr* e : a->kw_defaults)
@@ -136,6 +153,7 @@ private:
       auto* f = static_cast<FunctionDef*>(s);
       for (Expr* d : f->decorator_list) visit(d);
       visit_defaults(f->args);
+      visit_arg_annotations(f);
       bind(f->name);
       push(ScopeKind::Function, f->name, f);
       cur_->is_coroutine = s->kind == StmtKind::AsyncFunctionDef;
@@ -180,6 +198,8 @@ private:
       auto* a = static_cast<AnnAssign*>(s);
       if (a->value) visit(a->value);
       visit_target(a->target);
+      // Only a module's or a class's annotations are evaluated.
+      if (cur_->kind == ScopeKind::Module || cur_->kind == ScopeKind::Class) visit_annotation(a->annotation);
       break;
     }
     case StmtKind::For:

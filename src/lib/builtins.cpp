@@ -627,19 +627,15 @@ void init_builtin_functions(Module* m) {
   }
   add_value(m, "EnvironmentError", Value::object(&types::os_error));
   add_value(m, "IOError", Value::object(&types::os_error));
-  // Types the library names (collections.abc and numbers register them)
-  // that Tributary cannot make instances of yet.
-  static Type complex_type, memoryview_type;
+  // complex: a type the library names (numbers registers it) that Tributary
+  // cannot make instances of yet.
+  static Type complex_type;
   init_type(complex_type, "complex", Kind::Object, &types::object);
   complex_type.construct = [](Value, const Args&) -> Value {
     raise(types::not_implemented_error, "complex numbers are not supported yet");
   };
-  init_type(memoryview_type, "memoryview", Kind::Object, &types::object);
-  memoryview_type.construct = [](Value, const Args&) -> Value {
-    raise(types::not_implemented_error, "memoryview is not supported yet");
-  };
   add_value(m, "complex", Value::object(&complex_type));
-  add_value(m, "memoryview", Value::object(&memoryview_type));
+  init_memoryview_type(m);
   add_value(m, "NotImplemented", kNotImplemented);
   add_value(m, "Ellipsis", kEllipsis);
   add_value(m, "__name__", intern_value("builtins"));

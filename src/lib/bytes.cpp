@@ -230,6 +230,21 @@ int hex_digit(char c) {
   return -1;
 }
 
+// bytes.maketrans(frm, to) / bytearray.maketrans: the 256-byte table mapping
+// each byte of frm to the byte of to at the same index (a static method).
+Value bytes_maketrans(Value, const Args& a) {
+  check_expected(a, "maketrans", 2, 2);
+  no_kwargs(a, "maketrans");
+  auto frm = bytes_like(a[0]), to = bytes_like(a[1]);
+  if (!frm) raise_fmt(types::type_error, "a bytes-like object is required, not '{}'", tname(a[0]));
+  if (!to) raise_fmt(types::type_error, "a bytes-like object is required, not '{}'", tname(a[1]));
+  if (frm->size() != to->size()) raise_value_error("maketrans arguments must have same length");
+  std::string table(256, '\0');
+  for (int i = 0; i < 256; ++i) table[i] = static_cast<char>(i);
+  for (size_t i = 0; i < frm->size(); ++i) table[static_cast<unsigned char>((*frm)[i])] = (*to)[i];
+  return make_bytes(table);
+}
+
 // bytes.fromhex(s) / bytearray.fromhex(s): called on the type, so `self` is empty
 // and the class is unknown; the Type-specific wrappers below pick the result kind.
 std::string fromhex_data(const Args& a) {
@@ -637,6 +652,30 @@ Value m_zfill(Value self, const Args& a) {
   return make_like(self, s);
 }
 
+// ljust/rjust/center(width, fillchar=b' '): `kind` 0, 1, 2; CPython's split
+// of the padding for center.
+template <int kKind> Value m_justify(Value self, const Args& a) {
+  static constexpr const char* kNames[] = {"ljust", "rjust", "center"};
+  const char* name = kNames[kKind];
+  check_expected(a, name, 1, 2);
+  no_kwargs(a, name);
+  int64_t width = arg_index(a[0]);
+  char fill = ' ';
+  if (a.npos > 1) {
+    auto f = bytes_like(a[1]);
+    if (!f || f->size() != 1)
+      raise_fmt(types::type_error, "{}() argument 2 must be a byte string of length 1, not {}", name, tname(a[1]));
+    fill = (*f)[0];
+  }
+  std::string s(self_view(self));
+  int64_t len = static_cast<int64_t>(s.size());
+  if (width <= len) return make_like(self, s);
+  int64_t marg = width - len;
+  int64_t left = kKind == 0 ? 0 : kKind == 1 ? marg : marg / 2 + (marg & width & 1);
+  return make_like(self, std::string(static_cast<size_t>(left), fill) + s +
+                             std::string(static_cast<size_t>(marg - left), fill));
+}
+
 // ---- bytearray: special methods ------------------------------------------------------
 
 Value ba_len(Value self, const Args&) { return make_int(static_cast<int64_t>(as_bytearray(self)->data.size())); }
@@ -1011,7 +1050,7 @@ std::optional<std::string_view> bytes_like(Value v) {
   Type* t = v.as_object()->type;
   if (t->kind == Kind::Bytes) return std::string_view(reinterpret_cast<const char*>(v.as<Bytes>()->data), v.as<Bytes>()->size);
   if (is_subtype(t, &bytearray_type)) return view_of(v.as<ByteArray>());
-  return std::nullopt;
+  return memoryview_bytes(v);
 }
 
 Value make_bytes(std::string_view data) { return Value::object(new_bytes(data)); }
@@ -1135,6 +1174,8 @@ void init_bytes_types(Module* builtins) {
                                 {"isascii", BM<m_isascii>},       {"partition", BM<m_partition>},
                                 {"rpartition", BM<m_rpartition>}, {"splitlines", BM<m_splitlines>},
                                 {"zfill", BM<m_zfill>},           {"translate", BM<m_translate>},
+                                {"ljust", BM<m_justify<0>>},      {"rjust", BM<m_justify<1>>},
+                                {"center", BM<m_justify<2>>},
                             });
   add_attr(types::bytes, "fromhex", new_native("fromhex", bytes_fromhex));
   add_methods(bytearray_type, {
@@ -1152,6 +1193,8 @@ void init_bytes_types(Module* builtins) {
                                   {"isascii", AM<m_isascii>},       {"partition", AM<m_partition>},
                                   {"rpartition", AM<m_rpartition>}, {"splitlines", AM<m_splitlines>},
                                   {"zfill", AM<m_zfill>},           {"translate", AM<m_translate>},
+                                  {"ljust", AM<m_justify<0>>},      {"rjust", AM<m_justify<1>>},
+                                  {"center", AM<m_justify<2>>},
                                   {"append", AM<ba_append>},        {"extend", AM<ba_extend>},
                                   {"pop", AM<ba_pop>},              {"insert", AM<ba_insert>},
                                   {"remove", AM<ba_remove>},        {"clear", AM<ba_clear>},
@@ -1169,6 +1212,8 @@ void init_bytes_types(Module* builtins) {
                               });
   add_attr(bytearray_type, "__hash__", Value::none());
   add_attr(bytearray_type, "fromhex", new_native("fromhex", bytearray_fromhex));
+  add_attr(types::bytes, "maketrans", new_native("maketrans", bytes_maketrans));
+  add_attr(bytearray_type, "maketrans", new_native("maketrans", bytes_maketrans));
   add_methods(types::int_, {{"to_bytes", method<&types::int_, int_to_bytes>}});
   add_attr(types::int_, "from_bytes", new_native("from_bytes", int_from_bytes));
 }

@@ -1,13 +1,15 @@
-// collections_module.cpp — the `collections` module: deque, defaultdict,
-// Counter, OrderedDict (namedtuple lives in namedtuple.cpp).
+// collections_module.cpp — `_collections`, the native half of CPython's own
+// collections package (Lib/collections/__init__.py, which defines Counter,
+// namedtuple, ChainMap, UserDict, ... in Python): deque, defaultdict,
+// OrderedDict, _count_elements (Counter's counting loop) and _tuplegetter
+// (namedtuple's field descriptor), as CPython's _collections provides.
 //
 // deque is a ring buffer (Deque) whose Type dispatches through its special
-// methods. defaultdict, Counter and OrderedDict are dict subclasses sharing
-// the Dict layout (Kind::Dict, base dict), so every dict operation and method
-// applies to them; they are non-builtin Types, so the generic protocol asks
-// their special methods first (__missing__, __repr__, __eq__, arithmetic).
-// Limits: Counter `|` is taken by the builtin dict merge (a plain dict
-// results); OrderedDict equality is order-sensitive only between OrderedDicts.
+// methods. defaultdict and OrderedDict are dict subclasses sharing the Dict
+// layout (Kind::Dict, base dict), so every dict operation and method applies
+// to them; they are non-builtin Types, so the generic protocol asks their
+// special methods first (__missing__, __repr__, __eq__).
+// Limits: OrderedDict equality is order-sensitive only between OrderedDicts.
 #include <algorithm>
 
 #include "lib/lib.h"
@@ -18,13 +20,14 @@
 #include "runtime/match.h"
 #include "runtime/ops.h"
 #include "runtime/str.h"
+#include "runtime/user_class.h"
 #include "vm/interp.h"
 
 namespace tributary::lib {
 
 namespace {
 
-Type deque_type, deque_iterator_type, deque_reverse_iterator_type, defaultdict_type, counter_type, ordered_dict_type;
+Type deque_type, deque_iterator_type, deque_reverse_iterator_type, defaultdict_type, ordered_dict_type;
 
 // ---- deque ---------------------------------------------------------------------------
 
@@ -461,184 +464,77 @@ Value dd_factory_set(Value, const Args& a) {
   return Value::none();
 }
 
-// Counter ---------------------------------------------------------------------------------
-
-Value count_of(Dict* d, Value key) {
-  Value* v = dict_find(d, key);
-  return v ? *v : Value::small_int(0);
+// _count_elements(mapping, iterable): Counter's counting loop (CPython's is C
+// too). A dict whose class keeps dict's get and __setitem__ (Counter does) is
+// updated directly; any other mapping through those methods.
+bool plain_dict_access(Value mapping) {
+  if (!is_dict_like(mapping)) return false;
+  Type* t = type_of(mapping);
+  for (const char* name : {"get", "__setitem__"})
+    if (type_lookup(t, intern(name)) != dict_get(types::dict.dict, Value::object(intern(name)))) return false;
+  return true;
 }
 
-void counter_update_impl(Dict* d, Value arg, bool subtract) {
-  BinOp op = subtract ? BinOp::Sub : BinOp::Add;
-  if (is_dict_like(arg) || !type_lookup(type_of(arg), intern("keys")).is_empty()) {
-    Value items = call0(get_attr(arg, intern("items")));
-    Value it = get_iter(items);
-    Value kv;
-    while (iter_next(it, kv)) {
-      Tuple* t = tuple_from_iterable(kv);
-      dict_set(d, t->items[0], binary_op(op, count_of(d, t->items[0]), t->items[1]));
+Value count_elements(Value, const Args& a) {
+  check_takes(a, "_count_elements", 2, 2);
+  Value mapping = a[0], it = get_iter(a[1]), x;
+  if (plain_dict_access(mapping)) {
+    Dict* d = as_dict(mapping);
+    while (iter_next(it, x)) {
+      Value* v = dict_find(d, x);
+      dict_set(d, x, v ? binary_op(BinOp::Add, *v, Value::small_int(1)) : Value::small_int(1));
     }
-    return;
+    return Value::none();
   }
-  Value it = get_iter(arg);
-  Value x;
-  while (iter_next(it, x)) dict_set(d, x, binary_op(op, count_of(d, x), Value::small_int(1)));
-}
-
-void counter_kwargs(Dict* d, const Args& a, bool subtract) {
-  if (!a.nkw) return;
-  Dict* kw = new_dict();
-  dict_update_kwargs(kw, a);
-  counter_update_impl(d, Value::object(kw), subtract);
-}
-
-Value construct_counter(Value cls, const Args& a) {
-  if (a.npos > 1) raise_fmt(types::type_error, "expected at most 1 argument, got {}", a.npos);
-  Dict* d = new_dict_of(cls.as<Type>());
-  if (a.npos && !a[0].is_none()) counter_update_impl(d, a[0], false);
-  counter_kwargs(d, a, false);
-  return Value::object(d);
-}
-
-Value ct_update(Value self, const Args& a) {
-  if (a.npos > 1) raise_fmt(types::type_error, "expected at most 1 argument, got {}", a.npos);
-  if (a.npos && !a[0].is_none()) counter_update_impl(as_dict(self), a[0], false);
-  counter_kwargs(as_dict(self), a, false);
+  Value get = get_attr(mapping, intern("get"));
+  while (iter_next(it, x)) set_item(mapping, x, binary_op(BinOp::Add, call2(get, x, Value::small_int(0)), Value::small_int(1)));
   return Value::none();
 }
 
-Value ct_subtract(Value self, const Args& a) {
-  if (a.npos > 1) raise_fmt(types::type_error, "expected at most 1 argument, got {}", a.npos);
-  if (a.npos && !a[0].is_none()) counter_update_impl(as_dict(self), a[0], true);
-  counter_kwargs(as_dict(self), a, true);
+// _tuplegetter(index, doc): namedtuple's field descriptor, obj[index] of a tuple.
+
+struct TupleGetter : Object {
+  int64_t index;
+  Value doc;
+};
+
+Type tuplegetter_type;
+
+TupleGetter* self_getter(Value v) {
+  if (type_of(v) != &tuplegetter_type) raise(types::type_error, "descriptor requires a '_tuplegetter' object");
+  return v.as<TupleGetter>();
+}
+
+Value construct_tuplegetter(Value, const Args& a) {
+  no_kwargs(a, "_tuplegetter");
+  check_expected(a, "_tuplegetter", 2, 2);
+  auto* g = gc::make<TupleGetter>();
+  g->type = &tuplegetter_type;
+  g->index = arg_index(a[0]);
+  g->doc = a[1];
+  return Value::object(g);
+}
+
+Value tg_get(Value self, const Args& a) {
+  TupleGetter* g = self_getter(self);
+  check_takes(a, "__get__", 1, 2);
+  Value obj = a[0];
+  if (obj.is_none()) return self;
+  if (!is_kind(obj, Kind::Tuple))
+    raise_fmt(types::type_error, "descriptor for index '{}' for tuple subclasses doesn't apply to '{}' object",
+              g->index, tname(obj));
+  Tuple* t = obj.as<Tuple>();
+  if (g->index < 0 || g->index >= static_cast<int64_t>(t->size)) raise(types::index_error, "tuple index out of range");
+  return t->items[g->index];
+}
+
+Value tg_set(Value, const Args&) { raise(types::attribute_error, "can't set attribute"); }
+Value tg_delete(Value, const Args&) { raise(types::attribute_error, "can't delete attribute"); }
+
+Value tg_doc_get(Value, const Args& a) { return self_getter(a[0])->doc; }
+Value tg_doc_set(Value, const Args& a) {
+  self_getter(a[0])->doc = a[1];
   return Value::none();
-}
-
-Value ct_missing(Value, const Args&) { return Value::small_int(0); }
-
-// Items sorted by count, largest first; ties keep insertion order.
-GcVector<std::pair<Value, Value>> by_count(Dict* d) {
-  GcVector<std::pair<Value, Value>> items;
-  size_t pos = 0;
-  Value k, v;
-  while (dict_next(d, pos, k, v)) items.emplace_back(k, v);
-  std::stable_sort(items.begin(), items.end(),
-                   [](const auto& x, const auto& y) { return compare_bool(CmpOp::Lt, y.second, x.second); });
-  return items;
-}
-
-Value ct_most_common(Value self, const Args& a) {
-  Value p[1];
-  bind_py_args(a, "Counter.most_common", {"n"}, 0, p, kAny, 1);
-  auto items = by_count(as_dict(self));
-  size_t n = items.size();
-  if (!p[0].is_empty() && !p[0].is_none()) {
-    int64_t k = arg_index(p[0]);
-    n = k < 0 ? 0 : std::min(n, static_cast<size_t>(k));
-  }
-  List* l = new_list(n);
-  for (size_t i = 0; i < n; ++i) {
-    Value pair[2] = {items[i].first, items[i].second};
-    l->items.push_back(Value::object(new_tuple(pair)));
-  }
-  return Value::object(l);
-}
-
-Value ct_elements(Value self, const Args& a) {
-  check_none(a, "elements");
-  List* l = new_list();
-  size_t pos = 0;
-  Value k, v;
-  while (dict_next(as_dict(self), pos, k, v)) {
-    if (!is_integer(v)) continue;
-    auto n = int_as_i64(v);
-    for (int64_t i = 0; n && i < *n; ++i) l->items.push_back(k);
-  }
-  return get_iter(Value::object(l));
-}
-
-Value ct_total(Value self, const Args& a) {
-  check_none(a, "total");
-  Value sum = Value::small_int(0);
-  size_t pos = 0;
-  Value k, v;
-  while (dict_next(as_dict(self), pos, k, v)) sum = binary_op(BinOp::Add, sum, v);
-  return sum;
-}
-
-Value ct_repr(Value self, const Args&) {
-  Dict* d = as_dict(self);
-  std::string name = d->type->name;
-  if (d->used == 0) return str_value(name + "()");
-  std::string out = name + "({";
-  bool first = true;
-  for (auto& [k, v] : by_count(d)) {
-    if (!first) out += ", ";
-    first = false;
-    out += repr_string(k) + ": " + repr_string(v);
-  }
-  return str_value(out + "})");
-}
-
-Value ct_copy(Value self, const Args&) {
-  Dict* c = new_dict_of(as_dict(self)->type);
-  dict_update(c, Value::object(dict_copy(as_dict(self))));
-  return Value::object(c);
-}
-
-bool is_counter(Value v) { return v.is_object() && is_subtype(type_of(v), &counter_type); }
-bool is_positive(Value v) { return compare_bool(CmpOp::Gt, v, Value::small_int(0)); }
-bool is_negative(Value v) { return compare_bool(CmpOp::Lt, v, Value::small_int(0)); }
-
-enum class CounterOp { Add, Sub, Or, And };
-
-Value counter_binary(Value self, Value other, CounterOp op) {
-  if (!is_counter(other)) return kNotImplemented;
-  Dict *a = as_dict(self), *b = as_dict(other);
-  Dict* r = new_dict_of(&counter_type);
-  size_t pos = 0;
-  Value k, v;
-  while (dict_next(a, pos, k, v)) {
-    Value o = count_of(b, k), n;
-    switch (op) {
-    case CounterOp::Add: n = binary_op(BinOp::Add, v, o); break;
-    case CounterOp::Sub: n = binary_op(BinOp::Sub, v, o); break;
-    case CounterOp::Or: n = compare_bool(CmpOp::Lt, v, o) ? o : v; break;
-    case CounterOp::And: n = compare_bool(CmpOp::Lt, v, o) ? v : o; break;
-    }
-    if (is_positive(n)) dict_set(r, k, n);
-  }
-  if (op == CounterOp::And) return Value::object(r);
-  pos = 0;
-  while (dict_next(b, pos, k, v)) {
-    if (dict_find(a, k)) continue;
-    if (op == CounterOp::Sub) {
-      if (is_negative(v)) dict_set(r, k, binary_op(BinOp::Sub, Value::small_int(0), v));
-    } else if (is_positive(v)) {
-      dict_set(r, k, v);
-    }
-  }
-  return Value::object(r);
-}
-Value ct_add(Value self, const Args& a) { return counter_binary(self, a[0], CounterOp::Add); }
-Value ct_sub(Value self, const Args& a) { return counter_binary(self, a[0], CounterOp::Sub); }
-Value ct_or(Value self, const Args& a) { return counter_binary(self, a[0], CounterOp::Or); }
-Value ct_and(Value self, const Args& a) { return counter_binary(self, a[0], CounterOp::And); }
-
-// Counter equality treats missing elements as zero (3.10+).
-Value ct_eq(Value self, const Args& a) {
-  if (!is_counter(a[0])) return dd_eq(self, a);
-  for (Value x : {self, a[0]}) {
-    size_t pos = 0;
-    Value k, v;
-    while (dict_next(as_dict(x), pos, k, v))
-      if (!equals(count_of(as_dict(self), k), count_of(as_dict(a[0]), k))) return Value::boolean(false);
-  }
-  return Value::boolean(true);
-}
-Value ct_ne(Value self, const Args& a) {
-  Value r = ct_eq(self, a);
-  return r == kNotImplemented ? r : Value::boolean(!r.is_true());
 }
 
 // OrderedDict --------------------------------------------------------------------------------
@@ -783,22 +679,14 @@ void init_types() {
                                  {"__ne__", M<DD, dd_ne>}});
   add_attr(defaultdict_type, "default_factory", native_property("default_factory", dd_factory_get, dd_factory_set));
 
-  constexpr Type* CT = &counter_type;
-  init_dict_subclass(counter_type, "Counter", construct_counter);
-  add_methods(counter_type, {{"__missing__", M<CT, ct_missing>},
-                             {"__repr__", M<CT, ct_repr>},
-                             {"update", M<CT, ct_update>},
-                             {"subtract", M<CT, ct_subtract>},
-                             {"most_common", M<CT, ct_most_common>},
-                             {"elements", M<CT, ct_elements>},
-                             {"total", M<CT, ct_total>},
-                             {"copy", M<CT, ct_copy>},
-                             {"__add__", M<CT, ct_add>},
-                             {"__sub__", M<CT, ct_sub>},
-                             {"__or__", M<CT, ct_or>},
-                             {"__and__", M<CT, ct_and>},
-                             {"__eq__", M<CT, ct_eq>},
-                             {"__ne__", M<CT, ct_ne>}});
+  init_type(tuplegetter_type, "_tuplegetter", Kind::Object, &types::object);
+  tuplegetter_type.module_name = Value::object(intern("collections"));
+  tuplegetter_type.is_builtin = false; // a descriptor through its __get__/__set__
+  tuplegetter_type.construct = construct_tuplegetter;
+  add_methods(tuplegetter_type, {{"__get__", self_or_first<tg_get>},
+                                 {"__set__", self_or_first<tg_set>},
+                                 {"__delete__", self_or_first<tg_delete>}});
+  add_attr(tuplegetter_type, "__doc__", native_property("__doc__", tg_doc_get, tg_doc_set));
 
   constexpr Type* OD = &ordered_dict_type;
   init_dict_subclass(ordered_dict_type, "OrderedDict", construct_ordered_dict);
@@ -813,18 +701,15 @@ void init_types() {
 } // namespace
 
 Module* make_collections_module() {
-  Module* m = new_module("collections");
+  Module* m = new_module("_collections");
   if (!deque_type.name[0]) init_types();
-  // A package whose submodules (collections.abc) are CPython's own.
-  if (std::string_view lib = vm::state().stdlib_dir; !lib.empty()) {
-    Value dir = str_value(std::string(lib) + "/collections");
-    add_value(m, "__path__", Value::object(new_list(std::span<const Value>(&dir, 1))));
-  }
   add_value(m, "deque", Value::object(&deque_type));
   add_value(m, "defaultdict", Value::object(&defaultdict_type));
-  add_value(m, "Counter", Value::object(&counter_type));
   add_value(m, "OrderedDict", Value::object(&ordered_dict_type));
-  add_function(m, "namedtuple", namedtuple_function);
+  add_value(m, "_deque_iterator", Value::object(&deque_iterator_type));
+  add_value(m, "_deque_reverse_iterator", Value::object(&deque_reverse_iterator_type));
+  add_value(m, "_tuplegetter", Value::object(&tuplegetter_type));
+  add_function(m, "_count_elements", count_elements);
   return m;
 }
 

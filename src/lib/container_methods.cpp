@@ -11,6 +11,7 @@
 #include "runtime/int.h"
 #include "runtime/iter.h"
 #include "runtime/ops.h"
+#include "runtime/user_class.h"
 
 namespace tributary::lib {
 
@@ -238,15 +239,23 @@ Value dict_clear_m(Value self, const Args& a) {
   return Value::none();
 }
 
-// dict.fromkeys(iterable, value=None): callable on the class or an instance.
+// dict.fromkeys(iterable, value=None), a classmethod: a subclass (OrderedDict,
+// Counter's refusal) makes an instance of itself and fills it through __setitem__.
 Value dict_fromkeys_m(Value, const Args& a) {
   no_kwargs(a, "dict.fromkeys");
-  check_expected(a, "fromkeys", 1, 2);
-  Dict* d = new_dict();
-  Value v = a.npos > 1 ? a[1] : Value::none();
-  Value it = get_iter(a[0]), key;
-  while (iter_next(it, key)) dict_set(d, key, v);
-  return Value::object(d);
+  Args rest{a.pos + 1, a.npos - 1};
+  check_expected(rest, "fromkeys", 1, 2);
+  Value cls = a[0];
+  Value v = rest.npos > 1 ? rest[1] : Value::none();
+  Value it = get_iter(rest[0]), key;
+  if (cls == Value::object(&types::dict)) {
+    Dict* d = new_dict();
+    while (iter_next(it, key)) dict_set(d, key, v);
+    return Value::object(d);
+  }
+  Value d = call0(cls);
+  while (iter_next(it, key)) set_item(d, key, v);
+  return d;
 }
 
 // ---- set and frozenset -------------------------------------------------------------
@@ -529,8 +538,8 @@ void init_container_methods() {
                                {"update", DictM<dict_update_m>},
                                {"copy", DictM<dict_copy_m>},
                                {"clear", DictM<dict_clear_m>},
-                               {"fromkeys", dict_fromkeys_m},
                            });
+  add_class_method(types::dict, "fromkeys", dict_fromkeys_m);
   add_methods(types::set, {
                               {"add", SetM<set_add_m>},
                               {"remove", SetM<set_remove_m>},

@@ -401,10 +401,21 @@ void init_file_type(Module* builtins) {
   init_exception(file_exists_error_type, "FileExistsError", types::os_error);
   init_exception(not_a_directory_error_type, "NotADirectoryError", types::os_error);
   init_exception(unsupported_type, "UnsupportedOperation", types::os_error, "io");
+  unsupported_type.is_builtin = false; // a class _io creates in CPython: io.py sets its __module__
+  {
+    // class UnsupportedOperation(OSError, ValueError), as CPython's _io makes it.
+    Value bases[2] = {Value::object(&types::os_error), Value::object(&types::value_error)};
+    unsupported_type.bases = new_tuple(bases);
+    Value mro[6] = {Value::object(&unsupported_type), bases[0], bases[1], Value::object(&types::exception),
+                    Value::object(&types::base_exception), Value::object(&types::object)};
+    unsupported_type.mro = new_tuple(mro);
+  }
   for (Type* t : {&permission_error_type, &is_a_directory_error_type, &file_exists_error_type,
                   &not_a_directory_error_type})
     add_value(builtins, t->name, Value::object(t));
   add_function(builtins, "open", f_open);
 }
+
+Type& unsupported_operation_type() { return unsupported_type; }
 
 } // namespace tributary::lib

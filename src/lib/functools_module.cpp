@@ -7,13 +7,19 @@
 // positional arguments plus the keyword names and values (as CPython's
 // _make_key), evicts the least recently used entry when bounded and reports
 // cache_info() as CacheInfo(hits=, misses=, maxsize=, currsize=).
-// Limits: the wrappers do not bind as methods (no __get__); total_ordering
-// lives with the class machinery.
+// Limits: the wrappers do not bind as methods (no __get__). What is not
+// native here (total_ordering, singledispatch, cached_property,
+// partialmethod, ...) comes from CPython's functools.py, run once as a
+// hidden module on first use through this module's __getattr__ (PEP 562).
 #include "lib/lib.h"
 #include "lib/native.h"
 #include "runtime/containers.h"
 #include "runtime/int.h"
 #include "runtime/ops.h"
+#include "vm/interp.h"
+
+#include <fstream>
+#include <sstream>
 
 namespace tributary::lib {
 
@@ -348,6 +354,30 @@ void init_types() {
   add_attr(cmp_key_type, "__hash__", Value::none());
 }
 
+Module* python_functools = nullptr; // CPython's functools.py, run on first use (a GC root)
+
+// functools.__getattr__(name): the attribute of CPython's functools.py.
+Value f_getattr(Value, const Args& a) {
+  check_one(a, "__getattr__");
+  if (!is_str(a[0])) raise_type_error("attribute name must be string");
+  if (!python_functools) {
+    Value dir = get_attr(Value::object(builtin_module("sys")), intern("_stdlib_dir"));
+    std::string path = is_str(dir) ? str_string(dir) + "/functools.py" : std::string();
+    std::ifstream in(path, std::ios::binary);
+    if (path.empty() || !in)
+      raise_fmt(types::attribute_error, "module 'functools' has no attribute '{}'", a[0].as<Str>()->view());
+    std::stringstream source;
+    source << in.rdbuf();
+    Module* m = new_module("functools");
+    dict_set(m->dict, Value::object(intern("__file__")), str_value(path));
+    vm::exec_source(source.str(), path, m);
+    python_functools = m;
+  }
+  Value* v = dict_find_str(python_functools->dict, a[0].as<Str>());
+  if (!v) raise_fmt(types::attribute_error, "module 'functools' has no attribute '{}'", a[0].as<Str>()->view());
+  return *v;
+}
+
 } // namespace
 
 Module* make_functools_module() {
@@ -360,6 +390,7 @@ Module* make_functools_module() {
   add_function(m, "wraps", f_wraps);
   add_function(m, "update_wrapper", f_update_wrapper);
   add_function(m, "cmp_to_key", f_cmp_to_key);
+  add_function(m, "__getattr__", f_getattr);
   return m;
 }
 

@@ -21,22 +21,40 @@ Module* make_math_module();                    // math_module.cpp
 // lets the JIT recognize math.* calls whatever name they are bound to.
 const char* math_function_name(NativeFn fn);
 Module* make_sys_module();                     // sys_module.cpp
-Module* make_time_module();                    // sys_module.cpp
+Module* make_time_module();                    // time_module.cpp
 Module* make_tributary_module();               // tributary_module.cpp
 Module* make_struct_module();                  // struct_module.cpp
 Module* make_sre_module();                     // sre_module.cpp: _sre, the engine under `re`
 Module* make_random_module();                  // random_module.cpp
 Module* make_weakref_module();                 // weakref_module.cpp (_weakref)
+Module* make_string_module();                  // str_format.cpp (_string)
+Module* make_thread_module();                  // thread_module.cpp (_thread)
+Module* make_codecs_module();                  // codecs_module.cpp (_codecs)
+Module* make_contextvars_module();             // contextvars_module.cpp (_contextvars)
+Module* make_atexit_module();                  // atexit_module.cpp
+Module* make_zlib_module();                    // zlib_module.cpp (on the system's zlib)
+Module* make_hashlib_module();                 // hashlib_module.cpp (_hashlib, on libcrypto)
+Module* make_blake2_module();                  // hashlib_module.cpp (_blake2)
+Module* make_gc_module();                      // gc_module.cpp
+Module* make_binascii_module();                // binascii_module.cpp
+Module* make_operator_module();                // operator_module.cpp (_operator: _compare_digest)
+// _operator._compare_digest(a, b) (also _hashlib.compare_digest).
+Value compare_digest(const Args& a);
+// Runs (and removes) the atexit callbacks, last registered first (main.cpp at the end).
+void run_atexit_callbacks();
+Module* make_errno_module();                   // errno_module.cpp
 Module* make_itertools_module();               // itertools_module.cpp
 Module* make_functools_module();               // functools_module.cpp
-Module* make_collections_module();             // collections_module.cpp
+Module* make_collections_module();             // collections_module.cpp (_collections)
 Module* make_os_module();                      // os_module.cpp
 Module* make_os_path_module();                 // os_module.cpp
 Module* make_tempfile_module();                // os_module.cpp
 void init_bytes_types(Module* builtins);       // bytes.cpp: bytes methods, bytearray
 void init_file_type(Module* builtins);         // file.cpp: open()
 Value std_input();                             // file.cpp: sys.stdin, a text file over fd 0
-Value namedtuple_function(Value, const Args& a); // namedtuple.cpp: collections.namedtuple
+Type& unsupported_operation_type();            // file.cpp: io.UnsupportedOperation
+Module* make_io_module();                      // io_module.cpp (_io)
+Value namedtuple_function(Value, const Args& a); // namedtuple.cpp: sys's and functools' named tuples
 
 // ---- sorting (sort.cpp): stable, `<` only, exceptions leave `items` unchanged ----
 void sort_values(GcVector<Value>& items, Value key, bool reverse);
@@ -55,6 +73,11 @@ extern Type bytearray_type;
 // The contents of a bytes or bytearray value; nullopt for anything else.
 std::optional<std::string_view> bytes_like(Value v);
 Value make_bytes(std::string_view data);
+// ---- memoryview (memoryview.cpp) ----
+extern Type memoryview_type;
+void init_memoryview_type(Module* builtins);
+// The bytes a memoryview shows; nullopt for anything else (bytes_like uses it).
+std::optional<std::string_view> memoryview_bytes(Value v);
 Value make_bytearray(std::string_view data);
 // str.encode / bytes.decode with CPython's codec names and error messages
 // (utf-8, ascii, latin-1; errors 'strict', 'ignore', 'replace').

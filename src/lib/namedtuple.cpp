@@ -1,4 +1,7 @@
-// namedtuple.cpp — collections.namedtuple, built natively.
+// namedtuple.cpp — a native namedtuple for the runtime's own named tuples
+// (sys.version_info, hash_info, float_info; functools' CacheInfo), made
+// before any library module can be imported. Programs get CPython's
+// collections.namedtuple; this one behaves the same.
 //
 // namedtuple('Point', 'x y') creates a Type whose instances are Tuples
 // (Kind::Tuple, base tuple) carrying that Type: indexing, unpacking, len,

@@ -7,7 +7,9 @@
 // and gettempprefix(). Limits: no os.stat results, no file descriptors, no
 // walk/scandir; environ is a snapshot dict.
 #include <dirent.h>
+#include <sys/random.h>
 #include <sys/stat.h>
+#include <sys/utsname.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -23,6 +25,7 @@
 #include "runtime/containers.h"
 #include "runtime/int.h"
 #include "runtime/ops.h"
+#include "vm/exec.h"
 
 extern char** environ;
 
@@ -325,6 +328,143 @@ Value t_gettempprefix(Value, const Args& a) {
   return str_value("tmp");
 }
 
+// ---- os.stat ---------------------------------------------------------------------------
+
+// stat_result: ten visible int fields (a struct sequence); st_atime,
+// st_mtime and st_ctime as attributes are floats, kept with the *_ns and
+// block fields in slots past the tuple's size (as time.struct_time keeps
+// tm_zone; the collector scans the whole allocation).
+constexpr size_t kStatVisible = 10;
+constexpr const char* kStatHidden[] = {"st_atime", "st_mtime", "st_ctime", "st_atime_ns", "st_mtime_ns",
+                                       "st_ctime_ns", "st_blksize", "st_blocks", "st_rdev"};
+constexpr size_t kStatAll = kStatVisible + std::size(kStatHidden);
+Type* stat_result_type = nullptr;
+
+Value stat_hidden(Value index, const Args& a) {
+  if (type_of(a[0]) != stat_result_type) raise_type_error("descriptor requires an 'os.stat_result' object");
+  return a[0].as<Tuple>()->items[index.as_small_int()];
+}
+
+Value stat_repr(Value, const Args& a) {
+  static constexpr const char* kNames[] = {"st_mode", "st_ino", "st_dev", "st_nlink", "st_uid",
+                                           "st_gid", "st_size", "st_atime", "st_mtime", "st_ctime"};
+  std::string out = "os.stat_result(";
+  for (size_t i = 0; i < kStatVisible; ++i)
+    out += fmt::format("{}{}={}", i ? ", " : "", kNames[i], repr_string(a[0].as<Tuple>()->items[i]));
+  return str_value(out + ")");
+}
+
+Type* stat_type() {
+  if (stat_result_type) return stat_result_type;
+  Value nt_args[3] = {str_value("stat_result"),
+                      str_value("st_mode st_ino st_dev st_nlink st_uid st_gid st_size st_atime st_mtime st_ctime"),
+                      str_value("os")};
+  Value module_kw = Value::object(intern("module"));
+  stat_result_type = namedtuple_function(Value::empty(), Args{nt_args, 2, &module_kw, &nt_args[2], 1}).as<Type>();
+  stat_result_type->construct = nullptr; // (made only by os.stat here)
+  add_attr(*stat_result_type, "__repr__", new_native("__repr__", stat_repr));
+  for (size_t i = 0; i < std::size(kStatHidden); ++i) {
+    auto* p = gc::make<Property>();
+    p->type = &types::property;
+    p->fget = new_native(kStatHidden[i], stat_hidden, Value::small_int(static_cast<int64_t>(kStatVisible + i)));
+    add_attr(*stat_result_type, kStatHidden[i], Value::object(p));
+  }
+  return stat_result_type;
+}
+
+Value stat_result(const struct stat& st) {
+  Tuple* t = new_tuple(kStatAll);
+  auto secs = [](const timespec& ts) { return Value::from_double(static_cast<double>(ts.tv_sec) + ts.tv_nsec * 1e-9); };
+  auto nanos = [](const timespec& ts) { return make_int(static_cast<int64_t>(ts.tv_sec) * 1'000'000'000 + ts.tv_nsec); };
+  Value v[kStatAll] = {make_int(int64_t{st.st_mode}), make_int(static_cast<int64_t>(st.st_ino)),
+                       make_int(static_cast<int64_t>(st.st_dev)), make_int(static_cast<int64_t>(st.st_nlink)),
+                       make_int(int64_t{st.st_uid}), make_int(int64_t{st.st_gid}),
+                       make_int(static_cast<int64_t>(st.st_size)), make_int(static_cast<int64_t>(st.st_atim.tv_sec)),
+                       make_int(static_cast<int64_t>(st.st_mtim.tv_sec)), make_int(static_cast<int64_t>(st.st_ctim.tv_sec)),
+                       secs(st.st_atim), secs(st.st_mtim), secs(st.st_ctim), nanos(st.st_atim), nanos(st.st_mtim),
+                       nanos(st.st_ctim), make_int(static_cast<int64_t>(st.st_blksize)),
+                       make_int(static_cast<int64_t>(st.st_blocks)), make_int(static_cast<int64_t>(st.st_rdev))};
+  for (size_t i = 0; i < kStatAll; ++i) t->items[i] = v[i];
+  t->size = kStatVisible;
+  t->type = stat_type();
+  return Value::object(t);
+}
+
+template <bool kFollow> Value o_stat(Value, const Args& a) {
+  const char* name = kFollow ? "stat" : "lstat";
+  Value p[3];
+  bind_args(a, name, {"path", "dir_fd", "follow_symlinks"}, 1, p, 0, 1);
+  bool follow = kFollow && (p[2].is_empty() || truthy(p[2]));
+  struct stat st;
+  int rc;
+  if (is_integer(p[0])) rc = ::fstat(static_cast<int>(arg_index(p[0])), &st);
+  else {
+    std::string path = path_arg(p[0], name);
+    rc = follow ? ::stat(path.c_str(), &st) : ::lstat(path.c_str(), &st);
+  }
+  if (rc != 0) raise_errno(errno, p[0]);
+  return stat_result(st);
+}
+
+// os.path.__getattr__(name) (PEP 562): what the native functions do not cover
+// (normcase, relpath, commonprefix, realpath, ...) comes from CPython's posixpath.
+Value p_getattr(Value, const Args& a) {
+  check_one(a, "__getattr__");
+  if (!is_str(a[0])) raise_type_error("attribute name must be string");
+  Value posixpath = vm::import_module(nullptr, intern("posixpath"), Value::none(), Value::small_int(0));
+  return get_attr(posixpath, a[0].as<Str>());
+}
+
+// os.uname(): (sysname, nodename, release, version, machine) as a named tuple.
+Value o_uname(Value, const Args& a) {
+  check_none(a, "uname");
+  struct utsname u;
+  if (::uname(&u) != 0) raise_errno(errno, Value::none());
+  static Value type = Value::empty(); // a static: a GC root
+  if (type.is_empty()) {
+    Value nt_args[3] = {str_value("uname_result"), str_value("sysname nodename release version machine"),
+                        str_value("posix")};
+    Value module_kw = Value::object(intern("module"));
+    type = namedtuple_function(Value::empty(), Args{nt_args, 2, &module_kw, &nt_args[2], 1});
+  }
+  Value fields[5] = {str_value(u.sysname), str_value(u.nodename), str_value(u.release), str_value(u.version),
+                     str_value(u.machine)};
+  return call(type, Args{fields, 5});
+}
+
+// os.urandom(size): bytes from the kernel's random source.
+Value o_urandom(Value, const Args& a) {
+  check_one(a, "urandom");
+  int64_t n = arg_index(a[0]);
+  if (n < 0) raise_value_error("negative argument not allowed");
+  std::string out(static_cast<size_t>(n), '\0');
+  size_t got = 0;
+  while (got < out.size()) {
+    ssize_t r = ::getrandom(out.data() + got, out.size() - got, 0);
+    if (r < 0) {
+      if (errno == EINTR) continue;
+      raise_errno(errno, Value::none());
+    }
+    got += static_cast<size_t>(r);
+  }
+  return make_bytes(out);
+}
+
+// os.fspath(path): a str or bytes as is, else what its __fspath__ returns.
+Value o_fspath(Value, const Args& a) {
+  Value p[1];
+  bind_args(a, "fspath", {"path"}, 1, p);
+  Value path = p[0];
+  if (is_str(path) || is_kind(path, Kind::Bytes)) return path;
+  Value hook = type_lookup(type_of(path), intern("__fspath__"));
+  if (hook.is_empty())
+    raise_fmt(types::type_error, "expected str, bytes or os.PathLike object, not {}", tname(path));
+  Value r = call(hook, Args{&path, 1});
+  if (!is_str(r) && !is_kind(r, Kind::Bytes))
+    raise_fmt(types::type_error, "expected {}.__fspath__() to return str or bytes, not {}", tname(path), tname(r));
+  return r;
+}
+
 } // namespace
 
 Module* make_os_path_module() {
@@ -337,7 +477,7 @@ Module* make_os_path_module() {
                        Def{"dirname", p_dirname}, Def{"splitext", p_splitext}, Def{"normpath", p_normpath},
                        Def{"abspath", p_abspath}, Def{"isabs", p_isabs}, Def{"exists", p_exists},
                        Def{"isfile", p_isfile}, Def{"isdir", p_isdir}, Def{"getsize", p_getsize},
-                       Def{"expanduser", p_expanduser}})
+                       Def{"expanduser", p_expanduser}, Def{"__getattr__", p_getattr}})
     add_function(m, d.name, d.fn);
   add_value(m, "sep", str_value("/"));
   add_value(m, "curdir", str_value("."));
@@ -355,7 +495,9 @@ Module* make_os_module() {
   for (const Def& d : {Def{"getcwd", o_getcwd}, Def{"listdir", o_listdir}, Def{"remove", o_remove},
                        Def{"unlink", o_remove}, Def{"rmdir", o_rmdir}, Def{"mkdir", o_mkdir},
                        Def{"makedirs", o_makedirs}, Def{"rename", o_rename}, Def{"getpid", o_getpid},
-                       Def{"getenv", o_getenv}, Def{"cpu_count", o_cpu_count}})
+                       Def{"getenv", o_getenv}, Def{"cpu_count", o_cpu_count}, Def{"fspath", o_fspath},
+                       Def{"stat", o_stat<true>}, Def{"lstat", o_stat<false>}, Def{"urandom", o_urandom},
+                       Def{"uname", o_uname}})
     add_function(m, d.name, d.fn);
   add_value(m, "sep", str_value("/"));
   add_value(m, "linesep", str_value("\n"));
@@ -370,6 +512,7 @@ Module* make_os_module() {
   }
   add_value(m, "environ", Value::object(env));
   add_value(m, "error", Value::object(&types::os_error));
+  add_value(m, "stat_result", Value::object(stat_type()));
   add_value(m, "path", Value::object(builtin_module("os.path")));
   return m;
 }

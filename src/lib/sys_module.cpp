@@ -1,15 +1,14 @@
-// sys_module.cpp — the `sys` and `time` modules.
+// sys_module.cpp — the `sys` module.
 //
 // sys shares its lists and dicts with the VM state (argv, path, modules), so
 // changes made by the program are seen by the interpreter. sys.stdout and
 // sys.stderr are the TextStream objects of stream.cpp; sys.stdin is a text file
 // object (file.cpp) over fd 0. version_info is a
 // collections.namedtuple instance (major, minor, micro, releaselevel, serial).
-#include <time.h>
+#include <limits>
+#include <unistd.h>
 
-#include <chrono>
 #include <cmath>
-#include <thread>
 
 #include "lib/builtins.h"
 #include "lib/lib.h"
@@ -22,6 +21,7 @@
 #include "runtime/ops.h"
 #include "runtime/str.h"
 #include "runtime/user_class.h"
+#include "vm/frame.h"
 #include "vm/interp.h"
 
 namespace tributary::lib {
@@ -72,6 +72,18 @@ Value sys_getsizeof(Value, const Args& a) {
 }
 
 // sys.exc_info(): (type, value, traceback) of the exception being handled.
+// sys.excepthook(type, value, traceback): the report of an uncaught exception, on sys.stderr.
+Value sys_excepthook(Value, const Args& a) {
+  check_takes(a, "excepthook", 3, 3);
+  no_kwargs(a, "excepthook");
+  Value err = dict_get(vm::state().modules, Value::object(intern("sys")));
+  Value stream = get_attr(err, intern("stderr"));
+  if (is_kind(a[1], Kind::Exception)) stream_write(stream, format_traceback(a[1]));
+  else stream_write(stream, fmt::format("TypeError: print_exception(): Exception expected for value, {} found\n", tname(a[1])));
+  stream_flush(stream);
+  return Value::none();
+}
+
 Value sys_exc_info(Value, const Args& a) {
   if (a.npos || a.nkw) raise(types::type_error, "sys.exc_info() takes no arguments");
   Value e = vm::current_handled_exception();
@@ -94,63 +106,6 @@ Value sys_intern(Value, const Args& a) {
   if (!is_str(a[0])) raise_fmt(types::type_error, "intern() argument must be str, not {}", tname(a[0]));
   return Value::object(intern(a[0].as<Str>()->view()));
 }
-
-// ---- time --------------------------------------------------------------------------
-
-int64_t clock_ns(clockid_t id) {
-  timespec ts;
-  clock_gettime(id, &ts);
-  return static_cast<int64_t>(ts.tv_sec) * 1'000'000'000 + ts.tv_nsec;
-}
-
-Value seconds(clockid_t id) { return Value::from_double(static_cast<double>(clock_ns(id)) * 1e-9); }
-
-Value time_time(Value, const Args& a) {
-  check_none(a, "time.time");
-  return seconds(CLOCK_REALTIME);
-}
-Value time_time_ns(Value, const Args& a) {
-  check_none(a, "time.time_ns");
-  return make_int(clock_ns(CLOCK_REALTIME));
-}
-Value time_perf_counter(Value, const Args& a) {
-  check_none(a, "time.perf_counter");
-  return seconds(CLOCK_MONOTONIC);
-}
-Value time_perf_counter_ns(Value, const Args& a) {
-  check_none(a, "time.perf_counter_ns");
-  return make_int(clock_ns(CLOCK_MONOTONIC));
-}
-Value time_monotonic(Value, const Args& a) {
-  check_none(a, "time.monotonic");
-  return seconds(CLOCK_MONOTONIC);
-}
-Value time_monotonic_ns(Value, const Args& a) {
-  check_none(a, "time.monotonic_ns");
-  return make_int(clock_ns(CLOCK_MONOTONIC));
-}
-Value time_process_time(Value, const Args& a) {
-  check_none(a, "time.process_time");
-  return seconds(CLOCK_PROCESS_CPUTIME_ID);
-}
-Value time_process_time_ns(Value, const Args& a) {
-  check_none(a, "time.process_time_ns");
-  return make_int(clock_ns(CLOCK_PROCESS_CPUTIME_ID));
-}
-
-Value time_sleep(Value, const Args& a) {
-  check_one(a, "time.sleep");
-  double s;
-  if (a[0].is_double()) s = a[0].as_double();
-  else if (is_integer(a[0])) s = int_to_double(a[0]);
-  else raise_fmt(types::type_error, "'{}' object cannot be interpreted as an integer", tname(a[0]));
-  if (std::isnan(s)) raise(types::value_error, "Invalid value NaN (not a number)");
-  if (s < 0) raise(types::value_error, "sleep length must be non-negative");
-  flush_std_streams();
-  std::this_thread::sleep_for(std::chrono::duration<double>(s));
-  return Value::none();
-}
-
 
 // ---- types.SimpleNamespace (the type of sys.implementation) ------------------------------
 
@@ -203,6 +158,36 @@ void init_simple_namespace() {
   add_method(simple_namespace, "__eq__", self_or_first<namespace_eq>);
 }
 
+// sys._getframe(depth): snapshots of the frame and its callers (exceptions.h);
+// a JIT-inlined call has no frame of its own, so under the JIT the depth may
+// reach a frame further out.
+Value sys_getframe(Value, const Args& a) {
+  check_takes(a, "_getframe", 0, 1);
+  int64_t depth = a.npos ? arg_index(a[0]) : 0;
+  vm::Frame* f = vm::state().frame;
+  for (int64_t i = 0; f && i < depth; ++i) f = f->back;
+  if (!f) raise(types::value_error, "call stack is not deep enough");
+  std::vector<vm::Frame*> chain;
+  for (vm::Frame* g = f; g; g = g->back) chain.push_back(g);
+  Value back = Value::empty();
+  for (size_t i = chain.size(); i-- > 0;) {
+    vm::Frame* g = chain[i];
+    size_t idx = static_cast<size_t>(g->pc - g->code->code.data());
+    int line = idx == 0 ? g->code->first_line : g->code->lines[idx - 1];
+    back = frame_snapshot(Value::object(g->code), line, Value::object(g->globals), back);
+  }
+  return back;
+}
+
+// A named tuple standing for one of CPython's struct sequences (attributes,
+// indexing, slicing and comparisons work).
+template <size_t N> Value struct_sequence(const char* name, const char* fields, Value (&values)[N]) {
+  Value nt_args[3] = {str_value(name), str_value(fields), str_value("sys")};
+  Value module_kw = Value::object(intern("module"));
+  Value type = namedtuple_function(Value::empty(), Args{nt_args, 2, &module_kw, &nt_args[2], 1});
+  return call(type, Args{values, N});
+}
+
 } // namespace
 
 Module* make_sys_module() {
@@ -219,13 +204,35 @@ Module* make_sys_module() {
   add_value(m, "maxunicode", make_int(int64_t{0x10ffff}));
   Value version[5] = {Value::small_int(3), Value::small_int(11), Value::small_int(0), str_value("final"),
                       Value::small_int(0)};
-  // A named tuple, as CPython's struct sequence: version_info.major, [:2] and comparisons work.
-  Value nt_args[3] = {str_value("version_info"), str_value("major minor micro releaselevel serial"), str_value("sys")};
-  Value module_kw = Value::object(intern("module"));
-  Value version_type = namedtuple_function(Value::empty(), Args{nt_args, 2, &module_kw, &nt_args[2], 1});
-  add_value(m, "version_info", call(version_type, Args{version, 5}));
+  add_value(m, "version_info", struct_sequence("version_info", "major minor micro releaselevel serial", version));
+  // The parameters of the numeric hash (runtime/ops.cpp computes CPython's).
+  Value hash[9] = {Value::small_int(64),     make_int(int64_t{(int64_t{1} << 61) - 1}), Value::small_int(314159),
+                   Value::small_int(0),      Value::small_int(1000003),                 str_value("siphash13"),
+                   Value::small_int(64),     Value::small_int(128),                     Value::small_int(0)};
+  add_value(m, "hash_info",
+            struct_sequence("hash_info", "width modulus inf nan imag algorithm hash_bits seed_bits cutoff", hash));
+  using Limits = std::numeric_limits<double>;
+  auto small = [](int64_t i) { return Value::small_int(i); };
+  Value float_info[11] = {Value::from_double(Limits::max()), small(Limits::max_exponent),
+                          small(Limits::max_exponent10),     Value::from_double(Limits::min()),
+                          small(Limits::min_exponent),       small(Limits::min_exponent10),
+                          small(Limits::digits10),           small(Limits::digits),
+                          Value::from_double(Limits::epsilon()), small(Limits::radix),
+                          small(1)}; // rounds: FLT_ROUNDS, to nearest
+  add_value(m, "float_info", struct_sequence("float_info",
+                                             "max max_exp max_10_exp min min_exp min_10_exp dig mant_dig epsilon "
+                                             "radix rounds",
+                                             float_info));
   add_value(m, "version", str_value("3.11.0 (tributary) [GCC]"));
   add_value(m, "platform", str_value("linux"));
+  {
+    // The running binary, as CPython's sys.executable ("" when unknown).
+    char buf[4096];
+    ssize_t n = ::readlink("/proc/self/exe", buf, sizeof buf - 1);
+    add_value(m, "executable", str_value(n > 0 ? std::string_view(buf, static_cast<size_t>(n)) : std::string_view()));
+  }
+  // Debian's CPython: the prefixes argparse and sysconfig read (no virtual environment).
+  for (const char* name : {"prefix", "base_prefix", "exec_prefix", "base_exec_prefix"}) add_value(m, name, str_value("/usr"));
   add_value(m, "byteorder", str_value(std::endian::native == std::endian::little ? "little" : "big"));
   init_simple_namespace();
   {
@@ -251,24 +258,10 @@ Module* make_sys_module() {
   add_function(m, "set_int_max_str_digits", sys_set_int_max_str_digits);
   add_function(m, "intern", sys_intern);
   add_function(m, "exc_info", sys_exc_info);
+  add_function(m, "excepthook", sys_excepthook);
+  add_value(m, "__excepthook__", dict_get(m->dict, Value::object(intern("excepthook"))));
   add_function(m, "exception", sys_exception);
-  return m;
-}
-
-Module* make_time_module() {
-  Module* m = new_module("time");
-  static const MethodDef kFunctions[] = {
-      {"time", time_time},
-      {"time_ns", time_time_ns},
-      {"perf_counter", time_perf_counter},
-      {"perf_counter_ns", time_perf_counter_ns},
-      {"monotonic", time_monotonic},
-      {"monotonic_ns", time_monotonic_ns},
-      {"process_time", time_process_time},
-      {"process_time_ns", time_process_time_ns},
-      {"sleep", time_sleep},
-  };
-  for (const MethodDef& d : kFunctions) add_function(m, d.name, d.fn);
+  add_function(m, "_getframe", sys_getframe);
   return m;
 }
 

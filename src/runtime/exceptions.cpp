@@ -297,6 +297,37 @@ bool exception_matches(Value exc, Value cls) {
 
 // ---- str / repr / attributes ---------------------------------------------------------------
 
+// UnicodeEncodeError/UnicodeDecodeError(encoding, object, start, end, reason),
+// as codecs and their error handlers build them (the native codecs raise
+// the message only).
+static bool is_unicode_error_with_details(ExceptionObj* e) {
+  return e->args->size == 5 && is_str(e->args->items[0]) && is_int(e->args->items[2]) && is_int(e->args->items[3]) &&
+         (is_subtype(e->type, &types::unicode_encode_error) || is_subtype(e->type, &types::unicode_decode_error));
+}
+
+// CPython's UnicodeEncodeError.__str__ / UnicodeDecodeError.__str__.
+static std::string unicode_error_str(ExceptionObj* e) {
+  Value* f = e->args->items;
+  std::string encoding = str_string(f[0]), reason = str_string(f[4]);
+  int64_t start = int_as_i64(f[2]).value_or(0), end = int_as_i64(f[3]).value_or(0);
+  bool decoding = is_subtype(e->type, &types::unicode_decode_error);
+  if (end == start + 1 && decoding && is_kind(f[1], Kind::Bytes) && start >= 0 &&
+      start < static_cast<int64_t>(f[1].as<Bytes>()->size))
+    return fmt::format("'{}' codec can't decode byte 0x{:02x} in position {}: {}", encoding,
+                       f[1].as<Bytes>()->data[start], start, reason);
+  if (end == start + 1 && !decoding && is_str(f[1]) && start >= 0 &&
+      start < static_cast<int64_t>(f[1].as<Str>()->length)) {
+    std::string_view text = f[1].as<Str>()->view();
+    size_t pos = utf8_offset(text, start);
+    uint32_t cp = utf8_at(text, pos);
+    std::string ch = cp < 0x100 ? fmt::format("\\x{:02x}", cp) : cp < 0x10000 ? fmt::format("\\u{:04x}", cp)
+                                                                              : fmt::format("\\U{:08x}", cp);
+    return fmt::format("'{}' codec can't encode character '{}' in position {}: {}", encoding, ch, start, reason);
+  }
+  return fmt::format("'{}' codec can't {} in position {}-{}: {}", encoding,
+                     decoding ? "decode bytes" : "encode characters", start, end - 1, reason);
+}
+
 std::string exception_str(Value exc) {
   ExceptionObj* e = as_exc(exc);
   Tuple* args = e->args;
@@ -320,6 +351,7 @@ std::string exception_str(Value exc) {
     if (has_line) return fmt::format("{} (line {})", msg, repr_string(lineno));
     return msg;
   }
+  if (is_unicode_error_with_details(e)) return unicode_error_str(e);
   if (args->size == 0) return "";
   if (args->size == 1) return str_string(args->items[0]);
   return repr_string(Value::object(args));
@@ -355,6 +387,11 @@ Value exception_get_attr(Value exc, Str* name) {
     if (n == "filename") return arg_or_none(e, 2);
   }
   if (is_subtype(t, &types::os_error) && (n == "errno" || n == "strerror" || n == "filename")) return Value::none();
+  if (is_unicode_error_with_details(e)) {
+    static constexpr std::string_view kFields[] = {"encoding", "object", "start", "end", "reason"};
+    for (size_t i = 0; i < std::size(kFields); ++i)
+      if (n == kFields[i]) return e->args->items[i];
+  }
   if (is_subtype(t, &types::syntax_error)) {
     static constexpr std::string_view kFields[] = {"filename", "lineno", "offset", "text", "end_lineno", "end_offset"};
     if (n == "msg") return arg_or_none(e, 0);
@@ -422,10 +459,14 @@ Type traceback_type;
 namespace {
 
 // A frame as a traceback entry remembers it: its code and the line reached
-// (tb_frame; the interpreter's frames themselves are gone by then).
+// (tb_frame; the interpreter's frames themselves are gone by then). The
+// frames sys._getframe() returns are such snapshots too, with their globals
+// and callers' snapshots.
 struct TracebackFrame : Object {
   Value code;
   int line;
+  Value globals; // dict, or empty
+  Value back;    // the caller's snapshot, or empty
 };
 Type tb_frame_type;
 
@@ -454,13 +495,14 @@ Value tb_frame(Value, const Args& a) {
 }
 Value f_code(Value, const Args& a) { return frame_self(a[0])->code; }
 Value f_lineno(Value, const Args& a) { return Value::small_int(frame_self(a[0])->line); }
-Value f_none(Value, const Args& a) {
-  frame_self(a[0]);
-  return Value::none();
-}
+Value f_back(Value, const Args& a) { return or_none(frame_self(a[0])->back); }
 Value f_empty_dict(Value, const Args& a) {
   frame_self(a[0]);
   return Value::object(new_dict());
+}
+Value f_globals(Value, const Args& a) {
+  TracebackFrame* f = frame_self(a[0]);
+  return f->globals.is_empty() ? Value::object(new_dict()) : f->globals;
 }
 
 } // namespace
@@ -474,9 +516,19 @@ void init_traceback_types() {
   init_type(tb_frame_type, "frame", Kind::Object, &types::object);
   add_getter(tb_frame_type, "f_code", f_code);
   add_getter(tb_frame_type, "f_lineno", f_lineno);
-  add_getter(tb_frame_type, "f_back", f_none);
+  add_getter(tb_frame_type, "f_back", f_back);
   add_getter(tb_frame_type, "f_locals", f_empty_dict);
-  add_getter(tb_frame_type, "f_globals", f_empty_dict);
+  add_getter(tb_frame_type, "f_globals", f_globals);
+}
+
+Value frame_snapshot(Value code, int line, Value globals, Value back) {
+  auto* f = gc::make<TracebackFrame>();
+  f->type = &tb_frame_type;
+  f->code = code;
+  f->line = line;
+  f->globals = globals;
+  f->back = back;
+  return Value::object(f);
 }
 
 void init_exception_type(Type& t, const char* name, Type& base) {

@@ -64,6 +64,11 @@ bool is_subtype(const Type* t, const Type* base);
 std::string exception_line(Value exc);
 std::string format_traceback(Value exc);
 
+// A frame object as sys._getframe() gives it: a snapshot of a frame's code,
+// current line and globals, `back` its caller's snapshot (or empty). Its
+// f_locals is an empty dict.
+Value frame_snapshot(Value code, int line, Value globals, Value back);
+
 // Initializes a builtin exception class `name` deriving from `base`.
 void init_exception_type(Type& t, const char* name, Type& base);
 

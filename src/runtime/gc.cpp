@@ -81,6 +81,16 @@ void* alloc_root(size_t bytes) {
 
 void free_root(void* p) { GC_FREE(p); }
 
+void collect() { GC_gcollect(); }
+
+// GC_disable nests; Python's enable/disable do not, so one level is kept.
+void set_enabled(bool on) {
+  if (on == enabled()) return;
+  on ? GC_enable() : GC_disable();
+}
+
+bool enabled() { return GC_is_disabled() == 0; }
+
 bool run_on_large_stack(void* (*fn)(void*), void* arg, size_t stack_bytes) {
   pthread_attr_t attr;
   if (pthread_attr_init(&attr) != 0) return false;

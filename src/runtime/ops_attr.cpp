@@ -9,7 +9,10 @@
 // lookup_method() skips the binding allocation and tells the caller to pass
 // self instead. User instances (Kind::Instance, hidden classes) and super()
 // proxies are delegated to runtime/user_class.cpp.
+#include <cstring>
+
 #include "runtime/containers.h"
+#include "runtime/gc.h"
 #include "runtime/instance.h"
 #include "runtime/interpreter.h"
 #include "runtime/ops_internal.h"
@@ -196,7 +199,23 @@ Value type_lookup(Type* t, Str* name) {
   return v;
 }
 
-Value get_attr_or_empty(Value obj, Str* name) {
+static Value plain_attr_or_empty(Value obj, Str* name);
+
+namespace {
+
+// PEP 562: a module's own __getattr__(name), called for names it lacks
+// (empty when it has none).
+Value module_getattr_hook(Value module, Str* name) {
+  static Str* const kGetattr = intern("__getattr__");
+  if (name == kGetattr) return Value::empty();
+  Value* hook = dict_find_str(module.as<Module>()->dict, kGetattr);
+  return hook ? call1(*hook, Value::object(name)) : Value::empty();
+}
+
+} // namespace
+
+// The attribute without a module's __getattr__ hook; empty when missing.
+static Value plain_attr_or_empty(Value obj, Str* name) {
   Type* t = type_of(obj);
   if (t->kind == Kind::Instance || has_attr_store(t)) return instance_getattr(obj, name, true);
   if (t == super_type()) return super_getattr(obj, name);
@@ -210,9 +229,26 @@ Value get_attr_or_empty(Value obj, Str* name) {
   return Value::empty();
 }
 
+Value get_attr_or_empty(Value obj, Str* name) {
+  Value v = plain_attr_or_empty(obj, name);
+  if (!v.is_empty() || !is_kind(obj, Kind::Module)) return v;
+  try {
+    return module_getattr_hook(obj, name);
+  } catch (const PyException& e) {
+    if (!exception_matches(e.exc, Value::object(&types::attribute_error))) throw;
+    return Value::empty();
+  }
+}
+
 Value get_attr(Value obj, Str* name) {
   if (obj.is_object() && (is_kind(obj, Kind::Instance) || has_attr_store(type_of(obj))))
     return instance_getattr(obj, name, false);
+  if (is_kind(obj, Kind::Module)) {
+    // (The hook's own AttributeError, with its message, propagates.)
+    if (Value v = plain_attr_or_empty(obj, name); !v.is_empty()) return v;
+    if (Value v = module_getattr_hook(obj, name); !v.is_empty()) return v;
+    raise_no_attribute(obj, name);
+  }
   Value v = get_attr_or_empty(obj, name);
   if (v.is_empty()) raise_no_attribute(obj, name);
   return v;
@@ -247,7 +283,28 @@ Value lookup_method(Value obj, Str* name, bool& is_method) {
 void set_class_attr(Type* cls, Str* name, Value v) {
   if (cls->is_builtin)
     raise_fmt(types::type_error, "cannot set '{}' attribute of immutable type '{}'", name->view(), cls->name);
+  // __name__ and __qualname__ are the type's own fields, not dict entries (typing
+  // renames its `io` class to typing.io before registering it in sys.modules).
+  if (name->view() == "__name__" || name->view() == "__qualname__") {
+    if (!is_str(v))
+      raise_fmt(types::type_error, "can only assign string to {}.{}, not '{}'", cls->name, name->view(),
+                type_of(v)->name);
+    std::string_view text = v.as<Str>()->view();
+    if (name->view() == "__qualname__") {
+      cls->qualname = v.as<Str>();
+    } else {
+      if (text.find('\0') != std::string_view::npos) raise(types::value_error, "type name must not contain null characters");
+      char* copy = static_cast<char*>(gc::alloc_root(text.size() + 1));
+      std::memcpy(copy, text.data(), text.size());
+      copy[text.size()] = 0;
+      cls->name = copy;
+    }
+    class_changed(cls);
+    return;
+  }
   dict_set(cls->dict, Value::object(name), v);
+  // What the class's repr and __module__ show (a str, as the class statement sets).
+  if (name->view() == "__module__") cls->module_name = is_str(v) ? v : Value::empty();
   class_changed(cls);
 }
 

@@ -155,10 +155,10 @@ Value type_subscript(Value cls, Value key) {
     g->args = key;
     return Value::object(g);
   }
-  if (Value f = type_lookup(t, intern("__class_getitem__")); !f.is_empty() && is_user_type(t)) {
-    Value self = cls;
-    return ops_detail::call_with_self(f, self, {&key, 1});
-  }
+  // Looked up as a class attribute: the (implicit) classmethod binds the class
+  // itself, not its metaclass.
+  if (Value f = type_lookup(t, intern("__class_getitem__")); !f.is_empty() && is_user_type(t))
+    return call1(get_attr(cls, intern("__class_getitem__")), key);
   raise_fmt(types::type_error, "type '{}' is not subscriptable", t->name);
 }
 

@@ -8,6 +8,7 @@
 #include "runtime/containers.h"
 #include "runtime/exceptions.h"
 #include "runtime/int.h"
+#include "runtime/interpreter.h"
 #include "runtime/ops_internal.h"
 #include "runtime/str.h"
 
@@ -429,6 +430,11 @@ Type* type_new(Type* meta, Str* name, Tuple* bases, Dict* ns, const Args& kw) {
   // The class owns a plain copy of the namespace (which __prepare__ may have
   // made a dict subclass).
   Dict* own = dict_copy(ns);
+  // type(name, bases, ns) without __module__: the calling module's name, as CPython's type_new.
+  static Str* const kModule = intern("__module__");
+  if (!dict_find_str(own, kModule))
+    if (Dict* g = vm::current_globals())
+      if (Value* mod = dict_find_str(g, intern("__name__"))) dict_set(own, Value::object(kModule), *mod);
   Type* t = make_class(name, bases, own, meta);
   Value cls = Value::object(t);
   if (Value* cell = dict_find_str(own, intern("__classcell__"))) {
@@ -576,6 +582,14 @@ Value add_static_method(Type& t, const char* name, NativeFn fn) {
   Value sm = construct_staticmethod(Value::empty(), one);
   add_attr(t, name, sm);
   return sm;
+}
+
+Value add_class_method(Type& t, const char* name, NativeFn fn) {
+  Value f = new_native(name, fn, Value::empty(), &t);
+  Args one{&f, 1};
+  Value cm = construct_classmethod(Value::empty(), one);
+  add_attr(t, name, cm);
+  return cm;
 }
 
 bool class_defines_get(Type* t) {

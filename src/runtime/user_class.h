@@ -42,6 +42,8 @@ Type* type_new(Type* meta, Str* name, Tuple* bases, Dict* ns, const Args& kw);
 Type* most_derived_metaclass(Type* meta, Tuple* bases);
 // Registers a staticmethod wrapping native `fn` (T.__new__) in builtin type `t`.
 Value add_static_method(Type& t, const char* name, NativeFn fn);
+// Registers a classmethod wrapping native `fn` (called with the class first) in builtin type `t`.
+Value add_class_method(Type& t, const char* name, NativeFn fn);
 
 // When calling class t allocates a plain instance (object's __new__) and then
 // calls t's own __init__: that __init__ (the JIT inlines it); else empty (a

@@ -66,6 +66,12 @@ Dict* frame_locals(Frame* f) {
   return d;
 }
 
+} // namespace
+
+Dict* current_globals() { return state().frame ? state().frame->globals : nullptr; }
+
+namespace {
+
 Value builtin_globals(Value, const Args& a) {
   if (a.npos || a.nkw) raise_fmt(types::type_error, "globals() takes no arguments ({} given)", a.npos);
   return Value::object(caller()->globals);
@@ -238,6 +244,26 @@ Value builtin_compile(Value, const Args& a) {
   raise(types::value_error, "compile() mode must be 'exec', 'eval' or 'single'");
 }
 
+// PEP 560: a base that is no class but has __mro_entries__ (typing's
+// Generic[T], List[int]) stands for the classes that method returns.
+// Returns `orig` itself when no base had one.
+Tuple* resolve_mro_entries(Tuple* orig) {
+  GcVector<Value> out;
+  bool changed = false;
+  for (Value b : orig->span()) {
+    Value entries = is_type(b) ? Value::empty() : get_attr_or_empty(b, intern("__mro_entries__"));
+    if (entries.is_empty()) {
+      out.push_back(b);
+      continue;
+    }
+    Value r = call1(entries, Value::object(orig));
+    if (!is_tuple(r)) raise(types::type_error, "__mro_entries__ must return a tuple");
+    for (Value e : r.as<Tuple>()->span()) out.push_back(e);
+    changed = true;
+  }
+  return changed ? new_tuple(std::span<const Value>(out.data(), out.size())) : orig;
+}
+
 // __build_class__(func, name, *bases, **kwds): finds the metaclass, runs the
 // class body in the namespace its __prepare__ gives, and calls the metaclass
 // (type.__new__ in user_class.cpp for plain classes).
@@ -255,7 +281,8 @@ Value builtin_build_class(Value, const Args& a) {
     kwnames.push_back(a.kwnames[i]);
     kwvals.push_back(a.kwvals[i]);
   }
-  Tuple* bases = new_tuple(a.positional().subspan(2));
+  Tuple* orig_bases = new_tuple(a.positional().subspan(2));
+  Tuple* bases = resolve_mro_entries(orig_bases);
   for (Value b : bases->span())
     if (!is_type(b)) raise(types::type_error, "bases must be types");
   if (meta.is_empty()) meta = Value::object(bases->size ? type_of(bases->items[0]) : &types::type);
@@ -274,6 +301,7 @@ Value builtin_build_class(Value, const Args& a) {
     ns = new_dict();
   }
   run_class_body(a[0].as<Function>(), ns);
+  if (bases != orig_bases) dict_set(ns, Value::object(intern("__orig_bases__")), Value::object(orig_bases));
   if (meta == Value::object(&types::type))
     return Value::object(type_new(&types::type, name.as<Str>(), bases, ns, kw));
   Value args[3] = {name, Value::object(bases), Value::object(ns)};

@@ -20,7 +20,7 @@ struct Frame {
   Dict* locals_dict = nullptr; // class bodies and exec(); null for functions
   Value* slots = nullptr;
   const Instr* pc = nullptr;  // next instruction (kept current at calls, for tracebacks)
-  Frame* back = nullptr;
+  Frame* back = nullptr;      // the caller while this frame executes (set by run_frame)
   uint32_t resume_depth = 0;  // value-stack depth when (re)entering at `pc`
   Value resume_exception;     // raised at `pc` on entry (a JIT helper raised it)
   bool yielded = false;       // generator frames: run_frame returned from YIELD_VALUE

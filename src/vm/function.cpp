@@ -6,6 +6,7 @@
 // store; code objects are read-only. The runtime's getattr and repr reach
 // these through runtime/interpreter.h.
 #include "runtime/containers.h"
+#include "runtime/ops.h"
 #include "runtime/exceptions.h"
 #include "runtime/interpreter.h"
 #include "vm/code.h"
@@ -28,6 +29,18 @@ Dict* function_dict(Function* f) {
   return f->dict.as<Dict>();
 }
 
+// code.co_positions(): one (line, end_line, col, end_col) per instruction;
+// Tributary keeps no columns, and traceback.py then uses tb_lineno (without
+// carets), so every entry is four Nones.
+Value code_positions(Value self, const Args& a) {
+  if (a.npos || a.nkw) raise(types::type_error, "co_positions() takes no arguments");
+  Value nones[4] = {Value::none(), Value::none(), Value::none(), Value::none()};
+  Value entry = Value::object(new_tuple(nones));
+  List* out = new_list();
+  for (size_t i = 0; i < self.as<Code>()->code.size(); ++i) list_append(out, entry);
+  return get_iter(Value::object(out));
+}
+
 } // namespace
 
 Value code_get_attr(Value code, Str* name) {
@@ -45,6 +58,7 @@ Value code_get_attr(Value code, Str* name) {
   if (n == "co_varnames") return str_tuple(c->local_names, c->local_names.size());
   if (n == "co_cellvars") return str_tuple(c->cell_names, c->cell_names.size());
   if (n == "co_freevars") return str_tuple(c->free_names, c->free_names.size());
+  if (n == "co_positions") return new_native("co_positions", code_positions, code);
   return Value::empty();
 }
 

@@ -572,11 +572,16 @@ Value run_frame(Frame* f) {
 
   Code* const co = f->code;
   Vm& vm = state();
-  // vm.frame names the innermost frame for exec/eval/globals/locals.
+  // vm.frame names the innermost frame for exec/eval/globals/locals, and
+  // `back` links the executing frames for sys._getframe (a resumed generator's
+  // frame links to its resumer, so the chain from vm.frame is always live).
   struct CurrentFrame {
     Vm& vm;
     Frame* saved;
-    CurrentFrame(Vm& v, Frame* f) : vm(v), saved(v.frame) { v.frame = f; }
+    CurrentFrame(Vm& v, Frame* f) : vm(v), saved(v.frame) {
+      f->back = saved;
+      v.frame = f;
+    }
     ~CurrentFrame() { vm.frame = saved; }
   } current_frame(vm, f);
   const Instr* const code_start = co->code.data();
