@@ -123,13 +123,7 @@ Value construct_float(Value, const Args& a) {
     if (auto d = fmtlib::parse_float(text_of(x))) return Value::from_double(*d);
     raise_fmt(types::value_error, "could not convert string to float: {}", repr_string(x));
   }
-  for (const char* dunder : {"__float__", "__index__"}) {
-    Value r = call_dunder(x, dunder);
-    if (r.is_empty()) continue;
-    if (r.is_double()) return r;
-    if (is_integer(r) && dunder[2] == 'i') return Value::from_double(int_to_double(r));
-    raise_fmt(types::type_error, "{}.{} returned non-float (type {})", tname(x), dunder, tname(r));
-  }
+  if (auto d = real_as_double(x)) return Value::from_double(*d);
   raise_fmt(types::type_error, "float() argument must be a string or a real number, not '{}'", tname(x));
 }
 

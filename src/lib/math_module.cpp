@@ -25,16 +25,8 @@ namespace {
 
 // A real number argument as a double.
 double real_arg(Value v) {
-  if (v.is_double()) return v.as_double();
-  if (is_integer(v)) return int_to_double(v);
-  Value r = call_dunder(v, "__float__");
-  if (r.is_empty()) {
-    r = call_dunder(v, "__index__");
-    if (!r.is_empty() && is_integer(r)) return int_to_double(r);
-    raise_fmt(types::type_error, "must be real number, not {}", tname(v));
-  }
-  if (!r.is_double()) raise_fmt(types::type_error, "{}.__float__ returned non-float (type {})", tname(v), tname(r));
-  return r.as_double();
+  if (auto d = real_as_double(v)) return *d;
+  raise_fmt(types::type_error, "must be real number, not {}", tname(v));
 }
 
 // An integer argument (int, bool or __index__) loaded into a GMP value.

@@ -242,15 +242,9 @@ std::string convert_int(Value v, fmtlib::PrintfSpec& spec) {
 }
 
 std::string convert_float(Value v, const fmtlib::PrintfSpec& spec) {
-  double d;
-  if (v.is_double()) d = v.as_double();
-  else if (is_integer(v)) d = int_to_double(v);
-  else {
-    Value r = call_dunder(v, "__float__");
-    if (r.is_empty() || !r.is_double()) raise_fmt(types::type_error, "must be real number, not {}", tname(v));
-    d = r.as_double();
-  }
-  return fmtlib::printf_float(d, spec);
+  auto d = real_as_double(v);
+  if (!d) raise_fmt(types::type_error, "must be real number, not {}", tname(v));
+  return fmtlib::printf_float(*d, spec);
 }
 
 std::string convert_char(Value v, const fmtlib::PrintfSpec& spec) {

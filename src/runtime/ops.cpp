@@ -233,7 +233,7 @@ Value builtin_binary(BinOp op, Value a, Value b) {
     if (is_sequence_kind(ka) && bi) return sequence_repeat(a, b);
     if (is_sequence_kind(kb) && ai) return sequence_repeat(b, a);
   }
-  if (op == BinOp::Mod && ka == Kind::Str && (!is_user_type(tb) || has_attr_store(tb)))
+  if (op == BinOp::Mod && ka == Kind::Str)
     return Value::object(str_percent_format(a.as<Str>(), b));
   if (ka == Kind::Set || ka == Kind::FrozenSet || ka == Kind::DictView || kb == Kind::DictView)
     return ops_detail::set_binary_op(op, a, b, false);
@@ -296,9 +296,17 @@ Value user_binary(BinOp op, Value a, Value b) {
             inplace ? "=" : "", ta->name, tb->name);
 }
 
+// str % x formats whatever x is: str's own __mod__ never returns NotImplemented,
+// so x's __rmod__ is only asked first when x's class derives from the str's.
+bool str_formats_first(BinOp op, Type* ta, Type* tb) {
+  return op == BinOp::Mod && ta == &types::str && !is_subtype(tb, ta);
+}
+
 Value binary_impl(BinOp op, Value a, Value b, bool inplace) {
   // A subclass of a builtin type has the builtin's layout: its own methods first.
-  if (is_user_type(type_of(a)) || is_user_type(type_of(b))) {
+  Type* ta = type_of(a);
+  Type* tb = type_of(b);
+  if ((is_user_type(ta) || is_user_type(tb)) && !str_formats_first(op, ta, tb)) {
     Value r = user_binary(op, a, b);
     if (!r.is_empty()) return r;
   }
