@@ -539,10 +539,12 @@ private:
       if ((f & Scope::kBound) && !(f & Scope::kNonlocal)) {
         if (std::find(p->cells.begin(), p->cells.end(), n) == p->cells.end()) p->cells.push_back(n);
         p->resolved[n] = NameScope::Cell;
-        // Every function scope between p and s passes the cell through as free.
+        // Every scope between p and s passes the cell through as free: a class
+        // body too (its methods' closures are built from its cells), though
+        // the class's own binding of the name, if any, stays a namespace name.
         for (Scope* q = s; q != p; q = q->parent) {
-          if (q->kind == ScopeKind::Class && q != s) continue;
           if (std::find(q->frees.begin(), q->frees.end(), n) == q->frees.end()) q->frees.push_back(n);
+          if (q->kind == ScopeKind::Class && q != s && q->resolved.count(n)) continue;
           if (q->resolved[n] != NameScope::Cell) q->resolved[n] = NameScope::Free;
         }
         return true;
