@@ -61,6 +61,12 @@ void check_not_abstract(Type* t) {
             names->items.size() > 1 ? "s" : "", joined);
 }
 
+// BaseException.__init__.
+Value exc_init(Value self, const Args& a) {
+  self.as<ExceptionObj>()->args = new_tuple(a.positional());
+  return Value::none();
+}
+
 Value construct_instance(Value self, const Args& a) {
   Type* t = self.as<Type>();
   static Str* const kNew = intern("__new__");
@@ -69,8 +75,8 @@ Value construct_instance(Value self, const Args& a) {
   Value init = type_lookup(t, kInit);
   bool default_new = new_fn == g_object_new;
   Value obj;
-  if (t->kind == Kind::Exception) {
-    if (init == g_exc_init && default_new) return types::base_exception.construct(self, a);
+  if (t->kind == Kind::Exception && default_new) {
+    if (init == g_exc_init) return types::base_exception.construct(self, a);
     obj = Value::object(new_exception(t, a.positional()));
   } else if (default_new) {
     if (t->kind != Kind::Instance) raise_fmt(types::type_error, "cannot create '{}' instances", t->name);
@@ -83,7 +89,11 @@ Value construct_instance(Value self, const Args& a) {
     obj = call_with_first(f, self, a);
     if (!is_subtype(type_of(obj), t)) return obj;
   }
-  if (init == g_object_init || init == g_exc_init) return obj;
+  if (init == g_object_init) return obj;
+  if (init == g_exc_init) { // BaseException.__init__ sets args, whatever __new__ gave
+    exc_init(obj, a);
+    return obj;
+  }
   Value r = call_with_first(init, obj, a);
   if (!r.is_none()) raise_fmt(types::type_error, "__init__() should return None, not '{}'", type_of(r)->name);
   return obj;
@@ -188,10 +198,6 @@ Value object_subclasshook(Value, const Args&) { return kNotImplemented; }
 
 // ---- BaseException's methods -------------------------------------------------------------
 
-Value exc_init(Value self, const Args& a) {
-  self.as<ExceptionObj>()->args = new_tuple(a.positional());
-  return Value::none();
-}
 Value exc_str(Value self, const Args&) { return str_value(exception_str(self)); }
 Value exc_repr(Value self, const Args&) { return str_value(exception_repr(self)); }
 Value exc_with_traceback(Value self, const Args& a) {
