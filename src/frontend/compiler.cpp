@@ -48,8 +48,9 @@ struct FBlock {
 
 class CodeGen {
 public:
-  CodeGen(const ModuleAst& m, SymbolTable& st, Scope* scope, vm::Code* code, bool names_mode = false)
-      : code_(code), module_(m), symtab_(st), scope_(scope), names_mode_(names_mode) {}
+  CodeGen(const ModuleAst& m, SymbolTable& st, Scope* scope, vm::Code* code, bool names_mode = false,
+          bool interactive = false)
+      : code_(code), module_(m), symtab_(st), scope_(scope), names_mode_(names_mode), interactive_(interactive) {}
 
   vm::Code* code_;
 
@@ -72,8 +73,17 @@ public:
     finish();
   }
 
+  // compile(..., "single"): one line of simple statements (`a = 1; a`) or
+  // one compound statement, with no docstring.
+  void compile_single_body(const StmtList& body) {
+    for (size_t i = 1; i < body.size(); ++i)
+      if (body[i]->pos.line != body[0]->pos.line)
+        syntax_error(body[i], "multiple statements found while compiling a single statement");
+    compile_module_body(body);
+  }
+
   void compile_module_body(const StmtList& body) {
-    if (!body.empty() && body[0]->kind == StmtKind::Expr) {
+    if (!body.empty() && body[0]->kind == StmtKind::Expr && !interactive_) {
       Expr* v = static_cast<ExprStmt*>(body[0])->value;
       if (v->kind == ExprKind::Constant && static_cast<Constant*>(v)->ckind == ConstKind::Str) {
         line_ = body[0]->pos.line;
@@ -154,6 +164,7 @@ private:
   SymbolTable& symtab_;
   Scope* scope_;
   bool names_mode_ = false; // module level uses LOAD_NAME/STORE_NAME (exec with a locals dict)
+  bool interactive_ = false; // module level expression statements show their value (PRINT_EXPR)
   std::string private_class_; // enclosing class for name mangling, or empty
 
   // `__x` inside class C becomes `_C__x` (attribute and global/class-body names).
@@ -325,6 +336,11 @@ private:
     switch (s->kind) {
     case StmtKind::Expr: {
       Expr* v = static_cast<ExprStmt*>(s)->value;
+      if (interactive_) {
+        expr(v);
+        emit(Op::PRINT_EXPR);
+        break;
+      }
       if (v->kind == ExprKind::Constant) break; // docstrings and bare constants
       expr(v);
       emit(Op::POP_TOP);
@@ -1641,8 +1657,9 @@ vm::Code* compile_module(const ModuleAst& module, CompileMode mode) {
   code->filename = module.filename;
   code->first_line = 1;
   code->flags = vm::kModule;
-  CodeGen g(module, st, st.module_scope(), code, mode != CompileMode::Module);
+  CodeGen g(module, st, st.module_scope(), code, mode != CompileMode::Module, mode == CompileMode::Single);
   if (mode == CompileMode::Eval) g.compile_eval_body(module.body);
+  else if (mode == CompileMode::Single) g.compile_single_body(module.body);
   else g.compile_module_body(module.body);
   return code;
 }

@@ -33,14 +33,6 @@ namespace {
 
 Value intern_value(const char* s) { return Value::object(intern(s)); }
 
-// The current sys.stdout (it may have been reassigned by the program).
-Value current_stdout() {
-  if (Value* sys = dict_find_str(vm::state().modules, intern("sys")); sys && is_kind(*sys, Kind::Module))
-    if (Value* out = dict_find_str(sys->as<Module>()->dict, intern("stdout")); out && !out->is_none())
-      return *out;
-  return std_stream(1);
-}
-
 // The current sys.stdin (it may have been reassigned by the program).
 Value current_stdin() {
   if (Value* sys = dict_find_str(vm::state().modules, intern("sys")); sys && is_kind(*sys, Kind::Module))

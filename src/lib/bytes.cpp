@@ -42,6 +42,13 @@ Value make_like(Value self, std::string_view data) {
 
 std::string_view self_view(Value self) { return *bytes_like(self); }
 
+// A part of self's data: self itself when the part is all of an exact bytes
+// object (CPython shares it: `b.strip() is b`), else a new object like self.
+Value part_of(Value self, std::string_view part) {
+  if (is_exact(self, types::bytes) && part.size() == self.as<Bytes>()->size) return self;
+  return make_like(self, part);
+}
+
 // A bytes-like argument, or TypeError "a bytes-like object is required, not 'str'".
 std::string_view buffer_arg(Value v) {
   if (auto b = bytes_like(v)) return *b;
@@ -477,7 +484,7 @@ Value strip_impl(Value self, const Args& a, const char* name, bool left, bool ri
     while (s < e && strip_char(data[s])) ++s;
   if (right)
     while (e > s && strip_char(data[e - 1])) --e;
-  return make_like(self, data.substr(s, e - s));
+  return part_of(self, data.substr(s, e - s));
 }
 Value m_strip(Value self, const Args& a) { return strip_impl(self, a, "strip", true, true); }
 Value m_lstrip(Value self, const Args& a) { return strip_impl(self, a, "lstrip", true, false); }

@@ -69,6 +69,7 @@ struct TextStream : Object {
 };
 extern Type text_stream_type;
 Value std_stream(int fd); // 1: stdout, 2: stderr
+Value current_stdout();   // sys.stdout (the program may have reassigned it)
 // Writes text to a file object: TextStreams directly, anything else through write().
 void stream_write(Value file, std::string_view text);
 void stream_flush(Value file);

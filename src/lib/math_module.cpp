@@ -11,6 +11,7 @@
 #include <cmath>
 #include <vector>
 
+#include "lib/math_gamma.h"
 #include "lib/lib.h"
 #include "lib/native.h"
 #include "runtime/int.h"
@@ -74,6 +75,17 @@ Value math_1(const Args& a, const char* qualname, double (*f)(double), bool can_
   return F(r);
 }
 
+// CPython's math_1a: for functions that set errno themselves (gamma, lgamma).
+Value math_1a(const Args& a, const char* qualname, double (*f)(double)) {
+  check_one(a, qualname);
+  double x = real_arg(a[0]);
+  errno = 0;
+  double r = f(x);
+  if (errno == EDOM) domain_error();
+  if (errno == ERANGE && std::fabs(r) >= 1.5) range_error(); // (an underflow is no error)
+  return F(r);
+}
+
 // A compile-time function name, so one template serves every wrapped libm function.
 template <size_t N> struct FnName {
   char text[N];
@@ -85,6 +97,7 @@ using D1 = double (*)(double);
 template <FnName name, D1 f, bool can_overflow> Value unary(Value, const Args& a) {
   return math_1(a, name.text, f, can_overflow);
 }
+template <FnName name, D1 f> Value unary_errno(Value, const Args& a) { return math_1a(a, name.text, f); }
 
 // Natural log of any real; ints too large for a double are split as m * 2**e (CPython's loghelper).
 double log_of(Value v, double (*f)(double)) {
@@ -474,8 +487,8 @@ const MethodDef kFunctions[] = {
     {"fabs", unary<"math.fabs", static_cast<D1>(std::fabs), false>},
     {"erf", unary<"math.erf", static_cast<D1>(std::erf), false>},
     {"erfc", unary<"math.erfc", static_cast<D1>(std::erfc), false>},
-    {"gamma", unary<"math.gamma", static_cast<D1>(std::tgamma), true>},
-    {"lgamma", unary<"math.lgamma", static_cast<D1>(std::lgamma), true>},
+    {"gamma", unary_errno<"math.gamma", python_tgamma>},
+    {"lgamma", unary_errno<"math.lgamma", python_lgamma>},
     {"log", math_log},
     {"log2", math_log2},
     {"log10", math_log10},

@@ -28,6 +28,20 @@ namespace tributary::lib {
 
 namespace {
 
+// sys.displayhook: shows a value (not None) as the interactive interpreter
+// does, and keeps it in builtins._.
+Value sys_displayhook(Value, const Args& a) {
+  check_one(a, "displayhook");
+  if (a[0].is_none()) return Value::none();
+  Dict* builtins = vm::state().builtins->dict;
+  dict_set_str(builtins, "_", Value::none());
+  Value out = current_stdout();
+  stream_write(out, repr(a[0])->view());
+  stream_write(out, "\n");
+  dict_set_str(builtins, "_", a[0]);
+  return Value::none();
+}
+
 Value sys_exit(Value, const Args& a) {
   no_kwargs(a, "exit");
   check_expected(a, "exit", 0, 1);
@@ -244,6 +258,8 @@ Module* make_sys_module() {
   add_value(m, "__stdout__", std_stream(1));
   add_value(m, "__stderr__", std_stream(2));
   add_function(m, "exit", sys_exit);
+  add_function(m, "displayhook", sys_displayhook);
+  add_function(m, "__displayhook__", sys_displayhook);
   add_function(m, "getrecursionlimit", sys_getrecursionlimit);
   add_function(m, "setrecursionlimit", sys_setrecursionlimit);
   add_function(m, "getsizeof", sys_getsizeof);

@@ -762,6 +762,11 @@ Value super_getattr(Value sup, Str* name) {
   return Value::empty();
 }
 
+Value super_repr(Value self, const Args&) {
+  Super* s = self.as<Super>();
+  return str_value(fmt::format("<super: <class '{}'>, <{} object>>", s->thisclass->name, s->self_type->name));
+}
+
 void init_class_protocol() {
   using namespace types;
   add_method(object, "__init__", self_or_first<object_init>);
@@ -815,6 +820,8 @@ void init_class_protocol() {
   classmethod.construct = construct_classmethod;
   init_type(super_type_storage, "super", Kind::Object, &object);
   super_type_storage.construct = construct_super;
+  add_method(super_type_storage, "__repr__", self_or_first<super_repr>);
+  super_type_storage.is_builtin = false; // repr() asks its __repr__
   init_slot_wrappers();
   init_traceback_types();
 }

@@ -230,7 +230,8 @@ Value builtin_compile(Value, const Args& a) {
   std::string_view mode = p[2].as<Str>()->view();
   std::string filename(p[1].as<Str>()->view());
   std::string_view src = source_text(p[0], "compile");
-  if (mode == "exec" || mode == "single") return Value::object(compile_source(src, filename, CompileMode::Names));
+  if (mode == "exec") return Value::object(compile_source(src, filename, CompileMode::Names));
+  if (mode == "single") return Value::object(compile_source(src, filename, CompileMode::Single));
   if (mode == "eval") {
     while (!src.empty() && (src[0] == ' ' || src[0] == '\t')) src.remove_prefix(1);
     return Value::object(compile_source(src, filename, CompileMode::Eval));
