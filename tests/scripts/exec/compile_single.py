@@ -37,3 +37,4 @@ except RuntimeError as e:
 sys.displayhook = sys.__displayhook__
 sys.displayhook(None)
 sys.displayhook("shown")
+exec(compile("for i in range(30): i if i % 7 == 0 else None\n", "<s>", "single"))
