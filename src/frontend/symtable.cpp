@@ -35,6 +35,7 @@ private:
   SymbolTable& table_;
   const ModuleAst& module_;
   Scope* cur_ = nullptr;
+  int bind_flags_ = 0; // extra flags for the names bind() binds (Scope::kCompIter)
   int depth_ = 0; // statements and expressions being visited, nested
 
   // One level of statement/expression nesting; RecursionError past kMaxNesting
@@ -73,6 +74,7 @@ private:
     s->name = name;
     s->parent = cur_;
     s->node = node;
+    s->comp_iter_expr = cur_->comp_iter_expr; // (as CPython: a lambda in an iterable is inside it too)
     Scope* raw = s.get();
     cur_->children.push_back(std::move(s));
     table_.by_node_[node] = raw;
@@ -85,7 +87,7 @@ private:
     int& f = cur_->flags[n];
     if (!(f & Scope::kBound) && !(f & (Scope::kGlobal | Scope::kNonlocal)))
       cur_->local_order.push_back(n);
-    f |= Scope::kBound;
+    f |= Scope::kBound | bind_flags_;
   }
   void use(const std::string& n) { cur_->flags[n] |= Scope::kUsed; }
 
@@ -346,17 +348,26 @@ private:
     }
   }
 
+  // A comprehension's iterable (no assignment expression in it).
+  void visit_comp_iter(Expr* iter) {
+    ++cur_->comp_iter_expr;
+    visit(iter);
+    --cur_->comp_iter_expr;
+  }
+
   void visit_comprehension(Expr* node, const std::vector<Comprehension*>& gens, Expr* a, Expr* b) {
     // The first iterable is evaluated in the enclosing scope.
-    visit(gens[0]->iter);
+    visit_comp_iter(gens[0]->iter);
     push(ScopeKind::Comprehension, "<comp>", node);
     cur_->params.push_back(".0");
     bind(".0");
     cur_->flags[".0"] |= Scope::kParam;
     for (size_t i = 0; i < gens.size(); ++i) {
       if (gens[i]->is_async) cur_->is_coroutine = true;
-      if (i > 0) visit(gens[i]->iter);
+      if (i > 0) visit_comp_iter(gens[i]->iter);
+      bind_flags_ = Scope::kCompIter;
       visit_target(gens[i]->target);
+      bind_flags_ = 0;
       for (Expr* c : gens[i]->ifs) visit(c);
     }
     if (a) visit(a);
@@ -379,10 +390,19 @@ private:
       break;
     case ExprKind::NamedExpr: {
       auto* n = static_cast<NamedExpr*>(e);
+      if (cur_->comp_iter_expr > 0)
+        error(n, "assignment expression cannot be used in a comprehension iterable expression");
       visit(n->value);
       // PEP 572: the target binds in the nearest enclosing non-comprehension scope.
       Scope* saved = cur_;
-      while (cur_->kind == ScopeKind::Comprehension) cur_ = cur_->parent;
+      const std::string& target = static_cast<Name*>(n->target)->id;
+      for (; cur_->kind == ScopeKind::Comprehension; cur_ = cur_->parent) {
+        auto f = cur_->flags.find(target);
+        if (f != cur_->flags.end() && (f->second & Scope::kCompIter))
+          error(n, "assignment expression cannot rebind comprehension iteration variable '" + target + "'");
+      }
+      if (cur_ != saved && cur_->kind == ScopeKind::Class)
+        error(n, "assignment expression within a comprehension cannot be used in a class body");
       bool moved = cur_ != saved;
       visit_target(n->target);
       cur_ = saved;
