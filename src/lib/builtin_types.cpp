@@ -119,7 +119,7 @@ Value construct_float(Value, const Args& a) {
   Value x = a[0];
   if (x.is_double()) return x;
   if (is_integer(x)) return Value::from_double(int_to_double(x));
-  if (is_str(x) || is_kind(x, Kind::Bytes)) {
+  if (is_str(x) || bytes_like(x)) {
     if (auto d = fmtlib::parse_float(text_of(x))) return Value::from_double(*d);
     raise_fmt(types::value_error, "could not convert string to float: {}", repr_string(x));
   }

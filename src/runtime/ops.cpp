@@ -235,6 +235,7 @@ Value builtin_binary(BinOp op, Value a, Value b) {
   }
   if (op == BinOp::Mod && ka == Kind::Str)
     return Value::object(str_percent_format(a.as<Str>(), b));
+  if (op == BinOp::Mod && ka == Kind::Bytes) return bytes_percent_format(a, b);
   if (ka == Kind::Set || ka == Kind::FrozenSet || ka == Kind::DictView || kb == Kind::DictView)
     return ops_detail::set_binary_op(op, a, b, false);
   if (op == BinOp::Or) {
@@ -296,10 +297,11 @@ Value user_binary(BinOp op, Value a, Value b) {
             inplace ? "=" : "", ta->name, tb->name);
 }
 
-// str % x formats whatever x is: str's own __mod__ never returns NotImplemented,
-// so x's __rmod__ is only asked first when x's class derives from the str's.
+// str % x and bytes % x format whatever x is: their own __mod__ never returns
+// NotImplemented, so x's __rmod__ is only asked first when x's class derives
+// from theirs.
 bool str_formats_first(BinOp op, Type* ta, Type* tb) {
-  return op == BinOp::Mod && ta == &types::str && !is_subtype(tb, ta);
+  return op == BinOp::Mod && (ta == &types::str || ta == &types::bytes) && !is_subtype(tb, ta);
 }
 
 Value binary_impl(BinOp op, Value a, Value b, bool inplace) {
