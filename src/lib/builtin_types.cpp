@@ -295,6 +295,42 @@ Value construct_slice(Value, const Args& a) {
   return Value::object(s);
 }
 
+// An int, or what x.__index__() returns; TypeError `message` when neither.
+Value index_int(Value v, std::string_view message) {
+  if (v.is_bool()) return Value::small_int(v.is_true());
+  if (is_integer(v)) return v;
+  Value r = call_dunder(v, "__index__");
+  if (r.is_empty()) raise(types::type_error, message);
+  if (!is_integer(r)) raise_fmt(types::type_error, "__index__ returned non-int (type {})", tname(r));
+  return r.is_bool() ? Value::small_int(r.is_true()) : r;
+}
+
+// slice.indices(length): (start, stop, step) clipped to a sequence of `length`,
+// in Python ints of any size (CPython's _PySlice_GetLongIndices).
+Value slice_indices_m(Value self, const Args& a) {
+  check_one(a, "slice.indices");
+  auto* s = self.as<Slice>();
+  Value length = index_int(a[0], fmt::format("'{}' object cannot be interpreted as an integer", tname(a[0])));
+  if (int_is_negative(length)) raise(types::value_error, "length should not be negative");
+  constexpr std::string_view kBad = "slice indices must be integers or None or have an __index__ method";
+  Value step = s->step.is_none() ? Value::small_int(1) : index_int(s->step, kBad);
+  if (int_compare(step, Value::small_int(0)) == 0) raise(types::value_error, "slice step cannot be zero");
+  bool backwards = int_is_negative(step);
+  Value lower = Value::small_int(backwards ? -1 : 0);
+  Value upper = backwards ? int_add(length, Value::small_int(-1)) : length;
+  auto clip = [&](Value v, Value absent) {
+    if (v.is_none()) return absent;
+    Value i = index_int(v, kBad);
+    if (int_is_negative(i)) {
+      i = int_add(i, length);
+      return int_compare(i, lower) < 0 ? lower : i;
+    }
+    return int_compare(i, upper) > 0 ? upper : i;
+  };
+  Value items[3] = {clip(s->start, backwards ? upper : lower), clip(s->stop, backwards ? lower : upper), step};
+  return Value::object(new_tuple(items));
+}
+
 // A read-only attribute implemented by a native getter.
 
 
@@ -442,6 +478,7 @@ void init_builtin_types(Module* m) {
   add_methods(types::float_, {{"is_integer", method<&types::float_, float_is_integer>}});
   add_methods(types::range, {{"count", method<&types::range, range_count>},
                              {"index", method<&types::range, range_index>}});
+  add_methods(types::slice, {{"indices", method<&types::slice, slice_indices_m>}});
   add_attr(types::range, "start", native_property("start", range_start));
   add_attr(types::range, "stop", native_property("stop", range_stop));
   add_attr(types::range, "step", native_property("step", range_step));
