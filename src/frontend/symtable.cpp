@@ -91,6 +91,11 @@ private:
   }
   void use(const std::string& n) { cur_->flags[n] |= Scope::kUsed; }
 
+  // __debug__ is a constant: no binding, deletion or keyword may name it (CPython's forbidden_name).
+  void forbid_debug(const Node* at, const std::string& n, bool del = false) {
+    if (n == "__debug__") error(at, del ? "cannot delete __debug__" : "cannot assign to __debug__");
+  }
+
   void declare(const Stmt* s, const std::vector<std::string>& names, bool global) {
     for (const auto& n : names) {
       int& f = cur_->flags[n];
@@ -108,6 +113,7 @@ private:
   void visit_args(Arguments* a) {
     auto param = [&](Arg* arg) {
       if (!arg) return;
+      forbid_debug(arg, arg->name);
       if (cur_->flags[arg->name] & Scope::kParam) error(arg, "duplicate argument '" + arg->name + "' in function definition");
       cur_->params.push_back(arg->name);
       bind(arg->name);
@@ -138,6 +144,7 @@ private:
       auto* f = static_cast<FunctionDef*>(s);
       for (Expr* d : f->decorator_list) visit(d);
       visit_defaults(f->args);
+      forbid_debug(f, f->name);
       bind(f->name);
       push(ScopeKind::Function, f->name, f);
       cur_->is_coroutine = s->kind == StmtKind::AsyncFunctionDef;
@@ -150,7 +157,11 @@ private:
       auto* c = static_cast<ClassDef*>(s);
       for (Expr* d : c->decorator_list) visit(d);
       for (Expr* b : c->bases) visit(b);
-      for (Keyword* k : c->keywords) visit(k->value);
+      for (Keyword* k : c->keywords) {
+        forbid_debug(k, k->arg);
+        visit(k->value);
+      }
+      forbid_debug(c, c->name);
       bind(c->name);
       push(ScopeKind::Class, c->name, c);
       visit_body(c->body);
@@ -228,7 +239,10 @@ private:
       visit_body(t->body);
       for (ExceptHandler* h : t->handlers) {
         if (h->type) visit(h->type);
-        if (!h->name.empty()) bind(h->name);
+        if (!h->name.empty()) {
+          forbid_debug(h, h->name);
+          bind(h->name);
+        }
         visit_body(h->body);
       }
       visit_body(t->orelse);
@@ -244,6 +258,7 @@ private:
     case StmtKind::Import:
       for (Alias* a : static_cast<Import*>(s)->names) {
         std::string n = a->asname.empty() ? a->name.substr(0, a->name.find('.')) : a->asname;
+        forbid_debug(s, n);
         bind(n);
       }
       break;
@@ -253,6 +268,7 @@ private:
           if (cur_->kind != ScopeKind::Module) error(s, "import * only allowed at module level");
           continue;
         }
+        forbid_debug(s, a->asname.empty() ? a->name : a->asname);
         bind(a->asname.empty() ? a->name : a->asname);
       }
       break;
@@ -330,9 +346,12 @@ private:
   void visit_target(Expr* e) {
     Nesting nesting(*this);
     switch (e->kind) {
-    case ExprKind::Name:
-      bind(static_cast<Name*>(e)->id);
+    case ExprKind::Name: {
+      auto* n = static_cast<Name*>(e);
+      forbid_debug(n, n->id, n->ctx == ExprContext::Del);
+      bind(n->id);
       break;
+    }
     case ExprKind::Tuple:
       for (Expr* x : static_cast<TupleExpr*>(e)->elts) visit_target(x);
       break;
@@ -486,7 +505,10 @@ private:
       auto* c = static_cast<Call*>(e);
       visit(c->func);
       for (Expr* a : c->args) visit(a);
-      for (Keyword* k : c->keywords) visit(k->value);
+      for (Keyword* k : c->keywords) {
+        forbid_debug(k, k->arg);
+        visit(k->value);
+      }
       break;
     }
     case ExprKind::FormattedValue: {
@@ -498,9 +520,12 @@ private:
     case ExprKind::JoinedStr:
       for (Expr* x : static_cast<JoinedStr*>(e)->values) visit(x);
       break;
-    case ExprKind::Attribute:
-      visit(static_cast<Attribute*>(e)->value);
+    case ExprKind::Attribute: {
+      auto* a = static_cast<Attribute*>(e);
+      if (a->ctx == ExprContext::Store) forbid_debug(a, a->attr); // (`del x.__debug__` compiles)
+      visit(a->value);
       break;
+    }
     case ExprKind::Subscript:
       visit(static_cast<Subscript*>(e)->value);
       visit(static_cast<Subscript*>(e)->slice);
@@ -510,8 +535,12 @@ private:
       break;
     case ExprKind::Name: {
       auto* n = static_cast<Name*>(e);
-      if (n->ctx == ExprContext::Load) use(n->id);
-      else bind(n->id);
+      if (n->ctx == ExprContext::Load) {
+        use(n->id);
+      } else {
+        forbid_debug(n, n->id, n->ctx == ExprContext::Del);
+        bind(n->id);
+      }
       // Zero-argument super() reads the implicit `__class__` cell of the class.
       if (n->ctx == ExprContext::Load && n->id == "super" && cur_->kind == ScopeKind::Function) use("__class__");
       break;

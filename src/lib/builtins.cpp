@@ -617,6 +617,16 @@ void init_builtin_functions(Module* m) {
     init_exception_type(extra_types[i], kExtra[i].name, *base.as<Type>());
     add_value(m, kExtra[i].name, Value::object(&extra_types[i]));
   }
+  // OSError(errno, strerror, ...) is the subclass for that errno (PEP 3151).
+  types::os_error.construct = [](Value self, const Args& a) -> Value {
+    if (self.as<Type>() == &types::os_error && a.npos >= 2 && is_integer(a[0])) {
+      auto code = int_as_i64(a[0]);
+      const char* name = code ? os_error_subclass_name(*code) : nullptr;
+      Value* sub = name ? dict_find(vm::state().builtins->dict, Value::object(intern(name))) : nullptr;
+      if (sub && is_type(*sub) && is_subtype(sub->as<Type>(), &types::os_error)) self = *sub;
+    }
+    return construct_exception(self, a);
+  };
   add_value(m, "EnvironmentError", Value::object(&types::os_error));
   add_value(m, "IOError", Value::object(&types::os_error));
   // Types the library names (collections.abc and numbers register them)
@@ -635,6 +645,7 @@ void init_builtin_functions(Module* m) {
   add_value(m, "NotImplemented", kNotImplemented);
   add_value(m, "Ellipsis", kEllipsis);
   add_value(m, "__name__", intern_value("builtins"));
+  add_value(m, "__debug__", Value::boolean(true)); // (no -O: assert statements run)
 }
 
 } // namespace tributary::lib

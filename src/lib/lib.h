@@ -33,10 +33,16 @@ Module* make_collections_module();             // collections_module.cpp
 Module* make_os_module();                      // os_module.cpp
 Module* make_os_path_module();                 // os_module.cpp
 Module* make_tempfile_module();                // os_module.cpp
+Module* make_errno_module();                   // errno_module.cpp
+const char* os_error_subclass_name(int64_t code); // errno_module.cpp: "FileNotFoundError" for ENOENT, or null
+Module* make_gc_module();                      // gc_module.cpp
 void init_bytes_types(Module* builtins);       // bytes.cpp: bytes methods, bytearray
 void init_file_type(Module* builtins);         // file.cpp: open()
 Value std_input();                             // file.cpp: sys.stdin, a text file over fd 0
 Value namedtuple_function(Value, const Args& a); // namedtuple.cpp: collections.namedtuple
+// namedtuple.cpp: the type of a struct sequence such as os.uname()'s: a named
+// tuple whose repr names its module ("posix.uname_result(sysname=...)").
+Value struct_sequence_type(const char* module, const char* name, const char* fields);
 
 // ---- sorting (sort.cpp): stable, `<` only, exceptions leave `items` unchanged ----
 void sort_values(GcVector<Value>& items, Value key, bool reverse);

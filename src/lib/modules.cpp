@@ -41,6 +41,8 @@ constexpr ModuleDef kModules[] = {
     {"os", lib::make_os_module},
     {"os.path", lib::make_os_path_module},
     {"tempfile", lib::make_tempfile_module},
+    {"errno", lib::make_errno_module},
+    {"gc", lib::make_gc_module},
 };
 
 // Natively created modules, kept even if the program deletes them from sys.modules.

@@ -8,6 +8,7 @@
 // walk/scandir; environ is a snapshot dict.
 #include <dirent.h>
 #include <sys/stat.h>
+#include <sys/utsname.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -298,6 +299,16 @@ Value o_cpu_count(Value, const Args& a) {
   return n > 0 ? make_int(n) : Value::none();
 }
 
+// os.uname(): a posix.uname_result (a named tuple; `self` is its type).
+Value o_uname(Value self, const Args& a) {
+  check_none(a, "posix.uname");
+  struct utsname u;
+  if (::uname(&u) != 0) raise_errno(errno, Value::none());
+  Value fields[5] = {str_value(u.sysname), str_value(u.nodename), str_value(u.release), str_value(u.version),
+                     str_value(u.machine)};
+  return call(self, Args{fields, 5});
+}
+
 // ---- tempfile ----------------------------------------------------------------------
 
 Value t_gettempdir(Value, const Args& a) {
@@ -357,6 +368,8 @@ Module* make_os_module() {
                        Def{"makedirs", o_makedirs}, Def{"rename", o_rename}, Def{"getpid", o_getpid},
                        Def{"getenv", o_getenv}, Def{"cpu_count", o_cpu_count}})
     add_function(m, d.name, d.fn);
+  Value uname_result = struct_sequence_type("posix", "uname_result", "sysname nodename release version machine");
+  add_value(m, "uname", new_native("uname", o_uname, uname_result));
   add_value(m, "sep", str_value("/"));
   add_value(m, "linesep", str_value("\n"));
   add_value(m, "curdir", str_value("."));

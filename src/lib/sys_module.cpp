@@ -234,9 +234,7 @@ Module* make_sys_module() {
   Value version[5] = {Value::small_int(3), Value::small_int(11), Value::small_int(0), str_value("final"),
                       Value::small_int(0)};
   // A named tuple, as CPython's struct sequence: version_info.major, [:2] and comparisons work.
-  Value nt_args[3] = {str_value("version_info"), str_value("major minor micro releaselevel serial"), str_value("sys")};
-  Value module_kw = Value::object(intern("module"));
-  Value version_type = namedtuple_function(Value::empty(), Args{nt_args, 2, &module_kw, &nt_args[2], 1});
+  Value version_type = struct_sequence_type("sys", "version_info", "major minor micro releaselevel serial");
   add_value(m, "version_info", call(version_type, Args{version, 5}));
   add_value(m, "version", str_value("3.11.0 (tributary) [GCC]"));
   add_value(m, "platform", str_value("linux"));

@@ -61,6 +61,8 @@ void init() {
   mp_set_memory_functions(gmp_alloc, gmp_realloc, gmp_free);
 }
 
+void collect() { GC_gcollect(); }
+
 void* alloc(size_t bytes) {
   void* p = GC_MALLOC(bytes);
   if (!p) throw std::bad_alloc();

@@ -20,6 +20,7 @@ void* alloc(size_t bytes);        // zeroed, scanned
 void* alloc_atomic(size_t bytes); // not zeroed, never scanned
 void* alloc_root(size_t bytes);   // scanned, never collected (static tables)
 void free_root(void* p);
+void collect(); // a full collection now (gc.collect())
 // Runs fn(arg) on a new collector-registered thread with `stack_bytes` of
 // stack and waits for it; false if the thread could not be created.
 bool run_on_large_stack(void* (*fn)(void*), void* arg, size_t stack_bytes);
