@@ -435,6 +435,7 @@ Value object_reduce(Value self, const Args&) {
 void init_subclassing() {
   add_method(types::object, "__reduce_ex__", self_or_first<object_reduce_ex>);
   add_method(types::object, "__reduce__", self_or_first<object_reduce>);
+  add_method(types::object, "__sizeof__", self_or_first<object_sizeof>);
   add_static_method(types::int_, "__new__", builtin_new<&types::int_, false>);
   add_static_method(types::str, "__new__", builtin_new<&types::str, false>);
   add_static_method(types::tuple, "__new__", builtin_new<&types::tuple, false>);

@@ -80,11 +80,6 @@ Value sys_setrecursionlimit(Value, const Args& a) {
   return Value::none();
 }
 
-Value sys_getsizeof(Value, const Args& a) {
-  check_expected(a, "getsizeof", 1, 2);
-  raise(types::not_implemented_error, "sys.getsizeof");
-}
-
 // sys.exc_info(): (type, value, traceback) of the exception being handled.
 Value sys_exc_info(Value, const Args& a) {
   if (a.npos || a.nkw) raise(types::type_error, "sys.exc_info() takes no arguments");
