@@ -483,6 +483,7 @@ void init_builtin_types(Module* m) {
   add_attr(types::range, "start", native_property("start", range_start));
   add_attr(types::range, "stop", native_property("stop", range_stop));
   add_attr(types::range, "step", native_property("step", range_step));
+  add_number_attrs();
   init_subclassing();
 }
 
