@@ -37,7 +37,9 @@ Value construct_type(Value, const Args& a) {
     // A base's metaclass other than type makes the class (type_new's "winner").
     if (is_tuple(a[1])) {
       for (Value b : a[1].as<Tuple>()->span())
-        if (!is_type(b)) raise(types::type_error, "type.__new__() argument 2 must be a tuple of types");
+        if (!is_type(b)) // (a non-type base's metaclass is its type, which is no type subclass)
+          raise(types::type_error, "metaclass conflict: the metaclass of a derived class must be a (non-strict) "
+                                   "subclass of the metaclasses of all its bases");
       Type* meta = most_derived_metaclass(&types::type, a[1].as<Tuple>());
       if (meta != &types::type) return call(Value::object(meta), a);
     }
@@ -414,6 +416,29 @@ Value reduce_newobj(Value self) {
   return Value::object(new_tuple(std::span<const Value>(items)));
 }
 
+// __getnewargs__ of int, float, str and tuple: (the plain value,), what pickle
+// and copy pass to a subclass's __new__.
+Value one_tuple(Value v) { return Value::object(new_tuple({&v, 1})); }
+Value int_getnewargs(Value self, const Args& a) {
+  check_none(a, "int.__getnewargs__");
+  if (self.is_bool()) return one_tuple(Value::small_int(self.is_true()));
+  if (self.is_small_int() || type_of(self) == &types::int_) return one_tuple(self);
+  Mpz z(self); // a subclass instance: its value, normalized
+  return one_tuple(make_int(z));
+}
+Value float_getnewargs(Value self, const Args& a) {
+  check_none(a, "float.__getnewargs__");
+  return one_tuple(self);
+}
+Value str_getnewargs(Value self, const Args& a) {
+  check_none(a, "str.__getnewargs__");
+  return one_tuple(type_of(self) == &types::str ? self : str_value(self.as<Str>()->view()));
+}
+Value tuple_getnewargs(Value self, const Args& a) {
+  check_none(a, "tuple.__getnewargs__");
+  return one_tuple(type_of(self) == &types::tuple ? self : Value::object(new_tuple(self.as<Tuple>()->span())));
+}
+
 Value object_reduce_ex(Value self, const Args& a) {
   if (a.npos != 1) raise(types::type_error, "__reduce_ex__() takes exactly one argument");
   int64_t protocol = arg_index(a[0]);
@@ -436,6 +461,10 @@ void init_subclassing() {
   add_method(types::object, "__reduce_ex__", self_or_first<object_reduce_ex>);
   add_method(types::object, "__reduce__", self_or_first<object_reduce>);
   add_method(types::object, "__sizeof__", self_or_first<object_sizeof>);
+  add_methods(types::int_, {{"__getnewargs__", method<&types::int_, int_getnewargs>}});
+  add_methods(types::float_, {{"__getnewargs__", method<&types::float_, float_getnewargs>}});
+  add_methods(types::str, {{"__getnewargs__", method<&types::str, str_getnewargs>}});
+  add_methods(types::tuple, {{"__getnewargs__", method<&types::tuple, tuple_getnewargs>}});
   add_static_method(types::int_, "__new__", builtin_new<&types::int_, false>);
   add_static_method(types::str, "__new__", builtin_new<&types::str, false>);
   add_static_method(types::tuple, "__new__", builtin_new<&types::tuple, false>);

@@ -234,14 +234,17 @@ Module* make_sys_module() {
   add_value(m, "version", str_value("3.11.0 (tributary) [GCC]"));
   add_value(m, "platform", str_value("linux"));
   add_value(m, "byteorder", str_value(std::endian::native == std::endian::little ? "little" : "big"));
+  add_value(m, "hexversion", make_int(int64_t{0x030b00f0})); // 3.11.0 final
   init_simple_namespace();
   {
-    Value kw[3] = {Value::object(intern("name")), Value::object(intern("cache_tag")), Value::object(intern("version"))};
-    Value vals[3] = {str_value("tributary"), Value::none(), dict_get(m->dict, Value::object(intern("version_info")))};
-    add_value(m, "implementation", construct_namespace(Value::object(&simple_namespace), Args{nullptr, 0, kw, vals, 3}));
+    // CPython's attributes; cache_tag None: no bytecode is cached.
+    Value kw[5] = {Value::object(intern("name")), Value::object(intern("cache_tag")), Value::object(intern("version")),
+                   Value::object(intern("hexversion")), Value::object(intern("_multiarch"))};
+    Value vals[5] = {str_value("tributary"), Value::none(), dict_get(m->dict, Value::object(intern("version_info"))),
+                     make_int(int64_t{0x030b00f0}), str_value("x86_64-linux-gnu")};
+    add_value(m, "implementation", construct_namespace(Value::object(&simple_namespace), Args{nullptr, 0, kw, vals, 5}));
   }
   add_value(m, "warnoptions", Value::object(new_list()));
-  add_value(m, "hexversion", make_int(int64_t{0x030b00f0}));
   add_value(m, "dont_write_bytecode", Value::boolean(true));
   add_value(m, "implementation_name", str_value("tributary"));
   add_value(m, "stdin", std_input());

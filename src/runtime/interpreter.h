@@ -26,6 +26,10 @@ bool generator_next(Value gen, Value& out);
 // The exception currently being handled (for bare `raise` and __context__), or empty.
 Value current_handled_exception();
 
+// The globals of the innermost executing Python frame, or null (type() takes
+// a new class's __module__ from them).
+Dict* current_globals();
+
 // Recursion-depth accounting around a Python frame (RecursionError past the limit;
 // `context` ends its message, as CPython's " while getting the repr of an object").
 void enter_call(const char* context = "");

@@ -8,6 +8,7 @@
 #include "runtime/containers.h"
 #include "runtime/exceptions.h"
 #include "runtime/int.h"
+#include "runtime/interpreter.h"
 #include "runtime/ops_internal.h"
 #include "runtime/str.h"
 
@@ -405,8 +406,14 @@ Type* make_class(Str* name, Tuple* bases, Dict* ns, Type* meta) {
   static Str* const kQualname = intern("__qualname__");
   static Str* const kModule = intern("__module__");
   Value qn = dict_get(ns, Value::object(kQualname));
+  if (!qn.is_empty() && !is_str(qn))
+    raise_fmt(types::type_error, "type __qualname__ must be a str, not {}", type_of(qn)->name);
   t->qualname = is_str(qn) ? qn.as<Str>() : intern(name->view());
   dict_del(ns, Value::object(kQualname));
+  // type(name, bases, ns) without __module__: the calling code's module (a class statement sets it).
+  if (!dict_find_str(ns, kModule))
+    if (Dict* g = vm::current_globals())
+      if (Value* mod_name = dict_find_str(g, intern("__name__"))) dict_set(ns, Value::object(kModule), *mod_name);
   Value mod = dict_get(ns, Value::object(kModule));
   t->module_name = is_str(mod) ? mod : Value::empty();
   // Implicit wrapping, as type.__new__ does.
@@ -500,7 +507,9 @@ Value type_dunder_new(Value, const Args& a) {
   if (!is_dict(a[3])) raise_fmt(types::type_error, "type.__new__() argument 3 must be dict, not {}", type_of(a[3])->name);
   Tuple* bases = a[2].as<Tuple>();
   for (Value b : bases->span())
-    if (!is_type(b)) raise_fmt(types::type_error, "type.__new__() argument 2 must be a tuple of types");
+    if (!is_type(b)) // (a non-type base's metaclass is its type, which is no type subclass)
+      raise(types::type_error, "metaclass conflict: the metaclass of a derived class must be a (non-strict) "
+                               "subclass of the metaclasses of all its bases");
   Type* winner = most_derived_metaclass(meta, bases);
   if (winner != meta) {
     // As CPython's type_new: a more derived metaclass's own __new__ makes it.
@@ -511,7 +520,8 @@ Value type_dunder_new(Value, const Args& a) {
       return call(f, Args{args, 4, a.kwnames, a.kwvals, a.nkw});
     }
   }
-  return Value::object(type_new(winner, a[1].as<Str>(), bases, a[3].as<Dict>(), a));
+  // The class gets a copy of the namespace: later changes to the dict do not reach it.
+  return Value::object(type_new(winner, a[1].as<Str>(), bases, dict_copy(a[3].as<Dict>()), a));
 }
 
 // The descriptor methods of the builtin descriptors, for code that asks for

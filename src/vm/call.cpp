@@ -24,6 +24,11 @@ Value current_handled_exception() {
   return h.is_none() ? Value::empty() : h;
 }
 
+Dict* current_globals() {
+  Frame* f = state().frame;
+  return f ? f->globals : nullptr;
+}
+
 namespace {
 
 std::string quoted_list(const std::vector<std::string>& names) {
