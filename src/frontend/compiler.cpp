@@ -1374,7 +1374,7 @@ private:
     case ConstKind::Int: return int_from_string(c->text, 10);
     case ConstKind::Float: return Value::from_double(c->number);
     case ConstKind::Str: return Value::object(c->text.size() <= 32 ? intern(c->text) : new_str(c->text));
-    case ConstKind::Complex: unsupported(c, "complex number");
+    case ConstKind::Complex: return make_complex(0.0, c->number);
     case ConstKind::Bytes: return Value::object(new_bytes(c->text));
     }
     return Value::none();

@@ -631,16 +631,11 @@ void init_builtin_functions(Module* m) {
   add_value(m, "IOError", Value::object(&types::os_error));
   // Types the library names (collections.abc and numbers register them)
   // that Tributary cannot make instances of yet.
-  static Type complex_type, memoryview_type;
-  init_type(complex_type, "complex", Kind::Object, &types::object);
-  complex_type.construct = [](Value, const Args&) -> Value {
-    raise(types::not_implemented_error, "complex numbers are not supported yet");
-  };
+  static Type memoryview_type;
   init_type(memoryview_type, "memoryview", Kind::Object, &types::object);
   memoryview_type.construct = [](Value, const Args&) -> Value {
     raise(types::not_implemented_error, "memoryview is not supported yet");
   };
-  add_value(m, "complex", Value::object(&complex_type));
   add_value(m, "memoryview", Value::object(&memoryview_type));
   add_value(m, "NotImplemented", kNotImplemented);
   add_value(m, "Ellipsis", kEllipsis);
@@ -663,6 +658,7 @@ void init_builtins(Module* builtins) {
   vm::init_coroutine_types(builtins);
   vm::init_exec_builtins(builtins);
   lib::init_bytes_types(builtins);
+  lib::init_complex_type(builtins);
   lib::init_file_type(builtins);
 }
 

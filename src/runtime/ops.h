@@ -87,6 +87,8 @@ Tuple* tuple_from_iterable(Value v);
 Str* str_percent_format(Str* fmt, Value args);
 // bytes % args and bytearray % args (lib/percent_format.cpp): a new object of fmt's type.
 Value bytes_percent_format(Value fmt, Value args);
+// A complex number (lib/complex.cpp): the compiler's imaginary literals.
+Value make_complex(double re, double im);
 // `item in bytes` (lib/bytes.cpp): a byte value or any bytes-like part.
 bool bytes_contains(Value bytes, Value item);
 
