@@ -12,6 +12,7 @@
 #include <cerrno>
 #include <cmath>
 
+#include "lib/complex.h"
 #include "lib/lib.h"
 #include "lib/native.h"
 #include "runtime/containers.h"
@@ -30,11 +31,11 @@ struct Complex : Object {
   double re, im;
 };
 
-struct C {
-  double re, im;
-};
+using C = Cplx;
 
-Value make(C c) {
+} // namespace
+
+Value make_complex_value(Cplx c) {
   auto* o = gc::make<Complex>();
   o->type = &complex_type;
   o->re = c.re;
@@ -43,7 +44,12 @@ Value make(C c) {
 }
 
 bool is_complex(Value v) { return v.is_object() && is_subtype(v.as_object()->type, &complex_type); }
-C value_of(Value v) { return {v.as<Complex>()->re, v.as<Complex>()->im}; }
+Cplx complex_value(Value v) { return {v.as<Complex>()->re, v.as<Complex>()->im}; }
+
+namespace {
+
+Value make(C c) { return make_complex_value(c); }
+C value_of(Value v) { return complex_value(v); }
 
 // An operand as a complex: a complex, int or float; nullopt otherwise (NotImplemented).
 std::optional<C> operand(Value v) {
@@ -61,8 +67,10 @@ C c_sum(C a, C b) { return {a.re + b.re, a.im + b.im}; }
 C c_diff(C a, C b) { return {a.re - b.re, a.im - b.im}; }
 C c_prod(C a, C b) { return {a.re * b.re - a.im * b.im, a.re * b.im + a.im * b.re}; }
 
+} // namespace
+
 // CPython's _Py_c_quot (Smith's method); errno EDOM on division by zero.
-C c_quot(C a, C b) {
+Cplx c_quot(Cplx a, Cplx b) {
   double abs_breal = std::fabs(b.re), abs_bimag = std::fabs(b.im);
   if (abs_breal >= abs_bimag) {
     if (abs_breal == 0.0) {
@@ -78,6 +86,8 @@ C c_quot(C a, C b) {
   }
   return {NAN, NAN}; // at least one of b's parts is a NaN
 }
+
+namespace {
 
 // CPython's _Py_c_pow; errno EDOM for 0 to a negative or complex power.
 C c_pow(C a, C b) {
@@ -141,17 +151,20 @@ size_t float_prefix(std::string_view s) {
   if (lower_starts("inf") || lower_starts("nan")) return 3;
   auto digit = [&](size_t i) { return i < s.size() && std::isdigit(static_cast<unsigned char>(s[i])); };
   size_t i = 0, digits = 0;
-  while (digit(i)) ++i, ++digits;
+  while (digit(i))
+    ++i, ++digits;
   if (i < s.size() && s[i] == '.') {
     ++i;
-    while (digit(i)) ++i, ++digits;
+    while (digit(i))
+      ++i, ++digits;
   }
   if (!digits) return 0;
   if (i < s.size() && (s[i] == 'e' || s[i] == 'E')) {
     size_t j = i + 1;
     if (j < s.size() && (s[j] == '+' || s[j] == '-')) ++j;
     if (digit(j)) {
-      while (digit(j)) ++j;
+      while (digit(j))
+        ++j;
       i = j;
     }
   }
@@ -179,15 +192,19 @@ bool is_space(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
 // complex("1+2j"): CPython's complex_from_string_inner.
 C from_string(std::string_view s) {
   size_t b = 0, e = s.size();
-  while (b < e && is_space(s[b])) ++b;
-  while (e > b && is_space(s[e - 1])) --e;
+  while (b < e && is_space(s[b]))
+    ++b;
+  while (e > b && is_space(s[e - 1]))
+    --e;
   s = s.substr(b, e - b);
   if (!s.empty() && s[0] == '(') {
     if (s.size() < 2 || s.back() != ')') malformed();
     s = s.substr(1, s.size() - 2);
     b = 0, e = s.size();
-    while (b < e && is_space(s[b])) ++b;
-    while (e > b && is_space(s[e - 1])) --e;
+    while (b < e && is_space(s[b]))
+      ++b;
+    while (e > b && is_space(s[e - 1]))
+      --e;
     s = s.substr(b, e - b);
   }
   std::string text;
@@ -458,6 +475,6 @@ void init_complex_type(Module* builtins) {
 
 namespace tributary {
 
-Value make_complex(double re, double im) { return lib::make(lib::C{re, im}); }
+Value make_complex(double re, double im) { return lib::make_complex_value({re, im}); }
 
 } // namespace tributary

@@ -53,7 +53,8 @@ void run_callbacks(GcState* st, const char* phase, int64_t generation) {
   Value args[2] = {str_value(phase), Value::object(info)};
   // A copy: a callback may change the list (CPython iterates a snapshot too).
   std::vector<Value> callbacks(st->callbacks->items.begin(), st->callbacks->items.end());
-  for (Value cb : callbacks) call(cb, Args{args, 2});
+  for (Value cb : callbacks)
+    call(cb, Args{args, 2});
 }
 
 Value gc_collect(Value self, const Args& a) {
@@ -94,7 +95,8 @@ Value gc_get_threshold(Value self, const Args& a) {
 
 Value gc_set_threshold(Value self, const Args& a) {
   check_takes(a, "set_threshold", 1, 3);
-  for (uint32_t i = 0; i < a.npos; ++i) state_of(self)->threshold[i] = int_arg(a[i]);
+  for (uint32_t i = 0; i < a.npos; ++i)
+    state_of(self)->threshold[i] = int_arg(a[i]);
   return Value::none();
 }
 
@@ -130,8 +132,8 @@ Value gc_get_freeze_count(Value, const Args& a) {
 }
 
 [[noreturn]] void no_object_graph(const char* name) {
-  raise_fmt(types::not_implemented_error, "gc.{}() is not supported: the collector (Boehm GC) keeps no graph of references",
-            name);
+  raise_fmt(types::not_implemented_error,
+            "gc.{}() is not supported: the collector (Boehm GC) keeps no graph of references", name);
 }
 Value gc_get_objects(Value, const Args&) { no_object_graph("get_objects"); }
 Value gc_get_referrers(Value, const Args&) { no_object_graph("get_referrers"); }
@@ -166,7 +168,8 @@ Module* make_gc_module() {
       {"get_referrers", gc_get_referrers},
       {"get_referents", gc_get_referents},
   };
-  for (const MethodDef& d : kFunctions) add_value(m, d.name, new_native(d.name, d.fn, self));
+  for (const MethodDef& d : kFunctions)
+    add_value(m, d.name, new_native(d.name, d.fn, self));
   add_value(m, "garbage", Value::object(new_list()));
   add_value(m, "callbacks", Value::object(st->callbacks));
   add_value(m, "DEBUG_STATS", Value::small_int(1));

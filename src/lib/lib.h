@@ -35,7 +35,8 @@ Module* make_os_path_module();                 // os_module.cpp
 Module* make_tempfile_module();                // os_module.cpp
 Value object_sizeof(Value self, const Args& a);  // sizeof.cpp: object.__sizeof__
 Value sys_getsizeof(Value, const Args& a);      // sizeof.cpp: sys.getsizeof
-void init_complex_type(Module* builtins);       // complex.cpp: the complex type
+void init_complex_type(Module* builtins);
+Module* make_cmath_module();                   // cmath_module.cpp       // complex.cpp: the complex type
 void add_number_attrs();                         // number_attrs.cpp: int/float real, imag, ...
 Module* make_errno_module();                   // errno_module.cpp
 const char* os_error_subclass_name(int64_t code); // errno_module.cpp: "FileNotFoundError" for ENOENT, or null

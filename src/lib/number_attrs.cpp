@@ -106,7 +106,8 @@ Value float_fromhex(Value, const Args& a) {
   if (i < t.size() && (t[i] == '+' || t[i] == '-')) sign = t[i++];
   std::string rest = t.substr(i);
   std::string lower;
-  for (char c : rest) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (char c : rest)
+    lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   double d;
   if (lower == "inf" || lower == "infinity") {
     d = INFINITY;
@@ -116,17 +117,20 @@ Value float_fromhex(Value, const Args& a) {
     if (lower.starts_with("0x")) lower = lower.substr(2);
     // Validate the shape strtod would otherwise stretch (it stops early, we must not).
     size_t j = 0, digits = 0;
-    while (j < lower.size() && is_hex_digit(lower[j])) ++j, ++digits;
+    while (j < lower.size() && is_hex_digit(lower[j]))
+      ++j, ++digits;
     if (j < lower.size() && lower[j] == '.') {
       ++j;
-      while (j < lower.size() && is_hex_digit(lower[j])) ++j, ++digits;
+      while (j < lower.size() && is_hex_digit(lower[j]))
+        ++j, ++digits;
     }
     if (!digits) invalid();
     if (j < lower.size() && lower[j] == 'p') {
       ++j;
       if (j < lower.size() && (lower[j] == '+' || lower[j] == '-')) ++j;
       size_t exp_start = j;
-      while (j < lower.size() && std::isdigit(static_cast<unsigned char>(lower[j]))) ++j;
+      while (j < lower.size() && std::isdigit(static_cast<unsigned char>(lower[j])))
+        ++j;
       if (j == exp_start) invalid();
     }
     if (j != lower.size()) invalid();

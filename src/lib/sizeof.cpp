@@ -41,7 +41,8 @@ int64_t str_size(const Str* s) {
   if (s->ascii) return 48 + n + 1;
   uint32_t widest = 0;
   std::string_view text = s->view();
-  for (size_t i = 0; i < text.size();) widest = std::max(widest, utf8_at(text, i));
+  for (size_t i = 0; i < text.size();)
+    widest = std::max(widest, utf8_at(text, i));
   int64_t width = widest < 0x100 ? 1 : widest < 0x10000 ? 2 : 4;
   return 72 + (n + 1) * width;
 }
@@ -51,7 +52,8 @@ int64_t str_size(const Str* s) {
 int64_t dict_size(Dict* d) {
   if (d->used == 0) return 48;
   int64_t slots = 8;
-  while (slots * 2 / 3 < static_cast<int64_t>(d->used)) slots *= 2;
+  while (slots * 2 / 3 < static_cast<int64_t>(d->used))
+    slots *= 2;
   bool str_keys = true;
   for (const DictEntry& e : d->entries)
     if (!e.key.is_empty() && !is_str(e.key)) str_keys = false;
@@ -119,8 +121,7 @@ Value sys_getsizeof(Value, const Args& a) {
   Value size;
   try {
     size = call_dunder(p[0], "__sizeof__");
-    if (size.is_empty())
-      raise_fmt(types::type_error, "Type {} doesn't define __sizeof__", tname(p[0]));
+    if (size.is_empty()) raise_fmt(types::type_error, "Type {} doesn't define __sizeof__", tname(p[0]));
     if (!is_integer(size)) raise(types::type_error, "an integer is required");
   } catch (const PyException& e) {
     if (p[1].is_empty() || !exception_matches(e.exc, Value::object(&types::type_error))) throw;
