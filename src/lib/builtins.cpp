@@ -631,12 +631,6 @@ void init_builtin_functions(Module* m) {
   add_value(m, "IOError", Value::object(&types::os_error));
   // Types the library names (collections.abc and numbers register them)
   // that Tributary cannot make instances of yet.
-  static Type memoryview_type;
-  init_type(memoryview_type, "memoryview", Kind::Object, &types::object);
-  memoryview_type.construct = [](Value, const Args&) -> Value {
-    raise(types::not_implemented_error, "memoryview is not supported yet");
-  };
-  add_value(m, "memoryview", Value::object(&memoryview_type));
   add_value(m, "NotImplemented", kNotImplemented);
   add_value(m, "Ellipsis", kEllipsis);
   add_value(m, "__name__", intern_value("builtins"));
@@ -659,6 +653,7 @@ void init_builtins(Module* builtins) {
   vm::init_exec_builtins(builtins);
   lib::init_bytes_types(builtins);
   lib::init_complex_type(builtins);
+  lib::init_memoryview_type(builtins);
   lib::init_file_type(builtins);
 }
 

@@ -1059,7 +1059,7 @@ std::optional<std::string_view> bytes_like(Value v) {
   Type* t = v.as_object()->type;
   if (t->kind == Kind::Bytes) return std::string_view(reinterpret_cast<const char*>(v.as<Bytes>()->data), v.as<Bytes>()->size);
   if (is_subtype(t, &bytearray_type)) return view_of(v.as<ByteArray>());
-  return std::nullopt;
+  return memoryview_bytes(v);
 }
 
 Value make_bytes(std::string_view data) { return Value::object(new_bytes(data)); }
@@ -1227,6 +1227,14 @@ void init_bytes_types(Module* builtins) {
 } // namespace tributary::lib
 
 namespace tributary {
+
+Value bytes_concat_buffer(Value bytes, Value other) {
+  auto b = lib::bytes_like(other);
+  if (!b) return Value::empty();
+  std::string out(*lib::bytes_like(bytes));
+  out += *b;
+  return lib::make_bytes(out);
+}
 
 bool bytes_contains(Value bytes, Value item) { return lib::data_contains(*lib::bytes_like(bytes), item); }
 

@@ -36,6 +36,9 @@ Module* make_tempfile_module();                // os_module.cpp
 Value object_sizeof(Value self, const Args& a);  // sizeof.cpp: object.__sizeof__
 Value sys_getsizeof(Value, const Args& a);      // sizeof.cpp: sys.getsizeof
 void init_complex_type(Module* builtins);
+void init_memoryview_type(Module* builtins);    // memoryview.cpp
+// memoryview.cpp: a memoryview's bytes when they are one run (step 1), else nullopt.
+std::optional<std::string_view> memoryview_bytes(Value v);
 Module* make_cmath_module();                   // cmath_module.cpp       // complex.cpp: the complex type
 void add_number_attrs();                         // number_attrs.cpp: int/float real, imag, ...
 Module* make_errno_module();                   // errno_module.cpp

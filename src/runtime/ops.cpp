@@ -314,6 +314,9 @@ Value binary_impl(BinOp op, Value a, Value b, bool inplace) {
   }
   Value r = builtin_binary(op, a, b);
   if (!r.is_empty()) return r;
+  // bytes + any other bytes-like object (a memoryview), as CPython's bytes_concat.
+  if (op == BinOp::Add && ta->kind == Kind::Bytes)
+    if (Value c = bytes_concat_buffer(a, b); !c.is_empty()) return c;
   raise_unsupported(op, a, b, inplace);
 }
 

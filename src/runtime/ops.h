@@ -89,6 +89,9 @@ Str* str_percent_format(Str* fmt, Value args);
 Value bytes_percent_format(Value fmt, Value args);
 // A complex number (lib/complex.cpp): the compiler's imaginary literals.
 Value make_complex(double re, double im);
+// bytes + a bytes-like object other than bytes and bytearray (lib/bytes.cpp);
+// empty when `other` is not bytes-like.
+Value bytes_concat_buffer(Value bytes, Value other);
 // `item in bytes` (lib/bytes.cpp): a byte value or any bytes-like part.
 bool bytes_contains(Value bytes, Value item);
 
