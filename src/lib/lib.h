@@ -39,7 +39,8 @@ void init_complex_type(Module* builtins);
 void init_memoryview_type(Module* builtins);    // memoryview.cpp
 // memoryview.cpp: a memoryview's bytes when they are one run (step 1), else nullopt.
 std::optional<std::string_view> memoryview_bytes(Value v);
-Module* make_cmath_module();                   // cmath_module.cpp       // complex.cpp: the complex type
+Module* make_cmath_module();                   // cmath_module.cpp
+Module* make_array_module();                   // array_module.cpp       // complex.cpp: the complex type
 void add_number_attrs();                         // number_attrs.cpp: int/float real, imag, ...
 Module* make_errno_module();                   // errno_module.cpp
 const char* os_error_subclass_name(int64_t code); // errno_module.cpp: "FileNotFoundError" for ENOENT, or null
