@@ -3,9 +3,9 @@
 // tobytes()/frombytes() give CPython's bytes on this machine (64-bit Linux:
 // 'l' and 'L' are 8 bytes, 'u' is a 4-byte wchar_t).
 //
-// Range and type errors are CPython's per type code. Limits: no buffer
-// protocol yet (memoryview(array) and struct.pack_into on an array are
-// TypeErrors), no pickling.
+// Range and type errors are CPython's per type code. An array is bytes-like
+// (bytes(), join, struct.unpack) and memoryview views it (memoryview.cpp).
+// Limits: struct.pack_into does not write into an array; no pickling.
 #include <algorithm>
 #include <cmath>
 #include <cstring>
@@ -524,6 +524,28 @@ Value a_typecode(Value, const Args& a) { return str_value(std::string(1, as_arra
 Value a_itemsize(Value, const Args& a) { return make_int(static_cast<int64_t>(item_size(as_array(a[0])->code))); }
 
 } // namespace
+
+GcVector<unsigned char>* array_storage(Value v, char& code) {
+  if (!is_array(v)) return nullptr;
+  code = as_array(v)->code;
+  return &as_array(v)->data;
+}
+
+size_t array_item_size(char code) { return item_size(code); }
+
+Value array_decode(char code, const unsigned char* p) {
+  ArrayObj tmp;
+  tmp.code = code;
+  tmp.data.assign(p, p + item_size(code));
+  return get(&tmp, 0);
+}
+
+void array_encode(char code, Value v, unsigned char* out) {
+  ArrayObj tmp;
+  tmp.code = code;
+  push(&tmp, v);
+  std::copy(tmp.data.begin(), tmp.data.end(), out);
+}
 
 Module* make_array_module() {
   if (!array_type.dict) {

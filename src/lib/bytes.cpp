@@ -1059,6 +1059,9 @@ std::optional<std::string_view> bytes_like(Value v) {
   Type* t = v.as_object()->type;
   if (t->kind == Kind::Bytes) return std::string_view(reinterpret_cast<const char*>(v.as<Bytes>()->data), v.as<Bytes>()->size);
   if (is_subtype(t, &bytearray_type)) return view_of(v.as<ByteArray>());
+  char code;
+  if (auto* storage = array_storage(v, code))
+    return std::string_view(reinterpret_cast<const char*>(storage->data()), storage->size());
   return memoryview_bytes(v);
 }
 

@@ -40,7 +40,15 @@ void init_memoryview_type(Module* builtins);    // memoryview.cpp
 // memoryview.cpp: a memoryview's bytes when they are one run (step 1), else nullopt.
 std::optional<std::string_view> memoryview_bytes(Value v);
 Module* make_cmath_module();                   // cmath_module.cpp
-Module* make_array_module();                   // array_module.cpp       // complex.cpp: the complex type
+Module* make_array_module();                   // array_module.cpp
+// array_module.cpp, for the buffer protocol (bytes_like, memoryview): an
+// array's storage and type code (null for anything else), an item's size,
+// and one item decoded from / encoded to its machine bytes (encoding raises
+// the array's TypeError/OverflowError).
+GcVector<unsigned char>* array_storage(Value v, char& code);
+size_t array_item_size(char code);
+Value array_decode(char code, const unsigned char* p);
+void array_encode(char code, Value v, unsigned char* out);       // complex.cpp: the complex type
 void add_number_attrs();                         // number_attrs.cpp: int/float real, imag, ...
 Module* make_errno_module();                   // errno_module.cpp
 const char* os_error_subclass_name(int64_t code); // errno_module.cpp: "FileNotFoundError" for ENOENT, or null

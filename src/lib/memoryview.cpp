@@ -1,11 +1,11 @@
-// memoryview.cpp — `memoryview` over bytes and bytearray: a one-dimensional
-// view of unsigned bytes (format 'B'), sliced with any step, written through
-// to a bytearray, released explicitly or by `with`.
+// memoryview.cpp — `memoryview` over bytes, bytearray and array: a
+// one-dimensional view of items, sliced with any step, written through to a
+// bytearray or array, released explicitly or by `with`.
 //
 // The view holds its object and a (start, length, step) window; the bytes are
 // fetched from the object at each access, so a bytearray's later changes are
-// seen. Limits: only bytes and bytearray are viewed (no array module yet, so
-// no other formats); cast() to any format but 'B' raises NotImplementedError;
+// seen. An array is viewed with its type code as the format ('w' for 'u').
+// Limits: cast() to any format but 'B' raises NotImplementedError;
 // a bytearray that shrinks under a view is not refused (CPython's
 // BufferError): the view's accesses past the end raise IndexError.
 #include "lib/bytes_internal.h"
@@ -23,10 +23,12 @@ Type memoryview_type;
 namespace {
 
 struct MemoryView : Object {
-  Value obj;      // the viewed bytes or bytearray
-  int64_t start;  // first byte's offset
-  int64_t length; // items in the view
-  int64_t step;   // offset between items
+  Value obj;        // the viewed bytes, bytearray or array
+  int64_t start;    // first item's index in the object
+  int64_t length;   // items in the view
+  int64_t step;     // index distance between items
+  char format;      // 'B' for bytes and bytearray, an array's type code
+  int64_t itemsize; // bytes per item
   bool released;
 };
 
@@ -38,34 +40,57 @@ MemoryView* live(Value v) {
   return m;
 }
 
-bool readonly(const MemoryView* m) { return !is_bytearray(m->obj); }
+bool readonly(const MemoryView* m) { return is_kind(m->obj, Kind::Bytes); }
+
+// The writable storage of a bytearray or array object.
+unsigned char* writable_bytes(const MemoryView* m, size_t& size) {
+  if (is_bytearray(m->obj)) {
+    auto& d = m->obj.as<ByteArray>()->data;
+    size = d.size();
+    return d.data();
+  }
+  char code;
+  auto* storage = array_storage(m->obj, code);
+  size = storage->size();
+  return storage->data();
+}
 
 // The viewed object's current bytes.
 std::string_view base_bytes(const MemoryView* m) { return *bytes_like(m->obj); }
 
-unsigned char item(const MemoryView* m, int64_t i) {
+// The machine bytes of item i.
+std::string_view item_bytes(const MemoryView* m, int64_t i) {
   std::string_view b = base_bytes(m);
-  int64_t at = m->start + i * m->step;
-  if (at < 0 || at >= static_cast<int64_t>(b.size())) raise(types::index_error, "index out of bounds on dimension 1");
-  return static_cast<unsigned char>(b[at]);
+  int64_t at = (m->start + i * m->step) * m->itemsize;
+  if (at < 0 || at + m->itemsize > static_cast<int64_t>(b.size()))
+    raise(types::index_error, "index out of bounds on dimension 1");
+  return b.substr(static_cast<size_t>(at), static_cast<size_t>(m->itemsize));
+}
+
+Value item(const MemoryView* m, int64_t i) {
+  std::string_view b = item_bytes(m, i);
+  if (m->format == 'B') return Value::small_int(static_cast<unsigned char>(b[0]));
+  return array_decode(m->format == 'w' ? 'u' : m->format, reinterpret_cast<const unsigned char*>(b.data()));
 }
 
 // The view's bytes, gathered.
 std::string contents(const MemoryView* m) {
   std::string out;
-  out.reserve(static_cast<size_t>(m->length));
+  out.reserve(static_cast<size_t>(m->length * m->itemsize));
   for (int64_t i = 0; i < m->length; ++i)
-    out += static_cast<char>(item(m, i));
+    out += item_bytes(m, i);
   return out;
 }
 
-Value new_view(Value obj, int64_t start, int64_t length, int64_t step) {
+Value new_view(Value obj, int64_t start, int64_t length, int64_t step, char format = 'B', int64_t itemsize = 1) {
   auto* m = gc::make<MemoryView>();
   m->type = &memoryview_type;
   m->obj = obj;
   m->start = start;
   m->length = length;
   m->step = step;
+  m->format = format;
+  m->itemsize = itemsize;
   m->released = false;
   return Value::object(m);
 }
@@ -76,7 +101,12 @@ Value construct_memoryview(Value, const Args& a) {
   Value obj = p[0];
   if (is_kind(obj, Kind::Object) && obj.as_object()->type == &memoryview_type) {
     MemoryView* m = live(obj);
-    return new_view(m->obj, m->start, m->length, m->step);
+    return new_view(m->obj, m->start, m->length, m->step, m->format, m->itemsize);
+  }
+  char code;
+  if (auto* storage = array_storage(obj, code)) {
+    auto size = static_cast<int64_t>(array_item_size(code));
+    return new_view(obj, 0, static_cast<int64_t>(storage->size()) / size, 1, code == 'u' ? 'w' : code, size);
   }
   auto b = bytes_like(obj);
   if (!b) raise_fmt(types::type_error, "memoryview: a bytes-like object is required, not '{}'", tname(obj));
@@ -100,29 +130,43 @@ Value mv_getitem(Value self, const Args& a) {
   if (is_kind(key, Kind::Slice)) {
     int64_t start, stop, step;
     int64_t n = slice_indices(key.as<Slice>(), m->length, start, stop, step);
-    return new_view(m->obj, m->start + start * m->step, n, m->step * step);
+    return new_view(m->obj, m->start + start * m->step, n, m->step * step, m->format, m->itemsize);
   }
   if (!is_index_key(key)) raise(types::type_error, "memoryview: invalid slice key");
-  return Value::small_int(item(m, item_index(m, key)));
+  return item(m, item_index(m, key));
 }
 
-unsigned char byte_for_format(Value v) {
-  if (!is_integer(v)) raise(types::type_error, "memoryview: invalid type for format 'B'");
-  auto i = int_as_i64(v.is_bool() ? Value::small_int(v.is_true()) : v);
-  if (!i || *i < 0 || *i > 255) raise(types::value_error, "memoryview: invalid value for format 'B'");
-  return static_cast<unsigned char>(*i);
+// An item's machine bytes for the view's format, with memoryview's messages.
+std::string encode_item(const MemoryView* m, Value v) {
+  std::string out(static_cast<size_t>(m->itemsize), '\0');
+  if (m->format == 'B') {
+    if (!is_integer(v)) raise(types::type_error, "memoryview: invalid type for format 'B'");
+    auto i = int_as_i64(v.is_bool() ? Value::small_int(v.is_true()) : v);
+    if (!i || *i < 0 || *i > 255) raise(types::value_error, "memoryview: invalid value for format 'B'");
+    out[0] = static_cast<char>(*i);
+    return out;
+  }
+  try {
+    array_encode(m->format == 'w' ? 'u' : m->format, v, reinterpret_cast<unsigned char*>(out.data()));
+  } catch (const PyException& e) {
+    if (exception_matches(e.exc, Value::object(&types::overflow_error)))
+      raise_fmt(types::value_error, "memoryview: invalid value for format '{}'", m->format);
+    raise_fmt(types::type_error, "memoryview: invalid type for format '{}'", m->format);
+  }
+  return out;
 }
 
 Value mv_setitem(Value self, const Args& a) {
   if (a.npos != 2) raise(types::type_error, "expected 2 arguments");
   MemoryView* m = live(self);
   if (readonly(m)) raise(types::type_error, "cannot modify read-only memory");
-  auto& data = m->obj.as<ByteArray>()->data;
-  auto store = [&](int64_t i, unsigned char c) {
-    int64_t at = m->start + i * m->step;
-    if (at < 0 || at >= static_cast<int64_t>(data.size()))
+  auto store = [&](int64_t i, std::string_view bytes) {
+    size_t size;
+    unsigned char* data = writable_bytes(m, size);
+    int64_t at = (m->start + i * m->step) * m->itemsize;
+    if (at < 0 || at + m->itemsize > static_cast<int64_t>(size))
       raise(types::index_error, "index out of bounds on dimension 1");
-    data[static_cast<size_t>(at)] = c;
+    std::copy(bytes.begin(), bytes.end(), data + at);
   };
   Value key = a[0];
   if (is_kind(key, Kind::Slice)) {
@@ -130,15 +174,21 @@ Value mv_setitem(Value self, const Args& a) {
     int64_t n = slice_indices(key.as<Slice>(), m->length, start, stop, step);
     auto src = bytes_like(a[1]);
     if (!src) raise_fmt(types::type_error, "a bytes-like object is required, not '{}'", tname(a[1]));
-    if (static_cast<int64_t>(src->size()) != n)
+    char src_format = 'B';
+    char code;
+    if (array_storage(a[1], code)) src_format = code == 'u' ? 'w' : code;
+    if (is_kind(a[1], Kind::Object) && a[1].as_object()->type == &memoryview_type) src_format = as_view(a[1])->format;
+    if (static_cast<int64_t>(src->size()) != n * m->itemsize || src_format != m->format)
       raise(types::value_error, "memoryview assignment: lvalue and rvalue have different structures");
     std::string copy(*src); // (the source may be this very buffer)
     for (int64_t k = 0; k < n; ++k)
-      store(start + k * step, static_cast<unsigned char>(copy[k]));
+      store(start + k * step,
+            std::string_view(copy).substr(static_cast<size_t>(k * m->itemsize), static_cast<size_t>(m->itemsize)));
     return Value::none();
   }
   if (!is_index_key(key)) raise(types::type_error, "memoryview: invalid slice key");
-  store(item_index(m, key), byte_for_format(a[1]));
+  int64_t i = item_index(m, key);
+  store(i, encode_item(m, a[1]));
   return Value::none();
 }
 
@@ -155,7 +205,7 @@ Value mv_tolist(Value self, const Args& a) {
   MemoryView* m = live(self);
   List* l = new_list();
   for (int64_t i = 0; i < m->length; ++i)
-    list_append(l, Value::small_int(item(m, i)));
+    list_append(l, item(m, i));
   return Value::object(l);
 }
 
@@ -221,21 +271,18 @@ Value mv_cast(Value self, const Args& a) {
   if (!is_str(p[0])) raise_fmt(types::type_error, "cast() argument 'format' must be str, not {}", tname(p[0]));
   if (p[0].as<Str>()->view() != "B" || !p[1].is_empty())
     raise(types::not_implemented_error, "memoryview.cast() to formats other than 'B' is not supported yet");
-  if (m->step != 1) raise(types::type_error, "memoryview: casts are restricted to C-contiguous views");
-  return new_view(m->obj, m->start, m->length, 1);
+  if (m->step != 1 && m->length > 1) raise(types::type_error, "memoryview: casts are restricted to C-contiguous views");
+  return new_view(m->obj, m->start * m->itemsize, m->length * m->itemsize, 1);
 }
 
 Value mv_obj(Value, const Args& a) { return live(a[0])->obj; }
-Value mv_nbytes(Value, const Args& a) { return make_int(live(a[0])->length); }
+Value mv_nbytes(Value, const Args& a) {
+  MemoryView* m = live(a[0]);
+  return make_int(m->length * m->itemsize);
+}
 Value mv_readonly(Value, const Args& a) { return Value::boolean(readonly(live(a[0]))); }
-Value mv_itemsize(Value, const Args& a) {
-  live(a[0]);
-  return Value::small_int(1);
-}
-Value mv_format(Value, const Args& a) {
-  live(a[0]);
-  return str_value("B");
-}
+Value mv_itemsize(Value, const Args& a) { return make_int(live(a[0])->itemsize); }
+Value mv_format(Value, const Args& a) { return str_value(std::string(1, live(a[0])->format)); }
 Value mv_ndim(Value, const Args& a) {
   live(a[0]);
   return Value::small_int(1);
@@ -245,7 +292,8 @@ Value mv_shape(Value, const Args& a) {
   return Value::object(new_tuple({&n, 1}));
 }
 Value mv_strides(Value, const Args& a) {
-  Value s = make_int(live(a[0])->step);
+  MemoryView* m = live(a[0]);
+  Value s = make_int(m->step * m->itemsize);
   return Value::object(new_tuple({&s, 1}));
 }
 Value mv_contiguous(Value, const Args& a) {
@@ -260,8 +308,9 @@ std::optional<std::string_view> memoryview_bytes(Value v) {
   MemoryView* m = live(v);
   if (m->step != 1 && m->length > 1) return std::nullopt; // (a strided view is not one run of bytes)
   std::string_view b = base_bytes(m);
-  if (m->start + m->length > static_cast<int64_t>(b.size())) return std::nullopt;
-  return b.substr(static_cast<size_t>(m->start), static_cast<size_t>(m->length));
+  int64_t begin = m->start * m->itemsize, size = m->length * m->itemsize;
+  if (begin + size > static_cast<int64_t>(b.size())) return std::nullopt;
+  return b.substr(static_cast<size_t>(begin), static_cast<size_t>(size));
 }
 
 void init_memoryview_type(Module* builtins) {
