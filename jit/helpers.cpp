@@ -182,6 +182,10 @@ uint64_t setup_annotations(const Value*) {
   return guarded_none([&] { vm::setup_annotations(vm::state().frame); });
 }
 
+uint64_t print_expr(const Value* a) {
+  return guarded_none([&] { vm::print_expr(a[0]); });
+}
+
 uint64_t get_yield_from_iter(const Value* a) { return guarded([&] { return vm::get_yield_from_iter(a[0]); }); }
 
 uint64_t before_with(const Value* a) {

@@ -570,6 +570,7 @@ bool Recorder::record(uint32_t pc, Value* sp) {
     require_own_frame("SETUP_ANNOTATIONS");
     call_helper(helpers::HelperId::setup_annotations, {});
     break;
+  case Op::PRINT_EXPR: call_helper(helpers::HelperId::print_expr, {pop()}); break;
   case Op::GET_YIELD_FROM_ITER: push(call_helper(helpers::HelperId::get_yield_from_iter, {pop()})); break;
   case Op::BEFORE_WITH: {
     // [mgr] -> [bound __exit__, __enter__()]: the helper returns both in a tuple.

@@ -49,8 +49,9 @@ struct FBlock {
 
 class CodeGen {
 public:
-  CodeGen(const ModuleAst& m, SymbolTable& st, Scope* scope, vm::Code* code, bool names_mode = false)
-      : code_(code), module_(m), symtab_(st), scope_(scope), names_mode_(names_mode),
+  CodeGen(const ModuleAst& m, SymbolTable& st, Scope* scope, vm::Code* code, bool names_mode = false,
+          bool interactive = false)
+      : code_(code), module_(m), symtab_(st), scope_(scope), names_mode_(names_mode), interactive_(interactive),
         future_annotations_(future_annotations(m.body)) {}
 
   vm::Code* code_;
@@ -173,8 +174,17 @@ public:
     return false;
   }
 
+  // compile(..., "single"): one line of simple statements (`a = 1; a`) or
+  // one compound statement, with no docstring.
+  void compile_single_body(const StmtList& body) {
+    for (size_t i = 1; i < body.size(); ++i)
+      if (body[i]->pos.line != body[0]->pos.line)
+        syntax_error(body[i], "multiple statements found while compiling a single statement");
+    compile_module_body(body);
+  }
+
   void compile_module_body(const StmtList& body) {
-    if (!body.empty() && body[0]->kind == StmtKind::Expr) {
+    if (!body.empty() && body[0]->kind == StmtKind::Expr && !interactive_) {
       Expr* v = static_cast<ExprStmt*>(body[0])->value;
       if (v->kind == ExprKind::Constant && static_cast<Constant*>(v)->ckind == ConstKind::Str) {
         line_ = body[0]->pos.line;
@@ -257,6 +267,7 @@ private:
   SymbolTable& symtab_;
   Scope* scope_;
   bool names_mode_ = false; // module level uses LOAD_NAME/STORE_NAME (exec with a locals dict)
+  bool interactive_ = false; // module level expression statements show their value (PRINT_EXPR)
   bool future_annotations_ = false; // `from __future__ import annotations`: annotations are strings
   std::string private_class_; // enclosing class for name mangling, or empty
 
@@ -429,6 +440,11 @@ private:
     switch (s->kind) {
     case StmtKind::Expr: {
       Expr* v = static_cast<ExprStmt*>(s)->value;
+      if (interactive_) {
+        expr(v);
+        emit(Op::PRINT_EXPR);
+        break;
+      }
       if (v->kind == ExprKind::Constant) break; // docstrings and bare constants
       expr(v);
       emit(Op::POP_TOP);
@@ -1456,7 +1472,7 @@ private:
     case ConstKind::Int: return int_from_string(c->text, 10);
     case ConstKind::Float: return Value::from_double(c->number);
     case ConstKind::Str: return Value::object(c->text.size() <= 32 ? intern(c->text) : new_str(c->text));
-    case ConstKind::Complex: unsupported(c, "complex number");
+    case ConstKind::Complex: return make_complex(0.0, c->number);
     case ConstKind::Bytes: return Value::object(new_bytes(c->text));
     }
     return Value::none();
@@ -1739,8 +1755,9 @@ vm::Code* compile_module(const ModuleAst& module, CompileMode mode) {
   code->filename = module.filename;
   code->first_line = 1;
   code->flags = vm::kModule;
-  CodeGen g(module, st, st.module_scope(), code, mode != CompileMode::Module);
+  CodeGen g(module, st, st.module_scope(), code, mode != CompileMode::Module, mode == CompileMode::Single);
   if (mode == CompileMode::Eval) g.compile_eval_body(module.body);
+  else if (mode == CompileMode::Single) g.compile_single_body(module.body);
   else g.compile_module_body(module.body);
   return code;
 }

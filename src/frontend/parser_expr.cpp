@@ -434,6 +434,7 @@ Expr* Parser::parse_named_expression(bool equals_hint) {
     target->id = std::string(advance().text);
     target->end = prev_end();
     target->ctx = ExprContext::Store;
+    if (target->id == "__debug__") error_at_node(target, "cannot assign to __debug__");
     advance(); // :=
     NamedExpr* n = make<NamedExpr>(start);
     n->target = target;

@@ -37,6 +37,7 @@ private:
   const ModuleAst& module_;
   bool future_annotations_; // annotations are strings, their names not used
   Scope* cur_ = nullptr;
+  int bind_flags_ = 0; // extra flags for the names bind() binds (Scope::kCompIter)
   int depth_ = 0; // statements and expressions being visited, nested
 
   // One level of statement/expression nesting; RecursionError past kMaxNesting
@@ -75,6 +76,7 @@ private:
     s->name = name;
     s->parent = cur_;
     s->node = node;
+    s->comp_iter_expr = cur_->comp_iter_expr; // (as CPython: a lambda in an iterable is inside it too)
     Scope* raw = s.get();
     cur_->children.push_back(std::move(s));
     table_.by_node_[node] = raw;
@@ -87,9 +89,14 @@ private:
     int& f = cur_->flags[n];
     if (!(f & Scope::kBound) && !(f & (Scope::kGlobal | Scope::kNonlocal)))
       cur_->local_order.push_back(n);
-    f |= Scope::kBound;
+    f |= Scope::kBound | bind_flags_;
   }
   void use(const std::string& n) { cur_->flags[n] |= Scope::kUsed; }
+
+  // __debug__ is a constant: no binding, deletion or keyword may name it (CPython's forbidden_name).
+  void forbid_debug(const Node* at, const std::string& n, bool del = false) {
+    if (n == "__debug__") error(at, del ? "cannot delete __debug__" : "cannot assign to __debug__");
+  }
 
   void declare(const Stmt* s, const std::vector<std::string>& names, bool global) {
     for (const auto& n : names) {
@@ -108,6 +115,7 @@ private:
   void visit_args(Arguments* a) {
     auto param = [&](Arg* arg) {
       if (!arg) return;
+      forbid_debug(arg, arg->name);
       if (cur_->flags[arg->name] & Scope::kParam) error(arg, "duplicate argument '" + arg->name + "' in function definition");
       cur_->params.push_back(arg->name);
       bind(arg->name);
@@ -154,6 +162,7 @@ private:
       for (Expr* d : f->decorator_list) visit(d);
       visit_defaults(f->args);
       visit_arg_annotations(f);
+      forbid_debug(f, f->name);
       bind(f->name);
       push(ScopeKind::Function, f->name, f);
       cur_->is_coroutine = s->kind == StmtKind::AsyncFunctionDef;
@@ -166,7 +175,11 @@ private:
       auto* c = static_cast<ClassDef*>(s);
       for (Expr* d : c->decorator_list) visit(d);
       for (Expr* b : c->bases) visit(b);
-      for (Keyword* k : c->keywords) visit(k->value);
+      for (Keyword* k : c->keywords) {
+        forbid_debug(k, k->arg);
+        visit(k->value);
+      }
+      forbid_debug(c, c->name);
       bind(c->name);
       push(ScopeKind::Class, c->name, c);
       visit_body(c->body);
@@ -246,7 +259,10 @@ private:
       visit_body(t->body);
       for (ExceptHandler* h : t->handlers) {
         if (h->type) visit(h->type);
-        if (!h->name.empty()) bind(h->name);
+        if (!h->name.empty()) {
+          forbid_debug(h, h->name);
+          bind(h->name);
+        }
         visit_body(h->body);
       }
       visit_body(t->orelse);
@@ -262,6 +278,7 @@ private:
     case StmtKind::Import:
       for (Alias* a : static_cast<Import*>(s)->names) {
         std::string n = a->asname.empty() ? a->name.substr(0, a->name.find('.')) : a->asname;
+        forbid_debug(s, n);
         bind(n);
       }
       break;
@@ -271,6 +288,7 @@ private:
           if (cur_->kind != ScopeKind::Module) error(s, "import * only allowed at module level");
           continue;
         }
+        forbid_debug(s, a->asname.empty() ? a->name : a->asname);
         bind(a->asname.empty() ? a->name : a->asname);
       }
       break;
@@ -348,9 +366,12 @@ private:
   void visit_target(Expr* e) {
     Nesting nesting(*this);
     switch (e->kind) {
-    case ExprKind::Name:
-      bind(static_cast<Name*>(e)->id);
+    case ExprKind::Name: {
+      auto* n = static_cast<Name*>(e);
+      forbid_debug(n, n->id, n->ctx == ExprContext::Del);
+      bind(n->id);
       break;
+    }
     case ExprKind::Tuple:
       for (Expr* x : static_cast<TupleExpr*>(e)->elts) visit_target(x);
       break;
@@ -366,17 +387,26 @@ private:
     }
   }
 
+  // A comprehension's iterable (no assignment expression in it).
+  void visit_comp_iter(Expr* iter) {
+    ++cur_->comp_iter_expr;
+    visit(iter);
+    --cur_->comp_iter_expr;
+  }
+
   void visit_comprehension(Expr* node, const std::vector<Comprehension*>& gens, Expr* a, Expr* b) {
     // The first iterable is evaluated in the enclosing scope.
-    visit(gens[0]->iter);
+    visit_comp_iter(gens[0]->iter);
     push(ScopeKind::Comprehension, "<comp>", node);
     cur_->params.push_back(".0");
     bind(".0");
     cur_->flags[".0"] |= Scope::kParam;
     for (size_t i = 0; i < gens.size(); ++i) {
       if (gens[i]->is_async) cur_->is_coroutine = true;
-      if (i > 0) visit(gens[i]->iter);
+      if (i > 0) visit_comp_iter(gens[i]->iter);
+      bind_flags_ = Scope::kCompIter;
       visit_target(gens[i]->target);
+      bind_flags_ = 0;
       for (Expr* c : gens[i]->ifs) visit(c);
     }
     if (a) visit(a);
@@ -399,10 +429,19 @@ private:
       break;
     case ExprKind::NamedExpr: {
       auto* n = static_cast<NamedExpr*>(e);
+      if (cur_->comp_iter_expr > 0)
+        error(n, "assignment expression cannot be used in a comprehension iterable expression");
       visit(n->value);
       // PEP 572: the target binds in the nearest enclosing non-comprehension scope.
       Scope* saved = cur_;
-      while (cur_->kind == ScopeKind::Comprehension) cur_ = cur_->parent;
+      const std::string& target = static_cast<Name*>(n->target)->id;
+      for (; cur_->kind == ScopeKind::Comprehension; cur_ = cur_->parent) {
+        auto f = cur_->flags.find(target);
+        if (f != cur_->flags.end() && (f->second & Scope::kCompIter))
+          error(n, "assignment expression cannot rebind comprehension iteration variable '" + target + "'");
+      }
+      if (cur_ != saved && cur_->kind == ScopeKind::Class)
+        error(n, "assignment expression within a comprehension cannot be used in a class body");
       bool moved = cur_ != saved;
       visit_target(n->target);
       cur_ = saved;
@@ -486,7 +525,10 @@ private:
       auto* c = static_cast<Call*>(e);
       visit(c->func);
       for (Expr* a : c->args) visit(a);
-      for (Keyword* k : c->keywords) visit(k->value);
+      for (Keyword* k : c->keywords) {
+        forbid_debug(k, k->arg);
+        visit(k->value);
+      }
       break;
     }
     case ExprKind::FormattedValue: {
@@ -498,9 +540,12 @@ private:
     case ExprKind::JoinedStr:
       for (Expr* x : static_cast<JoinedStr*>(e)->values) visit(x);
       break;
-    case ExprKind::Attribute:
-      visit(static_cast<Attribute*>(e)->value);
+    case ExprKind::Attribute: {
+      auto* a = static_cast<Attribute*>(e);
+      if (a->ctx == ExprContext::Store) forbid_debug(a, a->attr); // (`del x.__debug__` compiles)
+      visit(a->value);
       break;
+    }
     case ExprKind::Subscript:
       visit(static_cast<Subscript*>(e)->value);
       visit(static_cast<Subscript*>(e)->slice);
@@ -510,8 +555,12 @@ private:
       break;
     case ExprKind::Name: {
       auto* n = static_cast<Name*>(e);
-      if (n->ctx == ExprContext::Load) use(n->id);
-      else bind(n->id);
+      if (n->ctx == ExprContext::Load) {
+        use(n->id);
+      } else {
+        forbid_debug(n, n->id, n->ctx == ExprContext::Del);
+        bind(n->id);
+      }
       // Zero-argument super() reads the implicit `__class__` cell of the class.
       if (n->ctx == ExprContext::Load && n->id == "super" && cur_->kind == ScopeKind::Function) use("__class__");
       break;
@@ -559,10 +608,12 @@ private:
       if ((f & Scope::kBound) && !(f & Scope::kNonlocal)) {
         if (std::find(p->cells.begin(), p->cells.end(), n) == p->cells.end()) p->cells.push_back(n);
         p->resolved[n] = NameScope::Cell;
-        // Every function scope between p and s passes the cell through as free.
+        // Every scope between p and s passes the cell through as free: a class
+        // body too (its methods' closures are built from its cells), though
+        // the class's own binding of the name, if any, stays a namespace name.
         for (Scope* q = s; q != p; q = q->parent) {
-          if (q->kind == ScopeKind::Class && q != s) continue;
           if (std::find(q->frees.begin(), q->frees.end(), n) == q->frees.end()) q->frees.push_back(n);
+          if (q->kind == ScopeKind::Class && q != s && q->resolved.count(n)) continue;
           if (q->resolved[n] != NameScope::Cell) q->resolved[n] = NameScope::Free;
         }
         return true;

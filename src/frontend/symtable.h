@@ -38,7 +38,10 @@ struct Scope {
   // generator when it also yields (async generator expressions).
   bool is_coroutine = false;
 
-  static constexpr int kBound = 1, kUsed = 2, kGlobal = 4, kNonlocal = 8, kParam = 16;
+  // kCompIter: a comprehension's iteration variable (a walrus may not rebind it).
+  static constexpr int kBound = 1, kUsed = 2, kGlobal = 4, kNonlocal = 8, kParam = 16, kCompIter = 32;
+  // While the builder visits a comprehension's iterable in this scope: no walrus there.
+  int comp_iter_expr = 0;
 
   NameScope lookup(const std::string& n) const;
 };

@@ -37,7 +37,9 @@ Value construct_type(Value, const Args& a) {
     // A base's metaclass other than type makes the class (type_new's "winner").
     if (is_tuple(a[1])) {
       for (Value b : a[1].as<Tuple>()->span())
-        if (!is_type(b)) raise(types::type_error, "type.__new__() argument 2 must be a tuple of types");
+        if (!is_type(b)) // (a non-type base's metaclass is its type, which is no type subclass)
+          raise(types::type_error, "metaclass conflict: the metaclass of a derived class must be a (non-strict) "
+                                   "subclass of the metaclasses of all its bases");
       Type* meta = most_derived_metaclass(&types::type, a[1].as<Tuple>());
       if (meta != &types::type) return call(Value::object(meta), a);
     }
@@ -119,17 +121,11 @@ Value construct_float(Value, const Args& a) {
   Value x = a[0];
   if (x.is_double()) return x;
   if (is_integer(x)) return Value::from_double(int_to_double(x));
-  if (is_str(x) || is_kind(x, Kind::Bytes)) {
+  if (is_str(x) || bytes_like(x)) {
     if (auto d = fmtlib::parse_float(text_of(x))) return Value::from_double(*d);
     raise_fmt(types::value_error, "could not convert string to float: {}", repr_string(x));
   }
-  for (const char* dunder : {"__float__", "__index__"}) {
-    Value r = call_dunder(x, dunder);
-    if (r.is_empty()) continue;
-    if (r.is_double()) return r;
-    if (is_integer(r) && dunder[2] == 'i') return Value::from_double(int_to_double(r));
-    raise_fmt(types::type_error, "{}.{} returned non-float (type {})", tname(x), dunder, tname(r));
-  }
+  if (auto d = real_as_double(x)) return Value::from_double(*d);
   raise_fmt(types::type_error, "float() argument must be a string or a real number, not '{}'", tname(x));
 }
 
@@ -345,6 +341,42 @@ Value construct_slice(Value, const Args& a) {
   return Value::object(s);
 }
 
+// An int, or what x.__index__() returns; TypeError `message` when neither.
+Value index_int(Value v, std::string_view message) {
+  if (v.is_bool()) return Value::small_int(v.is_true());
+  if (is_integer(v)) return v;
+  Value r = call_dunder(v, "__index__");
+  if (r.is_empty()) raise(types::type_error, message);
+  if (!is_integer(r)) raise_fmt(types::type_error, "__index__ returned non-int (type {})", tname(r));
+  return r.is_bool() ? Value::small_int(r.is_true()) : r;
+}
+
+// slice.indices(length): (start, stop, step) clipped to a sequence of `length`,
+// in Python ints of any size (CPython's _PySlice_GetLongIndices).
+Value slice_indices_m(Value self, const Args& a) {
+  check_one(a, "slice.indices");
+  auto* s = self.as<Slice>();
+  Value length = index_int(a[0], fmt::format("'{}' object cannot be interpreted as an integer", tname(a[0])));
+  if (int_is_negative(length)) raise(types::value_error, "length should not be negative");
+  constexpr std::string_view kBad = "slice indices must be integers or None or have an __index__ method";
+  Value step = s->step.is_none() ? Value::small_int(1) : index_int(s->step, kBad);
+  if (int_compare(step, Value::small_int(0)) == 0) raise(types::value_error, "slice step cannot be zero");
+  bool backwards = int_is_negative(step);
+  Value lower = Value::small_int(backwards ? -1 : 0);
+  Value upper = backwards ? int_add(length, Value::small_int(-1)) : length;
+  auto clip = [&](Value v, Value absent) {
+    if (v.is_none()) return absent;
+    Value i = index_int(v, kBad);
+    if (int_is_negative(i)) {
+      i = int_add(i, length);
+      return int_compare(i, lower) < 0 ? lower : i;
+    }
+    return int_compare(i, upper) > 0 ? upper : i;
+  };
+  Value items[3] = {clip(s->start, backwards ? upper : lower), clip(s->stop, backwards ? lower : upper), step};
+  return Value::object(new_tuple(items));
+}
+
 // A read-only attribute implemented by a native getter.
 
 
@@ -428,6 +460,29 @@ Value reduce_newobj(Value self) {
   return Value::object(new_tuple(std::span<const Value>(items)));
 }
 
+// __getnewargs__ of int, float, str and tuple: (the plain value,), what pickle
+// and copy pass to a subclass's __new__.
+Value one_tuple(Value v) { return Value::object(new_tuple({&v, 1})); }
+Value int_getnewargs(Value self, const Args& a) {
+  check_none(a, "int.__getnewargs__");
+  if (self.is_bool()) return one_tuple(Value::small_int(self.is_true()));
+  if (self.is_small_int() || type_of(self) == &types::int_) return one_tuple(self);
+  Mpz z(self); // a subclass instance: its value, normalized
+  return one_tuple(make_int(z));
+}
+Value float_getnewargs(Value self, const Args& a) {
+  check_none(a, "float.__getnewargs__");
+  return one_tuple(self);
+}
+Value str_getnewargs(Value self, const Args& a) {
+  check_none(a, "str.__getnewargs__");
+  return one_tuple(type_of(self) == &types::str ? self : str_value(self.as<Str>()->view()));
+}
+Value tuple_getnewargs(Value self, const Args& a) {
+  check_none(a, "tuple.__getnewargs__");
+  return one_tuple(type_of(self) == &types::tuple ? self : Value::object(new_tuple(self.as<Tuple>()->span())));
+}
+
 Value object_reduce_ex(Value self, const Args& a) {
   if (a.npos != 1) raise(types::type_error, "__reduce_ex__() takes exactly one argument");
   int64_t protocol = arg_index(a[0]);
@@ -449,6 +504,11 @@ Value object_reduce(Value self, const Args&) {
 void init_subclassing() {
   add_method(types::object, "__reduce_ex__", self_or_first<object_reduce_ex>);
   add_method(types::object, "__reduce__", self_or_first<object_reduce>);
+  add_method(types::object, "__sizeof__", self_or_first<object_sizeof>);
+  add_methods(types::int_, {{"__getnewargs__", method<&types::int_, int_getnewargs>}});
+  add_methods(types::float_, {{"__getnewargs__", method<&types::float_, float_getnewargs>}});
+  add_methods(types::str, {{"__getnewargs__", method<&types::str, str_getnewargs>}});
+  add_methods(types::tuple, {{"__getnewargs__", method<&types::tuple, tuple_getnewargs>}});
   add_static_method(types::int_, "__new__", builtin_new<&types::int_, false>);
   add_static_method(types::str, "__new__", builtin_new<&types::str, false>);
   add_static_method(types::tuple, "__new__", builtin_new<&types::tuple, false>);
@@ -502,9 +562,11 @@ void init_builtin_types(Module* m) {
   add_getter(types::float_, "imag", float_zero);
   add_methods(types::range, {{"count", method<&types::range, range_count>},
                              {"index", method<&types::range, range_index>}});
+  add_methods(types::slice, {{"indices", method<&types::slice, slice_indices_m>}});
   add_attr(types::range, "start", native_property("start", range_start));
   add_attr(types::range, "stop", native_property("stop", range_stop));
   add_attr(types::range, "step", native_property("step", range_step));
+  add_number_attrs();
   init_subclassing();
 }
 

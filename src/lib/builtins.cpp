@@ -33,14 +33,6 @@ namespace {
 
 Value intern_value(const char* s) { return Value::object(intern(s)); }
 
-// The current sys.stdout (it may have been reassigned by the program).
-Value current_stdout() {
-  if (Value* sys = dict_find_str(vm::state().modules, intern("sys")); sys && is_kind(*sys, Kind::Module))
-    if (Value* out = dict_find_str(sys->as<Module>()->dict, intern("stdout")); out && !out->is_none())
-      return *out;
-  return std_stream(1);
-}
-
 // The current sys.stdin (it may have been reassigned by the program).
 Value current_stdin() {
   if (Value* sys = dict_find_str(vm::state().modules, intern("sys")); sys && is_kind(*sys, Kind::Module))
@@ -625,20 +617,22 @@ void init_builtin_functions(Module* m) {
     init_exception_type(extra_types[i], kExtra[i].name, *base.as<Type>());
     add_value(m, kExtra[i].name, Value::object(&extra_types[i]));
   }
+  // OSError(errno, strerror, ...) is the subclass for that errno (PEP 3151).
+  types::os_error.construct = [](Value self, const Args& a) -> Value {
+    if (self.as<Type>() == &types::os_error && a.npos >= 2 && is_integer(a[0])) {
+      auto code = int_as_i64(a[0]);
+      const char* name = code ? os_error_subclass_name(*code) : nullptr;
+      Value* sub = name ? dict_find(vm::state().builtins->dict, Value::object(intern(name))) : nullptr;
+      if (sub && is_type(*sub) && is_subtype(sub->as<Type>(), &types::os_error)) self = *sub;
+    }
+    return construct_exception(self, a);
+  };
   add_value(m, "EnvironmentError", Value::object(&types::os_error));
   add_value(m, "IOError", Value::object(&types::os_error));
-  // complex: a type the library names (numbers registers it) that Tributary
-  // cannot make instances of yet.
-  static Type complex_type;
-  init_type(complex_type, "complex", Kind::Object, &types::object);
-  complex_type.construct = [](Value, const Args&) -> Value {
-    raise(types::not_implemented_error, "complex numbers are not supported yet");
-  };
-  add_value(m, "complex", Value::object(&complex_type));
-  init_memoryview_type(m);
   add_value(m, "NotImplemented", kNotImplemented);
   add_value(m, "Ellipsis", kEllipsis);
   add_value(m, "__name__", intern_value("builtins"));
+  add_value(m, "__debug__", Value::boolean(true)); // (no -O: assert statements run)
 }
 
 } // namespace tributary::lib
@@ -656,6 +650,8 @@ void init_builtins(Module* builtins) {
   vm::init_coroutine_types(builtins);
   vm::init_exec_builtins(builtins);
   lib::init_bytes_types(builtins);
+  lib::init_complex_type(builtins);
+  lib::init_memoryview_type(builtins);
   lib::init_file_type(builtins);
 }
 

@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <cstring>
 
+#include "lib/bytes_internal.h"
 #include "lib/lib.h"
 #include "lib/native.h"
 #include "runtime/containers.h"
@@ -24,6 +25,39 @@ namespace tributary::lib {
 
 Type bytearray_type;
 
+bool is_bytearray(Value v) { return v.is_object() && is_subtype(v.as_object()->type, &bytearray_type); }
+
+Value make_like(Value self, std::string_view data) {
+  return is_bytearray(self) ? make_bytearray(data) : make_bytes(data);
+}
+
+std::string_view self_view(Value self) { return *bytes_like(self); }
+
+Value part_of(Value self, std::string_view part) {
+  if (is_exact(self, types::bytes) && part.size() == self.as<Bytes>()->size) return self;
+  return make_like(self, part);
+}
+
+bool is_ascii_space(unsigned char c) { return c == ' ' || (c >= 9 && c <= 13); }
+
+// "bytes.upper" or "bytearray.upper": the qualified name of a method of self's base type.
+std::string method_qualname(Value self, const char* name) {
+  return fmt::format("{}.{}", is_bytearray(self) ? "bytearray" : "bytes", name);
+}
+
+void check_no_args(Value self, const Args& a, const char* name) {
+  if (a.npos || a.nkw) check_none(a, method_qualname(self, name).c_str());
+}
+
+void check_one_arg(Value self, const Args& a, const char* name) {
+  if (a.npos != 1 || a.nkw) check_one(a, method_qualname(self, name).c_str());
+}
+
+std::string_view buffer_arg(Value v) {
+  if (auto b = bytes_like(v)) return *b;
+  raise_fmt(types::type_error, "a bytes-like object is required, not '{}'", tname(v));
+}
+
 namespace {
 
 Type bytearray_iterator_type;
@@ -33,20 +67,6 @@ std::string_view view_of(const ByteArray* b) {
 }
 
 ByteArray* as_bytearray(Value v) { return v.as<ByteArray>(); }
-bool is_bytearray(Value v) { return v.is_object() && is_subtype(v.as_object()->type, &bytearray_type); }
-
-// bytes or bytearray holding `data`, like the receiver `self`.
-Value make_like(Value self, std::string_view data) {
-  return is_bytearray(self) ? make_bytearray(data) : make_bytes(data);
-}
-
-std::string_view self_view(Value self) { return *bytes_like(self); }
-
-// A bytes-like argument, or TypeError "a bytes-like object is required, not 'str'".
-std::string_view buffer_arg(Value v) {
-  if (auto b = bytes_like(v)) return *b;
-  raise_fmt(types::type_error, "a bytes-like object is required, not '{}'", tname(v));
-}
 
 // A byte value 0..255 from an int: "byte must be in range(0, 256)".
 unsigned char byte_value(Value v) {
@@ -202,7 +222,9 @@ std::string construct_data(const Args& a, const char* fname) {
     check_alloc_size(static_cast<uint64_t>(*n), 1);
     return std::string(static_cast<size_t>(*n), '\0');
   }
-  if (Value r = call_dunder(src, "__bytes__"); !r.is_empty()) {
+  // Only bytes() asks __bytes__: bytearray(x) does not (CPython's bytearray_init).
+  Value r = std::string_view(fname) == "bytes" ? call_dunder(src, "__bytes__") : Value::empty();
+  if (!r.is_empty()) {
     if (!is_kind(r, Kind::Bytes))
       raise_fmt(types::type_error, "__bytes__ returned non-bytes (type {})", tname(r));
     return std::string(*bytes_like(r));
@@ -217,7 +239,7 @@ std::string construct_data(const Args& a, const char* fname) {
       t->kind == Kind::Range || t->kind == Kind::Dict || t->kind == Kind::Set || t->kind == Kind::FrozenSet ||
       t->kind == Kind::DictView || !type_lookup(t, intern("__iter__")).is_empty())
     return bytes_from_iterable(src);
-  raise_fmt(types::type_error, "cannot convert '{}' object to bytes", t->name);
+  raise_fmt(types::type_error, "cannot convert '{}' object to {}", t->name, fname);
 }
 
 Value construct_bytes(Value, const Args& a) { return make_bytes(construct_data(a, "bytes")); }
@@ -228,21 +250,6 @@ int hex_digit(char c) {
   if (c >= 'a' && c <= 'f') return c - 'a' + 10;
   if (c >= 'A' && c <= 'F') return c - 'A' + 10;
   return -1;
-}
-
-// bytes.maketrans(frm, to) / bytearray.maketrans: the 256-byte table mapping
-// each byte of frm to the byte of to at the same index (a static method).
-Value bytes_maketrans(Value, const Args& a) {
-  check_expected(a, "maketrans", 2, 2);
-  no_kwargs(a, "maketrans");
-  auto frm = bytes_like(a[0]), to = bytes_like(a[1]);
-  if (!frm) raise_fmt(types::type_error, "a bytes-like object is required, not '{}'", tname(a[0]));
-  if (!to) raise_fmt(types::type_error, "a bytes-like object is required, not '{}'", tname(a[1]));
-  if (frm->size() != to->size()) raise_value_error("maketrans arguments must have same length");
-  std::string table(256, '\0');
-  for (int i = 0; i < 256; ++i) table[i] = static_cast<char>(i);
-  for (size_t i = 0; i < frm->size(); ++i) table[static_cast<unsigned char>((*frm)[i])] = (*to)[i];
-  return make_bytes(table);
 }
 
 // bytes.fromhex(s) / bytearray.fromhex(s): called on the type, so `self` is empty
@@ -405,8 +412,6 @@ Value affix(Value self, const Args& a, const char* name, bool suffix) {
 Value m_startswith(Value self, const Args& a) { return affix(self, a, "startswith", false); }
 Value m_endswith(Value self, const Args& a) { return affix(self, a, "endswith", true); }
 
-bool is_ascii_space(unsigned char c) { return c == ' ' || (c >= 9 && c <= 13); }
-
 Value m_split_impl(Value self, const Args& a, const char* name, bool reverse) {
   Value p[2];
   bind_args(a, name, {"sep", "maxsplit"}, 0, p);
@@ -492,14 +497,14 @@ Value strip_impl(Value self, const Args& a, const char* name, bool left, bool ri
     while (s < e && strip_char(data[s])) ++s;
   if (right)
     while (e > s && strip_char(data[e - 1])) --e;
-  return make_like(self, data.substr(s, e - s));
+  return part_of(self, data.substr(s, e - s));
 }
 Value m_strip(Value self, const Args& a) { return strip_impl(self, a, "strip", true, true); }
 Value m_lstrip(Value self, const Args& a) { return strip_impl(self, a, "lstrip", true, false); }
 Value m_rstrip(Value self, const Args& a) { return strip_impl(self, a, "rstrip", false, true); }
 
 Value m_join(Value self, const Args& a) {
-  check_one(a, "join");
+  check_one_arg(self, a, "join");
   std::string_view sep = self_view(self);
   std::string out;
   Value it = get_iter(a[0]);
@@ -567,7 +572,7 @@ Value m_replace(Value self, const Args& a) {
 }
 
 template <int (*F)(int)> Value map_chars(Value self, const Args& a, const char* name) {
-  check_none(a, name);
+  check_no_args(self, a, name);
   std::string out(self_view(self));
   for (char& c : out) c = static_cast<char>(F(static_cast<unsigned char>(c)));
   return make_like(self, out);
@@ -578,7 +583,7 @@ Value m_upper(Value self, const Args& a) { return map_chars<ascii_upper>(self, a
 Value m_lower(Value self, const Args& a) { return map_chars<ascii_lower>(self, a, "lower"); }
 
 template <bool (*P)(unsigned char)> Value predicate(Value self, const Args& a, const char* name) {
-  check_none(a, name);
+  check_no_args(self, a, name);
   std::string_view data = self_view(self);
   if (data.empty()) return Value::boolean(false);
   for (char c : data)
@@ -595,14 +600,14 @@ Value m_isalpha(Value self, const Args& a) { return predicate<p_alpha>(self, a, 
 Value m_isalnum(Value self, const Args& a) { return predicate<p_alnum>(self, a, "isalnum"); }
 Value m_isspace(Value self, const Args& a) { return predicate<p_space>(self, a, "isspace"); }
 Value m_isascii(Value self, const Args& a) {
-  check_none(a, "isascii");
+  check_no_args(self, a, "isascii");
   for (char c : self_view(self))
     if (!p_ascii(static_cast<unsigned char>(c))) return Value::boolean(false);
   return Value::boolean(true);
 }
 
 Value partition_impl(Value self, const Args& a, const char* name, bool reverse) {
-  check_one(a, name);
+  check_one_arg(self, a, name);
   std::string sep(buffer_arg(a[0]));
   if (sep.empty()) raise_value_error("empty separator");
   std::string_view data = self_view(self);
@@ -642,41 +647,41 @@ Value m_splitlines(Value self, const Args& a) {
 }
 
 Value m_zfill(Value self, const Args& a) {
-  check_one(a, "zfill");
+  check_one_arg(self, a, "zfill");
   int64_t width = arg_index(a[0]);
   std::string s(self_view(self));
-  if (width <= static_cast<int64_t>(s.size())) return make_like(self, s);
+  if (width <= static_cast<int64_t>(s.size())) return part_of(self, s);
   size_t fill = static_cast<size_t>(width) - s.size();
   size_t at = (!s.empty() && (s[0] == '+' || s[0] == '-')) ? 1 : 0;
   s.insert(at, fill, '0');
   return make_like(self, s);
 }
 
-// ljust/rjust/center(width, fillchar=b' '): `kind` 0, 1, 2; CPython's split
-// of the padding for center.
-template <int kKind> Value m_justify(Value self, const Args& a) {
-  static constexpr const char* kNames[] = {"ljust", "rjust", "center"};
-  const char* name = kNames[kKind];
-  check_expected(a, name, 1, 2);
-  no_kwargs(a, name);
-  int64_t width = arg_index(a[0]);
-  char fill = ' ';
-  if (a.npos > 1) {
-    auto f = bytes_like(a[1]);
-    if (!f || f->size() != 1)
-      raise_fmt(types::type_error, "{}() argument 2 must be a byte string of length 1, not {}", name, tname(a[1]));
-    fill = (*f)[0];
-  }
-  std::string s(self_view(self));
-  int64_t len = static_cast<int64_t>(s.size());
-  if (width <= len) return make_like(self, s);
-  int64_t marg = width - len;
-  int64_t left = kKind == 0 ? 0 : kKind == 1 ? marg : marg / 2 + (marg & width & 1);
-  return make_like(self, std::string(static_cast<size_t>(left), fill) + s +
-                             std::string(static_cast<size_t>(marg - left), fill));
+// ---- bytearray: special methods ------------------------------------------------------
+
+Value ba_mod(Value self, const Args& a) {
+  check_one(a, "__mod__");
+  return bytes_percent_format(self, a[0]);
 }
 
-// ---- bytearray: special methods ------------------------------------------------------
+// x.__rmod__(fmt): a bytes or bytearray never formats from the right.
+Value m_rmod(Value, const Args& a) {
+  check_one(a, "__rmod__");
+  return kNotImplemented;
+}
+
+// bytes.__bytes__(): the exact bytes of the value (itself for an exact bytes).
+Value m_bytes(Value self, const Args& a) {
+  check_no_args(self, a, "__bytes__");
+  return part_of(self, self_view(self));
+}
+
+// bytes.__getnewargs__(): pickling's (bytes(self),).
+Value m_getnewargs(Value self, const Args& a) {
+  check_no_args(self, a, "__getnewargs__");
+  Value v = make_bytes(self_view(self));
+  return Value::object(new_tuple({&v, 1}));
+}
 
 Value ba_len(Value self, const Args&) { return make_int(static_cast<int64_t>(as_bytearray(self)->data.size())); }
 
@@ -764,13 +769,17 @@ Value ba_delitem(Value self, const Args& a) {
   return Value::none();
 }
 
+// `item in data`: a byte value or a bytes-like part.
+bool data_contains(std::string_view data, Value item) {
+  if (auto b = bytes_like(item)) return data.find(*b) != std::string_view::npos;
+  if (!is_integer(item) && call_dunder(item, "__index__").is_empty())
+    raise_fmt(types::type_error, "a bytes-like object is required, not '{}'", tname(item));
+  return data.find(static_cast<char>(byte_value(item))) != std::string_view::npos;
+}
+
 Value ba_contains(Value self, const Args& a) {
   check_one(a, "__contains__");
-  std::string_view data = self_view(self);
-  if (auto b = bytes_like(a[0])) return Value::boolean(data.find(*b) != std::string_view::npos);
-  if (!is_integer(a[0]) && call_dunder(a[0], "__index__").is_empty())
-    raise_fmt(types::type_error, "a bytes-like object is required, not '{}'", tname(a[0]));
-  return Value::boolean(data.find(static_cast<char>(byte_value(a[0]))) != std::string_view::npos);
+  return Value::boolean(data_contains(self_view(self), a[0]));
 }
 
 struct ByteArrayIter : NativeIter {
@@ -896,13 +905,13 @@ Value ba_imul(Value self, const Args& a) {
 // ---- bytearray: mutating methods -----------------------------------------------------
 
 Value ba_append(Value self, const Args& a) {
-  check_one(a, "append");
+  check_one_arg(self, a, "append");
   as_bytearray(self)->data.push_back(byte_value(a[0]));
   return Value::none();
 }
 
 Value ba_extend(Value self, const Args& a) {
-  check_one(a, "extend");
+  check_one_arg(self, a, "extend");
   if (is_str(a[0])) raise_type_error("expected iterable of integers; got: 'str'");
   std::string data = bytes_like(a[0]) ? std::string(*bytes_like(a[0])) : bytes_from_iterable(a[0]);
   auto& v = as_bytearray(self)->data;
@@ -934,7 +943,7 @@ Value ba_insert(Value self, const Args& a) {
 }
 
 Value ba_remove(Value self, const Args& a) {
-  check_one(a, "remove");
+  check_one_arg(self, a, "remove");
   auto& v = as_bytearray(self)->data;
   unsigned char c = byte_value(a[0]);
   auto it = std::find(v.begin(), v.end(), c);
@@ -944,18 +953,18 @@ Value ba_remove(Value self, const Args& a) {
 }
 
 Value ba_clear(Value self, const Args& a) {
-  check_none(a, "clear");
+  check_no_args(self, a, "clear");
   as_bytearray(self)->data.clear();
   return Value::none();
 }
 
 Value ba_copy(Value self, const Args& a) {
-  check_none(a, "copy");
+  check_no_args(self, a, "copy");
   return make_bytearray(self_view(self));
 }
 
 Value ba_reverse(Value self, const Args& a) {
-  check_none(a, "reverse");
+  check_no_args(self, a, "reverse");
   auto& v = as_bytearray(self)->data;
   std::reverse(v.begin(), v.end());
   return Value::none();
@@ -1050,6 +1059,9 @@ std::optional<std::string_view> bytes_like(Value v) {
   Type* t = v.as_object()->type;
   if (t->kind == Kind::Bytes) return std::string_view(reinterpret_cast<const char*>(v.as<Bytes>()->data), v.as<Bytes>()->size);
   if (is_subtype(t, &bytearray_type)) return view_of(v.as<ByteArray>());
+  char code;
+  if (auto* storage = array_storage(v, code))
+    return std::string_view(reinterpret_cast<const char*>(storage->data()), storage->size());
   return memoryview_bytes(v);
 }
 
@@ -1174,8 +1186,7 @@ void init_bytes_types(Module* builtins) {
                                 {"isascii", BM<m_isascii>},       {"partition", BM<m_partition>},
                                 {"rpartition", BM<m_rpartition>}, {"splitlines", BM<m_splitlines>},
                                 {"zfill", BM<m_zfill>},           {"translate", BM<m_translate>},
-                                {"ljust", BM<m_justify<0>>},      {"rjust", BM<m_justify<1>>},
-                                {"center", BM<m_justify<2>>},
+                                {"__bytes__", BM<m_bytes>},       {"__getnewargs__", BM<m_getnewargs>},
                             });
   add_attr(types::bytes, "fromhex", new_native("fromhex", bytes_fromhex));
   add_methods(bytearray_type, {
@@ -1193,8 +1204,6 @@ void init_bytes_types(Module* builtins) {
                                   {"isascii", AM<m_isascii>},       {"partition", AM<m_partition>},
                                   {"rpartition", AM<m_rpartition>}, {"splitlines", AM<m_splitlines>},
                                   {"zfill", AM<m_zfill>},           {"translate", AM<m_translate>},
-                                  {"ljust", AM<m_justify<0>>},      {"rjust", AM<m_justify<1>>},
-                                  {"center", AM<m_justify<2>>},
                                   {"append", AM<ba_append>},        {"extend", AM<ba_extend>},
                                   {"pop", AM<ba_pop>},              {"insert", AM<ba_insert>},
                                   {"remove", AM<ba_remove>},        {"clear", AM<ba_clear>},
@@ -1208,14 +1217,28 @@ void init_bytes_types(Module* builtins) {
                                   {"__ge__", AM<ba_ge>},            {"__add__", AM<ba_add>},
                                   {"__radd__", AM<ba_radd>},        {"__iadd__", AM<ba_iadd>},
                                   {"__mul__", AM<ba_mul>},          {"__rmul__", AM<ba_mul>},
-                                  {"__imul__", AM<ba_imul>},
+                                  {"__imul__", AM<ba_imul>},        {"__mod__", AM<ba_mod>},
+                                  {"__rmod__", AM<m_rmod>},
                               });
   add_attr(bytearray_type, "__hash__", Value::none());
   add_attr(bytearray_type, "fromhex", new_native("fromhex", bytearray_fromhex));
-  add_attr(types::bytes, "maketrans", new_native("maketrans", bytes_maketrans));
-  add_attr(bytearray_type, "maketrans", new_native("maketrans", bytes_maketrans));
+  add_bytes_text_methods();
   add_methods(types::int_, {{"to_bytes", method<&types::int_, int_to_bytes>}});
   add_attr(types::int_, "from_bytes", new_native("from_bytes", int_from_bytes));
 }
 
 } // namespace tributary::lib
+
+namespace tributary {
+
+Value bytes_concat_buffer(Value bytes, Value other) {
+  auto b = lib::bytes_like(other);
+  if (!b) return Value::empty();
+  std::string out(*lib::bytes_like(bytes));
+  out += *b;
+  return lib::make_bytes(out);
+}
+
+bool bytes_contains(Value bytes, Value item) { return lib::data_contains(*lib::bytes_like(bytes), item); }
+
+} // namespace tributary

@@ -49,12 +49,35 @@ Module* make_collections_module();             // collections_module.cpp (_colle
 Module* make_os_module();                      // os_module.cpp
 Module* make_os_path_module();                 // os_module.cpp
 Module* make_tempfile_module();                // os_module.cpp
+Value object_sizeof(Value self, const Args& a);  // sizeof.cpp: object.__sizeof__
+Value sys_getsizeof(Value, const Args& a);      // sizeof.cpp: sys.getsizeof
+void init_complex_type(Module* builtins);
+void init_memoryview_type(Module* builtins);    // memoryview.cpp
+// memoryview.cpp: a memoryview's bytes when they are one run (step 1), else nullopt.
+std::optional<std::string_view> memoryview_bytes(Value v);
+Module* make_cmath_module();                   // cmath_module.cpp
+Module* make_array_module();                   // array_module.cpp
+// array_module.cpp, for the buffer protocol (bytes_like, memoryview): an
+// array's storage and type code (null for anything else), an item's size,
+// and one item decoded from / encoded to its machine bytes (encoding raises
+// the array's TypeError/OverflowError).
+GcVector<unsigned char>* array_storage(Value v, char& code);
+size_t array_item_size(char code);
+Value array_decode(char code, const unsigned char* p);
+void array_encode(char code, Value v, unsigned char* out);       // complex.cpp: the complex type
+void add_number_attrs();                         // number_attrs.cpp: int/float real, imag, ...
+Module* make_errno_module();                   // errno_module.cpp
+const char* os_error_subclass_name(int64_t code); // errno_module.cpp: "FileNotFoundError" for ENOENT, or null
+Module* make_gc_module();                      // gc_module.cpp
 void init_bytes_types(Module* builtins);       // bytes.cpp: bytes methods, bytearray
 void init_file_type(Module* builtins);         // file.cpp: open()
 Value std_input();                             // file.cpp: sys.stdin, a text file over fd 0
 Type& unsupported_operation_type();            // file.cpp: io.UnsupportedOperation
 Module* make_io_module();                      // io_module.cpp (_io)
-Value namedtuple_function(Value, const Args& a); // namedtuple.cpp: sys's and functools' named tuples
+Value namedtuple_function(Value, const Args& a); // namedtuple.cpp: collections.namedtuple
+// namedtuple.cpp: the type of a struct sequence such as os.uname()'s: a named
+// tuple whose repr names its module ("posix.uname_result(sysname=...)").
+Value struct_sequence_type(const char* module, const char* name, const char* fields);
 
 // ---- sorting (sort.cpp): stable, `<` only, exceptions leave `items` unchanged ----
 void sort_values(GcVector<Value>& items, Value key, bool reverse);
@@ -75,9 +98,6 @@ std::optional<std::string_view> bytes_like(Value v);
 Value make_bytes(std::string_view data);
 // ---- memoryview (memoryview.cpp) ----
 extern Type memoryview_type;
-void init_memoryview_type(Module* builtins);
-// The bytes a memoryview shows; nullopt for anything else (bytes_like uses it).
-std::optional<std::string_view> memoryview_bytes(Value v);
 Value make_bytearray(std::string_view data);
 // str.encode / bytes.decode with CPython's codec names and error messages
 // (utf-8, ascii, latin-1; errors 'strict', 'ignore', 'replace').
@@ -92,6 +112,7 @@ struct TextStream : Object {
 };
 extern Type text_stream_type;
 Value std_stream(int fd); // 1: stdout, 2: stderr
+Value current_stdout();   // sys.stdout (the program may have reassigned it)
 // Writes text to a file object: TextStreams directly, anything else through write().
 void stream_write(Value file, std::string_view text);
 void stream_flush(Value file);

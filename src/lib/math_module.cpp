@@ -11,6 +11,7 @@
 #include <cmath>
 #include <vector>
 
+#include "lib/math_gamma.h"
 #include "lib/lib.h"
 #include "lib/native.h"
 #include "runtime/int.h"
@@ -25,16 +26,8 @@ namespace {
 
 // A real number argument as a double.
 double real_arg(Value v) {
-  if (v.is_double()) return v.as_double();
-  if (is_integer(v)) return int_to_double(v);
-  Value r = call_dunder(v, "__float__");
-  if (r.is_empty()) {
-    r = call_dunder(v, "__index__");
-    if (!r.is_empty() && is_integer(r)) return int_to_double(r);
-    raise_fmt(types::type_error, "must be real number, not {}", tname(v));
-  }
-  if (!r.is_double()) raise_fmt(types::type_error, "{}.__float__ returned non-float (type {})", tname(v), tname(r));
-  return r.as_double();
+  if (auto d = real_as_double(v)) return *d;
+  raise_fmt(types::type_error, "must be real number, not {}", tname(v));
 }
 
 // An integer argument (int, bool or __index__) loaded into a GMP value.
@@ -82,6 +75,17 @@ Value math_1(const Args& a, const char* qualname, double (*f)(double), bool can_
   return F(r);
 }
 
+// CPython's math_1a: for functions that set errno themselves (gamma, lgamma).
+Value math_1a(const Args& a, const char* qualname, double (*f)(double)) {
+  check_one(a, qualname);
+  double x = real_arg(a[0]);
+  errno = 0;
+  double r = f(x);
+  if (errno == EDOM) domain_error();
+  if (errno == ERANGE && std::fabs(r) >= 1.5) range_error(); // (an underflow is no error)
+  return F(r);
+}
+
 // A compile-time function name, so one template serves every wrapped libm function.
 template <size_t N> struct FnName {
   char text[N];
@@ -93,6 +97,7 @@ using D1 = double (*)(double);
 template <FnName name, D1 f, bool can_overflow> Value unary(Value, const Args& a) {
   return math_1(a, name.text, f, can_overflow);
 }
+template <FnName name, D1 f> Value unary_errno(Value, const Args& a) { return math_1a(a, name.text, f); }
 
 // Natural log of any real; ints too large for a double are split as m * 2**e (CPython's loghelper).
 double log_of(Value v, double (*f)(double)) {
@@ -482,8 +487,8 @@ const MethodDef kFunctions[] = {
     {"fabs", unary<"math.fabs", static_cast<D1>(std::fabs), false>},
     {"erf", unary<"math.erf", static_cast<D1>(std::erf), false>},
     {"erfc", unary<"math.erfc", static_cast<D1>(std::erfc), false>},
-    {"gamma", unary<"math.gamma", static_cast<D1>(std::tgamma), true>},
-    {"lgamma", unary<"math.lgamma", static_cast<D1>(std::lgamma), true>},
+    {"gamma", unary_errno<"math.gamma", python_tgamma>},
+    {"lgamma", unary_errno<"math.lgamma", python_lgamma>},
     {"log", math_log},
     {"log2", math_log2},
     {"log10", math_log10},

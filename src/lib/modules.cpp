@@ -29,6 +29,8 @@ constexpr ModuleDef kModules[] = {
     {"builtins", make_builtins_module},
     {"sys", lib::make_sys_module},
     {"math", lib::make_math_module},
+    {"cmath", lib::make_cmath_module},
+    {"array", lib::make_array_module},
     {"time", lib::make_time_module},
     {"tributary", lib::make_tributary_module},
     {"struct", lib::make_struct_module},

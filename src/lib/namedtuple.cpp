@@ -47,9 +47,6 @@ bool is_identifier(std::string_view s) {
 
 bool is_keyword(std::string_view s) { return std::find(std::begin(kKeywords), std::end(kKeywords), s) != std::end(kKeywords); }
 
-// The class of a namedtuple instance or the class itself.
-Type* nt_class(Value v) { return is_type(v) ? v.as<Type>() : type_of(v); }
-
 Tuple* fields_of(Type* t) { return type_lookup(t, intern("_fields")).as<Tuple>(); }
 
 // A plain tuple with the same items (for comparisons and hashing).
@@ -101,6 +98,12 @@ Value nt_repr(Value self, const Args&) {
     out += repr_string(v->items[i]);
   }
   return str_value(out + ")");
+}
+
+// A struct sequence's repr names its module: "posix.uname_result(sysname='Linux', ...)".
+Value struct_sequence_repr(Value self, const Args& a) {
+  Value module = type_of(self)->module_name;
+  return str_value(str_string(module) + "." + str_string(nt_repr(self, a)));
 }
 
 Value nt_compare(Value self, const Args& a, CmpOp op) {
@@ -273,6 +276,14 @@ Value namedtuple_function(Value, const Args& a) {
     add_method(*t, d.name, d.fn);
   for (size_t i = 0; i < fields.size(); ++i) add_attr(*t, cnames->at(i), field_property(cnames->at(i), i));
   return Value::object(t);
+}
+
+Value struct_sequence_type(const char* module, const char* name, const char* fields) {
+  Value nt_args[3] = {str_value(name), str_value(fields), str_value(module)};
+  Value module_kw = Value::object(intern("module"));
+  Value t = namedtuple_function(Value::empty(), Args{nt_args, 2, &module_kw, &nt_args[2], 1});
+  add_method(*t.as<Type>(), "__repr__", method<&types::tuple, struct_sequence_repr>);
+  return t;
 }
 
 } // namespace tributary::lib

@@ -301,6 +301,16 @@ Value o_cpu_count(Value, const Args& a) {
   return n > 0 ? make_int(n) : Value::none();
 }
 
+// os.uname(): a posix.uname_result (a named tuple; `self` is its type).
+Value o_uname(Value self, const Args& a) {
+  check_none(a, "posix.uname");
+  struct utsname u;
+  if (::uname(&u) != 0) raise_errno(errno, Value::none());
+  Value fields[5] = {str_value(u.sysname), str_value(u.nodename), str_value(u.release), str_value(u.version),
+                     str_value(u.machine)};
+  return call(self, Args{fields, 5});
+}
+
 // ---- tempfile ----------------------------------------------------------------------
 
 Value t_gettempdir(Value, const Args& a) {
@@ -415,23 +425,6 @@ Value p_getattr(Value, const Args& a) {
   return get_attr(posixpath, a[0].as<Str>());
 }
 
-// os.uname(): (sysname, nodename, release, version, machine) as a named tuple.
-Value o_uname(Value, const Args& a) {
-  check_none(a, "uname");
-  struct utsname u;
-  if (::uname(&u) != 0) raise_errno(errno, Value::none());
-  static Value type = Value::empty(); // a static: a GC root
-  if (type.is_empty()) {
-    Value nt_args[3] = {str_value("uname_result"), str_value("sysname nodename release version machine"),
-                        str_value("posix")};
-    Value module_kw = Value::object(intern("module"));
-    type = namedtuple_function(Value::empty(), Args{nt_args, 2, &module_kw, &nt_args[2], 1});
-  }
-  Value fields[5] = {str_value(u.sysname), str_value(u.nodename), str_value(u.release), str_value(u.version),
-                     str_value(u.machine)};
-  return call(type, Args{fields, 5});
-}
-
 // os.urandom(size): bytes from the kernel's random source.
 Value o_urandom(Value, const Args& a) {
   check_one(a, "urandom");
@@ -496,9 +489,10 @@ Module* make_os_module() {
                        Def{"unlink", o_remove}, Def{"rmdir", o_rmdir}, Def{"mkdir", o_mkdir},
                        Def{"makedirs", o_makedirs}, Def{"rename", o_rename}, Def{"getpid", o_getpid},
                        Def{"getenv", o_getenv}, Def{"cpu_count", o_cpu_count}, Def{"fspath", o_fspath},
-                       Def{"stat", o_stat<true>}, Def{"lstat", o_stat<false>}, Def{"urandom", o_urandom},
-                       Def{"uname", o_uname}})
+                       Def{"stat", o_stat<true>}, Def{"lstat", o_stat<false>}, Def{"urandom", o_urandom}})
     add_function(m, d.name, d.fn);
+  Value uname_result = struct_sequence_type("posix", "uname_result", "sysname nodename release version machine");
+  add_value(m, "uname", new_native("uname", o_uname, uname_result));
   add_value(m, "sep", str_value("/"));
   add_value(m, "linesep", str_value("\n"));
   add_value(m, "curdir", str_value("."));

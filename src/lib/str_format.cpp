@@ -1,11 +1,11 @@
-// str_format.cpp — str.format / str.format_map (PEP 3101 fields) and
-// printf-style `str % args`.
+// str_format.cpp — str.format / str.format_map (PEP 3101 fields).
+// (printf-style `str % args` is percent_format.cpp.)
 //
 // Replacement fields are parsed exactly as CPython's MarkupIterator does:
 // `{name[.attr|[key]]*[!conv][:spec]}` where `spec` may itself contain one
 // level of nested fields (two levels raise "Max string recursion exceeded").
-// The number rendering of both mechanisms is fmtlib's (runtime/format.h).
-// `_string` (string.Formatter's parser) exposes the same field parser.
+// The number rendering is fmtlib's (runtime/format.h). `_string`
+// (string.Formatter's parser) exposes the same field parser.
 #include <cmath>
 
 #include "lib/lib.h"
@@ -239,100 +239,6 @@ void render_format(FormatContext& ctx, std::string_view fmt, std::string& out, i
   }
 }
 
-// ---- printf-style formatting ----------------------------------------------------
-
-struct PercentState {
-  std::span<const Value> items;
-  size_t next = 0;
-  Value mapping; // dict argument, or empty
-};
-
-Value next_arg(PercentState& st) {
-  if (st.next >= st.items.size()) raise(types::type_error, "not enough arguments for format string");
-  return st.items[st.next++];
-}
-
-std::string printf_integer(Value v, const fmtlib::PrintfSpec& spec) {
-  if (auto i = int_as_i64(v)) return fmtlib::printf_int(*i, spec);
-  Mpz z;
-  int_to_mpz(v, z);
-  std::string s = fmtlib::printf_int(z, spec);
-  return s;
-}
-
-// Integer conversions: %d %i %u accept real numbers, %x %X %o need integers.
-std::string convert_int(Value v, fmtlib::PrintfSpec& spec) {
-  char c = spec.conversion;
-  bool decimal = c == 'd' || c == 'i' || c == 'u';
-  if (decimal && c != 'd') spec.conversion = 'd';
-  if (v.is_double() && decimal) {
-    double d = v.as_double();
-    if (std::isinf(d)) raise(types::overflow_error, "cannot convert float infinity to integer");
-    if (std::isnan(d)) raise(types::value_error, "cannot convert float NaN to integer");
-    d = std::trunc(d);
-    if (std::fabs(d) < 9.0e15) return fmtlib::printf_int(static_cast<int64_t>(d), spec);
-    Mpz z;
-    mpz_set_d(z, d);
-    std::string s = fmtlib::printf_int(z, spec);
-    return s;
-  }
-  if (!is_integer(v)) {
-    Value r = call_dunder(v, decimal ? "__int__" : "__index__");
-    if (r.is_empty() || !is_integer(r)) {
-      if (decimal) raise_fmt(types::type_error, "%{} format: a real number is required, not {}", c, tname(v));
-      raise_fmt(types::type_error, "%{} format: an integer is required, not {}", c, tname(v));
-    }
-    v = r;
-  }
-  return printf_integer(v, spec);
-}
-
-std::string convert_float(Value v, const fmtlib::PrintfSpec& spec) {
-  double d;
-  if (v.is_double()) d = v.as_double();
-  else if (is_integer(v)) d = int_to_double(v);
-  else {
-    Value r = call_dunder(v, "__float__");
-    if (r.is_empty() || !r.is_double()) raise_fmt(types::type_error, "must be real number, not {}", tname(v));
-    d = r.as_double();
-  }
-  return fmtlib::printf_float(d, spec);
-}
-
-std::string convert_char(Value v, const fmtlib::PrintfSpec& spec) {
-  if (is_str(v)) {
-    if (v.as<Str>()->length != 1) raise(types::type_error, "%c requires int or char");
-    return fmtlib::printf_str(v.as<Str>()->view(), spec);
-  }
-  if (!is_integer(v)) raise(types::type_error, "%c requires int or char");
-  auto cp = int_as_i64(v);
-  return fmtlib::printf_char(cp ? *cp : -1, spec);
-}
-
-// Parses a width or precision: digits or '*' (taken from the arguments).
-int64_t parse_number(std::string_view f, size_t& i, PercentState& st, bool& from_star, bool& left) {
-  from_star = false;
-  if (i < f.size() && f[i] == '*') {
-    ++i;
-    from_star = true;
-    Value v = next_arg(st);
-    if (!is_integer(v)) raise(types::type_error, "* wants int");
-    auto n = int_as_i64(v);
-    if (!n) raise(types::overflow_error, "Python int too large to convert to C ssize_t");
-    if (*n < 0) {
-      left = true;
-      return -*n;
-    }
-    return *n;
-  }
-  int64_t n = -1;
-  while (i < f.size() && f[i] >= '0' && f[i] <= '9') {
-    n = (n < 0 ? 0 : n) * 10 + (f[i++] - '0');
-    if (n > INT32_MAX) raise(types::value_error, "width too big");
-  }
-  return n;
-}
-
 } // namespace
 
 Value str_format_method(Value self, const Args& a) {
@@ -405,100 +311,3 @@ Module* make_string_module() {
 
 } // namespace tributary::lib
 
-namespace tributary {
-
-Str* str_percent_format(Str* format, Value args) {
-  using namespace lib;
-  PercentState st;
-  Value single[1] = {args};
-  if (is_tuple(args)) {
-    st.items = args.as<Tuple>()->span();
-  } else {
-    st.items = single;
-    // A mapping argument (not a str or tuple) enables %(name)s.
-    if (is_dict(args) || (!is_str(args) && !type_lookup(type_of(args), intern("__getitem__")).is_empty() &&
-                          !is_list(args) && !is_kind(args, Kind::Bytes)))
-      st.mapping = args;
-  }
-  std::string_view f = format->view();
-  std::string out;
-  size_t i = 0;
-  while (i < f.size()) {
-    size_t pct = f.find('%', i);
-    if (pct == std::string_view::npos) {
-      out.append(f.substr(i));
-      break;
-    }
-    out.append(f.substr(i, pct - i));
-    i = pct + 1;
-    if (i >= f.size()) raise(types::value_error, "incomplete format");
-    if (f[i] == '%') {
-      out += '%';
-      ++i;
-      continue;
-    }
-    Value arg = Value::empty();
-    if (f[i] == '(') {
-      if (st.mapping.is_empty()) raise(types::type_error, "format requires a mapping");
-      int depth = 1;
-      size_t j = ++i;
-      while (j < f.size() && depth) {
-        if (f[j] == '(') ++depth;
-        else if (f[j] == ')') --depth;
-        ++j;
-      }
-      if (depth) raise(types::value_error, "incomplete format key");
-      arg = get_item(st.mapping, str_value(f.substr(i, j - 1 - i)));
-      i = j;
-    }
-    fmtlib::PrintfSpec spec;
-    for (; i < f.size(); ++i) {
-      char c = f[i];
-      if (c == '-') spec.left = true;
-      else if (c == '+') spec.plus = true;
-      else if (c == ' ') spec.space = true;
-      else if (c == '#') spec.alternate = true;
-      else if (c == '0') spec.zero = true;
-      else break;
-    }
-    bool star = false;
-    spec.width = parse_number(f, i, st, star, spec.left);
-    if (i < f.size() && f[i] == '.') {
-      ++i;
-      bool ignored = false;
-      spec.precision = parse_number(f, i, st, star, ignored);
-      if (spec.precision < 0) spec.precision = 0;
-    }
-    while (i < f.size() && (f[i] == 'h' || f[i] == 'l' || f[i] == 'L')) ++i;
-    if (i >= f.size()) raise(types::value_error, "incomplete format");
-    size_t conv_pos = i;
-    char conv = f[i++];
-    spec.conversion = conv;
-    if (conv == '%') {
-      out += '%';
-      continue;
-    }
-    if (arg.is_empty()) arg = next_arg(st);
-    switch (conv) {
-    case 's': out += fmtlib::printf_str(to_str(arg)->view(), spec); break;
-    case 'r': out += fmtlib::printf_str(repr(arg)->view(), spec); break;
-    case 'a': out += fmtlib::printf_str(ascii_escape(repr(arg)->view()), spec); break;
-    case 'd': case 'i': case 'u': case 'x': case 'X': case 'o': out += convert_int(arg, spec); break;
-    case 'e': case 'E': case 'f': case 'F': case 'g': case 'G': out += convert_float(arg, spec); break;
-    case 'c': out += convert_char(arg, spec); break;
-    default: {
-      size_t index = utf8_length(f.substr(0, conv_pos));
-      size_t p = conv_pos;
-      uint32_t cp = utf8_at(f, p);
-      std::string ch;
-      utf8_append(ch, cp);
-      raise_fmt(types::value_error, "unsupported format character '{}' (0x{:x}) at index {}", ch, cp, index);
-    }
-    }
-  }
-  if (st.mapping.is_empty() && st.next < st.items.size())
-    raise(types::type_error, "not all arguments converted during string formatting");
-  return new_str(out);
-}
-
-} // namespace tributary

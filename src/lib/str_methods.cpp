@@ -228,9 +228,7 @@ template <class SV> void split_whitespace(List* out, SV s, int64_t maxsplit) {
     while (i < n && uni_isspace(s[i])) ++i;
     if (i == n) return;
     if (maxsplit-- == 0) {
-      size_t e = n;
-      while (e > i && uni_isspace(s[e - 1])) --e;
-      append_piece(out, s.substr(i, e - i));
+      append_piece(out, s.substr(i)); // the remainder keeps its trailing whitespace
       return;
     }
     size_t j = i;
@@ -246,9 +244,7 @@ template <class SV> void rsplit_whitespace(List* out, SV s, int64_t maxsplit) {
     while (n > 0 && uni_isspace(s[n - 1])) --n;
     if (n == 0) break;
     if (maxsplit-- == 0) {
-      size_t b = 0;
-      while (b < n && uni_isspace(s[b])) ++b;
-      append_piece(out, s.substr(b, n - b));
+      append_piece(out, s.substr(0, n)); // the remainder keeps its leading whitespace
       break;
     }
     size_t j = n;

@@ -16,6 +16,7 @@
 #include "runtime/int.h"
 #include "runtime/ops.h"
 #include "runtime/str.h"
+#include "vm/interp.h"
 
 namespace tributary::lib {
 
@@ -105,6 +106,13 @@ template <NativeFn F> constexpr NativeFn M = method<&text_stream_type, F>;
 } // namespace
 
 Value std_stream(int fd) { return Value::object(fd == 2 ? &stderr_obj : &stdout_obj); }
+
+Value current_stdout() {
+  if (Value* sys = dict_find_str(vm::state().modules, intern("sys")); sys && is_kind(*sys, Kind::Module))
+    if (Value* out = dict_find_str(sys->as<Module>()->dict, intern("stdout")); out && !out->is_none())
+      return *out;
+  return std_stream(1);
+}
 
 void stream_write(Value file, std::string_view text) {
   if (is_kind(file, Kind::File) && file.as_object()->type == &text_stream_type) {

@@ -28,6 +28,20 @@ namespace tributary::lib {
 
 namespace {
 
+// sys.displayhook: shows a value (not None) as the interactive interpreter
+// does, and keeps it in builtins._.
+Value sys_displayhook(Value, const Args& a) {
+  check_one(a, "displayhook");
+  if (a[0].is_none()) return Value::none();
+  Dict* builtins = vm::state().builtins->dict;
+  dict_set_str(builtins, "_", Value::none());
+  Value out = current_stdout();
+  stream_write(out, repr(a[0])->view());
+  stream_write(out, "\n");
+  dict_set_str(builtins, "_", a[0]);
+  return Value::none();
+}
+
 Value sys_exit(Value, const Args& a) {
   no_kwargs(a, "exit");
   check_expected(a, "exit", 0, 1);
@@ -64,11 +78,6 @@ Value sys_setrecursionlimit(Value, const Args& a) {
   if (n > INT32_MAX) raise(types::overflow_error, "Python int too large to convert to C int");
   vm::state().recursion_limit = static_cast<int>(n);
   return Value::none();
-}
-
-Value sys_getsizeof(Value, const Args& a) {
-  check_expected(a, "getsizeof", 1, 2);
-  raise(types::not_implemented_error, "sys.getsizeof");
 }
 
 // sys.exc_info(): (type, value, traceback) of the exception being handled.
@@ -179,13 +188,10 @@ Value sys_getframe(Value, const Args& a) {
   return back;
 }
 
-// A named tuple standing for one of CPython's struct sequences (attributes,
-// indexing, slicing and comparisons work).
+// One of CPython's struct sequences in sys (attributes, indexing, slicing,
+// comparisons, and a repr naming sys).
 template <size_t N> Value struct_sequence(const char* name, const char* fields, Value (&values)[N]) {
-  Value nt_args[3] = {str_value(name), str_value(fields), str_value("sys")};
-  Value module_kw = Value::object(intern("module"));
-  Value type = namedtuple_function(Value::empty(), Args{nt_args, 2, &module_kw, &nt_args[2], 1});
-  return call(type, Args{values, N});
+  return call(struct_sequence_type("sys", name, fields), Args{values, N});
 }
 
 } // namespace
@@ -234,14 +240,17 @@ Module* make_sys_module() {
   // Debian's CPython: the prefixes argparse and sysconfig read (no virtual environment).
   for (const char* name : {"prefix", "base_prefix", "exec_prefix", "base_exec_prefix"}) add_value(m, name, str_value("/usr"));
   add_value(m, "byteorder", str_value(std::endian::native == std::endian::little ? "little" : "big"));
+  add_value(m, "hexversion", make_int(int64_t{0x030b00f0})); // 3.11.0 final
   init_simple_namespace();
   {
-    Value kw[3] = {Value::object(intern("name")), Value::object(intern("cache_tag")), Value::object(intern("version"))};
-    Value vals[3] = {str_value("tributary"), Value::none(), dict_get(m->dict, Value::object(intern("version_info")))};
-    add_value(m, "implementation", construct_namespace(Value::object(&simple_namespace), Args{nullptr, 0, kw, vals, 3}));
+    // CPython's attributes; cache_tag None: no bytecode is cached.
+    Value kw[5] = {Value::object(intern("name")), Value::object(intern("cache_tag")), Value::object(intern("version")),
+                   Value::object(intern("hexversion")), Value::object(intern("_multiarch"))};
+    Value vals[5] = {str_value("tributary"), Value::none(), dict_get(m->dict, Value::object(intern("version_info"))),
+                     make_int(int64_t{0x030b00f0}), str_value("x86_64-linux-gnu")};
+    add_value(m, "implementation", construct_namespace(Value::object(&simple_namespace), Args{nullptr, 0, kw, vals, 5}));
   }
   add_value(m, "warnoptions", Value::object(new_list()));
-  add_value(m, "hexversion", make_int(int64_t{0x030b00f0}));
   add_value(m, "dont_write_bytecode", Value::boolean(true));
   add_value(m, "implementation_name", str_value("tributary"));
   add_value(m, "stdin", std_input());
@@ -251,6 +260,8 @@ Module* make_sys_module() {
   add_value(m, "__stdout__", std_stream(1));
   add_value(m, "__stderr__", std_stream(2));
   add_function(m, "exit", sys_exit);
+  add_function(m, "displayhook", sys_displayhook);
+  add_function(m, "__displayhook__", sys_displayhook);
   add_function(m, "getrecursionlimit", sys_getrecursionlimit);
   add_function(m, "setrecursionlimit", sys_setrecursionlimit);
   add_function(m, "getsizeof", sys_getsizeof);

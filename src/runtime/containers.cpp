@@ -6,6 +6,7 @@
 #include "runtime/exceptions.h"
 #include "runtime/int.h"
 #include "runtime/ops.h"
+#include "runtime/ops_internal.h"
 #include "runtime/str.h"
 
 namespace tributary {
@@ -420,6 +421,12 @@ Value list_slice(List* l, int64_t start, int64_t stop, int64_t step) {
 
 int64_t slice_indices(Slice* s, int64_t length, int64_t& start, int64_t& stop, int64_t& step) {
   auto clamp_index = [](Value v, const char*) -> int64_t {
+    if (!is_int(v) && !v.is_bool() && ops_detail::is_user_type(type_of(v))) {
+      Value r = ops_detail::call_dunder(v, "__index__");
+      if (!r.is_empty() && !is_int(r) && !r.is_bool())
+        raise_fmt(types::type_error, "__index__ returned non-int (type {})", type_of(r)->name);
+      if (!r.is_empty()) v = r;
+    }
     if (auto i = int_as_i64(v)) return *i;
     if (is_int(v)) return int_is_negative(v) ? INT64_MIN / 2 : INT64_MAX / 2;
     raise_type_error("slice indices must be integers or None or have an __index__ method");

@@ -44,6 +44,8 @@ Value or_none(Value v) { return v.is_empty() ? Value::none() : v; }
 
 bool is_exception_or_none(Value v) { return v.is_none() || is_exception_instance(v); }
 
+} // namespace
+
 // `T(...)` for every exception type; `self` is the (possibly derived) Type.
 Value construct_exception(Value self, const Args& a) {
   Type* t = self.as<Type>();
@@ -61,6 +63,8 @@ Value construct_exception(Value self, const Args& a) {
   }
   return Value::object(e);
 }
+
+namespace {
 
 
 // Item `i` of the args tuple, or None.

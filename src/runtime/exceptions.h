@@ -71,6 +71,8 @@ Value frame_snapshot(Value code, int line, Value globals, Value back);
 
 // Initializes a builtin exception class `name` deriving from `base`.
 void init_exception_type(Type& t, const char* name, Type& base);
+// `T(*args, **kwargs)` for an exception type T: every exception type's construct.
+Value construct_exception(Value type, const Args& a);
 
 // The type of TracebackEntry objects (exc.__traceback__, tb_next, tb_frame).
 extern Type traceback_type;

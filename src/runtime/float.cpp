@@ -7,6 +7,7 @@
 
 #include "runtime/exceptions.h"
 #include "runtime/int.h"
+#include "runtime/ops_internal.h"
 
 namespace tributary {
 
@@ -39,6 +40,19 @@ double float_pow(double x, double y) {
   double r = std::pow(x, y);
   if (std::isinf(r)) raise(types::overflow_error, "(34, 'Numerical result out of range')");
   return negate ? -r : r;
+}
+
+std::optional<double> real_as_double(Value v) {
+  if (v.is_double()) return v.as_double();
+  if (v.is_small_int() || v.is_bool() || is_bigint(v)) return int_to_double(v);
+  for (const char* dunder : {"__float__", "__index__"}) {
+    Value r = ops_detail::call_dunder(v, dunder);
+    if (r.is_empty()) continue;
+    if (r.is_double()) return r.as_double();
+    if ((r.is_small_int() || r.is_bool() || is_bigint(r)) && dunder[2] == 'i') return int_to_double(r);
+    raise_fmt(types::type_error, "{}.{} returned non-float (type {})", type_of(v)->name, dunder, type_of(r)->name);
+  }
+  return std::nullopt;
 }
 
 } // namespace tributary

@@ -61,6 +61,8 @@ void init() {
   mp_set_memory_functions(gmp_alloc, gmp_realloc, gmp_free);
 }
 
+void collect() { GC_gcollect(); }
+
 void* alloc(size_t bytes) {
   void* p = GC_MALLOC(bytes);
   if (!p) throw std::bad_alloc();
@@ -80,16 +82,6 @@ void* alloc_root(size_t bytes) {
 }
 
 void free_root(void* p) { GC_FREE(p); }
-
-void collect() { GC_gcollect(); }
-
-// GC_disable nests; Python's enable/disable do not, so one level is kept.
-void set_enabled(bool on) {
-  if (on == enabled()) return;
-  on ? GC_enable() : GC_disable();
-}
-
-bool enabled() { return GC_is_disabled() == 0; }
 
 bool run_on_large_stack(void* (*fn)(void*), void* arg, size_t stack_bytes) {
   pthread_attr_t attr;

@@ -20,11 +20,7 @@ void* alloc(size_t bytes);        // zeroed, scanned
 void* alloc_atomic(size_t bytes); // not zeroed, never scanned
 void* alloc_root(size_t bytes);   // scanned, never collected (static tables)
 void free_root(void* p);
-// A full collection now (Python's gc.collect()).
-void collect();
-// Automatic collections on or off (gc.enable/disable); whether they are on.
-void set_enabled(bool on);
-bool enabled();
+void collect(); // a full collection now (gc.collect())
 // Runs fn(arg) on a new collector-registered thread with `stack_bytes` of
 // stack and waits for it; false if the thread could not be created.
 bool run_on_large_stack(void* (*fn)(void*), void* arg, size_t stack_bytes);

@@ -101,5 +101,8 @@ double float_mod(double a, double b);
 // Python's float ** float: ZeroDivisionError for 0.0 ** negative, OverflowError
 // on overflow, NotImplementedError where CPython returns a complex number.
 double float_pow(double x, double y);
+// A number as a double, as CPython's PyFloat_AsDouble: a float, an int,
+// x.__float__(), then x.__index__(); empty when x is none of these.
+std::optional<double> real_as_double(Value v);
 
 } // namespace tributary

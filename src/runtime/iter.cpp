@@ -15,6 +15,7 @@
 #include "runtime/ops.h"
 #include "runtime/ops_internal.h"
 #include "runtime/str.h"
+#include "runtime/user_class.h"
 
 namespace tributary {
 
@@ -325,8 +326,8 @@ Value construct_range(Value, const Args& args) {
 
 void init_iter_type(Type& t, const char* name) {
   init_type(t, name, Kind::Iterator, &types::object);
-  add_method(t, "__next__", iterator_next_method);
-  add_method(t, "__iter__", iterator_iter_method);
+  add_method(t, "__next__", self_or_first<iterator_next_method>);
+  add_method(t, "__iter__", self_or_first<iterator_iter_method>);
 }
 
 } // namespace

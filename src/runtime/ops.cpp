@@ -233,8 +233,9 @@ Value builtin_binary(BinOp op, Value a, Value b) {
     if (is_sequence_kind(ka) && bi) return sequence_repeat(a, b);
     if (is_sequence_kind(kb) && ai) return sequence_repeat(b, a);
   }
-  if (op == BinOp::Mod && ka == Kind::Str && (!is_user_type(tb) || has_attr_store(tb)))
+  if (op == BinOp::Mod && ka == Kind::Str)
     return Value::object(str_percent_format(a.as<Str>(), b));
+  if (op == BinOp::Mod && ka == Kind::Bytes) return bytes_percent_format(a, b);
   if (ka == Kind::Set || ka == Kind::FrozenSet || ka == Kind::DictView || kb == Kind::DictView)
     return ops_detail::set_binary_op(op, a, b, false);
   if (op == BinOp::Or) {
@@ -296,14 +297,26 @@ Value user_binary(BinOp op, Value a, Value b) {
             inplace ? "=" : "", ta->name, tb->name);
 }
 
+// str % x and bytes % x format whatever x is: their own __mod__ never returns
+// NotImplemented, so x's __rmod__ is only asked first when x's class derives
+// from theirs.
+bool str_formats_first(BinOp op, Type* ta, Type* tb) {
+  return op == BinOp::Mod && (ta == &types::str || ta == &types::bytes) && !is_subtype(tb, ta);
+}
+
 Value binary_impl(BinOp op, Value a, Value b, bool inplace) {
   // A subclass of a builtin type has the builtin's layout: its own methods first.
-  if (is_user_type(type_of(a)) || is_user_type(type_of(b))) {
+  Type* ta = type_of(a);
+  Type* tb = type_of(b);
+  if ((is_user_type(ta) || is_user_type(tb)) && !str_formats_first(op, ta, tb)) {
     Value r = user_binary(op, a, b);
     if (!r.is_empty()) return r;
   }
   Value r = builtin_binary(op, a, b);
   if (!r.is_empty()) return r;
+  // bytes + any other bytes-like object (a memoryview), as CPython's bytes_concat.
+  if (op == BinOp::Add && ta->kind == Kind::Bytes)
+    if (Value c = bytes_concat_buffer(a, b); !c.is_empty()) return c;
   raise_unsupported(op, a, b, inplace);
 }
 

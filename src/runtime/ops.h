@@ -83,8 +83,17 @@ Value call2(Value callable, Value a, Value b);
 List* list_from_iterable(Value v);
 Tuple* tuple_from_iterable(Value v);
 
-// printf-style `fmt % args` (implemented in src/lib/str_methods.cpp).
+// printf-style `fmt % args` (lib/percent_format.cpp).
 Str* str_percent_format(Str* fmt, Value args);
+// bytes % args and bytearray % args (lib/percent_format.cpp): a new object of fmt's type.
+Value bytes_percent_format(Value fmt, Value args);
+// A complex number (lib/complex.cpp): the compiler's imaginary literals.
+Value make_complex(double re, double im);
+// bytes + a bytes-like object other than bytes and bytearray (lib/bytes.cpp);
+// empty when `other` is not bytes-like.
+Value bytes_concat_buffer(Value bytes, Value other);
+// `item in bytes` (lib/bytes.cpp): a byte value or any bytes-like part.
+bool bytes_contains(Value bytes, Value item);
 
 // Initializes every builtin Type (object, type, int, ..., exceptions, iterators)
 // with its base and MRO. Called once at startup, after gc::init().

@@ -371,19 +371,7 @@ bool contains(Value container, Value item) {
     if (!is_str(item))
       raise_fmt(types::type_error, "'in <string>' requires string as left operand, not {}", type_of(item)->name);
     return str_contains(container.as<Str>(), item.as<Str>());
-  case Kind::Bytes: {
-    Bytes* b = container.as<Bytes>();
-    std::string_view hay(reinterpret_cast<const char*>(b->data), b->size);
-    if (is_intlike(item)) {
-      auto x = int_as_i64(item);
-      if (!x || *x < 0 || *x > 255) raise_value_error("byte must be in range(0, 256)");
-      return hay.find(static_cast<char>(*x)) != std::string_view::npos;
-    }
-    if (!is_kind(item, Kind::Bytes))
-      raise_fmt(types::type_error, "a bytes-like object is required, not '{}'", type_of(item)->name);
-    Bytes* n = item.as<Bytes>();
-    return hay.find(std::string_view(reinterpret_cast<const char*>(n->data), n->size)) != std::string_view::npos;
-  }
+  case Kind::Bytes: return bytes_contains(container, item);
   case Kind::Range: return range_contains(container.as<Range>(), item);
   case Kind::DictView: {
     Dict* d = container.as<DictView>()->dict;

@@ -136,6 +136,9 @@ template <CmpOp Op> Value op_compare(const Call& c) {
 // as CPython's do (so `super().__add__(x)` lets the caller try another way).
 template <BinOp Op, bool kReflected> Value op_binary(const Call& c) {
   expect(c, "operator", 1);
+  // str.__mod__ and bytes.__mod__ format whatever they get: their errors are real.
+  if constexpr (Op == BinOp::Mod && !kReflected)
+    if (is_kind(c.self, Kind::Str) || is_kind(c.self, Kind::Bytes)) return binary_op(Op, c.self, c.args[0]);
   try {
     return kReflected ? binary_op(Op, c.args[0], c.self) : binary_op(Op, c.self, c.args[0]);
   } catch (const PyException& e) {

@@ -62,6 +62,12 @@ void check_not_abstract(Type* t) {
             names->items.size() > 1 ? "s" : "", joined);
 }
 
+// BaseException.__init__.
+Value exc_init(Value self, const Args& a) {
+  self.as<ExceptionObj>()->args = new_tuple(a.positional());
+  return Value::none();
+}
+
 Value construct_instance(Value self, const Args& a) {
   Type* t = self.as<Type>();
   static Str* const kNew = intern("__new__");
@@ -70,8 +76,8 @@ Value construct_instance(Value self, const Args& a) {
   Value init = type_lookup(t, kInit);
   bool default_new = new_fn == g_object_new;
   Value obj;
-  if (t->kind == Kind::Exception) {
-    if (init == g_exc_init && default_new) return types::base_exception.construct(self, a);
+  if (t->kind == Kind::Exception && default_new) {
+    if (init == g_exc_init) return types::base_exception.construct(self, a);
     obj = Value::object(new_exception(t, a.positional()));
   } else if (default_new) {
     if (t->kind != Kind::Instance) raise_fmt(types::type_error, "cannot create '{}' instances", t->name);
@@ -84,7 +90,11 @@ Value construct_instance(Value self, const Args& a) {
     obj = call_with_first(f, self, a);
     if (!is_subtype(type_of(obj), t)) return obj;
   }
-  if (init == g_object_init || init == g_exc_init) return obj;
+  if (init == g_object_init) return obj;
+  if (init == g_exc_init) { // BaseException.__init__ sets args, whatever __new__ gave
+    exc_init(obj, a);
+    return obj;
+  }
   Value r = call_with_first(init, obj, a);
   if (!r.is_none()) raise_fmt(types::type_error, "__init__() should return None, not '{}'", type_of(r)->name);
   return obj;
@@ -189,10 +199,6 @@ Value object_subclasshook(Value, const Args&) { return kNotImplemented; }
 
 // ---- BaseException's methods -------------------------------------------------------------
 
-Value exc_init(Value self, const Args& a) {
-  self.as<ExceptionObj>()->args = new_tuple(a.positional());
-  return Value::none();
-}
 Value exc_str(Value self, const Args&) { return str_value(exception_str(self)); }
 Value exc_repr(Value self, const Args&) { return str_value(exception_repr(self)); }
 Value exc_with_traceback(Value self, const Args& a) {
@@ -379,6 +385,13 @@ Type* layout_base(Tuple* bases) {
 
 } // namespace
 
+namespace {
+void install_slots(Type* t, Dict* ns); // (__slots__, below)
+bool slots_only(Type* t);
+void check_slots_store(Type* t, Str* name);
+Dict* instance_dict_without_slots(Instance* o);
+} // namespace
+
 Type* make_class(Str* name, Tuple* bases, Dict* ns, Type* meta) {
   if (bases->size == 0) {
     Value obj = Value::object(&types::object);
@@ -397,11 +410,18 @@ Type* make_class(Str* name, Tuple* bases, Dict* ns, Type* meta) {
   t->bases = bases;
   t->dict = ns;
   t->construct = construct_instance;
+  install_slots(t, ns);
   static Str* const kQualname = intern("__qualname__");
   static Str* const kModule = intern("__module__");
   Value qn = dict_get(ns, Value::object(kQualname));
+  if (!qn.is_empty() && !is_str(qn))
+    raise_fmt(types::type_error, "type __qualname__ must be a str, not {}", type_of(qn)->name);
   t->qualname = is_str(qn) ? qn.as<Str>() : intern(name->view());
   dict_del(ns, Value::object(kQualname));
+  // type(name, bases, ns) without __module__: the calling code's module (a class statement sets it).
+  if (!dict_find_str(ns, kModule))
+    if (Dict* g = vm::current_globals())
+      if (Value* mod_name = dict_find_str(g, intern("__name__"))) dict_set(ns, Value::object(kModule), *mod_name);
   Value mod = dict_get(ns, Value::object(kModule));
   t->module_name = is_str(mod) ? mod : Value::empty();
   // Implicit wrapping, as type.__new__ does.
@@ -500,7 +520,9 @@ Value type_dunder_new(Value, const Args& a) {
   if (!is_dict(a[3])) raise_fmt(types::type_error, "type.__new__() argument 3 must be dict, not {}", type_of(a[3])->name);
   Tuple* bases = a[2].as<Tuple>();
   for (Value b : bases->span())
-    if (!is_type(b)) raise_fmt(types::type_error, "type.__new__() argument 2 must be a tuple of types");
+    if (!is_type(b)) // (a non-type base's metaclass is its type, which is no type subclass)
+      raise(types::type_error, "metaclass conflict: the metaclass of a derived class must be a (non-strict) "
+                               "subclass of the metaclasses of all its bases");
   Type* winner = most_derived_metaclass(meta, bases);
   if (winner != meta) {
     // As CPython's type_new: a more derived metaclass's own __new__ makes it.
@@ -511,7 +533,7 @@ Value type_dunder_new(Value, const Args& a) {
       return call(f, Args{args, 4, a.kwnames, a.kwvals, a.nkw});
     }
   }
-  return Value::object(type_new(winner, a[1].as<Str>(), bases, a[3].as<Dict>(), a));
+  return Value::object(type_new(winner, a[1].as<Str>(), bases, a[3].as<Dict>(), a)); // (type_new copies ns)
 }
 
 // The descriptor methods of the builtin descriptors, for code that asks for
@@ -603,6 +625,155 @@ bool class_defines_set_or_delete(Type* t) {
   return !type_lookup(t, kSet).is_empty() || !type_lookup(t, kDelete).is_empty();
 }
 
+// ---- __slots__ ---------------------------------------------------------------------------
+//
+// A slot's attribute lives in the instance's ordinary storage; what __slots__
+// changes is which names an instance may have. Each slot name gets a
+// member_descriptor in the class: a non-data descriptor (so loads and stores
+// keep the instance fast paths) whose __get__ gives the descriptor itself on
+// the class and "'P' object has no attribute 'x'" for an unset slot.
+
+Type member_descriptor_type;
+
+struct MemberDescriptor : Object {
+  Str* name;
+  Type* owner;
+};
+
+namespace {
+
+// The receiver and arguments of a native method called bound or unbound.
+Args receiver_first(Value& self, const Args& a, const char* name) {
+  if (!self.is_empty()) return a;
+  if (a.npos == 0 || !is_kind(a[0], Kind::Object) || a[0].as_object()->type != &member_descriptor_type)
+    raise_fmt(types::type_error, "descriptor '{}' requires a 'member_descriptor' object", name);
+  self = a[0];
+  return Args{a.pos + 1, a.npos - 1, a.kwnames, a.kwvals, a.nkw};
+}
+
+Value member_get(Value self, const Args& args) {
+  Args a = receiver_first(self, args, "__get__");
+  if (a.npos < 1 || a.npos > 2) raise(types::type_error, "__get__ expected 1 or 2 arguments");
+  auto* d = self.as<MemberDescriptor>();
+  Value obj = a[0];
+  if (obj.is_none()) return self;
+  if (!is_subtype(type_of(obj), d->owner))
+    raise_fmt(types::type_error, "descriptor '{}' for '{}' objects doesn't apply to a '{}' object", d->name->view(),
+              d->owner->name, type_of(obj)->name);
+  raise_fmt(types::attribute_error, "'{}' object has no attribute '{}'", type_of(obj)->name, d->name->view());
+}
+
+Value member_repr(Value self, const Args& args) {
+  receiver_first(self, args, "__repr__");
+  auto* d = self.as<MemberDescriptor>();
+  return Value::object(new_str(fmt::format("<member '{}' of '{}' objects>", d->name->view(), d->owner->name)));
+}
+
+bool is_member_of(Value v, Type* owner) {
+  return is_kind(v, Kind::Object) && v.as_object()->type == &member_descriptor_type &&
+         v.as<MemberDescriptor>()->owner == owner;
+}
+
+// `__x` in class `_Cls` is stored as `_Cls__x` (private name mangling).
+std::string mangle(std::string_view cls, std::string_view name) {
+  if (!name.starts_with("__") || name.ends_with("__") || name.find('.') != std::string_view::npos) return std::string(name);
+  size_t skip = cls.find_first_not_of('_');
+  if (skip == std::string_view::npos) return std::string(name);
+  return "_" + std::string(cls.substr(skip)) + std::string(name);
+}
+
+bool is_identifier(std::string_view s) {
+  if (s.empty() || std::isdigit(static_cast<unsigned char>(s[0]))) return false;
+  for (unsigned char c : s)
+    if (!(std::isalnum(c) || c == '_' || c >= 0x80)) return false;
+  return true;
+}
+
+// Whether a __slots__ value lists "__dict__" (a str, or a tuple or list of them).
+bool names_dict_slot(Value slots) {
+  auto is_dict_name = [](Value v) { return is_str(v) && v.as<Str>()->view() == "__dict__"; };
+  if (is_str(slots)) return is_dict_name(slots);
+  std::span<const Value> items;
+  if (is_tuple(slots)) items = slots.as<Tuple>()->span();
+  else if (is_list(slots)) items = std::span<const Value>(slots.as<List>()->items);
+  for (Value v : items)
+    if (is_dict_name(v)) return true;
+  return false;
+}
+
+// Whether every class of t's MRO but object declares __slots__, none with __dict__.
+bool slots_only(Type* t) {
+  for (Value m : t->mro->span()) {
+    Type* mt = m.as<Type>();
+    if (mt == &types::object) continue;
+    if (mt->is_builtin || mt->kind != Kind::Instance || !mt->dict) return false;
+    Value* slots = dict_find_str(mt->dict, intern("__slots__"));
+    if (!slots || names_dict_slot(*slots)) return false;
+  }
+  return true;
+}
+
+// Checks a new class's __slots__ and puts a member descriptor in its dict for
+// each name (but __dict__ and __weakref__, which a slot list may name).
+void install_slots(Type* t, Dict* ns) {
+  Value slots = dict_get(ns, Value::object(intern("__slots__")));
+  if (slots.is_empty()) return;
+  if (!member_descriptor_type.dict) {
+    init_type(member_descriptor_type, "member_descriptor", Kind::Object, &types::object);
+    member_descriptor_type.is_builtin = false; // its __get__ is found as a Python descriptor's
+    add_method(member_descriptor_type, "__get__", member_get);
+    add_method(member_descriptor_type, "__repr__", member_repr);
+  }
+  List* names = is_str(slots) ? new_list(std::span<const Value>(&slots, 1)) : list_from_iterable(slots);
+  bool has_dict = false;
+  for (Value n : names->items) {
+    if (!is_str(n)) raise_fmt(types::type_error, "__slots__ items must be strings, not '{}'", type_of(n)->name);
+    std::string_view v = n.as<Str>()->view();
+    if (!is_identifier(v)) raise(types::type_error, "__slots__ must be identifiers");
+    if (v == "__dict__") {
+      if (has_dict) raise(types::type_error, "__dict__ slot disallowed: we already got one");
+      has_dict = true;
+      continue;
+    }
+    if (v == "__weakref__") continue;
+    Str* key = intern(mangle(t->name, v));
+    Value* existing = dict_find_str(ns, key);
+    if (existing && is_member_of(*existing, t)) continue; // (a name listed twice)
+    if (existing) raise_fmt(types::value_error, "'{}' in __slots__ conflicts with class variable", v);
+    auto* d = gc::make<MemberDescriptor>();
+    d->type = &member_descriptor_type;
+    d->name = key;
+    d->owner = t;
+    dict_set(ns, Value::object(key), Value::object(d));
+  }
+}
+
+// An instance's __dict__: its attributes but those kept in slots (a subclass
+// of a slotted class has both).
+Dict* instance_dict_without_slots(Instance* o) {
+  Dict* d = instance_dict(o);
+  if (!member_descriptor_type.dict) return d;
+  for (uint32_t i = 0; i < o->shape->size; ++i) {
+    Value attr = type_lookup(o->type, o->shape->names[i]);
+    if (is_kind(attr, Kind::Object) && attr.as_object()->type == &member_descriptor_type)
+      dict_del(d, Value::object(o->shape->names[i]));
+  }
+  return d;
+}
+
+// Raises AttributeError when instances of `t` may not have attribute `name`
+// (t's hooks include kHookSlots and no class of its MRO gives `name` a slot
+// or a class attribute).
+void check_slots_store(Type* t, Str* name) {
+  Value cls_attr = type_lookup(t, name);
+  if (is_kind(cls_attr, Kind::Object) && cls_attr.as_object()->type == &member_descriptor_type) return;
+  if (cls_attr.is_empty())
+    raise_fmt(types::attribute_error, "'{}' object has no attribute '{}'", t->name, name->view());
+  raise_fmt(types::attribute_error, "'{}' object attribute '{}' is read-only", t->name, name->view());
+}
+
+} // namespace
+
 uint32_t class_hooks(Type* t) {
   uint64_t epoch = instance_class_epoch();
   if (t->hooks_epoch == epoch) return t->hooks;
@@ -613,6 +784,7 @@ uint32_t class_hooks(Type* t) {
   if (Value v = type_lookup(t, intern("__getattribute__")); !v.is_empty() && v != g_object_getattribute)
     h |= kHookGetattribute;
   if (Value am = type_lookup(t, intern("__abstractmethods__")); !am.is_empty() && truthy(am)) h |= kHookAbstract;
+  if (slots_only(t)) h |= kHookSlots;
   t->hooks = h;
   t->hooks_epoch = epoch;
   return h;
@@ -632,7 +804,7 @@ Value instance_lookup(Value obj, Str* name) {
   if (!cls_attr.is_empty()) return ops_detail::bind_attr(cls_attr, obj, name);
   std::string_view n = name->view();
   if (n.size() > 4 && n[0] == '_' && n[1] == '_') {
-    if (n == "__dict__") return Value::object(instance_dict(o));
+    if (n == "__dict__") return class_hooks(t) & kHookSlots ? Value::empty() : Value::object(instance_dict_without_slots(o));
     if (n == "__class__") return Value::object(t);
   }
   return Value::empty();
@@ -700,6 +872,7 @@ void instance_setattr_raw(Value obj, Str* name, Value v) {
     return;
   }
   if (name->view() == "__class__") raise(types::type_error, "__class__ assignment is not supported yet");
+  if (class_hooks(o->type) & kHookSlots) check_slots_store(o->type, name);
   instance_set_slot(o, name, v);
 }
 
@@ -729,7 +902,12 @@ void instance_delattr_raw(Value obj, Str* name) {
     call1(fdel, obj);
     return;
   }
-  if (!instance_del_slot(o, name)) no_attribute(obj, name);
+  if (!instance_del_slot(o, name)) {
+    // An unset slot's deletion error is the bare name, as CPython's member_descriptor.
+    if (is_kind(cls_attr, Kind::Object) && cls_attr.as_object()->type == &member_descriptor_type)
+      raise(types::attribute_error, name->view());
+    no_attribute(obj, name);
+  }
 }
 
 void instance_delattr(Value obj, Str* name) {
@@ -768,6 +946,11 @@ Value super_getattr(Value sup, Str* name) {
   if (name->view() == "__self__") return s->self;
   if (name->view() == "__thisclass__") return Value::object(s->thisclass);
   return Value::empty();
+}
+
+Value super_repr(Value self, const Args&) {
+  Super* s = self.as<Super>();
+  return str_value(fmt::format("<super: <class '{}'>, <{} object>>", s->thisclass->name, s->self_type->name));
 }
 
 void init_class_protocol() {
@@ -823,6 +1006,8 @@ void init_class_protocol() {
   classmethod.construct = construct_classmethod;
   init_type(super_type_storage, "super", Kind::Object, &object);
   super_type_storage.construct = construct_super;
+  add_method(super_type_storage, "__repr__", self_or_first<super_repr>);
+  super_type_storage.is_builtin = false; // repr() asks its __repr__
   init_slot_wrappers();
   init_traceback_types();
 }

@@ -26,6 +26,7 @@ enum ClassHooks : uint32_t {
   kHookSetattr = 2,      // __setattr__ other than object's
   kHookDelattr = 4,      // __delattr__ other than object's
   kHookGetattribute = 8, // __getattribute__ other than object's
+  kHookSlots = 16,       // __slots__ all along the MRO, without __dict__: no other attributes
 };
 
 // C3 linearization of a class with the given bases (`t` first). TypeError when

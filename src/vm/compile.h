@@ -16,8 +16,10 @@ namespace tributary::vm {
 // Module: module-level names are globals (LOAD_GLOBAL/STORE_GLOBAL).
 // Names: module-level names go through the frame's locals dict (exec with
 // separate locals, compile()). Eval: the module must be one expression whose
-// value the code returns (eval()).
-enum class CompileMode { Module, Names, Eval };
+// value the code returns (eval()). Single: as Names, and each expression
+// statement of the module level shows its value with sys.displayhook
+// (compile(..., "single"), as the interactive interpreter).
+enum class CompileMode { Module, Names, Eval, Single };
 
 // Parses and compiles; a SyntaxError is raised as a Python exception, also
 // for a null byte in the source (CPython compiles imported files from their

@@ -106,7 +106,7 @@ Value coro_send_m(Value self, const Args& a) {
 Value coro_throw_m(Value self, const Args& a) {
   Generator* g = self_coro(self);
   Value out;
-  if (generator_resume(g, Value::none(), thrown_exception(a), out)) return out;
+  if (generator_throw(g, a, out)) return out;
   raise_stop_iteration(out);
 }
 
@@ -215,7 +215,7 @@ Value wrapper_send_m(Value self, const Args& a) {
 Value wrapper_throw_m(Value self, const Args& a) {
   Generator* g = self_wrapper(self)->coro;
   Value out;
-  if (generator_resume(g, Value::none(), thrown_exception(a), out)) return out;
+  if (generator_throw(g, a, out)) return out;
   raise_stop_iteration(out);
 }
 

@@ -91,12 +91,11 @@ Value builtin_vars(Value, const Args& a) {
   return d;
 }
 
-// dir(obj): the sorted names of obj's attributes (its own, then its class's
-// and their bases'); dir(): the caller's local names. An object's __dir__
-// other than object's decides for itself.
-Value builtin_dir(Value, const Args& a) {
-  if (a.nkw) raise(types::type_error, "dir() takes no keyword arguments");
-  if (a.npos > 1) raise_fmt(types::type_error, "dir expected at most 1 argument, got {}", a.npos);
+// The names dir(obj) lists, unsorted (object.__dir__): obj's own (its
+// __dict__), then its class's and their bases', and the attributes every
+// object has (__class__; __dict__ and __weakref__ of a class written in
+// Python). A module lists its dict only.
+List* dir_names(Value obj) {
   Dict* names = new_dict();
   auto add_keys = [&](Dict* d) {
     size_t pos = 0;
@@ -104,27 +103,59 @@ Value builtin_dir(Value, const Args& a) {
     while (dict_next(d, pos, k, v))
       if (is_str(k)) dict_set(names, k, Value::none());
   };
-  if (a.npos == 0) {
-    add_keys(frame_locals(caller()));
-  } else {
-    Value obj = a[0];
-    Type* t = type_of(obj);
-    if (Value own = type_lookup(t, intern("__dir__")); !own.is_empty() && !is_kind(own, Kind::NativeFunction)) {
-      Value r = call(own, Args{&obj, 1});
-      List* l = list_from_iterable(r);
-      std::sort(l->items.begin(), l->items.end(), [](Value x, Value y) { return compare_bool(CmpOp::Lt, x, y); });
-      return Value::object(l);
-    }
-    if (Value d = get_attr_or_empty(obj, intern("__dict__")); is_dict(d)) add_keys(d.as<Dict>());
+  auto add = [&](const char* name) { dict_set(names, Value::object(intern(name)), Value::none()); };
+  Type* t = type_of(obj);
+  if (Value d = get_attr_or_empty(obj, intern("__dict__")); is_dict(d)) add_keys(d.as<Dict>());
+  if (t->kind != Kind::Module) {
     Type* cls = is_type(obj) ? obj.as<Type>() : t;
-    for (Value m : cls->mro->span())
-      if (m.as<Type>()->dict) add_keys(m.as<Type>()->dict);
-    if (!is_type(obj)) dict_set(names, Value::object(intern("__class__")), Value::none());
+    bool python_class = false;
+    for (Value m : cls->mro->span()) {
+      Type* mt = m.as<Type>();
+      if (mt->dict) add_keys(mt->dict);
+      python_class = python_class || (!mt->is_builtin && mt->kind == Kind::Instance);
+    }
+    add("__class__");
+    if (python_class) {
+      add("__dict__");
+      add("__weakref__");
+    }
   }
   List* l = new_list();
   size_t pos = 0;
   Value k, v;
   while (dict_next(names, pos, k, v)) list_append(l, k);
+  return l;
+}
+
+// object.__dir__(self): the default listing, unsorted.
+Value object_dir(Value self, const Args& a) {
+  if (self.is_empty()) {
+    if (a.npos != 1) raise_fmt(types::type_error, "descriptor '__dir__' of 'object' object needs an argument");
+    return Value::object(dir_names(a[0]));
+  }
+  if (a.npos || a.nkw) raise_fmt(types::type_error, "object.__dir__() takes no arguments ({} given)", a.npos);
+  return Value::object(dir_names(self));
+}
+
+// dir(obj): the sorted names of obj's attributes; dir(): the caller's local
+// names. An object's __dir__ other than object's decides for itself.
+Value builtin_dir(Value, const Args& a) {
+  if (a.nkw) raise(types::type_error, "dir() takes no keyword arguments");
+  if (a.npos > 1) raise_fmt(types::type_error, "dir expected at most 1 argument, got {}", a.npos);
+  List* l;
+  if (a.npos == 0) {
+    l = new_list();
+    Dict* locals = frame_locals(caller());
+    size_t pos = 0;
+    Value k, v;
+    while (dict_next(locals, pos, k, v))
+      if (is_str(k)) list_append(l, k);
+  } else {
+    Value obj = a[0];
+    Value own = type_lookup(type_of(obj), intern("__dir__"));
+    l = !own.is_empty() && !is_kind(own, Kind::NativeFunction) ? list_from_iterable(call(own, Args{&obj, 1}))
+                                                               : dir_names(obj);
+  }
   std::sort(l->items.begin(), l->items.end(), [](Value x, Value y) { return compare_bool(CmpOp::Lt, x, y); });
   return Value::object(l);
 }
@@ -236,7 +267,8 @@ Value builtin_compile(Value, const Args& a) {
   std::string_view mode = p[2].as<Str>()->view();
   std::string filename(p[1].as<Str>()->view());
   std::string_view src = source_text(p[0], "compile");
-  if (mode == "exec" || mode == "single") return Value::object(compile_source(src, filename, CompileMode::Names));
+  if (mode == "exec") return Value::object(compile_source(src, filename, CompileMode::Names));
+  if (mode == "single") return Value::object(compile_source(src, filename, CompileMode::Single));
   if (mode == "eval") {
     while (!src.empty() && (src[0] == ' ' || src[0] == '\t')) src.remove_prefix(1);
     return Value::object(compile_source(src, filename, CompileMode::Eval));
@@ -349,6 +381,7 @@ void init_exec_builtins(Module* builtins) {
       {"vars", builtin_vars},                   {"dir", builtin_dir},         {"__import__", builtin_import},
   };
   for (const Def& d : kDefs) dict_set(builtins->dict, Value::object(intern(d.name)), new_native(d.name, d.fn));
+  add_method(types::object, "__dir__", object_dir);
   auto add = [&](const char* n, Type* t) { dict_set(builtins->dict, Value::object(intern(n)), Value::object(t)); };
   add("property", &types::property);
   add("staticmethod", &types::staticmethod);

@@ -112,7 +112,7 @@ Value delegate_of(Generator* g) {
   return f.stack_base()[f.resume_depth - 1];
 }
 
-bool gen_throw(Generator* g, Value exc, Value& out);
+bool gen_throw(Generator* g, const ThrowArgs& t, Value& out);
 
 // Closes a sub-iterator (generator.close() or its close method, if any).
 void close_delegate(Value d) {
@@ -124,30 +124,40 @@ void close_delegate(Value d) {
   if (!m.is_empty()) call0(m);
 }
 
-bool gen_throw(Generator* g, Value exc, Value& out) {
+// Is throw()'s exception (a class or an instance) a GeneratorExit?
+bool throws_generator_exit(const ThrowArgs& t) {
+  if (is_type(t.typ)) return is_subtype(t.typ.as<Type>(), &types::generator_exit);
+  return is_exc(t.typ, types::generator_exit);
+}
+
+// CPython's _gen_throw: forwards throw()'s arguments to the sub-iterator of a
+// `yield from`, and checks them only where they are raised (its throw_here), so
+// an invalid exception is a TypeError raised inside the delegating generators.
+bool gen_throw(Generator* g, const ThrowArgs& t, Value& out) {
   Value d = delegate_of(g);
   if (!d.is_empty()) {
-    if (is_exc(exc, types::generator_exit)) {
+    if (throws_generator_exit(t)) {
       try {
         close_delegate(d);
       } catch (PyException& e) {
         return resume(g, Resume::Throw, e.exc, out);
       }
-      return resume(g, Resume::Throw, exc, out);
+      return resume(g, Resume::Throw, thrown_exception(t), out);
     }
     Value r;
     bool yielded = false;
     bool forwarded = true;
     try {
       if (is_resumable(d)) {
-        yielded = gen_throw(d.as<Generator>(), exc, r);
+        yielded = gen_throw(d.as<Generator>(), t, r);
       } else {
         Value m = get_attr_or_empty(d, intern("throw"));
         if (m.is_empty()) {
           forwarded = false;
         } else {
           try {
-            r = call1(m, exc);
+            Value given[3] = {t.typ, t.val, t.tb};
+            r = call(m, Args{given, static_cast<uint32_t>(t.tb.is_empty() ? (t.val.is_empty() ? 1 : 2) : 3)});
             yielded = true;
           } catch (PyException& e) {
             if (!is_exc(e.exc, types::stop_iteration)) throw;
@@ -173,7 +183,7 @@ bool gen_throw(Generator* g, Value exc, Value& out) {
       return resume(g, Resume::Continue, Value::none(), out);
     }
   }
-  return resume(g, Resume::Throw, exc, out);
+  return resume(g, Resume::Throw, thrown_exception(t), out);
 }
 
 Generator* self_gen(Value self) {
@@ -198,7 +208,7 @@ Value gen_send_m(Value self, const Args& a) {
 Value gen_throw_m(Value self, const Args& a) {
   Generator* g = self_gen(self);
   Value out;
-  if (gen_throw(g, thrown_exception(a), out)) return out;
+  if (generator_throw(g, a, out)) return out;
   raise_stop_iteration(out);
 }
 
@@ -226,14 +236,21 @@ void raise_stop_iteration(Value value) {
   raise(Value::object(new_exception(&types::stop_iteration, std::span<const Value>(&value, 1))));
 }
 
-Value thrown_exception(const Args& a, const char* name) {
+ThrowArgs throw_args(const Args& a, const char* name) {
   if (a.npos < 1) raise_fmt(types::type_error, "{} expected at least 1 argument, got {}", name, a.npos);
   if (a.npos > 3) raise_fmt(types::type_error, "{} expected at most 3 arguments, got {}", name, a.npos);
-  Value typ = a[0];
-  Value val = a.npos > 1 ? a[1] : Value::none();
+  return {a[0], a.npos > 1 ? a[1] : Value::empty(), a.npos > 2 ? a[2] : Value::empty()};
+}
+
+Value thrown_exception(const ThrowArgs& t) {
+  if (!t.tb.is_empty() && !t.tb.is_none() && !is_exact(t.tb, traceback_type))
+    raise(types::type_error, "throw() third argument must be a traceback object");
+  Value typ = t.typ;
+  Value val = t.val.is_empty() ? Value::none() : t.val;
   if (is_type(typ) && typ.as<Type>()->is_exception) {
     if (is_exception_instance(val) && is_subtype(type_of(val), typ.as<Type>())) return val;
     if (val.is_none()) return call0(typ);
+    if (is_tuple(val)) return call(typ, Args{val.as<Tuple>()->items, static_cast<uint32_t>(val.as<Tuple>()->size)});
     return call1(typ, val);
   }
   if (is_exception_instance(typ)) {
@@ -244,6 +261,10 @@ Value thrown_exception(const Args& a, const char* name) {
             type_of(typ)->name);
 }
 
+Value thrown_exception(const Args& a, const char* name) { return thrown_exception(throw_args(a, name)); }
+
+bool generator_throw(Generator* g, const Args& a, Value& out) { return gen_throw(g, throw_args(a, "throw"), out); }
+
 void generator_close(Generator* g) {
   if (g->state == Generator::State::Created || g->state == Generator::State::Finished) {
     g->state = Generator::State::Finished;
@@ -253,7 +274,7 @@ void generator_close(Generator* g) {
   Value out;
   bool yielded;
   try {
-    yielded = gen_throw(g, Value::object(new_exception(&types::generator_exit, std::span<const Value>())), out);
+    yielded = gen_throw(g, ThrowArgs{Value::object(new_exception(&types::generator_exit, std::span<const Value>()))}, out);
   } catch (PyException& e) {
     if (is_exc(e.exc, types::generator_exit) || is_exc(e.exc, types::stop_iteration)) return;
     throw;
@@ -313,7 +334,7 @@ const char* flavor_name(const Generator* g) {
 }
 
 bool generator_resume(Generator* g, Value sent, Value exc, Value& out) {
-  if (!exc.is_empty()) return gen_throw(g, exc, out);
+  if (!exc.is_empty()) return gen_throw(g, ThrowArgs{exc}, out);
   return resume(g, Resume::Send, sent, out);
 }
 

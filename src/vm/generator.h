@@ -67,9 +67,19 @@ bool generator_resume(Generator* g, Value sent, Value exc, Value& out);
 // Raises StopIteration carrying `value` (none: no args, as CPython).
 [[noreturn]] void raise_stop_iteration(Value value);
 
-// The exception throw(typ[, val[, tb]]) raises, from its arguments (`name`
-// for the argument-count error: "throw", or "athrow").
+// throw(typ[, val[, tb]])'s arguments as given (val, tb empty when absent).
+struct ThrowArgs {
+  Value typ, val, tb;
+};
+// Checks throw()'s argument count (`name` for its error: "throw", "athrow").
+ThrowArgs throw_args(const Args& a, const char* name);
+// The exception throw() raises, from its arguments; TypeError if they name none.
+Value thrown_exception(const ThrowArgs& t);
 Value thrown_exception(const Args& a, const char* name = "throw");
+
+// gen.throw(typ[, val[, tb]]): as generator_resume, the arguments forwarded
+// down a `yield from` chain and checked where they are raised (as CPython).
+bool generator_throw(Generator* g, const Args& a, Value& out);
 
 // close(): GeneratorExit raised at the suspension point, which must not yield.
 void generator_close(Generator* g);

@@ -196,6 +196,13 @@ void setup_annotations(Frame* f) {
   if (!dict_find_str(ns, intern("__annotations__"))) dict_set_str(ns, "__annotations__", Value::object(new_dict()));
 }
 
+void print_expr(Value v) {
+  Value* sys = dict_find_str(state().modules, intern("sys"));
+  Value* hook = sys && is_kind(*sys, Kind::Module) ? dict_find_str(sys->as<Module>()->dict, intern("displayhook")) : nullptr;
+  if (!hook) raise(types::runtime_error, "lost sys.displayhook");
+  call1(*hook, v);
+}
+
 Value get_yield_from_iter(Value v) {
   if (is_kind(v, Kind::Generator)) return v;
   if (v.is_object() && v.as_object()->type == &coroutine_type)
@@ -1317,6 +1324,11 @@ Value run_frame(Frame* f) {
       }
       TARGET(SETUP_ANNOTATIONS) {
         setup_annotations(f);
+        DISPATCH();
+      }
+      TARGET(PRINT_EXPR) {
+        f->pc = pc;
+        print_expr(*--sp);
         DISPATCH();
       }
     } catch (PyException& e) {

@@ -85,6 +85,8 @@ void delete_global(Dict* globals, Value name);
 void import_star(Frame* f, Value module);
 Value load_build_class(Dict* builtins);
 void setup_annotations(Frame* f);
+// PRINT_EXPR: calls sys.displayhook(v).
+void print_expr(Value v);
 // GET_YIELD_FROM_ITER: a generator itself, anything else iter().
 Value get_yield_from_iter(Value v);
 // BEFORE_WITH: returns the bound __exit__ and sets `enter_result` to __enter__().
