@@ -184,15 +184,6 @@ Value builtin_pow(Value, const Args& a) {
   return int_pow_mod(p[0], p[1], p[2]);
 }
 
-// An integral double as a Python int (OverflowError / ValueError for inf / nan).
-Value int_from_integral_double(double d) {
-  if (std::isinf(d)) raise(types::overflow_error, "cannot convert float infinity to integer");
-  if (std::isnan(d)) raise(types::value_error, "cannot convert float NaN to integer");
-  if (std::fabs(d) < 9.0e15) return make_int(static_cast<int64_t>(d));
-  Mpz z;
-  mpz_set_d(z, d);
-  return make_int(z);
-}
 
 // round(int, ndigits) for ndigits < 0: exact round-half-even to a multiple of 10**-ndigits.
 Value round_int(Value x, int64_t ndigits) {

@@ -65,7 +65,9 @@ GcVector<unsigned char>* array_storage(Value v, char& code);
 size_t array_item_size(char code);
 Value array_decode(char code, const unsigned char* p);
 void array_encode(char code, Value v, unsigned char* out);       // complex.cpp: the complex type
-void add_number_attrs();                         // number_attrs.cpp: int/float real, imag, ...
+void add_number_attrs();
+// number_attrs.cpp: an integral double as a Python int (OverflowError / ValueError for inf / nan).
+Value int_from_integral_double(double d);                         // number_attrs.cpp: int/float real, imag, ...
 Module* make_errno_module();                   // errno_module.cpp
 const char* os_error_subclass_name(int64_t code); // errno_module.cpp: "FileNotFoundError" for ENOENT, or null
 Module* make_gc_module();                      // gc_module.cpp

@@ -1,6 +1,8 @@
 // number_attrs.cpp — the numeric-tower attributes of int and float
 // (numbers.Integral and numbers.Real): real, imag, numerator, denominator,
-// conjugate(), as_integer_ratio(), and float.hex()/float.fromhex().
+// conjugate(), as_integer_ratio(), float.hex()/float.fromhex(), and the
+// special methods math.floor/ceil/trunc, round() and divmod() reach:
+// __floor__, __ceil__, __trunc__, __round__, __divmod__, __rdivmod__.
 //
 // A bool answers as the int it is: True.real is 1, an int.
 #include <cfloat>
@@ -14,6 +16,7 @@
 #include "runtime/int.h"
 #include "runtime/ops.h"
 #include "runtime/str.h"
+#include "vm/interp.h"
 
 namespace tributary::lib {
 
@@ -143,7 +146,54 @@ Value float_fromhex(Value, const Args& a) {
   return Value::from_double(d);
 }
 
+// The builtin function `name` (round, divmod) called with `args`.
+Value call_builtin(const char* name, std::span<const Value> args) {
+  Value f = dict_get(vm::state().builtins->dict, Value::object(intern(name)));
+  return call(f, Args{args.data(), static_cast<uint32_t>(args.size())});
+}
+
+Value int_integral(Value self, const Args& a) {
+  check_none(a, "int.__floor__");
+  return exact_int(self);
+}
+
+template <double (*F)(double)> Value float_integral(Value self, const Args& a) {
+  check_none(a, "float.__floor__");
+  return int_from_integral_double(F(self.as_double()));
+}
+double floor_of(double d) { return std::floor(d); }
+double ceil_of(double d) { return std::ceil(d); }
+double trunc_of(double d) { return std::trunc(d); }
+
+// __round__(ndigits=None): round()'s result for this number.
+Value number_round(Value self, const Args& a) {
+  Value p[1];
+  bind_args(a, "__round__", {"ndigits"}, 0, p);
+  Value args[2] = {self.is_bool() ? Value::small_int(self.is_true()) : self, p[0]};
+  return call_builtin("round", std::span<const Value>(args, p[0].is_empty() ? 1 : 2));
+}
+
+bool is_real_operand(Value v) { return v.is_double() || is_integer(v); }
+
+// __divmod__ / __rdivmod__: divmod() of two ints or floats; NotImplemented otherwise.
+template <bool kReflected> Value number_divmod(Value self, const Args& a) {
+  check_one(a, kReflected ? "__rdivmod__" : "__divmod__");
+  if (!is_real_operand(a[0])) return kNotImplemented;
+  if (!self.is_double() && a[0].is_double()) return kNotImplemented; // int with a float: float's to do
+  Value args[2] = {kReflected ? a[0] : self, kReflected ? self : a[0]};
+  return call_builtin("divmod", args);
+}
+
 } // namespace
+
+Value int_from_integral_double(double d) {
+  if (std::isinf(d)) raise(types::overflow_error, "cannot convert float infinity to integer");
+  if (std::isnan(d)) raise(types::value_error, "cannot convert float NaN to integer");
+  if (std::fabs(d) < 9.0e15) return make_int(static_cast<int64_t>(d));
+  Mpz z;
+  mpz_set_d(z, d);
+  return make_int(z);
+}
 
 void add_number_attrs() {
   add_attr(types::int_, "real", native_property("real", int_self));
@@ -151,12 +201,24 @@ void add_number_attrs() {
   add_attr(types::int_, "imag", native_property("imag", int_zero));
   add_attr(types::int_, "denominator", native_property("denominator", int_one));
   add_methods(types::int_, {{"conjugate", method<&types::int_, int_conjugate>},
-                            {"as_integer_ratio", method<&types::int_, int_as_integer_ratio>}});
+                            {"as_integer_ratio", method<&types::int_, int_as_integer_ratio>},
+                            {"__floor__", method<&types::int_, int_integral>},
+                            {"__ceil__", method<&types::int_, int_integral>},
+                            {"__trunc__", method<&types::int_, int_integral>},
+                            {"__round__", method<&types::int_, number_round>},
+                            {"__divmod__", method<&types::int_, number_divmod<false>>},
+                            {"__rdivmod__", method<&types::int_, number_divmod<true>>}});
   add_attr(types::float_, "real", native_property("real", float_self));
   add_attr(types::float_, "imag", native_property("imag", float_zero));
   add_methods(types::float_, {{"conjugate", method<&types::float_, float_conjugate>},
                               {"as_integer_ratio", method<&types::float_, float_as_integer_ratio>},
-                              {"hex", method<&types::float_, float_hex>}});
+                              {"hex", method<&types::float_, float_hex>},
+                              {"__floor__", method<&types::float_, float_integral<floor_of>>},
+                              {"__ceil__", method<&types::float_, float_integral<ceil_of>>},
+                              {"__trunc__", method<&types::float_, float_integral<trunc_of>>},
+                              {"__round__", method<&types::float_, number_round>},
+                              {"__divmod__", method<&types::float_, number_divmod<false>>},
+                              {"__rdivmod__", method<&types::float_, number_divmod<true>>}});
   add_attr(types::float_, "fromhex", new_native("fromhex", float_fromhex));
 }
 
