@@ -155,50 +155,6 @@ Value int_bit_count(Value self, const Args& a) {
   return make_int(static_cast<int64_t>(mpz_popcount(z)));
 }
 
-// int.real / numerator / conjugate(): the value as an exact int (True gives 1).
-Value int_itself(Value, const Args& a) { return a[0].is_bool() ? Value::small_int(a[0].is_true()) : a[0]; }
-Value int_conjugate(Value self, const Args& a) {
-  check_none(a, "int.conjugate");
-  Value v[1] = {self};
-  return int_itself(Value::empty(), Args{v, 1});
-}
-Value int_zero(Value, const Args&) { return Value::small_int(0); }
-Value int_one(Value, const Args&) { return Value::small_int(1); }
-
-Value int_as_integer_ratio(Value self, const Args& a) {
-  check_none(a, "int.as_integer_ratio");
-  Value pair[2] = {self.is_bool() ? Value::small_int(self.is_true()) : self, Value::small_int(1)};
-  return Value::object(new_tuple(pair));
-}
-
-Value float_real(Value, const Args& a) { return a[0]; }
-Value float_zero(Value, const Args&) { return Value::from_double(0.0); }
-Value float_conjugate(Value self, const Args& a) {
-  check_none(a, "float.conjugate");
-  return self;
-}
-
-// The exact ratio of a double: its mantissa made integral, scaled by a power of two.
-Value float_as_integer_ratio(Value self, const Args& a) {
-  check_none(a, "float.as_integer_ratio");
-  double d = self.as_double();
-  if (std::isinf(d)) raise(types::overflow_error, "cannot convert Infinity to integer ratio");
-  if (std::isnan(d)) raise(types::value_error, "cannot convert NaN to integer ratio");
-  int exp = 0;
-  double m = std::frexp(d, &exp);
-  for (int i = 0; i < 300 && m != std::floor(m); ++i) {
-    m *= 2.0;
-    --exp;
-  }
-  Mpz num, den;
-  mpz_set_d(num.z, m);
-  mpz_set_ui(den.z, 1);
-  if (exp > 0) mpz_mul_2exp(num.z, num.z, static_cast<mp_bitcnt_t>(exp));
-  else mpz_mul_2exp(den.z, den.z, static_cast<mp_bitcnt_t>(-exp));
-  Value pair[2] = {make_int(num.z), make_int(den.z)};
-  return Value::object(new_tuple(pair));
-}
-
 Value float_is_integer(Value self, const Args& a) {
   check_none(a, "float.is_integer");
   double d = self.as_double();
@@ -548,18 +504,9 @@ void init_builtin_types(Module* m) {
     add_value(m, t.name, Value::object(t.type));
   }
   add_methods(types::int_, {{"bit_length", method<&types::int_, int_bit_length>},
-                            {"bit_count", method<&types::int_, int_bit_count>},
-                            {"conjugate", method<&types::int_, int_conjugate>},
-                            {"as_integer_ratio", method<&types::int_, int_as_integer_ratio>}});
-  // The numbers.Integral / numbers.Real attributes fractions and statistics read.
-  for (const char* name : {"real", "numerator"}) add_getter(types::int_, name, int_itself);
-  add_getter(types::int_, "imag", int_zero);
-  add_getter(types::int_, "denominator", int_one);
-  add_methods(types::float_, {{"is_integer", method<&types::float_, float_is_integer>},
-                              {"conjugate", method<&types::float_, float_conjugate>},
-                              {"as_integer_ratio", method<&types::float_, float_as_integer_ratio>}});
-  add_getter(types::float_, "real", float_real);
-  add_getter(types::float_, "imag", float_zero);
+                            {"bit_count", method<&types::int_, int_bit_count>}});
+  add_methods(types::float_, {{"is_integer", method<&types::float_, float_is_integer>}});
+  // (real, imag, numerator, denominator, conjugate, as_integer_ratio: add_number_attrs)
   add_methods(types::range, {{"count", method<&types::range, range_count>},
                              {"index", method<&types::range, range_index>}});
   add_methods(types::slice, {{"indices", method<&types::slice, slice_indices_m>}});

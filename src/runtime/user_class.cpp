@@ -450,12 +450,7 @@ Type* type_new(Type* meta, Str* name, Tuple* bases, Dict* ns, const Args& kw) {
   // The class owns a plain copy of the namespace (which __prepare__ may have
   // made a dict subclass).
   Dict* own = dict_copy(ns);
-  // type(name, bases, ns) without __module__: the calling module's name, as CPython's type_new.
-  static Str* const kModule = intern("__module__");
-  if (!dict_find_str(own, kModule))
-    if (Dict* g = vm::current_globals())
-      if (Value* mod = dict_find_str(g, intern("__name__"))) dict_set(own, Value::object(kModule), *mod);
-  Type* t = make_class(name, bases, own, meta);
+  Type* t = make_class(name, bases, own, meta); // (__module__ from the caller when ns has none)
   Value cls = Value::object(t);
   if (Value* cell = dict_find_str(own, intern("__classcell__"))) {
     if (is_kind(*cell, Kind::Cell)) cell->as<Cell>()->value = cls;
