@@ -31,8 +31,10 @@ namespace {
 
 uint64_t key(const vm::Code* c, uint32_t pc) { return (reinterpret_cast<uint64_t>(c) << 16) ^ pc; }
 
+// Loop recordings that ended on the loop's last iteration (LoopExit) retried
+// without backing off; after kLoopExitsBeforeLeaving of them, a recording may
+// follow the iteration out of the loop to the next compiled loop header.
 constexpr uint32_t kLoopExitRetries = 16;
-// ...after this many of them, a recording may follow the iteration out of the loop.
 constexpr uint32_t kLoopExitsBeforeLeaving = 2;
 
 // Abort bookkeeping for a function's entry, apart from a loop header at pc 0.

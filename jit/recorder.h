@@ -112,8 +112,9 @@ private:
   // Ends the trace here with an exit that always leaves (EXIT): the interpreter
   // runs this instruction (a raise) and whatever follows.
   void end_with_exit(ExitEnd why);
-  // A bridge's path reached the header of a loop without a trace (after
-  // unrolling what it may): an EXIT to the interpreter there (ExitEnd::Loop).
+  // A bridge's or function trace's path reached the header of a loop without
+  // a trace (after unrolling what it may): an EXIT to the interpreter there
+  // (ExitEnd::Loop).
   void end_at_loop(uint32_t header);
   // RAISE_VARARGS / RERAISE in a frame that handles them: a helper raises.
   void record_raise(const vm::Instr& in);
@@ -305,7 +306,7 @@ private:
   bool raise_keeps_tb_ = false;     // that helper re-raises (no new traceback entry)
   bool may_leave_loop_ = false;     // allow_leaving_loop()
   uint32_t inner_loop_ = kNoInnerLoop; // inner_loop()
-  size_t left_loop_at_ = 0;         // ...the IR's size when the recording left the loop (0: inside it)
+  size_t left_loop_at_ = 0;         // the IR's size when a loop recording left its loop (0: inside it)
   bool ends_in_other_loop_ = false; // a loop trace that continues in an inner (or outer) loop's trace
   // Ends the trace at loop header `pc`, which has compiled trace `t`: state written back, then t runs.
   bool encloses_root(int32_t header) const; // the loop at header is around the root loop
