@@ -35,39 +35,31 @@ int64_t clock_ns(clockid_t id) {
   return static_cast<int64_t>(ts.tv_sec) * 1'000'000'000 + ts.tv_nsec;
 }
 
-Value seconds(clockid_t id) { return Value::from_double(static_cast<double>(clock_ns(id)) * 1e-9); }
+// time(), perf_counter(), monotonic(), process_time() and their _ns forms:
+// one clock each, read as float seconds or int nanoseconds. The function's
+// bound value is its index here.
+struct Clock {
+  const char* name;     // in time
+  const char* qualname; // for argument errors
+  clockid_t id;
+  bool ns;
+};
+constexpr Clock kClocks[] = {
+    {"time", "time.time", CLOCK_REALTIME, false},
+    {"time_ns", "time.time_ns", CLOCK_REALTIME, true},
+    {"perf_counter", "time.perf_counter", CLOCK_MONOTONIC, false},
+    {"perf_counter_ns", "time.perf_counter_ns", CLOCK_MONOTONIC, true},
+    {"monotonic", "time.monotonic", CLOCK_MONOTONIC, false},
+    {"monotonic_ns", "time.monotonic_ns", CLOCK_MONOTONIC, true},
+    {"process_time", "time.process_time", CLOCK_PROCESS_CPUTIME_ID, false},
+    {"process_time_ns", "time.process_time_ns", CLOCK_PROCESS_CPUTIME_ID, true},
+};
 
-Value time_time(Value, const Args& a) {
-  check_none(a, "time.time");
-  return seconds(CLOCK_REALTIME);
-}
-Value time_time_ns(Value, const Args& a) {
-  check_none(a, "time.time_ns");
-  return make_int(clock_ns(CLOCK_REALTIME));
-}
-Value time_perf_counter(Value, const Args& a) {
-  check_none(a, "time.perf_counter");
-  return seconds(CLOCK_MONOTONIC);
-}
-Value time_perf_counter_ns(Value, const Args& a) {
-  check_none(a, "time.perf_counter_ns");
-  return make_int(clock_ns(CLOCK_MONOTONIC));
-}
-Value time_monotonic(Value, const Args& a) {
-  check_none(a, "time.monotonic");
-  return seconds(CLOCK_MONOTONIC);
-}
-Value time_monotonic_ns(Value, const Args& a) {
-  check_none(a, "time.monotonic_ns");
-  return make_int(clock_ns(CLOCK_MONOTONIC));
-}
-Value time_process_time(Value, const Args& a) {
-  check_none(a, "time.process_time");
-  return seconds(CLOCK_PROCESS_CPUTIME_ID);
-}
-Value time_process_time_ns(Value, const Args& a) {
-  check_none(a, "time.process_time_ns");
-  return make_int(clock_ns(CLOCK_PROCESS_CPUTIME_ID));
+Value read_clock(Value self, const Args& a) {
+  const Clock& c = kClocks[self.as_small_int()];
+  check_none(a, c.qualname);
+  const int64_t ns = clock_ns(c.id);
+  return c.ns ? make_int(ns) : Value::from_double(static_cast<double>(ns) * 1e-9);
 }
 
 Value time_sleep(Value, const Args& a) {
@@ -346,14 +338,6 @@ void add_timezone(Module* m) {
 Module* make_time_module() {
   Module* m = new_module("time");
   static const MethodDef kFunctions[] = {
-      {"time", time_time},
-      {"time_ns", time_time_ns},
-      {"perf_counter", time_perf_counter},
-      {"perf_counter_ns", time_perf_counter_ns},
-      {"monotonic", time_monotonic},
-      {"monotonic_ns", time_monotonic_ns},
-      {"process_time", time_process_time},
-      {"process_time_ns", time_process_time_ns},
       {"sleep", time_sleep},
       {"gmtime", time_gmtime},
       {"localtime", time_localtime},
@@ -365,6 +349,8 @@ Module* make_time_module() {
   };
   for (const MethodDef& d : kFunctions)
     add_function(m, d.name, d.fn);
+  for (size_t i = 0; i < std::size(kClocks); ++i)
+    add_value(m, kClocks[i].name, new_native(kClocks[i].name, read_clock, Value::small_int(static_cast<int64_t>(i))));
   make_struct_time_type(m);
   add_timezone(m);
   return m;
