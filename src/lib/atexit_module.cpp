@@ -62,7 +62,8 @@ void run_atexit_callbacks() {
     Value fn = e->items[0];
     Tuple *args = e->items[1].as<Tuple>(), *kwnames = e->items[2].as<Tuple>(), *kwvals = e->items[3].as<Tuple>();
     try {
-      call(fn, Args{args->items, args->size, kwnames->items, kwvals->items, kwnames->size});
+      call(fn, Args{args->items, static_cast<uint32_t>(args->size), kwnames->items, kwvals->items,
+                    static_cast<uint32_t>(kwnames->size)});
     } catch (PyException& ex) {
       flush_std_streams();
       Value sys = dict_get(vm::state().modules, Value::object(intern("sys")));

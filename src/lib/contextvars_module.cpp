@@ -63,8 +63,6 @@ Context* self_context(Value v) { return self_as<Context>(v, &context_type); }
 ContextVar* self_var(Value v) { return self_as<ContextVar>(v, &context_var_type); }
 Token* self_token(Value v) { return self_as<Token>(v, &token_type); }
 
-Value address_repr(const char* what, const void* p) { return str_value(fmt::format("<{} at {}>", what, p)); }
-
 // ---- ContextVar ---------------------------------------------------------------------
 
 Value construct_var(Value, const Args& a) {

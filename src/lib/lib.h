@@ -51,7 +51,7 @@ Module* make_os_path_module();                 // os_module.cpp
 Module* make_tempfile_module();                // os_module.cpp
 Value object_sizeof(Value self, const Args& a);  // sizeof.cpp: object.__sizeof__
 Value sys_getsizeof(Value, const Args& a);      // sizeof.cpp: sys.getsizeof
-void init_complex_type(Module* builtins);
+void init_complex_type(Module* builtins);       // complex.cpp: the complex type
 void init_memoryview_type(Module* builtins);    // memoryview.cpp
 // memoryview.cpp: a memoryview's bytes when they are one run (step 1), else nullopt.
 std::optional<std::string_view> memoryview_bytes(Value v);
@@ -64,10 +64,10 @@ Module* make_array_module();                   // array_module.cpp
 GcVector<unsigned char>* array_storage(Value v, char& code);
 size_t array_item_size(char code);
 Value array_decode(char code, const unsigned char* p);
-void array_encode(char code, Value v, unsigned char* out);       // complex.cpp: the complex type
-void add_number_attrs();
+void array_encode(char code, Value v, unsigned char* out);
+void add_number_attrs(); // number_attrs.cpp: int/float real, imag, numerator, as_integer_ratio, ...
 // number_attrs.cpp: an integral double as a Python int (OverflowError / ValueError for inf / nan).
-Value int_from_integral_double(double d);                         // number_attrs.cpp: int/float real, imag, ...
+Value int_from_integral_double(double d);
 Module* make_errno_module();                   // errno_module.cpp
 const char* os_error_subclass_name(int64_t code); // errno_module.cpp: "FileNotFoundError" for ENOENT, or null
 Module* make_gc_module();                      // gc_module.cpp

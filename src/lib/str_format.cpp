@@ -166,7 +166,7 @@ bool next_markup(std::string_view fmt, size_t& i, Markup& out) {
   if (i >= n) return false;
   size_t j = i;
   while (j < n && fmt[j] != '{' && fmt[j] != '}') ++j;
-  out = Markup{fmt.substr(i, j - i)};
+  out = Markup{fmt.substr(i, j - i), false, {}};
   if (j == n) {
     i = j;
     return true;

@@ -56,10 +56,6 @@ size_t standard_size(char c) {
   }
 }
 
-bool is_int_code(char c) {
-  return c == 'b' || c == 'B' || c == 'h' || c == 'H' || c == 'i' || c == 'I' || c == 'l' || c == 'L' || c == 'q' ||
-         c == 'Q' || c == 'n' || c == 'N' || c == 'P';
-}
 
 // ---- integers ----------------------------------------------------------------------
 
