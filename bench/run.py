@@ -55,7 +55,7 @@ WORKLOADS = [
     "pi", "pi_blocker", "data_driven", "pythagorean", "readpoly", "template",
     "nbody", "richards", "jsonish",
     "go", "fannkuch", "nqueens", "deltablue", "permutations", "raytrace",
-    "chaos", "pidigits", "bigfact", "lcg64", "spectral_norm", "havlak",
+    "chaos", "pidigits", "bigfact", "lcg64", "spectral_norm", "havlak", "huge_function",
 ]
 
 TIME_RE = re.compile(r"^time = ([-+0-9.eE]+) s\s*$")
@@ -313,6 +313,18 @@ def discover_impls(args, notes):
                 if backend is not None:
                     argv.append("--backend=" + backend)
                 impls.append(Impl(ident, argv, "tributary", policy, backend))
+        # trib:POLICY[@BACKEND]~NAME=V,...: that mode with JIT parameters
+        # (e.g. trib:generalize~segmenting=0, the huge-function cliff).
+        for w in wanted:
+            if w.startswith("trib:") and "~" in w:
+                base_id, params = w.split("~", 1)
+                base = [i for i in impls if i.ident == base_id]
+                if not base:
+                    policy, _, backend = base_id[len("trib:"):].partition("@")
+                    argv = [trib, "--jit=on", "--merge=" + policy] + (["--backend=" + backend] if backend else [])
+                    base = [Impl(base_id, argv, "tributary", policy, backend or None)]
+                impls.append(Impl(w, base[0].argv + ["--jit-param", params], "tributary", base[0].policy,
+                                  base[0].backend))
         for w in wanted:
             if w.startswith("trib:") and not any(i.ident == w for i in impls):
                 notes.append("%s: that policy/backend is not available; skipped" % w)
@@ -899,7 +911,8 @@ def parse_args(argv):
                     help="comma list of workloads (bench/<name>.py) or script paths")
     ap.add_argument("-i", "--impls", default="python3,pypy3,trib-off,trib",
                     help="comma list among python3, pypy3, trib-off, trib (every policy and "
-                         "backend), trib:POLICY[@BACKEND], all (default: %(default)s)")
+                         "backend), trib:POLICY[@BACKEND], trib:POLICY[@BACKEND]~NAME=V,... (with JIT "
+                         "parameters), all (default: %(default)s)")
     ap.add_argument("--policies", help="merge policies to run (default: those in tributary --help)")
     ap.add_argument("--backends", help="backends to run (default: those in tributary --help)")
     ap.add_argument("--cap-values", default="4", help="values for parameterized policies such as cap:K")

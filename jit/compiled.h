@@ -61,6 +61,7 @@ struct ExitInfo {
   bool terminal = false;      // an EXIT: the path ends in the interpreter (a raise or a yield), never bridged
   bool suspends = false;      // that EXIT is a generator's yield: the path's normal end, not a loss
   bool loop_wait = false;     // an EXIT at the header of a loop without a trace: bridged once the loop has one
+  bool chunk_end = false;     // (with loop_wait) the EXIT where a recording of huge code was cut: the next chunk starts there
   bool blacklisted = false;   // bridge recording kept failing
   uint8_t bridge_attempts = 0;
   bool deinlined = false;          // (exits inside inlined calls) this exit de-inlined its callee
@@ -83,9 +84,10 @@ using MachineCode = int64_t (*)(Value* slots, struct ExitFrame* out);
 enum ExitCode : int64_t { kReturned = 0, kSideExit = 1, kToLoop = 2, kSuspended = 3 };
 
 struct ExitFrame {
+  // (First: a helper call passes the frame's own address as its arguments'.)
+  uint64_t scratch[16];      // helper arguments (boxed Values machine code writes; not initialized here)
   ExitInfo* exit = nullptr;
   Value result;
-  uint64_t scratch[16];      // helper arguments (boxed Values machine code writes; not initialized here)
   uint64_t* values = nullptr; // exit buffer (raw snapshot values)
   CompiledTrace* next = nullptr; // kToLoop: the loop trace to continue in (null: the root)
 };

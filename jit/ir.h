@@ -135,13 +135,18 @@ struct Block {
 
 // What ends a trace: a loop back to its own header, a jump to another
 // trace's loop (bridges), or a return (function traces).
-enum class TraceKind : uint8_t { Loop, Function, Bridge };
+// Chunk: a root that starts at a statement of a huge code object (a merge
+// point outside its loops) and runs straight code from there, one piece of a
+// function too long for one trace (seed 003's "open-ended traces").
+enum class TraceKind : uint8_t { Loop, Function, Bridge, Chunk };
 
 // Why an EXIT ends its path (its imm): the interpreter raises there, the
 // generator's or coroutine's frame suspends there (YIELD_VALUE), or the path
 // reached the header of a loop that has no trace yet (Loop: the interpreter
-// runs the loop; the exit gets a bridge into the loop's trace once it exists).
-enum class ExitEnd : uint8_t { Raise, Suspend, Loop };
+// runs the loop; the exit gets a bridge into the loop's trace once it exists),
+// or a recording of huge code was cut there (Chunk: the next chunk is recorded
+// from there, and the exit's bridge then jumps into it).
+enum class ExitEnd : uint8_t { Raise, Suspend, Loop, Chunk };
 
 struct Trace {
   TraceKind kind = TraceKind::Loop;

@@ -63,6 +63,7 @@ std::string parse_trace(std::string_view text, Trace& t) {
     if (tok[0] == "trace") {
       if (at(1) == "loop") t.kind = TraceKind::Loop;
       else if (at(1) == "function") t.kind = TraceKind::Function;
+      else if (at(1) == "chunk") t.kind = TraceKind::Chunk;
       else if (at(1) == "bridge") t.kind = TraceKind::Bridge;
       else return err("unknown trace kind");
       if (at(2) == "pc") t.start_pc = static_cast<uint32_t>(std::atoi(at(3).c_str()));

@@ -61,6 +61,7 @@ const char* kind_name(TraceKind k) {
   switch (k) {
   case TraceKind::Loop: return "loop";
   case TraceKind::Function: return "function";
+  case TraceKind::Chunk: return "chunk";
   case TraceKind::Bridge: return "bridge";
   }
   return "?";

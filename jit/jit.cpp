@@ -112,8 +112,9 @@ JitState& jit() {
 // Hot counters count as signed: after a failed attempt abort_recording sets
 // the location's counter below zero by what backing off adds (the next try
 // needs twice as many hits), so a hit costs one compare until it is due.
-bool JitState::hot_and_allowed(uint32_t& counter, const vm::Code* code, uint32_t pc, uint32_t threshold) {
-  if (static_cast<int32_t>(++counter) < static_cast<int32_t>(threshold)) return false;
+bool JitState::hot_and_allowed(uint32_t& counter, const vm::Code* code, uint32_t pc, uint32_t threshold,
+                               uint32_t weight) {
+  if (static_cast<int32_t>(counter += weight) < static_cast<int32_t>(threshold)) return false;
   auto ab = aborts_at_.find(key(code, pc));
   if (ab != aborts_at_.end() && ab->second >= static_cast<uint32_t>(params.max_retries)) { // blacklisted
     counter = 1u << 31; // (looked up again after 2^31 hits)
@@ -153,7 +154,14 @@ CompiledTrace* JitState::on_function_entry(vm::Frame* f) {
   }
   vm::Code* co = f->code;
   if (co->jit_function) return static_cast<CompiledTrace*>(co->jit_function);
-  if (rec_ || !hot_and_allowed(co->jit_calls, co, kFunctionEntry, static_cast<uint32_t>(params.function_threshold)))
+  // A call counts as much work as its code's length (call_weight): a huge
+  // generated function run a few dozen times is as hot as a small one run
+  // function_threshold times.
+  const uint32_t weight = params.call_weight > 0 && params.segmenting
+                              ? std::max<uint32_t>(1, static_cast<uint32_t>(co->code.size() / params.call_weight))
+                              : 1;
+  if (rec_ || !hot_and_allowed(co->jit_calls, co, kFunctionEntry, static_cast<uint32_t>(params.function_threshold),
+                               weight))
     return nullptr;
   ++stats.recordings_started;
   start_recording(f, 0, TraceKind::Function, nullptr);
@@ -167,7 +175,22 @@ void JitState::abort_recording(AbortReason r, const std::string& detail) {
   ++stats.aborts[static_cast<size_t>(r)];
   const vm::Code* root_code = rec_->root_code();
   if (ExitInfo* e = rec_->parent()) e->no_bridge = fmt::format("recording aborted: {}", abort_name(r));
-  if (rec_->parent() && !rec_->parent()->frames.empty()) {
+  // Too long in its own frame, with nothing inlined to blame (or a long
+  // bridge that fell into another loop's header): the code is huge, and
+  // its next recordings are cut into chunks (seed 003). This abort does not
+  // count against the location.
+  const bool huge_now = (r == AbortReason::TraceTooLong || r == AbortReason::LoopEntry) && params.segmenting &&
+                        !rec_->in_inlined_call() && (!rec_->parent() || rec_->parent()->frames.empty()) &&
+                        !root_code->jit_huge &&
+                        !(root_code->flags & (vm::kGenerator | vm::kCoroutine | vm::kAsyncGenerator));
+  if (huge_now) {
+    mark_huge(const_cast<vm::Code*>(root_code)); // (the JIT's state in the code)
+    ++stats.huge_codes;
+    log_region(fmt::format("{} is huge ({} of a {} at pc {}): its recordings are cut into chunks of about {} "
+                           "instructions", root_code->qualname, abort_name(r), kind_name(rec_->kind()),
+                           rec_->start_pc(), params.chunk_limit));
+    if (ExitInfo* e = rec_->parent()) e->count = 0;
+  } else if (rec_->parent() && !rec_->parent()->frames.empty()) {
     // A bridge from inside inlined calls: after max_retries failures the exit
     // is blacklisted, and its next hot streak de-inlines the callee. When the
     // bridge failed inside a call it entered itself (after returning from the
@@ -208,6 +231,13 @@ void JitState::abort_recording(AbortReason r, const std::string& detail) {
       retry = ++inner_handovers_[key(root_code, pc)] <= kLoopExitRetries;
     }
     uint32_t& n = aborts_at_[key(root_code, pc)];
+    // (A chunk of calls would be one again: its start is no longer a boundary
+    // the interpreter watches for.)
+    if (r == AbortReason::CallBound) {
+      n = static_cast<uint32_t>(params.max_retries) - 1;
+      auto& pcs = const_cast<vm::Code*>(root_code)->jit_chunk_pcs;
+      pcs.erase(std::remove(pcs.begin(), pcs.end(), pc), pcs.end());
+    }
     if (!retry && ++n >= static_cast<uint32_t>(params.max_retries)) ++stats.blacklisted;
     // Back off (hot_and_allowed): the next try after threshold << n hits.
     auto* code = const_cast<vm::Code*>(root_code); // (its counters are the JIT's)
@@ -240,7 +270,51 @@ bool JitState::recording_caught(vm::Frame* f, uint32_t idx, const vm::ExceptionE
   return followed;
 }
 
-bool JitState::record_instruction(vm::Frame* f, uint32_t pc, Value* sp) {
+void JitState::watch(vm::Frame* f, uint32_t resume_pc, bool at_end) {
+  const vm::Code* co = f->code;
+  if (!params.segmenting || !co->jit_huge || (rec_ && rec_->frame() == f)) return;
+  const auto& pcs = co->jit_chunk_pcs;
+  auto it = at_end ? std::lower_bound(pcs.begin(), pcs.end(), resume_pc)
+                   : std::upper_bound(pcs.begin(), pcs.end(), resume_pc);
+  if (it == pcs.end()) return;
+  watch_next_ = *it;
+  detail::watched = f;
+}
+
+bool JitState::watch_step(vm::Frame* f, uint32_t pc, Value* sp, CompiledTrace** enter) {
+  const vm::Code* co = f->code;
+  if (pc < watch_next_) return true;
+  if (pc == watch_next_ && sp == f->stack_base() && pc < co->jit_loops.size()) {
+    auto* t = static_cast<CompiledTrace*>(co->jit_loops[pc]);
+    if (t && t->kind == TraceKind::Chunk) {
+      *enter = t;
+      ++stats.chunk_entries;
+      detail::watched = nullptr;
+      return false;
+    }
+    // A boundary whose chunk is not recorded yet (the path to it kept
+    // leaving compiled code before its end): recorded from here.
+    auto ab = aborts_at_.find(key(co, pc));
+    if (!t && !rec_ && (ab == aborts_at_.end() || ab->second < static_cast<uint32_t>(params.max_retries))) {
+      detail::watched = nullptr;
+      ++stats.recordings_started;
+      start_recording(f, pc, TraceKind::Chunk, nullptr);
+      return record_instruction(f, pc, sp, enter);
+    }
+  }
+  // Past it (a jump over it), or not enterable: the next one after pc.
+  const auto& pcs = co->jit_chunk_pcs;
+  auto it = std::upper_bound(pcs.begin(), pcs.end(), pc);
+  if (it == pcs.end()) {
+    detail::watched = nullptr;
+    return false;
+  }
+  watch_next_ = *it;
+  return true;
+}
+
+bool JitState::record_instruction(vm::Frame* f, uint32_t pc, Value* sp, CompiledTrace** enter) {
+  if (detail::watched == f && (!rec_ || rec_->frame() != f)) return watch_step(f, pc, sp, enter);
   if (!rec_ || rec_->frame() != f) return false;
   double t0 = now();
   bool done = false;
@@ -249,7 +323,7 @@ bool JitState::record_instruction(vm::Frame* f, uint32_t pc, Value* sp) {
   } catch (RecordAbort& a) {
     stats.record_seconds += now() - t0;
     abort_recording(a.reason, a.detail);
-    return false;
+    return after_recording(f, pc, sp, enter);
   }
   stats.record_seconds += now() - t0;
   if (!done) return true;
@@ -258,7 +332,7 @@ bool JitState::record_instruction(vm::Frame* f, uint32_t pc, Value* sp) {
     t = rec_->finish();
   } catch (RecordAbort& a) {
     abort_recording(a.reason, a.detail);
-    return false;
+    return after_recording(f, pc, sp, enter);
   }
   ExitInfo* parent = rec_->parent();
   end_recording();
@@ -269,7 +343,13 @@ bool JitState::record_instruction(vm::Frame* f, uint32_t pc, Value* sp) {
       ++stats.calls_by_helper[t->raw.calls[in.imm].name];
     }
   engine->install(std::move(t), parent);
-  return false;
+  return after_recording(f, pc, sp, enter);
+}
+
+bool JitState::after_recording(vm::Frame* f, uint32_t pc, Value* sp, CompiledTrace** enter) {
+  if (!params.segmenting || !f->code->jit_huge) return false;
+  watch(f, pc, true);
+  return detail::watched == f && watch_step(f, pc, sp, enter);
 }
 
 namespace {
@@ -545,8 +625,45 @@ bool JitState::loop_may_get_trace(const vm::Code* code, uint32_t header) const {
   return aborts == aborts_at_.end() || aborts->second == 0;
 }
 
+// Huge code: whether the interpreter resuming after exit e (at start_pc) is
+// where a chunk starts: the end of a chunk, or a loop's exit at a statement
+// after the loop (the straight code there becomes a chunk, not a long bridge
+// of the loop).
+bool JitState::starts_chunk(const ExitInfo* e, const vm::Code* code, uint32_t start_pc) const {
+  if (e->chunk_end) return true;
+  if (!params.segmenting || !code->jit_huge || e->root()->kind != TraceKind::Loop || e->exception ||
+      !e->frames.empty() || !is_chunk_start(code, start_pc))
+    return false;
+  return e->trace->ir.snaps[e->snap].stack_depth == 0;
+}
+
 void JitState::after_exit(ExitInfo* e, vm::Frame* f, uint32_t start_pc) {
   if (rec_ || invalidate_if_stale(e) || e->blacklisted) return;
+  // The next chunk of huge code is recorded when the path reaches its start:
+  // at once after a chunk's end (the chunk before it is hot), after
+  // trace_eagerness exits from a loop. Once it exists the exit's bridge is
+  // a jump into it, recorded at once.
+  if (starts_chunk(e, f->code, start_pc)) {
+    if (!f->code->jit_loops[start_pc]) {
+      auto ab = aborts_at_.find(key(f->code, start_pc));
+      if (ab != aborts_at_.end() && ab->second >= static_cast<uint32_t>(params.max_retries)) {
+        e->blacklisted = true;
+        e->no_bridge = "the chunk after it is left to the interpreter (its recordings failed, or it is mostly calls)";
+        return;
+      }
+      if (!e->chunk_end && ++e->count < static_cast<uint32_t>(params.trace_eagerness)) return;
+      e->count = 0;
+      ++stats.recordings_started;
+      start_recording(f, start_pc, TraceKind::Chunk, nullptr);
+      return;
+    }
+    e->count = std::max<uint32_t>(e->count, params.trace_eagerness);
+  }
+  // Huge code: a path's end where a chunk or a loop's trace now starts
+  // becomes a jump into it, in the trace's own code (no bridge, no exit).
+  if (e->loop_wait && f->code->jit_huge && params.segmenting && f->code->jit_loops[start_pc] &&
+      engine->link_exit(e, static_cast<CompiledTrace*>(f->code->jit_loops[start_pc])))
+    return;
   // The path ended at the header of a loop without a trace, having taken a
   // back-edge into it (or fallen into it): that counts toward the loop's own
   // trace, recorded from here when it is hot. Once the loop has a trace the
@@ -611,6 +728,7 @@ void JitState::write_logs() {
 namespace detail {
 bool enabled = false;
 bool recording = false;
+const vm::Frame* watched = nullptr;
 } // namespace detail
 namespace {
 int32_t g_loop_threshold = 0; // params.threshold once the JIT is on (0: every hit takes the slow path)
@@ -642,7 +760,9 @@ CompiledTrace* on_function_entry(vm::Frame* f) {
 }
 void on_resume(vm::Frame* f) { jit().on_resume(f); }
 bool recording_in_frame(const vm::Frame* f) { return jit().recording_in(f); }
-bool record_instruction(vm::Frame* f, uint32_t pc, Value* sp) { return jit().record_instruction(f, pc, sp); }
+bool record_instruction(vm::Frame* f, uint32_t pc, Value* sp, CompiledTrace** enter) {
+  return jit().record_instruction(f, pc, sp, enter);
+}
 void recording_left_frame() { jit().abort_recording(AbortReason::LeftFrame); }
 bool recording_caught(vm::Frame* f, uint32_t idx, const vm::ExceptionEntry* h) { return jit().recording_caught(f, idx, h); }
 
@@ -700,6 +820,8 @@ Resume run_compiled(CompiledTrace* t, vm::Frame* f) {
   }
   j.end_sample();
   if (for_good) j.left_for_good(e);
+  // Huge code: the interpreter goes on to the next compiled chunk, if any.
+  if (r.exception.is_empty() && f->code->jit_huge) j.watch(f, r.pc, e->loop_wait);
   return r;
 }
 

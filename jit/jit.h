@@ -115,7 +115,12 @@ public:
   // follows it into the handler, or is aborted (false).
   bool recording_caught(vm::Frame* f, uint32_t idx, const vm::ExceptionEntry* h);
   // Records the instruction at pc (about to execute); false when the recording ended.
-  bool record_instruction(vm::Frame* f, uint32_t pc, Value* sp);
+  bool record_instruction(vm::Frame* f, uint32_t pc, Value* sp, CompiledTrace** enter);
+  // Huge code: after an exit, frame f (in the interpreter at resume_pc) is
+  // watched until it reaches the start of a compiled chunk, which it enters
+  // (at_end: the exit ended its path there, so a chunk at resume_pc counts;
+  // else the exit's own trace may start there and failed at once).
+  void watch(vm::Frame* f, uint32_t resume_pc, bool at_end);
   void abort_recording(AbortReason r, const std::string& detail = {});
 
   struct TopExit {
@@ -156,7 +161,9 @@ private:
   int running_ = 0; // machine-code activations on the C stack
   // Counts one hit on `counter`; true when it reaches the threshold (doubled
   // after each aborted recording at `pc`) and `pc` is not blacklisted.
-  bool hot_and_allowed(uint32_t& counter, const vm::Code* code, uint32_t pc, uint32_t threshold);
+  // A hit may weigh more than one (a call of a long function, call_weight).
+  bool hot_and_allowed(uint32_t& counter, const vm::Code* code, uint32_t pc, uint32_t threshold, uint32_t weight = 1);
+  bool starts_chunk(const ExitInfo* e, const vm::Code* code, uint32_t start_pc) const;
   bool loop_may_get_trace(const vm::Code* code, uint32_t header) const;
 
   std::unique_ptr<Recorder> rec_; // set through start_recording and end_recording (they keep jit_hooks.h's flag)
@@ -180,6 +187,11 @@ private:
   // recompiles the region when due. True when e is pending (never recorded).
   bool flush_if_due(ExitInfo* e);
   std::string trace_log_;
+  uint32_t watch_next_ = 0; // the watched frame's next chunk start
+  bool watch_step(vm::Frame* f, uint32_t pc, Value* sp, CompiledTrace** enter);
+  // A recording in f ended before instruction pc: huge code goes on watched
+  // (a chunk that ended here is followed by the next one's recording at once).
+  bool after_recording(vm::Frame* f, uint32_t pc, Value* sp, CompiledTrace** enter);
 };
 
 JitState& jit();

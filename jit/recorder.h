@@ -39,12 +39,23 @@ struct RecorderEnv {
   std::function<void(const std::string&)> log_region; // TRIBUTARY_LOG=region
 };
 
+// Marks a code object huge (a recording of it in its own frame passed the
+// trace limit): recordings of it are cut into chunks at the positions
+// is_chunk_start accepts (where a chunk may begin; see recorder.cpp).
+void mark_huge(vm::Code* co);
+bool is_chunk_start(const vm::Code* co, uint32_t pc);
+// Chunk boundaries (vm::Code::jit_chunk_pcs): where a recording was cut or a chunk starts.
+void add_chunk_boundary(vm::Code* co, uint32_t pc);
+bool is_chunk_boundary(const vm::Code* co, uint32_t pc);
+
 class Recorder {
 public:
   // kind Loop: from loop header start_pc until the back-edge to it.
   // kind Function: from the function's entry until its RETURN_VALUE.
   // kind Bridge: from a side exit of `parent` until the root loop's header
   //   (loop roots) or RETURN_VALUE (function roots).
+  // kind Chunk: from a statement of huge code until RETURN_VALUE, another
+  //   trace's start, or the next chunk's (recordings of huge code are cut).
   Recorder(RecorderEnv env, vm::Frame* f, uint32_t start_pc, TraceKind kind, ExitInfo* parent);
 
   // Records the instruction at `pc` with value-stack top `sp`; true when the
@@ -116,6 +127,11 @@ private:
   // a trace (after unrolling what it may): an EXIT to the interpreter there
   // (ExitEnd::Loop).
   void end_at_loop(uint32_t header);
+  // Huge code: whether the recording may end at pc as a chunk's end (own
+  // frame, empty stack, nothing pending, a chunk start), and ending it there
+  // with an exit where the next chunk starts (ExitEnd::Chunk).
+  bool at_chunk_start(uint32_t pc) const;
+  void end_chunk(uint32_t pc);
   // RAISE_VARARGS / RERAISE in a frame that handles them: a helper raises.
   void record_raise(const vm::Instr& in);
   // The exception a helper raised at instruction idx of `code` (parked by it),

@@ -84,6 +84,11 @@ public:
   // Side exit e's bridge waits in its region's IR (pending) and e was taken
   // region_batch times since: recompile the region with every pending bridge.
   virtual void flush(ExitInfo* e) = 0;
+  // An EXIT that ends a path where another trace now starts (the next chunk
+  // of huge code, a loop's trace): its trace is recompiled with a jump into
+  // `target` in the EXIT's place, so no bridge is needed. False when the
+  // trace cannot be changed (a loop's region, frozen, bridges pending).
+  virtual bool link_exit(ExitInfo* e, CompiledTrace* target) = 0;
   // Stops entering root t; its machine code is freed once none runs.
   virtual void invalidate(CompiledTrace* t) = 0;
   virtual RegionCounters region_counters() const = 0;

@@ -103,6 +103,7 @@ public:
   }
   bool bridge_now(ExitInfo* e) override;
   void flush(ExitInfo* e) override;
+  bool link_exit(ExitInfo* e, CompiledTrace* target) override;
   void invalidate(CompiledTrace* t) override;
   jit::RegionCounters region_counters() const override;
   void dump_regions(const std::string& dir) const override;
@@ -201,6 +202,10 @@ void Engine::install(std::unique_ptr<CompiledTrace> t, ExitInfo* parent) {
     ++stats().functions;
     t->code->jit_function = raw;
     break;
+  case TraceKind::Chunk:
+    ++stats().chunks;
+    t->code->jit_loops[t->start_pc] = raw; // (entered from the traces that reach it, and by a watched frame)
+    break;
   case TraceKind::Bridge:
     ++stats().bridges;
     parent->bridge = raw;
@@ -224,6 +229,10 @@ bool Engine::compile(CompiledTrace* t) {
     if (in.op == IrOp::EXIT && static_cast<jit::ExitEnd>(in.imm) == jit::ExitEnd::Loop) {
       e->loop_wait = true;
       e->no_bridge = "its path ends at a loop that has no trace yet";
+    } else if (in.op == IrOp::EXIT && static_cast<jit::ExitEnd>(in.imm) == jit::ExitEnd::Chunk) {
+      e->loop_wait = e->chunk_end = true;
+      e->no_bridge = "its path ends where the next chunk starts, which has no trace yet";
+      ++stats().chunk_cuts;
     } else if (in.op == IrOp::EXIT) {
       e->terminal = e->blacklisted = true;
       e->suspends = static_cast<jit::ExitEnd>(in.imm) == jit::ExitEnd::Suspend;
@@ -323,13 +332,39 @@ bool Engine::compile(CompiledTrace* t) {
   if (policy_->profiles()) restart_profile(t);
   if (!jit_.log_spec.empty())
     jit_.log_trace(fmt::format("# trace {} ({}) {}:{} — {} ops, {} blocks, {} bytes\n{}\n", t->id,
-                               t->kind == TraceKind::Loop       ? "loop"
-                               : t->kind == TraceKind::Function ? "function"
-                                                                : "bridge",
+                               jit::kind_name(t->kind),
                                t->code->qualname, t->start_pc, t->ir.ins.size(), t->ir.blocks.size(), code.size,
                                jit::format_trace(t->ir)) +
                    "low-level IR:\n" + lir::format(low) + "machine code:\n" +
                    backends::disassemble(code.entry, code.size) + "\n");
+  return true;
+}
+
+bool Engine::link_exit(ExitInfo* e, CompiledTrace* target) {
+  CompiledTrace* t = e->trace;
+  // (A loop's region keeps its shape: a path that leaves it for another
+  // trace stays a separate bridge, as in former.cpp.)
+  if (t->kind == TraceKind::Loop || !t->entry || t->frozen || e->root()->frozen || pending_.count(t) ||
+      !target->entry)
+    return false;
+  Ref g = kNoRef;
+  for (size_t i = 0; i < t->raw.ins.size(); ++i)
+    if (t->raw.ins[i].op == IrOp::EXIT && t->raw.ins[i].exit_id == e->index) g = static_cast<Ref>(i);
+  if (g == kNoRef) return false;
+  Ins& in = t->raw.ins[g];
+  const Ins before = in;
+  in.op = IrOp::TO_ROOT;
+  in.imm = static_cast<int64_t>(reinterpret_cast<uintptr_t>(target));
+  in.exit_id = -1;
+  if (!compile(t)) {
+    in = before;
+    return false;
+  }
+  ++stats().linked_exits;
+  e->no_bridge = "its trace now jumps into the trace at its position";
+  jit_.log_region(fmt::format("linked exit {}:{} of {} {}:{} into {} {}:{} (recompiled)", t->code->qualname, e->pc,
+                              jit::kind_name(t->kind), t->code->qualname, t->start_pc, jit::kind_name(target->kind),
+                              target->code->qualname, target->start_pc));
   return true;
 }
 
@@ -356,7 +391,9 @@ bool Engine::try_attach(ExitInfo* parent, CompiledTrace* bridge) {
   // header, as in PyPy). A function's bridge joins its region only when the
   // merge policy let it join; otherwise it stays separate, as PyPy's do (and
   // the region is not recompiled for a path that adds no join).
-  if (root->kind == TraceKind::Function && (!policy_->merges() || bridge->join_bound < 0)) return false;
+  if ((root->kind == TraceKind::Function || root->kind == TraceKind::Chunk) &&
+      (!policy_->merges() || bridge->join_bound < 0))
+    return false;
   Ref guard = kNoRef;
   if (const char* why = attach_refusal(parent, bridge, &guard)) {
     if (bridge->join_bound >= 0)
@@ -533,7 +570,8 @@ void Engine::invalidate(CompiledTrace* t) {
     for (ExitInfo* e : it->second.exits) e->pending = false;
     pending_.erase(it);
   }
-  if (t->kind == TraceKind::Loop && t->code->jit_loops[t->start_pc] == t) t->code->jit_loops[t->start_pc] = nullptr;
+  if ((t->kind == TraceKind::Loop || t->kind == TraceKind::Chunk) && t->code->jit_loops[t->start_pc] == t)
+    t->code->jit_loops[t->start_pc] = nullptr;
   if (t->kind == TraceKind::Function && t->code->jit_function == t) t->code->jit_function = nullptr;
   if (!t->entry) return;
   retire_code(reinterpret_cast<void*>(t->entry));

@@ -190,6 +190,8 @@ std::string BridgeAttach::copy_bridge() {
       // about 15% slower.)
       if (static_cast<jit::ExitEnd>(i.imm) == jit::ExitEnd::Loop && root_.kind == TraceKind::Loop)
         return "bridge ends at another loop's header";
+      if (static_cast<jit::ExitEnd>(i.imm) == jit::ExitEnd::Chunk && root_.kind == TraceKind::Loop)
+        return "bridge ends where a chunk of the code after the loop starts";
       i.snap = map_snap(i.snap);
       i.exit_id = -1;
       add(i, kTail);

@@ -361,7 +361,7 @@ private:
       const jit::CallSite& cs = t_.calls[i.imm];
       for (size_t n = 0; n < cs.args.size(); ++n)
         b_.emit({Op::STORE, Ty::None, out_, boxed(cs.args[n]), lir::kNone, layout_.scratch + static_cast<int64_t>(8 * n)});
-      res = b_.call(cs.fn, {op(Op::ADD, out_, k(layout_.scratch))});
+      res = b_.call(cs.fn, {layout_.scratch == 0 ? out_ : op(Op::ADD, out_, k(layout_.scratch))});
       break;
     }
     case IrOp::RET:

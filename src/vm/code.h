@@ -128,6 +128,9 @@ struct Code : Object {
   uint32_t jit_calls = 0;
   void* jit_function = nullptr;
   bool jit_no_inline = false; // its inlined body kept exiting: calls to it stay residual
+  bool jit_huge = false;      // a recording of it in its own frame passed the trace limit: recordings are cut into chunks
+  std::vector<bool> jit_chunk_starts; // (huge) where a chunk may start (jit::is_chunk_start)
+  std::vector<uint32_t> jit_chunk_pcs; // (huge) chunk boundaries: where a recording was cut or a chunk starts, ascending
 
   int ncells() const { return static_cast<int>(cell_names.size() + free_names.size()); }
   const ExceptionEntry* find_handler(uint32_t pc) const;

@@ -599,7 +599,7 @@ Value run_frame(Frame* f) {
   const Instr* pc = f->pc;
   Value* sp = stack_base + f->resume_depth;
   Instr instr{};
-  void* const* dispatch = jit::recording_in(f) ? kRecordLabels : kLabels;
+  void* const* dispatch = jit::hooked(f) ? kRecordLabels : kLabels;
 
   // After compiled code (entered with this frame's state in memory) that did
   // not return from the frame: continue where it left off, raising there what
@@ -609,7 +609,7 @@ Value run_frame(Frame* f) {
     sp = stack_base + r.depth;
     if (!r.push.is_empty()) *sp++ = r.push;
     if (!r.exception.is_empty()) throw PyException{r.exception};
-    if (jit::recording_in(f)) dispatch = kRecordLabels;
+    if (jit::hooked(f)) dispatch = kRecordLabels;
   };
 
   for (;;) {
@@ -623,9 +623,18 @@ Value run_frame(Frame* f) {
       }
       DISPATCH();
 
-    record_hook:
-      if (!jit::record_instruction(f, static_cast<uint32_t>(pc - code_start - 1), sp)) dispatch = kLabels;
+    record_hook: {
+      jit::CompiledTrace* enter = nullptr;
+      if (!jit::record_instruction(f, static_cast<uint32_t>(pc - code_start - 1), sp, &enter)) dispatch = kLabels;
+      if (enter) { // a chunk of huge code starts at this instruction (the stack is empty)
+        --pc;
+        jit::Resume r = jit::run_compiled(enter, f);
+        if (r.returned) return r.result;
+        resume_after(r);
+        DISPATCH();
+      }
       goto* kLabels[static_cast<size_t>(instr.op)];
+    }
 
       TARGET(NOP) { DISPATCH(); }
       TARGET(POP_TOP) {

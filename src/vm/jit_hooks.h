@@ -35,6 +35,7 @@ struct Resume {
 namespace detail {
 extern bool enabled;
 extern bool recording; // a recording is in progress (in some frame)
+extern const vm::Frame* watched; // a frame of huge code the interpreter resumed after an exit
 } // namespace detail
 // Whether the JIT runs (checked on every back-edge and call: a plain flag).
 inline bool enabled() { return detail::enabled; }
@@ -53,8 +54,12 @@ void on_resume(vm::Frame* f);
 bool recording_in_frame(const vm::Frame* f);
 // Whether a recording is in progress in f (a plain flag when none is).
 inline bool recording_in(const vm::Frame* f) { return detail::recording && recording_in_frame(f); }
-// The instruction at pc is about to run in f; false ends the recording hooks for f.
-bool record_instruction(vm::Frame* f, uint32_t pc, Value* sp);
+// Whether f's instructions go through record_instruction: it is recorded, or
+// it is watched (huge code resumed after an exit, until it reaches a chunk).
+inline bool hooked(const vm::Frame* f) { return recording_in(f) || detail::watched == f; }
+// The instruction at pc is about to run in f; false ends the hooks for f.
+// *enter: compiled code starting at pc (a chunk), to run before it.
+bool record_instruction(vm::Frame* f, uint32_t pc, Value* sp, CompiledTrace** enter);
 // The recording in f cannot go on: f returned, or an exception was raised.
 void recording_left_frame();
 // The instruction at idx of f raised and f handles it at h (null: it leaves

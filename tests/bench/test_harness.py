@@ -186,6 +186,18 @@ class GeneratorTests(unittest.TestCase):
 class TinyRunTests(unittest.TestCase):
     """Runs bench/run.py for real: two workloads, one repetition, small scale."""
 
+    def test_impl_with_jit_params(self):
+        if not os.path.exists(run.DEFAULT_TRIBUTARY):
+            self.skipTest("build/tributary is not built")
+        import argparse
+        args = argparse.Namespace(impls="trib:none~segmenting=0,trib:generalize", tributary=run.DEFAULT_TRIBUTARY,
+                                  cap_values="4", policies=None, backends=None, python3="python3", pypy3="pypy3")
+        impls = {i.ident: i for i in run.discover_impls(args, [])}
+        self.assertEqual(sorted(impls), ["trib:generalize", "trib:none~segmenting=0"])
+        self.assertEqual(impls["trib:none~segmenting=0"].argv[1:],
+                         ["--jit=on", "--merge=none", "--jit-param", "segmenting=0"])
+        self.assertEqual(impls["trib:none~segmenting=0"].policy, "none")
+
     def test_two_workloads_one_rep(self):
         with tempfile.TemporaryDirectory() as out:
             impls = "python3,trib-off,trib:none"

@@ -1,12 +1,19 @@
 # Shape: two loops with 120 lines of straight code between them (a template
-# function's text between two of its loops). The first loop's exit is hot,
-# but a bridge that would compile all of that code to run it once per call
-# stops at the second loop's header (LoopEntry, over 200 instructions) and
-# the exit stays with the interpreter, reported as an unbridged hot exit with
-# its reason. Compiling such bridges (one per loop of bench/template.py) made
-# the JIT 2.3x slower than the interpreter there.
-# (One bridge: the second loop's end, which returns.)
-# jit-expect: aborts.LoopEntry>=1 bridges==1 hot_exits_unbridged==1
+# function's text between two of its loops). The first loop's exit is hot;
+# its bridge runs down the straight code and falls into the second loop's
+# header after far more than 200 instructions (LoopEntry). That marks the
+# function huge (segmenting, seed 003): the straight code becomes a chunk of
+# its own, a root starting at the first statement after the first loop, and
+# the loop's exit gets a short bridge that ends there (cut at once) and is
+# then linked into the chunk; the chunk runs into the second loop's trace.
+# The code after the second loop (`return sum(out)`) would be a chunk of
+# mostly calls, which is left to the interpreter (CallBound): its exit stays
+# a hot exit without a bridge, with that reason. (Before chunks, the bridge
+# was refused and the whole stretch between the loops ran in the
+# interpreter: compiling bench/template.py's 300 such bridges made the JIT
+# 2.3x slower; this stretch is arithmetic, where a chunk is faster.)
+# (Two bridges: the first loop's exit into the chunk, the second loop's end.)
+# jit-expect: aborts.LoopEntry==1 huge_codes==1 chunks==1 linked_exits==1 aborts.CallBound==1 bridges==2 hot_exits_unbridged==1
 
 def page(rows, k):
     out = []

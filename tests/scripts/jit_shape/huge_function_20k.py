@@ -1,0 +1,69 @@
+# Shape: huge_function_chunks.py's generator at 20,000 statements (four
+# times the function, 10 calls): the chunks scale with the function, and
+# "trace too long" stays at the function's first recording and the module
+# loop's that inlined it.
+# jit-params: chunk_limit=1500,chunk_call_percent=100
+# jit-expect: huge_codes==1 aborts.TraceTooLong<=2 hot_exits_unbridged==0 chunk_entries>=500
+# jit-expect[none]: chunks==155
+# jit-expect[diamond,generalize,cap:2,adaptive,cfg]: chunks==133
+
+
+class Rec:
+    def __init__(self, i):
+        self.name = "rec%d" % i
+        self.score = i * 7 % 101
+        self.tags = ["t%d" % j for j in range(i % 3 + 1)]
+
+
+def generate(n):
+    lines = ["def render(rec, data, flags):", "    out = []", "    w = out.append", "    total = 0"]
+    k = 0
+    while k < n:
+        c = k % 9
+        if c == 0:
+            lines.append("    w('<p class=\"c%d\">')" % k)
+        elif c == 1:
+            lines.append("    w(str(rec.score + %d))" % k)
+        elif c == 2:
+            lines.append("    w(data['k%d'])" % (k % 11))
+        elif c == 3:
+            lines.append("    total += data['n%d'] * %d" % (k % 5, k % 7 + 1))
+        elif c == 4:
+            lines.append("    if flags[%d]:" % (k % 8))
+            lines.append("        w(rec.name)")
+            lines.append("    else:")
+            lines.append("        w('-%d')" % k)
+            k += 3
+        elif c == 5:
+            lines.append("    w('%%d/%%s' %% (total %% %d, rec.name))" % (k % 13 + 2))
+        elif c == 6 and k % 90 == 6:
+            lines.append("    for t in rec.tags:")
+            lines.append("        w(t)")
+            k += 1
+        else:
+            lines.append("    w(str(total))")
+        k += 1
+    lines.append("    return ''.join(out), total")
+    return "\n".join(lines) + "\n"
+
+
+source = generate(20000)
+ns = {}
+exec(source, ns)
+render = ns["render"]
+data = {}
+for i in range(11):
+    data["k%d" % i] = "v%d" % i
+for i in range(5):
+    data["n%d" % i] = i * 3 + 1
+recs = [Rec(i) for i in range(4)]
+digest = 0
+lengths = []
+for call in range(10):
+    flags = [(call >> b) & 1 == 1 for b in range(8)]
+    text, total = render(recs[call % 4], data, flags)
+    lengths.append(len(text))
+    digest = (digest * 31 + sum(map(ord, text[::97])) + total) % 1000000007
+print("lines", source.count("\n"))
+print("lengths", lengths[:5], sum(lengths))
+print("digest", digest)
