@@ -259,6 +259,7 @@ void JitState::abort_recording(AbortReason r, const std::string& detail) {
 
 bool JitState::recording_caught(vm::Frame* f, uint32_t idx, const vm::ExceptionEntry* h) {
   if (!rec_) return false;
+  if (rec_->frame() != f && detail::watched == f) return false; // (hooked as watched, not recorded)
   bool followed = false;
   try {
     followed = h && rec_->frame() == f && rec_->caught(idx, *h);
