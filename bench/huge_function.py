@@ -113,7 +113,7 @@ def main():
     namespace = {}
     exec(source, namespace)
     report = namespace["report"]
-    calls = max(2, int(400 * bench_scale()))
+    calls = max(2, int(2000 * bench_scale()))
     rows = [make_row(i) for i in range(32)]
     cfgs = [Config(i) for i in range(7)]
     acc = [0] * 16
