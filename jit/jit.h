@@ -91,6 +91,9 @@ public:
   // after a little compiled work measured 1.9 and still ran 5-10% faster than
   // the interpreter, hence the default of 4.)
   void left_for_good(ExitInfo* e);
+  // A loop of huge code that runs a few iterations per entry is demoted
+  // (true: t was invalidated, the interpreter runs the loop).
+  bool short_loop(CompiledTrace* t);
   // A sampled entry's exit is handled: its ticks since leaving machine code count as exiting.
   void end_sample();
   // After a side exit out of inlined calls (e->frames not empty): rebuilds the

@@ -416,9 +416,12 @@ bool Recorder::record(uint32_t pc, Value* sp) {
       stack_.back() = take_exception(parent_->trace->code, parent_->pc);
     }
   }
-  if (!continuing && kind_ == TraceKind::Loop && env_.engine.profiles()) {
+  if (!continuing && kind_ == TraceKind::Loop &&
+      (env_.engine.profiles() || (env_.params.segmenting && t_.code->jit_huge))) {
     // Profiling policies: the loop counts its iterations (the region's arms are
-    // counted after optimization, see regions/engine.cpp).
+    // counted after optimization, see regions/engine.cpp). So do loops of huge
+    // code, whose trip counts decide whether they keep their trace
+    // (JitState::run).
     iterations_ = std::make_unique<uint64_t>(0);
     Ref counter = kraw(static_cast<int64_t>(reinterpret_cast<uintptr_t>(iterations_.get())));
     Ref n = emit(IrOp::LOAD, counter, kNoRef, 0);
