@@ -1279,12 +1279,16 @@ bool Recorder::encloses_root(int32_t header) const {
   return root_ && root_->kind == TraceKind::Loop && static_cast<uint32_t>(header) <= root_->start_pc;
 }
 
-void Recorder::end_at_loop(uint32_t header) {
-  pc_ = header;
+void Recorder::exit_at(uint32_t pc, ExitEnd why) {
+  pc_ = pc;
   pre_stack_ = stack_;
-  Ref r = emit(IrOp::EXIT, kNoRef, kNoRef, static_cast<int64_t>(ExitEnd::Loop));
+  Ref r = emit(IrOp::EXIT, kNoRef, kNoRef, static_cast<int64_t>(why));
   t_.ins[r].snap = snapshot();
   ends_in_exit_ = true;
+}
+
+void Recorder::end_at_loop(uint32_t header) {
+  exit_at(header, ExitEnd::Loop);
   env_.log_region(fmt::format("bridge ends at the loop at {}:{}, which has no trace yet", frame_->code->qualname, header));
 }
 
@@ -1294,11 +1298,7 @@ bool Recorder::at_chunk_start(uint32_t pc) const {
 }
 
 void Recorder::end_chunk(uint32_t pc) {
-  pc_ = pc;
-  pre_stack_ = stack_;
-  Ref r = emit(IrOp::EXIT, kNoRef, kNoRef, static_cast<int64_t>(ExitEnd::Chunk));
-  t_.ins[r].snap = snapshot();
-  ends_in_exit_ = true;
+  exit_at(pc, ExitEnd::Chunk);
   add_chunk_boundary(const_cast<vm::Code*>(t_.code), pc); // (the JIT's state in the code)
   env_.log_region(fmt::format("{} from {}:{} cut at pc {} (line {}) after {} instructions: the next chunk starts there",
                               kind_name(kind_), t_.code->qualname, start_pc_, pc, t_.code->lines[pc], t_.ins.size()));

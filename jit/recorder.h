@@ -127,6 +127,9 @@ private:
   // a trace (after unrolling what it may): an EXIT to the interpreter there
   // (ExitEnd::Loop).
   void end_at_loop(uint32_t header);
+  // Ends the trace with an EXIT at pc (after the instruction before it): the
+  // state there is the stack as it is now.
+  void exit_at(uint32_t pc, ExitEnd why);
   // Huge code: whether the recording may end at pc as a chunk's end (own
   // frame, empty stack, nothing pending, a chunk start), and ending it there
   // with an exit where the next chunk starts (ExitEnd::Chunk).

@@ -1,23 +1,22 @@
-# Shape: a generated function of 5,000 statements (string appends, str() of
-# values, dict and attribute lookups, `if` blocks, small `for` loops), far
-# past trace_limit with nothing to inline: seed 003's template function.
-# Its first recording passes the limit and marks it huge (one more "trace
-# too long": the module loop's, which inlined it and then keeps it
-# residual). Later recordings end at a statement outside its loops once
-# chunk_limit long, or at a boundary where a chunk already starts; the next
-# chunk starts there, recorded when compiled code reaches its start or when
-# the interpreter does after an exit (the frame is watched for boundaries).
-# Under the merging policies the `if` arms inside a chunk join it; under
-# none they are bridges, cut at the same boundaries. chunk_call_percent=100:
-# these statements are mostly calls, whose chunks the default leaves to the
-# interpreter (see huge_function_phases.py for chunks kept by default).
+# Shape: generated functions of 5,000 and 20,000 statements (string appends,
+# str() of values, dict and attribute lookups, `if` blocks, small `for`
+# loops), far past trace_limit with nothing to inline: seed 003's template
+# function. Each one's first recording passes the limit and marks it huge
+# (one more "trace too long" each: the module loop's, which inlined it and
+# then keeps it residual). Later recordings end at a statement outside its
+# loops once chunk_limit long, or at a boundary where a chunk already
+# starts; the next chunk starts there, recorded when compiled code reaches
+# its start or when the interpreter does after an exit (the frame is
+# watched for boundaries). Under the merging policies the `if` arms inside a
+# chunk join it; under none they are bridges, cut at the same boundaries.
+# chunk_call_percent=100: these statements are mostly calls, whose chunks
+# the default leaves to the interpreter (see huge_function_phases.py for
+# chunks kept by default). Chunks: 5,000 statements 41 under none, 33 with
+# merging; 20,000 statements 155 and 133.
 # jit-params: chunk_limit=1500,chunk_call_percent=100
-# jit-expect: huge_codes==1 aborts.TraceTooLong<=2 hot_exits_unbridged==0 chunk_entries>=100
-# (None's bridges, merged nowhere, cut at more places: 41 chunks; 33 with
-# merging. A chunk ends where the next one starts, and the interpreter,
-# watching after an exit, enters the next compiled chunk or records it.)
-# jit-expect[none]: chunks==41
-# jit-expect[diamond,generalize,cap:2,adaptive,cfg]: chunks==33
+# jit-expect: huge_codes==2 aborts.TraceTooLong<=3 hot_exits_unbridged==0 chunk_entries>=500
+# jit-expect[none]: chunks==196
+# jit-expect[diamond,generalize,cap:2,adaptive,cfg]: chunks==166
 
 
 class Rec:
@@ -59,23 +58,28 @@ def generate(n):
     return "\n".join(lines) + "\n"
 
 
-source = generate(5000)
-ns = {}
-exec(source, ns)
-render = ns["render"]
+def run(n, calls):
+    source = generate(n)
+    ns = {}
+    exec(source, ns)
+    render = ns["render"]
+    digest = 0
+    lengths = []
+    for call in range(calls):
+        flags = [(call >> b) & 1 == 1 for b in range(8)]
+        text, total = render(recs[call % 4], data, flags)
+        lengths.append(len(text))
+        digest = (digest * 31 + sum(map(ord, text[::97])) + total) % 1000000007
+    print("lines", source.count("\n"))
+    print("lengths", lengths[:5], sum(lengths))
+    print("digest", digest)
+
+
 data = {}
 for i in range(11):
     data["k%d" % i] = "v%d" % i
 for i in range(5):
     data["n%d" % i] = i * 3 + 1
 recs = [Rec(i) for i in range(4)]
-digest = 0
-lengths = []
-for call in range(50):
-    flags = [(call >> b) & 1 == 1 for b in range(8)]
-    text, total = render(recs[call % 4], data, flags)
-    lengths.append(len(text))
-    digest = (digest * 31 + sum(map(ord, text[::97])) + total) % 1000000007
-print("lines", source.count("\n"))
-print("lengths", lengths[:5], sum(lengths))
-print("digest", digest)
+run(5000, 30)
+run(20000, 6)
