@@ -17,6 +17,7 @@
 #include <x86intrin.h>
 #endif
 
+#include "jit/chunks.h"
 #include "jit/recorder.h"
 #include "jit/region_engine.h"
 #include "runtime/exceptions.h"
@@ -29,7 +30,6 @@ namespace tributary::jit {
 
 namespace {
 
-uint64_t key(const vm::Code* c, uint32_t pc) { return (reinterpret_cast<uint64_t>(c) << 16) ^ pc; }
 
 // Loop recordings that ended on the loop's last iteration (LoopExit) retried
 // without backing off; after kLoopExitsBeforeLeaving of them, a recording may
@@ -115,7 +115,7 @@ JitState& jit() {
 bool JitState::hot_and_allowed(uint32_t& counter, const vm::Code* code, uint32_t pc, uint32_t threshold,
                                uint32_t weight) {
   if (static_cast<int32_t>(counter += weight) < static_cast<int32_t>(threshold)) return false;
-  auto ab = aborts_at_.find(key(code, pc));
+  auto ab = aborts_at_.find(location_key(code, pc));
   if (ab != aborts_at_.end() && ab->second >= static_cast<uint32_t>(params.max_retries)) { // blacklisted
     counter = 1u << 31; // (looked up again after 2^31 hits)
     return false;
@@ -142,7 +142,7 @@ CompiledTrace* JitState::on_backedge(vm::Frame* f, uint32_t target) {
     return nullptr;
   ++stats.recordings_started;
   start_recording(f, target, TraceKind::Loop, nullptr);
-  if (auto it = loop_exits_at_.find(key(co, target)); it != loop_exits_at_.end() && it->second >= kLoopExitsBeforeLeaving)
+  if (auto it = loop_exits_at_.find(location_key(co, target)); it != loop_exits_at_.end() && it->second >= kLoopExitsBeforeLeaving)
     rec_->allow_leaving_loop();
   return nullptr;
 }
@@ -223,7 +223,7 @@ void JitState::abort_recording(AbortReason r, const std::string& detail) {
     // A loop recorded on its last iteration is retried without backing off,
     // a few times more than other failures (a loop that mostly runs one or
     // two iterations ends on most of them).
-    bool retry = r == AbortReason::LoopExit && ++loop_exits_at_[key(root_code, pc)] <= kLoopExitRetries;
+    bool retry = r == AbortReason::LoopExit && ++loop_exits_at_[location_key(root_code, pc)] <= kLoopExitRetries;
     // A loop whose iteration met an inner loop without a trace hands over:
     // the inner loop is recorded from its next back-edge (the one the
     // interpreter runs now), and this loop again after it, without backing off.
@@ -232,9 +232,9 @@ void JitState::abort_recording(AbortReason r, const std::string& detail) {
       auto* code = const_cast<vm::Code*>(rec_->frame()->code);
       if (code->jit_counters[inner] < static_cast<uint32_t>(params.threshold))
         code->jit_counters[inner] = static_cast<uint32_t>(params.threshold) - 1;
-      retry = ++inner_handovers_[key(root_code, pc)] <= kLoopExitRetries;
+      retry = ++inner_handovers_[location_key(root_code, pc)] <= kLoopExitRetries;
     }
-    uint32_t& n = aborts_at_[key(root_code, pc)];
+    uint32_t& n = aborts_at_[location_key(root_code, pc)];
     // (A chunk of calls would be one again: its start is no longer a boundary
     // the interpreter watches for.)
     if (r == AbortReason::CallBound) {
@@ -275,49 +275,6 @@ bool JitState::recording_caught(vm::Frame* f, uint32_t idx, const vm::ExceptionE
   return followed;
 }
 
-void JitState::watch(vm::Frame* f, uint32_t resume_pc, bool at_end) {
-  const vm::Code* co = f->code;
-  if (!params.segmenting || !co->jit_huge || (rec_ && rec_->frame() == f)) return;
-  const auto& pcs = co->jit_chunk_pcs;
-  auto it = at_end ? std::lower_bound(pcs.begin(), pcs.end(), resume_pc)
-                   : std::upper_bound(pcs.begin(), pcs.end(), resume_pc);
-  if (it == pcs.end()) return;
-  watch_next_ = *it;
-  detail::watched = f;
-}
-
-bool JitState::watch_step(vm::Frame* f, uint32_t pc, Value* sp, CompiledTrace** enter) {
-  const vm::Code* co = f->code;
-  if (pc < watch_next_) return true;
-  if (pc == watch_next_ && sp == f->stack_base() && pc < co->jit_loops.size()) {
-    auto* t = static_cast<CompiledTrace*>(co->jit_loops[pc]);
-    if (t && t->kind == TraceKind::Chunk) {
-      *enter = t;
-      ++stats.chunk_entries;
-      detail::watched = nullptr;
-      return false;
-    }
-    // A boundary whose chunk is not recorded yet (the path to it kept
-    // leaving compiled code before its end): recorded from here.
-    auto ab = aborts_at_.find(key(co, pc));
-    if (!t && !rec_ && (ab == aborts_at_.end() || ab->second < static_cast<uint32_t>(params.max_retries))) {
-      detail::watched = nullptr;
-      ++stats.recordings_started;
-      start_recording(f, pc, TraceKind::Chunk, nullptr);
-      return record_instruction(f, pc, sp, enter);
-    }
-  }
-  // Past it (a jump over it), or not enterable: the next one after pc.
-  const auto& pcs = co->jit_chunk_pcs;
-  auto it = std::upper_bound(pcs.begin(), pcs.end(), pc);
-  if (it == pcs.end()) {
-    detail::watched = nullptr;
-    return false;
-  }
-  watch_next_ = *it;
-  return true;
-}
-
 bool JitState::record_instruction(vm::Frame* f, uint32_t pc, Value* sp, CompiledTrace** enter) {
   if (detail::watched == f && (!rec_ || rec_->frame() != f)) return watch_step(f, pc, sp, enter);
   if (!rec_ || rec_->frame() != f) return false;
@@ -349,12 +306,6 @@ bool JitState::record_instruction(vm::Frame* f, uint32_t pc, Value* sp, Compiled
     }
   engine->install(std::move(t), parent);
   return after_recording(f, pc, sp, enter);
-}
-
-bool JitState::after_recording(vm::Frame* f, uint32_t pc, Value* sp, CompiledTrace** enter) {
-  if (!params.segmenting || !f->code->jit_huge) return false;
-  watch(f, pc, true);
-  return detail::watched == f && watch_step(f, pc, sp, enter);
 }
 
 namespace {
@@ -475,30 +426,6 @@ void JitState::end_sample() {
   sample_mark_ = 0;
 }
 
-// In huge code the interpreter enters a loop's trace at the loop's first
-// back-edge; a loop that then runs a few more iterations and leaves (a
-// template's `for item in items` over three items) costs more entering and
-// leaving machine code than those iterations take: bench/huge_function.py's
-// 108 such loops made the JIT 10% slower than the interpreter, template's
-// 100 loops 10%. Every 256 entries from the interpreter, a loop whose
-// compiled iterations (its counter) average under kShortLoopTrips per entry
-// is demoted. (Loops entered from chunks or bridges, jumping from machine
-// code, are not counted as entries and keep their traces.)
-constexpr uint64_t kShortLoopTrips = 4;
-
-bool JitState::short_loop(CompiledTrace* t) {
-  if (!t->entry || *t->iterations >= kShortLoopTrips * t->entries) return false;
-  const std::string where = fmt::format("{}:{}", t->code->qualname, t->start_pc);
-  demotions.push_back({where, t->entries, 0, 0, 0});
-  ++stats.demoted;
-  log_region(fmt::format("demote {} to the interpreter: a loop of huge code entered {} times from the interpreter "
-                         "ran {} compiled iterations (under {} per entry)",
-                         where, t->entries, *t->iterations, kShortLoopTrips));
-  aborts_at_[key(t->code, t->start_pc)] = static_cast<uint32_t>(params.max_retries);
-  engine->invalidate(t);
-  return true;
-}
-
 void JitState::left_for_good(ExitInfo* e) {
   CompiledTrace* root = e->root();
   ++root->dead_exits;
@@ -515,7 +442,7 @@ void JitState::left_for_good(ExitInfo* e) {
                            where, root->dead_exits, window, e->trace->code->qualname, e->pc, why_unbridged(*e),
                            root->exit_bound, root->samples, params.demote_exit_ratio, root->exit_ticks,
                            root->run_ticks));
-    aborts_at_[key(root->code, root->kind == TraceKind::Function ? kFunctionEntry : root->start_pc)] =
+    aborts_at_[location_key(root->code, root->kind == TraceKind::Function ? kFunctionEntry : root->start_pc)] =
         static_cast<uint32_t>(params.max_retries);
     engine->invalidate(root);
     return;
@@ -629,7 +556,7 @@ void JitState::on_resume(vm::Frame* f) {
 bool JitState::invalidate_if_stale(ExitInfo* e) {
   if (!e->stale || rec_ || e->count + 1 < static_cast<uint32_t>(params.trace_eagerness)) return false;
   CompiledTrace* root = e->root();
-  uint32_t& n = stale_at_[key(root->code, root->kind == TraceKind::Function ? kFunctionEntry : root->start_pc)];
+  uint32_t& n = stale_at_[location_key(root->code, root->kind == TraceKind::Function ? kFunctionEntry : root->start_pc)];
   if (n >= static_cast<uint32_t>(params.max_retries) || !root->entry) return false;
   ++n;
   e->count = 0;
@@ -651,22 +578,10 @@ bool JitState::flush_if_due(ExitInfo* e) {
 // allowed to leave the loop (a loop that mostly ends in a `return` or runs
 // once never gets a trace; the path into it is bridged through it instead).
 bool JitState::loop_may_get_trace(const vm::Code* code, uint32_t header) const {
-  auto exits = loop_exits_at_.find(key(code, header));
+  auto exits = loop_exits_at_.find(location_key(code, header));
   if (exits != loop_exits_at_.end() && exits->second > kLoopExitsBeforeLeaving) return false;
-  auto aborts = aborts_at_.find(key(code, header));
+  auto aborts = aborts_at_.find(location_key(code, header));
   return aborts == aborts_at_.end() || aborts->second == 0;
-}
-
-// Huge code: whether the interpreter resuming after exit e (at start_pc) is
-// where a chunk starts: the end of a chunk, or a loop's exit at a statement
-// after the loop (the straight code there becomes a chunk, not a long bridge
-// of the loop).
-bool JitState::starts_chunk(const ExitInfo* e, const vm::Code* code, uint32_t start_pc) const {
-  if (e->chunk_end) return true;
-  if (!params.segmenting || !code->jit_huge || e->root()->kind != TraceKind::Loop || e->exception ||
-      !e->frames.empty() || !is_chunk_start(code, start_pc))
-    return false;
-  return e->trace->ir.snaps[e->snap].stack_depth == 0;
 }
 
 void JitState::after_exit(ExitInfo* e, vm::Frame* f, uint32_t start_pc) {
@@ -677,7 +592,7 @@ void JitState::after_exit(ExitInfo* e, vm::Frame* f, uint32_t start_pc) {
   // a jump into it, recorded at once.
   if (starts_chunk(e, f->code, start_pc)) {
     if (!f->code->jit_loops[start_pc]) {
-      auto ab = aborts_at_.find(key(f->code, start_pc));
+      auto ab = aborts_at_.find(location_key(f->code, start_pc));
       if (ab != aborts_at_.end() && ab->second >= static_cast<uint32_t>(params.max_retries)) {
         e->blacklisted = true;
         e->no_bridge = "the chunk after it is left to the interpreter (its recordings failed, or it is mostly calls)";

