@@ -103,6 +103,7 @@ Value construct_int(Value, const Args& a) {
   if (is_bigint(x)) return type_of(x) == &types::int_ ? x : make_int(x.as<BigInt>()->z); // a subclass's value
   if (x.is_bool()) return Value::small_int(x.is_true());
   if (x.is_double()) return int_from_double(x.as_double());
+  if (is_float(x) && !overrides_dunder(x, "__int__")) return int_from_double(float_value(x));
   if (is_str(x) || bytes_like(x)) return int_from_value_text(x, 10);
   for (const char* dunder : {"__int__", "__index__", "__trunc__"}) {
     Value r = call_dunder(x, dunder);
@@ -120,6 +121,13 @@ Value construct_float(Value, const Args& a) {
   if (a.npos == 0) return Value::from_double(0.0);
   Value x = a[0];
   if (x.is_double()) return x;
+  if ((is_float(x) || is_integer(x)) && overrides_dunder(x, "__float__")) { // a subclass's own (PyNumber_Float)
+    Value r = call_dunder(x, "__float__");
+    if (!is_float(r))
+      raise_fmt(types::type_error, "{}.__float__ returned non-float (type {})", tname(x), tname(r));
+    return Value::from_double(float_value(r));
+  }
+  if (is_float(x)) return Value::from_double(float_value(x)); // a subclass's value
   if (is_integer(x)) return Value::from_double(int_to_double(x));
   if (is_str(x) || bytes_like(x)) {
     if (auto d = fmtlib::parse_float(text_of(x))) return Value::from_double(*d);
@@ -157,7 +165,7 @@ Value int_bit_count(Value self, const Args& a) {
 
 Value float_is_integer(Value self, const Args& a) {
   check_none(a, "float.is_integer");
-  double d = self.as_double();
+  double d = float_value(self);
   return Value::boolean(std::isfinite(d) && std::trunc(d) == d);
 }
 
@@ -428,7 +436,7 @@ Value int_getnewargs(Value self, const Args& a) {
 }
 Value float_getnewargs(Value self, const Args& a) {
   check_none(a, "float.__getnewargs__");
-  return one_tuple(self);
+  return one_tuple(Value::from_double(float_value(self)));
 }
 Value str_getnewargs(Value self, const Args& a) {
   check_none(a, "str.__getnewargs__");
@@ -466,6 +474,7 @@ void init_subclassing() {
   add_methods(types::str, {{"__getnewargs__", method<&types::str, str_getnewargs>}});
   add_methods(types::tuple, {{"__getnewargs__", method<&types::tuple, tuple_getnewargs>}});
   add_static_method(types::int_, "__new__", builtin_new<&types::int_, false>);
+  add_static_method(types::float_, "__new__", builtin_new<&types::float_, false>);
   add_static_method(types::str, "__new__", builtin_new<&types::str, false>);
   add_static_method(types::tuple, "__new__", builtin_new<&types::tuple, false>);
   add_static_method(types::frozenset, "__new__", builtin_new<&types::frozenset, false>);

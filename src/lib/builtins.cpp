@@ -146,7 +146,8 @@ Value builtin_abs(Value, const Args& a) {
   check_one(a, "abs");
   Value v = a[0];
   if (v.is_double()) return Value::from_double(std::fabs(v.as_double()));
-  if (is_integer(v)) return int_abs(v);
+  if (is_integer(v) && !overrides_dunder(v, "__abs__")) return int_abs(v);
+  if (is_float(v) && !overrides_dunder(v, "__abs__")) return Value::from_double(std::fabs(float_value(v)));
   Value r = call_dunder(v, "__abs__");
   if (r.is_empty()) raise_fmt(types::type_error, "bad operand type for abs(): '{}'", tname(v));
   return r;
@@ -156,10 +157,12 @@ Value builtin_divmod(Value, const Args& a) {
   no_kwargs(a, "divmod");
   check_expected(a, "divmod", 2, 2);
   Value x = a[0], y = a[1];
-  if (is_integer(x) && is_integer(y)) return int_divmod(x, y);
-  if ((x.is_double() || is_integer(x)) && (y.is_double() || is_integer(y))) {
-    double dx = x.is_double() ? x.as_double() : int_to_double(x);
-    double dy = y.is_double() ? y.as_double() : int_to_double(y);
+  // (A subclass's own __divmod__/__rdivmod__ comes first.)
+  bool own = overrides_dunder(x, "__divmod__") || overrides_dunder(y, "__rdivmod__");
+  if (is_integer(x) && is_integer(y) && !own) return int_divmod(x, y);
+  if ((is_float(x) || is_integer(x)) && (is_float(y) || is_integer(y)) && !own) {
+    double dx = is_float(x) ? float_value(x) : int_to_double(x);
+    double dy = is_float(y) ? float_value(y) : int_to_double(y);
     if (dy == 0.0) raise(types::zero_division_error, "float divmod()");
     Value items[2] = {Value::from_double(float_floordiv(dx, dy)), Value::from_double(float_mod(dx, dy))};
     return Value::object(new_tuple(items));
@@ -207,8 +210,8 @@ Value builtin_round(Value, const Args& a) {
   bind_args(a, "round", {"number", "ndigits"}, 1, p);
   Value x = p[0];
   bool has_nd = !p[1].is_empty() && !p[1].is_none();
-  if (x.is_double()) {
-    double d = x.as_double();
+  if (is_float(x) && !overrides_dunder(x, "__round__")) {
+    double d = float_value(x);
     if (!has_nd) return int_from_integral_double(std::nearbyint(d));
     int64_t nd = arg_index(p[1]);
     try {

@@ -61,7 +61,7 @@ Cplx arg_complex(Value v) {
     if (!is_complex(r)) raise_fmt(types::type_error, "__complex__ returned non-complex (type {})", tname(r));
     return complex_value(r);
   }
-  if (v.is_double()) return {v.as_double(), 0.0};
+  if (is_float(v)) return {float_value(v), 0.0};
   if (is_integer(v)) {
     double d = int_to_double(v.is_bool() ? Value::small_int(v.is_true()) : v);
     if (std::isinf(d)) raise(types::overflow_error, "int too large to convert to float");
@@ -72,7 +72,7 @@ Cplx arg_complex(Value v) {
 }
 
 double arg_real(Value v) {
-  if (v.is_double()) return v.as_double();
+  if (is_float(v)) return float_value(v);
   if (is_integer(v)) {
     double d = int_to_double(v.is_bool() ? Value::small_int(v.is_true()) : v);
     if (std::isinf(d)) raise(types::overflow_error, "int too large to convert to float");

@@ -54,7 +54,7 @@ C value_of(Value v) { return complex_value(v); }
 // An operand as a complex: a complex, int or float; nullopt otherwise (NotImplemented).
 std::optional<C> operand(Value v) {
   if (is_complex(v)) return value_of(v);
-  if (v.is_double()) return C{v.as_double(), 0.0};
+  if (is_float(v)) return C{float_value(v), 0.0};
   if (is_integer(v)) {
     double d = int_to_double(v.is_bool() ? Value::small_int(v.is_true()) : v);
     if (std::isinf(d)) raise(types::overflow_error, "int too large to convert to float");
@@ -255,7 +255,7 @@ std::optional<C> dunder_complex(Value x) {
 
 // A real number argument of complex(): float(x) by __float__ or __index__.
 std::optional<double> real_arg(Value x) {
-  if (x.is_double()) return x.as_double();
+  if (is_float(x)) return float_value(x);
   if (is_integer(x)) {
     double d = int_to_double(x.is_bool() ? Value::small_int(x.is_true()) : x);
     if (std::isinf(d)) raise(types::overflow_error, "int too large to convert to float");
@@ -370,7 +370,7 @@ bool equal_to(C c, Value other, bool& comparable) {
     C o = value_of(other);
     return c.re == o.re && c.im == o.im;
   }
-  if (other.is_double()) return c.im == 0.0 && c.re == other.as_double();
+  if (is_float(other)) return c.im == 0.0 && c.re == float_value(other);
   if (is_integer(other)) {
     if (c.im != 0.0 || !std::isfinite(c.re)) return false;
     return int_double_compare(other.is_bool() ? Value::small_int(other.is_true()) : other, c.re) == 0;

@@ -107,7 +107,11 @@ struct BigInt : Object {
   mp_limb_t* limbs() { return reinterpret_cast<mp_limb_t*>(this + 1); }
 };
 
-struct Float : Object {}; // floats are never heap objects; the type exists for type()
+// An exact float is always an inline double (value.h); only instances of
+// float subclasses are heap objects, with this layout (new_builtin_subclass_instance).
+struct Float : Object {
+  double value;
+};
 
 struct Tuple : Object {
   size_t size;
@@ -212,6 +216,9 @@ inline bool is_kind(Value v, Kind k) { return v.is_object() && v.as_object()->ty
 inline bool is_str(Value v) { return is_kind(v, Kind::Str); }
 inline bool is_bigint(Value v) { return is_kind(v, Kind::Int); }
 inline bool is_int(Value v) { return v.is_small_int() || is_bigint(v); }
+// A float or an instance of a float subclass, and its value.
+inline bool is_float(Value v) { return v.is_double() || is_kind(v, Kind::Float); }
+inline double float_value(Value v) { return v.is_double() ? v.as_double() : v.as<Float>()->value; }
 inline bool is_tuple(Value v) { return is_kind(v, Kind::Tuple); }
 inline bool is_list(Value v) { return is_kind(v, Kind::List); }
 inline bool is_dict(Value v) { return is_kind(v, Kind::Dict); }

@@ -370,7 +370,7 @@ Type* layout_base(Tuple* bases) {
       for (std::string_view f : kFinal)
         if (f == std::string_view(base->name))
           raise_fmt(types::type_error, "type '{}' is not an acceptable base type", base->name);
-      if (base->kind == Kind::Float || base->kind == Kind::Module || base->kind == Kind::Function ||
+      if (base->kind == Kind::Module || base->kind == Kind::Function ||
           base->kind == Kind::Iterator || base->kind == Kind::DictView || base->kind == Kind::NativeFunction ||
           base->kind == Kind::BoundMethod || base->kind == Kind::File || base->kind == Kind::Generator)
         raise_fmt(types::not_implemented_error, "subclassing builtin type '{}' is not supported yet", base->name);
@@ -696,12 +696,14 @@ bool names_dict_slot(Value slots) {
   return false;
 }
 
-// Whether every class of t's MRO but object declares __slots__, none with __dict__.
+// Whether every class of t's MRO but object (and the builtin value type a
+// subclass of int, float, str, ... derives from) declares __slots__, none with __dict__.
 bool slots_only(Type* t) {
   for (Value m : t->mro->span()) {
     Type* mt = m.as<Type>();
-    if (mt == &types::object) continue;
-    if (mt->is_builtin || mt->kind != Kind::Instance || !mt->dict) return false;
+    if (mt == &types::object || (mt->is_builtin && t->builtin_subclass && mt->kind == t->kind && mt->kind != Kind::Object))
+      continue;
+    if (mt->is_builtin || (mt->kind != Kind::Instance && !mt->builtin_subclass) || !mt->dict) return false;
     Value* slots = dict_find_str(mt->dict, intern("__slots__"));
     if (!slots || names_dict_slot(*slots)) return false;
   }
