@@ -360,6 +360,8 @@ template <Type* T, bool kMutable> Value builtin_new(Value, const Args& a) {
   Args rest{a.pos + 1, a.npos - 1, a.kwnames, a.kwvals, a.nkw};
   Value base = T->construct(Value::object(T), kMutable ? Args{} : rest);
   if (cls == T) return kMutable ? T->construct(Value::object(T), rest) : base;
+  // (reversed(seq) of a sequence with __reversed__ is that method's result, as is.)
+  if (T == &types::reversed && type_of(base) != T) return base;
   return new_builtin_subclass_instance(cls, base);
 }
 
@@ -485,6 +487,11 @@ void init_subclassing() {
   add_static_method(types::list, "__new__", builtin_new<&types::list, true>);
   add_static_method(types::dict, "__new__", builtin_new<&types::dict, true>);
   add_static_method(types::set, "__new__", builtin_new<&types::set, true>);
+  add_static_method(types::enumerate, "__new__", builtin_new<&types::enumerate, false>);
+  add_static_method(types::zip, "__new__", builtin_new<&types::zip, false>);
+  add_static_method(types::map, "__new__", builtin_new<&types::map, false>);
+  add_static_method(types::filter, "__new__", builtin_new<&types::filter, false>);
+  add_static_method(types::reversed, "__new__", builtin_new<&types::reversed, false>);
   add_method(types::list, "__init__", method<&types::list, list_init>);
   add_method(types::dict, "__init__", method<&types::dict, dict_init>);
   add_method(types::set, "__init__", method<&types::set, set_init>);

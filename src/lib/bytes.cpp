@@ -16,10 +16,12 @@
 #include "lib/native.h"
 #include "runtime/containers.h"
 #include "runtime/int.h"
+#include "runtime/instance.h"
 #include "runtime/iter.h"
 #include "runtime/match.h"
 #include "runtime/ops.h"
 #include "runtime/str.h"
+#include "runtime/user_class.h"
 
 namespace tributary::lib {
 
@@ -244,6 +246,24 @@ std::string construct_data(const Args& a, const char* fname) {
 
 Value construct_bytes(Value, const Args& a) { return make_bytes(construct_data(a, "bytes")); }
 Value construct_bytearray(Value, const Args& a) { return make_bytearray(construct_data(a, "bytearray")); }
+
+// bytearray.__new__(cls, ...) gives an empty instance of cls and __init__
+// fills it, as list's, so that a subclass's __init__ may take any arguments.
+Value bytearray_new(Value, const Args& a) {
+  if (a.npos == 0 || !is_type(a[0])) raise(types::type_error, "bytearray.__new__(X): X is not a type object");
+  Type* cls = a[0].as<Type>();
+  if (!is_subtype(cls, &bytearray_type))
+    raise_fmt(types::type_error, "bytearray.__new__({}): {} is not a subtype of bytearray", cls->name, cls->name);
+  Value empty = make_bytearray("");
+  return cls == &bytearray_type ? empty : new_builtin_subclass_instance(cls, empty);
+}
+
+Value bytearray_init(Value self, const Args& a) {
+  std::string data = construct_data(a, "bytearray");
+  auto& v = as_bytearray(self)->data;
+  v.assign(data.begin(), data.end());
+  return Value::none();
+}
 
 int hex_digit(char c) {
   if (c >= '0' && c <= '9') return c - '0';
@@ -1221,6 +1241,9 @@ void init_bytes_types(Module* builtins) {
                                   {"__rmod__", AM<m_rmod>},
                               });
   add_attr(bytearray_type, "__hash__", Value::none());
+  bytearray_type.basic_size = sizeof(ByteArray); // (a subclass's instances: new_builtin_subclass_instance)
+  add_static_method(bytearray_type, "__new__", bytearray_new);
+  add_method(bytearray_type, "__init__", self_or_first<bytearray_init>);
   add_attr(bytearray_type, "fromhex", new_native("fromhex", bytearray_fromhex));
   add_bytes_text_methods();
   add_methods(types::int_, {{"to_bytes", method<&types::int_, int_to_bytes>}});

@@ -19,7 +19,9 @@
 #include "runtime/format.h"
 #include "runtime/int.h"
 #include "runtime/ops.h"
+#include "runtime/instance.h"
 #include "runtime/str.h"
+#include "runtime/user_class.h"
 
 namespace tributary::lib {
 
@@ -436,6 +438,15 @@ void init_complex_type(Module* builtins) {
   init_type(complex_type, "complex", Kind::Object, &types::object);
   complex_type.is_builtin = false; // dispatched through its special methods
   complex_type.construct = construct_complex;
+  complex_type.basic_size = sizeof(Complex); // (a subclass's instances: new_builtin_subclass_instance)
+  add_static_method(complex_type, "__new__", [](Value, const Args& a) -> Value {
+    if (a.npos == 0 || !is_type(a[0])) raise(types::type_error, "complex.__new__(X): X is not a type object");
+    Type* cls = a[0].as<Type>();
+    if (!is_subtype(cls, &complex_type))
+      raise_fmt(types::type_error, "complex.__new__({}): {} is not a subtype of complex", cls->name, cls->name);
+    Value base = construct_complex(Value::empty(), Args{a.pos + 1, a.npos - 1, a.kwnames, a.kwvals, a.nkw});
+    return cls == &complex_type ? base : new_builtin_subclass_instance(cls, base);
+  });
   using T = Type;
   constexpr T* K = &complex_type;
   add_methods(complex_type, {

@@ -6,6 +6,7 @@
 
 #include "runtime/containers.h"
 #include "runtime/int.h"
+#include "runtime/iter.h"
 #include "runtime/str.h"
 
 namespace tributary {
@@ -148,6 +149,7 @@ size_t base_layout_size(Object* o) {
   case Kind::Set:
   case Kind::FrozenSet: return sizeof(Set);
   case Kind::Float: return sizeof(Float);
+  case Kind::Iterator: return subclassable_iter_size(static_cast<IterObject*>(o));
   case Kind::Property: return sizeof(Property);
   case Kind::StaticMethod:
   case Kind::ClassMethod: return sizeof(StaticMethod);

@@ -142,7 +142,7 @@ void dict_into(std::string& out, Dict* d) {
 
 void set_into(std::string& out, Set* s) {
   bool frozen = s->type->kind == Kind::FrozenSet;
-  std::string name = s->type->is_builtin ? s->type->name : class_path(s->type);
+  std::string name = s->type->name; // (a subclass's bare name, as CPython's tp_name)
   if (s->used == 0) {
     out += name + "()";
     return;

@@ -9,6 +9,7 @@
 #include "runtime/exceptions.h"
 #include "runtime/int.h"
 #include "runtime/interpreter.h"
+#include "runtime/iter.h"
 #include "runtime/ops_internal.h"
 #include "runtime/str.h"
 
@@ -370,8 +371,10 @@ Type* layout_base(Tuple* bases) {
       for (std::string_view f : kFinal)
         if (f == std::string_view(base->name))
           raise_fmt(types::type_error, "type '{}' is not an acceptable base type", base->name);
+      const bool iter_base = base == &types::enumerate || base == &types::zip || base == &types::map ||
+                             base == &types::filter || base == &types::reversed;
       if (base->kind == Kind::Module || base->kind == Kind::Function ||
-          base->kind == Kind::Iterator || base->kind == Kind::DictView || base->kind == Kind::NativeFunction ||
+          (base->kind == Kind::Iterator && !iter_base) || base->kind == Kind::DictView || base->kind == Kind::NativeFunction ||
           base->kind == Kind::BoundMethod || base->kind == Kind::File || base->kind == Kind::Generator)
         raise_fmt(types::not_implemented_error, "subclassing builtin type '{}' is not supported yet", base->name);
     }

@@ -76,3 +76,61 @@ try:
     float.__new__(BadF, "x")
 except ValueError as e:
     print("VE", e)
+class M(map):
+    pass
+m = M(str, [1, 2])
+print(list(m), type(m).__name__)
+class Z(zip): pass
+print(list(Z([1],[2])))
+class E(enumerate): pass
+print(list(E("ab")))
+class R(reversed): pass
+print(list(R([1,2])))
+from collections import namedtuple
+P = namedtuple("P", "x y")
+class P2(P):
+    def norm(self): return self.x**2 + self.y**2
+p = P2(3, 4)
+print(p, p.norm(), p._replace(x=1), type(p._replace(x=1)).__name__, p._asdict())
+class FS(frozenset): pass
+print(FS([1,2]) | {3}, type(FS([1])|{3}).__name__)
+class Se(set):
+    def add(self, x): super().add(x * 2)
+s = Se(); s.add(2); print(s)
+class BA(bytearray): pass
+b = BA(b"xy"); b.append(65); print(b, type(b).__name__)
+class C(complex): pass
+c = C(1, 2); print(c, c + 1, type(c + 1).__name__, c.real)
+class O(object): pass
+class It(int):
+    def __index__(self): return 3
+print([1,2,3,4][It(1)], bin(It(5)), hex(It(255)))
+print(str(I := It(7)), int(I) + 1)
+class Upper(map):
+    def __next__(self):
+        return super().__next__().upper()
+print(list(Upper(str, "ab")), [x for x in Upper(lambda c: c * 2, "xy")])
+class Counted(enumerate):
+    def __init__(self, it, start=0):
+        self.seen = 0
+    def __next__(self):
+        self.seen += 1
+        return super().__next__()
+ce = Counted("abc", 1)
+print(list(ce), ce.seen, isinstance(ce, enumerate), type(ce).__name__)
+class RL(reversed): pass
+print(type(RL([1, 2])).__name__, list(RL((1, 2))), type(RL((1, 2))).__name__)
+class Buf(bytearray):
+    def __init__(self, n):
+        super().__init__(b"x" * n)
+        self.n = n
+bb = Buf(3)
+bb.extend(b"yz")
+print(bb, bb.n, len(bb), bytes(bb), bb == b"xxxyz", bb.upper(), type(bb.upper()).__name__)
+class Cz(complex):
+    def __init__(self, *a):
+        self.note = "n"
+cz = Cz(3, 4)
+print(cz, abs(cz), cz.note, cz.imag, type(-cz).__name__, cz == complex(3, 4), repr(Cz()))
+class Filt(filter): pass
+print(list(Filt(None, [0, 1, 2])), list(Z("ab", "cd", strict=True)))
