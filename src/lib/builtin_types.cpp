@@ -137,6 +137,19 @@ Value construct_float(Value, const Args& a) {
   raise_fmt(types::type_error, "float() argument must be a string or a real number, not '{}'", tname(x));
 }
 
+// types.MethodType(func, obj): `func` bound to `obj` (CPython's method_new).
+Value construct_method(Value, const Args& a) {
+  no_kwargs(a, "method");
+  if (a.npos != 2) raise_fmt(types::type_error, "method expected 2 arguments, got {}", a.npos);
+  if (!is_callable_value(a[0])) raise(types::type_error, "first argument must be callable");
+  if (a[1].is_none()) raise(types::type_error, "instance must not be None");
+  auto* m = gc::make<BoundMethod>();
+  m->type = &types::bound_method;
+  m->func = a[0];
+  m->self = a[1];
+  return Value::object(m);
+}
+
 Value construct_bool(Value, const Args& a) {
   no_kwargs(a, "bool");
   check_expected(a, "bool", 0, 1);
@@ -529,6 +542,7 @@ void init_builtin_types(Module* m) {
   add_attr(types::range, "start", native_property("start", range_start));
   add_attr(types::range, "stop", native_property("stop", range_stop));
   add_attr(types::range, "step", native_property("step", range_step));
+  types::bound_method.construct = construct_method;
   add_number_attrs();
   init_subclassing();
 }

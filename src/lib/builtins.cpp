@@ -477,8 +477,15 @@ bool subclass_of(Value subject, Type* t, Value cls, const char* fname, const cha
 Value builtin_isinstance(Value, const Args& a) {
   no_kwargs(a, "isinstance");
   check_expected(a, "isinstance", 2, 2);
-  return Value::boolean(
-      subclass_of(a[0], type_of(a[0]), a[1], "isinstance", "type, a tuple of types, or a union", "__instancecheck__"));
+  const char* what = "type, a tuple of types, or a union";
+  Type* t = type_of(a[0]);
+  if (subclass_of(a[0], t, a[1], "isinstance", what, "__instancecheck__")) return Value::boolean(true);
+  // An object whose __class__ is not its type (a weakref proxy, a mock) is
+  // also an instance of that class (CPython's object_isinstance).
+  if (t->is_builtin) return Value::boolean(false);
+  Value cls = get_attr_or_empty(a[0], intern("__class__"));
+  return Value::boolean(is_type(cls) && cls.as<Type>() != t &&
+                        subclass_of(a[0], cls.as<Type>(), a[1], "isinstance", what, "__instancecheck__"));
 }
 
 Value builtin_issubclass(Value, const Args& a) {

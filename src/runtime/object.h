@@ -86,6 +86,12 @@ struct Type : Object {
   uint32_t basic_size = 0;
   void (*relocate)(Object* from, Object* to) = nullptr;
   List* subclasses = nullptr; // classes naming this one as a base (type.__subclasses__)
+  // A native type's own attribute access (CPython's tp_getattro/tp_setattro;
+  // weakref proxies forward every name): when set, every attribute get, set
+  // and delete on its instances calls it. getattro gives empty for a missing
+  // attribute unless `must` (then it raises); setattro deletes when `v` is empty.
+  Value (*getattro)(Value obj, Str* name, bool must) = nullptr;
+  void (*setattro)(Value obj, Str* name, Value v) = nullptr;
 };
 
 struct Str : Object {

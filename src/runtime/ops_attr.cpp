@@ -217,6 +217,7 @@ Value module_getattr_hook(Value module, Str* name) {
 // The attribute without a module's __getattr__ hook; empty when missing.
 static Value plain_attr_or_empty(Value obj, Str* name) {
   Type* t = type_of(obj);
+  if (t->getattro) return t->getattro(obj, name, false);
   if (t->kind == Kind::Instance || has_attr_store(t)) return instance_getattr(obj, name, true);
   if (t == super_type()) return super_getattr(obj, name);
   if (obj.is_object()) {
@@ -243,6 +244,7 @@ Value get_attr_or_empty(Value obj, Str* name) {
 Value get_attr(Value obj, Str* name) {
   if (obj.is_object() && (is_kind(obj, Kind::Instance) || has_attr_store(type_of(obj))))
     return instance_getattr(obj, name, false);
+  if (obj.is_object() && obj.as_object()->type->getattro) return obj.as_object()->type->getattro(obj, name, true);
   if (is_kind(obj, Kind::Module)) {
     // (The hook's own AttributeError, with its message, propagates.)
     if (Value v = plain_attr_or_empty(obj, name); !v.is_empty()) return v;
@@ -258,6 +260,10 @@ Value lookup_method(Value obj, Str* name, bool& is_method) {
   Type* t = type_of(obj);
   Kind k = t->kind;
   const bool attrs = k == Kind::Instance || has_attr_store(t);
+  if (t->getattro) {
+    is_method = false;
+    return t->getattro(obj, name, true);
+  }
   if (attrs && !(class_hooks(t) & kHookGetattribute)) {
     // A method on the class, not shadowed by an instance attribute: call it unbound.
     Value f = type_lookup(t, name);
@@ -310,6 +316,10 @@ void set_class_attr(Type* cls, Str* name, Value v) {
 
 void set_attr(Value obj, Str* name, Value v) {
   Type* t = type_of(obj);
+  if (t->setattro) {
+    t->setattro(obj, name, v);
+    return;
+  }
   if (has_attr_store(t) || (t->kind == Kind::Type && !t->is_builtin && (class_hooks(t) & kHookSetattr))) {
     instance_setattr(obj, name, v); // (a metaclass's __setattr__ too)
     return;
@@ -340,6 +350,10 @@ void set_attr(Value obj, Str* name, Value v) {
 
 void del_attr(Value obj, Str* name) {
   Type* t = type_of(obj);
+  if (t->setattro) {
+    t->setattro(obj, name, Value::empty());
+    return;
+  }
   if (has_attr_store(t)) {
     instance_delattr(obj, name);
     return;
