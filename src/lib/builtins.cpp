@@ -22,6 +22,7 @@
 #include "runtime/ops.h"
 #include "runtime/str.h"
 #include "runtime/user_class.h"
+#include "vm/code.h"
 #include "vm/coroutine.h"
 #include "vm/exec.h"
 #include "vm/generator.h"
@@ -648,6 +649,7 @@ void init_builtins(Module* builtins) {
   lib::init_builtin_functions(builtins);
   init_class_protocol();
   vm::init_generator_type();
+  vm::init_function_type();
   vm::init_coroutine_types(builtins);
   vm::init_exec_builtins(builtins);
   lib::init_bytes_types(builtins);

@@ -133,11 +133,15 @@ inline bool is_truthy(Value v) {
 Value load_global(Frame* f, uint32_t idx) {
   Code* co = f->code;
   GlobalCache& c = co->global_caches[co->cache_index[idx]];
-  if (c.globals_version == f->globals->version && c.builtins_version == f->builtins->version) return c.value;
+  if (c.globals_version == f->globals->version && c.builtins_version == f->builtins->version &&
+      c.globals == f->globals && c.builtins == f->builtins)
+    return c.value;
   Str* name = co->names[co->code[idx].arg].as<Str>();
   Value* v = dict_find_str(f->globals, name);
   if (!v) v = dict_find_str(f->builtins, name);
   if (!v) raise_fmt(types::name_error, "name '{}' is not defined", name->view());
+  c.globals = f->globals;
+  c.builtins = f->builtins;
   c.globals_version = f->globals->version;
   c.builtins_version = f->builtins->version;
   c.value = *v;
@@ -509,7 +513,7 @@ Value* unpack_ex(Value seq, int32_t arg, Value* sp) {
 }
 
 Value make_function(Value code, Dict* globals, Value defaults, Value kwdefaults, Value closure) {
-  Function* fn = new_function(code.as<Code>(), Value::object(globals));
+  Function* fn = new_function(code_for_globals(code.as<Code>(), globals), Value::object(globals));
   if (!closure.is_empty()) fn->closure = closure.as<Tuple>();
   if (!kwdefaults.is_empty()) fn->kwdefaults = kwdefaults;
   if (!defaults.is_empty()) fn->defaults = defaults.as<Tuple>();
