@@ -552,7 +552,7 @@ Type* const kExceptionTypes[] = {
     &types::unicode_error, &types::unicode_decode_error, &types::unicode_encode_error, &types::import_error,
     &types::module_not_found_error, &types::os_error, &types::file_not_found_error, &types::eof_error,
     &types::memory_error, &types::syntax_error, &types::indentation_error, &types::stop_async_iteration,
-    &types::generator_exit, &types::warning, &types::exception_group,
+    &types::generator_exit, &types::warning, &types::exception_group, &types::base_exception_group,
 };
 
 } // namespace

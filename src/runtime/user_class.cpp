@@ -208,6 +208,22 @@ Value exc_with_traceback(Value self, const Args& a) {
   return self;
 }
 
+// BaseException.add_note(note): appends to __notes__ (created as a list).
+Value exc_add_note(Value self, const Args& a) {
+  if (a.npos != 1 || a.nkw) raise(types::type_error, "add_note() takes exactly one argument");
+  if (!is_str(a[0])) raise_fmt(types::type_error, "note must be a str, not '{}'", type_of(a[0])->name);
+  static Str* const kNotes = intern("__notes__");
+  Value notes = get_attr_or_empty(self, kNotes);
+  if (notes.is_empty()) {
+    notes = Value::object(new_list());
+    set_attr(self, kNotes, notes);
+  } else if (!is_list(notes)) {
+    raise(types::type_error, "Cannot add note: __notes__ is not a list");
+  }
+  list_append(notes.as<List>(), a[0]);
+  return Value::none();
+}
+
 // ---- property, staticmethod, classmethod, super ----------------------------------------
 
 Value make_property(Value fget, Value fset, Value fdel) {
@@ -997,6 +1013,8 @@ void init_class_protocol() {
   add_method(base_exception, "__str__", self_or_first<exc_str>);
   add_method(base_exception, "__repr__", self_or_first<exc_repr>);
   add_method(base_exception, "with_traceback", self_or_first<exc_with_traceback>);
+  add_method(base_exception, "add_note", self_or_first<exc_add_note>);
+  init_exception_group_methods();
 
   property.construct = construct_property;
   add_method(property, "getter", self_or_first<property_getter>);

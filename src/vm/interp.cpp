@@ -1194,6 +1194,29 @@ Value run_frame(Frame* f) {
         sp[-1] = Value::boolean(exception_matches(sp[-2], sp[-1]));
         DISPATCH();
       }
+      TARGET(CHECK_EG_MATCH) {
+        f->pc = pc;
+        Value type = sp[-1];
+        check_except_star_type(type);
+        // A naked exception that matches is wrapped with this frame as its traceback.
+        auto* here = gc::make<TracebackEntry>();
+        here->type = &traceback_type;
+        here->next = Value::empty();
+        here->code = Value::object(co);
+        here->line = co->lines[pc - code_start - 1];
+        Value rest;
+        Value match = exception_group_match(sp[-2], type, rest, Value::object(here));
+        sp[-2] = rest;
+        sp[-1] = match;
+        if (!match.is_none()) vm.handled = match;
+        DISPATCH();
+      }
+      TARGET(PREP_RERAISE_STAR) {
+        f->pc = pc;
+        Value excs = *--sp;
+        sp[-1] = prep_reraise_star(sp[-1], excs);
+        DISPATCH();
+      }
       TARGET(FORMAT_VALUE) {
         Value spec = (instr.arg & 4) ? *--sp : Value::empty();
         sp[-1] = format_for_fstring(sp[-1], instr.arg, spec);
