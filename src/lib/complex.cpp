@@ -424,12 +424,18 @@ Value c_getnewargs(Value self, const Args& a) {
   return Value::object(new_tuple(items));
 }
 
-// format(z, ""): str(z); any other spec is not supported yet.
+// format(z, spec): str(z) for an empty spec, else fmtlib's format_complex.
 Value c_format(Value self, const Args& a) {
   check_one(a, "complex.__format__");
   if (!is_str(a[0])) raise_fmt(types::type_error, "argument 1 must be str, not {}", tname(a[0]));
-  if (a[0].as<Str>()->nbytes) raise(types::not_implemented_error, "format specifications for complex numbers");
-  return c_repr(self, Args{});
+  std::string_view spec = a[0].as<Str>()->view();
+  if (spec.empty()) return Value::object(to_str(self));
+  C c = value_of(self);
+  try {
+    return str_value(fmtlib::format_complex(c.re, c.im, fmtlib::parse_format_spec(spec, fmtlib::SpecKind::Float, "complex")));
+  } catch (const fmtlib::FormatError& e) {
+    raise_format_error(e);
+  }
 }
 
 } // namespace
