@@ -462,6 +462,22 @@ Value tuple_getnewargs(Value self, const Args& a) {
   return one_tuple(type_of(self) == &types::tuple ? self : Value::object(new_tuple(self.as<Tuple>()->span())));
 }
 
+// range.__reduce__ and slice.__reduce__: (type, (start, stop, step)).
+Value range_reduce(Value self, const Args& a) {
+  check_none(a, "range.__reduce__");
+  Range* r = self.as<Range>();
+  Value fields[3] = {range_start_value(r), range_stop_value(r), range_step_value(r)};
+  Value items[2] = {Value::object(&types::range), Value::object(new_tuple(fields))};
+  return Value::object(new_tuple(items));
+}
+Value slice_reduce(Value self, const Args& a) {
+  check_none(a, "slice.__reduce__");
+  Slice* s = self.as<Slice>();
+  Value fields[3] = {s->start, s->stop, s->step};
+  Value items[2] = {Value::object(&types::slice), Value::object(new_tuple(fields))};
+  return Value::object(new_tuple(items));
+}
+
 Value object_reduce_ex(Value self, const Args& a) {
   if (a.npos != 1) raise(types::type_error, "__reduce_ex__() takes exactly one argument");
   int64_t protocol = arg_index(a[0]);
@@ -536,9 +552,11 @@ void init_builtin_types(Module* m) {
                             {"bit_count", method<&types::int_, int_bit_count>}});
   add_methods(types::float_, {{"is_integer", method<&types::float_, float_is_integer>}});
   // (real, imag, numerator, denominator, conjugate, as_integer_ratio: add_number_attrs)
-  add_methods(types::range, {{"count", method<&types::range, range_count>},
+  add_methods(types::range, {{"__reduce__", method<&types::range, range_reduce>},
+                             {"count", method<&types::range, range_count>},
                              {"index", method<&types::range, range_index>}});
-  add_methods(types::slice, {{"indices", method<&types::slice, slice_indices_m>}});
+  add_methods(types::slice, {{"indices", method<&types::slice, slice_indices_m>},
+                             {"__reduce__", method<&types::slice, slice_reduce>}});
   add_attr(types::range, "start", native_property("start", range_start));
   add_attr(types::range, "stop", native_property("stop", range_stop));
   add_attr(types::range, "step", native_property("step", range_step));

@@ -14,6 +14,7 @@
 #include "runtime/containers.h"
 #include "runtime/gc.h"
 #include "runtime/instance.h"
+#include "runtime/int.h"
 #include "runtime/interpreter.h"
 #include "runtime/ops_internal.h"
 #include "runtime/str.h"
@@ -83,6 +84,7 @@ Value type_attr(Type* t, Str* name) {
     // JIT's guards watch (class_changed).
     if (n == "__dict__") return Value::object(dict_copy(t->dict));
     if (n == "__class__") return Value::object(type_of(Value::object(t)));
+    if (n == "__flags__") return make_int(type_flags(t));
   }
   Value v = type_lookup(t, name);
   if (!v.is_empty()) {

@@ -790,6 +790,12 @@ void check_slots_store(Type* t, Str* name) {
 
 } // namespace
 
+int64_t type_flags(Type* t) {
+  constexpr int64_t kHeapType = 1 << 9, kBaseType = 1 << 10, kIsAbstract = 1 << 20;
+  if (t->construct != construct_instance) return t == &types::boolean || t == &types::none ? 0 : kBaseType;
+  return kHeapType | kBaseType | ((class_hooks(t) & kHookAbstract) ? kIsAbstract : 0);
+}
+
 uint32_t class_hooks(Type* t) {
   uint64_t epoch = instance_class_epoch();
   if (t->hooks_epoch == epoch) return t->hooks;
