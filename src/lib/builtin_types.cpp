@@ -478,6 +478,23 @@ Value slice_reduce(Value self, const Args& a) {
   return Value::object(new_tuple(items));
 }
 
+// The state a reduction carries: a subclass instance's attributes, or None.
+Value instance_state(Value self) {
+  Instance* store = self.is_object() ? attr_store(self.as_object()) : nullptr;
+  if (!store) return Value::none();
+  Dict* d = instance_dict(store);
+  return d->used ? Value::object(d) : Value::none();
+}
+
+// set/frozenset.__reduce__: (type(self), (list(self),), state), as CPython's set_reduce.
+Value set_reduce(Value self, const Args& a) {
+  check_none(a, "__reduce__");
+  Value items = Value::object(list_from_iterable(self));
+  Value parts[3] = {Value::object(type_of(self)), Value::object(new_tuple(std::span<const Value>(&items, 1))),
+                    instance_state(self)};
+  return Value::object(new_tuple(parts));
+}
+
 Value object_reduce_ex(Value self, const Args& a) {
   if (a.npos != 1) raise(types::type_error, "__reduce_ex__() takes exactly one argument");
   int64_t protocol = arg_index(a[0]);
@@ -555,6 +572,8 @@ void init_builtin_types(Module* m) {
   add_methods(types::range, {{"__reduce__", method<&types::range, range_reduce>},
                              {"count", method<&types::range, range_count>},
                              {"index", method<&types::range, range_index>}});
+  add_methods(types::set, {{"__reduce__", method<&types::set, set_reduce>}});
+  add_methods(types::frozenset, {{"__reduce__", method<&types::frozenset, set_reduce>}});
   add_methods(types::slice, {{"indices", method<&types::slice, slice_indices_m>},
                              {"__reduce__", method<&types::slice, slice_reduce>}});
   add_attr(types::range, "start", native_property("start", range_start));

@@ -258,6 +258,27 @@ Value bytearray_new(Value, const Args& a) {
   return cls == &bytearray_type ? empty : new_builtin_subclass_instance(cls, empty);
 }
 
+// bytearray.__reduce_ex__(protocol): (type(self), (bytes(self),), state) (protocol 3 on;
+// CPython gives older protocols a latin-1 str, which copy never asks for).
+Value bytearray_reduce_ex(Value self, const Args& a) {
+  if (a.npos > 1 || a.nkw) raise(types::type_error, "__reduce_ex__ expected at most 1 argument");
+  int64_t protocol = a.npos ? arg_index(a[0]) : 0;
+  std::string data(*bytes_like(self));
+  Value args_tuple;
+  if (protocol < 3) {
+    Value pair[2] = {decode_bytes(data, "latin-1", "strict"), str_value("latin-1")};
+    args_tuple = Value::object(new_tuple(pair));
+  } else {
+    Value b = make_bytes(data);
+    args_tuple = Value::object(new_tuple(std::span<const Value>(&b, 1)));
+  }
+  Instance* store = attr_store(self.as_object());
+  Dict* attrs = store ? instance_dict(store) : nullptr;
+  Value state = attrs && attrs->used ? Value::object(attrs) : Value::none();
+  Value parts[3] = {Value::object(type_of(self)), args_tuple, state};
+  return Value::object(new_tuple(parts));
+}
+
 Value bytearray_init(Value self, const Args& a) {
   std::string data = construct_data(a, "bytearray");
   auto& v = as_bytearray(self)->data;
@@ -1244,6 +1265,7 @@ void init_bytes_types(Module* builtins) {
   bytearray_type.basic_size = sizeof(ByteArray); // (a subclass's instances: new_builtin_subclass_instance)
   add_static_method(bytearray_type, "__new__", bytearray_new);
   add_method(bytearray_type, "__init__", self_or_first<bytearray_init>);
+  add_method(bytearray_type, "__reduce_ex__", self_or_first<bytearray_reduce_ex>);
   add_attr(bytearray_type, "fromhex", new_native("fromhex", bytearray_fromhex));
   add_bytes_text_methods();
   add_methods(types::int_, {{"to_bytes", method<&types::int_, int_to_bytes>}});

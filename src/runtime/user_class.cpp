@@ -764,16 +764,90 @@ void install_slots(Type* t, Dict* ns) {
   }
 }
 
+bool is_slot_member(Type* t, Str* name) {
+  if (!member_descriptor_type.dict) return false;
+  Value attr = type_lookup(t, name);
+  return is_kind(attr, Kind::Object) && attr.as_object()->type == &member_descriptor_type;
+}
+
 // An instance's __dict__: its attributes but those kept in slots (a subclass
 // of a slotted class has both).
 Dict* instance_dict_without_slots(Instance* o) {
   Dict* d = instance_dict(o);
-  if (!member_descriptor_type.dict) return d;
+  for (uint32_t i = 0; i < o->shape->size; ++i)
+    if (is_slot_member(o->type, o->shape->names[i])) dict_del(d, Value::object(o->shape->names[i]));
+  return d;
+}
+
+// ---- obj.__dict__ ---------------------------------------------------------------------------
+//
+// Attributes live in the instance's shape and slots (the JIT's guards and the
+// inline caches read them there), so obj.__dict__ is a dict built from them:
+// an instance of a dict subclass (named dict) whose mutators write through to
+// the instance, so that obj.__dict__[k] = v, update(), del, pop()... change
+// its attributes as in CPython (copy and pickle restore state so). Limit: a
+// __dict__ kept while the attributes change by other means does not see the
+// changes (CPython's is the storage itself).
+
+Type* g_attr_dict_type = nullptr;
+Str* owner_name() { return intern(" owner"); } // (no identifier: never an attribute name)
+
+Value dict_owner(Value d) { return instance_get_slot(attr_store(d.as_object()), owner_name()); }
+
+// Makes the owner's attributes (but its slots' members) the str keys of `d`.
+void sync_owner(Value d) {
+  Value owner = dict_owner(d);
+  if (owner.is_empty()) return;
+  Instance* o = attr_store(owner.as_object());
+  Dict* dict = d.as<Dict>();
+  std::vector<Str*> gone;
   for (uint32_t i = 0; i < o->shape->size; ++i) {
-    Value attr = type_lookup(o->type, o->shape->names[i]);
-    if (is_kind(attr, Kind::Object) && attr.as_object()->type == &member_descriptor_type)
-      dict_del(d, Value::object(o->shape->names[i]));
+    Str* n = o->shape->names[i];
+    if (!is_slot_member(o->type, n) && !dict_find(dict, Value::object(n))) gone.push_back(n);
   }
+  for (Str* n : gone) instance_del_slot(o, n);
+  size_t pos = 0;
+  Value k, v;
+  while (dict_next(dict, pos, k, v))
+    if (is_str(k)) instance_set_slot(o, intern(k.as<Str>()->view()), v);
+}
+
+// A mutator of the attribute dict: dict's own method, then the owner synced.
+template <const char* Name> Value attr_dict_mutator(Value self, const Args& a) {
+  static Value method = type_lookup(&types::dict, intern(Name));
+  std::vector<Value> argv{self};
+  argv.insert(argv.end(), a.pos, a.pos + a.npos);
+  Value r = call(method, Args{argv.data(), static_cast<uint32_t>(argv.size()), a.kwnames, a.kwvals, a.nkw});
+  sync_owner(self);
+  return r;
+}
+#define ATTR_DICT_METHOD(id, text) constexpr char id[] = text;
+ATTR_DICT_METHOD(kSetitem, "__setitem__")
+ATTR_DICT_METHOD(kDelitem, "__delitem__")
+ATTR_DICT_METHOD(kUpdate, "update")
+ATTR_DICT_METHOD(kPop, "pop")
+ATTR_DICT_METHOD(kPopitem, "popitem")
+ATTR_DICT_METHOD(kSetdefault, "setdefault")
+ATTR_DICT_METHOD(kClear, "clear")
+#undef ATTR_DICT_METHOD
+
+Value instance_attr_dict(Value obj, Instance* o) {
+  if (!g_attr_dict_type) {
+    Value base = Value::object(&types::dict);
+    Dict* ns = new_dict();
+    dict_set(ns, Value::object(intern("__module__")), Value::object(intern("builtins")));
+    g_attr_dict_type = make_class(intern("dict"), new_tuple(std::span<const Value>(&base, 1)), ns);
+    for (const auto& [name, fn] : {std::pair{kSetitem, &self_or_first<attr_dict_mutator<kSetitem>>},
+                                   std::pair{kDelitem, &self_or_first<attr_dict_mutator<kDelitem>>},
+                                   std::pair{kUpdate, &self_or_first<attr_dict_mutator<kUpdate>>},
+                                   std::pair{kPop, &self_or_first<attr_dict_mutator<kPop>>},
+                                   std::pair{kPopitem, &self_or_first<attr_dict_mutator<kPopitem>>},
+                                   std::pair{kSetdefault, &self_or_first<attr_dict_mutator<kSetdefault>>},
+                                   std::pair{kClear, &self_or_first<attr_dict_mutator<kClear>>}})
+      add_method(*g_attr_dict_type, name, fn);
+  }
+  Value d = new_builtin_subclass_instance(g_attr_dict_type, Value::object(instance_dict_without_slots(o)));
+  instance_set_slot(attr_store(d.as_object()), owner_name(), obj);
   return d;
 }
 
@@ -826,7 +900,7 @@ Value instance_lookup(Value obj, Str* name) {
   if (!cls_attr.is_empty()) return ops_detail::bind_attr(cls_attr, obj, name);
   std::string_view n = name->view();
   if (n.size() > 4 && n[0] == '_' && n[1] == '_') {
-    if (n == "__dict__") return class_hooks(t) & kHookSlots ? Value::empty() : Value::object(instance_dict_without_slots(o));
+    if (n == "__dict__") return class_hooks(t) & kHookSlots ? Value::empty() : instance_attr_dict(obj, o);
     if (n == "__class__") return Value::object(t);
   }
   return Value::empty();
