@@ -11,6 +11,7 @@
 //    continue and return unwind exactly what the interpreter has pushed.
 #include "frontend/compiler.h"
 
+#include <cstring>
 #include <optional>
 
 #include "frontend/compile_match.h"
@@ -312,10 +313,18 @@ private:
   }
   void place(int label) { label_pos_[label] = static_cast<int>(code_->code.size()); }
 
+  // Equal constants of one code object are one object (CPython merges them:
+  // `b"ab" is b"ab"` in one function is True), bytes by content too.
   int add_const(Value v) {
     auto& c = code_->consts;
+    auto same = [&](Value k) {
+      if (k == v) return !v.is_double();
+      if (!is_exact(v, types::bytes) || !is_exact(k, types::bytes)) return false;
+      auto *x = v.as<Bytes>(), *y = k.as<Bytes>();
+      return x->size == y->size && std::memcmp(x->data, y->data, x->size) == 0;
+    };
     for (size_t i = 0; i < c.size(); ++i)
-      if (c[i] == v && !v.is_double()) return static_cast<int>(i);
+      if (same(c[i])) return static_cast<int>(i);
     c.push_back(v);
     return static_cast<int>(c.size()) - 1;
   }
