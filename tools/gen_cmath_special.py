@@ -54,6 +54,7 @@ def main():
         "",
         "namespace tributary::lib::cmath_special {",
         "",
+        "// clang-format off",
         "enum SpecialClass { kNegInf, kNegative, kNegZero, kPosZero, kPositive, kPosInf, kNotANumber };",
         "",
         "struct Table {",
@@ -76,6 +77,8 @@ def main():
             lines.append("    {" + ", ".join(row) + "},")
         lines.append("}};")
         lines.append("")
+    lines.append("// clang-format on")
+    lines.append("")
     lines.append("} // namespace tributary::lib::cmath_special")
     with open(OUT, "w") as f:
         f.write("\n".join(lines) + "\n")

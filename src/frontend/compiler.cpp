@@ -36,7 +36,17 @@ struct Handler {
 
 // PopValue: a return value preserved below a finally body run by the return's
 // unwinding; a break/continue/return inside that body drops it.
-enum class BlockKind { While, For, TryFinally, FinallyEnd, ExceptHandler, HandlerCleanup, ExceptStarHandler, With, PopValue };
+enum class BlockKind {
+  While,
+  For,
+  TryFinally,
+  FinallyEnd,
+  ExceptHandler,
+  HandlerCleanup,
+  ExceptStarHandler,
+  With,
+  PopValue
+};
 
 struct FBlock {
   BlockKind kind;
@@ -1144,10 +1154,10 @@ private:
     place(handler);
     depth_ = base + 1;
     push_handler(cleanup, base + 1);
-    emit(Op::PUSH_EXC_INFO);  // [prev, orig]
-    emit(Op::COPY, 1);        // [prev, orig, rest]
-    emit(Op::BUILD_LIST, 0);  // [prev, orig, rest, res]
-    emit(Op::SWAP, 2);        // [prev, orig, res, rest]
+    emit(Op::PUSH_EXC_INFO); // [prev, orig]
+    emit(Op::COPY, 1);       // [prev, orig, rest]
+    emit(Op::BUILD_LIST, 0); // [prev, orig, rest, res]
+    emit(Op::SWAP, 2);       // [prev, orig, res, rest]
     for (ExceptHandler* h : t->handlers) {
       line_ = h->pos.line;
       int next = new_label(), no_match = new_label(), raised = new_label();
@@ -1155,8 +1165,10 @@ private:
       emit(Op::CHECK_EG_MATCH); // [prev, orig, res, rest, match]
       emit(Op::COPY, 1);
       emit_jump(Op::POP_JUMP_IF_NONE, no_match);
-      if (!h->name.empty()) name_op(h->name, Access::Store);
-      else emit(Op::POP_TOP);   // [prev, orig, res, rest]
+      if (!h->name.empty())
+        name_op(h->name, Access::Store);
+      else
+        emit(Op::POP_TOP); // [prev, orig, res, rest]
       push_handler(raised, base + 4);
       FBlock fb{BlockKind::ExceptStarHandler};
       fblocks_.push_back(fb);
@@ -1177,8 +1189,8 @@ private:
       place(next);
       depth_ = base + 4;
     }
-    emit(Op::LIST_APPEND, 1);       // [prev, orig, res + [rest]]
-    emit(Op::PREP_RERAISE_STAR);    // [prev, result]
+    emit(Op::LIST_APPEND, 1);    // [prev, orig, res + [rest]]
+    emit(Op::PREP_RERAISE_STAR); // [prev, result]
     emit(Op::COPY, 1);
     emit_jump(Op::POP_JUMP_IF_NOT_NONE, reraise);
     emit(Op::POP_TOP);
@@ -1186,7 +1198,7 @@ private:
     emit_jump(Op::JUMP, end);
     place(reraise);
     depth_ = base + 2;
-    emit(Op::RERAISE);              // (to cleanup: restores prev)
+    emit(Op::RERAISE); // (to cleanup: restores prev)
     pop_handler();
     place(cleanup);
     depth_ = base + 2;

@@ -123,8 +123,7 @@ Value construct_float(Value, const Args& a) {
   if (x.is_double()) return x;
   if ((is_float(x) || is_integer(x)) && overrides_dunder(x, "__float__")) { // a subclass's own (PyNumber_Float)
     Value r = call_dunder(x, "__float__");
-    if (!is_float(r))
-      raise_fmt(types::type_error, "{}.__float__ returned non-float (type {})", tname(x), tname(r));
+    if (!is_float(r)) raise_fmt(types::type_error, "{}.__float__ returned non-float (type {})", tname(x), tname(r));
     return Value::from_double(float_value(r));
   }
   if (is_float(x)) return Value::from_double(float_value(x)); // a subclass's value

@@ -9,6 +9,7 @@
 
 namespace tributary::lib::cmath_special {
 
+// clang-format off
 enum SpecialClass { kNegInf, kNegative, kNegZero, kPosZero, kPositive, kPosInf, kNotANumber };
 
 struct Table {
@@ -127,5 +128,7 @@ inline constexpr Table kRect = {{
     {{kNaN, kNaN}, {kNaN, kNaN}, {kInf, -0.0}, {kInf, 0.0}, {kNaN, kNaN}, {kNaN, kNaN}, {kInf, kNaN}},
     {{kNaN, kNaN}, {kNaN, kNaN}, {kNaN, 0.0}, {kNaN, 0.0}, {kNaN, kNaN}, {kNaN, kNaN}, {kNaN, kNaN}},
 }};
+
+// clang-format on
 
 } // namespace tributary::lib::cmath_special

@@ -17,9 +17,9 @@
 #include "lib/native.h"
 #include "runtime/containers.h"
 #include "runtime/format.h"
+#include "runtime/instance.h"
 #include "runtime/int.h"
 #include "runtime/ops.h"
-#include "runtime/instance.h"
 #include "runtime/str.h"
 #include "runtime/user_class.h"
 
@@ -432,7 +432,8 @@ Value c_format(Value self, const Args& a) {
   if (spec.empty()) return Value::object(to_str(self));
   C c = value_of(self);
   try {
-    return str_value(fmtlib::format_complex(c.re, c.im, fmtlib::parse_format_spec(spec, fmtlib::SpecKind::Float, "complex")));
+    return str_value(
+        fmtlib::format_complex(c.re, c.im, fmtlib::parse_format_spec(spec, fmtlib::SpecKind::Float, "complex")));
   } catch (const fmtlib::FormatError& e) {
     raise_format_error(e);
   }

@@ -294,10 +294,10 @@ Value getweakrefs(Value, const Args& a) {
   run_weakref_callbacks();
   List* l = new_list();
   if (a[0].is_object())
-    for (WeakRef* w : refs_to(a[0].as_object())) l->items.push_back(Value::object(w));
+    for (WeakRef* w : refs_to(a[0].as_object()))
+      l->items.push_back(Value::object(w));
   return Value::object(l);
 }
-
 
 // ---- proxies ------------------------------------------------------------------------------
 
@@ -340,8 +340,10 @@ Value proxy_getattro(Value obj, Str* name, bool must) {
 
 void proxy_setattro(Value obj, Str* name, Value v) {
   Value t = proxy_target(obj);
-  if (v.is_empty()) del_attr(t, name);
-  else set_attr(t, name, v);
+  if (v.is_empty())
+    del_attr(t, name);
+  else
+    set_attr(t, name, v);
 }
 
 void expect_args(const Args& a, uint32_t n, const char* name) {

@@ -64,9 +64,10 @@ Value eg_new(Value, const Args& a) {
   if (!is_str(message))
     raise_fmt(types::type_error, "BaseExceptionGroup.__new__() argument 1 must be str, not {}", type_of(message)->name);
   Type* et = type_of(excs);
-  const bool sequence = et->kind == Kind::List || et->kind == Kind::Tuple ||
-                        (et->kind != Kind::Dict && et->kind != Kind::Set && et->kind != Kind::FrozenSet &&
-                         !type_lookup(et, intern("__getitem__")).is_empty() && !type_lookup(et, intern("__len__")).is_empty());
+  const bool sequence =
+      et->kind == Kind::List || et->kind == Kind::Tuple ||
+      (et->kind != Kind::Dict && et->kind != Kind::Set && et->kind != Kind::FrozenSet &&
+       !type_lookup(et, intern("__getitem__")).is_empty() && !type_lookup(et, intern("__len__")).is_empty());
   if (!sequence) raise(types::type_error, "second argument (exceptions) must be a sequence");
   Tuple* items = tuple_from_iterable(excs);
   if (items->size == 0) raise(types::value_error, "second argument (exceptions) must be a non-empty sequence");
@@ -126,8 +127,8 @@ enum class Matcher { ByType, Predicate, InstanceIds };
 
 struct Condition {
   Matcher kind;
-  Value value;                             // the type(s) or the predicate
-  const std::unordered_set<Object*>* ids;  // InstanceIds
+  Value value;                            // the type(s) or the predicate
+  const std::unordered_set<Object*>* ids; // InstanceIds
 };
 
 Condition condition_of(Value v) {
@@ -227,13 +228,14 @@ void collect_leaves(Value exc, std::unordered_set<Object*>& ids) {
     ids.insert(exc.as_object());
     return;
   }
-  for (Value e : exception_group_items(exc)->span()) collect_leaves(e, ids);
+  for (Value e : exception_group_items(exc)->span())
+    collect_leaves(e, ids);
 }
 
 bool same_metadata(Value a, Value b) {
   ExceptionObj *x = exc_of(a), *y = exc_of(b);
-  return attr_of(a, name_notes()) == attr_of(b, name_notes()) && x->traceback == y->traceback &&
-         x->cause == y->cause && x->context == y->context;
+  return attr_of(a, name_notes()) == attr_of(b, name_notes()) && x->traceback == y->traceback && x->cause == y->cause &&
+         x->context == y->context;
 }
 
 } // namespace
@@ -257,7 +259,8 @@ void check_except_star_type(Value match_type) {
       raise(types::type_error, "catching ExceptionGroup with except* is not allowed. Use except instead.");
   };
   if (is_tuple(match_type)) {
-    for (Value t : match_type.as<Tuple>()->span()) check(t);
+    for (Value t : match_type.as<Tuple>()->span())
+      check(t);
   } else {
     check(match_type);
   }
@@ -302,7 +305,8 @@ Value prep_reraise_star(Value orig, Value excs) {
   Value reraised_eg = Value::none();
   if (!reraised.empty()) {
     std::unordered_set<Object*> ids;
-    for (Value e : reraised) collect_leaves(e, ids);
+    for (Value e : reraised)
+      collect_leaves(e, ids);
     SplitResult r = split_recursive(orig, Condition{Matcher::InstanceIds, Value::empty(), &ids}, false);
     reraised_eg = or_none(r.match);
   }

@@ -127,7 +127,7 @@ constexpr size_t kTracebackLimit = 1000; // PyTraceBack_LIMIT
 struct PrintContext {
   std::string out;
   std::unordered_set<Object*> seen;
-  int depth = 0;          // exception_group_depth
+  int depth = 0; // exception_group_depth
   bool need_close = false;
   std::string indent() const { return std::string(static_cast<size_t>(2 * depth), ' '); }
   std::string margin() const { return depth ? indent() + "| " : std::string(); }
@@ -274,7 +274,8 @@ void format_group(Value exc, PrintContext& ctx) {
     const bool truncated = i >= kMaxGroupWidth;
     ctx.out += ctx.indent();
     ctx.out += i == 0 ? "+-" : "  ";
-    ctx.out += truncated ? "+---------------- ... ----------------\n" : fmt::format("+---------------- {} ----------------\n", i + 1);
+    ctx.out += truncated ? "+---------------- ... ----------------\n"
+                         : fmt::format("+---------------- {} ----------------\n", i + 1);
     ++ctx.depth;
     if (!truncated) {
       format_recursive(excs->items[i], ctx);
@@ -301,8 +302,10 @@ void format_recursive(Value exc, PrintContext& ctx) {
     if (!ctx.seen.count(e->context.as_object()))
       format_chained(e->context, "During handling of the above exception, another exception occurred:\n", ctx);
   }
-  if (is_exception_group(exc)) format_group(exc, ctx);
-  else format_one(exc, ctx);
+  if (is_exception_group(exc))
+    format_group(exc, ctx);
+  else
+    format_one(exc, ctx);
 }
 
 } // namespace

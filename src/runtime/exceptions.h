@@ -21,13 +21,12 @@ struct PyException {
 };
 
 namespace types {
-extern Type base_exception, exception, system_exit, keyboard_interrupt, stop_iteration,
-    arithmetic_error, zero_division_error, overflow_error, assertion_error, attribute_error,
-    lookup_error, index_error, key_error, name_error, unbound_local_error, runtime_error,
-    recursion_error, not_implemented_error, type_error, value_error, unicode_error,
-    unicode_decode_error, unicode_encode_error, import_error, module_not_found_error, os_error,
-    file_not_found_error, eof_error, memory_error, syntax_error, indentation_error,
-    stop_async_iteration, generator_exit, warning, exception_group, base_exception_group;
+extern Type base_exception, exception, system_exit, keyboard_interrupt, stop_iteration, arithmetic_error,
+    zero_division_error, overflow_error, assertion_error, attribute_error, lookup_error, index_error, key_error,
+    name_error, unbound_local_error, runtime_error, recursion_error, not_implemented_error, type_error, value_error,
+    unicode_error, unicode_decode_error, unicode_encode_error, import_error, module_not_found_error, os_error,
+    file_not_found_error, eof_error, memory_error, syntax_error, indentation_error, stop_async_iteration,
+    generator_exit, warning, exception_group, base_exception_group;
 } // namespace types
 
 // Creates an exception instance of `t` with the given args.

@@ -767,16 +767,18 @@ std::string format_float(double x, const FormatSpec& spec,
 
 std::string format_complex(double re, double im, const FormatSpec& spec) {
   switch (spec.type) {
-    case U'\0': case U'e': case U'E': case U'f': case U'F': case U'g':
-    case U'G': case U'n':
-      break;
-    default:
-      unknown_presentation_type(spec.type, "complex");
+  case U'\0':
+  case U'e':
+  case U'E':
+  case U'f':
+  case U'F':
+  case U'g':
+  case U'G':
+  case U'n': break;
+  default: unknown_presentation_type(spec.type, "complex");
   }
-  if (spec.fill == U'0')
-    raise("ValueError", "Zero padding is not allowed in complex format specifier");
-  if (spec.align == '=')
-    raise("ValueError", "'=' alignment flag is not allowed in complex format specifier");
+  if (spec.fill == U'0') raise("ValueError", "Zero padding is not allowed in complex format specifier");
+  if (spec.align == '=') raise("ValueError", "'=' alignment flag is not allowed in complex format specifier");
   if (spec.precision > INT_MAX) raise("ValueError", "precision too big");
   char32_t type = spec.type;
   int64_t precision = spec.precision, default_precision = 6;
@@ -785,8 +787,10 @@ std::string format_complex(double re, double im, const FormatSpec& spec) {
     // Like str(z): repr digits, the real part left out when it is +0.
     type = U'r';
     default_precision = 0;
-    if (re == 0.0 && !std::signbit(re)) skip_re = true;
-    else add_parens = true;
+    if (re == 0.0 && !std::signbit(re))
+      skip_re = true;
+    else
+      add_parens = true;
   }
   if (type == U'n') type = U'g';
   if (precision < 0)
@@ -795,8 +799,7 @@ std::string format_complex(double re, double im, const FormatSpec& spec) {
     type = U'g';
   // One part laid out as a float without padding, with the sign option `sign`.
   auto part = [&](double x, char sign) {
-    std::string buf = double_to_string(x, static_cast<char>(type), precision,
-                                       false, spec.alternate, spec.no_neg_zero);
+    std::string buf = double_to_string(x, static_cast<char>(type), precision, false, spec.alternate, spec.no_neg_zero);
     std::string_view body(buf);
     char sign_char = '\0';
     if (!body.empty() && body[0] == '-') {
@@ -811,9 +814,8 @@ std::string format_complex(double re, double im, const FormatSpec& spec) {
     FormatSpec bare;
     bare.sign = sign;
     bare.grouping = spec.grouping;
-    return layout_number(sign_char, "", body.substr(0, n_digits), has_decimal,
-                         remainder, static_cast<int64_t>(remainder.size()), bare,
-                         group_size(spec), spec.grouping);
+    return layout_number(sign_char, "", body.substr(0, n_digits), has_decimal, remainder,
+                         static_cast<int64_t>(remainder.size()), bare, group_size(spec), spec.grouping);
   };
   std::string text;
   if (add_parens) text += '(';

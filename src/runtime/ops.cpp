@@ -580,7 +580,7 @@ Value positive(Value v) {
   if (v.is_double() || v.is_small_int() || is_exact(v, types::int_)) return v;
   if (Value r = own_unary(v, "__pos__"); !r.is_empty()) return r;
   if (is_float(v)) return Value::from_double(float_value(v)); // a subclass's value
-  if (is_bigint(v)) return make_int(Mpz(v).z); // an int subclass's value, normalized
+  if (is_bigint(v)) return make_int(Mpz(v).z);                // an int subclass's value, normalized
   if (v.is_bool()) return Value::small_int(v.is_true());
   bad_unary("+", v);
 }

@@ -389,9 +389,9 @@ Type* layout_base(Tuple* bases) {
           raise_fmt(types::type_error, "type '{}' is not an acceptable base type", base->name);
       const bool iter_base = base == &types::enumerate || base == &types::zip || base == &types::map ||
                              base == &types::filter || base == &types::reversed;
-      if (base->kind == Kind::Module || base->kind == Kind::Function ||
-          (base->kind == Kind::Iterator && !iter_base) || base->kind == Kind::DictView || base->kind == Kind::NativeFunction ||
-          base->kind == Kind::BoundMethod || base->kind == Kind::File || base->kind == Kind::Generator)
+      if (base->kind == Kind::Module || base->kind == Kind::Function || (base->kind == Kind::Iterator && !iter_base) ||
+          base->kind == Kind::DictView || base->kind == Kind::NativeFunction || base->kind == Kind::BoundMethod ||
+          base->kind == Kind::File || base->kind == Kind::Generator)
         raise_fmt(types::not_implemented_error, "subclassing builtin type '{}' is not supported yet", base->name);
     }
     if (base == &types::object) continue;
@@ -720,7 +720,8 @@ bool names_dict_slot(Value slots) {
 bool slots_only(Type* t) {
   for (Value m : t->mro->span()) {
     Type* mt = m.as<Type>();
-    if (mt == &types::object || (mt->is_builtin && t->builtin_subclass && mt->kind == t->kind && mt->kind != Kind::Object))
+    if (mt == &types::object ||
+        (mt->is_builtin && t->builtin_subclass && mt->kind == t->kind && mt->kind != Kind::Object))
       continue;
     if (mt->is_builtin || (mt->kind != Kind::Instance && !mt->builtin_subclass) || !mt->dict) return false;
     Value* slots = dict_find_str(mt->dict, intern("__slots__"));
@@ -805,7 +806,8 @@ void sync_owner(Value d) {
     Str* n = o->shape->names[i];
     if (!is_slot_member(o->type, n) && !dict_find(dict, Value::object(n))) gone.push_back(n);
   }
-  for (Str* n : gone) instance_del_slot(o, n);
+  for (Str* n : gone)
+    instance_del_slot(o, n);
   size_t pos = 0;
   Value k, v;
   while (dict_next(dict, pos, k, v))

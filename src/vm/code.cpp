@@ -84,8 +84,10 @@ Code* copy_code(const Code* c) {
   *n = *c;
   n->home_globals = nullptr;
   n->copies.clear();
-  for (GlobalCache& g : n->global_caches) g = GlobalCache{};
-  for (AttrCache& a : n->attr_caches) a = AttrCache{};
+  for (GlobalCache& g : n->global_caches)
+    g = GlobalCache{};
+  for (AttrCache& a : n->attr_caches)
+    a = AttrCache{};
   n->jit_counters.assign(n->jit_counters.size(), 0);
   n->jit_loops.assign(n->jit_loops.size(), nullptr);
   n->jit_calls = 0;

@@ -223,7 +223,8 @@ Value builtin_exec(Value, const Args& a) {
   Dict *globals, *locals;
   namespaces(a, "exec", globals, locals);
   Code* co;
-  if (is_kind(a[0], Kind::Code)) co = code_for_globals(a[0].as<Code>(), globals);
+  if (is_kind(a[0], Kind::Code))
+    co = code_for_globals(a[0].as<Code>(), globals);
   else
     co = compile_source(source_text(a[0], "exec"), "<string>",
                         locals == globals ? CompileMode::Module : CompileMode::Names);

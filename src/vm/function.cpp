@@ -10,10 +10,10 @@
 #include <string>
 
 #include "runtime/containers.h"
-#include "runtime/ops.h"
 #include "runtime/exceptions.h"
 #include "runtime/int.h"
 #include "runtime/interpreter.h"
+#include "runtime/ops.h"
 #include "vm/code.h"
 
 namespace tributary::vm {
@@ -72,7 +72,8 @@ Value code_lines(Value self, const Args& a) {
   for (size_t i = 0; i < c->code.size();) {
     size_t j = i + 1;
     int line = i < c->lines.size() ? c->lines[i] : 0;
-    while (j < c->code.size() && j < c->lines.size() && c->lines[j] == line) ++j;
+    while (j < c->code.size() && j < c->lines.size() && c->lines[j] == line)
+      ++j;
     Value items[3] = {make_int(static_cast<int64_t>(2 * i)), make_int(static_cast<int64_t>(2 * j)),
                       line > 0 ? Value::small_int(line) : Value::none()};
     list_append(out, Value::object(new_tuple(items)));
@@ -82,7 +83,8 @@ Value code_lines(Value self, const Args& a) {
 }
 
 std::vector<std::string> names_of(Value v, const char* field, size_t count) {
-  if (!is_tuple(v)) raise_fmt(types::type_error, "replace() argument '{}' must be tuple, not {}", field, type_of(v)->name);
+  if (!is_tuple(v))
+    raise_fmt(types::type_error, "replace() argument '{}' must be tuple, not {}", field, type_of(v)->name);
   Tuple* t = v.as<Tuple>();
   if (t->size != count)
     raise_fmt(types::not_implemented_error, "code.replace({}=...) with {} names instead of {}", field, t->size, count);
@@ -116,13 +118,15 @@ Value code_replace(Value self, const Args& a) {
     } else if (k == "co_filename") {
       n->filename = text();
     } else if (k == "co_firstlineno") {
-      if (!v.is_small_int()) raise_fmt(types::type_error, "'{}' object cannot be interpreted as an integer", type_of(v)->name);
+      if (!v.is_small_int())
+        raise_fmt(types::type_error, "'{}' object cannot be interpreted as an integer", type_of(v)->name);
       int delta = static_cast<int>(v.as_small_int()) - c->first_line;
       n->first_line += delta;
       for (int& line : n->lines)
         if (line > 0) line += delta;
     } else if (k == "co_consts") {
-      if (!is_tuple(v)) raise_fmt(types::type_error, "replace() argument 'co_consts' must be tuple, not {}", type_of(v)->name);
+      if (!is_tuple(v))
+        raise_fmt(types::type_error, "replace() argument 'co_consts' must be tuple, not {}", type_of(v)->name);
       Tuple* t = v.as<Tuple>();
       if (t->size != c->consts.size())
         raise_fmt(types::not_implemented_error, "code.replace(co_consts=...) with {} constants instead of {}", t->size,
@@ -130,13 +134,14 @@ Value code_replace(Value self, const Args& a) {
       n->consts.assign(t->items, t->items + t->size);
     } else if (k == "co_names") {
       std::vector<std::string> names = names_of(v, "co_names", c->names.size());
-      for (size_t j = 0; j < names.size(); ++j) n->names[j] = Value::object(intern(names[j]));
+      for (size_t j = 0; j < names.size(); ++j)
+        n->names[j] = Value::object(intern(names[j]));
     } else if (k == "co_varnames") {
       n->local_names = names_of(v, "co_varnames", c->local_names.size());
     } else {
       static constexpr std::string_view kOthers[] = {
-          "co_argcount", "co_posonlyargcount", "co_kwonlyargcount", "co_nlocals", "co_stacksize", "co_flags",
-          "co_code", "co_freevars", "co_cellvars", "co_linetable", "co_exceptiontable"};
+          "co_argcount", "co_posonlyargcount", "co_kwonlyargcount", "co_nlocals",   "co_stacksize",     "co_flags",
+          "co_code",     "co_freevars",        "co_cellvars",       "co_linetable", "co_exceptiontable"};
       if (std::find(std::begin(kOthers), std::end(kOthers), k) == std::end(kOthers))
         raise_fmt(types::type_error, "'{}' is an invalid keyword argument for replace()", k);
       Value now = code_get_attr(self, intern(k));
@@ -245,7 +250,8 @@ Value construct_function(Value, const Args& a) {
   static constexpr const char* kNames[] = {"code", "globals", "name", "argdefs", "closure"};
   Value p[5];
   if (a.npos > 5) raise_fmt(types::type_error, "function() takes at most 5 arguments ({} given)", a.npos + a.nkw);
-  for (uint32_t i = 0; i < a.npos; ++i) p[i] = a[i];
+  for (uint32_t i = 0; i < a.npos; ++i)
+    p[i] = a[i];
   for (uint32_t i = 0; i < a.nkw; ++i) {
     std::string_view k = a.kwnames[i].as<Str>()->view();
     auto at = std::find_if(std::begin(kNames), std::end(kNames), [&](const char* n) { return k == n; });
