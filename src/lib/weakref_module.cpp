@@ -184,9 +184,16 @@ void relocate_ref(Object* from, Object* to) {
 
 // As in CPython, the builtin values without a weakref slot refuse (their
 // subclasses accept).
+[[noreturn]] void refuse_weak_reference(Value obj) {
+  Type* t = type_of(obj);
+  const bool proxy = t == &proxy_type || t == &callable_proxy_type; // (CPython's tp_name names its module)
+  raise_fmt(types::type_error, "cannot create weak reference to '{}{}' object", proxy ? "weakref." : "", t->name);
+}
+
 bool weakly_referenceable(Value v) {
   if (!v.is_object()) return false;
   Type* t = type_of(v);
+  if (t == &proxy_type || t == &callable_proxy_type) return false;
   if (!t->is_builtin) return true;
   switch (t->kind) {
   case Kind::Int:
@@ -205,7 +212,7 @@ Value construct_ref(Value, const Args& a) {
   if (a.npos > 2) raise_fmt(types::type_error, "__new__ expected at most 2 arguments, got {}", a.npos);
   Value obj = a[0];
   if (!weakly_referenceable(obj))
-    raise_fmt(types::type_error, "cannot create weak reference to '{}' object", type_of(obj)->name);
+    refuse_weak_reference(obj);
   auto* w = gc::make<WeakRef>();
   w->type = &ref_type;
   w->hash = -1;
@@ -321,7 +328,7 @@ Value construct_proxy(Value, const Args& a) {
   if (a.npos > 2) raise_fmt(types::type_error, "proxy expected at most 2 arguments, got {}", a.npos);
   Value obj = a[0];
   if (!weakly_referenceable(obj))
-    raise_fmt(types::type_error, "cannot create weak reference to '{}' object", type_of(obj)->name);
+    refuse_weak_reference(obj);
   Type* t = is_callable_value(obj) ? &callable_proxy_type : &proxy_type;
   if (a.npos == 1 || a[1].is_none())
     if (Value shared = shared_ref(obj, t); !shared.is_empty()) return shared;

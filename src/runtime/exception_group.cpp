@@ -55,8 +55,13 @@ ExceptionObj* group_self(Value v, const char* method) {
 // BaseExceptionGroup.__new__(cls, message, exceptions): CPython's checks, and
 // BaseExceptionGroup itself gives an ExceptionGroup when every member is an Exception.
 Value eg_new(Value, const Args& a) {
-  if (a.npos == 0 || !is_type(a[0])) raise(types::type_error, "BaseExceptionGroup.__new__(X): X is not a type object");
+  if (a.npos == 0) raise(types::type_error, "BaseExceptionGroup.__new__(): not enough arguments");
+  if (!is_type(a[0]))
+    raise_fmt(types::type_error, "BaseExceptionGroup.__new__(X): X is not a type object ({})", type_of(a[0])->name);
   Type* cls = a[0].as<Type>();
+  if (!is_subtype(cls, &types::base_exception_group))
+    raise_fmt(types::type_error, "BaseExceptionGroup.__new__({}): {} is not a subtype of BaseExceptionGroup", cls->name,
+              cls->name);
   if (a.nkw) raise_fmt(types::type_error, "{}() takes no keyword arguments", cls->name);
   if (a.npos != 3)
     raise_fmt(types::type_error, "BaseExceptionGroup.__new__() takes exactly 2 arguments ({} given)", a.npos - 1);

@@ -137,6 +137,8 @@ Value code_replace(Value self, const Args& a) {
       for (size_t j = 0; j < names.size(); ++j)
         n->names[j] = Value::object(intern(names[j]));
     } else if (k == "co_varnames") {
+      if (is_tuple(v) && v.as<Tuple>()->size != c->local_names.size())
+        raise(types::value_error, "code: co_nlocals != len(co_varnames)");
       n->local_names = names_of(v, "co_varnames", c->local_names.size());
     } else {
       static constexpr std::string_view kOthers[] = {
@@ -255,7 +257,7 @@ Value construct_function(Value, const Args& a) {
   for (uint32_t i = 0; i < a.nkw; ++i) {
     std::string_view k = a.kwnames[i].as<Str>()->view();
     auto at = std::find_if(std::begin(kNames), std::end(kNames), [&](const char* n) { return k == n; });
-    if (at == std::end(kNames)) raise_fmt(types::type_error, "function() got an unexpected keyword argument '{}'", k);
+    if (at == std::end(kNames)) raise_fmt(types::type_error, "'{}' is an invalid keyword argument for function()", k);
     Value& slot = p[at - std::begin(kNames)];
     if (!slot.is_empty())
       raise_fmt(types::type_error, "argument for function() given by name ('{}') and position ({})", k,

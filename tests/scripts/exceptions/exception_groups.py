@@ -125,3 +125,20 @@ except ExceptionGroup as g:
         if "^^" not in line and "~~" not in line:  # (CPython's column carets)
             print(line.replace(__file__, "FILE").replace("exception_groups.py", "FILE").rstrip())
 print(traceback.format_exception_only(eg))
+for bad in (lambda: BaseExceptionGroup.__new__(int, "x", [ValueError()]), lambda: BaseExceptionGroup.__new__(),
+            lambda: ExceptionGroup("x", [ValueError()]).split(None), lambda: ExceptionGroup("x", "ab")):
+    try:
+        bad()
+    except (TypeError, ValueError) as e:
+        print(type(e).__name__ + ":", e)
+
+
+class BadDerive(ExceptionGroup):
+    def derive(self, excs):
+        return 42
+
+
+try:
+    BadDerive("x", [ValueError(), TypeError()]).split(ValueError)
+except TypeError as e:
+    print("TypeError:", e)

@@ -122,3 +122,10 @@ exec(src, ns1)
 exec(src, ns2)
 print(ns1["result"], ns2["result"], ns1["get"](), ns2["get"]())
 print(eval(compile("value * 10", "<e>", "eval"), ns2), eval(compile("value * 10", "<e>", "eval"), ns1))
+for bad in (lambda: (lambda: 0).__code__.replace(co_varnames=("a", "b")),
+            lambda: types.FunctionType(code=h.__code__, globals={}, bogus=1),
+            lambda: types.FunctionType(h.__code__, {}, code=1)):
+    try:
+        bad()
+    except (TypeError, ValueError) as e:
+        print(type(e).__name__ + ":", e)

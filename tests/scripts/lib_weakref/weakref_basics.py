@@ -161,3 +161,8 @@ try:
 except TypeError as e:
     print("TypeError:", e)
 print("end")
+for bad in (lambda: weakref.proxy(p), lambda: weakref.ref(pp), lambda: weakref.proxy(1)):
+    try:
+        bad()
+    except TypeError as e:
+        print("TypeError:", e)
