@@ -211,8 +211,7 @@ Value construct_ref(Value, const Args& a) {
   if (a.npos < 1) raise_fmt(types::type_error, "__new__ expected at least 1 argument, got {}", a.npos);
   if (a.npos > 2) raise_fmt(types::type_error, "__new__ expected at most 2 arguments, got {}", a.npos);
   Value obj = a[0];
-  if (!weakly_referenceable(obj))
-    refuse_weak_reference(obj);
+  if (!weakly_referenceable(obj)) refuse_weak_reference(obj);
   auto* w = gc::make<WeakRef>();
   w->type = &ref_type;
   w->hash = -1;
@@ -327,8 +326,7 @@ Value construct_proxy(Value, const Args& a) {
   if (a.npos < 1) raise_fmt(types::type_error, "proxy expected at least 1 argument, got {}", a.npos);
   if (a.npos > 2) raise_fmt(types::type_error, "proxy expected at most 2 arguments, got {}", a.npos);
   Value obj = a[0];
-  if (!weakly_referenceable(obj))
-    refuse_weak_reference(obj);
+  if (!weakly_referenceable(obj)) refuse_weak_reference(obj);
   Type* t = is_callable_value(obj) ? &callable_proxy_type : &proxy_type;
   if (a.npos == 1 || a[1].is_none())
     if (Value shared = shared_ref(obj, t); !shared.is_empty()) return shared;
