@@ -494,6 +494,19 @@ Value set_reduce(Value self, const Args& a) {
   return Value::object(new_tuple(parts));
 }
 
+// builtin_function_or_method.__reduce__ (CPython's meth_reduce): a module
+// function pickles as its name (found again through its __module__), a bound
+// one as getattr(self, name).
+Value native_reduce(Value self, const Args& a) {
+  check_none(a, "__reduce__");
+  auto* f = self.as<NativeFunction>();
+  if (f->self.is_empty() || is_kind(f->self, Kind::Module)) return str_value(f->name);
+  Value getattr = dict_get(vm::state().builtins->dict, Value::object(intern("getattr")));
+  Value args[2] = {f->self, str_value(f->name)};
+  Value parts[2] = {getattr, Value::object(new_tuple(args))};
+  return Value::object(new_tuple(parts));
+}
+
 Value object_reduce_ex(Value self, const Args& a) {
   if (a.npos != 1) raise(types::type_error, "__reduce_ex__() takes exactly one argument");
   int64_t protocol = arg_index(a[0]);
@@ -572,6 +585,7 @@ void init_builtin_types(Module* m) {
                              {"count", method<&types::range, range_count>},
                              {"index", method<&types::range, range_index>}});
   add_methods(types::set, {{"__reduce__", method<&types::set, set_reduce>}});
+  add_methods(types::native_function, {{"__reduce__", method<&types::native_function, native_reduce>}});
   add_methods(types::frozenset, {{"__reduce__", method<&types::frozenset, set_reduce>}});
   add_methods(types::slice, {{"indices", method<&types::slice, slice_indices_m>},
                              {"__reduce__", method<&types::slice, slice_reduce>}});

@@ -168,6 +168,7 @@ struct NativeFunction : Object {
   Value self;          // empty unless bound
   Type* owner;         // type the method belongs to (for error messages), or null
   NativeInline inline_op = NativeInline::None;
+  Str* module = nullptr; // a module-level function's module (its __module__), or null
 };
 
 struct BoundMethod : Object {
