@@ -1116,6 +1116,7 @@ Value make_bytearray(std::string_view data) {
 }
 
 Value encode_text(std::string_view utf8, std::string_view encoding, std::string_view errors) {
+  if (auto escaped = escape_encode(utf8, lower_encoding(encoding))) return make_bytes(*escaped);
   Codec c = codec_of(encoding);
   if (c == Codec::Utf8) return make_bytes(utf8); // Strs never hold lone surrogates
   uint32_t limit = c == Codec::Ascii ? 0x80 : 0x100;
@@ -1157,6 +1158,7 @@ Value encode_text(std::string_view utf8, std::string_view encoding, std::string_
 }
 
 Value decode_bytes(std::string_view data, std::string_view encoding, std::string_view errors) {
+  if (auto text = escape_decode(data, lower_encoding(encoding), errors)) return str_value(*text);
   Codec c = codec_of(encoding);
   std::string out;
   out.reserve(data.size());
