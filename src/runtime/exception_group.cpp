@@ -323,12 +323,6 @@ Value prep_reraise_star(Value orig, Value excs) {
   return eg_new(Value::empty(), Args{args, 3});
 }
 
-Value exception_group_attr(Value eg, Str* name) {
-  std::string_view n = name->view();
-  if (n == "message" || n == "exceptions") return attr_of(eg, name);
-  return Value::empty();
-}
-
 void init_exception_group_types() {
   using namespace types;
   init_exception_type(base_exception_group, "BaseExceptionGroup", base_exception);
