@@ -558,7 +558,7 @@ std::string dump_stmt(const Stmt* s) {
   }
   case StmtKind::Try: {
     auto* n = static_cast<const Try*>(s);
-    return Fields("Try")
+    return Fields(n->star ? "TryStar" : "Try")
         .add("body", stmts(n->body))
         .add("handlers", list(n->handlers, dump_handler))
         .add("orelse", stmts(n->orelse))

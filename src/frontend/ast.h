@@ -141,6 +141,7 @@ struct Raise : Stmt { Expr* exc = nullptr; Expr* cause = nullptr; Raise() : Stmt
 struct ExceptHandler : Node { Expr* type = nullptr; std::string name; StmtList body; };
 struct Try : Stmt {
   StmtList body; std::vector<ExceptHandler*> handlers; StmtList orelse; StmtList finalbody;
+  bool star = false; // `except*` handlers (exception groups, PEP 654)
   Try() : Stmt(StmtKind::Try) {}
 };
 struct Assert : Stmt { Expr* test; Expr* msg = nullptr; Assert() : Stmt(StmtKind::Assert) {} };

@@ -11,6 +11,7 @@
 //    continue and return unwind exactly what the interpreter has pushed.
 #include "frontend/compiler.h"
 
+#include <cstring>
 #include <optional>
 
 #include "frontend/compile_match.h"
@@ -35,7 +36,17 @@ struct Handler {
 
 // PopValue: a return value preserved below a finally body run by the return's
 // unwinding; a break/continue/return inside that body drops it.
-enum class BlockKind { While, For, TryFinally, FinallyEnd, ExceptHandler, HandlerCleanup, With, PopValue };
+enum class BlockKind {
+  While,
+  For,
+  TryFinally,
+  FinallyEnd,
+  ExceptHandler,
+  HandlerCleanup,
+  ExceptStarHandler,
+  With,
+  PopValue
+};
 
 struct FBlock {
   BlockKind kind;
@@ -312,10 +323,18 @@ private:
   }
   void place(int label) { label_pos_[label] = static_cast<int>(code_->code.size()); }
 
+  // Equal constants of one code object are one object (CPython merges them:
+  // `b"ab" is b"ab"` in one function is True), bytes by content too.
   int add_const(Value v) {
     auto& c = code_->consts;
+    auto same = [&](Value k) {
+      if (k == v) return !v.is_double();
+      if (!is_exact(v, types::bytes) || !is_exact(k, types::bytes)) return false;
+      auto *x = v.as<Bytes>(), *y = k.as<Bytes>();
+      return x->size == y->size && std::memcmp(x->data, y->data, x->size) == 0;
+    };
     for (size_t i = 0; i < c.size(); ++i)
-      if (c[i] == v && !v.is_double()) return static_cast<int>(i);
+      if (same(c[i])) return static_cast<int>(i);
     c.push_back(v);
     return static_cast<int>(c.size()) - 1;
   }
@@ -673,6 +692,17 @@ private:
       if (preserve_tos) emit(Op::SWAP, 2);
       emit(Op::POP_EXCEPT);
       break;
+    case BlockKind::ExceptStarHandler: break; // (break/continue/return refused before unwinding it)
+    }
+  }
+
+  // break, continue and return may not leave an except* handler (CPython's
+  // compiler_unwind_fblock refuses EXCEPTION_GROUP_HANDLER).
+  void check_not_leaving_except_star(const Node* s, bool to_loop) {
+    for (auto it = fblocks_.rbegin(); it != fblocks_.rend(); ++it) {
+      if (to_loop && (it->kind == BlockKind::While || it->kind == BlockKind::For)) return;
+      if (it->kind == BlockKind::ExceptStarHandler)
+        syntax_error(s, "'break', 'continue' and 'return' cannot appear in an except* block");
     }
   }
 
@@ -697,6 +727,7 @@ private:
   }
 
   void break_stmt(Stmt* s) {
+    check_not_leaving_except_star(s, true);
     int saved = depth_;
     FBlock loop = unwind_to_loop(s, "'break' outside loop");
     unwind_block(loop, false);
@@ -705,6 +736,7 @@ private:
   }
 
   void continue_stmt(Stmt* s) {
+    check_not_leaving_except_star(s, true);
     int saved = depth_;
     FBlock loop = unwind_to_loop(s, "'continue' not properly in loop");
     emit_jump(Op::JUMP, loop.continue_label);
@@ -715,6 +747,7 @@ private:
     if (scope_->kind != ScopeKind::Function) syntax_error(s, "'return' outside function");
     if (s->value && scope_->is_coroutine && scope_->has_yield)
       syntax_error(s, "'return' with value in async generator");
+    check_not_leaving_except_star(s, false);
     int saved = depth_;
     if (s->value) expr(s->value);
     else emit_const(Value::none());
@@ -1033,6 +1066,10 @@ private:
   }
 
   void try_except(Try* t) {
+    if (t->star) {
+      try_except_star(t);
+      return;
+    }
     int handler = new_label(), cleanup = new_label(), end = new_label();
     int base = depth_;
     push_handler(handler, base);
@@ -1097,6 +1134,87 @@ private:
     emit(Op::RERAISE);
     place(end);
     depth_ = base;
+  }
+
+  // try/except* (PEP 654), as CPython 3.11 compiles it. The handlers see
+  // [prev, orig, res, rest]: the original exception, the list of what the
+  // handlers raised, and what is left to match; each except* clause splits
+  // `rest` (CHECK_EG_MATCH) and runs its body on the matching part, catching
+  // what the body raises into `res`; PREP_RERAISE_STAR then gives what leaves
+  // the statement.
+  void try_except_star(Try* t) {
+    int handler = new_label(), cleanup = new_label(), end = new_label(), reraise = new_label();
+    int base = depth_;
+    push_handler(handler, base);
+    body(t->body);
+    pop_handler();
+    body(t->orelse);
+    emit_jump(Op::JUMP, end);
+
+    place(handler);
+    depth_ = base + 1;
+    push_handler(cleanup, base + 1);
+    emit(Op::PUSH_EXC_INFO); // [prev, orig]
+    emit(Op::COPY, 1);       // [prev, orig, rest]
+    emit(Op::BUILD_LIST, 0); // [prev, orig, rest, res]
+    emit(Op::SWAP, 2);       // [prev, orig, res, rest]
+    for (ExceptHandler* h : t->handlers) {
+      line_ = h->pos.line;
+      int next = new_label(), no_match = new_label(), raised = new_label();
+      expr(h->type);
+      emit(Op::CHECK_EG_MATCH); // [prev, orig, res, rest, match]
+      emit(Op::COPY, 1);
+      emit_jump(Op::POP_JUMP_IF_NONE, no_match);
+      if (!h->name.empty())
+        name_op(h->name, Access::Store);
+      else
+        emit(Op::POP_TOP); // [prev, orig, res, rest]
+      push_handler(raised, base + 4);
+      FBlock fb{BlockKind::ExceptStarHandler};
+      fblocks_.push_back(fb);
+      body(h->body);
+      fblocks_.pop_back();
+      pop_handler();
+      clear_name(h->name);
+      emit_jump(Op::JUMP, next);
+      // The body raised: [prev, orig, res, rest, exc] -> into res.
+      place(raised);
+      depth_ = base + 5;
+      clear_name(h->name);
+      emit(Op::LIST_APPEND, 2);
+      emit_jump(Op::JUMP, next);
+      place(no_match);
+      depth_ = base + 5;
+      emit(Op::POP_TOP);
+      place(next);
+      depth_ = base + 4;
+    }
+    emit(Op::LIST_APPEND, 1);    // [prev, orig, res + [rest]]
+    emit(Op::PREP_RERAISE_STAR); // [prev, result]
+    emit(Op::COPY, 1);
+    emit_jump(Op::POP_JUMP_IF_NOT_NONE, reraise);
+    emit(Op::POP_TOP);
+    emit(Op::POP_EXCEPT);
+    emit_jump(Op::JUMP, end);
+    place(reraise);
+    depth_ = base + 2;
+    emit(Op::RERAISE); // (to cleanup: restores prev)
+    pop_handler();
+    place(cleanup);
+    depth_ = base + 2;
+    emit(Op::SWAP, 2);
+    emit(Op::POP_EXCEPT);
+    emit(Op::RERAISE);
+    place(end);
+    depth_ = base;
+  }
+
+  // `name = None; del name` after an except handler bound `name` (nothing when empty).
+  void clear_name(const std::string& name) {
+    if (name.empty()) return;
+    emit_const(Value::none());
+    name_op(name, Access::Store);
+    name_op(name, Access::Del);
   }
 
   void import_stmt(Import* s) {

@@ -401,12 +401,16 @@ Stmt* Parser::parse_try() {
   expect_colon(true);
   Try* node = make<Try>(start);
   node->body = parse_block(head, "'try' statement");
-  bool star = false; // `except*` (exception groups) is outside the subset
+  bool star = false;
   while (at_keyword("except")) {
     Pos hstart = token_start();
     const Token& except_tok = advance();
     auto* h = make<ExceptHandler>(hstart);
-    if (accept_op("*")) star = true;
+    const bool this_star = accept_op("*");
+    if (!node->handlers.empty() && this_star != star)
+      error_at_token(except_tok, "cannot have both 'except' and 'except*' on the same 'try'");
+    star = this_star;
+    if (star && at_op(":")) error_at_token(peek(), "expected one or more exception types");
     if (at_kind(TokenKind::Newline)) error_at_token(peek(), "expected ':'");
     if (!at_op(":")) {
       Pos tstart = token_start();
@@ -443,13 +447,8 @@ Stmt* Parser::parse_try() {
   if (node->handlers.empty() && node->finalbody.empty()) {
     error_at_token(peek(), "expected 'except' or 'finally' block");
   }
-  finish(node);
-  if (!star) return node;
-  // There is no StmtKind for try/except*; Match is the generic "unsupported
-  // statement" kind, rejected by the compiler through its feature name.
-  auto* u = make<Unsupported>(start, StmtKind::Match);
-  u->feature = "except* clause";
-  return finish(u);
+  node->star = star;
+  return finish(node);
 }
 
 WithItem* Parser::parse_with_item() {

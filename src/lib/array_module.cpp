@@ -88,7 +88,7 @@ Value get(const ArrayObj* a, size_t i) {
 
 // An integer item: int or __index__, in range for the code (CPython's messages).
 void pack_int(char code, Value v, unsigned char* out) {
-  if (v.is_double()) raise(types::type_error, "'float' object cannot be interpreted as an integer");
+  if (is_float(v)) raise(types::type_error, "'float' object cannot be interpreted as an integer");
   Value i = v;
   if (v.is_bool()) i = Value::small_int(v.is_true());
   if (!is_int(i)) {
@@ -143,7 +143,7 @@ void push(ArrayObj* a, Value v) {
   unsigned char buf[8];
   char c = a->code;
   if (c == 'f' || c == 'd') {
-    auto d = v.is_double() ? std::optional<double>(v.as_double()) : real_as_double(v);
+    auto d = is_float(v) ? std::optional<double>(float_value(v)) : real_as_double(v);
     if (!d) raise_fmt(types::type_error, "must be real number, not {}", tname(v));
     if (c == 'f') {
       float f = static_cast<float>(*d);

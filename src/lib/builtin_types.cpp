@@ -103,6 +103,7 @@ Value construct_int(Value, const Args& a) {
   if (is_bigint(x)) return type_of(x) == &types::int_ ? x : make_int(x.as<BigInt>()->z); // a subclass's value
   if (x.is_bool()) return Value::small_int(x.is_true());
   if (x.is_double()) return int_from_double(x.as_double());
+  if (is_float(x) && !overrides_dunder(x, "__int__")) return int_from_double(float_value(x));
   if (is_str(x) || bytes_like(x)) return int_from_value_text(x, 10);
   for (const char* dunder : {"__int__", "__index__", "__trunc__"}) {
     Value r = call_dunder(x, dunder);
@@ -120,6 +121,12 @@ Value construct_float(Value, const Args& a) {
   if (a.npos == 0) return Value::from_double(0.0);
   Value x = a[0];
   if (x.is_double()) return x;
+  if ((is_float(x) || is_integer(x)) && overrides_dunder(x, "__float__")) { // a subclass's own (PyNumber_Float)
+    Value r = call_dunder(x, "__float__");
+    if (!is_float(r)) raise_fmt(types::type_error, "{}.__float__ returned non-float (type {})", tname(x), tname(r));
+    return Value::from_double(float_value(r));
+  }
+  if (is_float(x)) return Value::from_double(float_value(x)); // a subclass's value
   if (is_integer(x)) return Value::from_double(int_to_double(x));
   if (is_str(x) || bytes_like(x)) {
     if (auto d = fmtlib::parse_float(text_of(x))) return Value::from_double(*d);
@@ -127,6 +134,19 @@ Value construct_float(Value, const Args& a) {
   }
   if (auto d = real_as_double(x)) return Value::from_double(*d);
   raise_fmt(types::type_error, "float() argument must be a string or a real number, not '{}'", tname(x));
+}
+
+// types.MethodType(func, obj): `func` bound to `obj` (CPython's method_new).
+Value construct_method(Value, const Args& a) {
+  no_kwargs(a, "method");
+  if (a.npos != 2) raise_fmt(types::type_error, "method expected 2 arguments, got {}", a.npos);
+  if (!is_callable_value(a[0])) raise(types::type_error, "first argument must be callable");
+  if (a[1].is_none()) raise(types::type_error, "instance must not be None");
+  auto* m = gc::make<BoundMethod>();
+  m->type = &types::bound_method;
+  m->func = a[0];
+  m->self = a[1];
+  return Value::object(m);
 }
 
 Value construct_bool(Value, const Args& a) {
@@ -157,7 +177,7 @@ Value int_bit_count(Value self, const Args& a) {
 
 Value float_is_integer(Value self, const Args& a) {
   check_none(a, "float.is_integer");
-  double d = self.as_double();
+  double d = float_value(self);
   return Value::boolean(std::isfinite(d) && std::trunc(d) == d);
 }
 
@@ -352,6 +372,8 @@ template <Type* T, bool kMutable> Value builtin_new(Value, const Args& a) {
   Args rest{a.pos + 1, a.npos - 1, a.kwnames, a.kwvals, a.nkw};
   Value base = T->construct(Value::object(T), kMutable ? Args{} : rest);
   if (cls == T) return kMutable ? T->construct(Value::object(T), rest) : base;
+  // (reversed(seq) of a sequence with __reversed__ is that method's result, as is.)
+  if (T == &types::reversed && type_of(base) != T) return base;
   return new_builtin_subclass_instance(cls, base);
 }
 
@@ -428,7 +450,7 @@ Value int_getnewargs(Value self, const Args& a) {
 }
 Value float_getnewargs(Value self, const Args& a) {
   check_none(a, "float.__getnewargs__");
-  return one_tuple(self);
+  return one_tuple(Value::from_double(float_value(self)));
 }
 Value str_getnewargs(Value self, const Args& a) {
   check_none(a, "str.__getnewargs__");
@@ -437,6 +459,52 @@ Value str_getnewargs(Value self, const Args& a) {
 Value tuple_getnewargs(Value self, const Args& a) {
   check_none(a, "tuple.__getnewargs__");
   return one_tuple(type_of(self) == &types::tuple ? self : Value::object(new_tuple(self.as<Tuple>()->span())));
+}
+
+// range.__reduce__ and slice.__reduce__: (type, (start, stop, step)).
+Value range_reduce(Value self, const Args& a) {
+  check_none(a, "range.__reduce__");
+  Range* r = self.as<Range>();
+  Value fields[3] = {range_start_value(r), range_stop_value(r), range_step_value(r)};
+  Value items[2] = {Value::object(&types::range), Value::object(new_tuple(fields))};
+  return Value::object(new_tuple(items));
+}
+Value slice_reduce(Value self, const Args& a) {
+  check_none(a, "slice.__reduce__");
+  Slice* s = self.as<Slice>();
+  Value fields[3] = {s->start, s->stop, s->step};
+  Value items[2] = {Value::object(&types::slice), Value::object(new_tuple(fields))};
+  return Value::object(new_tuple(items));
+}
+
+// The state a reduction carries: a subclass instance's attributes, or None.
+Value instance_state(Value self) {
+  Instance* store = self.is_object() ? attr_store(self.as_object()) : nullptr;
+  if (!store) return Value::none();
+  Dict* d = instance_dict(store);
+  return d->used ? Value::object(d) : Value::none();
+}
+
+// set/frozenset.__reduce__: (type(self), (list(self),), state), as CPython's set_reduce.
+Value set_reduce(Value self, const Args& a) {
+  check_none(a, "__reduce__");
+  Value items = Value::object(list_from_iterable(self));
+  Value parts[3] = {Value::object(type_of(self)), Value::object(new_tuple(std::span<const Value>(&items, 1))),
+                    instance_state(self)};
+  return Value::object(new_tuple(parts));
+}
+
+// builtin_function_or_method.__reduce__ (CPython's meth_reduce): a module
+// function pickles as its name (found again through its __module__), a bound
+// one as getattr(self, name).
+Value native_reduce(Value self, const Args& a) {
+  check_none(a, "__reduce__");
+  auto* f = self.as<NativeFunction>();
+  if (f->self.is_empty() || is_kind(f->self, Kind::Module)) return str_value(f->name);
+  Value getattr = dict_get(vm::state().builtins->dict, Value::object(intern("getattr")));
+  Value args[2] = {f->self, str_value(f->name)};
+  Value parts[2] = {getattr, Value::object(new_tuple(args))};
+  return Value::object(new_tuple(parts));
 }
 
 Value object_reduce_ex(Value self, const Args& a) {
@@ -466,6 +534,7 @@ void init_subclassing() {
   add_methods(types::str, {{"__getnewargs__", method<&types::str, str_getnewargs>}});
   add_methods(types::tuple, {{"__getnewargs__", method<&types::tuple, tuple_getnewargs>}});
   add_static_method(types::int_, "__new__", builtin_new<&types::int_, false>);
+  add_static_method(types::float_, "__new__", builtin_new<&types::float_, false>);
   add_static_method(types::str, "__new__", builtin_new<&types::str, false>);
   add_static_method(types::tuple, "__new__", builtin_new<&types::tuple, false>);
   add_static_method(types::frozenset, "__new__", builtin_new<&types::frozenset, false>);
@@ -476,6 +545,11 @@ void init_subclassing() {
   add_static_method(types::list, "__new__", builtin_new<&types::list, true>);
   add_static_method(types::dict, "__new__", builtin_new<&types::dict, true>);
   add_static_method(types::set, "__new__", builtin_new<&types::set, true>);
+  add_static_method(types::enumerate, "__new__", builtin_new<&types::enumerate, false>);
+  add_static_method(types::zip, "__new__", builtin_new<&types::zip, false>);
+  add_static_method(types::map, "__new__", builtin_new<&types::map, false>);
+  add_static_method(types::filter, "__new__", builtin_new<&types::filter, false>);
+  add_static_method(types::reversed, "__new__", builtin_new<&types::reversed, false>);
   add_method(types::list, "__init__", method<&types::list, list_init>);
   add_method(types::dict, "__init__", method<&types::dict, dict_init>);
   add_method(types::set, "__init__", method<&types::set, set_init>);
@@ -507,12 +581,18 @@ void init_builtin_types(Module* m) {
                             {"bit_count", method<&types::int_, int_bit_count>}});
   add_methods(types::float_, {{"is_integer", method<&types::float_, float_is_integer>}});
   // (real, imag, numerator, denominator, conjugate, as_integer_ratio: add_number_attrs)
-  add_methods(types::range, {{"count", method<&types::range, range_count>},
+  add_methods(types::range, {{"__reduce__", method<&types::range, range_reduce>},
+                             {"count", method<&types::range, range_count>},
                              {"index", method<&types::range, range_index>}});
-  add_methods(types::slice, {{"indices", method<&types::slice, slice_indices_m>}});
+  add_methods(types::set, {{"__reduce__", method<&types::set, set_reduce>}});
+  add_methods(types::native_function, {{"__reduce__", method<&types::native_function, native_reduce>}});
+  add_methods(types::frozenset, {{"__reduce__", method<&types::frozenset, set_reduce>}});
+  add_methods(types::slice, {{"indices", method<&types::slice, slice_indices_m>},
+                             {"__reduce__", method<&types::slice, slice_reduce>}});
   add_attr(types::range, "start", native_property("start", range_start));
   add_attr(types::range, "stop", native_property("stop", range_stop));
   add_attr(types::range, "step", native_property("step", range_step));
+  types::bound_method.construct = construct_method;
   add_number_attrs();
   init_subclassing();
 }

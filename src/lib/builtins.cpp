@@ -22,6 +22,7 @@
 #include "runtime/ops.h"
 #include "runtime/str.h"
 #include "runtime/user_class.h"
+#include "vm/code.h"
 #include "vm/coroutine.h"
 #include "vm/exec.h"
 #include "vm/generator.h"
@@ -146,7 +147,8 @@ Value builtin_abs(Value, const Args& a) {
   check_one(a, "abs");
   Value v = a[0];
   if (v.is_double()) return Value::from_double(std::fabs(v.as_double()));
-  if (is_integer(v)) return int_abs(v);
+  if (is_integer(v) && !overrides_dunder(v, "__abs__")) return int_abs(v);
+  if (is_float(v) && !overrides_dunder(v, "__abs__")) return Value::from_double(std::fabs(float_value(v)));
   Value r = call_dunder(v, "__abs__");
   if (r.is_empty()) raise_fmt(types::type_error, "bad operand type for abs(): '{}'", tname(v));
   return r;
@@ -156,10 +158,12 @@ Value builtin_divmod(Value, const Args& a) {
   no_kwargs(a, "divmod");
   check_expected(a, "divmod", 2, 2);
   Value x = a[0], y = a[1];
-  if (is_integer(x) && is_integer(y)) return int_divmod(x, y);
-  if ((x.is_double() || is_integer(x)) && (y.is_double() || is_integer(y))) {
-    double dx = x.is_double() ? x.as_double() : int_to_double(x);
-    double dy = y.is_double() ? y.as_double() : int_to_double(y);
+  // (A subclass's own __divmod__/__rdivmod__ comes first.)
+  bool own = overrides_dunder(x, "__divmod__") || overrides_dunder(y, "__rdivmod__");
+  if (is_integer(x) && is_integer(y) && !own) return int_divmod(x, y);
+  if ((is_float(x) || is_integer(x)) && (is_float(y) || is_integer(y)) && !own) {
+    double dx = is_float(x) ? float_value(x) : int_to_double(x);
+    double dy = is_float(y) ? float_value(y) : int_to_double(y);
     if (dy == 0.0) raise(types::zero_division_error, "float divmod()");
     Value items[2] = {Value::from_double(float_floordiv(dx, dy)), Value::from_double(float_mod(dx, dy))};
     return Value::object(new_tuple(items));
@@ -207,8 +211,8 @@ Value builtin_round(Value, const Args& a) {
   bind_args(a, "round", {"number", "ndigits"}, 1, p);
   Value x = p[0];
   bool has_nd = !p[1].is_empty() && !p[1].is_none();
-  if (x.is_double()) {
-    double d = x.as_double();
+  if (is_float(x) && !overrides_dunder(x, "__round__")) {
+    double d = float_value(x);
     if (!has_nd) return int_from_integral_double(std::nearbyint(d));
     int64_t nd = arg_index(p[1]);
     try {
@@ -474,8 +478,15 @@ bool subclass_of(Value subject, Type* t, Value cls, const char* fname, const cha
 Value builtin_isinstance(Value, const Args& a) {
   no_kwargs(a, "isinstance");
   check_expected(a, "isinstance", 2, 2);
-  return Value::boolean(
-      subclass_of(a[0], type_of(a[0]), a[1], "isinstance", "type, a tuple of types, or a union", "__instancecheck__"));
+  const char* what = "type, a tuple of types, or a union";
+  Type* t = type_of(a[0]);
+  if (subclass_of(a[0], t, a[1], "isinstance", what, "__instancecheck__")) return Value::boolean(true);
+  // An object whose __class__ is not its type (a weakref proxy, a mock) is
+  // also an instance of that class (CPython's object_isinstance).
+  if (t->is_builtin) return Value::boolean(false);
+  Value cls = get_attr_or_empty(a[0], intern("__class__"));
+  return Value::boolean(is_type(cls) && cls.as<Type>() != t &&
+                        subclass_of(a[0], cls.as<Type>(), a[1], "isinstance", what, "__instancecheck__"));
 }
 
 Value builtin_issubclass(Value, const Args& a) {
@@ -541,7 +552,7 @@ Type* const kExceptionTypes[] = {
     &types::unicode_error, &types::unicode_decode_error, &types::unicode_encode_error, &types::import_error,
     &types::module_not_found_error, &types::os_error, &types::file_not_found_error, &types::eof_error,
     &types::memory_error, &types::syntax_error, &types::indentation_error, &types::stop_async_iteration,
-    &types::generator_exit, &types::warning, &types::exception_group,
+    &types::generator_exit, &types::warning, &types::exception_group, &types::base_exception_group,
 };
 
 } // namespace
@@ -638,6 +649,7 @@ void init_builtins(Module* builtins) {
   lib::init_builtin_functions(builtins);
   init_class_protocol();
   vm::init_generator_type();
+  vm::init_function_type();
   vm::init_coroutine_types(builtins);
   vm::init_exec_builtins(builtins);
   lib::init_bytes_types(builtins);

@@ -15,11 +15,13 @@
 #include "lib/lib.h"
 #include "lib/native.h"
 #include "runtime/containers.h"
+#include "runtime/instance.h"
 #include "runtime/int.h"
 #include "runtime/iter.h"
 #include "runtime/match.h"
 #include "runtime/ops.h"
 #include "runtime/str.h"
+#include "runtime/user_class.h"
 
 namespace tributary::lib {
 
@@ -244,6 +246,45 @@ std::string construct_data(const Args& a, const char* fname) {
 
 Value construct_bytes(Value, const Args& a) { return make_bytes(construct_data(a, "bytes")); }
 Value construct_bytearray(Value, const Args& a) { return make_bytearray(construct_data(a, "bytearray")); }
+
+// bytearray.__new__(cls, ...) gives an empty instance of cls and __init__
+// fills it, as list's, so that a subclass's __init__ may take any arguments.
+Value bytearray_new(Value, const Args& a) {
+  if (a.npos == 0 || !is_type(a[0])) raise(types::type_error, "bytearray.__new__(X): X is not a type object");
+  Type* cls = a[0].as<Type>();
+  if (!is_subtype(cls, &bytearray_type))
+    raise_fmt(types::type_error, "bytearray.__new__({}): {} is not a subtype of bytearray", cls->name, cls->name);
+  Value empty = make_bytearray("");
+  return cls == &bytearray_type ? empty : new_builtin_subclass_instance(cls, empty);
+}
+
+// bytearray.__reduce_ex__(protocol): (type(self), (bytes(self),), state) (protocol 3 on;
+// CPython gives older protocols a latin-1 str, which copy never asks for).
+Value bytearray_reduce_ex(Value self, const Args& a) {
+  if (a.npos > 1 || a.nkw) raise(types::type_error, "__reduce_ex__ expected at most 1 argument");
+  int64_t protocol = a.npos ? arg_index(a[0]) : 0;
+  std::string data(*bytes_like(self));
+  Value args_tuple;
+  if (protocol < 3) {
+    Value pair[2] = {decode_bytes(data, "latin-1", "strict"), str_value("latin-1")};
+    args_tuple = Value::object(new_tuple(pair));
+  } else {
+    Value b = make_bytes(data);
+    args_tuple = Value::object(new_tuple(std::span<const Value>(&b, 1)));
+  }
+  Instance* store = attr_store(self.as_object());
+  Dict* attrs = store ? instance_dict(store) : nullptr;
+  Value state = attrs && attrs->used ? Value::object(attrs) : Value::none();
+  Value parts[3] = {Value::object(type_of(self)), args_tuple, state};
+  return Value::object(new_tuple(parts));
+}
+
+Value bytearray_init(Value self, const Args& a) {
+  std::string data = construct_data(a, "bytearray");
+  auto& v = as_bytearray(self)->data;
+  v.assign(data.begin(), data.end());
+  return Value::none();
+}
 
 int hex_digit(char c) {
   if (c >= '0' && c <= '9') return c - '0';
@@ -1075,6 +1116,7 @@ Value make_bytearray(std::string_view data) {
 }
 
 Value encode_text(std::string_view utf8, std::string_view encoding, std::string_view errors) {
+  if (auto escaped = escape_encode(utf8, lower_encoding(encoding))) return make_bytes(*escaped);
   Codec c = codec_of(encoding);
   if (c == Codec::Utf8) return make_bytes(utf8); // Strs never hold lone surrogates
   uint32_t limit = c == Codec::Ascii ? 0x80 : 0x100;
@@ -1116,6 +1158,7 @@ Value encode_text(std::string_view utf8, std::string_view encoding, std::string_
 }
 
 Value decode_bytes(std::string_view data, std::string_view encoding, std::string_view errors) {
+  if (auto text = escape_decode(data, lower_encoding(encoding), errors)) return str_value(*text);
   Codec c = codec_of(encoding);
   std::string out;
   out.reserve(data.size());
@@ -1221,6 +1264,10 @@ void init_bytes_types(Module* builtins) {
                                   {"__rmod__", AM<m_rmod>},
                               });
   add_attr(bytearray_type, "__hash__", Value::none());
+  bytearray_type.basic_size = sizeof(ByteArray); // (a subclass's instances: new_builtin_subclass_instance)
+  add_static_method(bytearray_type, "__new__", bytearray_new);
+  add_method(bytearray_type, "__init__", self_or_first<bytearray_init>);
+  add_method(bytearray_type, "__reduce_ex__", self_or_first<bytearray_reduce_ex>);
   add_attr(bytearray_type, "fromhex", new_native("fromhex", bytearray_fromhex));
   add_bytes_text_methods();
   add_methods(types::int_, {{"to_bytes", method<&types::int_, int_to_bytes>}});

@@ -2,6 +2,7 @@
 // (bytes.cpp, bytes_text.cpp, percent_format.cpp); not used outside them.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -26,6 +27,11 @@ bool is_ascii_space(unsigned char c);
 std::string method_qualname(Value self, const char* name);
 void check_no_args(Value self, const Args& a, const char* name);
 void check_one_arg(Value self, const Args& a, const char* name);
+// The unicode_escape and raw_unicode_escape codecs (escape_codecs.cpp), for an
+// encoding name lowered with '-' for '_'; nullopt for any other encoding.
+std::optional<std::string> escape_encode(std::string_view utf8, std::string_view normalized_encoding);
+std::optional<std::string> escape_decode(std::string_view data, std::string_view normalized_encoding,
+                                         std::string_view errors);
 // Registers the ASCII text methods (bytes_text.cpp) on bytes and bytearray.
 void add_bytes_text_methods();
 

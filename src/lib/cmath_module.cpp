@@ -1,17 +1,17 @@
 // cmath_module.cpp — the `cmath` module: CPython's cmathmodule.c algorithms
 // for finite arguments (scaled sqrt and log, exp/cosh/sinh past the overflow
 // threshold, asinh/acos/acosh/atanh through square roots), so results agree
-// with CPython's to the last bit. An infinite or NaN part goes to the C
-// library's complex functions, whose special values are C99 Annex G's, the
-// table CPython's own special-value arrays follow.
+// with CPython's to the last bit. An infinite or NaN part is answered from
+// CPython's own special-value tables (cmath_special.h, generated from
+// CPython), or computed as CPython does where the table has no fixed answer.
 //
 // Errors as CPython: ValueError "math domain error" (log(0), atanh(1)),
 // OverflowError "math range error" (exp(1000)).
 #include <cerrno>
 #include <cfloat>
 #include <cmath>
-#include <complex>
 
+#include "lib/cmath_special.h"
 #include "lib/complex.h"
 #include "lib/lib.h"
 #include "lib/native.h"
@@ -44,14 +44,27 @@ Cplx ok(Cplx r) {
   return r;
 }
 
-std::complex<double> to_std(Cplx z) { return {z.re, z.im}; }
-
-// A special value (an infinite or NaN part) from the C library, with errno
-// EDOM exactly when CPython's special-value code sets it.
-Cplx special(std::complex<double> r, bool domain_error) {
-  errno = domain_error ? EDOM : 0;
-  return {r.real(), r.imag()};
+// CPython's special_type: the class of one part, indexing the tables.
+int special_class(double d) {
+  using namespace cmath_special;
+  if (std::isnan(d)) return kNotANumber;
+  const bool pos = !std::signbit(d);
+  if (std::isinf(d)) return pos ? kPosInf : kNegInf;
+  if (d == 0.0) return pos ? kPosZero : kNegZero;
+  return pos ? kPositive : kNegative;
 }
+
+// The table's answer for an argument with an infinite or NaN part, with errno
+// EDOM exactly when CPython's special-value code sets it.
+Cplx special(const cmath_special::Table& t, Cplx z, bool domain_error = false) {
+  errno = domain_error ? EDOM : 0;
+  const double* c = t.cells[special_class(z.re)][special_class(z.im)];
+  return {c[0], c[1]};
+}
+
+// An infinite real part with a finite nonzero imaginary one: the signs come
+// from cos and sin of the imaginary part (exp, cosh, sinh; rect's angle).
+bool infinite_with_angle(double x, double y) { return std::isinf(x) && std::isfinite(y) && y != 0.0; }
 
 // A cmath argument: complex, float, int, __complex__, __float__ or __index__.
 Cplx arg_complex(Value v) {
@@ -61,7 +74,7 @@ Cplx arg_complex(Value v) {
     if (!is_complex(r)) raise_fmt(types::type_error, "__complex__ returned non-complex (type {})", tname(r));
     return complex_value(r);
   }
-  if (v.is_double()) return {v.as_double(), 0.0};
+  if (is_float(v)) return {float_value(v), 0.0};
   if (is_integer(v)) {
     double d = int_to_double(v.is_bool() ? Value::small_int(v.is_true()) : v);
     if (std::isinf(d)) raise(types::overflow_error, "int too large to convert to float");
@@ -72,7 +85,7 @@ Cplx arg_complex(Value v) {
 }
 
 double arg_real(Value v) {
-  if (v.is_double()) return v.as_double();
+  if (is_float(v)) return float_value(v);
   if (is_integer(v)) {
     double d = int_to_double(v.is_bool() ? Value::small_int(v.is_true()) : v);
     if (std::isinf(d)) raise(types::overflow_error, "int too large to convert to float");
@@ -90,7 +103,7 @@ void check_errno() {
 // ---- the functions (CPython's c_* with errno) ----------------------------------------
 
 Cplx c_sqrt(Cplx z) {
-  if (!finite(z)) return special(std::sqrt(to_std(z)), false);
+  if (!finite(z)) return special(cmath_special::kSqrt, z);
   if (z.re == 0.0 && z.im == 0.0) return ok({0.0, z.im});
   double ax = std::fabs(z.re), ay = std::fabs(z.im), s;
   if (ax < DBL_MIN && ay < DBL_MIN) {
@@ -106,8 +119,14 @@ Cplx c_sqrt(Cplx z) {
 }
 
 Cplx c_exp(Cplx z) {
-  if (!finite(z))
-    return special(std::exp(to_std(z)), std::isinf(z.im) && (std::isfinite(z.re) || (std::isinf(z.re) && z.re > 0)));
+  if (!finite(z)) {
+    const bool edom = std::isinf(z.im) && (std::isfinite(z.re) || (std::isinf(z.re) && z.re > 0));
+    if (!infinite_with_angle(z.re, z.im)) return special(cmath_special::kExp, z, edom);
+    errno = edom ? EDOM : 0;
+    double c = std::cos(z.im), s = std::sin(z.im);
+    if (z.re > 0) return {std::copysign(INFINITY, c), std::copysign(INFINITY, s)};
+    return {std::copysign(0.0, c), std::copysign(0.0, s)};
+  }
   Cplx r;
   if (z.re > kLogLargeDouble) {
     double l = std::exp(z.re - 1.0);
@@ -121,7 +140,7 @@ Cplx c_exp(Cplx z) {
 }
 
 Cplx c_log(Cplx z) {
-  if (!finite(z)) return special(std::log(to_std(z)), false);
+  if (!finite(z)) return special(cmath_special::kLog, z);
   double ax = std::fabs(z.re), ay = std::fabs(z.im);
   Cplx r;
   if (ax > kLargeDouble || ay > kLargeDouble) {
@@ -152,7 +171,14 @@ Cplx c_log10(Cplx z) {
 }
 
 Cplx c_cosh(Cplx z) {
-  if (!finite(z)) return special(std::cosh(to_std(z)), std::isinf(z.im) && !std::isnan(z.re));
+  if (!finite(z)) {
+    const bool edom = std::isinf(z.im) && !std::isnan(z.re);
+    if (!infinite_with_angle(z.re, z.im)) return special(cmath_special::kCosh, z, edom);
+    errno = edom ? EDOM : 0;
+    double c = std::cos(z.im), s = std::sin(z.im);
+    if (z.re > 0) return {std::copysign(INFINITY, c), std::copysign(INFINITY, s)};
+    return {std::copysign(INFINITY, c), -std::copysign(INFINITY, s)};
+  }
   Cplx r;
   if (std::fabs(z.re) > kLogLargeDouble) {
     double x_minus_one = z.re - std::copysign(1.0, z.re);
@@ -165,7 +191,14 @@ Cplx c_cosh(Cplx z) {
 }
 
 Cplx c_sinh(Cplx z) {
-  if (!finite(z)) return special(std::sinh(to_std(z)), std::isinf(z.im) && !std::isnan(z.re));
+  if (!finite(z)) {
+    const bool edom = std::isinf(z.im) && !std::isnan(z.re);
+    if (!infinite_with_angle(z.re, z.im)) return special(cmath_special::kSinh, z, edom);
+    errno = edom ? EDOM : 0;
+    double c = std::cos(z.im), s = std::sin(z.im);
+    if (z.re > 0) return {std::copysign(INFINITY, c), std::copysign(INFINITY, s)};
+    return {-std::copysign(INFINITY, c), std::copysign(INFINITY, s)};
+  }
   Cplx r;
   if (std::fabs(z.re) > kLogLargeDouble) {
     double x_minus_one = z.re - std::copysign(1.0, z.re);
@@ -178,7 +211,12 @@ Cplx c_sinh(Cplx z) {
 }
 
 Cplx c_tanh(Cplx z) {
-  if (!finite(z)) return special(std::tanh(to_std(z)), std::isinf(z.im) && std::isfinite(z.re));
+  if (!finite(z)) {
+    const bool edom = std::isinf(z.im) && std::isfinite(z.re);
+    if (!infinite_with_angle(z.re, z.im)) return special(cmath_special::kTanh, z, edom);
+    errno = edom ? EDOM : 0;
+    return {z.re > 0 ? 1.0 : -1.0, std::copysign(0.0, 2.0 * std::sin(z.im) * std::cos(z.im))};
+  }
   if (std::fabs(z.re) > kLogLargeDouble)
     return ok({std::copysign(1.0, z.re), 4.0 * std::sin(z.im) * std::cos(z.im) * std::exp(-2.0 * std::fabs(z.re))});
   double tx = std::tanh(z.re), ty = std::tan(z.im), cx = 1.0 / std::cosh(z.re);
@@ -187,7 +225,7 @@ Cplx c_tanh(Cplx z) {
 }
 
 Cplx c_asinh(Cplx z) {
-  if (!finite(z)) return special(std::asinh(to_std(z)), false);
+  if (!finite(z)) return special(cmath_special::kAsinh, z);
   if (std::fabs(z.re) > kLargeDouble || std::fabs(z.im) > kLargeDouble) {
     double l = std::log(std::hypot(z.re / 2.0, z.im / 2.0)) + kLn2 * 2.0;
     double re = z.im >= 0.0 ? std::copysign(l, z.re) : -std::copysign(l, -z.re);
@@ -203,7 +241,7 @@ Cplx c_asin(Cplx z) {
 }
 
 Cplx c_acos(Cplx z) {
-  if (!finite(z)) return special(std::acos(to_std(z)), false);
+  if (!finite(z)) return special(cmath_special::kAcos, z);
   if (std::fabs(z.re) > kLargeDouble || std::fabs(z.im) > kLargeDouble) {
     double l = std::log(std::hypot(z.re / 2.0, z.im / 2.0)) + kLn2 * 2.0;
     double im = z.re < 0 ? -std::copysign(l, z.im) : std::copysign(l, -z.im);
@@ -214,7 +252,7 @@ Cplx c_acos(Cplx z) {
 }
 
 Cplx c_acosh(Cplx z) {
-  if (!finite(z)) return special(std::acosh(to_std(z)), false);
+  if (!finite(z)) return special(cmath_special::kAcosh, z);
   if (std::fabs(z.re) > kLargeDouble || std::fabs(z.im) > kLargeDouble)
     return ok({std::log(std::hypot(z.re / 2.0, z.im / 2.0)) + kLn2 * 2.0, std::atan2(z.im, z.re)});
   Cplx s1 = c_sqrt({z.re - 1.0, z.im}), s2 = c_sqrt({z.re + 1.0, z.im});
@@ -222,7 +260,7 @@ Cplx c_acosh(Cplx z) {
 }
 
 Cplx c_atanh(Cplx z) {
-  if (!finite(z)) return special(std::atanh(to_std(z)), false);
+  if (!finite(z)) return special(cmath_special::kAtanh, z);
   if (z.re < 0) {
     Cplx r = c_atanh({-z.re, -z.im});
     return {-r.re, -r.im};
@@ -300,30 +338,51 @@ Value cm_log(Value, const Args& a) {
   return make_complex_value(x);
 }
 
-// abs() with cmath's error: inf for an infinite part, ERANGE when finite parts overflow.
+// CPython's _Py_c_abs: inf for an infinite part; errno ERANGE when finite
+// parts overflow, else cleared (NaN parts leave it).
 double c_abs(Cplx z) {
   if (!finite(z)) {
-    if (std::isinf(z.re) || std::isinf(z.im)) return INFINITY;
+    if (std::isinf(z.re) || std::isinf(z.im)) {
+      errno = 0;
+      return INFINITY;
+    }
     return NAN;
   }
   double r = std::hypot(z.re, z.im);
-  if (!std::isfinite(r)) errno = ERANGE;
+  errno = std::isfinite(r) ? 0 : ERANGE;
   return r;
+}
+
+// CPython's c_atan2: the special cases by hand, else the C library's atan2,
+// whose errno counts (glibc sets ERANGE when the angle underflows: CPython
+// then raises OverflowError).
+double c_atan2(Cplx z) {
+  if (std::isnan(z.re) || std::isnan(z.im)) return NAN;
+  if (std::isinf(z.im)) {
+    if (std::isinf(z.re)) return std::copysign((std::signbit(z.re) ? 0.75 : 0.25) * kPi, z.im);
+    return std::copysign(0.5 * kPi, z.im);
+  }
+  if (std::isinf(z.re) || z.im == 0.0) return std::signbit(z.re) ? std::copysign(kPi, z.im) : std::copysign(0.0, z.im);
+  return std::atan2(z.im, z.re);
 }
 
 Value cm_phase(Value, const Args& a) {
   check_one(a, "cmath.phase");
   Cplx z = arg_complex(a[0]);
-  return Value::from_double(std::atan2(z.im, z.re));
+  errno = 0;
+  double phi = c_atan2(z);
+  check_errno();
+  return Value::from_double(phi);
 }
 
 Value cm_polar(Value, const Args& a) {
   check_one(a, "cmath.polar");
   Cplx z = arg_complex(a[0]);
   errno = 0;
+  double phi = c_atan2(z);
   double r = c_abs(z);
   check_errno();
-  Value items[2] = {Value::from_double(r), Value::from_double(std::atan2(z.im, z.re))};
+  Value items[2] = {Value::from_double(r), Value::from_double(phi)};
   return Value::object(new_tuple(items));
 }
 
@@ -337,7 +396,7 @@ Value cm_rect(Value, const Args& a) {
       return make_complex_value({re, im});
     }
     if (std::isinf(phi) && !std::isnan(r) && r != 0.0) raise(types::value_error, "math domain error");
-    return make_complex_value(special(std::polar(r, phi), false));
+    return make_complex_value(special(cmath_special::kRect, {r, phi}));
   }
   if (phi == 0.0) return make_complex_value({r, r * phi});
   return make_complex_value({r * std::cos(phi), r * std::sin(phi)});

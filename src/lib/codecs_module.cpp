@@ -7,7 +7,8 @@
 // CPython imports `encodings` while starting up, which registers its search
 // function; here the first lookup() with no search function imports it, so
 // codecs.lookup('UTF8') finds encodings.utf_8 as in CPython.
-// Limits: only those three codecs have functions here (encodings.utf_16,
+// unicode_escape and raw_unicode_escape too (escape_codecs.cpp).
+// Limits: only those codecs have functions here (encodings.utf_16,
 // cp1252, ... fail to import); str.encode/bytes.decode know the strict,
 // ignore and replace handlers only, and registered ones are not consulted;
 // the handlers that build replacements read the exception's object/start/end.
@@ -239,6 +240,15 @@ Value ascii_decode(Value, const Args& a) { return decode_with(a, "ascii_decode",
 Value latin_1_encode(Value, const Args& a) { return encode_with(a, "latin_1_encode", "latin-1"); }
 Value latin_1_decode(Value, const Args& a) { return decode_with(a, "latin_1_decode", "latin-1"); }
 
+Value unicode_escape_encode(Value, const Args& a) { return encode_with(a, "unicode_escape_encode", "unicode-escape"); }
+Value unicode_escape_decode(Value, const Args& a) { return decode_with(a, "unicode_escape_decode", "unicode-escape"); }
+Value raw_unicode_escape_encode(Value, const Args& a) {
+  return encode_with(a, "raw_unicode_escape_encode", "raw-unicode-escape");
+}
+Value raw_unicode_escape_decode(Value, const Args& a) {
+  return decode_with(a, "raw_unicode_escape_decode", "raw-unicode-escape");
+}
+
 Value forget_codec(Value, const Args& a) {
   check_one(a, "_forget_codec");
   dict_del(codec_cache, str_value(normalize_encoding(encoding_arg(a[0], "_forget_codec")->view())));
@@ -261,11 +271,24 @@ Module* make_codecs_module() {
   }
   Module* m = new_module("_codecs");
   static const MethodDef kFunctions[] = {
-      {"register", codecs_register},     {"unregister", codecs_unregister}, {"lookup", codecs_lookup},
-      {"encode", codecs_encode},         {"decode", codecs_decode},         {"lookup_error", lookup_error},
-      {"register_error", register_error}, {"utf_8_encode", utf_8_encode},   {"utf_8_decode", utf_8_decode},
-      {"ascii_encode", ascii_encode},    {"ascii_decode", ascii_decode},    {"latin_1_encode", latin_1_encode},
-      {"latin_1_decode", latin_1_decode}, {"_forget_codec", forget_codec},
+      {"register", codecs_register},
+      {"unregister", codecs_unregister},
+      {"lookup", codecs_lookup},
+      {"encode", codecs_encode},
+      {"decode", codecs_decode},
+      {"lookup_error", lookup_error},
+      {"register_error", register_error},
+      {"utf_8_encode", utf_8_encode},
+      {"utf_8_decode", utf_8_decode},
+      {"ascii_encode", ascii_encode},
+      {"ascii_decode", ascii_decode},
+      {"latin_1_encode", latin_1_encode},
+      {"latin_1_decode", latin_1_decode},
+      {"_forget_codec", forget_codec},
+      {"unicode_escape_encode", unicode_escape_encode},
+      {"unicode_escape_decode", unicode_escape_decode},
+      {"raw_unicode_escape_encode", raw_unicode_escape_encode},
+      {"raw_unicode_escape_decode", raw_unicode_escape_decode},
   };
   for (const MethodDef& f : kFunctions) add_function(m, f.name, f.fn);
   add_error_handler(m, "strict", "strict_errors", strict_errors);

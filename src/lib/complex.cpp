@@ -17,9 +17,11 @@
 #include "lib/native.h"
 #include "runtime/containers.h"
 #include "runtime/format.h"
+#include "runtime/instance.h"
 #include "runtime/int.h"
 #include "runtime/ops.h"
 #include "runtime/str.h"
+#include "runtime/user_class.h"
 
 namespace tributary::lib {
 
@@ -54,7 +56,7 @@ C value_of(Value v) { return complex_value(v); }
 // An operand as a complex: a complex, int or float; nullopt otherwise (NotImplemented).
 std::optional<C> operand(Value v) {
   if (is_complex(v)) return value_of(v);
-  if (v.is_double()) return C{v.as_double(), 0.0};
+  if (is_float(v)) return C{float_value(v), 0.0};
   if (is_integer(v)) {
     double d = int_to_double(v.is_bool() ? Value::small_int(v.is_true()) : v);
     if (std::isinf(d)) raise(types::overflow_error, "int too large to convert to float");
@@ -255,7 +257,7 @@ std::optional<C> dunder_complex(Value x) {
 
 // A real number argument of complex(): float(x) by __float__ or __index__.
 std::optional<double> real_arg(Value x) {
-  if (x.is_double()) return x.as_double();
+  if (is_float(x)) return float_value(x);
   if (is_integer(x)) {
     double d = int_to_double(x.is_bool() ? Value::small_int(x.is_true()) : x);
     if (std::isinf(d)) raise(types::overflow_error, "int too large to convert to float");
@@ -370,7 +372,7 @@ bool equal_to(C c, Value other, bool& comparable) {
     C o = value_of(other);
     return c.re == o.re && c.im == o.im;
   }
-  if (other.is_double()) return c.im == 0.0 && c.re == other.as_double();
+  if (is_float(other)) return c.im == 0.0 && c.re == float_value(other);
   if (is_integer(other)) {
     if (c.im != 0.0 || !std::isfinite(c.re)) return false;
     return int_double_compare(other.is_bool() ? Value::small_int(other.is_true()) : other, c.re) == 0;
@@ -422,12 +424,19 @@ Value c_getnewargs(Value self, const Args& a) {
   return Value::object(new_tuple(items));
 }
 
-// format(z, ""): str(z); any other spec is not supported yet.
+// format(z, spec): str(z) for an empty spec, else fmtlib's format_complex.
 Value c_format(Value self, const Args& a) {
   check_one(a, "complex.__format__");
   if (!is_str(a[0])) raise_fmt(types::type_error, "argument 1 must be str, not {}", tname(a[0]));
-  if (a[0].as<Str>()->nbytes) raise(types::not_implemented_error, "format specifications for complex numbers");
-  return c_repr(self, Args{});
+  std::string_view spec = a[0].as<Str>()->view();
+  if (spec.empty()) return Value::object(to_str(self));
+  C c = value_of(self);
+  try {
+    return str_value(
+        fmtlib::format_complex(c.re, c.im, fmtlib::parse_format_spec(spec, fmtlib::SpecKind::Float, "complex")));
+  } catch (const fmtlib::FormatError& e) {
+    raise_format_error(e);
+  }
 }
 
 } // namespace
@@ -436,6 +445,15 @@ void init_complex_type(Module* builtins) {
   init_type(complex_type, "complex", Kind::Object, &types::object);
   complex_type.is_builtin = false; // dispatched through its special methods
   complex_type.construct = construct_complex;
+  complex_type.basic_size = sizeof(Complex); // (a subclass's instances: new_builtin_subclass_instance)
+  add_static_method(complex_type, "__new__", [](Value, const Args& a) -> Value {
+    if (a.npos == 0 || !is_type(a[0])) raise(types::type_error, "complex.__new__(X): X is not a type object");
+    Type* cls = a[0].as<Type>();
+    if (!is_subtype(cls, &complex_type))
+      raise_fmt(types::type_error, "complex.__new__({}): {} is not a subtype of complex", cls->name, cls->name);
+    Value base = construct_complex(Value::empty(), Args{a.pos + 1, a.npos - 1, a.kwnames, a.kwvals, a.nkw});
+    return cls == &complex_type ? base : new_builtin_subclass_instance(cls, base);
+  });
   using T = Type;
   constexpr T* K = &complex_type;
   add_methods(complex_type, {

@@ -72,6 +72,32 @@ Value construct_partial(Value cls, const Args& a) {
   return Value::object(p);
 }
 
+// partial.__reduce__/__setstate__ (copy, pickle): (type(self), (func,),
+// (func, args, keywords or None, None)), as CPython's partial_reduce.
+Value partial_reduce(Value self, const Args&) {
+  Partial* p = P(self);
+  Value fn = p->fn;
+  Value state[4] = {fn, Value::object(p->args), p->kw->used ? Value::object(dict_copy(p->kw)) : Value::none(),
+                    Value::none()};
+  Value parts[3] = {Value::object(type_of(self)), Value::object(new_tuple(std::span<const Value>(&fn, 1))),
+                    Value::object(new_tuple(state))};
+  return Value::object(new_tuple(parts));
+}
+
+Value partial_setstate(Value self, const Args& a) {
+  check_one(a, "__setstate__");
+  Value s = a[0];
+  if (!is_tuple(s) || s.as<Tuple>()->size != 4) raise_type_error("argument to __setstate__ must be a tuple");
+  Tuple* t = s.as<Tuple>();
+  if (!is_callable_value(t->items[0]) || !is_tuple(t->items[1]) || !(t->items[2].is_none() || is_dict(t->items[2])))
+    raise_type_error("invalid partial state");
+  Partial* p = P(self);
+  p->fn = t->items[0];
+  p->args = t->items[1].as<Tuple>();
+  p->kw = is_dict(t->items[2]) ? dict_copy(t->items[2].as<Dict>()) : new_dict();
+  return Value::none();
+}
+
 Value partial_call(Value self, const Args& a) {
   Partial* p = P(self);
   GcVector<Value> pos(p->args->items, p->args->items + p->args->size);
@@ -330,6 +356,8 @@ void init_types() {
   partial_type.construct = construct_partial;
   add_method(partial_type, "__call__", method<&partial_type, partial_call>);
   add_method(partial_type, "__repr__", method<&partial_type, partial_repr>);
+  add_method(partial_type, "__reduce__", method<&partial_type, partial_reduce>);
+  add_method(partial_type, "__setstate__", method<&partial_type, partial_setstate>);
   add_attr(partial_type, "func", property_of("func", partial_func));
   add_attr(partial_type, "args", property_of("args", partial_args));
   add_attr(partial_type, "keywords", property_of("keywords", partial_keywords));

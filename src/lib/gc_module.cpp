@@ -4,7 +4,8 @@
 // generational cycle collector beside reference counting, so:
 // - collect() runs a full collection and returns 0: Boehm does not count the
 //   objects it frees (CPython returns the number of unreachable objects);
-//   gc.callbacks are called with ("start"/"stop", info) around it.
+//   gc.callbacks are called with ("start"/"stop", info) around it, and the
+//   callbacks of weak references whose referent it freed after it.
 // - disable() only records the state isenabled() reports: Boehm is the only
 //   collector, and stopping it would let memory grow without bound (timeit
 //   disables gc while it times).
@@ -65,6 +66,7 @@ Value gc_collect(Value self, const Args& a) {
   GcState* st = state_of(self);
   run_callbacks(st, "start", generation);
   gc::collect();
+  run_weakref_callbacks();
   run_callbacks(st, "stop", generation);
   return Value::small_int(0);
 }

@@ -637,8 +637,13 @@ Value bio_closed(Value self, const Args&) {
   return Value::boolean(receiver<BytesIO>(self, bytesio_type, "closed")->closed);
 }
 
-Value bio_getbuffer(Value, const Args&) {
-  raise(types::not_implemented_error, "BytesIO.getbuffer() needs memoryview, which is not supported yet");
+// getbuffer(): a read-only memoryview of a snapshot of the contents (CPython's
+// view is writable and shares the buffer; what pickle's framing needs is a view to read).
+Value bio_getbuffer(Value self, const Args& a) {
+  if (a.npos || a.nkw) raise(types::type_error, "getbuffer() takes no arguments");
+  BytesIO* b = bio(self, "getbuffer");
+  Value snapshot = bytes_of(b, 0, b->buf.size());
+  return call1(Value::object(&memoryview_type), snapshot);
 }
 
 // ---- TextIOWrapper --------------------------------------------------------------------------

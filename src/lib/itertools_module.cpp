@@ -39,7 +39,7 @@ bool count_step(NativeIter* base, Value& out) {
   return true;
 }
 
-bool is_number(Value v) { return v.is_double() || is_integer(v); }
+bool is_number(Value v) { return is_float(v) || is_integer(v); }
 
 Value construct_count(Value, const Args& a) {
   Value p[2];

@@ -117,6 +117,10 @@ Value std_stream(int fd); // 1: stdout, 2: stderr
 Value current_stdout();   // sys.stdout (the program may have reassigned it)
 // Writes text to a file object: TextStreams directly, anything else through write().
 void stream_write(Value file, std::string_view text);
+// Calls the callbacks of weak references whose referent the collector has
+// freed since the last call (weakref_module.cpp; gc.collect() and weakref
+// operations call it: Python code cannot run inside the collector).
+void run_weakref_callbacks();
 void stream_flush(Value file);
 void init_streams();
 

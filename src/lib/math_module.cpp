@@ -227,7 +227,7 @@ Value round_to_int(const Args& a, const char* qualname, const char* dunder, doub
   check_one(a, qualname);
   Value v = a[0];
   if (is_integer(v)) return v.is_bool() ? Value::small_int(v.is_true()) : v;
-  if (v.is_double()) return int_from_double(f(v.as_double()));
+  if (is_float(v)) return int_from_double(f(float_value(v)));
   Value r = call_dunder(v, dunder);
   if (!r.is_empty()) return r;
   if (dunder[2] == 't') raise_fmt(types::type_error, "type {} doesn't define __trunc__ method", tname(v));

@@ -197,7 +197,9 @@ void add_methods(Type& t, std::initializer_list<MethodDef> defs) {
 }
 
 void add_function(Module* m, const char* name, NativeFn fn) {
-  dict_set(m->dict, Value::object(intern(name)), new_native(name, fn));
+  Value f = new_native(name, fn);
+  f.as<NativeFunction>()->module = m->name;
+  dict_set(m->dict, Value::object(intern(name)), f);
 }
 
 void add_value(Module* m, const char* name, Value v) { dict_set(m->dict, Value::object(intern(name)), v); }

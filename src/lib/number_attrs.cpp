@@ -16,14 +16,23 @@
 #include "runtime/int.h"
 #include "runtime/ops.h"
 #include "runtime/str.h"
+#include "runtime/user_class.h"
 #include "vm/interp.h"
 
 namespace tributary::lib {
 
 namespace {
 
-// The exact int of an int or bool receiver.
-Value exact_int(Value v) { return v.is_bool() ? Value::small_int(v.is_true()) : v; }
+// The exact int of an int, bool or int subclass receiver.
+Value exact_int(Value v) {
+  if (v.is_bool()) return Value::small_int(v.is_true());
+  if (is_bigint(v) && !is_exact(v, types::int_)) return make_int(Mpz(v).z);
+  return v;
+}
+// The exact float of a float or float subclass receiver.
+Value exact_float(Value v) { return Value::from_double(float_value(v)); }
+// The exact int or float of a real receiver.
+Value exact_real(Value v) { return is_float(v) ? exact_float(v) : exact_int(v); }
 
 Value pair(Value a, Value b) {
   Value items[2] = {a, b};
@@ -44,18 +53,18 @@ Value int_as_integer_ratio(Value self, const Args& a) {
   return pair(exact_int(self), Value::small_int(1));
 }
 
-Value float_self(Value, const Args& a) { return a[0]; }
+Value float_self(Value, const Args& a) { return exact_float(a[0]); }
 Value float_zero(Value, const Args&) { return Value::from_double(0.0); }
 
 Value float_conjugate(Value self, const Args& a) {
   check_none(a, "float.conjugate");
-  return self;
+  return exact_float(self);
 }
 
 // The exact ratio of a finite float in lowest terms, positive denominator.
 Value float_as_integer_ratio(Value self, const Args& a) {
   check_none(a, "float.as_integer_ratio");
-  double d = self.as_double();
+  double d = float_value(self);
   if (std::isinf(d)) raise(types::overflow_error, "cannot convert Infinity to integer ratio");
   if (std::isnan(d)) raise(types::value_error, "cannot convert NaN to integer ratio");
   mpq_t q;
@@ -69,7 +78,7 @@ Value float_as_integer_ratio(Value self, const Args& a) {
 // float.hex(): CPython's float_hex, 13 hex digits after the point.
 Value float_hex(Value self, const Args& a) {
   check_none(a, "float.hex");
-  double x = self.as_double();
+  double x = float_value(self);
   if (std::isnan(x)) return str_value("nan");
   if (std::isinf(x)) return str_value(x < 0 ? "-inf" : "inf");
   if (x == 0) return str_value(std::signbit(x) ? "-0x0.0p+0" : "0x0.0p+0");
@@ -97,8 +106,11 @@ Value float_hex(Value self, const Args& a) {
 bool is_hex_digit(char c) { return std::isxdigit(static_cast<unsigned char>(c)) != 0; }
 
 // float.fromhex(s): [sign] ['0x'] hexdigits ['.' hexdigits] ['p' [sign] digits], or inf/nan;
-// surrounding whitespace allowed. strtod rounds half-even, as CPython.
-Value float_fromhex(Value, const Args& a) {
+// surrounding whitespace allowed. strtod rounds half-even, as CPython. A
+// classmethod: a subclass gets cls(value).
+Value float_fromhex(Value, const Args& args) {
+  Value cls = args[0];
+  Args a{args.pos + 1, args.npos - 1, args.kwnames, args.kwvals, args.nkw};
   check_one(a, "float.fromhex");
   if (!is_str(a[0])) raise(types::type_error, "bad argument type for built-in operation");
   std::string s(a[0].as<Str>()->view());
@@ -143,7 +155,9 @@ Value float_fromhex(Value, const Args& a) {
     if (std::isinf(d)) raise(types::overflow_error, "hexadecimal value too large to represent as a float");
   }
   if (sign == "-") d = -d;
-  return Value::from_double(d);
+  if (cls == Value::object(&types::float_)) return Value::from_double(d);
+  Value v = Value::from_double(d);
+  return call(cls, Args{&v, 1});
 }
 
 // The builtin function `name` (round, divmod) called with `args`.
@@ -159,7 +173,7 @@ Value int_integral(Value self, const Args& a) {
 
 template <double (*F)(double)> Value float_integral(Value self, const Args& a) {
   check_none(a, "float.__floor__");
-  return int_from_integral_double(F(self.as_double()));
+  return int_from_integral_double(F(float_value(self)));
 }
 double floor_of(double d) { return std::floor(d); }
 double ceil_of(double d) { return std::ceil(d); }
@@ -169,18 +183,19 @@ double trunc_of(double d) { return std::trunc(d); }
 Value number_round(Value self, const Args& a) {
   Value p[1];
   bind_args(a, "__round__", {"ndigits"}, 0, p);
-  Value args[2] = {self.is_bool() ? Value::small_int(self.is_true()) : self, p[0]};
+  Value args[2] = {exact_real(self), p[0]};
   return call_builtin("round", std::span<const Value>(args, p[0].is_empty() ? 1 : 2));
 }
 
-bool is_real_operand(Value v) { return v.is_double() || is_integer(v); }
+bool is_real_operand(Value v) { return is_float(v) || is_integer(v); }
 
 // __divmod__ / __rdivmod__: divmod() of two ints or floats; NotImplemented otherwise.
 template <bool kReflected> Value number_divmod(Value self, const Args& a) {
   check_one(a, kReflected ? "__rdivmod__" : "__divmod__");
   if (!is_real_operand(a[0])) return kNotImplemented;
-  if (!self.is_double() && a[0].is_double()) return kNotImplemented; // int with a float: float's to do
-  Value args[2] = {kReflected ? a[0] : self, kReflected ? self : a[0]};
+  if (!is_float(self) && is_float(a[0])) return kNotImplemented; // int with a float: float's to do
+  // (Exact values, so that divmod() does not call a subclass's override again.)
+  Value args[2] = {kReflected ? exact_real(a[0]) : exact_real(self), kReflected ? exact_real(self) : exact_real(a[0])};
   return call_builtin("divmod", args);
 }
 
@@ -219,7 +234,7 @@ void add_number_attrs() {
                               {"__round__", method<&types::float_, number_round>},
                               {"__divmod__", method<&types::float_, number_divmod<false>>},
                               {"__rdivmod__", method<&types::float_, number_divmod<true>>}});
-  add_attr(types::float_, "fromhex", new_native("fromhex", float_fromhex));
+  add_class_method(types::float_, "fromhex", float_fromhex);
 }
 
 } // namespace tributary::lib

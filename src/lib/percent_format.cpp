@@ -44,8 +44,8 @@ std::string convert_int(Value v, fmtlib::PrintfSpec& spec) {
   char c = spec.conversion;
   bool decimal = c == 'd' || c == 'i' || c == 'u';
   if (decimal && c != 'd') spec.conversion = 'd';
-  if (v.is_double() && decimal) {
-    double d = v.as_double();
+  if (is_float(v) && decimal) {
+    double d = float_value(v);
     if (std::isinf(d)) raise(types::overflow_error, "cannot convert float infinity to integer");
     if (std::isnan(d)) raise(types::value_error, "cannot convert float NaN to integer");
     d = std::trunc(d);

@@ -70,7 +70,7 @@ void do_seed(RandomObj* r, Value a) {
     seed_from_entropy(r);
   } else if (is_integer(a)) {
     seed_from_int(r, a.is_bool() ? Value::small_int(a.is_true()) : a);
-  } else if (a.is_double()) {
+  } else if (is_float(a)) {
     // CPython hashes other seeds and uses the hash as an unsigned size_t.
     seed_from_int(r, make_int_u64(static_cast<uint64_t>(hash_value(a))));
   } else if (is_str(a) || bytes_like(a)) {
@@ -335,7 +335,7 @@ Value m_choices(Value self, const Args& a) {
   List* cw = list_from_iterable(cum);
   if (static_cast<int64_t>(cw->items.size()) != n) raise_value_error("The number of weights does not match the population");
   Value totalv = binary_op(BinOp::Add, cw->items.back(), F(0.0));
-  double total = totalv.as_double();
+  double total = float_value(totalv);
   if (total <= 0.0) raise_value_error("Total of weights must be greater than zero");
   if (!std::isfinite(total)) raise_value_error("Total of weights must be finite");
   size_t hi0 = static_cast<size_t>(n - 1);
@@ -353,7 +353,7 @@ Value m_choices(Value self, const Args& a) {
 }
 
 double real(Value v) {
-  if (v.is_double()) return v.as_double();
+  if (is_float(v)) return float_value(v);
   if (is_integer(v)) return int_to_double(v.is_bool() ? Value::small_int(v.is_true()) : v);
   raise_fmt(types::type_error, "must be real number, not {}", tname(v));
 }
@@ -416,8 +416,8 @@ Value m_gauss(Value self, const Args& a) {
   double mu = p[0].is_empty() ? 0.0 : real(p[0]), sigma = p[1].is_empty() ? 1.0 : real(p[1]);
   RandomObj* r = R(self);
   double z;
-  if (r->gauss_next.is_double()) {
-    z = r->gauss_next.as_double();
+  if (is_float(r->gauss_next)) {
+    z = float_value(r->gauss_next);
     r->gauss_next = Value::none();
   } else {
     double x2pi = r->mt.random() * (2 * M_PI);

@@ -63,7 +63,7 @@ size_t standard_size(char c) {
 Value int_arg(Value v) {
   if (v.is_bool()) return Value::small_int(v.is_true());
   if (is_int(v)) return v;
-  if (v.is_object() && !v.is_double()) {
+  if (v.is_object() && !is_float(v)) {
     Value r = call_dunder(v, "__index__");
     if (!r.is_empty() && is_integer(r)) return r.is_bool() ? Value::small_int(r.is_true()) : r;
   }
@@ -161,7 +161,7 @@ uint64_t load(const unsigned char* p, size_t size, bool little) {
 // ---- floats ------------------------------------------------------------------------
 
 double float_arg(Value v) {
-  if (v.is_double()) return v.as_double();
+  if (is_float(v)) return float_value(v);
   if (is_integer(v)) {
     try {
       return int_to_double(v.is_bool() ? Value::small_int(v.is_true()) : v);
@@ -170,7 +170,7 @@ double float_arg(Value v) {
     }
   }
   Value r = call_dunder(v, "__float__");
-  if (!r.is_empty() && r.is_double()) return r.as_double();
+  if (!r.is_empty() && is_float(r)) return float_value(r);
   r = call_dunder(v, "__index__");
   if (!r.is_empty() && is_integer(r)) return int_to_double(r);
   error("required argument is not a float");

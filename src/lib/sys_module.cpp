@@ -80,6 +80,13 @@ Value sys_setrecursionlimit(Value, const Args& a) {
   return Value::none();
 }
 
+// sys.audit(event, *args): no audit hooks can be installed, so it only checks its event.
+Value sys_audit(Value, const Args& a) {
+  if (a.npos == 0) raise(types::type_error, "audit() missing 1 required positional argument: 'event'");
+  if (!is_str(a[0])) raise_fmt(types::type_error, "expected str for argument 'event', not {}", tname(a[0]));
+  return Value::none();
+}
+
 // sys.exc_info(): (type, value, traceback) of the exception being handled.
 // sys.excepthook(type, value, traceback): the report of an uncaught exception, on sys.stderr.
 Value sys_excepthook(Value, const Args& a) {
@@ -269,6 +276,7 @@ Module* make_sys_module() {
   add_function(m, "set_int_max_str_digits", sys_set_int_max_str_digits);
   add_function(m, "intern", sys_intern);
   add_function(m, "exc_info", sys_exc_info);
+  add_function(m, "audit", sys_audit);
   add_function(m, "excepthook", sys_excepthook);
   add_value(m, "__excepthook__", dict_get(m->dict, Value::object(intern("excepthook"))));
   add_function(m, "exception", sys_exception);

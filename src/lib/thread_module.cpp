@@ -48,7 +48,7 @@ bool may_acquire(Lock* l, const Args& a, const char* name) {
   bind_args(a, name, {"blocking", "timeout"}, 0, p);
   bool blocking = p[0].is_empty() || truthy(p[0]);
   double timeout = -1;
-  if (!p[1].is_empty()) timeout = p[1].is_double() ? p[1].as_double() : int_to_double(p[1]);
+  if (!p[1].is_empty()) timeout = is_float(p[1]) ? float_value(p[1]) : int_to_double(p[1]);
   if (!blocking && timeout != -1) raise(types::value_error, "can't specify a timeout for a non-blocking call");
   if (timeout < 0 && timeout != -1) raise(types::value_error, "timeout value must be a non-negative number");
   if (!l->locked) return true;

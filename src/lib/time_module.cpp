@@ -65,8 +65,8 @@ Value read_clock(Value self, const Args& a) {
 Value time_sleep(Value, const Args& a) {
   check_one(a, "time.sleep");
   double s;
-  if (a[0].is_double())
-    s = a[0].as_double();
+  if (is_float(a[0]))
+    s = float_value(a[0]);
   else if (is_integer(a[0]))
     s = int_to_double(a[0]);
   else
@@ -219,8 +219,8 @@ time_t to_time_t(const Args& a, const char* name) {
   no_kwargs(a, name);
   if (a.npos == 0 || a[0].is_none()) return ::time(nullptr);
   Value v = a[0];
-  if (v.is_double()) {
-    double d = v.as_double();
+  if (is_float(v)) {
+    double d = float_value(v);
     if (std::isnan(d)) raise(types::value_error, "Invalid value NaN (not a number)");
     d = std::floor(d);
     if (!(d >= -9.2e18 && d <= 9.2e18)) raise(types::overflow_error, "timestamp out of range for platform time_t");

@@ -30,6 +30,7 @@ Type base_exception, exception, system_exit, keyboard_interrupt, stop_iteration,
     eof_error, memory_error, syntax_error, indentation_error, stop_async_iteration, generator_exit, warning,
     exception_group;
 } // namespace types
+// (types::base_exception_group: exception_group.cpp)
 
 namespace {
 
@@ -118,12 +119,43 @@ std::string_view strip(std::string_view s) {
 constexpr int kRecursiveCutoff = 3;      // traceback.py's _RECURSIVE_CUTOFF
 constexpr size_t kTracebackLimit = 1000; // PyTraceBack_LIMIT
 
-void format_entries(Value tb, std::string& out) {
+// What an uncaught exception prints, inside exception groups too: CPython's
+// print_exception_recursive. At group depth d > 0 every line of an exception
+// starts with 2d spaces and "| ", and each member of a group is introduced by
+// a "+---- n ----" rule (CPython 3.11's pythonrun.c, max_group_width 15,
+// max_group_depth 10).
+struct PrintContext {
+  std::string out;
+  std::unordered_set<Object*> seen;
+  int depth = 0; // exception_group_depth
+  bool need_close = false;
+  std::string indent() const { return std::string(static_cast<size_t>(2 * depth), ' '); }
+  std::string margin() const { return depth ? indent() + "| " : std::string(); }
+  // Appends `text` (lines ending in newlines) with the margin before each line.
+  void lines(std::string_view text, std::string_view first_margin = {}) {
+    bool first = true;
+    while (!text.empty()) {
+      size_t nl = text.find('\n');
+      std::string_view line = text.substr(0, nl == std::string_view::npos ? text.size() : nl + 1);
+      out += first && !first_margin.empty() ? indent() + std::string(first_margin) : margin();
+      out += line;
+      if (line.back() != '\n') out += '\n';
+      text.remove_prefix(line.size());
+      first = false;
+    }
+  }
+};
+
+constexpr int kMaxGroupWidth = 15;
+constexpr int kMaxGroupDepth = 10;
+
+void format_entries(Value tb, std::string& out, const char* header) {
   std::vector<TracebackEntry*> entries;
   for (Value v = tb; !v.is_empty() && !v.is_none(); v = v.as<TracebackEntry>()->next)
     entries.push_back(v.as<TracebackEntry>());
   size_t first = entries.size() > kTracebackLimit ? entries.size() - kTracebackLimit : 0;
-  out += "Traceback (most recent call last):\n";
+  out += header;
+  out += '\n';
   std::optional<vm::CodeLocation> last_code;
   int last_line = -1;
   int count = 0;
@@ -187,24 +219,93 @@ void format_syntax_error_location(ExceptionObj* e, std::string& out) {
   out += "    " + std::string(static_cast<size_t>(start), ' ') + std::string(static_cast<size_t>(width), '^') + "\n";
 }
 
-void format_chain(Value exc, std::string& out, std::unordered_set<Object*>& seen) {
-  seen.insert(exc.as_object());
+void format_recursive(Value exc, PrintContext& ctx);
+
+// A cause or context, then the sentence that links it to what follows.
+void format_chained(Value linked, const char* message, PrintContext& ctx) {
+  bool need_close = ctx.need_close;
+  ctx.need_close = false;
+  format_recursive(linked, ctx);
+  ctx.need_close = need_close;
+  ctx.lines("\n");
+  ctx.lines(message);
+  ctx.lines("\n");
+}
+
+// One exception without its members: traceback, SyntaxError location, "Type: message", notes.
+void format_one(Value exc, PrintContext& ctx) {
+  ExceptionObj* e = as_exc(exc);
+  const bool group = is_exception_group(exc);
+  if (!e->traceback.is_empty() && !e->traceback.is_none()) {
+    std::string text;
+    format_entries(e->traceback, text,
+                   group ? "Exception Group Traceback (most recent call last):" : "Traceback (most recent call last):");
+    ctx.lines(text, group && ctx.depth == 1 ? "+ " : "");
+  }
+  if (is_subtype(e->type, &types::syntax_error)) {
+    std::string text;
+    format_syntax_error_location(e, text);
+    ctx.lines(text);
+  }
+  ctx.lines(exception_line(exc) + "\n");
+  Value notes = e->attrs ? dict_get(e->attrs, Value::object(intern("__notes__"))) : Value::empty();
+  if (is_list(notes) || is_tuple(notes)) {
+    for (Value note : is_list(notes) ? std::span<const Value>(notes.as<List>()->items) : notes.as<Tuple>()->span())
+      ctx.lines((is_str(note) ? str_string(note) : repr_string(note)) + "\n");
+  } else if (!notes.is_empty()) {
+    ctx.lines(repr_string(notes) + "\n");
+  }
+}
+
+void format_group(Value exc, PrintContext& ctx) {
+  if (ctx.depth > kMaxGroupDepth) {
+    ctx.lines(fmt::format("... (max_group_depth is {})\n", kMaxGroupDepth));
+    return;
+  }
+  if (ctx.depth == 0) ctx.depth = 1;
+  format_one(exc, ctx);
+  Tuple* excs = exception_group_items(exc);
+  const int total = static_cast<int>(excs->size);
+  const int n = total <= kMaxGroupWidth ? total : kMaxGroupWidth + 1;
+  ctx.need_close = false;
+  for (int i = 0; i < n; ++i) {
+    const bool last = i == n - 1;
+    if (last) ctx.need_close = true; // (a nested group may close the frame itself)
+    const bool truncated = i >= kMaxGroupWidth;
+    ctx.out += ctx.indent();
+    ctx.out += i == 0 ? "+-" : "  ";
+    ctx.out += truncated ? "+---------------- ... ----------------\n"
+                         : fmt::format("+---------------- {} ----------------\n", i + 1);
+    ++ctx.depth;
+    if (!truncated) {
+      format_recursive(excs->items[i], ctx);
+    } else {
+      int more = total - kMaxGroupWidth;
+      ctx.lines(fmt::format("and {} more exception{}\n", more, more > 1 ? "s" : ""));
+    }
+    if (last && ctx.need_close) {
+      ctx.out += ctx.indent() + "+------------------------------------\n";
+      ctx.need_close = false;
+    }
+    --ctx.depth;
+  }
+  if (ctx.depth == 1) ctx.depth = 0;
+}
+
+void format_recursive(Value exc, PrintContext& ctx) {
+  ctx.seen.insert(exc.as_object());
   ExceptionObj* e = as_exc(exc);
   if (!e->cause.is_empty() && !e->cause.is_none()) {
-    if (!seen.count(e->cause.as_object())) {
-      format_chain(e->cause, out, seen);
-      out += "\nThe above exception was the direct cause of the following exception:\n\n";
-    }
+    if (!ctx.seen.count(e->cause.as_object()))
+      format_chained(e->cause, "The above exception was the direct cause of the following exception:\n", ctx);
   } else if (!e->context.is_empty() && !e->context.is_none() && !e->suppress_context) {
-    if (!seen.count(e->context.as_object())) {
-      format_chain(e->context, out, seen);
-      out += "\nDuring handling of the above exception, another exception occurred:\n\n";
-    }
+    if (!ctx.seen.count(e->context.as_object()))
+      format_chained(e->context, "During handling of the above exception, another exception occurred:\n", ctx);
   }
-  if (!e->traceback.is_empty() && !e->traceback.is_none()) format_entries(e->traceback, out);
-  if (is_subtype(e->type, &types::syntax_error)) format_syntax_error_location(e, out);
-  out += exception_line(exc);
-  out += '\n';
+  if (is_exception_group(exc))
+    format_group(exc, ctx);
+  else
+    format_one(exc, ctx);
 }
 
 } // namespace
@@ -356,6 +457,11 @@ std::string exception_str(Value exc) {
     return msg;
   }
   if (is_unicode_error_with_details(e)) return unicode_error_str(e);
+  if (is_exception_group(exc)) {
+    Value msg = user_attr(e, intern("message"));
+    size_t n = exception_group_items(exc)->size;
+    return fmt::format("{} ({} sub-exception{})", is_str(msg) ? str_string(msg) : "", n, n > 1 ? "s" : "");
+  }
   if (args->size == 0) return "";
   if (args->size == 1) return str_string(args->items[0]);
   return repr_string(Value::object(args));
@@ -409,7 +515,9 @@ Value exception_get_attr(Value exc, Str* name) {
 void exception_set_attr(Value exc, Str* name, Value v) {
   ExceptionObj* e = as_exc(exc);
   std::string_view n = name->view();
-  if (n == "args") {
+  if ((n == "message" || n == "exceptions") && is_exception_group(exc)) {
+    raise(types::attribute_error, "readonly attribute");
+  } else if (n == "args") {
     e->args = tuple_from_iterable(v);
   } else if (n == "__cause__") {
     if (!is_exception_or_none(v)) raise_type_error("exception cause must be None or derive from BaseException");
@@ -449,10 +557,9 @@ std::string exception_line(Value exc) {
 }
 
 std::string format_traceback(Value exc) {
-  std::string out;
-  std::unordered_set<Object*> seen;
-  format_chain(exc, out, seen);
-  return out;
+  PrintContext ctx;
+  format_recursive(exc, ctx);
+  return std::move(ctx.out);
 }
 
 
@@ -577,7 +684,7 @@ void init_exceptions() {
   init_exception_type(syntax_error, "SyntaxError", exception);
   init_exception_type(indentation_error, "IndentationError", syntax_error);
   init_exception_type(warning, "Warning", exception);
-  init_exception_type(exception_group, "ExceptionGroup", exception);
+  init_exception_group_types();
 }
 
 } // namespace tributary

@@ -21,13 +21,12 @@ struct PyException {
 };
 
 namespace types {
-extern Type base_exception, exception, system_exit, keyboard_interrupt, stop_iteration,
-    arithmetic_error, zero_division_error, overflow_error, assertion_error, attribute_error,
-    lookup_error, index_error, key_error, name_error, unbound_local_error, runtime_error,
-    recursion_error, not_implemented_error, type_error, value_error, unicode_error,
-    unicode_decode_error, unicode_encode_error, import_error, module_not_found_error, os_error,
-    file_not_found_error, eof_error, memory_error, syntax_error, indentation_error,
-    stop_async_iteration, generator_exit, warning, exception_group;
+extern Type base_exception, exception, system_exit, keyboard_interrupt, stop_iteration, arithmetic_error,
+    zero_division_error, overflow_error, assertion_error, attribute_error, lookup_error, index_error, key_error,
+    name_error, unbound_local_error, runtime_error, recursion_error, not_implemented_error, type_error, value_error,
+    unicode_error, unicode_decode_error, unicode_encode_error, import_error, module_not_found_error, os_error,
+    file_not_found_error, eof_error, memory_error, syntax_error, indentation_error, stop_async_iteration,
+    generator_exit, warning, exception_group, base_exception_group;
 } // namespace types
 
 // Creates an exception instance of `t` with the given args.
@@ -73,6 +72,24 @@ Value frame_snapshot(Value code, int line, Value globals, Value back);
 void init_exception_type(Type& t, const char* name, Type& base);
 // `T(*args, **kwargs)` for an exception type T: every exception type's construct.
 Value construct_exception(Value type, const Args& a);
+
+// ---- exception groups (exception_group.cpp) ----
+// Is `v` an instance of BaseExceptionGroup (or a subclass)?
+bool is_exception_group(Value v);
+// A group's sub-exceptions.
+Tuple* exception_group_items(Value eg);
+// `except* T`: TypeError unless T is an exception type (or a tuple of them) and no group type.
+void check_except_star_type(Value match_type);
+// CHECK_EG_MATCH: the part of `exc` matching `match_type` (None when nothing
+// does; a naked exception that matches is wrapped in a group whose traceback
+// is `here`), and in `rest` what is left to the next except* clause.
+Value exception_group_match(Value exc, Value match_type, Value& rest, Value here);
+// PREP_RERAISE_STAR: what leaves a try/except* whose original exception was
+// `orig`, given the list of what each handler raised (a new exception, or a
+// part of orig re-raised) and the unmatched rest: None, or the exception to raise.
+Value prep_reraise_star(Value orig, Value excs);
+void init_exception_group_types();   // (with the other exception types)
+void init_exception_group_methods(); // (with the class protocol: static methods)
 
 // The type of TracebackEntry objects (exc.__traceback__, tb_next, tb_frame).
 extern Type traceback_type;

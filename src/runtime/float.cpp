@@ -45,10 +45,11 @@ double float_pow(double x, double y) {
 std::optional<double> real_as_double(Value v) {
   if (v.is_double()) return v.as_double();
   if (v.is_small_int() || v.is_bool() || is_bigint(v)) return int_to_double(v);
+  if (is_float(v)) return float_value(v); // (a subclass's __float__ is not asked: PyFloat_AsDouble)
   for (const char* dunder : {"__float__", "__index__"}) {
     Value r = ops_detail::call_dunder(v, dunder);
     if (r.is_empty()) continue;
-    if (r.is_double()) return r.as_double();
+    if (is_float(r)) return float_value(r);
     if ((r.is_small_int() || r.is_bool() || is_bigint(r)) && dunder[2] == 'i') return int_to_double(r);
     raise_fmt(types::type_error, "{}.{} returned non-float (type {})", type_of(v)->name, dunder, type_of(r)->name);
   }

@@ -765,6 +765,74 @@ std::string format_float(double x, const FormatSpec& spec,
   }
 }
 
+std::string format_complex(double re, double im, const FormatSpec& spec) {
+  switch (spec.type) {
+  case U'\0':
+  case U'e':
+  case U'E':
+  case U'f':
+  case U'F':
+  case U'g':
+  case U'G':
+  case U'n': break;
+  default: unknown_presentation_type(spec.type, "complex");
+  }
+  if (spec.fill == U'0') raise("ValueError", "Zero padding is not allowed in complex format specifier");
+  if (spec.align == '=') raise("ValueError", "'=' alignment flag is not allowed in complex format specifier");
+  if (spec.precision > INT_MAX) raise("ValueError", "precision too big");
+  char32_t type = spec.type;
+  int64_t precision = spec.precision, default_precision = 6;
+  bool skip_re = false, add_parens = false;
+  if (type == U'\0') {
+    // Like str(z): repr digits, the real part left out when it is +0.
+    type = U'r';
+    default_precision = 0;
+    if (re == 0.0 && !std::signbit(re))
+      skip_re = true;
+    else
+      add_parens = true;
+  }
+  if (type == U'n') type = U'g';
+  if (precision < 0)
+    precision = default_precision;
+  else if (type == U'r')
+    type = U'g';
+  // One part laid out as a float without padding, with the sign option `sign`.
+  auto part = [&](double x, char sign) {
+    std::string buf = double_to_string(x, static_cast<char>(type), precision, false, spec.alternate, spec.no_neg_zero);
+    std::string_view body(buf);
+    char sign_char = '\0';
+    if (!body.empty() && body[0] == '-') {
+      sign_char = '-';
+      body.remove_prefix(1);
+    }
+    size_t n_digits = 0;
+    while (n_digits < body.size() && body[n_digits] >= '0' && body[n_digits] <= '9')
+      ++n_digits;
+    bool has_decimal = n_digits < body.size() && body[n_digits] == '.';
+    std::string_view remainder = body.substr(n_digits + (has_decimal ? 1 : 0));
+    FormatSpec bare;
+    bare.sign = sign;
+    bare.grouping = spec.grouping;
+    return layout_number(sign_char, "", body.substr(0, n_digits), has_decimal, remainder,
+                         static_cast<int64_t>(remainder.size()), bare, group_size(spec), spec.grouping);
+  };
+  std::string text;
+  if (add_parens) text += '(';
+  if (!skip_re) text += part(re, spec.sign);
+  text += part(im, skip_re ? spec.sign : '+');
+  text += 'j';
+  if (add_parens) text += ')';
+  int64_t padding = spec.width - static_cast<int64_t>(text.size());
+  if (padding <= 0) return text;
+  int64_t lpad = spec.align == '<' ? 0 : spec.align == '^' ? padding / 2 : padding;
+  std::string out;
+  append_fill(out, spec.fill, lpad);
+  out += text;
+  append_fill(out, spec.fill, padding - lpad);
+  return out;
+}
+
 std::string format_int(const mpz_t x, const FormatSpec& spec,
                        std::string_view type_name) {
   return format_int_impl<mpz_srcptr>(x, spec, type_name);

@@ -70,6 +70,10 @@ FormatSpec parse_format_spec(std::string_view spec, SpecKind kind,
 // float.__format__ with a parsed spec; type_name names the object in errors.
 std::string format_float(double x, const FormatSpec& spec,
                          std::string_view type_name = "float");
+// complex.__format__ with a parsed spec (CPython's format_complex_internal):
+// both parts formatted as floats, the imaginary one always signed, "(re+imj)"
+// with no type, the whole padded; no '0' padding, no '=' alignment.
+std::string format_complex(double re, double im, const FormatSpec& spec);
 // int.__format__ with a parsed spec (b c d o x X n, and e E f F g G % via float).
 std::string format_int(const mpz_t x, const FormatSpec& spec,
                        std::string_view type_name = "int");

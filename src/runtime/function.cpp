@@ -14,7 +14,8 @@ Value native_function_attr(NativeFunction* f, std::string_view n) {
   if (n == "__qualname__")
     return f->owner ? str_value(fmt::format("{}.{}", f->owner->name, f->name)) : str_value(f->name);
   if (n == "__self__") return f->self.is_empty() ? Value::none() : f->self;
-  if (n == "__module__") return f->owner ? Value::none() : Value::object(intern("builtins"));
+  if (n == "__module__")
+    return f->owner ? Value::none() : Value::object(f->module ? f->module : intern("builtins"));
   if (n == "__doc__") return Value::none();
   return Value::empty();
 }

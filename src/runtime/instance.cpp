@@ -6,6 +6,7 @@
 
 #include "runtime/containers.h"
 #include "runtime/int.h"
+#include "runtime/iter.h"
 #include "runtime/str.h"
 
 namespace tributary {
@@ -147,6 +148,8 @@ size_t base_layout_size(Object* o) {
   case Kind::Dict: return sizeof(Dict);
   case Kind::Set:
   case Kind::FrozenSet: return sizeof(Set);
+  case Kind::Float: return sizeof(Float);
+  case Kind::Iterator: return subclassable_iter_size(static_cast<IterObject*>(o));
   case Kind::Property: return sizeof(Property);
   case Kind::StaticMethod:
   case Kind::ClassMethod: return sizeof(StaticMethod);
@@ -166,7 +169,12 @@ Instance* builtin_subclass_attr_store(Object* o) {
 Value new_builtin_subclass_instance(Type* cls, Value base) {
   Object* src;
   alignas(BigInt) char buf[sizeof(BigInt) + sizeof(mp_limb_t)];
-  if (cls->kind == Kind::Int && !base.is_object()) {
+  Float boxed;
+  if (cls->kind == Kind::Float && base.is_double()) {
+    boxed.type = &types::float_;
+    boxed.value = base.as_double();
+    src = &boxed;
+  } else if (cls->kind == Kind::Int && !base.is_object()) {
     // A small int gets the big-int layout (unnormalized: make_int never makes
     // one, but every int operation reads a BigInt through its mpz).
     int64_t i = base.as_small_int();

@@ -71,7 +71,7 @@ inline Instance* attr_store(Object* o) {
   return builtin_subclass_attr_store(o);
 }
 // An instance of builtin subclass `cls` holding `base`'s value (`base` an
-// exact builtin object, or a small int, of cls's layout kind; a list, dict or
+// exact builtin object, a small int or a double, of cls's layout kind; a list, dict or
 // set gives its contents away).
 Value new_builtin_subclass_instance(Type* cls, Value base);
 

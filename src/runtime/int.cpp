@@ -473,7 +473,12 @@ Value int_invert(Value a) {
   return make_int(mr.z);
 }
 
-Value int_abs(Value a) { return int_is_negative(a) ? int_neg(a) : (a.is_bool() ? make_int(a.is_true()) : a); }
+Value int_abs(Value a) {
+  if (int_is_negative(a)) return int_neg(a);
+  if (a.is_bool()) return make_int(a.is_true());
+  if (is_bigint(a) && !is_exact(a, types::int_)) return make_int(Mpz(a).z); // a subclass's value
+  return a;
+}
 
 double float_floordiv(double a, double b) {
   double mod = std::fmod(a, b);

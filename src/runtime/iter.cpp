@@ -263,6 +263,7 @@ bool is_index_or_stop(const PyException& e) {
 // Python-visible iterator methods.
 Value iterator_next_method(Value self, const Args&) {
   Value v;
+  ops_detail::BuiltinPath path(self); // (a subclass's super().__next__(): not its own again)
   if (iter_next(self, v)) return v;
   raise(Value::object(new_exception(&types::stop_iteration, std::span<const Value>())));
 }
@@ -530,7 +531,31 @@ Value get_iter(Value v) {
   raise_fmt(types::type_error, "'{}' object is not iterable", t->name);
 }
 
+size_t subclassable_iter_size(const IterObject* it) {
+  switch (it->ikind) {
+  case IterKind::Enumerate: return sizeof(EnumerateIter);
+  case IterKind::Zip:
+  case IterKind::Map: return sizeof(MultiIter);
+  case IterKind::Filter: return sizeof(FnIter);
+  case IterKind::ReversedSeq: return sizeof(SeqIter);
+  default: return 0;
+  }
+}
+
 bool iter_next(Value itv, Value& out) {
+  // A subclass of enumerate, zip, map, filter or reversed: its own __next__ first.
+  if (is_kind(itv, Kind::Iterator) && has_attr_store(itv.as_object()->type)) {
+    static Str* const kNext = intern("__next__");
+    if (Value m = ops_detail::find_dunder(itv, kNext); !m.is_empty()) {
+      try {
+        out = ops_detail::call_with_self(m, itv, {});
+      } catch (const PyException& e) {
+        if (is_stop_iteration(e)) return false;
+        throw;
+      }
+      return true;
+    }
+  }
   if (!is_kind(itv, Kind::Iterator)) {
     if (is_kind(itv, Kind::Generator)) return vm::generator_next(itv, out); // no StopIteration allocated
     // User iterators: call __next__, turning StopIteration into false.

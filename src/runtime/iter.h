@@ -111,6 +111,10 @@ extern Type list_iterator, list_reverseiterator, tuple_iterator, str_ascii_itera
     enumerate, zip, map, filter, reversed, callable_iterator;
 } // namespace types
 
+// The object size of an iterator classes may derive from (enumerate, zip, map,
+// filter, reversed: their instances are copied into a subclass's layout); 0 for any other.
+size_t subclassable_iter_size(const IterObject* it);
+
 // Public constructors (builtins enumerate/zip/map/filter/reversed/range/iter).
 Value make_enumerate(Value iterable, Value start);
 Value make_zip(std::span<const Value> iterables, bool strict);

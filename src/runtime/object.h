@@ -86,6 +86,12 @@ struct Type : Object {
   uint32_t basic_size = 0;
   void (*relocate)(Object* from, Object* to) = nullptr;
   List* subclasses = nullptr; // classes naming this one as a base (type.__subclasses__)
+  // A native type's own attribute access (CPython's tp_getattro/tp_setattro;
+  // weakref proxies forward every name): when set, every attribute get, set
+  // and delete on its instances calls it. getattro gives empty for a missing
+  // attribute unless `must` (then it raises); setattro deletes when `v` is empty.
+  Value (*getattro)(Value obj, Str* name, bool must) = nullptr;
+  void (*setattro)(Value obj, Str* name, Value v) = nullptr;
 };
 
 struct Str : Object {
@@ -107,7 +113,11 @@ struct BigInt : Object {
   mp_limb_t* limbs() { return reinterpret_cast<mp_limb_t*>(this + 1); }
 };
 
-struct Float : Object {}; // floats are never heap objects; the type exists for type()
+// An exact float is always an inline double (value.h); only instances of
+// float subclasses are heap objects, with this layout (new_builtin_subclass_instance).
+struct Float : Object {
+  double value;
+};
 
 struct Tuple : Object {
   size_t size;
@@ -158,6 +168,7 @@ struct NativeFunction : Object {
   Value self;          // empty unless bound
   Type* owner;         // type the method belongs to (for error messages), or null
   NativeInline inline_op = NativeInline::None;
+  Str* module = nullptr; // a module-level function's module (its __module__), or null
 };
 
 struct BoundMethod : Object {
@@ -212,6 +223,9 @@ inline bool is_kind(Value v, Kind k) { return v.is_object() && v.as_object()->ty
 inline bool is_str(Value v) { return is_kind(v, Kind::Str); }
 inline bool is_bigint(Value v) { return is_kind(v, Kind::Int); }
 inline bool is_int(Value v) { return v.is_small_int() || is_bigint(v); }
+// A float or an instance of a float subclass, and its value.
+inline bool is_float(Value v) { return v.is_double() || is_kind(v, Kind::Float); }
+inline double float_value(Value v) { return v.is_double() ? v.as_double() : v.as<Float>()->value; }
 inline bool is_tuple(Value v) { return is_kind(v, Kind::Tuple); }
 inline bool is_list(Value v) { return is_kind(v, Kind::List); }
 inline bool is_dict(Value v) { return is_kind(v, Kind::Dict); }

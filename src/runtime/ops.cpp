@@ -68,7 +68,7 @@ inline bool is_sequence_kind(Kind k) {
   return k == Kind::Str || k == Kind::List || k == Kind::Tuple || k == Kind::Bytes;
 }
 
-double to_double(Value v) { return v.is_double() ? v.as_double() : int_to_double(v); }
+double to_double(Value v) { return is_float(v) ? float_value(v) : int_to_double(v); }
 
 // Repeat count for `seq * n`: negative counts are 0; huge ones overflow like CPython.
 int64_t repeat_count(Value n) {
@@ -223,7 +223,7 @@ Value sequence_repeat(Value seq, Value count) {
 Value builtin_binary(BinOp op, Value a, Value b) {
   bool ai = is_intlike(a), bi = is_intlike(b);
   if (ai && bi) return int_binary(op, a, b);
-  if ((ai || a.is_double()) && (bi || b.is_double())) return float_binary(op, to_double(a), to_double(b));
+  if ((ai || is_float(a)) && (bi || is_float(b))) return float_binary(op, to_double(a), to_double(b));
   Type* ta = type_of(a);
   Type* tb = type_of(b);
   Kind ka = ta->kind, kb = tb->kind;
@@ -452,11 +452,12 @@ bool range_equal(Range* a, Range* b) {
 Value builtin_compare(CmpOp op, Value a, Value b) {
   bool ai = is_intlike(a), bi = is_intlike(b);
   if (ai && bi) return Value::boolean(apply_order(op, int_compare(a, b)));
-  if (a.is_double() && b.is_double()) return Value::boolean(apply_cmp(op, a.as_double(), b.as_double()));
-  if ((ai && b.is_double()) || (a.is_double() && bi)) {
-    double d = a.is_double() ? a.as_double() : b.as_double();
+  bool af = is_float(a), bf = is_float(b);
+  if (af && bf) return Value::boolean(apply_cmp(op, float_value(a), float_value(b)));
+  if ((ai && bf) || (af && bi)) {
+    double d = af ? float_value(a) : float_value(b);
     if (std::isnan(d)) return Value::boolean(op == CmpOp::Ne);
-    int c = a.is_double() ? -int_double_compare(b, d) : int_double_compare(a, d);
+    int c = af ? -int_double_compare(b, d) : int_double_compare(a, d);
     return Value::boolean(apply_order(op, c));
   }
   Type* ta = type_of(a);
@@ -559,30 +560,36 @@ namespace {
   raise_fmt(types::type_error, "bad operand type for unary {}: '{}'", sym, type_of(v)->name);
 }
 
-Value user_unary(Value v, const char* dunder, const char* sym) {
-  if (is_user_type(type_of(v))) {
-    Value r = call_dunder(v, dunder);
-    if (!r.is_empty()) return r;
-  }
-  bad_unary(sym, v);
+// A user class's own unary special method (a builtin subclass's override
+// included); empty when it has none, so the builtin behaviour runs.
+Value own_unary(Value v, const char* dunder) {
+  if (v.is_object() && is_user_type(v.as_object()->type)) return call_dunder(v, dunder);
+  return Value::empty();
 }
 } // namespace
 
 Value negate(Value v) {
   if (v.is_double()) return Value::from_double(-v.as_double());
+  if (Value r = own_unary(v, "__neg__"); !r.is_empty()) return r;
+  if (is_float(v)) return Value::from_double(-float_value(v));
   if (is_intlike(v)) return int_neg(v);
-  return user_unary(v, "__neg__", "-");
+  bad_unary("-", v);
 }
 
 Value positive(Value v) {
-  if (v.is_double() || v.is_small_int() || is_bigint(v)) return v;
+  if (v.is_double() || v.is_small_int() || is_exact(v, types::int_)) return v;
+  if (Value r = own_unary(v, "__pos__"); !r.is_empty()) return r;
+  if (is_float(v)) return Value::from_double(float_value(v)); // a subclass's value
+  if (is_bigint(v)) return make_int(Mpz(v).z);                // an int subclass's value, normalized
   if (v.is_bool()) return Value::small_int(v.is_true());
-  return user_unary(v, "__pos__", "+");
+  bad_unary("+", v);
 }
 
 Value invert(Value v) {
+  if (v.is_small_int()) return int_invert(v);
+  if (Value r = own_unary(v, "__invert__"); !r.is_empty()) return r;
   if (is_intlike(v)) return int_invert(v);
-  return user_unary(v, "__invert__", "~");
+  bad_unary("~", v);
 }
 
 bool truthy(Value v) {
@@ -601,6 +608,7 @@ bool truthy(Value v) {
   }
   switch (t->kind) {
   case Kind::Int: return t->is_builtin || mpz_sgn(v.as<BigInt>()->z) != 0; // a builtin BigInt is never zero
+  case Kind::Float: return v.as<Float>()->value != 0.0;
   case Kind::Str: return v.as<Str>()->nbytes != 0;
   case Kind::Bytes: return v.as<Bytes>()->size != 0;
   case Kind::Tuple: return v.as<Tuple>()->size != 0;
@@ -673,6 +681,7 @@ int64_t hash_value(Value v) {
   }
   switch (t->kind) {
   case Kind::Int: return int_hash(v);
+  case Kind::Float: return double_hash(v.as<Float>()->value);
   case Kind::Str: return str_hash(v.as<Str>());
   case Kind::Bytes: return bytes_hash(v.as<Bytes>());
   case Kind::Tuple: return tuple_hash_of(v.as<Tuple>()->span());
@@ -843,6 +852,10 @@ Value call_dunder(Value obj, const char* name, std::span<const Value> args) {
 }
 
 } // namespace ops_detail
+
+bool overrides_dunder(Value v, const char* name) {
+  return is_user_type(type_of(v)) && !ops_detail::find_dunder(v, intern(name)).is_empty();
+}
 
 // ---- collecting iterables --------------------------------------------------------------------
 

@@ -39,6 +39,10 @@ Value negate(Value v);
 Value positive(Value v);
 Value invert(Value v);
 bool truthy(Value v);
+// Does type(v), a subclass of a builtin type, define special method `name`
+// over its base's? (False for builtin values; consumes a pending builtin path,
+// as every special-method lookup does: see ops_internal.h's BuiltinPath.)
+bool overrides_dunder(Value v, const char* name);
 
 int64_t hash_value(Value v);             // TypeError for unhashable
 Str* repr(Value v);

@@ -14,6 +14,7 @@
 #include "runtime/containers.h"
 #include "runtime/gc.h"
 #include "runtime/instance.h"
+#include "runtime/int.h"
 #include "runtime/interpreter.h"
 #include "runtime/ops_internal.h"
 #include "runtime/str.h"
@@ -83,6 +84,7 @@ Value type_attr(Type* t, Str* name) {
     // JIT's guards watch (class_changed).
     if (n == "__dict__") return Value::object(dict_copy(t->dict));
     if (n == "__class__") return Value::object(type_of(Value::object(t)));
+    if (n == "__flags__") return make_int(type_flags(t));
   }
   Value v = type_lookup(t, name);
   if (!v.is_empty()) {
@@ -217,6 +219,7 @@ Value module_getattr_hook(Value module, Str* name) {
 // The attribute without a module's __getattr__ hook; empty when missing.
 static Value plain_attr_or_empty(Value obj, Str* name) {
   Type* t = type_of(obj);
+  if (t->getattro) return t->getattro(obj, name, false);
   if (t->kind == Kind::Instance || has_attr_store(t)) return instance_getattr(obj, name, true);
   if (t == super_type()) return super_getattr(obj, name);
   if (obj.is_object()) {
@@ -243,6 +246,7 @@ Value get_attr_or_empty(Value obj, Str* name) {
 Value get_attr(Value obj, Str* name) {
   if (obj.is_object() && (is_kind(obj, Kind::Instance) || has_attr_store(type_of(obj))))
     return instance_getattr(obj, name, false);
+  if (obj.is_object() && obj.as_object()->type->getattro) return obj.as_object()->type->getattro(obj, name, true);
   if (is_kind(obj, Kind::Module)) {
     // (The hook's own AttributeError, with its message, propagates.)
     if (Value v = plain_attr_or_empty(obj, name); !v.is_empty()) return v;
@@ -258,6 +262,10 @@ Value lookup_method(Value obj, Str* name, bool& is_method) {
   Type* t = type_of(obj);
   Kind k = t->kind;
   const bool attrs = k == Kind::Instance || has_attr_store(t);
+  if (t->getattro) {
+    is_method = false;
+    return t->getattro(obj, name, true);
+  }
   if (attrs && !(class_hooks(t) & kHookGetattribute)) {
     // A method on the class, not shadowed by an instance attribute: call it unbound.
     Value f = type_lookup(t, name);
@@ -310,6 +318,10 @@ void set_class_attr(Type* cls, Str* name, Value v) {
 
 void set_attr(Value obj, Str* name, Value v) {
   Type* t = type_of(obj);
+  if (t->setattro) {
+    t->setattro(obj, name, v);
+    return;
+  }
   if (has_attr_store(t) || (t->kind == Kind::Type && !t->is_builtin && (class_hooks(t) & kHookSetattr))) {
     instance_setattr(obj, name, v); // (a metaclass's __setattr__ too)
     return;
@@ -340,6 +352,10 @@ void set_attr(Value obj, Str* name, Value v) {
 
 void del_attr(Value obj, Str* name) {
   Type* t = type_of(obj);
+  if (t->setattro) {
+    t->setattro(obj, name, Value::empty());
+    return;
+  }
   if (has_attr_store(t)) {
     instance_delattr(obj, name);
     return;

@@ -142,7 +142,7 @@ void dict_into(std::string& out, Dict* d) {
 
 void set_into(std::string& out, Set* s) {
   bool frozen = s->type->kind == Kind::FrozenSet;
-  std::string name = s->type->is_builtin ? s->type->name : class_path(s->type);
+  std::string name = s->type->name; // (a subclass's bare name, as CPython's tp_name)
   if (s->used == 0) {
     out += name + "()";
     return;
@@ -250,6 +250,7 @@ void repr_into(std::string& out, Value v) {
   }
   switch (t->kind) {
   case Kind::Int: out += bigint_decimal(v); return;
+  case Kind::Float: out += fmtlib::float_repr(v.as<Float>()->value); return;
   case Kind::Str: out += str_repr(v.as<Str>()->view()); return;
   case Kind::Bytes: bytes_repr_into(out, v.as<Bytes>()); return;
   case Kind::Tuple: {
@@ -403,6 +404,8 @@ Str* format_value(Value v, Str* spec) {
       if (!is_str(r)) raise_fmt(types::type_error, "__format__ must return a str, not {}", type_of(r)->name);
       return r.as<Str>();
     }
+    // (int, float and str's __format__ with an empty spec give str(self).)
+    if (s.empty()) return to_str(v);
   }
   try {
     if (v.is_bool()) {
@@ -410,7 +413,7 @@ Str* format_value(Value v, Str* spec) {
       return new_str(fmtlib::format_int(static_cast<int64_t>(v.is_true()), s));
     }
     if (v.is_small_int()) return new_str(fmtlib::format_int(v.as_small_int(), s));
-    if (v.is_double()) return new_str(fmtlib::format_float(v.as_double(), s));
+    if (is_float(v)) return new_str(fmtlib::format_float(float_value(v), s));
     if (is_bigint(v)) return new_str(fmtlib::format_int(v.as<BigInt>()->z, s));
     if (t->kind == Kind::Str) return new_str(fmtlib::format_str(v.as<Str>()->view(), s));
   } catch (const fmtlib::FormatError& e) {

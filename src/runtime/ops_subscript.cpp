@@ -143,7 +143,7 @@ Value range_subscript(Range* r, Value key) {
 
 bool is_generic_origin(const Type* t) {
   return t == &types::list || t == &types::dict || t == &types::tuple || t == &types::set || t == &types::frozenset ||
-         t == &types::type;
+         t == &types::type || t == &types::base_exception_group || t == &types::exception_group;
 }
 
 Value type_subscript(Value cls, Value key) {

@@ -8,6 +8,8 @@
 // `hasattr(list, "__iter__")`, a mixin's method resolution order. Each runs
 // the generic operation under ops_detail::BuiltinPath, so that a subclass
 // instance gets the builtin behaviour rather than its own override again.
+#include <cmath>
+
 #include "runtime/exceptions.h"
 #include "runtime/instance.h"
 #include "runtime/int.h"
@@ -108,6 +110,8 @@ Value op_invert(const Call& c) {
 }
 Value op_abs(const Call& c) {
   expect(c, "__abs__", 0);
+  if (is_float(c.self)) return Value::from_double(std::fabs(float_value(c.self)));
+  if (c.self.is_small_int() || c.self.is_bool() || is_bigint(c.self)) return int_abs(c.self);
   return compare_bool(CmpOp::Lt, c.self, Value::small_int(0)) ? negate(c.self) : positive(c.self);
 }
 // int(x) of an int or a subclass's value: an exact int.
@@ -117,7 +121,7 @@ Value op_int(const Call& c) {
 }
 Value op_float(const Call& c) {
   expect(c, "__float__", 0);
-  if (c.self.is_double()) return c.self;
+  if (is_float(c.self)) return Value::from_double(float_value(c.self));
   return Value::from_double(int_to_double(c.self.is_bool() ? Value::small_int(c.self.is_true()) : c.self));
 }
 Value op_format(const Call& c) {

@@ -9,6 +9,7 @@
 #include "runtime/exceptions.h"
 #include "runtime/int.h"
 #include "runtime/interpreter.h"
+#include "runtime/iter.h"
 #include "runtime/ops_internal.h"
 #include "runtime/str.h"
 
@@ -207,6 +208,22 @@ Value exc_with_traceback(Value self, const Args& a) {
   return self;
 }
 
+// BaseException.add_note(note): appends to __notes__ (created as a list).
+Value exc_add_note(Value self, const Args& a) {
+  if (a.npos != 1 || a.nkw) raise(types::type_error, "add_note() takes exactly one argument");
+  if (!is_str(a[0])) raise_fmt(types::type_error, "note must be a str, not '{}'", type_of(a[0])->name);
+  static Str* const kNotes = intern("__notes__");
+  Value notes = get_attr_or_empty(self, kNotes);
+  if (notes.is_empty()) {
+    notes = Value::object(new_list());
+    set_attr(self, kNotes, notes);
+  } else if (!is_list(notes)) {
+    raise(types::type_error, "Cannot add note: __notes__ is not a list");
+  }
+  list_append(notes.as<List>(), a[0]);
+  return Value::none();
+}
+
 // ---- property, staticmethod, classmethod, super ----------------------------------------
 
 Value make_property(Value fget, Value fset, Value fdel) {
@@ -370,9 +387,11 @@ Type* layout_base(Tuple* bases) {
       for (std::string_view f : kFinal)
         if (f == std::string_view(base->name))
           raise_fmt(types::type_error, "type '{}' is not an acceptable base type", base->name);
-      if (base->kind == Kind::Float || base->kind == Kind::Module || base->kind == Kind::Function ||
-          base->kind == Kind::Iterator || base->kind == Kind::DictView || base->kind == Kind::NativeFunction ||
-          base->kind == Kind::BoundMethod || base->kind == Kind::File || base->kind == Kind::Generator)
+      const bool iter_base = base == &types::enumerate || base == &types::zip || base == &types::map ||
+                             base == &types::filter || base == &types::reversed;
+      if (base->kind == Kind::Module || base->kind == Kind::Function || (base->kind == Kind::Iterator && !iter_base) ||
+          base->kind == Kind::DictView || base->kind == Kind::NativeFunction || base->kind == Kind::BoundMethod ||
+          base->kind == Kind::File || base->kind == Kind::Generator)
         raise_fmt(types::not_implemented_error, "subclassing builtin type '{}' is not supported yet", base->name);
     }
     if (base == &types::object) continue;
@@ -696,12 +715,15 @@ bool names_dict_slot(Value slots) {
   return false;
 }
 
-// Whether every class of t's MRO but object declares __slots__, none with __dict__.
+// Whether every class of t's MRO but object (and the builtin value type a
+// subclass of int, float, str, ... derives from) declares __slots__, none with __dict__.
 bool slots_only(Type* t) {
   for (Value m : t->mro->span()) {
     Type* mt = m.as<Type>();
-    if (mt == &types::object) continue;
-    if (mt->is_builtin || mt->kind != Kind::Instance || !mt->dict) return false;
+    if (mt == &types::object ||
+        (mt->is_builtin && t->builtin_subclass && mt->kind == t->kind && mt->kind != Kind::Object))
+      continue;
+    if (mt->is_builtin || (mt->kind != Kind::Instance && !mt->builtin_subclass) || !mt->dict) return false;
     Value* slots = dict_find_str(mt->dict, intern("__slots__"));
     if (!slots || names_dict_slot(*slots)) return false;
   }
@@ -743,16 +765,91 @@ void install_slots(Type* t, Dict* ns) {
   }
 }
 
+bool is_slot_member(Type* t, Str* name) {
+  if (!member_descriptor_type.dict) return false;
+  Value attr = type_lookup(t, name);
+  return is_kind(attr, Kind::Object) && attr.as_object()->type == &member_descriptor_type;
+}
+
 // An instance's __dict__: its attributes but those kept in slots (a subclass
 // of a slotted class has both).
 Dict* instance_dict_without_slots(Instance* o) {
   Dict* d = instance_dict(o);
-  if (!member_descriptor_type.dict) return d;
+  for (uint32_t i = 0; i < o->shape->size; ++i)
+    if (is_slot_member(o->type, o->shape->names[i])) dict_del(d, Value::object(o->shape->names[i]));
+  return d;
+}
+
+// ---- obj.__dict__ ---------------------------------------------------------------------------
+//
+// Attributes live in the instance's shape and slots (the JIT's guards and the
+// inline caches read them there), so obj.__dict__ is a dict built from them:
+// an instance of a dict subclass (named dict) whose mutators write through to
+// the instance, so that obj.__dict__[k] = v, update(), del, pop()... change
+// its attributes as in CPython (copy and pickle restore state so). Limit: a
+// __dict__ kept while the attributes change by other means does not see the
+// changes (CPython's is the storage itself).
+
+Type* g_attr_dict_type = nullptr;
+Str* owner_name() { return intern(" owner"); } // (no identifier: never an attribute name)
+
+Value dict_owner(Value d) { return instance_get_slot(attr_store(d.as_object()), owner_name()); }
+
+// Makes the owner's attributes (but its slots' members) the str keys of `d`.
+void sync_owner(Value d) {
+  Value owner = dict_owner(d);
+  if (owner.is_empty()) return;
+  Instance* o = attr_store(owner.as_object());
+  Dict* dict = d.as<Dict>();
+  std::vector<Str*> gone;
   for (uint32_t i = 0; i < o->shape->size; ++i) {
-    Value attr = type_lookup(o->type, o->shape->names[i]);
-    if (is_kind(attr, Kind::Object) && attr.as_object()->type == &member_descriptor_type)
-      dict_del(d, Value::object(o->shape->names[i]));
+    Str* n = o->shape->names[i];
+    if (!is_slot_member(o->type, n) && !dict_find(dict, Value::object(n))) gone.push_back(n);
   }
+  for (Str* n : gone)
+    instance_del_slot(o, n);
+  size_t pos = 0;
+  Value k, v;
+  while (dict_next(dict, pos, k, v))
+    if (is_str(k)) instance_set_slot(o, intern(k.as<Str>()->view()), v);
+}
+
+// A mutator of the attribute dict: dict's own method, then the owner synced.
+template <const char* Name> Value attr_dict_mutator(Value self, const Args& a) {
+  static Value method = type_lookup(&types::dict, intern(Name));
+  std::vector<Value> argv{self};
+  argv.insert(argv.end(), a.pos, a.pos + a.npos);
+  Value r = call(method, Args{argv.data(), static_cast<uint32_t>(argv.size()), a.kwnames, a.kwvals, a.nkw});
+  sync_owner(self);
+  return r;
+}
+#define ATTR_DICT_METHOD(id, text) constexpr char id[] = text;
+ATTR_DICT_METHOD(kSetitem, "__setitem__")
+ATTR_DICT_METHOD(kDelitem, "__delitem__")
+ATTR_DICT_METHOD(kUpdate, "update")
+ATTR_DICT_METHOD(kPop, "pop")
+ATTR_DICT_METHOD(kPopitem, "popitem")
+ATTR_DICT_METHOD(kSetdefault, "setdefault")
+ATTR_DICT_METHOD(kClear, "clear")
+#undef ATTR_DICT_METHOD
+
+Value instance_attr_dict(Value obj, Instance* o) {
+  if (!g_attr_dict_type) {
+    Value base = Value::object(&types::dict);
+    Dict* ns = new_dict();
+    dict_set(ns, Value::object(intern("__module__")), Value::object(intern("builtins")));
+    g_attr_dict_type = make_class(intern("dict"), new_tuple(std::span<const Value>(&base, 1)), ns);
+    for (const auto& [name, fn] : {std::pair{kSetitem, &self_or_first<attr_dict_mutator<kSetitem>>},
+                                   std::pair{kDelitem, &self_or_first<attr_dict_mutator<kDelitem>>},
+                                   std::pair{kUpdate, &self_or_first<attr_dict_mutator<kUpdate>>},
+                                   std::pair{kPop, &self_or_first<attr_dict_mutator<kPop>>},
+                                   std::pair{kPopitem, &self_or_first<attr_dict_mutator<kPopitem>>},
+                                   std::pair{kSetdefault, &self_or_first<attr_dict_mutator<kSetdefault>>},
+                                   std::pair{kClear, &self_or_first<attr_dict_mutator<kClear>>}})
+      add_method(*g_attr_dict_type, name, fn);
+  }
+  Value d = new_builtin_subclass_instance(g_attr_dict_type, Value::object(instance_dict_without_slots(o)));
+  instance_set_slot(attr_store(d.as_object()), owner_name(), obj);
   return d;
 }
 
@@ -768,6 +865,12 @@ void check_slots_store(Type* t, Str* name) {
 }
 
 } // namespace
+
+int64_t type_flags(Type* t) {
+  constexpr int64_t kHeapType = 1 << 9, kBaseType = 1 << 10, kIsAbstract = 1 << 20;
+  if (t->construct != construct_instance) return t == &types::boolean || t == &types::none ? 0 : kBaseType;
+  return kHeapType | kBaseType | ((class_hooks(t) & kHookAbstract) ? kIsAbstract : 0);
+}
 
 uint32_t class_hooks(Type* t) {
   uint64_t epoch = instance_class_epoch();
@@ -799,7 +902,7 @@ Value instance_lookup(Value obj, Str* name) {
   if (!cls_attr.is_empty()) return ops_detail::bind_attr(cls_attr, obj, name);
   std::string_view n = name->view();
   if (n.size() > 4 && n[0] == '_' && n[1] == '_') {
-    if (n == "__dict__") return class_hooks(t) & kHookSlots ? Value::empty() : Value::object(instance_dict_without_slots(o));
+    if (n == "__dict__") return class_hooks(t) & kHookSlots ? Value::empty() : instance_attr_dict(obj, o);
     if (n == "__class__") return Value::object(t);
   }
   return Value::empty();
@@ -992,6 +1095,8 @@ void init_class_protocol() {
   add_method(base_exception, "__str__", self_or_first<exc_str>);
   add_method(base_exception, "__repr__", self_or_first<exc_repr>);
   add_method(base_exception, "with_traceback", self_or_first<exc_with_traceback>);
+  add_method(base_exception, "add_note", self_or_first<exc_add_note>);
+  init_exception_group_methods();
 
   property.construct = construct_property;
   add_method(property, "getter", self_or_first<property_getter>);

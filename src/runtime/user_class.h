@@ -71,6 +71,9 @@ inline bool is_data_descriptor(Value v) {
 
 // The hooks of `t` (recomputed when any class changed).
 uint32_t class_hooks(Type* t);
+// type.__flags__: CPython's Py_TPFLAGS_HEAPTYPE for classes made by a class
+// statement or type(), BASETYPE, IS_ABSTRACT (what copyreg and inspect test).
+int64_t type_flags(Type* t);
 
 // Attribute protocol for Kind::Instance objects (ops_attr.cpp delegates here).
 // get: empty when absent (after __getattr__, whose AttributeError means absent

@@ -1,6 +1,8 @@
 // code.cpp — code objects, stack effects and exception-table lookup.
 #include "vm/code.h"
 
+#include "runtime/containers.h"
+
 namespace tributary::vm {
 
 int stack_effect(Op op, int32_t arg, bool jumping) {
@@ -75,6 +77,41 @@ Code* new_code() {
   auto* c = gc::make<Code>();
   c->type = &types::code;
   return c;
+}
+
+Code* copy_code(const Code* c) {
+  Code* n = new_code();
+  *n = *c;
+  n->home_globals = nullptr;
+  n->copies.clear();
+  for (GlobalCache& g : n->global_caches)
+    g = GlobalCache{};
+  for (AttrCache& a : n->attr_caches)
+    a = AttrCache{};
+  n->jit_counters.assign(n->jit_counters.size(), 0);
+  n->jit_loops.assign(n->jit_loops.size(), nullptr);
+  n->jit_calls = 0;
+  n->jit_function = nullptr;
+  n->jit_no_inline = false;
+  n->jit_huge = false;
+  n->jit_chunk_starts.clear();
+  n->jit_chunk_pcs.clear();
+  return n;
+}
+
+Code* code_for_globals(Code* c, Dict* globals) {
+  if (c->home_globals == globals) return c;
+  if (!c->home_globals) {
+    c->home_globals = globals;
+    return c;
+  }
+  for (size_t i = 0; i < c->copies.size(); i += 2)
+    if (c->copies[i].as<Dict>() == globals) return c->copies[i + 1].as<Code>();
+  Code* n = copy_code(c);
+  n->home_globals = globals;
+  c->copies.push_back(Value::object(globals));
+  c->copies.push_back(Value::object(n));
+  return n;
 }
 
 Function* new_function(Code* code, Value globals) {

@@ -61,8 +61,13 @@ struct ExceptionEntry {
   uint32_t depth;      // value-stack depth to unwind to before pushing the exception
 };
 
-// Inline cache for LOAD_GLOBAL: valid while both dict versions are unchanged.
+// Inline cache for LOAD_GLOBAL: valid for the same two dicts while their
+// versions are unchanged. (Versions count each dict's own changes, and one
+// code object may run with other globals: a function built by exec'd code
+// run in two namespaces, types.FunctionType(code, globals).)
 struct GlobalCache {
+  const Dict* globals = nullptr;
+  const Dict* builtins = nullptr;
   uint64_t globals_version = ~0ull;
   uint64_t builtins_version = ~0ull;
   Value value;
@@ -131,12 +136,25 @@ struct Code : Object {
   bool jit_huge = false;      // a recording of it in its own frame passed the trace limit: recordings are cut into chunks
   std::vector<bool> jit_chunk_starts; // (huge) where a chunk may start (jit::is_chunk_start)
   std::vector<uint32_t> jit_chunk_pcs; // (huge) chunk boundaries: where a recording was cut or a chunk starts, ascending
+  // The globals it first ran with, and its copies for other globals (code_for_globals).
+  const Dict* home_globals = nullptr;
+  GcVector<Value> copies; // pairs: a globals dict, the Code copy for it
 
   int ncells() const { return static_cast<int>(cell_names.size() + free_names.size()); }
   const ExceptionEntry* find_handler(uint32_t pc) const;
 };
 
 Code* new_code();
+// A copy of `c` with fresh inline caches and JIT state, not yet run (code.replace()).
+Code* copy_code(const Code* c);
+
+// The code object to run `c` with `globals`: `c` itself for the first globals
+// it meets, else its copy for those globals (made once), with fresh inline
+// caches and JIT state. Compiled traces fold the globals dict and its values,
+// so each code object runs with one globals dict; a program may use one with
+// several (exec of a code object in two namespaces and the functions it
+// defines, types.FunctionType(code, other_globals)).
+Code* code_for_globals(Code* c, Dict* globals);
 
 // co_flags: the flags in CPython's bit values (CO_OPTIMIZED | CO_NEWLOCALS for
 // function code, CO_VARARGS, ..., CO_COROUTINE, CO_ASYNC_GENERATOR), which
@@ -158,5 +176,7 @@ struct Function : Object {
 };
 
 Function* new_function(Code* code, Value globals);
+// Makes the function type callable: types.FunctionType(code, globals, ...).
+void init_function_type();
 
 } // namespace tributary::vm

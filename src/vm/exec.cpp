@@ -223,7 +223,8 @@ Value builtin_exec(Value, const Args& a) {
   Dict *globals, *locals;
   namespaces(a, "exec", globals, locals);
   Code* co;
-  if (is_kind(a[0], Kind::Code)) co = a[0].as<Code>();
+  if (is_kind(a[0], Kind::Code))
+    co = code_for_globals(a[0].as<Code>(), globals);
   else
     co = compile_source(source_text(a[0], "exec"), "<string>",
                         locals == globals ? CompileMode::Module : CompileMode::Names);
@@ -237,7 +238,7 @@ Value builtin_eval(Value, const Args& a) {
   namespaces(a, "eval", globals, locals);
   Code* co;
   if (is_kind(a[0], Kind::Code)) {
-    co = a[0].as<Code>();
+    co = code_for_globals(a[0].as<Code>(), globals);
   } else {
     if (!is_str(a[0]) && !is_kind(a[0], Kind::Bytes))
       raise(types::type_error, "eval() arg 1 must be a string, bytes or code object");

@@ -133,11 +133,15 @@ inline bool is_truthy(Value v) {
 Value load_global(Frame* f, uint32_t idx) {
   Code* co = f->code;
   GlobalCache& c = co->global_caches[co->cache_index[idx]];
-  if (c.globals_version == f->globals->version && c.builtins_version == f->builtins->version) return c.value;
+  if (c.globals_version == f->globals->version && c.builtins_version == f->builtins->version &&
+      c.globals == f->globals && c.builtins == f->builtins)
+    return c.value;
   Str* name = co->names[co->code[idx].arg].as<Str>();
   Value* v = dict_find_str(f->globals, name);
   if (!v) v = dict_find_str(f->builtins, name);
   if (!v) raise_fmt(types::name_error, "name '{}' is not defined", name->view());
+  c.globals = f->globals;
+  c.builtins = f->builtins;
   c.globals_version = f->globals->version;
   c.builtins_version = f->builtins->version;
   c.value = *v;
@@ -509,7 +513,7 @@ Value* unpack_ex(Value seq, int32_t arg, Value* sp) {
 }
 
 Value make_function(Value code, Dict* globals, Value defaults, Value kwdefaults, Value closure) {
-  Function* fn = new_function(code.as<Code>(), Value::object(globals));
+  Function* fn = new_function(code_for_globals(code.as<Code>(), globals), Value::object(globals));
   if (!closure.is_empty()) fn->closure = closure.as<Tuple>();
   if (!kwdefaults.is_empty()) fn->kwdefaults = kwdefaults;
   if (!defaults.is_empty()) fn->defaults = defaults.as<Tuple>();
@@ -1197,6 +1201,29 @@ Value run_frame(Frame* f) {
       }
       TARGET(CHECK_EXC_MATCH) {
         sp[-1] = Value::boolean(exception_matches(sp[-2], sp[-1]));
+        DISPATCH();
+      }
+      TARGET(CHECK_EG_MATCH) {
+        f->pc = pc;
+        Value type = sp[-1];
+        check_except_star_type(type);
+        // A naked exception that matches is wrapped with this frame as its traceback.
+        auto* here = gc::make<TracebackEntry>();
+        here->type = &traceback_type;
+        here->next = Value::empty();
+        here->code = Value::object(co);
+        here->line = co->lines[pc - code_start - 1];
+        Value rest;
+        Value match = exception_group_match(sp[-2], type, rest, Value::object(here));
+        sp[-2] = rest;
+        sp[-1] = match;
+        if (!match.is_none()) vm.handled = match;
+        DISPATCH();
+      }
+      TARGET(PREP_RERAISE_STAR) {
+        f->pc = pc;
+        Value excs = *--sp;
+        sp[-1] = prep_reraise_star(sp[-1], excs);
         DISPATCH();
       }
       TARGET(FORMAT_VALUE) {

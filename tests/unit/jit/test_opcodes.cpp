@@ -11,10 +11,13 @@ using namespace tributary::vm;
 TEST_CASE("every opcode is recordable") {
   // The recorder's switch (jit/recorder.cpp) has a case for every opcode
   // (-Werror=switch); the ones opcodes.def marks jit=No abort the recording
-  // with UnsupportedOpcode. None is left: a generator's YIELD_VALUE ends its
-  // path like a return (the interpreter suspends the frame), SEND is a helper
-  // call with its outcome guarded, the coroutine opcodes are helper calls.
-  const std::vector<std::string> waiting = {};
+  // with UnsupportedOpcode. A generator's YIELD_VALUE ends its path like a
+  // return (the interpreter suspends the frame), SEND is a helper call with
+  // its outcome guarded, the coroutine opcodes are helper calls. Left: the two
+  // steps of except* (a recording that follows a raise into an except*
+  // handler aborts; tests/scripts/jit/except_star_loop.py), which could become
+  // residual helper calls.
+  const std::vector<std::string> waiting = {"CHECK_EG_MATCH", "PREP_RERAISE_STAR"};
   std::vector<std::string> unsupported;
   for (size_t k = 0; k < static_cast<size_t>(Op::kCount); ++k) {
     const OpInfo& info = op_info(static_cast<Op>(k));

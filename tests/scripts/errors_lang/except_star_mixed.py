@@ -1,0 +1,7 @@
+print("start")
+try:
+    pass
+except* ValueError:
+    pass
+except TypeError:
+    pass
