@@ -702,6 +702,27 @@ std::string BridgeAttach::rewrite_below_join() {
   for (Ref r = 0; r < static_cast<Ref>(root_.ins.size()); ++r) {
     if (!dominated(block_now[r]) || root_.ins[r].op == IrOp::PHI) continue;
     Ins& i = root_.ins[r];
+    // Code below the join that checks and unboxes the slot's boxed load
+    // itself (a bridge attached earlier from a guard down here, whose tail
+    // reads the slot from the region) reads the PHI: its type check is the
+    // PHI's type, its unboxing the PHI itself (the load does not reach it on
+    // the joining path: a pickle round trip under cfg, "operand is not
+    // computed on every path").
+    if (auto it = replace_slot.find(i.a); i.a != kNoRef && it != replace_slot.end() && !replace.count(i.a)) {
+      const IrType pt = root_.ins[it->second].type;
+      const bool to_int = (i.op == IrOp::UNBOX_INT || i.op == IrOp::GUARD_INT) && pt == IrType::Int;
+      const bool to_f64 = (i.op == IrOp::UNBOX_F64 || i.op == IrOp::GUARD_F64) && pt == IrType::F64;
+      if (to_int || to_f64) {
+        i.op = IrOp::COPY;
+        i.type = pt;
+        i.a = it->second;
+        i.snap = -1;
+        i.exit_id = -1;
+        i.target = -1;
+        continue;
+      }
+      if (pt == IrType::Val) i.a = it->second;
+    }
     if (i.a != kNoRef) sub(i.a);
     if (i.b != kNoRef) sub(i.b);
     if (i.op == IrOp::CALL)
