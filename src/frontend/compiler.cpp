@@ -200,6 +200,12 @@ public:
   }
 
   void compile_function_body(const StmtList& body) {
+    // A leading string literal is the function's docstring (its __doc__).
+    if (!body.empty() && body[0]->kind == StmtKind::Expr) {
+      Expr* v = static_cast<ExprStmt*>(body[0])->value;
+      if (v->kind == ExprKind::Constant && static_cast<Constant*>(v)->ckind == ConstKind::Str)
+        code_->doc = constant(static_cast<Constant*>(v));
+    }
     for (Stmt* s : body) stmt(s);
     emit_const(Value::none());
     emit(Op::RETURN_VALUE);

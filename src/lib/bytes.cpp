@@ -191,8 +191,11 @@ std::string char_escape(uint32_t cp) {
   return fmt::format("\\U{:08x}", cp);
 }
 
+// "surrogateescape" (os.fsencode's, and os.environ's) is accepted as
+// "strict": a str never holds the lone surrogates it would produce, so what it
+// would escape raises instead.
 bool known_handler(std::string_view errors) {
-  return errors == "strict" || errors == "ignore" || errors == "replace";
+  return errors == "strict" || errors == "ignore" || errors == "replace" || errors == "surrogateescape";
 }
 
 // ---- constructors --------------------------------------------------------------------

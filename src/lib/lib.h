@@ -31,6 +31,15 @@ Module* make_string_module();                  // str_format.cpp (_string)
 Module* make_thread_module();                  // thread_module.cpp (_thread)
 Module* make_codecs_module();                  // codecs_module.cpp (_codecs)
 Module* make_contextvars_module();             // contextvars_module.cpp (_contextvars)
+Module* make_ast_module();                     // ast_module.cpp (_ast)
+Module* make_imp_module();                     // imp_module.cpp (_imp, for importlib)
+Module* make_warnings_module();                // imp_module.cpp (_warnings: warn only)
+Module* make_marshal_module();                 // marshal_module.cpp
+Module* make_posix_module();                   // posix_module.cpp (under CPython's os.py)
+Module* make_signal_module();                  // signal_module.cpp (_signal)
+// modules.cpp: whether `name` is in the native module table; all its names (sys.builtin_module_names).
+bool is_builtin_module_name(std::string_view name);
+Tuple* builtin_module_names();
 Module* make_atexit_module();                  // atexit_module.cpp
 Module* make_zlib_module();                    // zlib_module.cpp (on the system's zlib)
 Module* make_hashlib_module();                 // hashlib_module.cpp (_hashlib, on libcrypto)
@@ -46,9 +55,6 @@ Module* make_errno_module();                   // errno_module.cpp
 Module* make_itertools_module();               // itertools_module.cpp
 Module* make_functools_module();               // functools_module.cpp
 Module* make_collections_module();             // collections_module.cpp (_collections)
-Module* make_os_module();                      // os_module.cpp
-Module* make_os_path_module();                 // os_module.cpp
-Module* make_tempfile_module();                // os_module.cpp
 Value object_sizeof(Value self, const Args& a);  // sizeof.cpp: object.__sizeof__
 Value sys_getsizeof(Value, const Args& a);      // sizeof.cpp: sys.getsizeof
 void init_complex_type(Module* builtins);       // complex.cpp: the complex type

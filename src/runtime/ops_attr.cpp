@@ -95,6 +95,9 @@ Value type_attr(Type* t, Str* name) {
     return v;
   }
   if (n == "__doc__") return Value::none();
+  // inspect.signature(object) reads it (CPython derives it from the type's doc;
+  // no other type here has one).
+  if (n == "__text_signature__") return t == &types::object ? Value::object(intern("()")) : Value::none();
   // Attributes of the metaclass (type.mro, ...), bound to the class.
   Type* meta = type_of(Value::object(t));
   if (Value m = type_lookup(meta, name); !m.is_empty()) return bind(m, Value::object(t), name);

@@ -172,10 +172,15 @@ Value import_module(Dict* globals, Str* name, Value fromlist, Value level) {
       // `from pkg import sub`: import submodules named in the fromlist.
       for (Value n : fromlist.as<Tuple>()->span()) {
         if (!is_str(n) || n.as<Str>()->view() == "*" || dict_find_str(m->dict, n.as<Str>())) continue;
+        std::string sub = full + "." + std::string(n.as<Str>()->view());
         try {
-          import_one(full + "." + std::string(n.as<Str>()->view()));
+          import_one(sub);
         } catch (PyException& e) {
+          // Only the submodule itself missing is no error (the name may be an
+          // attribute); a module it imports missing is.
           if (!is_subtype(type_of(e.exc), &types::module_not_found_error)) throw;
+          Value missing = exception_get_attr(e.exc, intern("name"));
+          if (!is_str(missing) || missing.as<Str>()->view() != sub) throw;
         }
       }
     }
