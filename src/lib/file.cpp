@@ -41,6 +41,9 @@ struct FileObj : NativeIter {
   Value mode;     // str as given
   Value encoding; // str (text files)
   bool binary, readable, writable, closed;
+  // A text file's `buffer`: a binary file over the same FILE* (created on
+  // first use), whose `owner` is the text file; closing either closes both.
+  Value buffer, owner;
 };
 
 FileObj* F(Value v) { return v.as<FileObj>(); }
@@ -171,9 +174,14 @@ Value m_writelines(Value self, const Args& a) {
 
 void close_file(FileObj* f) {
   if (f->closed) return;
+  if (!f->owner.is_empty() && !f->owner.is_none()) return close_file(F(f->owner));
   std::fclose(f->fp);
   f->fp = nullptr;
   f->closed = true;
+  if (!f->buffer.is_empty() && !f->buffer.is_none()) {
+    F(f->buffer)->fp = nullptr;
+    F(f->buffer)->closed = true;
+  }
 }
 
 Value m_close(Value self, const Args& a) {
@@ -255,6 +263,7 @@ Value m_repr(Value self, const Args&) {
 
 Value p_closed(Value, const Args& a) { return Value::boolean(F(a[0])->closed); }
 Value p_name(Value, const Args& a) { return F(a[0])->name; }
+
 // (tempfile names the file it opened through an opener.)
 Value p_set_name(Value, const Args& a) {
   F(a[0])->name = a[1];
@@ -283,6 +292,28 @@ Type* os_error_for(int err) {
   case ENOTDIR: return &not_a_directory_error_type;
   default: return &types::os_error;
   }
+}
+
+// A text file's binary buffer (BufferedReader/Writer/Random by its modes).
+Value p_buffer(Value, const Args& a) {
+  FileObj* f = F(a[0]);
+  if (f->buffer.is_empty() || f->buffer.is_none()) {
+    Type* type = f->readable && f->writable ? &random_type : f->readable ? &reader_type : &writer_type;
+    auto* b = new_native_iter<FileObj>(*type, line_step);
+    b->fp = f->fp;
+    b->name = f->name;
+    std::string mode = f->readable && f->writable ? "rb+" : f->readable ? "rb" : "wb";
+    b->mode = str_value(mode);
+    b->encoding = Value::none();
+    b->binary = true;
+    b->readable = f->readable;
+    b->writable = f->writable;
+    b->closed = f->closed;
+    b->buffer = Value::none();
+    b->owner = a[0];
+    f->buffer = Value::object(b);
+  }
+  return f->buffer;
 }
 
 Value f_open(Value, const Args& a) {
@@ -437,7 +468,10 @@ void init_file_type(Module* builtins) {
     add_attr(*t, "closed", getter("closed", p_closed));
     add_attr(*t, "name", native_property("name", p_name, p_set_name));
     add_attr(*t, "mode", getter("mode", p_mode));
-    if (t == &text_type) add_attr(*t, "encoding", getter("encoding", p_encoding));
+    if (t == &text_type) {
+      add_attr(*t, "encoding", getter("encoding", p_encoding));
+      add_attr(*t, "buffer", getter("buffer", p_buffer));
+    }
   }
   init_exception(permission_error_type, "PermissionError", types::os_error);
   init_exception(is_a_directory_error_type, "IsADirectoryError", types::os_error);
