@@ -484,6 +484,18 @@ void init_subclassing() {
 
 } // namespace
 
+// types.ModuleType(name, doc=None): a module with CPython's initial attributes.
+Value construct_module(Value, const Args& a) {
+  Value p[2];
+  bind_args(a, "module", {"name", "doc"}, 1, p);
+  if (!is_str(p[0])) raise_fmt(types::type_error, "module.__init__() argument 'name' must be str, not {}", tname(p[0]));
+  Module* mod = new_module(p[0].as<Str>()->view());
+  dict_set(mod->dict, Value::object(intern("__doc__")), p[1].is_empty() ? Value::none() : p[1]);
+  for (const char* name : {"__package__", "__loader__", "__spec__"})
+    dict_set(mod->dict, Value::object(intern(name)), Value::none());
+  return Value::object(mod);
+}
+
 void init_builtin_types(Module* m) {
   struct TypeDef {
     Type* type;
@@ -503,6 +515,7 @@ void init_builtin_types(Module* m) {
     t.type->construct = t.construct;
     add_value(m, t.name, Value::object(t.type));
   }
+  types::module.construct = construct_module; // (not a builtins name: types.ModuleType)
   add_methods(types::int_, {{"bit_length", method<&types::int_, int_bit_length>},
                             {"bit_count", method<&types::int_, int_bit_count>}});
   add_methods(types::float_, {{"is_integer", method<&types::float_, float_is_integer>}});

@@ -7,6 +7,8 @@
 // the same module object `import` does. Nothing is frozen and no extension
 // module can be loaded (extension_suffixes() is empty, so importlib's path
 // finder never looks for one).
+// sys.meta_path starts with a finder that installs importlib's own finders
+// (BuiltinImporter, PathFinder with FileFinder) when importlib first searches.
 // `_warnings` has only warn/warn_explicit, which call the pure-Python
 // `warnings` module: warnings.py imports `filters` from `_warnings`, fails, and
 // keeps its own Python implementation.
@@ -96,6 +98,31 @@ Value call_warnings(const char* fn, const Args& a) {
   return call(get_attr(mod, intern(fn)), a);
 }
 
+// ---- the finder sys.meta_path starts with --------------------------------------------
+
+// Tributary's own import system does not consult sys.meta_path; importlib
+// does (import_module, util.find_spec). CPython's startup puts importlib's
+// BuiltinImporter and PathFinder there (_bootstrap._install and
+// _bootstrap_external._install); here the first find_spec() call (importlib is
+// loaded by then) appends them, and the search goes on to them.
+Type bootstrap_finder_type;
+bool finders_installed = false;
+
+Value bf_find_spec(Value, const Args&) {
+  if (finders_installed) return Value::none();
+  Dict* modules = vm::state().modules;
+  Value* boot = dict_find_str(modules, intern("importlib._bootstrap"));
+  Value* external = dict_find_str(modules, intern("importlib._bootstrap_external"));
+  if (!boot || !external) return Value::none();
+  finders_installed = true;
+  Value sys = Value::object(builtin_module("sys"));
+  call1(get_attr(get_attr(sys, intern("meta_path")), intern("append")), get_attr(*boot, intern("BuiltinImporter")));
+  call1(get_attr(*external, intern("_install")), *boot);
+  return Value::none();
+}
+
+Value bf_invalidate_caches(Value, const Args&) { return Value::none(); }
+
 Value warnings_warn(Value, const Args& a) { return call_warnings("warn", a); }
 Value warnings_warn_explicit(Value, const Args& a) { return call_warnings("warn_explicit", a); }
 
@@ -127,6 +154,18 @@ Module* make_imp_module() {
   add_value(m, "check_hash_based_pycs", str_value("never"));
   add_value(m, "_frozen_module_names", Value::object(new_tuple(0)));
   return m;
+}
+
+Value make_bootstrap_finder() {
+  if (!bootstrap_finder_type.name[0]) {
+    init_type(bootstrap_finder_type, "BootstrapFinder", Kind::Object, &types::object);
+    bootstrap_finder_type.module_name = Value::object(intern("_imp"));
+    add_methods(bootstrap_finder_type,
+                {{"find_spec", bf_find_spec}, {"invalidate_caches", bf_invalidate_caches}});
+  }
+  auto* o = gc::make<Object>();
+  o->type = &bootstrap_finder_type;
+  return Value::object(o);
 }
 
 Module* make_warnings_module() {

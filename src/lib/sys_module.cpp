@@ -297,9 +297,12 @@ Module* make_sys_module() {
     add_value(m, "implementation", construct_namespace(Value::object(&simple_namespace), Args{nullptr, 0, kw, vals, 5}));
   }
   add_value(m, "warnoptions", Value::object(new_list()));
-  // The import system's hooks, for importlib: Tributary's own import system
-  // (vm/import.cpp) does not consult them.
-  add_value(m, "meta_path", Value::object(new_list()));
+  // The import system's hooks, for importlib (imp_module.cpp installs its
+  // finders): Tributary's own import system (vm/import.cpp) does not consult them.
+  {
+    Value finder = make_bootstrap_finder();
+    add_value(m, "meta_path", Value::object(new_list(std::span<const Value>(&finder, 1))));
+  }
   add_value(m, "path_hooks", Value::object(new_list()));
   add_value(m, "path_importer_cache", Value::object(new_dict()));
   add_value(m, "pycache_prefix", Value::none());

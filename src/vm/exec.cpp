@@ -183,6 +183,19 @@ Value builtin_import(Value, const Args& a) {
   return import_module(globals, p[0].as<Str>(), fromlist, level);
 }
 
+} // namespace
+
+Value import_name(Dict* globals, Str* name, Value fromlist, Value level) {
+  Value* hook = dict_find_str(state().builtins->dict, intern("__import__"));
+  if (!hook) raise(types::import_error, "__import__ not found");
+  if (is_kind(*hook, Kind::NativeFunction) && hook->as<NativeFunction>()->fn == builtin_import)
+    return import_module(globals, name, fromlist, level);
+  Value args[5] = {Value::object(name), Value::object(globals), Value::none(), fromlist, level};
+  return call(*hook, Args{args, 5});
+}
+
+namespace {
+
 std::string_view source_text(Value v, const char* fname) {
   if (is_str(v)) return v.as<Str>()->view();
   if (is_kind(v, Kind::Bytes)) {

@@ -1204,7 +1204,7 @@ Value run_frame(Frame* f) {
         f->pc = pc;
         Value fromlist = *--sp;
         Value level = sp[-1];
-        sp[-1] = import_module(f->globals, co->names[instr.arg].as<Str>(), fromlist, level);
+        sp[-1] = import_name(f->globals, co->names[instr.arg].as<Str>(), fromlist, level);
         DISPATCH();
       }
       TARGET(IMPORT_FROM) {
