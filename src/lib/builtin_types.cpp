@@ -457,6 +457,37 @@ Value object_reduce(Value self, const Args&) {
   return call(copyreg_attr("_reduce_ex"), Args{args, 2});
 }
 
+// module.__new__(cls, *args): a blank module (its __init__ names it), of subclass cls.
+Value module_new(Value, const Args& a) {
+  if (a.npos == 0 || !is_type(a[0]) || !is_subtype(a[0].as<Type>(), &types::module))
+    raise(types::type_error, "module.__new__(X): X is not a subtype of module");
+  Module* m = new_module("?");
+  dict_del(m->dict, Value::object(intern("__name__")));
+  Type* cls = a[0].as<Type>();
+  return cls == &types::module ? Value::object(m) : new_builtin_subclass_instance(cls, Value::object(m));
+}
+
+// module.__init__(self, name, doc=None).
+Value module_init(Value self, const Args& args) {
+  Args a = args;
+  if (self.is_empty()) {
+    if (a.npos == 0) raise(types::type_error, "descriptor '__init__' of 'module' object needs an argument");
+    self = a[0];
+    a = Args{a.pos + 1, a.npos - 1, a.kwnames, a.kwvals, a.nkw};
+  }
+  if (!is_kind(self, Kind::Module)) raise_fmt(types::type_error, "descriptor '__init__' requires a 'module' object but received a '{}'", tname(self));
+  Value p[2];
+  bind_args(a, "module", {"name", "doc"}, 1, p);
+  if (!is_str(p[0])) raise_fmt(types::type_error, "module.__init__() argument 'name' must be str, not {}", tname(p[0]));
+  Module* m = self.as<Module>();
+  m->name = p[0].as<Str>();
+  dict_set(m->dict, Value::object(intern("__name__")), p[0]);
+  dict_set(m->dict, Value::object(intern("__doc__")), p[1].is_empty() ? Value::none() : p[1]);
+  for (const char* name : {"__package__", "__loader__", "__spec__"})
+    dict_set(m->dict, Value::object(intern(name)), Value::none());
+  return Value::none();
+}
+
 void init_subclassing() {
   add_method(types::object, "__reduce_ex__", self_or_first<object_reduce_ex>);
   add_method(types::object, "__reduce__", self_or_first<object_reduce>);
@@ -480,6 +511,8 @@ void init_subclassing() {
   add_method(types::dict, "__init__", method<&types::dict, dict_init>);
   add_method(types::set, "__init__", method<&types::set, set_init>);
   for (Type* t : {&types::property, &types::staticmethod, &types::classmethod}) add_method(*t, "__init__", accept_init);
+  add_static_method(types::module, "__new__", module_new);
+  add_method(types::module, "__init__", module_init);
 }
 
 } // namespace

@@ -105,12 +105,18 @@ std::string lower_encoding(std::string_view enc) {
 
 enum class Codec { Utf8, Ascii, Latin1 };
 
-Codec codec_of(std::string_view enc) {
+// The native codec of `enc`, or nullopt: the encodings package's then.
+std::optional<Codec> native_codec(std::string_view enc) {
   std::string n = lower_encoding(enc);
   if (n == "utf-8" || n == "utf8" || n == "u8" || n == "utf") return Codec::Utf8;
   if (n == "ascii" || n == "us-ascii" || n == "646") return Codec::Ascii;
   if (n == "latin-1" || n == "latin1" || n == "iso-8859-1" || n == "iso8859-1" || n == "l1" || n == "latin")
     return Codec::Latin1;
+  return std::nullopt;
+}
+
+Codec codec_of(std::string_view enc) {
+  if (auto c = native_codec(enc)) return *c;
   raise_fmt(types::lookup_error, "unknown encoding: {}", enc);
 }
 
@@ -1078,6 +1084,7 @@ Value make_bytearray(std::string_view data) {
 }
 
 Value encode_text(std::string_view utf8, std::string_view encoding, std::string_view errors) {
+  if (!native_codec(encoding)) return run_python_codec(str_value(utf8), encoding, errors, true);
   Codec c = codec_of(encoding);
   if (c == Codec::Utf8) return make_bytes(utf8); // Strs never hold lone surrogates
   uint32_t limit = c == Codec::Ascii ? 0x80 : 0x100;
@@ -1119,6 +1126,7 @@ Value encode_text(std::string_view utf8, std::string_view encoding, std::string_
 }
 
 Value decode_bytes(std::string_view data, std::string_view encoding, std::string_view errors) {
+  if (!native_codec(encoding)) return run_python_codec(make_bytes(data), encoding, errors, false);
   Codec c = codec_of(encoding);
   std::string out;
   out.reserve(data.size());

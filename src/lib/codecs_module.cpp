@@ -232,6 +232,111 @@ Value decode_with(const Args& a, const char* fname, std::string_view encoding) {
   return Value::object(new_tuple(pair));
 }
 
+// ---- charmap codecs (cp437, cp1252, ... in the encodings package) ----------------------
+
+// mapping[key], or empty when it has none (a LookupError).
+Value mapping_get(Value mapping, Value key) {
+  if (is_dict(mapping)) {
+    Value* v = dict_find(mapping.as<Dict>(), key);
+    return v ? *v : Value::empty();
+  }
+  try {
+    return get_item(mapping, key);
+  } catch (PyException& e) {
+    if (!is_subtype(type_of(e.exc), &types::lookup_error)) throw;
+    return Value::empty();
+  }
+}
+
+[[noreturn]] void charmap_error(Type& t, const char* what, std::string_view item, size_t pos) {
+  raise_fmt(t, "'charmap' codec can't {} {} in position {}: character maps to <undefined>", what, item, pos);
+}
+
+// charmap_decode(data, errors=None, mapping=None) -> (str, length): `mapping`
+// a str of 256 characters (U+FFFE: undefined) or a dict of byte -> str/int/None.
+Value charmap_decode(Value, const Args& a) {
+  check_takes(a, "charmap_decode", 1, 3);
+  auto data = bytes_like(a[0]);
+  if (!data) raise_fmt(types::type_error, "a bytes-like object is required, not '{}'", tname(a[0]));
+  std::string_view errors = errors_arg(a.npos > 1 ? a[1] : Value::empty());
+  Value mapping = a.npos > 2 ? a[2] : Value::none();
+  if (mapping.is_none()) return decode_with(Args{a.pos, 2}, "charmap_decode", "latin-1");
+  std::vector<uint32_t> table;
+  if (is_str(mapping)) {
+    std::string_view t = mapping.as<Str>()->view();
+    for (size_t pos = 0; pos < t.size();) table.push_back(utf8_at(t, pos));
+  }
+  std::string out;
+  for (size_t i = 0; i < data->size(); ++i) {
+    auto b = static_cast<unsigned char>((*data)[i]);
+    bool defined = false;
+    if (is_str(mapping)) {
+      if (b < table.size() && table[b] != 0xFFFE) {
+        utf8_append(out, table[b]);
+        defined = true;
+      }
+    } else {
+      Value v = mapping_get(mapping, Value::small_int(b));
+      if (is_str(v)) {
+        out += v.as<Str>()->view();
+        defined = true;
+      } else if (is_integer(v)) {
+        utf8_append(out, static_cast<uint32_t>(arg_index(v)));
+        defined = true;
+      }
+    }
+    if (defined) continue;
+    if (errors == "replace") out += "\xEF\xBF\xBD";
+    else if (errors != "ignore") charmap_error(types::unicode_decode_error, "decode byte", fmt::format("0x{:02x}", b), i);
+  }
+  Value pair[2] = {str_value(out), make_int(static_cast<int64_t>(data->size()))};
+  return Value::object(new_tuple(pair));
+}
+
+// charmap_build(decoding_table): the encoding map, a dict of code point -> byte.
+Value charmap_build(Value, const Args& a) {
+  check_one(a, "charmap_build");
+  if (!is_str(a[0])) raise_fmt(types::type_error, "charmap_build() argument must be str, not {}", tname(a[0]));
+  Dict* d = new_dict();
+  std::string_view t = a[0].as<Str>()->view();
+  int64_t i = 0;
+  for (size_t pos = 0; pos < t.size(); ++i) dict_set(d, make_int(int64_t{utf8_at(t, pos)}), make_int(i));
+  return Value::object(d);
+}
+
+// charmap_encode(str, errors=None, mapping=None) -> (bytes, length).
+Value charmap_encode(Value, const Args& a) {
+  check_takes(a, "charmap_encode", 1, 3);
+  if (!is_str(a[0])) raise_fmt(types::type_error, "charmap_encode() argument 1 must be str, not {}", tname(a[0]));
+  std::string_view errors = errors_arg(a.npos > 1 ? a[1] : Value::empty());
+  Value mapping = a.npos > 2 ? a[2] : Value::none();
+  if (mapping.is_none()) return encode_with(Args{a.pos, 2}, "charmap_encode", "latin-1");
+  std::string_view s = a[0].as<Str>()->view();
+  std::string out;
+  size_t index = 0;
+  for (size_t pos = 0; pos < s.size(); ++index) {
+    size_t start = pos;
+    uint32_t cp = utf8_at(s, pos);
+    Value v = mapping_get(mapping, make_int(int64_t{cp}));
+    if (is_integer(v)) {
+      out.push_back(static_cast<char>(arg_index(v)));
+    } else if (is_kind(v, Kind::Bytes)) {
+      out += *bytes_like(v);
+    } else if (errors == "replace") {
+      out.push_back('?');
+    } else if (errors != "ignore") {
+      // UnicodeEncodeError's spelling of the character: itself if printable ASCII, else escaped.
+      std::string ch = cp >= 0x20 && cp < 0x7f ? std::string(s.substr(start, pos - start))
+                       : cp < 0x100           ? fmt::format("\\x{:02x}", cp)
+                       : cp < 0x10000         ? fmt::format("\\u{:04x}", cp)
+                                              : fmt::format("\\U{:08x}", cp);
+      charmap_error(types::unicode_encode_error, "encode character", "'" + ch + "'", index);
+    }
+  }
+  Value pair[2] = {make_bytes(out), make_int(static_cast<int64_t>(a[0].as<Str>()->length))};
+  return Value::object(new_tuple(pair));
+}
+
 Value utf_8_encode(Value, const Args& a) { return encode_with(a, "utf_8_encode", "utf-8"); }
 Value utf_8_decode(Value, const Args& a) { return decode_with(a, "utf_8_decode", "utf-8"); }
 Value ascii_encode(Value, const Args& a) { return encode_with(a, "ascii_encode", "ascii"); }
@@ -253,6 +358,22 @@ void add_error_handler(Module* m, const char* name, const char* fname, NativeFn 
 
 } // namespace
 
+Value run_python_codec(Value obj, std::string_view encoding, std::string_view errors, bool encode) {
+  if (!search_functions) builtin_module("_codecs");
+  Value info = lookup_codec(new_str(encoding));
+  Value args[2] = {obj, str_value(errors)};
+  Value result = call(info.as<Tuple>()->items[encode ? 0 : 1], Args{args, 2});
+  if (!is_tuple(result) || result.as<Tuple>()->size != 2)
+    raise(types::type_error, encode ? "encoder must return a tuple (object, integer)"
+                                    : "decoder must return a tuple (object,integer)");
+  Value v = result.as<Tuple>()->items[0];
+  if (encode && !is_kind(v, Kind::Bytes))
+    raise_fmt(types::type_error, "'{}' encoder returned '{}' instead of 'bytes'; use codecs.encode() to encode to arbitrary types", encoding, tname(v));
+  if (!encode && !is_str(v))
+    raise_fmt(types::type_error, "'{}' decoder returned '{}' instead of 'str'; use codecs.decode() to decode to arbitrary types", encoding, tname(v));
+  return v;
+}
+
 Module* make_codecs_module() {
   if (!search_functions) {
     search_functions = new_list();
@@ -266,6 +387,7 @@ Module* make_codecs_module() {
       {"register_error", register_error}, {"utf_8_encode", utf_8_encode},   {"utf_8_decode", utf_8_decode},
       {"ascii_encode", ascii_encode},    {"ascii_decode", ascii_decode},    {"latin_1_encode", latin_1_encode},
       {"latin_1_decode", latin_1_decode}, {"_forget_codec", forget_codec},
+      {"charmap_decode", charmap_decode}, {"charmap_encode", charmap_encode}, {"charmap_build", charmap_build},
   };
   for (const MethodDef& f : kFunctions) add_function(m, f.name, f.fn);
   add_error_handler(m, "strict", "strict_errors", strict_errors);

@@ -113,6 +113,9 @@ Value make_bytearray(std::string_view data);
 // (utf-8, ascii, latin-1; errors 'strict', 'ignore', 'replace').
 Value encode_text(std::string_view utf8, std::string_view encoding, std::string_view errors);
 Value decode_bytes(std::string_view data, std::string_view encoding, std::string_view errors);
+// Other codecs come from the encodings package (codecs_module.cpp): the
+// codec's encoder (`encode`) or decoder applied to `obj`, its result checked.
+Value run_python_codec(Value obj, std::string_view encoding, std::string_view errors, bool encode);
 
 // ---- text streams (stream.cpp): sys.stdout / sys.stderr ----
 struct TextStream : Object {

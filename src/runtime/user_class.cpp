@@ -370,7 +370,7 @@ Type* layout_base(Tuple* bases) {
       for (std::string_view f : kFinal)
         if (f == std::string_view(base->name))
           raise_fmt(types::type_error, "type '{}' is not an acceptable base type", base->name);
-      if (base->kind == Kind::Float || base->kind == Kind::Module || base->kind == Kind::Function ||
+      if (base->kind == Kind::Float || base->kind == Kind::Function ||
           base->kind == Kind::Iterator || base->kind == Kind::DictView || base->kind == Kind::NativeFunction ||
           base->kind == Kind::BoundMethod || base->kind == Kind::File || base->kind == Kind::Generator)
         raise_fmt(types::not_implemented_error, "subclassing builtin type '{}' is not supported yet", base->name);
@@ -794,6 +794,14 @@ Value instance_lookup(Value obj, Str* name) {
   Type* t = o->type;
   Value cls_attr = type_lookup(t, name);
   if (is_data_descriptor(cls_attr)) return ops_detail::bind_attr(cls_attr, obj, name);
+  if (is_kind(obj, Kind::Module)) {
+    // A module subclass's attributes are its module dict's, as CPython's.
+    Dict* d = obj.as<Module>()->dict;
+    if (Value* v = dict_find_str(d, name)) return *v;
+    if (!cls_attr.is_empty()) return ops_detail::bind_attr(cls_attr, obj, name);
+    if (name->view() == "__dict__") return Value::object(d);
+    return name->view() == "__class__" ? Value::object(t) : Value::empty();
+  }
   int i = shape_find(o->shape, name);
   if (i >= 0) return o->slots[i];
   if (!cls_attr.is_empty()) return ops_detail::bind_attr(cls_attr, obj, name);
@@ -867,6 +875,7 @@ void instance_setattr_raw(Value obj, Str* name, Value v) {
     return;
   }
   if (name->view() == "__class__") raise(types::type_error, "__class__ assignment is not supported yet");
+  if (is_kind(obj, Kind::Module)) return dict_set(obj.as<Module>()->dict, Value::object(name), v);
   if (class_hooks(o->type) & kHookSlots) check_slots_store(o->type, name);
   instance_set_slot(o, name, v);
 }
@@ -895,6 +904,12 @@ void instance_delattr_raw(Value obj, Str* name) {
     if (fdel.is_empty() || fdel.is_none())
       raise_fmt(types::attribute_error, "property '{}' of '{}' object has no deleter", name->view(), o->type->name);
     call1(fdel, obj);
+    return;
+  }
+  if (is_kind(obj, Kind::Module)) {
+    if (!dict_find_str(obj.as<Module>()->dict, name))
+      raise_fmt(types::attribute_error, "module '{}' has no attribute '{}'", obj.as<Module>()->name->view(), name->view());
+    dict_del(obj.as<Module>()->dict, Value::object(name));
     return;
   }
   if (!instance_del_slot(o, name)) {
