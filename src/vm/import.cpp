@@ -17,6 +17,7 @@
 #include "runtime/int.h"
 #include "runtime/ops.h"
 #include "runtime/str.h"
+#include "vm/code_cache.h"
 #include "vm/exec.h"
 #include "vm/interp.h"
 
@@ -65,13 +66,19 @@ Module* find_loaded(std::string_view name) {
   return nullptr;
 }
 
+// Runs a module's source file, compiled or from the code cache (code_cache.cpp).
 void exec_module_file(Module* m, const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in)
-    raise_import(types::module_not_found_error, fmt::format("No module named '{}'", m->name->view()), m->name->view());
-  std::stringstream ss;
-  ss << in.rdbuf();
-  Code* code = compile_source(ss.str(), path, CompileMode::Module);
+  Code* code = cached_module_code(path);
+  if (!code) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in)
+      raise_import(types::module_not_found_error, fmt::format("No module named '{}'", m->name->view()),
+                   m->name->view());
+    std::stringstream ss;
+    ss << in.rdbuf();
+    code = compile_source(ss.str(), path, CompileMode::Module);
+    store_module_code(path, code);
+  }
   run_code(code, m->dict, m->dict);
 }
 
