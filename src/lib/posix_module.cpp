@@ -85,12 +85,15 @@ Value o_listdir(Value, const Args& a) {
   check_takes(a, "listdir", 0, 1);
   Value pv = a.npos && !a[0].is_none() ? a[0] : str_value(".");
   std::string p = path_arg(pv, "listdir");
+  // Names are bytes for a bytes path (also one a PathLike gives), else str.
+  bool bytes_names = is_exact(pv, types::bytes) ||
+                     (!is_str(pv) && is_exact(o_fspath(Value::empty(), Args{&pv, 1}), types::bytes));
   DIR* d = ::opendir(p.c_str());
   if (!d) raise_errno(errno, pv);
   List* l = new_list();
   while (dirent* e = ::readdir(d)) {
     std::string n = e->d_name;
-    if (n != "." && n != "..") l->items.push_back(is_str(pv) ? str_value(n) : make_bytes(n));
+    if (n != "." && n != "..") l->items.push_back(bytes_names ? make_bytes(n) : str_value(n));
   }
   ::closedir(d);
   return Value::object(l);
