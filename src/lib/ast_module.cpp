@@ -39,7 +39,7 @@ enum class Located {
 
 struct NodeDef {
   const char* name;
-  const char* base; // "" for AST itself
+  const char* base;   // "" for AST itself
   const char* fields; // space-separated; `?` optional, `*` a list
   Located located;
 };
@@ -166,9 +166,9 @@ constexpr NodeDef kNodes[] = {
     {"TypeIgnore", "type_ignore", "lineno tag", Located::No},
 };
 
-constexpr int64_t kOnlyAst = 0x400;           // PyCF_ONLY_AST
-constexpr int64_t kTypeComments = 0x1000;     // PyCF_TYPE_COMMENTS
-constexpr int64_t kTopLevelAwait = 0x2000;    // PyCF_ALLOW_TOP_LEVEL_AWAIT
+constexpr int64_t kOnlyAst = 0x400;        // PyCF_ONLY_AST
+constexpr int64_t kTypeComments = 0x1000;  // PyCF_TYPE_COMMENTS
+constexpr int64_t kTopLevelAwait = 0x2000; // PyCF_ALLOW_TOP_LEVEL_AWAIT
 
 // The classes, by name (the module's dict: a GC root through sys.modules and `created`).
 Dict* node_classes = nullptr;
@@ -180,7 +180,8 @@ Type* node_class(std::string_view name) {
 
 Tuple* str_tuple(const std::vector<std::string_view>& names) {
   Tuple* t = new_tuple(names.size());
-  for (size_t i = 0; i < names.size(); ++i) t->items[i] = Value::object(intern(names[i]));
+  for (size_t i = 0; i < names.size(); ++i)
+    t->items[i] = Value::object(intern(names[i]));
   return t;
 }
 
@@ -213,7 +214,8 @@ Value ast_init(Value self, const Args& args) {
     if (!is_str(name)) raise(types::type_error, "attribute name must be string");
     set_attr(self, name.as<Str>(), a[i]);
   }
-  for (uint32_t i = 0; i < a.nkw; ++i) set_attr(self, a.kwnames[i].as<Str>(), a.kwvals[i]);
+  for (uint32_t i = 0; i < a.nkw; ++i)
+    set_attr(self, a.kwnames[i].as<Str>(), a.kwvals[i]);
   return Value::none();
 }
 
@@ -254,8 +256,8 @@ Type* make_node_class(const NodeDef& def) {
       dict_set(ns, Value::object(intern("end_col_offset")), Value::none());
     }
   }
-  Tuple* bases = def.base[0] ? new_tuple(std::span<const Value>(std::array{Value::object(node_class(def.base))}))
-                             : new_tuple(0);
+  Tuple* bases =
+      def.base[0] ? new_tuple(std::span<const Value>(std::array{Value::object(node_class(def.base))})) : new_tuple(0);
   Type* t = make_class(intern(def.name), bases, ns);
   if (def.base[0] == 0) {
     dict_set(t->dict, Value::object(intern("__init__")), new_native("__init__", ast_init, Value::empty(), t));
@@ -263,7 +265,6 @@ Type* make_node_class(const NodeDef& def) {
   }
   return t;
 }
-
 
 // ---- the frontend's tree as Python objects ----------------------------------------
 
@@ -305,7 +306,8 @@ private:
 
   template <class T, class F> static Value map(const std::vector<T>& items, F f) {
     List* l = new_list(items.size());
-    for (const T& x : items) l->items.push_back(f(x));
+    for (const T& x : items)
+      l->items.push_back(f(x));
     return Value::object(l);
   }
 
@@ -384,8 +386,8 @@ private:
     return map(as, [&](Alias* a) {
       Value v = make("alias", {str(a->name), opt_str(a->asname)});
       // The frontend keeps where an alias starts: its end assumes single spaces around `as`.
-      Pos end{a->pos.line, a->pos.col + static_cast<int>(a->name.size() +
-                                                         (a->asname.empty() ? 0 : 4 + a->asname.size()))};
+      Pos end{a->pos.line,
+              a->pos.col + static_cast<int>(a->name.size() + (a->asname.empty() ? 0 : 4 + a->asname.size()))};
       locate(v, a->pos, end);
       return v;
     });
@@ -443,8 +445,7 @@ private:
     case ExprKind::YieldFrom: return make("YieldFrom", {expr(static_cast<YieldFrom*>(e)->value)}, e);
     case ExprKind::Compare: {
       auto* n = static_cast<Compare*>(e);
-      return make("Compare", {expr(n->left), map(n->ops, [](CmpOpKind k) { return op(k); }), exprs(n->comparators)},
-                  e);
+      return make("Compare", {expr(n->left), map(n->ops, [](CmpOpKind k) { return op(k); }), exprs(n->comparators)}, e);
     }
     case ExprKind::Call: {
       auto* n = static_cast<Call*>(e);
@@ -500,10 +501,10 @@ private:
     case StmtKind::FunctionDef:
     case StmtKind::AsyncFunctionDef: {
       auto* n = static_cast<FunctionDef*>(s);
-      return make(s->kind == StmtKind::FunctionDef ? "FunctionDef" : "AsyncFunctionDef",
-                  {str(n->name), arguments(n->args), stmts(n->body), exprs(n->decorator_list), opt(n->returns),
-                   Value::none()},
-                  s);
+      return make(
+          s->kind == StmtKind::FunctionDef ? "FunctionDef" : "AsyncFunctionDef",
+          {str(n->name), arguments(n->args), stmts(n->body), exprs(n->decorator_list), opt(n->returns), Value::none()},
+          s);
     }
     case StmtKind::ClassDef: {
       auto* n = static_cast<ClassDef*>(s);
@@ -541,7 +542,9 @@ private:
     case StmtKind::With:
     case StmtKind::AsyncWith: {
       auto* n = static_cast<With*>(s);
-      Value items = map(n->items, [&](WithItem* w) { return make("withitem", {expr(w->context_expr), opt(w->optional_vars)}); });
+      Value items = map(n->items, [&](WithItem* w) {
+        return make("withitem", {expr(w->context_expr), opt(w->optional_vars)});
+      });
       return make(s->kind == StmtKind::With ? "With" : "AsyncWith", {items, stmts(n->body), Value::none()}, s);
     }
     case StmtKind::Raise: {
@@ -588,7 +591,8 @@ private:
     case PatternKind::MatchValue: return make("MatchValue", {expr(static_cast<MatchValue*>(p)->value)}, p);
     case PatternKind::MatchSingleton:
       return make("MatchSingleton", {constant(static_cast<MatchSingleton*>(p)->value, nullptr)}, p);
-    case PatternKind::MatchSequence: return make("MatchSequence", {patterns(static_cast<MatchSequence*>(p)->patterns)}, p);
+    case PatternKind::MatchSequence:
+      return make("MatchSequence", {patterns(static_cast<MatchSequence*>(p)->patterns)}, p);
     case PatternKind::MatchMapping: {
       auto* n = static_cast<MatchMapping*>(p);
       return make("MatchMapping", {exprs(n->keys), patterns(n->patterns), opt_str(n->rest)}, p);
@@ -627,13 +631,13 @@ Value compile_to_ast(std::string_view source, const std::string& filename, std::
 
 namespace tributary::lib {
 
-namespace {
-} // namespace
+namespace {} // namespace
 
 Module* make_ast_module() {
   Module* m = new_module("_ast");
   node_classes = m->dict;
-  for (const NodeDef& def : kNodes) add_value(m, def.name, Value::object(make_node_class(def)));
+  for (const NodeDef& def : kNodes)
+    add_value(m, def.name, Value::object(make_node_class(def)));
   add_value(m, "PyCF_ONLY_AST", Value::small_int(kOnlyAst));
   add_value(m, "PyCF_TYPE_COMMENTS", Value::small_int(kTypeComments));
   add_value(m, "PyCF_ALLOW_TOP_LEVEL_AWAIT", Value::small_int(kTopLevelAwait));

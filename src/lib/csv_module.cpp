@@ -91,7 +91,8 @@ Value make_dialect(Value dialect, const Args& kw) {
     dialect = *d;
   }
   bool any = false;
-  for (Value v : p) any = any || !v.is_empty();
+  for (Value v : p)
+    any = any || !v.is_empty();
   if (!dialect.is_empty() && is_subtype(type_of(dialect), &dialect_type) && !any) return dialect;
   Value quotechar_given = p[4];
   Value quoting_given = p[5];
@@ -108,13 +109,19 @@ Value make_dialect(Value dialect, const Args& kw) {
   set_char("delimiter", d->delimiter, p[0], ',', false);
   d->doublequote = set_bool(p[1], true);
   set_char("escapechar", d->escapechar, p[2], kNotSet, true);
-  if (p[3].is_empty()) d->lineterminator = str_value("\r\n");
-  else if (!is_str(p[3])) raise(types::type_error, "\"lineterminator\" must be a string");
-  else d->lineterminator = p[3];
+  if (p[3].is_empty())
+    d->lineterminator = str_value("\r\n");
+  else if (!is_str(p[3]))
+    raise(types::type_error, "\"lineterminator\" must be a string");
+  else
+    d->lineterminator = p[3];
   set_char("quotechar", d->quotechar, p[4], '"', true);
-  if (p[5].is_empty()) d->quoting = kQuoteMinimal;
-  else if (!is_integer(p[5])) raise(types::type_error, "\"quoting\" must be an integer");
-  else d->quoting = static_cast<int>(arg_index(p[5]));
+  if (p[5].is_empty())
+    d->quoting = kQuoteMinimal;
+  else if (!is_integer(p[5]))
+    raise(types::type_error, "\"quoting\" must be an integer");
+  else
+    d->quoting = static_cast<int>(arg_index(p[5]));
   d->skipinitialspace = set_bool(p[6], false);
   d->strict = set_bool(p[7], false);
   if (d->quoting < kQuoteMinimal || d->quoting > kQuoteNone) raise(types::type_error, "bad \"quoting\" value");
@@ -158,14 +165,21 @@ Value d_quoting(Value, const Args& a) { return Value::small_int(dialect_self(a[0
 // ---- reader ----------------------------------------------------------------------------------
 
 enum class State {
-  StartRecord, StartField, EscapedChar, InField, InQuotedField, EscapeInQuotedField, QuoteInQuotedField, EatCrnl,
+  StartRecord,
+  StartField,
+  EscapedChar,
+  InField,
+  InQuotedField,
+  EscapeInQuotedField,
+  QuoteInQuotedField,
+  EatCrnl,
   AfterEscapedCrnl,
 };
 
 struct Reader : Object {
-  Value input;   // the iterator of lines
-  Value dialect; // Dialect
-  Value fields;  // List of the record being read
+  Value input;              // the iterator of lines
+  Value dialect;            // Dialect
+  Value fields;             // List of the record being read
   GcVector<char32_t> field; // the field being read (on the collected heap)
   State state;
   bool numeric_field;
@@ -179,7 +193,8 @@ Reader* reader_self(Value v) {
 
 void save_field(Reader* r) {
   std::string s;
-  for (char32_t c : r->field) utf8_append(s, c);
+  for (char32_t c : r->field)
+    utf8_append(s, c);
   r->field.clear();
   Value v = str_value(s);
   if (r->numeric_field) {
@@ -313,12 +328,13 @@ Value reader_next(Value self, const Args&) {
       raise(types::stop_iteration, "");
     }
     if (!is_str(line))
-      csv_error(fmt::format("iterator should return strings, not {} (the file should be opened in text mode)",
-                            tname(line)));
+      csv_error(
+          fmt::format("iterator should return strings, not {} (the file should be opened in text mode)", tname(line)));
     ++r->line_num;
     std::string_view s = line.as<Str>()->view();
     size_t pos = 0;
-    while (pos < s.size()) process_char(r, utf8_at(s, pos));
+    while (pos < s.size())
+      process_char(r, utf8_at(s, pos));
     process_char(r, kEol);
   } while (r->state != State::StartRecord);
   Value fields = r->fields;
@@ -380,8 +396,10 @@ void append_field(Dialect* d, std::string& rec, bool first, Value field, bool qu
         want_escape = true;
       } else {
         if (c == d->quotechar) {
-          if (d->doublequote) utf8_append(body, d->quotechar);
-          else want_escape = true;
+          if (d->doublequote)
+            utf8_append(body, d->quotechar);
+          else
+            want_escape = true;
         } else if (c == d->escapechar) {
           want_escape = true;
         }
@@ -400,8 +418,7 @@ void append_field(Dialect* d, std::string& rec, bool first, Value field, bool qu
 }
 
 bool is_number(Value v) {
-  return is_integer(v) || v.is_double() || is_complex(v) ||
-         !type_lookup(type_of(v), intern("__float__")).is_empty() ||
+  return is_integer(v) || v.is_double() || is_complex(v) || !type_lookup(type_of(v), intern("__float__")).is_empty() ||
          !type_lookup(type_of(v), intern("__index__")).is_empty();
 }
 
@@ -438,7 +455,8 @@ Value writer_writerows(Value self, const Args& a) {
   check_one(a, "writerows");
   Value it = get_iter(a[0]);
   Value row;
-  while (iter_next(it, row)) writer_writerow(self, Args{&row, 1});
+  while (iter_next(it, row))
+    writer_writerow(self, Args{&row, 1});
   return Value::none();
 }
 
@@ -447,7 +465,8 @@ Value writer_dialect(Value, const Args& a) { return writer_self(a[0])->dialect; 
 Value csv_writer(Value, const Args& a) {
   Value dialect = dialect_of_call(a, "writer");
   Value write = get_attr_or_empty(a[0], intern("write"));
-  if (write.is_empty() || !is_callable_value(write)) raise(types::type_error, "argument 1 must have a \"write\" method");
+  if (write.is_empty() || !is_callable_value(write))
+    raise(types::type_error, "argument 1 must have a \"write\" method");
   auto* w = gc::make<Writer>();
   w->type = &writer_type;
   w->write = write;
@@ -459,8 +478,8 @@ Value csv_writer(Value, const Args& a) {
 
 Value csv_register_dialect(Value, const Args& a) {
   if (a.npos < 1 || a.npos > 2)
-    raise_fmt(types::type_error, "register_dialect expected {} arguments, got {}", a.npos < 1 ? "at least 1" : "at most 2",
-              a.npos);
+    raise_fmt(types::type_error, "register_dialect expected {} arguments, got {}",
+              a.npos < 1 ? "at least 1" : "at most 2", a.npos);
   if (!is_str(a[0])) raise(types::type_error, "dialect name must be a string");
   Value d = make_dialect(a.npos == 2 ? a[1] : Value::empty(), Args{nullptr, 0, a.kwnames, a.kwvals, a.nkw});
   dict_set(registry, a[0], d);
@@ -508,10 +527,10 @@ void init_csv_types() {
     const char* name;
     NativeFn fn;
   };
-  for (const Getter& g : {Getter{"delimiter", d_delimiter}, Getter{"escapechar", d_escapechar},
-                          Getter{"quotechar", d_quotechar}, Getter{"lineterminator", d_lineterminator},
-                          Getter{"doublequote", d_doublequote}, Getter{"skipinitialspace", d_skipinitialspace},
-                          Getter{"strict", d_strict}, Getter{"quoting", d_quoting}})
+  for (const Getter& g :
+       {Getter{"delimiter", d_delimiter}, Getter{"escapechar", d_escapechar}, Getter{"quotechar", d_quotechar},
+        Getter{"lineterminator", d_lineterminator}, Getter{"doublequote", d_doublequote},
+        Getter{"skipinitialspace", d_skipinitialspace}, Getter{"strict", d_strict}, Getter{"quoting", d_quoting}})
     add_getter(dialect_type, g.name, g.fn);
   init_type(reader_type, "reader", Kind::Object, &types::object);
   reader_type.module_name = Value::object(intern("_csv"));
@@ -544,7 +563,8 @@ Module* make_csv_module() {
       {"list_dialects", csv_list_dialects},
       {"field_size_limit", csv_field_size_limit},
   };
-  for (const MethodDef& f : kFunctions) add_function(m, f.name, f.fn);
+  for (const MethodDef& f : kFunctions)
+    add_function(m, f.name, f.fn);
   add_value(m, "Error", Value::object(&error_type));
   add_value(m, "Dialect", Value::object(&dialect_type));
   add_value(m, "__version__", str_value("1.0"));

@@ -56,7 +56,8 @@ Value imp_create_builtin(Value, const Args& a) {
   check_one(a, "create_builtin");
   Value name = get_attr(a[0], intern("name"));
   if (!is_str(name)) raise_fmt(types::type_error, "name must be string, not {}", tname(name));
-  if (Value* m = dict_find_str(vm::state().modules, name.as<Str>()); m && is_builtin_module_name(name.as<Str>()->view()))
+  if (Value* m = dict_find_str(vm::state().modules, name.as<Str>());
+      m && is_builtin_module_name(name.as<Str>()->view()))
     return *m;
   Module* m = builtin_module(name.as<Str>()->view());
   if (!m) raise_fmt(types::import_error, "no built-in module named {}", name.as<Str>()->view());
@@ -65,9 +66,7 @@ Value imp_create_builtin(Value, const Args& a) {
 
 Value imp_exec(Value, const Args&) { return Value::small_int(0); }
 
-Value imp_create_dynamic(Value, const Args&) {
-  raise(types::import_error, "Tributary cannot load extension modules");
-}
+Value imp_create_dynamic(Value, const Args&) { raise(types::import_error, "Tributary cannot load extension modules"); }
 
 Value imp_extension_suffixes(Value, const Args& a) {
   check_none(a, "extension_suffixes");
@@ -82,9 +81,11 @@ Value imp_source_hash(Value, const Args& a) {
   auto data = bytes_like(p[1]);
   if (!data) raise_fmt(types::type_error, "a bytes-like object is required, not '{}'", tname(p[1]));
   uint64_t h = 14695981039346656037ull ^ static_cast<uint64_t>(arg_index(p[0]));
-  for (unsigned char c : *data) h = (h ^ c) * 1099511628211ull;
+  for (unsigned char c : *data)
+    h = (h ^ c) * 1099511628211ull;
   std::string out(8, '\0');
-  for (int i = 0; i < 8; ++i) out[i] = static_cast<char>(h >> (8 * i));
+  for (int i = 0; i < 8; ++i)
+    out[i] = static_cast<char>(h >> (8 * i));
   return make_bytes(out);
 }
 
@@ -93,8 +94,9 @@ Value call_warnings(const char* fn, const Args& a) {
   Module* w = nullptr;
   if (Value* m = dict_find_str(vm::state().modules, intern("warnings")); m && is_kind(*m, Kind::Module))
     w = m->as<Module>();
-  Value mod = w ? Value::object(w) : call(dict_get(vm::state().builtins->dict, Value::object(intern("__import__"))),
-                                           Args{std::array{str_value("warnings")}.data(), 1});
+  Value mod = w ? Value::object(w)
+                : call(dict_get(vm::state().builtins->dict, Value::object(intern("__import__"))),
+                       Args{std::array{str_value("warnings")}.data(), 1});
   return call(get_attr(mod, intern(fn)), a);
 }
 
@@ -150,7 +152,8 @@ Module* make_imp_module() {
       {"_override_frozen_modules_for_tests", imp_none},
       {"_override_multi_interp_extensions_check", imp_none},
   };
-  for (const MethodDef& f : kFunctions) add_function(m, f.name, f.fn);
+  for (const MethodDef& f : kFunctions)
+    add_function(m, f.name, f.fn);
   add_value(m, "check_hash_based_pycs", str_value("never"));
   add_value(m, "_frozen_module_names", Value::object(new_tuple(0)));
   return m;
@@ -160,8 +163,7 @@ Value make_bootstrap_finder() {
   if (!bootstrap_finder_type.name[0]) {
     init_type(bootstrap_finder_type, "BootstrapFinder", Kind::Object, &types::object);
     bootstrap_finder_type.module_name = Value::object(intern("_imp"));
-    add_methods(bootstrap_finder_type,
-                {{"find_spec", bf_find_spec}, {"invalidate_caches", bf_invalidate_caches}});
+    add_methods(bootstrap_finder_type, {{"find_spec", bf_find_spec}, {"invalidate_caches", bf_invalidate_caches}});
   }
   auto* o = gc::make<Object>();
   o->type = &bootstrap_finder_type;

@@ -94,8 +94,7 @@ Value fio_init(Value self, const Args& a) {
     default: raise_fmt(types::value_error, "invalid mode: {}", mode);
     }
   }
-  if (kinds != 1)
-    raise_value_error("Must have exactly one of create/read/write/append mode and at most one plus");
+  if (kinds != 1) raise_value_error("Must have exactly one of create/read/write/append mode and at most one plus");
   f->readable = r || plus;
   f->writable = w || ap || x || plus;
   f->appending = ap;
@@ -153,7 +152,8 @@ Value fio_read(Value self, const Args& a) {
   if (n < 0) return call0(get_attr(self, intern("readall")));
   std::string buf(static_cast<size_t>(n), '\0');
   ssize_t got;
-  do got = ::read(f->fd, buf.data(), buf.size());
+  do
+    got = ::read(f->fd, buf.data(), buf.size());
   while (got < 0 && errno == EINTR);
   if (got < 0) {
     if (errno == EAGAIN) return Value::none();
@@ -188,7 +188,8 @@ Value fio_readinto(Value self, const Args& a) {
     raise_fmt(types::type_error, "readinto() argument must be read-write bytes-like object, not {}", tname(a[0]));
   auto& dst = a[0].as<ByteArray>()->data;
   ssize_t got;
-  do got = ::read(f->fd, dst.data(), dst.size());
+  do
+    got = ::read(f->fd, dst.data(), dst.size());
   while (got < 0 && errno == EINTR);
   if (got < 0) raise_errno(errno);
   return make_int(static_cast<int64_t>(got));
@@ -202,7 +203,8 @@ Value fio_write(Value self, const Args& a) {
   if (!data) raise_fmt(types::type_error, "a bytes-like object is required, not '{}'", tname(a[0]));
   if (f->fd == 1 || f->fd == 2) flush_std_streams(); // sys.stdout's text first
   ssize_t put;
-  do put = ::write(f->fd, data->data(), data->size());
+  do
+    put = ::write(f->fd, data->data(), data->size());
   while (put < 0 && errno == EINTR);
   if (put < 0) raise_errno(errno);
   return make_int(static_cast<int64_t>(put));
@@ -306,7 +308,8 @@ Value buffered_init(Value self, const Args& a) {
   if (size <= 0) raise_value_error("buffer size must be strictly positive");
   bool reads = is_subtype(type_of(self), reader_t) || is_subtype(type_of(self), random_t);
   bool writes = is_subtype(type_of(self), writer_t) || is_subtype(type_of(self), random_t);
-  if (reads && !truthy(call0(get_attr(p[0], intern("readable"))))) raise(types::os_error, "\"raw\" argument must be readable.");
+  if (reads && !truthy(call0(get_attr(p[0], intern("readable")))))
+    raise(types::os_error, "\"raw\" argument must be readable.");
   if (writes && !truthy(call0(get_attr(p[0], intern("writable")))))
     raise(types::os_error, "\"raw\" argument must be writable.");
   b->raw = p[0];
@@ -568,8 +571,9 @@ void init_file_types(Type& fileio, Type& reader, Type& writer, Type& random, Typ
                        {"writable", self_or_first<fio_writable>},
                        {"seekable", self_or_first<fio_seekable>},
                        {"__repr__", self_or_first<fio_repr>}});
-  for (const MethodDef& g : {MethodDef{"closed", self_or_first<fio_closed>}, MethodDef{"closefd", self_or_first<fio_closefd>},
-                             MethodDef{"mode", self_or_first<fio_mode>}})
+  for (const MethodDef& g :
+       {MethodDef{"closed", self_or_first<fio_closed>}, MethodDef{"closefd", self_or_first<fio_closefd>},
+        MethodDef{"mode", self_or_first<fio_mode>}})
     add_getter(fileio, g.name, g.fn);
   // (A program may rename it, as CPython names sys.stdout's '<stdout>'.)
   add_attr(fileio, "name", native_property("name", getter_self<fio_name>, setter_self<fio_set_name>));
@@ -598,7 +602,8 @@ void init_file_types(Type& fileio, Type& reader, Type& writer, Type& random, Typ
                      {"peek", self_or_first<br_peek>},
                      {"readline", self_or_first<br_readline>},
                      {"__next__", self_or_first<br_next>}});
-  for (Type* t : {&writer, &random}) add_methods(*t, {{"write", self_or_first<bw_write>}});
+  for (Type* t : {&writer, &random})
+    add_methods(*t, {{"write", self_or_first<bw_write>}});
   add_methods(rwpair, {{"__init__", self_or_first<pair_init>},
                        {"read", self_or_first<pair_forward<false, kRead>>},
                        {"read1", self_or_first<pair_forward<false, kRead1>>},

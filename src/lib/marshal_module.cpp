@@ -30,7 +30,8 @@ constexpr int kVersion = 4;
 constexpr unsigned char kFlagRef = 0x80;
 
 void put_u32(std::string& out, uint32_t v) {
-  for (int i = 0; i < 4; ++i) out.push_back(static_cast<char>(v >> (8 * i)));
+  for (int i = 0; i < 4; ++i)
+    out.push_back(static_cast<char>(v >> (8 * i)));
 }
 
 void put_double(std::string& out, double d) {
@@ -42,7 +43,8 @@ void put_double(std::string& out, double d) {
 void dump_value(std::string& out, Value v, int depth);
 
 void dump_items(std::string& out, std::span<const Value> items, int depth) {
-  for (Value x : items) dump_value(out, x, depth + 1);
+  for (Value x : items)
+    dump_value(out, x, depth + 1);
 }
 
 void dump_int(std::string& out, Value v) {
@@ -122,13 +124,15 @@ void dump_value(std::string& out, Value v, int depth) {
     out.push_back('{');
     Value it = get_iter(call0(get_attr(v, intern("items"))));
     Value kv;
-    while (iter_next(it, kv)) dump_items(out, kv.as<Tuple>()->span(), depth);
+    while (iter_next(it, kv))
+      dump_items(out, kv.as<Tuple>()->span(), depth);
     return out.push_back('0');
   }
   if (is_exact(v, types::set) || is_exact(v, types::frozenset)) {
     GcVector<Value> items;
     Value it = get_iter(v), x;
-    while (iter_next(it, x)) items.push_back(x);
+    while (iter_next(it, x))
+      items.push_back(x);
     out.push_back(is_exact(v, types::set) ? '<' : '>');
     put_u32(out, static_cast<uint32_t>(items.size()));
     return dump_items(out, std::span<const Value>(items.data(), items.size()), depth);
@@ -155,7 +159,8 @@ struct Reader {
   int32_t i32() {
     std::string_view s = take(4);
     uint32_t v = 0;
-    for (int i = 0; i < 4; ++i) v |= static_cast<uint32_t>(static_cast<unsigned char>(s[i])) << (8 * i);
+    for (int i = 0; i < 4; ++i)
+      v |= static_cast<uint32_t>(static_cast<unsigned char>(s[i])) << (8 * i);
     return static_cast<int32_t>(v);
   }
   size_t size() {
@@ -175,7 +180,8 @@ struct Reader {
 
   Value items(size_t n, bool as_list, int depth) {
     GcVector<Value> out;
-    for (size_t i = 0; i < n; ++i) out.push_back(value(depth + 1));
+    for (size_t i = 0; i < n; ++i)
+      out.push_back(value(depth + 1));
     std::span<const Value> s(out.data(), out.size());
     return as_list ? Value::object(new_list(s)) : Value::object(new_tuple(s));
   }
@@ -255,7 +261,8 @@ struct Reader {
     }
     case 'r': {
       int32_t i = i32();
-      if (i < 0 || static_cast<size_t>(i) >= refs.size()) raise(types::value_error, "bad marshal data (invalid reference)");
+      if (i < 0 || static_cast<size_t>(i) >= refs.size())
+        raise(types::value_error, "bad marshal data (invalid reference)");
       return refs[static_cast<size_t>(i)];
     }
     case 'c': raise(types::value_error, "bad marshal data (code objects are not supported by Tributary)");

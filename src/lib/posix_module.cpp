@@ -9,15 +9,15 @@
 // Limits: no fork/exec/spawn/wait, no dir_fd, no extended attributes, no
 // scheduling, no terminal control beyond get_terminal_size; stat_result has
 // st_blksize, st_blocks and st_rdev but no st_flags/st_gen.
+#include <csignal>
 #include <dirent.h>
 #include <fcntl.h>
+#include <sys/ioctl.h>
 #include <sys/random.h>
 #include <sys/stat.h>
-#include <sys/ioctl.h>
 #include <sys/time.h>
 #include <sys/times.h>
 #include <sys/utsname.h>
-#include <csignal>
 #include <unistd.h>
 
 #include <cerrno>
@@ -49,7 +49,8 @@ Value o_fspath(Value, const Args& a);
 std::string path_arg(Value v, const char* fname) {
   if (is_str(v)) return std::string(v.as<Str>()->view());
   if (is_exact(v, types::bytes)) return std::string(*bytes_like(v));
-  if (!type_lookup(type_of(v), intern("__fspath__")).is_empty()) return path_arg(o_fspath(Value::empty(), Args{&v, 1}), fname);
+  if (!type_lookup(type_of(v), intern("__fspath__")).is_empty())
+    return path_arg(o_fspath(Value::empty(), Args{&v, 1}), fname);
   raise_fmt(types::type_error, "{}: path should be string, bytes or os.PathLike, not {}", fname, tname(v));
 }
 
@@ -73,7 +74,6 @@ std::string cwd() {
   return buf.data();
 }
 
-
 // ---- functions ----------------------------------------------------------------------------
 
 Value o_getcwd(Value, const Args& a) {
@@ -86,8 +86,8 @@ Value o_listdir(Value, const Args& a) {
   Value pv = a.npos && !a[0].is_none() ? a[0] : str_value(".");
   std::string p = path_arg(pv, "listdir");
   // Names are bytes for a bytes path (also one a PathLike gives), else str.
-  bool bytes_names = is_exact(pv, types::bytes) ||
-                     (!is_str(pv) && is_exact(o_fspath(Value::empty(), Args{&pv, 1}), types::bytes));
+  bool bytes_names =
+      is_exact(pv, types::bytes) || (!is_str(pv) && is_exact(o_fspath(Value::empty(), Args{&pv, 1}), types::bytes));
   DIR* d = ::opendir(p.c_str());
   if (!d) raise_errno(errno, pv);
   List* l = new_list();
@@ -156,7 +156,7 @@ Value o_uname(Value self, const Args& a) {
 // block fields in slots past the tuple's size (as time.struct_time keeps
 // tm_zone; the collector scans the whole allocation).
 constexpr size_t kStatVisible = 10;
-constexpr const char* kStatHidden[] = {"st_atime", "st_mtime", "st_ctime", "st_atime_ns", "st_mtime_ns",
+constexpr const char* kStatHidden[] = {"st_atime",    "st_mtime",   "st_ctime",  "st_atime_ns", "st_mtime_ns",
                                        "st_ctime_ns", "st_blksize", "st_blocks", "st_rdev"};
 constexpr size_t kStatAll = kStatVisible + std::size(kStatHidden);
 Type* stat_result_type = nullptr;
@@ -167,8 +167,8 @@ Value stat_hidden(Value index, const Args& a) {
 }
 
 Value stat_repr(Value, const Args& a) {
-  static constexpr const char* kNames[] = {"st_mode", "st_ino", "st_dev", "st_nlink", "st_uid",
-                                           "st_gid", "st_size", "st_atime", "st_mtime", "st_ctime"};
+  static constexpr const char* kNames[] = {"st_mode", "st_ino",  "st_dev",   "st_nlink", "st_uid",
+                                           "st_gid",  "st_size", "st_atime", "st_mtime", "st_ctime"};
   std::string out = "os.stat_result(";
   for (size_t i = 0; i < kStatVisible; ++i)
     out += fmt::format("{}{}={}", i ? ", " : "", kNames[i], repr_string(a[0].as<Tuple>()->items[i]));
@@ -196,16 +196,30 @@ Type* stat_type() {
 Value stat_result(const struct stat& st) {
   Tuple* t = new_tuple(kStatAll);
   auto secs = [](const timespec& ts) { return Value::from_double(static_cast<double>(ts.tv_sec) + ts.tv_nsec * 1e-9); };
-  auto nanos = [](const timespec& ts) { return make_int(static_cast<int64_t>(ts.tv_sec) * 1'000'000'000 + ts.tv_nsec); };
-  Value v[kStatAll] = {make_int(int64_t{st.st_mode}), make_int(static_cast<int64_t>(st.st_ino)),
-                       make_int(static_cast<int64_t>(st.st_dev)), make_int(static_cast<int64_t>(st.st_nlink)),
-                       make_int(int64_t{st.st_uid}), make_int(int64_t{st.st_gid}),
-                       make_int(static_cast<int64_t>(st.st_size)), make_int(static_cast<int64_t>(st.st_atim.tv_sec)),
-                       make_int(static_cast<int64_t>(st.st_mtim.tv_sec)), make_int(static_cast<int64_t>(st.st_ctim.tv_sec)),
-                       secs(st.st_atim), secs(st.st_mtim), secs(st.st_ctim), nanos(st.st_atim), nanos(st.st_mtim),
-                       nanos(st.st_ctim), make_int(static_cast<int64_t>(st.st_blksize)),
-                       make_int(static_cast<int64_t>(st.st_blocks)), make_int(static_cast<int64_t>(st.st_rdev))};
-  for (size_t i = 0; i < kStatAll; ++i) t->items[i] = v[i];
+  auto nanos = [](const timespec& ts) {
+    return make_int(static_cast<int64_t>(ts.tv_sec) * 1'000'000'000 + ts.tv_nsec);
+  };
+  Value v[kStatAll] = {make_int(int64_t{st.st_mode}),
+                       make_int(static_cast<int64_t>(st.st_ino)),
+                       make_int(static_cast<int64_t>(st.st_dev)),
+                       make_int(static_cast<int64_t>(st.st_nlink)),
+                       make_int(int64_t{st.st_uid}),
+                       make_int(int64_t{st.st_gid}),
+                       make_int(static_cast<int64_t>(st.st_size)),
+                       make_int(static_cast<int64_t>(st.st_atim.tv_sec)),
+                       make_int(static_cast<int64_t>(st.st_mtim.tv_sec)),
+                       make_int(static_cast<int64_t>(st.st_ctim.tv_sec)),
+                       secs(st.st_atim),
+                       secs(st.st_mtim),
+                       secs(st.st_ctim),
+                       nanos(st.st_atim),
+                       nanos(st.st_mtim),
+                       nanos(st.st_ctim),
+                       make_int(static_cast<int64_t>(st.st_blksize)),
+                       make_int(static_cast<int64_t>(st.st_blocks)),
+                       make_int(static_cast<int64_t>(st.st_rdev))};
+  for (size_t i = 0; i < kStatAll; ++i)
+    t->items[i] = v[i];
   t->size = kStatVisible;
   t->type = stat_type();
   return Value::object(t);
@@ -218,7 +232,8 @@ template <bool kFollow> Value o_stat(Value, const Args& a) {
   bool follow = kFollow && (p[2].is_empty() || truthy(p[2]));
   struct stat st;
   int rc;
-  if (is_integer(p[0])) rc = ::fstat(static_cast<int>(arg_index(p[0])), &st);
+  if (is_integer(p[0]))
+    rc = ::fstat(static_cast<int>(arg_index(p[0])), &st);
   else {
     std::string path = path_arg(p[0], name);
     rc = follow ? ::stat(path.c_str(), &st) : ::lstat(path.c_str(), &st);
@@ -252,8 +267,7 @@ Value o_fspath(Value, const Args& a) {
   Value path = p[0];
   if (is_str(path) || is_kind(path, Kind::Bytes)) return path;
   Value hook = type_lookup(type_of(path), intern("__fspath__"));
-  if (hook.is_empty())
-    raise_fmt(types::type_error, "expected str, bytes or os.PathLike object, not {}", tname(path));
+  if (hook.is_empty()) raise_fmt(types::type_error, "expected str, bytes or os.PathLike object, not {}", tname(path));
   Value r = call(hook, Args{&path, 1});
   if (!is_str(r) && !is_kind(r, Kind::Bytes))
     raise_fmt(types::type_error, "expected {}.__fspath__() to return str or bytes, not {}", tname(path), tname(r));
@@ -301,13 +315,14 @@ Value o_write(Value, const Args& a) {
 Value o_replace(Value, const Args& a) {
   check_expected(a, "replace", 2, 2);
   std::fflush(nullptr);
-  if (std::rename(path_arg(a[0], "replace").c_str(), path_arg(a[1], "replace").c_str()) != 0)
-    raise_errno(errno, a[0]);
+  if (std::rename(path_arg(a[0], "replace").c_str(), path_arg(a[1], "replace").c_str()) != 0) raise_errno(errno, a[0]);
   return Value::none();
 }
 
 // A path result in the argument's type: bytes for bytes, else str.
-Value path_result(Value like, std::string_view p) { return is_exact(like, types::bytes) ? make_bytes(p) : str_value(p); }
+Value path_result(Value like, std::string_view p) {
+  return is_exact(like, types::bytes) ? make_bytes(p) : str_value(p);
+}
 
 int fd_arg(Value v) {
   int64_t fd = arg_index(v);
@@ -385,7 +400,8 @@ Value o_utime(Value, const Args& a) {
     seconds(p[1].as<Tuple>()->items[1], ts[1]);
     times = ts;
   } else if (!p[2].is_empty()) {
-    if (!is_tuple(p[2]) || p[2].as<Tuple>()->size != 2) raise(types::type_error, "utime: 'ns' must be a tuple of two ints");
+    if (!is_tuple(p[2]) || p[2].as<Tuple>()->size != 2)
+      raise(types::type_error, "utime: 'ns' must be a tuple of two ints");
     for (int i = 0; i < 2; ++i) {
       int64_t ns = arg_index(p[2].as<Tuple>()->items[i]);
       ts[i].tv_sec = ns / 1'000'000'000;
@@ -616,7 +632,9 @@ Value entry_fspath(Value self, const Args& a) {
   return entry_self(self)->path;
 }
 
-Value entry_repr(Value self, const Args&) { return str_value("<DirEntry " + repr_string(entry_self(self)->name) + ">"); }
+Value entry_repr(Value self, const Args&) {
+  return str_value("<DirEntry " + repr_string(entry_self(self)->name) + ">");
+}
 
 Value entry_name(Value, const Args& a) { return entry_self(a[0])->name; }
 Value entry_path(Value, const Args& a) { return entry_self(a[0])->path; }
@@ -677,7 +695,8 @@ Value o_scandir(Value, const Args& a) {
   Value p[1];
   bind_args(a, "scandir", {"path"}, 0, p);
   Value path = p[0].is_empty() || p[0].is_none() ? Value::none() : p[0];
-  if (!path.is_none() && !is_str(path) && !is_exact(path, types::bytes)) path = o_fspath(Value::empty(), Args{&path, 1});
+  if (!path.is_none() && !is_str(path) && !is_exact(path, types::bytes))
+    path = o_fspath(Value::empty(), Args{&path, 1});
   std::string dir = path.is_none() ? std::string(".") : path_arg(path, "scandir");
   DIR* d = ::opendir(dir.c_str());
   if (!d) raise_errno(errno, path.is_none() ? str_value(".") : path);
@@ -711,7 +730,6 @@ void init_scandir_types() {
                                       {"close", self_or_first<scandir_close>}});
 }
 
-
 } // namespace
 
 // `posix`, what CPython's os.py is built on.
@@ -719,28 +737,66 @@ Module* make_posix_module() {
   Module* m = new_module("posix");
   if (!dir_entry_type.name[0]) init_scandir_types();
   static const MethodDef kFunctions[] = {
-      {"getcwd", o_getcwd},       {"getcwdb", o_getcwdb},     {"listdir", o_listdir},     {"scandir", o_scandir},
-      {"remove", o_remove},       {"unlink", o_remove},       {"rmdir", o_rmdir},         {"mkdir", o_mkdir},
-      {"rename", o_rename},       {"replace", o_replace},     {"chdir", o_chdir},         {"access", o_access},
-      {"chmod", o_chmod},         {"readlink", o_readlink},   {"symlink", o_symlink},     {"link", o_link},
-      {"utime", o_utime},         {"stat", o_stat<true>},     {"lstat", o_stat<false>},   {"fstat", o_stat<true>},
-      {"getpid", o_getpid},       {"getppid", o_id<::getppid>}, {"getuid", o_id<::getuid>}, {"geteuid", o_id<::geteuid>},
-      {"getgid", o_id<::getgid>}, {"getegid", o_id<::getegid>}, {"umask", o_umask},       {"strerror", o_strerror},
-      {"cpu_count", o_cpu_count}, {"fspath", o_fspath},       {"urandom", o_urandom},     {"isatty", o_isatty},
-      {"open", o_open},           {"close", o_close},         {"read", o_read},           {"write", o_write},
-      {"lseek", o_lseek},         {"ftruncate", o_ftruncate}, {"truncate", o_truncate},   {"fsync", o_fsync},
-      {"dup", o_dup},             {"dup2", o_dup2},           {"pipe", o_pipe},           {"kill", o_kill},
-      {"_exit", o_exit},          {"putenv", o_putenv},       {"unsetenv", o_unsetenv},   {"system", o_system},
+      {"getcwd", o_getcwd},
+      {"getcwdb", o_getcwdb},
+      {"listdir", o_listdir},
+      {"scandir", o_scandir},
+      {"remove", o_remove},
+      {"unlink", o_remove},
+      {"rmdir", o_rmdir},
+      {"mkdir", o_mkdir},
+      {"rename", o_rename},
+      {"replace", o_replace},
+      {"chdir", o_chdir},
+      {"access", o_access},
+      {"chmod", o_chmod},
+      {"readlink", o_readlink},
+      {"symlink", o_symlink},
+      {"link", o_link},
+      {"utime", o_utime},
+      {"stat", o_stat<true>},
+      {"lstat", o_stat<false>},
+      {"fstat", o_stat<true>},
+      {"getpid", o_getpid},
+      {"getppid", o_id<::getppid>},
+      {"getuid", o_id<::getuid>},
+      {"geteuid", o_id<::geteuid>},
+      {"getgid", o_id<::getgid>},
+      {"getegid", o_id<::getegid>},
+      {"umask", o_umask},
+      {"strerror", o_strerror},
+      {"cpu_count", o_cpu_count},
+      {"fspath", o_fspath},
+      {"urandom", o_urandom},
+      {"isatty", o_isatty},
+      {"open", o_open},
+      {"close", o_close},
+      {"read", o_read},
+      {"write", o_write},
+      {"lseek", o_lseek},
+      {"ftruncate", o_ftruncate},
+      {"truncate", o_truncate},
+      {"fsync", o_fsync},
+      {"dup", o_dup},
+      {"dup2", o_dup2},
+      {"pipe", o_pipe},
+      {"kill", o_kill},
+      {"_exit", o_exit},
+      {"putenv", o_putenv},
+      {"unsetenv", o_unsetenv},
+      {"system", o_system},
       {"abort", o_abort},
   };
-  for (const MethodDef& f : kFunctions) add_function(m, f.name, f.fn);
+  for (const MethodDef& f : kFunctions)
+    add_function(m, f.name, f.fn);
   Value uname_result = struct_sequence_type("posix", "uname_result", "sysname nodename release version machine");
   add_value(m, "uname_result", uname_result);
   add_value(m, "uname", new_native("uname", o_uname, uname_result));
   Value terminal_size = struct_sequence_type("os", "terminal_size", "columns lines");
   add_value(m, "terminal_size", terminal_size);
   add_value(m, "get_terminal_size", new_native("get_terminal_size", o_get_terminal_size, terminal_size));
-  Value times_result = struct_sequence_type("posix", "times_result", "user system children_user children_system elapsed");
+  Value times_result =
+      struct_sequence_type("posix", "times_result", "user system children_user children_system elapsed");
   add_value(m, "times_result", times_result);
   add_value(m, "times", new_native("times", o_times, times_result));
   add_value(m, "DirEntry", Value::object(&dir_entry_type));
@@ -749,14 +805,32 @@ Module* make_posix_module() {
     int value;
   };
   static constexpr Constant kConstants[] = {
-      {"O_RDONLY", O_RDONLY},   {"O_WRONLY", O_WRONLY},     {"O_RDWR", O_RDWR},         {"O_APPEND", O_APPEND},
-      {"O_CREAT", O_CREAT},     {"O_EXCL", O_EXCL},         {"O_TRUNC", O_TRUNC},       {"O_CLOEXEC", O_CLOEXEC},
-      {"O_NONBLOCK", O_NONBLOCK}, {"O_NOFOLLOW", O_NOFOLLOW}, {"O_DIRECTORY", O_DIRECTORY}, {"O_SYNC", O_SYNC},
-      {"O_NOCTTY", O_NOCTTY},   {"O_ACCMODE", O_ACCMODE},   {"F_OK", F_OK},             {"R_OK", R_OK},
-      {"W_OK", W_OK},           {"X_OK", X_OK},             {"SEEK_SET", SEEK_SET},     {"SEEK_CUR", SEEK_CUR},
-      {"SEEK_END", SEEK_END},   {"EX_OK", 0},               {"TMP_MAX", TMP_MAX},
+      {"O_RDONLY", O_RDONLY},
+      {"O_WRONLY", O_WRONLY},
+      {"O_RDWR", O_RDWR},
+      {"O_APPEND", O_APPEND},
+      {"O_CREAT", O_CREAT},
+      {"O_EXCL", O_EXCL},
+      {"O_TRUNC", O_TRUNC},
+      {"O_CLOEXEC", O_CLOEXEC},
+      {"O_NONBLOCK", O_NONBLOCK},
+      {"O_NOFOLLOW", O_NOFOLLOW},
+      {"O_DIRECTORY", O_DIRECTORY},
+      {"O_SYNC", O_SYNC},
+      {"O_NOCTTY", O_NOCTTY},
+      {"O_ACCMODE", O_ACCMODE},
+      {"F_OK", F_OK},
+      {"R_OK", R_OK},
+      {"W_OK", W_OK},
+      {"X_OK", X_OK},
+      {"SEEK_SET", SEEK_SET},
+      {"SEEK_CUR", SEEK_CUR},
+      {"SEEK_END", SEEK_END},
+      {"EX_OK", 0},
+      {"TMP_MAX", TMP_MAX},
   };
-  for (const Constant& c : kConstants) add_value(m, c.name, make_int(int64_t{c.value}));
+  for (const Constant& c : kConstants)
+    add_value(m, c.name, make_int(int64_t{c.value}));
   Dict* env = new_dict();
   for (char** e = environ; e && *e; ++e) {
     std::string_view kv = *e;

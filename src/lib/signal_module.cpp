@@ -38,15 +38,15 @@ struct SignalName {
 };
 
 constexpr SignalName kSignals[] = {
-    {"SIGHUP", SIGHUP},   {"SIGINT", SIGINT},       {"SIGQUIT", SIGQUIT},     {"SIGILL", SIGILL},
-    {"SIGTRAP", SIGTRAP}, {"SIGABRT", SIGABRT},     {"SIGIOT", SIGIOT},       {"SIGBUS", SIGBUS},
-    {"SIGFPE", SIGFPE},   {"SIGKILL", SIGKILL},     {"SIGUSR1", SIGUSR1},     {"SIGSEGV", SIGSEGV},
-    {"SIGUSR2", SIGUSR2}, {"SIGPIPE", SIGPIPE},     {"SIGALRM", SIGALRM},     {"SIGTERM", SIGTERM},
-    {"SIGSTKFLT", SIGSTKFLT}, {"SIGCHLD", SIGCHLD}, {"SIGCLD", SIGCHLD},      {"SIGCONT", SIGCONT},
-    {"SIGSTOP", SIGSTOP}, {"SIGTSTP", SIGTSTP},     {"SIGTTIN", SIGTTIN},     {"SIGTTOU", SIGTTOU},
-    {"SIGURG", SIGURG},   {"SIGXCPU", SIGXCPU},     {"SIGXFSZ", SIGXFSZ},     {"SIGVTALRM", SIGVTALRM},
-    {"SIGPROF", SIGPROF}, {"SIGWINCH", SIGWINCH},   {"SIGIO", SIGIO},         {"SIGPOLL", SIGPOLL},
-    {"SIGPWR", SIGPWR},   {"SIGSYS", SIGSYS},
+    {"SIGHUP", SIGHUP},       {"SIGINT", SIGINT},     {"SIGQUIT", SIGQUIT}, {"SIGILL", SIGILL},
+    {"SIGTRAP", SIGTRAP},     {"SIGABRT", SIGABRT},   {"SIGIOT", SIGIOT},   {"SIGBUS", SIGBUS},
+    {"SIGFPE", SIGFPE},       {"SIGKILL", SIGKILL},   {"SIGUSR1", SIGUSR1}, {"SIGSEGV", SIGSEGV},
+    {"SIGUSR2", SIGUSR2},     {"SIGPIPE", SIGPIPE},   {"SIGALRM", SIGALRM}, {"SIGTERM", SIGTERM},
+    {"SIGSTKFLT", SIGSTKFLT}, {"SIGCHLD", SIGCHLD},   {"SIGCLD", SIGCHLD},  {"SIGCONT", SIGCONT},
+    {"SIGSTOP", SIGSTOP},     {"SIGTSTP", SIGTSTP},   {"SIGTTIN", SIGTTIN}, {"SIGTTOU", SIGTTOU},
+    {"SIGURG", SIGURG},       {"SIGXCPU", SIGXCPU},   {"SIGXFSZ", SIGXFSZ}, {"SIGVTALRM", SIGVTALRM},
+    {"SIGPROF", SIGPROF},     {"SIGWINCH", SIGWINCH}, {"SIGIO", SIGIO},     {"SIGPOLL", SIGPOLL},
+    {"SIGPWR", SIGPWR},       {"SIGSYS", SIGSYS},
 };
 
 // The Python handlers set with signal() (empty where none): a GC root.
@@ -89,8 +89,8 @@ Value s_signal(Value, const Args& a) {
     raise(types::type_error, "signal handler must be signal.SIG_IGN, signal.SIG_DFL, or a callable object");
   }
   if (sig == SIGKILL || sig == SIGSTOP || ::sigaction(sig, &sa, nullptr) != 0)
-    raise(Value::object(new_exception(&types::os_error, std::array{make_int(int64_t{EINVAL}),
-                                                                    str_value("Invalid argument")})));
+    raise(Value::object(
+        new_exception(&types::os_error, std::array{make_int(int64_t{EINVAL}), str_value("Invalid argument")})));
   handlers->items[sig] = handler;
   return old;
 }
@@ -149,7 +149,8 @@ Value s_siginterrupt(Value, const Args& a) {
 Module* make_signal_module() {
   Module* m = new_module("_signal");
   if (!handlers) handlers = new_tuple(kNsig);
-  for (const SignalName& s : kSignals) add_value(m, s.name, Value::small_int(s.value));
+  for (const SignalName& s : kSignals)
+    add_value(m, s.name, Value::small_int(s.value));
   add_value(m, "SIGRTMIN", Value::small_int(SIGRTMIN));
   add_value(m, "SIGRTMAX", Value::small_int(SIGRTMAX));
   add_value(m, "NSIG", Value::small_int(kNsig));
@@ -169,7 +170,8 @@ Module* make_signal_module() {
       {"set_wakeup_fd", s_set_wakeup_fd},
       {"siginterrupt", s_siginterrupt},
   };
-  for (const MethodDef& f : kFunctions) add_function(m, f.name, f.fn);
+  for (const MethodDef& f : kFunctions)
+    add_function(m, f.name, f.fn);
   return m;
 }
 

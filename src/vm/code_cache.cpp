@@ -48,8 +48,20 @@ static_assert(sizeof(ExceptionEntry) == 16, "the cache stores exception entries 
 
 // Value tags.
 enum Tag : char {
-  kNone = 'N', kTrue = 'T', kFalse = 'F', kSmallInt = 'i', kBigInt = 'I', kFloat = 'f', kComplex = 'c',
-  kStr = 's', kInternedStr = 'S', kBytes = 'b', kEllipsisTag = '.', kTuple = '(', kCode = 'C', kAbsent = 'E',
+  kNone = 'N',
+  kTrue = 'T',
+  kFalse = 'F',
+  kSmallInt = 'i',
+  kBigInt = 'I',
+  kFloat = 'f',
+  kComplex = 'c',
+  kStr = 's',
+  kInternedStr = 'S',
+  kBytes = 'b',
+  kEllipsisTag = '.',
+  kTuple = '(',
+  kCode = 'C',
+  kAbsent = 'E',
 };
 
 struct Unsupported {}; // a constant the format cannot hold: the module is not cached
@@ -78,9 +90,12 @@ const std::string& cache_dir() {
     const char* off = std::getenv("TRIBUTARY_NO_CACHE");
     if (off && *off && std::string_view(off) != "0") return std::string();
     std::string base;
-    if (const char* x = std::getenv("XDG_CACHE_HOME"); x && *x == '/') base = x;
-    else if (const char* h = std::getenv("HOME"); h && *h) base = std::string(h) + "/.cache";
-    else return std::string();
+    if (const char* x = std::getenv("XDG_CACHE_HOME"); x && *x == '/')
+      base = x;
+    else if (const char* h = std::getenv("HOME"); h && *h)
+      base = std::string(h) + "/.cache";
+    else
+      return std::string();
     ::mkdir(base.c_str(), 0700);
     std::string d = base + "/tributary";
     if (::mkdir(d.c_str(), 0700) != 0 && errno != EEXIST) return std::string();
@@ -91,7 +106,8 @@ const std::string& cache_dir() {
 
 std::string entry_path(const std::string& source) {
   uint64_t h = 14695981039346656037ull; // FNV-1a of the source's path
-  for (char c : source) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+  for (char c : source)
+    h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
   char name[32];
   std::snprintf(name, sizeof name, "/%016llx.tbc", static_cast<unsigned long long>(h));
   return cache_dir() + name;
@@ -114,7 +130,8 @@ struct Writer {
   }
   void strings(const std::vector<std::string>& v) {
     u32(static_cast<uint32_t>(v.size()));
-    for (const std::string& s : v) bytes(s);
+    for (const std::string& s : v)
+      bytes(s);
   }
 
   void value(Value v) {
@@ -147,7 +164,8 @@ struct Writer {
       out.push_back(kTuple);
       Tuple* tu = v.as<Tuple>();
       u32(static_cast<uint32_t>(tu->size));
-      for (Value x : tu->span()) value(x);
+      for (Value x : tu->span())
+        value(x);
       return;
     }
     if (t == &types::code) {
@@ -172,9 +190,11 @@ struct Writer {
     array(c->code);
     array(c->lines);
     u32(static_cast<uint32_t>(c->consts.size()));
-    for (Value v : c->consts) value(v);
+    for (Value v : c->consts)
+      value(v);
     u32(static_cast<uint32_t>(c->names.size()));
-    for (Value v : c->names) bytes(v.as<Str>()->view());
+    for (Value v : c->names)
+      bytes(v.as<Str>()->view());
     strings(c->local_names);
     strings(c->cell_names);
     strings(c->free_names);
@@ -214,7 +234,8 @@ struct Reader {
   void strings(std::vector<std::string>& v) {
     uint32_t n = u32();
     v.reserve(n);
-    for (uint32_t i = 0; i < n; ++i) v.emplace_back(bytes());
+    for (uint32_t i = 0; i < n; ++i)
+      v.emplace_back(bytes());
   }
 
   Value value() {
@@ -238,7 +259,8 @@ struct Reader {
     case kTuple: {
       uint32_t n = u32();
       Tuple* t = new_tuple(n);
-      for (uint32_t i = 0; i < n; ++i) t->items[i] = value();
+      for (uint32_t i = 0; i < n; ++i)
+        t->items[i] = value();
       return Value::object(t);
     }
     case kCode: return Value::object(code());
@@ -252,7 +274,8 @@ struct Reader {
     c->qualname = bytes();
     c->filename = bytes();
     int32_t f[7];
-    for (int32_t& x : f) x = raw<int32_t>();
+    for (int32_t& x : f)
+      x = raw<int32_t>();
     c->first_line = f[0];
     c->flags = static_cast<uint32_t>(f[1]);
     c->argcount = f[2];
@@ -264,10 +287,12 @@ struct Reader {
     array(c->lines);
     uint32_t nconsts = u32();
     c->consts.reserve(nconsts);
-    for (uint32_t i = 0; i < nconsts; ++i) c->consts.push_back(value());
+    for (uint32_t i = 0; i < nconsts; ++i)
+      c->consts.push_back(value());
     uint32_t nnames = u32();
     c->names.reserve(nnames);
-    for (uint32_t i = 0; i < nnames; ++i) c->names.push_back(Value::object(intern(bytes())));
+    for (uint32_t i = 0; i < nnames; ++i)
+      c->names.push_back(Value::object(intern(bytes())));
     strings(c->local_names);
     strings(c->cell_names);
     strings(c->free_names);
