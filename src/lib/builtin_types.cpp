@@ -392,6 +392,16 @@ Value copyreg_attr(const char* name) {
   return get_attr(m, intern(name));
 }
 
+// object.__getstate__() (3.11): the instance's attributes as a plain dict, or
+// None when it has none.
+Value object_getstate(Value self, const Args& a) {
+  if (self.is_empty() && a.npos) self = a[0];
+  Instance* store = self.is_object() ? attr_store(self.as_object()) : nullptr;
+  if (!store) return Value::none();
+  Dict* d = instance_dict(store);
+  return d->used ? Value::object(d) : Value::none();
+}
+
 // CPython's reduce_newobj: (copyreg.__newobj__, (cls, *newargs), state,
 // list items, dict items), state being __getstate__() or the instance dict.
 Value reduce_newobj(Value self) {
@@ -488,10 +498,28 @@ Value module_init(Value self, const Args& args) {
   return Value::none();
 }
 
+// builtin_function_or_method.__reduce__: a module function pickles as its
+// name (pickle finds its module), a bound method as getattr(self, name).
+Value native_function_reduce(Value self, const Args& args) {
+  Args a = args;
+  if (self.is_empty() && a.npos) {
+    self = a[0];
+    a = Args{a.pos + 1, a.npos - 1, a.kwnames, a.kwvals, a.nkw};
+  }
+  if (!is_kind(self, Kind::NativeFunction)) raise_type_error("__reduce__ requires a builtin function");
+  auto* f = self.as<NativeFunction>();
+  if (f->self.is_empty() || is_kind(f->self, Kind::Module)) return str_value(f->name);
+  Value getattr_fn = *dict_find_str(vm::state().builtins->dict, intern("getattr"));
+  Value inner[2] = {f->self, str_value(f->name)};
+  Value outer[2] = {getattr_fn, Value::object(new_tuple(std::span<const Value>(inner, 2)))};
+  return Value::object(new_tuple(std::span<const Value>(outer, 2)));
+}
+
 void init_subclassing() {
   add_method(types::object, "__reduce_ex__", self_or_first<object_reduce_ex>);
   add_method(types::object, "__reduce__", self_or_first<object_reduce>);
   add_method(types::object, "__sizeof__", self_or_first<object_sizeof>);
+  add_method(types::object, "__getstate__", object_getstate);
   add_methods(types::int_, {{"__getnewargs__", method<&types::int_, int_getnewargs>}});
   add_methods(types::float_, {{"__getnewargs__", method<&types::float_, float_getnewargs>}});
   add_methods(types::str, {{"__getnewargs__", method<&types::str, str_getnewargs>}});
@@ -511,6 +539,7 @@ void init_subclassing() {
   add_method(types::dict, "__init__", method<&types::dict, dict_init>);
   add_method(types::set, "__init__", method<&types::set, set_init>);
   for (Type* t : {&types::property, &types::staticmethod, &types::classmethod}) add_method(*t, "__init__", accept_init);
+  add_method(types::native_function, "__reduce__", native_function_reduce);
   add_static_method(types::module, "__new__", module_new);
   add_method(types::module, "__init__", module_init);
 }

@@ -337,6 +337,65 @@ Value charmap_encode(Value, const Args& a) {
   return Value::object(new_tuple(pair));
 }
 
+// raw_unicode_escape_encode(str, errors=None): latin-1 below U+0100, else \\uXXXX / \\UXXXXXXXX.
+Value raw_unicode_escape_encode(Value, const Args& a) {
+  check_takes(a, "raw_unicode_escape_encode", 1, 2);
+  if (!is_str(a[0]))
+    raise_fmt(types::type_error, "raw_unicode_escape_encode() argument 1 must be str, not {}", tname(a[0]));
+  std::string_view s = a[0].as<Str>()->view();
+  std::string out;
+  for (size_t pos = 0; pos < s.size();) {
+    uint32_t cp = utf8_at(s, pos);
+    if (cp < 0x100) out.push_back(static_cast<char>(cp));
+    else if (cp < 0x10000) out += fmt::format("\\u{:04x}", cp);
+    else out += fmt::format("\\U{:08x}", cp);
+  }
+  Value pair[2] = {make_bytes(out), make_int(static_cast<int64_t>(a[0].as<Str>()->length))};
+  return Value::object(new_tuple(pair));
+}
+
+// raw_unicode_escape_decode(data, errors=None, final=True): \\uXXXX and
+// \\UXXXXXXXX (after an odd number of backslashes) are code points, every other
+// byte is latin-1.
+Value raw_unicode_escape_decode(Value, const Args& a) {
+  check_takes(a, "raw_unicode_escape_decode", 1, 3);
+  auto data = bytes_like(a[0]);
+  if (!data && is_str(a[0])) data = a[0].as<Str>()->view();
+  if (!data) raise_fmt(types::type_error, "a bytes-like object is required, not '{}'", tname(a[0]));
+  std::string_view d = *data;
+  std::string out;
+  for (size_t i = 0; i < d.size();) {
+    auto c = static_cast<unsigned char>(d[i]);
+    if (c == '\\' && i + 1 < d.size() && (d[i + 1] == 'u' || d[i + 1] == 'U')) {
+      size_t n = d[i + 1] == 'u' ? 4 : 8;
+      uint32_t cp = 0;
+      size_t j = i + 2;
+      for (; j < d.size() && j < i + 2 + n && std::isxdigit(static_cast<unsigned char>(d[j])); ++j)
+        cp = cp * 16 + static_cast<uint32_t>(std::isdigit(static_cast<unsigned char>(d[j])) ? d[j] - '0'
+                                                                                           : (d[j] | 0x20) - 'a' + 10);
+      if (j != i + 2 + n)
+        raise_fmt(types::unicode_decode_error,
+                  "'rawunicodeescape' codec can't decode bytes in position {}-{}: truncated \\{}XXXX{} escape", i,
+                  j - 1, d[i + 1], n == 8 ? "XXXX" : "");
+      if (cp > 0x10ffff)
+        raise_fmt(types::unicode_decode_error,
+                  "'rawunicodeescape' codec can't decode bytes in position {}-{}: \\Uxxxxxxxx out of range", i, j - 1);
+      utf8_append(out, cp);
+      i = j;
+      continue;
+    }
+    if (c == '\\' && i + 1 < d.size() && d[i + 1] == '\\') {
+      out += "\\\\";
+      i += 2;
+      continue;
+    }
+    utf8_append(out, c);
+    ++i;
+  }
+  Value pair[2] = {str_value(out), make_int(static_cast<int64_t>(d.size()))};
+  return Value::object(new_tuple(pair));
+}
+
 Value utf_8_encode(Value, const Args& a) { return encode_with(a, "utf_8_encode", "utf-8"); }
 Value utf_8_decode(Value, const Args& a) { return decode_with(a, "utf_8_decode", "utf-8"); }
 Value ascii_encode(Value, const Args& a) { return encode_with(a, "ascii_encode", "ascii"); }
@@ -388,6 +447,8 @@ Module* make_codecs_module() {
       {"ascii_encode", ascii_encode},    {"ascii_decode", ascii_decode},    {"latin_1_encode", latin_1_encode},
       {"latin_1_decode", latin_1_decode}, {"_forget_codec", forget_codec},
       {"charmap_decode", charmap_decode}, {"charmap_encode", charmap_encode}, {"charmap_build", charmap_build},
+      {"raw_unicode_escape_encode", raw_unicode_escape_encode},
+      {"raw_unicode_escape_decode", raw_unicode_escape_decode},
   };
   for (const MethodDef& f : kFunctions) add_function(m, f.name, f.fn);
   add_error_handler(m, "strict", "strict_errors", strict_errors);

@@ -644,8 +644,13 @@ Value bio_closed(Value self, const Args&) {
   return Value::boolean(receiver<BytesIO>(self, bytesio_type, "closed")->closed);
 }
 
-Value bio_getbuffer(Value, const Args&) {
-  raise(types::not_implemented_error, "BytesIO.getbuffer() needs memoryview, which is not supported yet");
+// getbuffer(): a memoryview of the contents. (A copy: writing through it does
+// not change the BytesIO, as CPython's view would; pickle only reads it.)
+Value bio_getbuffer(Value self, const Args& a) {
+  check_none(a, "getbuffer");
+  BytesIO* b = bio(self, "getbuffer");
+  Value copy = make_bytearray(std::string_view(reinterpret_cast<const char*>(b->buf.data()), b->buf.size()));
+  return call1(Value::object(&memoryview_type), copy);
 }
 
 // ---- TextIOWrapper --------------------------------------------------------------------------

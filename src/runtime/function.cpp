@@ -3,6 +3,8 @@
 // Both are read-only; a bound method forwards the attributes it does not have
 // to its function. Python functions and code objects belong to the interpreter
 // (vm::function_get_attr and vm::code_get_attr, runtime/interpreter.h).
+#include "runtime/containers.h"
+#include "runtime/interpreter.h"
 #include "runtime/ops_internal.h"
 
 namespace tributary::ops_detail {
@@ -14,7 +16,16 @@ Value native_function_attr(NativeFunction* f, std::string_view n) {
   if (n == "__qualname__")
     return f->owner ? str_value(fmt::format("{}.{}", f->owner->name, f->name)) : str_value(f->name);
   if (n == "__self__") return f->self.is_empty() ? Value::none() : f->self;
-  if (n == "__module__") return f->owner ? Value::none() : Value::object(intern("builtins"));
+  if (n == "__module__") {
+    // builtins' own functions say so; a module function's module is not
+    // recorded (None: pickle then finds it in sys.modules, as for CPython's
+    // functions without __module__).
+    if (f->owner) return Value::none();
+    Dict* b = vm::builtins_dict();
+    Value* same = b ? dict_find_str(b, intern(f->name)) : nullptr;
+    bool builtin = same && is_kind(*same, Kind::NativeFunction) && same->as<NativeFunction>()->fn == f->fn;
+    return builtin ? Value::object(intern("builtins")) : Value::none();
+  }
   if (n == "__doc__") return Value::none();
   return Value::empty();
 }

@@ -807,7 +807,8 @@ Value instance_lookup(Value obj, Str* name) {
   if (!cls_attr.is_empty()) return ops_detail::bind_attr(cls_attr, obj, name);
   std::string_view n = name->view();
   if (n.size() > 4 && n[0] == '_' && n[1] == '_') {
-    if (n == "__dict__") return class_hooks(t) & kHookSlots ? Value::empty() : Value::object(instance_dict_without_slots(o));
+    if (n == "__dict__")
+      return class_hooks(t) & kHookSlots ? Value::empty() : instance_attr_dict(obj, instance_dict_without_slots(o));
     if (n == "__class__") return Value::object(t);
   }
   return Value::empty();

@@ -185,6 +185,8 @@ Value builtin_import(Value, const Args& a) {
 
 } // namespace
 
+Dict* builtins_dict() { return state().builtins ? state().builtins->dict : nullptr; }
+
 Value import_name(Dict* globals, Str* name, Value fromlist, Value level) {
   Value* hook = dict_find_str(state().builtins->dict, intern("__import__"));
   if (!hook) raise(types::import_error, "__import__ not found");
