@@ -82,6 +82,15 @@ Value sys_gettrace(Value, const Args& a) {
   return Value::none();
 }
 
+// settrace(None) / setprofile(None): nothing was set, nothing to clear
+// (doctest and others restore what gettrace() gave). A function cannot be set.
+template <const char* Name> Value sys_set_hook(Value, const Args& a) {
+  check_one(a, Name);
+  if (!a[0].is_none()) raise_fmt(types::not_implemented_error, "sys.{}() with a function is not supported", Name);
+  return Value::none();
+}
+constexpr char kSettrace[] = "settrace", kSetprofile[] = "setprofile";
+
 Value sys_getrecursionlimit(Value, const Args& a) {
   check_none(a, "sys.getrecursionlimit");
   return make_int(int64_t{vm::state().recursion_limit});
@@ -324,6 +333,8 @@ Module* make_sys_module() {
   add_function(m, "addaudithook", sys_addaudithook);
   add_function(m, "gettrace", sys_gettrace);
   add_function(m, "getprofile", sys_gettrace);
+  add_function(m, "settrace", sys_set_hook<kSettrace>);
+  add_function(m, "setprofile", sys_set_hook<kSetprofile>);
   add_function(m, "getfilesystemencodeerrors", sys_getfilesystemencodeerrors);
   add_function(m, "getdefaultencoding", sys_getdefaultencoding);
   add_function(m, "setrecursionlimit", sys_setrecursionlimit);

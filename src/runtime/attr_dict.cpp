@@ -12,6 +12,8 @@
 // Limit: it is a snapshot for reads: an attribute set on the instance after
 // __dict__ was taken is not seen through that dict (CPython's is the same
 // object); type(obj.__dict__) is this subclass, printed as 'dict'.
+// A class's __dict__ is a read-only copy of the same kind, a mappingproxy
+// (also types.MappingProxyType), whose repr and type pprint tells from a dict's.
 #include "runtime/containers.h"
 #include "runtime/exceptions.h"
 #include "runtime/instance.h"
@@ -146,7 +148,62 @@ void init_attr_dict_type() {
   add_method(attr_dict_type, "clear", self_or_first<ad_clear>);
 }
 
+// ---- mappingproxy: a class's __dict__, types.MappingProxyType ----------------------------
+
+Type mappingproxy_type;
+
+[[noreturn]] Value proxy_readonly(Value, const Args&) {
+  raise(types::type_error, "'mappingproxy' object does not support item assignment");
+}
+[[noreturn]] Value proxy_no_delete(Value, const Args&) {
+  raise(types::type_error, "'mappingproxy' object does not support item deletion");
+}
+
+Value proxy_repr(Value self, const Args&) {
+  Value plain = Value::object(dict_copy(self.as<Dict>()));
+  return Value::object(new_str("mappingproxy(" + std::string(repr(plain)->view()) + ")"));
+}
+
+Value proxy_copy(Value self, const Args&) { return Value::object(dict_copy(self.as<Dict>())); }
+
+// str(proxy) is the mapping's own str, as CPython's.
+Value proxy_str(Value self, const Args&) { return Value::object(repr(Value::object(dict_copy(self.as<Dict>())))); }
+
+void init_mappingproxy_type();
+
+// MappingProxyType(mapping): a read-only copy of the mapping (CPython's proxy
+// is a live view of it).
+Value construct_mappingproxy(Value, const Args& a) {
+  if (a.npos != 1 || a.nkw) raise(types::type_error, "mappingproxy() takes exactly one argument");
+  Value m = a[0];
+  if (get_attr_or_empty(m, intern("keys")).is_empty() || is_list(m) || is_tuple(m))
+    raise_fmt(types::type_error, "mappingproxy() argument must be a mapping, not {}", type_of(m)->name);
+  Dict* d = new_dict();
+  Value it = get_iter(call0(get_attr(m, intern("keys")))), k;
+  while (iter_next(it, k)) dict_set(d, k, get_item(m, k));
+  return new_builtin_subclass_instance(&mappingproxy_type, Value::object(d));
+}
+
+void init_mappingproxy_type() {
+  init_type(mappingproxy_type, "mappingproxy", Kind::Dict, &types::dict);
+  mappingproxy_type.is_builtin = false; // its methods, not the dict's, answer item assignment
+  mappingproxy_type.builtin_subclass = true;
+  mappingproxy_type.construct = construct_mappingproxy;
+  add_method(mappingproxy_type, "__setitem__", proxy_readonly);
+  add_method(mappingproxy_type, "__delitem__", proxy_no_delete);
+  add_method(mappingproxy_type, "__repr__", self_or_first<proxy_repr>);
+  add_method(mappingproxy_type, "__str__", self_or_first<proxy_str>);
+  add_method(mappingproxy_type, "copy", self_or_first<proxy_copy>);
+  for (const char* name : {"update", "pop", "popitem", "setdefault", "clear", "__ior__"})
+    add_attr(mappingproxy_type, name, Value::none()); // (absent, as on CPython's proxy: calling None raises)
+}
+
 } // namespace
+
+Value mapping_proxy(Dict* d) {
+  if (!mappingproxy_type.dict) init_mappingproxy_type();
+  return new_builtin_subclass_instance(&mappingproxy_type, Value::object(d));
+}
 
 Value instance_attr_dict(Value owner, Dict* attrs) {
   if (!attr_dict_type.dict) init_attr_dict_type();

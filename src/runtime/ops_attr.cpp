@@ -81,7 +81,7 @@ Value type_attr(Type* t, Str* name) {
     // A snapshot, where CPython gives a read-only mappingproxy: a class's dict
     // changes only through setattr/delattr, which the lookup caches and the
     // JIT's guards watch (class_changed).
-    if (n == "__dict__") return Value::object(dict_copy(t->dict));
+    if (n == "__dict__") return mapping_proxy(dict_copy(t->dict));
     if (n == "__class__") return Value::object(type_of(Value::object(t)));
   }
   Value v = type_lookup(t, name);
