@@ -50,6 +50,7 @@ constexpr ModuleDef kModules[] = {
     {"posix", lib::make_posix_module},
     {"_signal", lib::make_signal_module},
     {"_csv", lib::make_csv_module},
+    {"unicodedata", lib::make_unicodedata_module},
     {"zlib", lib::make_zlib_module},
     {"_hashlib", lib::make_hashlib_module},
     {"_blake2", lib::make_blake2_module},
