@@ -33,3 +33,7 @@ with zipfile.ZipFile(buf, "w") as z:
     z.writestr("a.txt", "hello zip")
 with zipfile.ZipFile(io.BytesIO(buf.getvalue())) as z:
     print(z.namelist(), z.read("a.txt"))
+# types.GenericAlias(origin, args), as os.PathLike[str] makes it; importlib.resources on it.
+import os, types, importlib.resources
+print(os.PathLike[str], types.GenericAlias(list, (int,)), types.GenericAlias(dict, (str, int)))
+print(importlib.resources.files("json").joinpath("__init__.py").is_file())
