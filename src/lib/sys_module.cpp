@@ -315,6 +315,8 @@ Module* make_sys_module() {
   add_value(m, "path_hooks", Value::object(new_list()));
   add_value(m, "path_importer_cache", Value::object(new_dict()));
   add_value(m, "pycache_prefix", Value::none());
+  add_value(m, "platlibdir", str_value("lib")); // Debian's (sysconfig, zoneinfo, pydoc)
+  add_value(m, "abiflags", str_value(""));
   add_value(m, "builtin_module_names", Value::object(builtin_module_names()));
   add_value(m, "dont_write_bytecode", Value::boolean(true));
   add_value(m, "implementation_name", str_value("tributary"));
