@@ -594,7 +594,9 @@ Value type_dunder_call(Value self, const Args& a) {
 } // namespace
 
 Value add_static_method(Type& t, const char* name, NativeFn fn) {
-  Value f = new_native(name, fn, Value::empty(), &t);
+  // T.__new__ is bound to T, as CPython's (copyreg finds a class's builtin base by
+  // `base.__new__.__self__ is base`); the natives ignore their receiver.
+  Value f = new_native(name, fn, std::string_view(name) == "__new__" ? Value::object(&t) : Value::empty(), &t);
   Args one{&f, 1};
   Value sm = construct_staticmethod(Value::empty(), one);
   add_attr(t, name, sm);
@@ -969,7 +971,7 @@ void init_class_protocol() {
   add_method(object, "__init__", self_or_first<object_init>);
   g_object_init = dict_get(object.dict, Value::object(intern("__init__")));
   {
-    Value f = new_native("__new__", object_new);
+    Value f = new_native("__new__", object_new, Value::object(&object));
     Args one{&f, 1};
     add_attr(object, "__new__", construct_staticmethod(Value::empty(), one));
     g_object_new = dict_get(object.dict, Value::object(intern("__new__")));

@@ -1,6 +1,6 @@
 # An instance's __dict__ is a dict whose changes reach the instance: item
 # assignment, update, pop, setdefault, del, clear; copy.copy/deepcopy and
-# pickle (protocols 2+) of plain instances rely on it.
+# pickle (every protocol) of plain instances rely on it.
 import copy, pickle, json
 class P:
     def __init__(self, **kw):
@@ -47,7 +47,7 @@ class Custom:
 Point = collections.namedtuple("Point", "x y")
 objs = [1, -2**70, 2.5, "s", b"b", None, True, (1, (2,)), [1, [2]], {"k": {1, 2}}, frozenset({3}),
         DC(1, [2]), Color.RED, Point(1, 2), fractions.Fraction(1, 3), P(z=9)]
-for proto in (2, 3, pickle.HIGHEST_PROTOCOL):
+for proto in (0, 1, 2, 3, pickle.HIGHEST_PROTOCOL):
     back = pickle.loads(pickle.dumps(objs, protocol=proto))
     print(proto, back[:11] == objs[:11], back[11], back[12], back[13], back[14], vars(back[15]))
 c = pickle.loads(pickle.dumps(Custom())); print(c.v)
