@@ -40,6 +40,7 @@ Module* make_posix_module();                   // posix_module.cpp (under CPytho
 Module* make_signal_module();                  // signal_module.cpp (_signal)
 Module* make_csv_module();                     // csv_module.cpp (_csv)
 Module* make_unicodedata_module();             // unicodedata_module.cpp (on ICU)
+Module* make_json_module();                    // json_module.cpp (_json)
 // modules.cpp: whether `name` is in the native module table; all its names (sys.builtin_module_names).
 bool is_builtin_module_name(std::string_view name);
 Tuple* builtin_module_names();

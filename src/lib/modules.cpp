@@ -51,6 +51,7 @@ constexpr ModuleDef kModules[] = {
     {"_signal", lib::make_signal_module},
     {"_csv", lib::make_csv_module},
     {"unicodedata", lib::make_unicodedata_module},
+    {"_json", lib::make_json_module},
     {"zlib", lib::make_zlib_module},
     {"_hashlib", lib::make_hashlib_module},
     {"_blake2", lib::make_blake2_module},
