@@ -197,11 +197,12 @@ std::string char_escape(uint32_t cp) {
   return fmt::format("\\U{:08x}", cp);
 }
 
-// "surrogateescape" (os.fsencode's, and os.environ's) is accepted as
-// "strict": a str never holds the lone surrogates it would produce, so what it
-// would escape raises instead.
+// "surrogateescape" (os.fsencode's, and os.environ's) and "surrogatepass"
+// (json.loads of bytes) are accepted as "strict": a str never holds the lone
+// surrogates they would produce or pass, so what they would let through raises.
 bool known_handler(std::string_view errors) {
-  return errors == "strict" || errors == "ignore" || errors == "replace" || errors == "surrogateescape";
+  return errors == "strict" || errors == "ignore" || errors == "replace" || errors == "surrogateescape" ||
+         errors == "surrogatepass";
 }
 
 // ---- constructors --------------------------------------------------------------------

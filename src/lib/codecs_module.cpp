@@ -396,6 +396,134 @@ Value raw_unicode_escape_decode(Value, const Args& a) {
   return Value::object(new_tuple(pair));
 }
 
+// ---- UTF-16 and UTF-32 --------------------------------------------------------------------
+
+// byteorder: -1 little, 1 big, 0 native with a BOM first (the "utf-16"/"utf-32" codecs).
+template <int Width> Value utf_wide_encode(const Args& a, const char* fname, int byteorder) {
+  check_takes(a, fname, 1, 3);
+  if (!is_str(a[0])) raise_fmt(types::type_error, "{}() argument 1 must be str, not {}", fname, tname(a[0]));
+  if (a.npos > 2) byteorder = static_cast<int>(arg_index(a[2]));
+  bool little = byteorder <= 0; // (native: little-endian x86-64)
+  std::string out;
+  auto unit = [&](uint32_t u) {
+    for (int i = 0; i < Width; ++i) {
+      int shift = little ? 8 * i : 8 * (Width - 1 - i);
+      out.push_back(static_cast<char>((u >> shift) & 0xff));
+    }
+  };
+  if (byteorder == 0) unit(0xFEFF);
+  std::string_view s = a[0].as<Str>()->view();
+  for (size_t pos = 0; pos < s.size();) {
+    uint32_t cp = utf8_at(s, pos);
+    if (Width == 2 && cp >= 0x10000) {
+      unit(0xD800 | ((cp - 0x10000) >> 10));
+      unit(0xDC00 | ((cp - 0x10000) & 0x3FF));
+    } else {
+      unit(cp);
+    }
+  }
+  Value pair[2] = {make_bytes(out), make_int(static_cast<int64_t>(a[0].as<Str>()->length))};
+  return Value::object(new_tuple(pair));
+}
+
+// Decodes `data` (byteorder as above; 0 reads a BOM if there is one, else
+// little-endian) and reports the byte order it used; an incomplete unit at the
+// end stays unconsumed unless `final`.
+template <int Width>
+std::pair<Value, size_t> utf_wide_decode(std::string_view d, std::string_view errors, int& byteorder, bool final,
+                                         const char* name) {
+  size_t i = 0;
+  auto read = [&](size_t at) {
+    uint32_t u = 0;
+    for (int k = 0; k < Width; ++k) {
+      auto b = static_cast<unsigned char>(d[at + static_cast<size_t>(k)]);
+      u |= static_cast<uint32_t>(b) << (byteorder < 0 ? 8 * k : 8 * (Width - 1 - k));
+    }
+    return u;
+  };
+  if (byteorder == 0 && d.size() >= static_cast<size_t>(Width)) {
+    byteorder = -1;
+    if (read(0) == 0xFEFF) i = Width;
+    else {
+      byteorder = 1;
+      if (read(0) == 0xFEFF) i = Width;
+      else byteorder = -1;
+    }
+  }
+  std::string out;
+  auto bad = [&](size_t start, size_t end, const char* reason) {
+    if (errors == "replace") out += "\xEF\xBF\xBD";
+    else if (errors != "ignore" && end - start == 1)
+      raise_fmt(types::unicode_decode_error, "'{}' codec can't decode byte 0x{:02x} in position {}: {}", name,
+                static_cast<unsigned char>(d[start]), start, reason);
+    else if (errors != "ignore")
+      raise_fmt(types::unicode_decode_error, "'{}' codec can't decode bytes in position {}-{}: {}", name, start,
+                end - 1, reason);
+  };
+  while (i + Width <= d.size()) {
+    uint32_t u = read(i);
+    if (Width == 2 && u >= 0xD800 && u <= 0xDBFF) {
+      if (i + 4 > d.size()) {
+        if (!final) break;
+        bad(i, d.size(), "unexpected end of data");
+        i = d.size();
+        break;
+      }
+      uint32_t lo = read(i + 2);
+      if (lo < 0xDC00 || lo > 0xDFFF) {
+        bad(i, i + 2, "illegal UTF-16 surrogate");
+        i += 2;
+        continue;
+      }
+      utf8_append(out, 0x10000 + ((u - 0xD800) << 10) + (lo - 0xDC00));
+      i += 4;
+      continue;
+    }
+    if ((Width == 2 && u >= 0xDC00 && u <= 0xDFFF) || u > 0x10FFFF || (Width == 4 && u >= 0xD800 && u <= 0xDFFF)) {
+      bad(i, i + Width, Width == 2 ? "illegal encoding" : "code point not in range(0x110000)");
+      i += Width;
+      continue;
+    }
+    utf8_append(out, u);
+    i += Width;
+  }
+  if (final && i < d.size()) {
+    bad(i, d.size(), "truncated data");
+    i = d.size();
+  }
+  return {str_value(out), i};
+}
+
+template <int Width, int Order> Value utf_wide_encode_fn(Value, const Args& a) {
+  return utf_wide_encode<Width>(a, Width == 2 ? "utf_16_encode" : "utf_32_encode", Order);
+}
+
+template <int Width, int Order> Value utf_wide_decode_fn(Value, const Args& a) {
+  check_takes(a, "decode", 1, 3);
+  auto data = bytes_like(a[0]);
+  if (!data) raise_fmt(types::type_error, "a bytes-like object is required, not '{}'", tname(a[0]));
+  int order = Order;
+  bool final = a.npos > 2 && truthy(a[2]);
+  const char* name = Width == 2 ? (Order < 0 ? "utf-16-le" : Order > 0 ? "utf-16-be" : "utf-16")
+                                 : (Order < 0 ? "utf-32-le" : Order > 0 ? "utf-32-be" : "utf-32");
+  auto [s, used] = utf_wide_decode<Width>(*data, errors_arg(a.npos > 1 ? a[1] : Value::empty()), order, final, name);
+  Value pair[2] = {s, make_int(static_cast<int64_t>(used))};
+  return Value::object(new_tuple(pair));
+}
+
+// utf_16_ex_decode(data, errors=None, byteorder=0, final=False) -> (str, consumed, byteorder).
+template <int Width> Value utf_wide_ex_decode(Value, const Args& a) {
+  check_takes(a, "ex_decode", 1, 4);
+  auto data = bytes_like(a[0]);
+  if (!data) raise_fmt(types::type_error, "a bytes-like object is required, not '{}'", tname(a[0]));
+  int order = a.npos > 2 ? static_cast<int>(arg_index(a[2])) : 0;
+  bool final = a.npos > 3 && truthy(a[3]);
+  auto [s, used] = utf_wide_decode<Width>(*data, errors_arg(a.npos > 1 ? a[1] : Value::empty()), order, final,
+                                          Width == 2 ? "utf-16" : "utf-32");
+  Value triple[3] = {s, make_int(static_cast<int64_t>(used)), Value::small_int(order)};
+  return Value::object(new_tuple(triple));
+}
+
 Value utf_8_encode(Value, const Args& a) { return encode_with(a, "utf_8_encode", "utf-8"); }
 Value utf_8_decode(Value, const Args& a) { return decode_with(a, "utf_8_decode", "utf-8"); }
 Value ascii_encode(Value, const Args& a) { return encode_with(a, "ascii_encode", "ascii"); }
@@ -448,6 +576,13 @@ Module* make_codecs_module() {
       {"latin_1_decode", latin_1_decode}, {"_forget_codec", forget_codec},
       {"charmap_decode", charmap_decode}, {"charmap_encode", charmap_encode}, {"charmap_build", charmap_build},
       {"raw_unicode_escape_encode", raw_unicode_escape_encode},
+      {"utf_16_encode", utf_wide_encode_fn<2, 0>},     {"utf_16_le_encode", utf_wide_encode_fn<2, -1>},
+      {"utf_16_be_encode", utf_wide_encode_fn<2, 1>},  {"utf_16_decode", utf_wide_decode_fn<2, 0>},
+      {"utf_16_le_decode", utf_wide_decode_fn<2, -1>}, {"utf_16_be_decode", utf_wide_decode_fn<2, 1>},
+      {"utf_16_ex_decode", utf_wide_ex_decode<2>},     {"utf_32_encode", utf_wide_encode_fn<4, 0>},
+      {"utf_32_le_encode", utf_wide_encode_fn<4, -1>}, {"utf_32_be_encode", utf_wide_encode_fn<4, 1>},
+      {"utf_32_decode", utf_wide_decode_fn<4, 0>},     {"utf_32_le_decode", utf_wide_decode_fn<4, -1>},
+      {"utf_32_be_decode", utf_wide_decode_fn<4, 1>},  {"utf_32_ex_decode", utf_wide_ex_decode<4>},
       {"raw_unicode_escape_decode", raw_unicode_escape_decode},
   };
   for (const MethodDef& f : kFunctions) add_function(m, f.name, f.fn);
