@@ -9,7 +9,7 @@
 // rebuild of Tributary invalidates every entry), the source's path, size and
 // modification time. Writes go to a temporary file renamed into place, so a
 // reader never sees half a file; an unwritable directory just means no cache.
-// TRIBUTARY_NO_CACHE=1 turns the cache off. A module whose constants include
+// TRIBUTARY_NO_CACHE=1 turns the cache off; `-B` stops only its writes. A module whose constants include
 // something the format does not know is simply not cached.
 //
 // Layout: header (magic, version, executable id, source id, path), then the
@@ -42,6 +42,7 @@ namespace {
 
 constexpr char kMagic[8] = {'T', 'R', 'I', 'B', 'C', 'O', 'D', 'E'};
 constexpr uint32_t kFormatVersion = 1;
+bool g_writes = true; // (-B turns writing off)
 
 static_assert(sizeof(Instr) == 8, "the cache stores instructions as they are laid out");
 static_assert(sizeof(ExceptionEntry) == 16, "the cache stores exception entries as they are laid out");
@@ -355,8 +356,10 @@ Code* cached_module_code(const std::string& path) {
   }
 }
 
+void set_code_cache_writes(bool on) { g_writes = on; }
+
 void store_module_code(const std::string& path, const Code* code) {
-  if (cache_dir().empty() || !executable_id()) return;
+  if (!g_writes || cache_dir().empty() || !executable_id()) return;
   std::optional<FileId> src = file_id(path.c_str());
   if (!src) return;
   Writer w;
