@@ -17,6 +17,7 @@
 #include "frontend/compiler.h"
 #include "frontend/lexer.h"
 #include "backends/backend.h"
+#include "vm/code_cache.h"
 #include "vm/jit_hooks.h"
 #include "jit/jit.h"
 #include "jit/opt/pipeline.h"
@@ -60,10 +61,12 @@ options:
   --jit-disable=PASSES   skip optimizer passes (comma-separated: @PASSES@)
                    — correctness must not depend on any of them
   --dis            print the bytecode of the script instead of running it
+  -B               do not write imported modules' compiled code to the code cache
   -h, --help       show this help and exit
   --version        show the version and exit
 
 environment:
+  TRIBUTARY_NO_CACHE=1  no compiled-code cache for imported modules ($XDG_CACHE_HOME/tributary)
   TRIBUTARY_LOG    JIT logging, channel:dest[,channel:dest...]; channels: jit-summary
                    (statistics at exit), jit-trace (IR of every trace), region (every
                    bridge/merge/widen/re-form decision with its reason); dest '-' is stderr
@@ -112,6 +115,8 @@ Options parse_options(int argc, char** argv) {
     } else if (a == "--version") {
       std::printf("tributary %s\n", TRIBUTARY_VERSION);
       std::exit(0);
+    } else if (a == "-B") {
+      vm::set_code_cache_writes(false);
     } else if (a == "-c") {
       if (i + 1 >= argc) usage_error("argument -c: expected one argument");
       o.command = argv[++i];

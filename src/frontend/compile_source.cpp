@@ -44,3 +44,17 @@ Code* compile_source(std::string_view source, const std::string& filename, Compi
 }
 
 } // namespace tributary::vm
+
+namespace tributary::frontend {
+
+ModuleAst parse_or_raise(std::string_view source, const std::string& filename) {
+  if (source.find('\0') != std::string_view::npos)
+    raise(types::syntax_error, "source code string cannot contain null bytes");
+  try {
+    return parse_module(source, filename);
+  } catch (SyntaxErrorException& e) {
+    raise(vm::syntax_error_value(e.info));
+  }
+}
+
+} // namespace tributary::frontend

@@ -21,6 +21,7 @@
 #include "runtime/exceptions.h"
 #include "runtime/int.h"
 #include "runtime/ops.h"
+#include "vm/code_cache.h"
 #include "runtime/str.h"
 
 namespace tributary::frontend {
@@ -211,6 +212,12 @@ public:
   }
 
   void compile_function_body(const StmtList& body) {
+    // A leading string literal is the function's docstring (its __doc__).
+    if (!body.empty() && body[0]->kind == StmtKind::Expr) {
+      Expr* v = static_cast<ExprStmt*>(body[0])->value;
+      if (v->kind == ExprKind::Constant && static_cast<Constant*>(v)->ckind == ConstKind::Str)
+        code_->doc = constant(static_cast<Constant*>(v));
+    }
     for (Stmt* s : body) stmt(s);
     emit_const(Value::none());
     emit(Op::RETURN_VALUE);
@@ -369,19 +376,7 @@ private:
       i = j;
     }
     code_->max_stack = max_depth_ + 2;
-    code_->cache_index.assign(code_->code.size(), -1);
-    for (size_t i = 0; i < code_->code.size(); ++i) {
-      Op op = code_->code[i].op;
-      if (op == Op::LOAD_GLOBAL) {
-        code_->cache_index[i] = static_cast<int32_t>(code_->global_caches.size());
-        code_->global_caches.emplace_back();
-      } else if (op == Op::LOAD_ATTR || op == Op::STORE_ATTR || op == Op::LOAD_METHOD) {
-        code_->cache_index[i] = static_cast<int32_t>(code_->attr_caches.size());
-        code_->attr_caches.emplace_back();
-      }
-    }
-    code_->jit_counters.assign(code_->code.size(), 0);
-    code_->jit_loops.assign(code_->code.size(), nullptr);
+    vm::finish_code(code_);
   }
 
   // ---- errors --------------------------------------------------------------------

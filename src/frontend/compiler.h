@@ -16,4 +16,8 @@ namespace tributary::frontend {
 using vm::CompileMode;
 vm::Code* compile_module(const ModuleAst& module, CompileMode mode = CompileMode::Module);
 
+// Parses a module, raising a syntax error as the Python SyntaxError (or
+// IndentationError) compile() raises (compile_source.cpp).
+ModuleAst parse_or_raise(std::string_view source, const std::string& filename);
+
 } // namespace tributary::frontend

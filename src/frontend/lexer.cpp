@@ -700,19 +700,19 @@ void check_source_file(std::string_view source, const std::string& filename) {
 }
 
 std::vector<std::string> split_lines(std::string_view source) {
+  // (Every module's source is split for its error messages: a line at a time,
+  // not a character at a time.)
   std::vector<std::string> lines;
-  std::string cur;
-  for (std::size_t i = 0; i < source.size(); ++i) {
-    char c = source[i];
-    if (c == '\n' || c == '\r') {
-      if (c == '\r' && i + 1 < source.size() && source[i + 1] == '\n') ++i;
-      lines.push_back(std::move(cur));
-      cur.clear();
-    } else {
-      cur += c;
+  std::size_t start = 0;
+  while (start < source.size()) {
+    std::size_t end = source.find_first_of("\r\n", start);
+    if (end == std::string_view::npos) {
+      lines.emplace_back(source.substr(start));
+      break;
     }
+    lines.emplace_back(source.substr(start, end - start));
+    start = end + (source[end] == '\r' && end + 1 < source.size() && source[end + 1] == '\n' ? 2 : 1);
   }
-  if (!cur.empty()) lines.push_back(std::move(cur));
   return lines;
 }
 

@@ -414,6 +414,16 @@ Value copyreg_attr(const char* name) {
   return get_attr(m, intern(name));
 }
 
+// object.__getstate__() (3.11): the instance's attributes as a plain dict, or
+// None when it has none.
+Value object_getstate(Value self, const Args& a) {
+  if (self.is_empty() && a.npos) self = a[0];
+  Instance* store = self.is_object() ? attr_store(self.as_object()) : nullptr;
+  if (!store) return Value::none();
+  Dict* d = instance_dict(store);
+  return d->used ? Value::object(d) : Value::none();
+}
+
 // CPython's reduce_newobj: (copyreg.__newobj__, (cls, *newargs), state,
 // list items, dict items), state being __getstate__() or the instance dict.
 Value reduce_newobj(Value self) {
@@ -525,10 +535,59 @@ Value object_reduce(Value self, const Args&) {
   return call(copyreg_attr("_reduce_ex"), Args{args, 2});
 }
 
+// module.__new__(cls, *args): a blank module (its __init__ names it), of subclass cls.
+Value module_new(Value, const Args& a) {
+  if (a.npos == 0 || !is_type(a[0]) || !is_subtype(a[0].as<Type>(), &types::module))
+    raise(types::type_error, "module.__new__(X): X is not a subtype of module");
+  Module* m = new_module("?");
+  dict_del(m->dict, Value::object(intern("__name__")));
+  Type* cls = a[0].as<Type>();
+  return cls == &types::module ? Value::object(m) : new_builtin_subclass_instance(cls, Value::object(m));
+}
+
+// module.__init__(self, name, doc=None).
+Value module_init(Value self, const Args& args) {
+  Args a = args;
+  if (self.is_empty()) {
+    if (a.npos == 0) raise(types::type_error, "descriptor '__init__' of 'module' object needs an argument");
+    self = a[0];
+    a = Args{a.pos + 1, a.npos - 1, a.kwnames, a.kwvals, a.nkw};
+  }
+  if (!is_kind(self, Kind::Module)) raise_fmt(types::type_error, "descriptor '__init__' requires a 'module' object but received a '{}'", tname(self));
+  Value p[2];
+  bind_args(a, "module", {"name", "doc"}, 1, p);
+  if (!is_str(p[0])) raise_fmt(types::type_error, "module.__init__() argument 'name' must be str, not {}", tname(p[0]));
+  Module* m = self.as<Module>();
+  m->name = p[0].as<Str>();
+  dict_set(m->dict, Value::object(intern("__name__")), p[0]);
+  dict_set(m->dict, Value::object(intern("__doc__")), p[1].is_empty() ? Value::none() : p[1]);
+  for (const char* name : {"__package__", "__loader__", "__spec__"})
+    dict_set(m->dict, Value::object(intern(name)), Value::none());
+  return Value::none();
+}
+
+// builtin_function_or_method.__reduce__: a module function pickles as its
+// name (pickle finds its module), a bound method as getattr(self, name).
+Value native_function_reduce(Value self, const Args& args) {
+  Args a = args;
+  if (self.is_empty() && a.npos) {
+    self = a[0];
+    a = Args{a.pos + 1, a.npos - 1, a.kwnames, a.kwvals, a.nkw};
+  }
+  if (!is_kind(self, Kind::NativeFunction)) raise_type_error("__reduce__ requires a builtin function");
+  auto* f = self.as<NativeFunction>();
+  if (f->self.is_empty() || is_kind(f->self, Kind::Module)) return str_value(f->name);
+  Value getattr_fn = *dict_find_str(vm::state().builtins->dict, intern("getattr"));
+  Value inner[2] = {f->self, str_value(f->name)};
+  Value outer[2] = {getattr_fn, Value::object(new_tuple(std::span<const Value>(inner, 2)))};
+  return Value::object(new_tuple(std::span<const Value>(outer, 2)));
+}
+
 void init_subclassing() {
   add_method(types::object, "__reduce_ex__", self_or_first<object_reduce_ex>);
   add_method(types::object, "__reduce__", self_or_first<object_reduce>);
   add_method(types::object, "__sizeof__", self_or_first<object_sizeof>);
+  add_method(types::object, "__getstate__", object_getstate);
   add_methods(types::int_, {{"__getnewargs__", method<&types::int_, int_getnewargs>}});
   add_methods(types::float_, {{"__getnewargs__", method<&types::float_, float_getnewargs>}});
   add_methods(types::str, {{"__getnewargs__", method<&types::str, str_getnewargs>}});
@@ -554,9 +613,24 @@ void init_subclassing() {
   add_method(types::dict, "__init__", method<&types::dict, dict_init>);
   add_method(types::set, "__init__", method<&types::set, set_init>);
   for (Type* t : {&types::property, &types::staticmethod, &types::classmethod}) add_method(*t, "__init__", accept_init);
+  add_method(types::native_function, "__reduce__", native_function_reduce);
+  add_static_method(types::module, "__new__", module_new);
+  add_method(types::module, "__init__", module_init);
 }
 
 } // namespace
+
+// types.ModuleType(name, doc=None): a module with CPython's initial attributes.
+Value construct_module(Value, const Args& a) {
+  Value p[2];
+  bind_args(a, "module", {"name", "doc"}, 1, p);
+  if (!is_str(p[0])) raise_fmt(types::type_error, "module.__init__() argument 'name' must be str, not {}", tname(p[0]));
+  Module* mod = new_module(p[0].as<Str>()->view());
+  dict_set(mod->dict, Value::object(intern("__doc__")), p[1].is_empty() ? Value::none() : p[1]);
+  for (const char* name : {"__package__", "__loader__", "__spec__"})
+    dict_set(mod->dict, Value::object(intern(name)), Value::none());
+  return Value::object(mod);
+}
 
 void init_builtin_types(Module* m) {
   struct TypeDef {
@@ -577,6 +651,7 @@ void init_builtin_types(Module* m) {
     t.type->construct = t.construct;
     add_value(m, t.name, Value::object(t.type));
   }
+  types::module.construct = construct_module; // (not a builtins name: types.ModuleType)
   add_methods(types::int_, {{"bit_length", method<&types::int_, int_bit_length>},
                             {"bit_count", method<&types::int_, int_bit_count>}});
   add_methods(types::float_, {{"is_integer", method<&types::float_, float_is_integer>}});

@@ -107,12 +107,18 @@ std::string lower_encoding(std::string_view enc) {
 
 enum class Codec { Utf8, Ascii, Latin1 };
 
-Codec codec_of(std::string_view enc) {
+// The native codec of `enc`, or nullopt: the encodings package's then.
+std::optional<Codec> native_codec(std::string_view enc) {
   std::string n = lower_encoding(enc);
   if (n == "utf-8" || n == "utf8" || n == "u8" || n == "utf") return Codec::Utf8;
   if (n == "ascii" || n == "us-ascii" || n == "646") return Codec::Ascii;
   if (n == "latin-1" || n == "latin1" || n == "iso-8859-1" || n == "iso8859-1" || n == "l1" || n == "latin")
     return Codec::Latin1;
+  return std::nullopt;
+}
+
+Codec codec_of(std::string_view enc) {
+  if (auto c = native_codec(enc)) return *c;
   raise_fmt(types::lookup_error, "unknown encoding: {}", enc);
 }
 
@@ -193,8 +199,12 @@ std::string char_escape(uint32_t cp) {
   return fmt::format("\\U{:08x}", cp);
 }
 
+// "surrogateescape" (os.fsencode's, and os.environ's) and "surrogatepass"
+// (json.loads of bytes) are accepted as "strict": a str never holds the lone
+// surrogates they would produce or pass, so what they would let through raises.
 bool known_handler(std::string_view errors) {
-  return errors == "strict" || errors == "ignore" || errors == "replace";
+  return errors == "strict" || errors == "ignore" || errors == "replace" || errors == "surrogateescape" ||
+         errors == "surrogatepass";
 }
 
 // ---- constructors --------------------------------------------------------------------
@@ -1117,6 +1127,7 @@ Value make_bytearray(std::string_view data) {
 
 Value encode_text(std::string_view utf8, std::string_view encoding, std::string_view errors) {
   if (auto escaped = escape_encode(utf8, lower_encoding(encoding))) return make_bytes(*escaped);
+  if (!native_codec(encoding)) return run_python_codec(str_value(utf8), encoding, errors, true);
   Codec c = codec_of(encoding);
   if (c == Codec::Utf8) return make_bytes(utf8); // Strs never hold lone surrogates
   uint32_t limit = c == Codec::Ascii ? 0x80 : 0x100;
@@ -1159,6 +1170,7 @@ Value encode_text(std::string_view utf8, std::string_view encoding, std::string_
 
 Value decode_bytes(std::string_view data, std::string_view encoding, std::string_view errors) {
   if (auto text = escape_decode(data, lower_encoding(encoding), errors)) return str_value(*text);
+  if (!native_codec(encoding)) return run_python_codec(make_bytes(data), encoding, errors, false);
   Codec c = codec_of(encoding);
   std::string out;
   out.reserve(data.size());

@@ -233,6 +233,239 @@ Value decode_with(const Args& a, const char* fname, std::string_view encoding) {
   return Value::object(new_tuple(pair));
 }
 
+// ---- charmap codecs (cp437, cp1252, ... in the encodings package) ----------------------
+
+// mapping[key], or empty when it has none (a LookupError).
+Value mapping_get(Value mapping, Value key) {
+  if (is_dict(mapping)) {
+    Value* v = dict_find(mapping.as<Dict>(), key);
+    return v ? *v : Value::empty();
+  }
+  try {
+    return get_item(mapping, key);
+  } catch (PyException& e) {
+    if (!is_subtype(type_of(e.exc), &types::lookup_error)) throw;
+    return Value::empty();
+  }
+}
+
+[[noreturn]] void charmap_error(Type& t, const char* what, std::string_view item, size_t pos) {
+  raise_fmt(t, "'charmap' codec can't {} {} in position {}: character maps to <undefined>", what, item, pos);
+}
+
+// charmap_decode(data, errors=None, mapping=None) -> (str, length): `mapping`
+// a str of 256 characters (U+FFFE: undefined) or a dict of byte -> str/int/None.
+Value charmap_decode(Value, const Args& a) {
+  check_takes(a, "charmap_decode", 1, 3);
+  auto data = bytes_like(a[0]);
+  if (!data) raise_fmt(types::type_error, "a bytes-like object is required, not '{}'", tname(a[0]));
+  std::string_view errors = errors_arg(a.npos > 1 ? a[1] : Value::empty());
+  Value mapping = a.npos > 2 ? a[2] : Value::none();
+  if (mapping.is_none()) return decode_with(Args{a.pos, 2}, "charmap_decode", "latin-1");
+  std::vector<uint32_t> table;
+  if (is_str(mapping)) {
+    std::string_view t = mapping.as<Str>()->view();
+    for (size_t pos = 0; pos < t.size();) table.push_back(utf8_at(t, pos));
+  }
+  std::string out;
+  for (size_t i = 0; i < data->size(); ++i) {
+    auto b = static_cast<unsigned char>((*data)[i]);
+    bool defined = false;
+    if (is_str(mapping)) {
+      if (b < table.size() && table[b] != 0xFFFE) {
+        utf8_append(out, table[b]);
+        defined = true;
+      }
+    } else {
+      Value v = mapping_get(mapping, Value::small_int(b));
+      if (is_str(v)) {
+        out += v.as<Str>()->view();
+        defined = true;
+      } else if (is_integer(v)) {
+        utf8_append(out, static_cast<uint32_t>(arg_index(v)));
+        defined = true;
+      }
+    }
+    if (defined) continue;
+    if (errors == "replace") out += "\xEF\xBF\xBD";
+    else if (errors != "ignore") charmap_error(types::unicode_decode_error, "decode byte", fmt::format("0x{:02x}", b), i);
+  }
+  Value pair[2] = {str_value(out), make_int(static_cast<int64_t>(data->size()))};
+  return Value::object(new_tuple(pair));
+}
+
+// charmap_build(decoding_table): the encoding map, a dict of code point -> byte.
+Value charmap_build(Value, const Args& a) {
+  check_one(a, "charmap_build");
+  if (!is_str(a[0])) raise_fmt(types::type_error, "charmap_build() argument must be str, not {}", tname(a[0]));
+  Dict* d = new_dict();
+  std::string_view t = a[0].as<Str>()->view();
+  int64_t i = 0;
+  for (size_t pos = 0; pos < t.size(); ++i) dict_set(d, make_int(int64_t{utf8_at(t, pos)}), make_int(i));
+  return Value::object(d);
+}
+
+// charmap_encode(str, errors=None, mapping=None) -> (bytes, length).
+Value charmap_encode(Value, const Args& a) {
+  check_takes(a, "charmap_encode", 1, 3);
+  if (!is_str(a[0])) raise_fmt(types::type_error, "charmap_encode() argument 1 must be str, not {}", tname(a[0]));
+  std::string_view errors = errors_arg(a.npos > 1 ? a[1] : Value::empty());
+  Value mapping = a.npos > 2 ? a[2] : Value::none();
+  if (mapping.is_none()) return encode_with(Args{a.pos, 2}, "charmap_encode", "latin-1");
+  std::string_view s = a[0].as<Str>()->view();
+  std::string out;
+  size_t index = 0;
+  for (size_t pos = 0; pos < s.size(); ++index) {
+    size_t start = pos;
+    uint32_t cp = utf8_at(s, pos);
+    Value v = mapping_get(mapping, make_int(int64_t{cp}));
+    if (is_integer(v)) {
+      out.push_back(static_cast<char>(arg_index(v)));
+    } else if (is_kind(v, Kind::Bytes)) {
+      out += *bytes_like(v);
+    } else if (errors == "replace") {
+      out.push_back('?');
+    } else if (errors != "ignore") {
+      // UnicodeEncodeError's spelling of the character: itself if printable ASCII, else escaped.
+      std::string ch = cp >= 0x20 && cp < 0x7f ? std::string(s.substr(start, pos - start))
+                       : cp < 0x100           ? fmt::format("\\x{:02x}", cp)
+                       : cp < 0x10000         ? fmt::format("\\u{:04x}", cp)
+                                              : fmt::format("\\U{:08x}", cp);
+      charmap_error(types::unicode_encode_error, "encode character", "'" + ch + "'", index);
+    }
+  }
+  Value pair[2] = {make_bytes(out), make_int(static_cast<int64_t>(a[0].as<Str>()->length))};
+  return Value::object(new_tuple(pair));
+}
+
+// ---- UTF-16 and UTF-32 --------------------------------------------------------------------
+
+// byteorder: -1 little, 1 big, 0 native with a BOM first (the "utf-16"/"utf-32" codecs).
+template <int Width> Value utf_wide_encode(const Args& a, const char* fname, int byteorder) {
+  check_takes(a, fname, 1, 3);
+  if (!is_str(a[0])) raise_fmt(types::type_error, "{}() argument 1 must be str, not {}", fname, tname(a[0]));
+  if (a.npos > 2) byteorder = static_cast<int>(arg_index(a[2]));
+  bool little = byteorder <= 0; // (native: little-endian x86-64)
+  std::string out;
+  auto unit = [&](uint32_t u) {
+    for (int i = 0; i < Width; ++i) {
+      int shift = little ? 8 * i : 8 * (Width - 1 - i);
+      out.push_back(static_cast<char>((u >> shift) & 0xff));
+    }
+  };
+  if (byteorder == 0) unit(0xFEFF);
+  std::string_view s = a[0].as<Str>()->view();
+  for (size_t pos = 0; pos < s.size();) {
+    uint32_t cp = utf8_at(s, pos);
+    if (Width == 2 && cp >= 0x10000) {
+      unit(0xD800 | ((cp - 0x10000) >> 10));
+      unit(0xDC00 | ((cp - 0x10000) & 0x3FF));
+    } else {
+      unit(cp);
+    }
+  }
+  Value pair[2] = {make_bytes(out), make_int(static_cast<int64_t>(a[0].as<Str>()->length))};
+  return Value::object(new_tuple(pair));
+}
+
+// Decodes `data` (byteorder as above; 0 reads a BOM if there is one, else
+// little-endian) and reports the byte order it used; an incomplete unit at the
+// end stays unconsumed unless `final`.
+template <int Width>
+std::pair<Value, size_t> utf_wide_decode(std::string_view d, std::string_view errors, int& byteorder, bool final,
+                                         const char* name) {
+  size_t i = 0;
+  auto read = [&](size_t at) {
+    uint32_t u = 0;
+    for (int k = 0; k < Width; ++k) {
+      auto b = static_cast<unsigned char>(d[at + static_cast<size_t>(k)]);
+      u |= static_cast<uint32_t>(b) << (byteorder < 0 ? 8 * k : 8 * (Width - 1 - k));
+    }
+    return u;
+  };
+  if (byteorder == 0 && d.size() >= static_cast<size_t>(Width)) {
+    byteorder = -1;
+    if (read(0) == 0xFEFF) i = Width;
+    else {
+      byteorder = 1;
+      if (read(0) == 0xFEFF) i = Width;
+      else byteorder = -1;
+    }
+  }
+  std::string out;
+  auto bad = [&](size_t start, size_t end, const char* reason) {
+    if (errors == "replace") out += "\xEF\xBF\xBD";
+    else if (errors != "ignore" && end - start == 1)
+      raise_fmt(types::unicode_decode_error, "'{}' codec can't decode byte 0x{:02x} in position {}: {}", name,
+                static_cast<unsigned char>(d[start]), start, reason);
+    else if (errors != "ignore")
+      raise_fmt(types::unicode_decode_error, "'{}' codec can't decode bytes in position {}-{}: {}", name, start,
+                end - 1, reason);
+  };
+  while (i + Width <= d.size()) {
+    uint32_t u = read(i);
+    if (Width == 2 && u >= 0xD800 && u <= 0xDBFF) {
+      if (i + 4 > d.size()) {
+        if (!final) break;
+        bad(i, d.size(), "unexpected end of data");
+        i = d.size();
+        break;
+      }
+      uint32_t lo = read(i + 2);
+      if (lo < 0xDC00 || lo > 0xDFFF) {
+        bad(i, i + 2, "illegal UTF-16 surrogate");
+        i += 2;
+        continue;
+      }
+      utf8_append(out, 0x10000 + ((u - 0xD800) << 10) + (lo - 0xDC00));
+      i += 4;
+      continue;
+    }
+    if ((Width == 2 && u >= 0xDC00 && u <= 0xDFFF) || u > 0x10FFFF || (Width == 4 && u >= 0xD800 && u <= 0xDFFF)) {
+      bad(i, i + Width, Width == 2 ? "illegal encoding" : "code point not in range(0x110000)");
+      i += Width;
+      continue;
+    }
+    utf8_append(out, u);
+    i += Width;
+  }
+  if (final && i < d.size()) {
+    bad(i, d.size(), "truncated data");
+    i = d.size();
+  }
+  return {str_value(out), i};
+}
+
+template <int Width, int Order> Value utf_wide_encode_fn(Value, const Args& a) {
+  return utf_wide_encode<Width>(a, Width == 2 ? "utf_16_encode" : "utf_32_encode", Order);
+}
+
+template <int Width, int Order> Value utf_wide_decode_fn(Value, const Args& a) {
+  check_takes(a, "decode", 1, 3);
+  auto data = bytes_like(a[0]);
+  if (!data) raise_fmt(types::type_error, "a bytes-like object is required, not '{}'", tname(a[0]));
+  int order = Order;
+  bool final = a.npos > 2 && truthy(a[2]);
+  const char* name = Width == 2 ? (Order < 0 ? "utf-16-le" : Order > 0 ? "utf-16-be" : "utf-16")
+                                 : (Order < 0 ? "utf-32-le" : Order > 0 ? "utf-32-be" : "utf-32");
+  auto [s, used] = utf_wide_decode<Width>(*data, errors_arg(a.npos > 1 ? a[1] : Value::empty()), order, final, name);
+  Value pair[2] = {s, make_int(static_cast<int64_t>(used))};
+  return Value::object(new_tuple(pair));
+}
+
+// utf_16_ex_decode(data, errors=None, byteorder=0, final=False) -> (str, consumed, byteorder).
+template <int Width> Value utf_wide_ex_decode(Value, const Args& a) {
+  check_takes(a, "ex_decode", 1, 4);
+  auto data = bytes_like(a[0]);
+  if (!data) raise_fmt(types::type_error, "a bytes-like object is required, not '{}'", tname(a[0]));
+  int order = a.npos > 2 ? static_cast<int>(arg_index(a[2])) : 0;
+  bool final = a.npos > 3 && truthy(a[3]);
+  auto [s, used] = utf_wide_decode<Width>(*data, errors_arg(a.npos > 1 ? a[1] : Value::empty()), order, final,
+                                          Width == 2 ? "utf-16" : "utf-32");
+  Value triple[3] = {s, make_int(static_cast<int64_t>(used)), Value::small_int(order)};
+  return Value::object(new_tuple(triple));
+}
+
 Value utf_8_encode(Value, const Args& a) { return encode_with(a, "utf_8_encode", "utf-8"); }
 Value utf_8_decode(Value, const Args& a) { return decode_with(a, "utf_8_decode", "utf-8"); }
 Value ascii_encode(Value, const Args& a) { return encode_with(a, "ascii_encode", "ascii"); }
@@ -263,6 +496,22 @@ void add_error_handler(Module* m, const char* name, const char* fname, NativeFn 
 
 } // namespace
 
+Value run_python_codec(Value obj, std::string_view encoding, std::string_view errors, bool encode) {
+  if (!search_functions) builtin_module("_codecs");
+  Value info = lookup_codec(new_str(encoding));
+  Value args[2] = {obj, str_value(errors)};
+  Value result = call(info.as<Tuple>()->items[encode ? 0 : 1], Args{args, 2});
+  if (!is_tuple(result) || result.as<Tuple>()->size != 2)
+    raise(types::type_error, encode ? "encoder must return a tuple (object, integer)"
+                                    : "decoder must return a tuple (object,integer)");
+  Value v = result.as<Tuple>()->items[0];
+  if (encode && !is_kind(v, Kind::Bytes))
+    raise_fmt(types::type_error, "'{}' encoder returned '{}' instead of 'bytes'; use codecs.encode() to encode to arbitrary types", encoding, tname(v));
+  if (!encode && !is_str(v))
+    raise_fmt(types::type_error, "'{}' decoder returned '{}' instead of 'str'; use codecs.decode() to decode to arbitrary types", encoding, tname(v));
+  return v;
+}
+
 Module* make_codecs_module() {
   if (!search_functions) {
     search_functions = new_list();
@@ -271,23 +520,22 @@ Module* make_codecs_module() {
   }
   Module* m = new_module("_codecs");
   static const MethodDef kFunctions[] = {
-      {"register", codecs_register},
-      {"unregister", codecs_unregister},
-      {"lookup", codecs_lookup},
-      {"encode", codecs_encode},
-      {"decode", codecs_decode},
-      {"lookup_error", lookup_error},
-      {"register_error", register_error},
-      {"utf_8_encode", utf_8_encode},
-      {"utf_8_decode", utf_8_decode},
-      {"ascii_encode", ascii_encode},
-      {"ascii_decode", ascii_decode},
-      {"latin_1_encode", latin_1_encode},
-      {"latin_1_decode", latin_1_decode},
-      {"_forget_codec", forget_codec},
+      {"register", codecs_register},     {"unregister", codecs_unregister}, {"lookup", codecs_lookup},
+      {"encode", codecs_encode},         {"decode", codecs_decode},         {"lookup_error", lookup_error},
+      {"register_error", register_error}, {"utf_8_encode", utf_8_encode},   {"utf_8_decode", utf_8_decode},
+      {"ascii_encode", ascii_encode},    {"ascii_decode", ascii_decode},    {"latin_1_encode", latin_1_encode},
+      {"latin_1_decode", latin_1_decode}, {"_forget_codec", forget_codec},
+      {"charmap_decode", charmap_decode}, {"charmap_encode", charmap_encode}, {"charmap_build", charmap_build},
       {"unicode_escape_encode", unicode_escape_encode},
       {"unicode_escape_decode", unicode_escape_decode},
       {"raw_unicode_escape_encode", raw_unicode_escape_encode},
+      {"utf_16_encode", utf_wide_encode_fn<2, 0>},     {"utf_16_le_encode", utf_wide_encode_fn<2, -1>},
+      {"utf_16_be_encode", utf_wide_encode_fn<2, 1>},  {"utf_16_decode", utf_wide_decode_fn<2, 0>},
+      {"utf_16_le_decode", utf_wide_decode_fn<2, -1>}, {"utf_16_be_decode", utf_wide_decode_fn<2, 1>},
+      {"utf_16_ex_decode", utf_wide_ex_decode<2>},     {"utf_32_encode", utf_wide_encode_fn<4, 0>},
+      {"utf_32_le_encode", utf_wide_encode_fn<4, -1>}, {"utf_32_be_encode", utf_wide_encode_fn<4, 1>},
+      {"utf_32_decode", utf_wide_decode_fn<4, 0>},     {"utf_32_le_decode", utf_wide_decode_fn<4, -1>},
+      {"utf_32_be_decode", utf_wide_decode_fn<4, 1>},  {"utf_32_ex_decode", utf_wide_ex_decode<4>},
       {"raw_unicode_escape_decode", raw_unicode_escape_decode},
   };
   for (const MethodDef& f : kFunctions) add_function(m, f.name, f.fn);

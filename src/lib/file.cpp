@@ -8,8 +8,11 @@
 // CPython: FileNotFoundError "[Errno 2] No such file or directory: 'x'",
 // ValueError "I/O operation on closed file.", io.UnsupportedOperation.
 // Limits: no universal-newline translation of "\r\n" on read, no buffering
-// or newline= arguments, no os-level file descriptors.
+// or newline= arguments; a file descriptor given to open() is wrapped with
+// fdopen (closefd=False wraps a duplicate).
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <cerrno>
 #include <cstdio>
@@ -38,6 +41,9 @@ struct FileObj : NativeIter {
   Value mode;     // str as given
   Value encoding; // str (text files)
   bool binary, readable, writable, closed;
+  // A text file's `buffer`: a binary file over the same FILE* (created on
+  // first use), whose `owner` is the text file; closing either closes both.
+  Value buffer, owner;
 };
 
 FileObj* F(Value v) { return v.as<FileObj>(); }
@@ -168,9 +174,14 @@ Value m_writelines(Value self, const Args& a) {
 
 void close_file(FileObj* f) {
   if (f->closed) return;
+  if (!f->owner.is_empty() && !f->owner.is_none()) return close_file(F(f->owner));
   std::fclose(f->fp);
   f->fp = nullptr;
   f->closed = true;
+  if (!f->buffer.is_empty() && !f->buffer.is_none()) {
+    F(f->buffer)->fp = nullptr;
+    F(f->buffer)->closed = true;
+  }
 }
 
 Value m_close(Value self, const Args& a) {
@@ -252,6 +263,12 @@ Value m_repr(Value self, const Args&) {
 
 Value p_closed(Value, const Args& a) { return Value::boolean(F(a[0])->closed); }
 Value p_name(Value, const Args& a) { return F(a[0])->name; }
+
+// (tempfile names the file it opened through an opener.)
+Value p_set_name(Value, const Args& a) {
+  F(a[0])->name = a[1];
+  return Value::none();
+}
 Value p_mode(Value, const Args& a) { return F(a[0])->mode; }
 Value p_encoding(Value, const Args& a) { return F(a[0])->encoding; }
 
@@ -277,14 +294,48 @@ Type* os_error_for(int err) {
   }
 }
 
+// A text file's binary buffer (BufferedReader/Writer/Random by its modes).
+Value p_buffer(Value, const Args& a) {
+  FileObj* f = F(a[0]);
+  if (f->buffer.is_empty() || f->buffer.is_none()) {
+    Type* type = f->readable && f->writable ? &random_type : f->readable ? &reader_type : &writer_type;
+    auto* b = new_native_iter<FileObj>(*type, line_step);
+    b->fp = f->fp;
+    b->name = f->name;
+    std::string mode = f->readable && f->writable ? "rb+" : f->readable ? "rb" : "wb";
+    b->mode = str_value(mode);
+    b->encoding = Value::none();
+    b->binary = true;
+    b->readable = f->readable;
+    b->writable = f->writable;
+    b->closed = f->closed;
+    b->buffer = Value::none();
+    b->owner = a[0];
+    f->buffer = Value::object(b);
+  }
+  return f->buffer;
+}
+
 Value f_open(Value, const Args& a) {
   Value p[8];
   bind_args(a, "open", {"file", "mode", "buffering", "encoding", "errors", "newline", "closefd", "opener"}, 1, p);
   Value file = p[0];
-  if (!is_str(file)) {
-    if (auto b = bytes_like(file)) file = str_value(*b);
-    else raise_fmt(types::type_error, "expected str, bytes or os.PathLike object, not {}", tname(file));
+  // A path (str, bytes or os.PathLike), or a file descriptor to wrap.
+  bool is_fd = is_integer(file) && !file.is_bool();
+  if (!is_str(file) && !is_fd) {
+    if (Value hook = type_lookup(type_of(file), intern("__fspath__")); !hook.is_empty()) {
+      file = call(hook, Args{&file, 1});
+      if (!is_str(file) && !is_kind(file, Kind::Bytes))
+        raise_fmt(types::type_error, "expected {}.__fspath__() to return str or bytes, not {}", tname(p[0]),
+                  tname(file));
+    }
+    if (is_kind(file, Kind::Bytes)) file = str_value(*bytes_like(file));
+    else if (!is_str(file))
+      raise_fmt(types::type_error, "expected str, bytes or os.PathLike object, not {}", tname(file));
   }
+  bool closefd = p[6].is_empty() || truthy(p[6]);
+  bool has_opener = !p[7].is_empty() && !p[7].is_none();
+  if (!closefd && !is_fd) raise_value_error("Cannot use closefd=False with file name");
   std::string mode = p[1].is_empty() ? "r" : std::string(p[1].as<Str>()->view());
   int r = 0, w = 0, ap = 0, x = 0, plus = 0, b = 0, t = 0;
   for (char c : mode) {
@@ -300,6 +351,7 @@ Value f_open(Value, const Args& a) {
   std::string enc = "utf-8";
   if (!p[3].is_empty() && !p[3].is_none()) {
     std::string given(p[3].as<Str>()->view());
+    if (given == "locale") given = "utf-8"; // io.text_encoding(None)'s; the locale's is UTF-8 here
     decode_bytes("", given, "strict"); // LookupError for unknown codecs
     for (char& c : given) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     enc = given == "utf8" || given == "utf_8" ? "utf-8" : given;
@@ -307,12 +359,34 @@ Value f_open(Value, const Args& a) {
   std::string cmode = r ? "r" : w ? "w" : ap ? "a" : "wx";
   if (plus) cmode += "+";
   cmode += "b";
-  std::string path(file.as<Str>()->view());
   // Files dropped without close() are flushed by CPython's refcounting at once
   // (`open(p, 'w').write(s)`); flushing every output stream here gives later
   // opens the same view of the data.
   std::fflush(nullptr);
-  FILE* fp = std::fopen(path.c_str(), cmode.c_str());
+  FILE* fp;
+  Value display = file; // the name attribute: the path, even when an opener gives the fd
+  if (has_opener) {
+    // opener(path, flags) gives the descriptor, with the flags FileIO would use.
+    int flags = (plus ? O_RDWR : r ? O_RDONLY : O_WRONLY) | O_CLOEXEC;
+    if (w) flags |= O_CREAT | O_TRUNC;
+    if (ap) flags |= O_CREAT | O_APPEND;
+    if (x) flags |= O_CREAT | O_EXCL;
+    Value args[2] = {p[0], make_int(int64_t{flags})};
+    Value fd = call(p[7], Args{args, 2});
+    if (!is_integer(fd)) raise_fmt(types::type_error, "expected integer from opener");
+    if (arg_index(fd) < 0) raise_fmt(types::value_error, "opener returned {}", arg_index(fd));
+    file = fd;
+    is_fd = true;
+  }
+  if (is_fd) {
+    // closefd=False: the stream owns a duplicate, so closing it leaves the caller's fd open.
+    int fd = static_cast<int>(arg_index(file));
+    int own = closefd ? fd : ::dup(fd);
+    if (cmode[0] == 'w' && cmode[1] == 'x') cmode.erase(1, 1); // (fdopen takes no 'x')
+    fp = own < 0 ? nullptr : ::fdopen(own, cmode.c_str());
+  } else {
+    fp = std::fopen(std::string(file.as<Str>()->view()).c_str(), cmode.c_str());
+  }
   struct stat st;
   if (fp && ::fstat(::fileno(fp), &st) == 0 && S_ISDIR(st.st_mode)) { // stdio opens directories for reading
     std::fclose(fp);
@@ -327,7 +401,7 @@ Value f_open(Value, const Args& a) {
   Type* type = !b ? &text_type : plus ? &random_type : r ? &reader_type : &writer_type;
   auto* f = new_native_iter<FileObj>(*type, line_step);
   f->fp = fp;
-  f->name = file;
+  f->name = display;
   f->mode = b ? str_value(r ? (plus ? "rb+" : "rb") : w ? (plus ? "wb+" : "wb") : ap ? (plus ? "ab+" : "ab") : (plus ? "xb+" : "xb"))
               : str_value(mode);
   f->encoding = str_value(enc);
@@ -392,9 +466,12 @@ void init_file_type(Module* builtins) {
                      {"__exit__", M<m_exit>},
                      {"__repr__", M<m_repr>}});
     add_attr(*t, "closed", getter("closed", p_closed));
-    add_attr(*t, "name", getter("name", p_name));
+    add_attr(*t, "name", native_property("name", p_name, p_set_name));
     add_attr(*t, "mode", getter("mode", p_mode));
-    if (t == &text_type) add_attr(*t, "encoding", getter("encoding", p_encoding));
+    if (t == &text_type) {
+      add_attr(*t, "encoding", getter("encoding", p_encoding));
+      add_attr(*t, "buffer", getter("buffer", p_buffer));
+    }
   }
   init_exception(permission_error_type, "PermissionError", types::os_error);
   init_exception(is_a_directory_error_type, "IsADirectoryError", types::os_error);

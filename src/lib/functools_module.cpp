@@ -388,6 +388,11 @@ Module* python_functools = nullptr; // CPython's functools.py, run on first use 
 Value f_getattr(Value, const Args& a) {
   check_one(a, "__getattr__");
   if (!is_str(a[0])) raise_type_error("attribute name must be string");
+  // Module metadata importlib probes (__spec__, __loader__, __path__, ...) is
+  // not worth running functools.py for; of the dunders it defines only __all__.
+  std::string_view name = a[0].as<Str>()->view();
+  if (name.size() > 4 && name.starts_with("__") && name.ends_with("__") && name != "__all__")
+    raise_fmt(types::attribute_error, "module 'functools' has no attribute '{}'", name);
   if (!python_functools) {
     Value dir = get_attr(Value::object(builtin_module("sys")), intern("_stdlib_dir"));
     std::string path = is_str(dir) ? str_string(dir) + "/functools.py" : std::string();

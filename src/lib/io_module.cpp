@@ -8,14 +8,16 @@
 // The state of a Python subclass of _IOBase that does not override `closed`
 // is the instance attribute __IOBase_closed, as in CPython.
 //
-// Limits: files are the builtin open()'s objects (file.cpp), so FileIO, the
-// Buffered* classes and IncrementalNewlineDecoder exist (io.py registers them
-// with its ABCs) but raise NotImplementedError when called. TextIOWrapper
+// FileIO and the Buffered* classes are in io_file.cpp. Limits: the builtin
+// open() gives file.cpp's objects, not these classes;
+// IncrementalNewlineDecoder exists (io.py registers it) but raises
+// NotImplementedError when called. TextIOWrapper
 // decodes with the codecs of bytes.decode (utf-8, ascii, latin-1); its tell()
 // is the buffer's position less the bytes not yet returned.
 #include <cstring>
 #include <string>
 
+#include "lib/io_internal.h"
 #include "lib/lib.h"
 #include "lib/native.h"
 #include "runtime/containers.h"
@@ -27,6 +29,22 @@
 #include "vm/interp.h"
 
 namespace tributary::lib {
+
+namespace io {
+
+void unsupported(std::string_view what) { raise(Value::object(new_exception(&unsupported_operation_type(), what))); }
+void closed_error() { raise_value_error("I/O operation on closed file."); }
+
+int64_t size_arg(const Args& a, const char* name) {
+  check_takes(a, name, 0, 1);
+  no_kwargs(a, name);
+  if (a.npos == 0 || a[0].is_none()) return -1;
+  if (!is_integer(a[0]) && get_attr_or_empty(a[0], intern("__index__")).is_empty())
+    raise_fmt(types::type_error, "argument should be integer or None, not '{}'", tname(a[0]));
+  return arg_index(a[0]);
+}
+
+} // namespace io
 
 namespace {
 
@@ -40,20 +58,9 @@ Value attr(Value obj, const char* name) { return get_attr(obj, intern(name)); }
 Value call_attr(Value obj, const char* name) { return call0(attr(obj, name)); }
 Value call_attr(Value obj, const char* name, Value arg) { return call1(attr(obj, name), arg); }
 
-[[noreturn]] void unsupported(std::string_view what) {
-  raise(Value::object(new_exception(&unsupported_operation_type(), what)));
-}
-[[noreturn]] void closed_error() { raise_value_error("I/O operation on closed file."); }
-
-// A size argument: None or an int (negative: all).
-int64_t size_arg(const Args& a, const char* name) {
-  check_takes(a, name, 0, 1);
-  no_kwargs(a, name);
-  if (a.npos == 0 || a[0].is_none()) return -1;
-  if (!is_integer(a[0]) && get_attr_or_empty(a[0], intern("__index__")).is_empty())
-    raise_fmt(types::type_error, "argument should be integer or None, not '{}'", tname(a[0]));
-  return arg_index(a[0]);
-}
+using io::closed_error;
+using io::size_arg;
+using io::unsupported;
 
 // The receiver of a method of `t`, checked as a CPython method descriptor does.
 template <class T> T* receiver(Value self, Type& t, const char* method) {
@@ -980,6 +987,9 @@ Value blank(Type* layout) {
     t->mode = Value::empty();
     return Value::object(t);
   }
+  if (layout == &fileio_type || layout == &buffered_reader_type || layout == &buffered_writer_type ||
+      layout == &buffered_random_type || layout == &buffered_rwpair_type)
+    return io::blank_file_object(layout);
   auto* o = gc::make<Object>();
   o->type = layout;
   return Value::object(o);
@@ -1000,9 +1010,8 @@ Value io_new(Value, const Args& a) {
     }
   }
   if (!layout) raise_fmt(types::type_error, "_io.__new__({}): not a subtype of an _io class", cls->name);
-  if (layout == &fileio_type || layout == &buffered_reader_type || layout == &buffered_writer_type ||
-      layout == &buffered_random_type || layout == &buffered_rwpair_type || layout == &newline_decoder_type)
-    raise_fmt(types::not_implemented_error, "_io.{} is not supported yet (open() gives files)", layout->name);
+  if (layout == &newline_decoder_type)
+    raise_fmt(types::not_implemented_error, "_io.{} is not supported yet", layout->name);
   Value base = blank(layout);
   return cls == layout ? base : new_builtin_subclass_instance(cls, base);
 }
@@ -1168,11 +1177,13 @@ void init_types() {
     add_getter(textiowrapper_type, d.name, d.fn);
   add_attr(textiowrapper_type, "mode", native_property("mode", self_or_first<tw_mode>, self_or_first<tw_set_mode>));
 
-  init_io_type(fileio_type, "FileIO", &rawiobase_type, sizeof(Object));
-  init_io_type(buffered_reader_type, "BufferedReader", &bufferediobase_type, sizeof(Object));
-  init_io_type(buffered_writer_type, "BufferedWriter", &bufferediobase_type, sizeof(Object));
-  init_io_type(buffered_random_type, "BufferedRandom", &bufferediobase_type, sizeof(Object));
-  init_io_type(buffered_rwpair_type, "BufferedRWPair", &bufferediobase_type, sizeof(Object));
+  init_io_type(fileio_type, "FileIO", &rawiobase_type, io::kFileIOSize);
+  init_io_type(buffered_reader_type, "BufferedReader", &bufferediobase_type, io::kBufferedSize);
+  init_io_type(buffered_writer_type, "BufferedWriter", &bufferediobase_type, io::kBufferedSize);
+  init_io_type(buffered_random_type, "BufferedRandom", &bufferediobase_type, io::kBufferedSize);
+  init_io_type(buffered_rwpair_type, "BufferedRWPair", &bufferediobase_type, io::kBufferedSize);
+  io::init_file_types(fileio_type, buffered_reader_type, buffered_writer_type, buffered_random_type,
+                      buffered_rwpair_type);
   init_io_type(newline_decoder_type, "IncrementalNewlineDecoder", &types::object, sizeof(Object));
 }
 

@@ -31,6 +31,19 @@ Module* make_string_module();                  // str_format.cpp (_string)
 Module* make_thread_module();                  // thread_module.cpp (_thread)
 Module* make_codecs_module();                  // codecs_module.cpp (_codecs)
 Module* make_contextvars_module();             // contextvars_module.cpp (_contextvars)
+Module* make_ast_module();                     // ast_module.cpp (_ast)
+Module* make_imp_module();                     // imp_module.cpp (_imp, for importlib)
+Module* make_warnings_module();                // imp_module.cpp (_warnings: warn only)
+Value make_bootstrap_finder();                 // imp_module.cpp: sys.meta_path's first finder
+Module* make_marshal_module();                 // marshal_module.cpp
+Module* make_posix_module();                   // posix_module.cpp (under CPython's os.py)
+Module* make_signal_module();                  // signal_module.cpp (_signal)
+Module* make_csv_module();                     // csv_module.cpp (_csv)
+Module* make_unicodedata_module();             // unicodedata_module.cpp (on ICU)
+Module* make_json_module();                    // json_module.cpp (_json)
+// modules.cpp: whether `name` is in the native module table; all its names (sys.builtin_module_names).
+bool is_builtin_module_name(std::string_view name);
+Tuple* builtin_module_names();
 Module* make_atexit_module();                  // atexit_module.cpp
 Module* make_zlib_module();                    // zlib_module.cpp (on the system's zlib)
 Module* make_hashlib_module();                 // hashlib_module.cpp (_hashlib, on libcrypto)
@@ -46,9 +59,6 @@ Module* make_errno_module();                   // errno_module.cpp
 Module* make_itertools_module();               // itertools_module.cpp
 Module* make_functools_module();               // functools_module.cpp
 Module* make_collections_module();             // collections_module.cpp (_collections)
-Module* make_os_module();                      // os_module.cpp
-Module* make_os_path_module();                 // os_module.cpp
-Module* make_tempfile_module();                // os_module.cpp
 Value object_sizeof(Value self, const Args& a);  // sizeof.cpp: object.__sizeof__
 Value sys_getsizeof(Value, const Args& a);      // sizeof.cpp: sys.getsizeof
 void init_complex_type(Module* builtins);       // complex.cpp: the complex type
@@ -105,6 +115,9 @@ Value make_bytearray(std::string_view data);
 // (utf-8, ascii, latin-1; errors 'strict', 'ignore', 'replace').
 Value encode_text(std::string_view utf8, std::string_view encoding, std::string_view errors);
 Value decode_bytes(std::string_view data, std::string_view encoding, std::string_view errors);
+// Other codecs come from the encodings package (codecs_module.cpp): the
+// codec's encoder (`encode`) or decoder applied to `obj`, its result checked.
+Value run_python_codec(Value obj, std::string_view encoding, std::string_view errors, bool encode);
 
 // ---- text streams (stream.cpp): sys.stdout / sys.stderr ----
 struct TextStream : Object {

@@ -43,6 +43,15 @@ constexpr ModuleDef kModules[] = {
     {"_contextvars", lib::make_contextvars_module},
     {"errno", lib::make_errno_module},
     {"atexit", lib::make_atexit_module},
+    {"_ast", lib::make_ast_module},
+    {"_imp", lib::make_imp_module},
+    {"_warnings", lib::make_warnings_module},
+    {"marshal", lib::make_marshal_module},
+    {"posix", lib::make_posix_module},
+    {"_signal", lib::make_signal_module},
+    {"_csv", lib::make_csv_module},
+    {"unicodedata", lib::make_unicodedata_module},
+    {"_json", lib::make_json_module},
     {"zlib", lib::make_zlib_module},
     {"_hashlib", lib::make_hashlib_module},
     {"_blake2", lib::make_blake2_module},
@@ -53,9 +62,6 @@ constexpr ModuleDef kModules[] = {
     {"itertools", lib::make_itertools_module},
     {"functools", lib::make_functools_module},
     {"_collections", lib::make_collections_module},
-    {"os", lib::make_os_module},
-    {"os.path", lib::make_os_path_module},
-    {"tempfile", lib::make_tempfile_module},
 };
 
 // Natively created modules, kept even if the program deletes them from sys.modules.
@@ -77,6 +83,18 @@ Module* builtin_module(std::string_view name) {
     return m;
   }
   return nullptr;
+}
+
+bool lib::is_builtin_module_name(std::string_view name) {
+  for (const ModuleDef& def : kModules)
+    if (name == def.name) return true;
+  return false;
+}
+
+Tuple* lib::builtin_module_names() {
+  Tuple* t = new_tuple(std::size(kModules));
+  for (size_t i = 0; i < std::size(kModules); ++i) t->items[i] = Value::object(intern(kModules[i].name));
+  return t;
 }
 
 void init_lib() {

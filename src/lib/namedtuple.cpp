@@ -278,11 +278,29 @@ Value namedtuple_function(Value, const Args& a) {
   return Value::object(t);
 }
 
+namespace {
+
+// T(sequence), as CPython's struct sequences are built from Python; native
+// code passes the fields one by one (then it is a namedtuple's __new__).
+Value struct_sequence_new(Value cls, const Args& a) {
+  if (a.npos != 1 || a.nkw) return nt_new(cls, a);
+  Type* t = cls.as<Type>();
+  Tuple* items = tuple_from_iterable(a[0]);
+  size_t n = fields_of(t)->size;
+  if (items->size != n)
+    raise_fmt(types::type_error, "{}.{}() takes a {}-sequence ({}-sequence given)", str_string(t->module_name), t->name,
+              n, items->size);
+  return nt_new(cls, Args{items->items, static_cast<uint32_t>(n)});
+}
+
+} // namespace
+
 Value struct_sequence_type(const char* module, const char* name, const char* fields) {
   Value nt_args[3] = {str_value(name), str_value(fields), str_value(module)};
   Value module_kw = Value::object(intern("module"));
   Value t = namedtuple_function(Value::empty(), Args{nt_args, 2, &module_kw, &nt_args[2], 1});
   add_method(*t.as<Type>(), "__repr__", method<&types::tuple, struct_sequence_repr>);
+  t.as<Type>()->construct = struct_sequence_new;
   return t;
 }
 

@@ -7,6 +7,7 @@
 // shuffle walks i = n-1 .. 1, sample picks the pool or the set strategy by
 // the same size rule, choices uses floor(random() * n) or bisect). Module
 // functions are methods bound to one hidden Random instance, as in CPython.
+// SystemRandom draws the same way from the kernel's entropy (getrandom).
 // Limits: str/bytes seeds (SHA-512 based in CPython) raise NotImplementedError.
 #include <sys/random.h>
 
@@ -27,10 +28,29 @@ namespace tributary::lib {
 
 namespace {
 
-Type random_type;
+Type random_type, system_random_type;
+
+// The words a generator draws: CPython's Mersenne Twister, or (SystemRandom)
+// the kernel's entropy, word by word, as random.SystemRandom reads os.urandom.
+struct Source : Mt19937 {
+  bool system = false;
+
+  static uint64_t os_bits() {
+    uint64_t x = 0;
+    if (getrandom(&x, sizeof x, 0) != static_cast<ssize_t>(sizeof x)) raise(types::os_error, "getrandom failed");
+    return x;
+  }
+  uint32_t next() { return system ? static_cast<uint32_t>(os_bits()) : Mt19937::next(); }
+  // SystemRandom.random(): 53 bits of entropy over 2**53.
+  double random() { return system ? static_cast<double>(os_bits() >> 11) * (1.0 / 9007199254740992.0) : Mt19937::random(); }
+  uint64_t bits64(int k) {
+    if (!system) return Mt19937::bits64(k);
+    return k == 0 ? 0 : os_bits() >> (64 - k);
+  }
+};
 
 struct RandomObj : Object {
-  Mt19937 mt;
+  Source mt;
   Value gauss_next; // None or a float
 };
 
@@ -168,6 +188,14 @@ Value m_seed(Value self, const Args& a) {
   bind_py_args(a, "Random.seed", {"a", "version"}, 0, p, kAny, 1);
   do_seed(R(self), p[0]);
   return Value::none();
+}
+
+// _randbelow(n): 0 <= x < n (CPython's _randbelow_with_getrandbits; secrets uses it).
+Value m_randbelow(Value self, const Args& a) {
+  check_one(a, "_randbelow");
+  if (!is_integer(a[0])) raise_fmt(types::type_error, "'{}' object cannot be interpreted as an integer", tname(a[0]));
+  if (int_compare(a[0], Value::small_int(0)) <= 0) raise_value_error("_randbelow() needs a positive bound");
+  return randbelow(R(self), a[0]);
 }
 
 Value m_random(Value self, const Args& a) {
@@ -512,6 +540,19 @@ Value construct_random(Value, const Args& a) {
   return Value::object(r);
 }
 
+// random.SystemRandom(): a Random drawing from the kernel; it has no seed or state.
+Value construct_system_random(Value, const Args&) {
+  RandomObj* r = new_random();
+  r->type = &system_random_type;
+  r->mt.system = true;
+  return Value::object(r);
+}
+
+Value m_system_seed(Value, const Args&) { return Value::none(); }
+Value m_system_no_state(Value, const Args&) {
+  raise(types::not_implemented_error, "System entropy source does not have state.");
+}
+
 template <NativeFn Fn> constexpr NativeFn M = method<&random_type, Fn>;
 
 struct Def {
@@ -522,6 +563,7 @@ constexpr Def kMethods[] = {
     {"seed", M<m_seed>},
     {"random", M<m_random>},
     {"getrandbits", M<m_getrandbits>},
+    {"_randbelow", M<m_randbelow>},
     {"randrange", M<m_randrange>},
     {"randint", M<m_randint>},
     {"choice", M<m_choice>},
@@ -551,7 +593,16 @@ Module* make_random_module() {
     random_type.construct = construct_random;
     for (const Def& d : kMethods) add_method(random_type, d.name, d.fn);
   }
+  if (!system_random_type.name[0]) {
+    init_type(system_random_type, "SystemRandom", Kind::Object, &random_type);
+    system_random_type.module_name = Value::object(intern("random"));
+    system_random_type.construct = construct_system_random;
+    for (const Def& d : {Def{"seed", m_system_seed}, Def{"getstate", m_system_no_state},
+                         Def{"setstate", m_system_no_state}})
+      add_method(system_random_type, d.name, d.fn);
+  }
   add_value(m, "Random", Value::object(&random_type));
+  add_value(m, "SystemRandom", Value::object(&system_random_type));
   RandomObj* inst = new_random();
   do_seed(inst, Value::none());
   for (const Def& d : kMethods)

@@ -101,7 +101,35 @@ Value stream_writelines(Value self, const Args& a) {
   return Value::none();
 }
 
+// sys.stdout.buffer / sys.stderr.buffer: an _io.BufferedWriter over
+// _io.FileIO(fd, 'wb', closefd=False), made on first use. FileIO flushes this
+// file's text before it writes, so text and bytes keep their order.
+Value stream_buffer(Value self, const Args&) {
+  static Value buffers[3];
+  int fd = as_stream(self)->fd;
+  if (buffers[fd].is_empty()) {
+    Value io = Value::object(builtin_module("_io"));
+    Value args[3] = {make_int(int64_t{fd}), str_value("wb"), Value::boolean(false)};
+    Value raw = call(get_attr(io, intern("FileIO")), Args{args, 3});
+    set_attr(raw, intern("name"), str_value(as_stream(self)->name));
+    buffers[fd] = call1(get_attr(io, intern("BufferedWriter")), raw);
+  }
+  return buffers[fd];
+}
+
+Value stream_name(Value self, const Args&) { return str_value(as_stream(self)->name); }
+Value stream_encoding(Value, const Args&) { return str_value("utf-8"); }
+Value stream_errors(Value self, const Args&) {
+  return str_value(as_stream(self)->is_stderr ? "backslashreplace" : "strict");
+}
+Value stream_mode(Value, const Args&) { return str_value("w"); }
+Value stream_false(Value, const Args&) { return Value::boolean(false); }
+
 template <NativeFn F> constexpr NativeFn M = method<&text_stream_type, F>;
+// A getter's receiver is its argument.
+template <NativeFn F> Value getter_of(Value, const Args& a) { return F(a[0], Args{}); }
+constexpr NativeFn stream_buffer_of = getter_of<stream_buffer>, stream_name_of = getter_of<stream_name>,
+                   stream_errors_of = getter_of<stream_errors>;
 
 } // namespace
 
@@ -141,7 +169,15 @@ void init_streams() {
                                     {"isatty", M<stream_isatty>},
                                     {"writable", M<stream_writable>},
                                     {"writelines", M<stream_writelines>},
+                                    {"readable", M<stream_false>},
+                                    {"seekable", M<stream_false>},
                                 });
+  // (Getters get the stream as their argument.)
+  for (const MethodDef& g : {MethodDef{"buffer", stream_buffer_of}, MethodDef{"name", stream_name_of},
+                             MethodDef{"encoding", stream_encoding}, MethodDef{"errors", stream_errors_of},
+                             MethodDef{"mode", stream_mode}, MethodDef{"closed", stream_false},
+                             MethodDef{"line_buffering", stream_false}})
+    add_getter(text_stream_type, g.name, g.fn);
   stdout_buffer.reserve(kStdoutBuffer + 4096);
   static bool registered = false;
   if (!registered) {

@@ -48,6 +48,49 @@ Value sys_exit(Value, const Args& a) {
   raise(Value::object(new_exception(&types::system_exit, a.positional())));
 }
 
+// The encodings CPython 3.11 reports on Linux in a UTF-8 locale.
+Value sys_getfilesystemencoding(Value, const Args& a) {
+  check_none(a, "getfilesystemencoding");
+  return str_value("utf-8");
+}
+
+Value sys_getfilesystemencodeerrors(Value, const Args& a) {
+  check_none(a, "getfilesystemencodeerrors");
+  return str_value("surrogateescape");
+}
+
+Value sys_getdefaultencoding(Value, const Args& a) {
+  check_none(a, "getdefaultencoding");
+  return str_value("utf-8");
+}
+
+// sys.audit(event, *args): no audit hooks run here (addaudithook keeps none).
+Value sys_audit(Value, const Args& a) {
+  if (a.npos == 0) raise(types::type_error, "audit() missing 1 required positional argument: 'event'");
+  if (!is_str(a[0])) raise_fmt(types::type_error, "expected str for argument 'event', not {}", tname(a[0]));
+  return Value::none();
+}
+
+Value sys_addaudithook(Value, const Args& a) {
+  check_one(a, "addaudithook");
+  return Value::none();
+}
+
+// No tracing or profiling functions are ever set.
+Value sys_gettrace(Value, const Args& a) {
+  check_none(a, "gettrace");
+  return Value::none();
+}
+
+// settrace(None) / setprofile(None): nothing was set, nothing to clear
+// (doctest and others restore what gettrace() gave). A function cannot be set.
+template <const char* Name> Value sys_set_hook(Value, const Args& a) {
+  check_one(a, Name);
+  if (!a[0].is_none()) raise_fmt(types::not_implemented_error, "sys.{}() with a function is not supported", Name);
+  return Value::none();
+}
+constexpr char kSettrace[] = "settrace", kSetprofile[] = "setprofile";
+
 Value sys_getrecursionlimit(Value, const Args& a) {
   check_none(a, "sys.getrecursionlimit");
   return make_int(int64_t{vm::state().recursion_limit});
@@ -77,13 +120,6 @@ Value sys_setrecursionlimit(Value, const Args& a) {
   if (n < 1) raise(types::value_error, "recursion limit must be greater or equal than 1");
   if (n > INT32_MAX) raise(types::overflow_error, "Python int too large to convert to C int");
   vm::state().recursion_limit = static_cast<int>(n);
-  return Value::none();
-}
-
-// sys.audit(event, *args): no audit hooks can be installed, so it only checks its event.
-Value sys_audit(Value, const Args& a) {
-  if (a.npos == 0) raise(types::type_error, "audit() missing 1 required positional argument: 'event'");
-  if (!is_str(a[0])) raise_fmt(types::type_error, "expected str for argument 'event', not {}", tname(a[0]));
   return Value::none();
 }
 
@@ -236,6 +272,18 @@ Module* make_sys_module() {
                                              "max max_exp max_10_exp min min_exp min_10_exp dig mant_dig epsilon "
                                              "radix rounds",
                                              float_info));
+  {
+    // As `python3 -S`'s (no site module runs); dont_write_bytecode as below.
+    Value flags[18] = {small(0), small(0), small(0), small(0), small(1), small(0),
+                       small(1), small(0), small(0), small(0), small(0), small(1),
+                       small(0), Value::boolean(false), small(0), small(0), Value::boolean(false), small(-1)};
+    add_value(m, "flags", struct_sequence("flags",
+                                          "debug inspect interactive optimize dont_write_bytecode no_user_site "
+                                          "no_site ignore_environment verbose bytes_warning quiet "
+                                          "hash_randomization isolated dev_mode utf8_mode warn_default_encoding "
+                                          "safe_path int_max_str_digits",
+                                          flags));
+  }
   add_value(m, "version", str_value("3.11.0 (tributary) [GCC]"));
   add_value(m, "platform", str_value("linux"));
   {
@@ -258,6 +306,18 @@ Module* make_sys_module() {
     add_value(m, "implementation", construct_namespace(Value::object(&simple_namespace), Args{nullptr, 0, kw, vals, 5}));
   }
   add_value(m, "warnoptions", Value::object(new_list()));
+  // The import system's hooks, for importlib (imp_module.cpp installs its
+  // finders): Tributary's own import system (vm/import.cpp) does not consult them.
+  {
+    Value finder = make_bootstrap_finder();
+    add_value(m, "meta_path", Value::object(new_list(std::span<const Value>(&finder, 1))));
+  }
+  add_value(m, "path_hooks", Value::object(new_list()));
+  add_value(m, "path_importer_cache", Value::object(new_dict()));
+  add_value(m, "pycache_prefix", Value::none());
+  add_value(m, "platlibdir", str_value("lib")); // Debian's (sysconfig, zoneinfo, pydoc)
+  add_value(m, "abiflags", str_value(""));
+  add_value(m, "builtin_module_names", Value::object(builtin_module_names()));
   add_value(m, "dont_write_bytecode", Value::boolean(true));
   add_value(m, "implementation_name", str_value("tributary"));
   add_value(m, "stdin", std_input());
@@ -270,13 +330,21 @@ Module* make_sys_module() {
   add_function(m, "displayhook", sys_displayhook);
   add_function(m, "__displayhook__", sys_displayhook);
   add_function(m, "getrecursionlimit", sys_getrecursionlimit);
+  add_function(m, "getfilesystemencoding", sys_getfilesystemencoding);
+  add_function(m, "audit", sys_audit);
+  add_function(m, "addaudithook", sys_addaudithook);
+  add_function(m, "gettrace", sys_gettrace);
+  add_function(m, "getprofile", sys_gettrace);
+  add_function(m, "settrace", sys_set_hook<kSettrace>);
+  add_function(m, "setprofile", sys_set_hook<kSetprofile>);
+  add_function(m, "getfilesystemencodeerrors", sys_getfilesystemencodeerrors);
+  add_function(m, "getdefaultencoding", sys_getdefaultencoding);
   add_function(m, "setrecursionlimit", sys_setrecursionlimit);
   add_function(m, "getsizeof", sys_getsizeof);
   add_function(m, "get_int_max_str_digits", sys_get_int_max_str_digits);
   add_function(m, "set_int_max_str_digits", sys_set_int_max_str_digits);
   add_function(m, "intern", sys_intern);
   add_function(m, "exc_info", sys_exc_info);
-  add_function(m, "audit", sys_audit);
   add_function(m, "excepthook", sys_excepthook);
   add_value(m, "__excepthook__", dict_get(m->dict, Value::object(intern("excepthook"))));
   add_function(m, "exception", sys_exception);

@@ -602,6 +602,7 @@ Value tb_frame(Value, const Args& a) {
   f->type = &tb_frame_type;
   f->code = e->code;
   f->line = e->line;
+  f->globals = e->globals;
   return Value::object(f);
 }
 Value f_code(Value, const Args& a) { return frame_self(a[0])->code; }
@@ -610,6 +611,11 @@ Value f_back(Value, const Args& a) { return or_none(frame_self(a[0])->back); }
 Value f_empty_dict(Value, const Args& a) {
   frame_self(a[0]);
   return Value::object(new_dict());
+}
+// frame.clear(): a snapshot holds no locals, so there is nothing to free.
+Value f_clear(Value self, const Args& a) {
+  frame_self(self.is_empty() && a.npos ? a[0] : self);
+  return Value::none();
 }
 Value f_globals(Value, const Args& a) {
   TracebackFrame* f = frame_self(a[0]);
@@ -630,6 +636,7 @@ void init_traceback_types() {
   add_getter(tb_frame_type, "f_back", f_back);
   add_getter(tb_frame_type, "f_locals", f_empty_dict);
   add_getter(tb_frame_type, "f_globals", f_globals);
+  add_method(tb_frame_type, "clear", f_clear);
 }
 
 Value frame_snapshot(Value code, int line, Value globals, Value back) {

@@ -3,6 +3,8 @@
 // Both are read-only; a bound method forwards the attributes it does not have
 // to its function. Python functions and code objects belong to the interpreter
 // (vm::function_get_attr and vm::code_get_attr, runtime/interpreter.h).
+#include "runtime/containers.h"
+#include "runtime/interpreter.h"
 #include "runtime/ops_internal.h"
 
 namespace tributary::ops_detail {

@@ -146,6 +146,7 @@ size_t base_layout_size(Object* o) {
   case Kind::Tuple: return sizeof(Tuple) + sizeof(Value) * std::max<size_t>(static_cast<Tuple*>(o)->size, 1) - sizeof(Value);
   case Kind::List: return sizeof(List);
   case Kind::Dict: return sizeof(Dict);
+  case Kind::Module: return sizeof(Module);
   case Kind::Set:
   case Kind::FrozenSet: return sizeof(Set);
   case Kind::Float: return sizeof(Float);

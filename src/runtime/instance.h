@@ -55,6 +55,11 @@ void instance_set_slot(Instance* o, Str* name, Value v);
 bool instance_del_slot(Instance* o, Str* name); // false when absent
 // A fresh dict of the instance's attributes (obj.__dict__ as a snapshot).
 Dict* instance_dict(Instance* o);
+// obj.__dict__ (attr_dict.cpp): `attrs` (the snapshot above, given away) as a
+// dict whose item assignments and deletions go back to `owner`'s attributes.
+Value instance_attr_dict(Value owner, Dict* attrs);
+// A read-only mappingproxy holding `d` (given away): a class's __dict__ (attr_dict.cpp).
+Value mapping_proxy(Dict* d);
 
 // Subclasses of builtin types (`class Flags(int)`, `class Registry(dict)`)
 // keep their base's layout, so every native operation accepts their

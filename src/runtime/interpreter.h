@@ -30,6 +30,8 @@ Value current_handled_exception();
 // a new class's __module__ from them).
 Dict* current_globals();
 
+// The builtins module's dict, or null before it exists.
+Dict* builtins_dict();
 // Recursion-depth accounting around a Python frame (RecursionError past the limit;
 // `context` ends its message, as CPython's " while getting the repr of an object").
 void enter_call(const char* context = "");

@@ -197,6 +197,7 @@ struct TracebackEntry : Object {
   Value next;           // next entry towards the innermost frame
   Value code;           // Code object
   int line;
+  Value globals;        // the frame's globals (tb_frame.f_globals), or empty
 };
 
 // ---- The builtin types -------------------------------------------------------

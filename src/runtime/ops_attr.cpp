@@ -82,7 +82,7 @@ Value type_attr(Type* t, Str* name) {
     // A snapshot, where CPython gives a read-only mappingproxy: a class's dict
     // changes only through setattr/delattr, which the lookup caches and the
     // JIT's guards watch (class_changed).
-    if (n == "__dict__") return Value::object(dict_copy(t->dict));
+    if (n == "__dict__") return mapping_proxy(dict_copy(t->dict));
     if (n == "__class__") return Value::object(type_of(Value::object(t)));
     if (n == "__flags__") return make_int(type_flags(t));
   }
@@ -97,6 +97,9 @@ Value type_attr(Type* t, Str* name) {
     return v;
   }
   if (n == "__doc__") return Value::none();
+  // inspect.signature(object) reads it (CPython derives it from the type's doc;
+  // no other type here has one).
+  if (n == "__text_signature__") return t == &types::object ? Value::object(intern("()")) : Value::none();
   // Attributes of the metaclass (type.mro, ...), bound to the class.
   Type* meta = type_of(Value::object(t));
   if (Value m = type_lookup(meta, name); !m.is_empty()) return bind(m, Value::object(t), name);

@@ -435,6 +435,18 @@ std::string alias_item_repr(Value v) {
 }
 
 Value call_generic_alias(Value self, const Args& a) { return call(self.as<GenericAlias>()->origin, a); }
+
+// types.GenericAlias(origin, args): what `origin[args]` gives (classes whose
+// __class_getitem__ is classmethod(GenericAlias), such as os.PathLike, make them so).
+Value construct_generic_alias(Value, const Args& a) {
+  if (a.nkw) raise(types::type_error, "GenericAlias() takes no keyword arguments");
+  if (a.npos != 2) raise_fmt(types::type_error, "GenericAlias expected 2 arguments, got {}", a.npos);
+  auto* g = gc::make<GenericAlias>();
+  g->type = &generic_alias_type;
+  g->origin = a[0];
+  g->args = a[1];
+  return Value::object(g);
+}
 } // namespace
 
 bool is_generic_alias(Value v) { return v.is_object() && v.as_object()->type == &generic_alias_type; }
@@ -549,6 +561,7 @@ void init_generic_alias_type() {
   init_type(generic_alias_type, "GenericAlias", Kind::Object, &types::object);
   generic_alias_type.module_name = Value::object(intern("types"));
   add_method(generic_alias_type, "__call__", call_generic_alias);
+  generic_alias_type.construct = construct_generic_alias;
   init_union_type();
 }
 

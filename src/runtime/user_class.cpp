@@ -389,7 +389,7 @@ Type* layout_base(Tuple* bases) {
           raise_fmt(types::type_error, "type '{}' is not an acceptable base type", base->name);
       const bool iter_base = base == &types::enumerate || base == &types::zip || base == &types::map ||
                              base == &types::filter || base == &types::reversed;
-      if (base->kind == Kind::Module || base->kind == Kind::Function || (base->kind == Kind::Iterator && !iter_base) ||
+      if (base->kind == Kind::Function || (base->kind == Kind::Iterator && !iter_base) ||
           base->kind == Kind::DictView || base->kind == Kind::NativeFunction || base->kind == Kind::BoundMethod ||
           base->kind == Kind::File || base->kind == Kind::Generator)
         raise_fmt(types::not_implemented_error, "subclassing builtin type '{}' is not supported yet", base->name);
@@ -613,7 +613,9 @@ Value type_dunder_call(Value self, const Args& a) {
 } // namespace
 
 Value add_static_method(Type& t, const char* name, NativeFn fn) {
-  Value f = new_native(name, fn, Value::empty(), &t);
+  // T.__new__ is bound to T, as CPython's (copyreg finds a class's builtin base by
+  // `base.__new__.__self__ is base`); the natives ignore their receiver.
+  Value f = new_native(name, fn, std::string_view(name) == "__new__" ? Value::object(&t) : Value::empty(), &t);
   Args one{&f, 1};
   Value sm = construct_staticmethod(Value::empty(), one);
   add_attr(t, name, sm);
@@ -780,78 +782,7 @@ Dict* instance_dict_without_slots(Instance* o) {
   return d;
 }
 
-// ---- obj.__dict__ ---------------------------------------------------------------------------
-//
-// Attributes live in the instance's shape and slots (the JIT's guards and the
-// inline caches read them there), so obj.__dict__ is a dict built from them:
-// an instance of a dict subclass (named dict) whose mutators write through to
-// the instance, so that obj.__dict__[k] = v, update(), del, pop()... change
-// its attributes as in CPython (copy and pickle restore state so). Limit: a
-// __dict__ kept while the attributes change by other means does not see the
-// changes (CPython's is the storage itself).
-
-Type* g_attr_dict_type = nullptr;
-Str* owner_name() { return intern(" owner"); } // (no identifier: never an attribute name)
-
-Value dict_owner(Value d) { return instance_get_slot(attr_store(d.as_object()), owner_name()); }
-
-// Makes the owner's attributes (but its slots' members) the str keys of `d`.
-void sync_owner(Value d) {
-  Value owner = dict_owner(d);
-  if (owner.is_empty()) return;
-  Instance* o = attr_store(owner.as_object());
-  Dict* dict = d.as<Dict>();
-  std::vector<Str*> gone;
-  for (uint32_t i = 0; i < o->shape->size; ++i) {
-    Str* n = o->shape->names[i];
-    if (!is_slot_member(o->type, n) && !dict_find(dict, Value::object(n))) gone.push_back(n);
-  }
-  for (Str* n : gone)
-    instance_del_slot(o, n);
-  size_t pos = 0;
-  Value k, v;
-  while (dict_next(dict, pos, k, v))
-    if (is_str(k)) instance_set_slot(o, intern(k.as<Str>()->view()), v);
-}
-
-// A mutator of the attribute dict: dict's own method, then the owner synced.
-template <const char* Name> Value attr_dict_mutator(Value self, const Args& a) {
-  static Value method = type_lookup(&types::dict, intern(Name));
-  std::vector<Value> argv{self};
-  argv.insert(argv.end(), a.pos, a.pos + a.npos);
-  Value r = call(method, Args{argv.data(), static_cast<uint32_t>(argv.size()), a.kwnames, a.kwvals, a.nkw});
-  sync_owner(self);
-  return r;
-}
-#define ATTR_DICT_METHOD(id, text) constexpr char id[] = text;
-ATTR_DICT_METHOD(kSetitem, "__setitem__")
-ATTR_DICT_METHOD(kDelitem, "__delitem__")
-ATTR_DICT_METHOD(kUpdate, "update")
-ATTR_DICT_METHOD(kPop, "pop")
-ATTR_DICT_METHOD(kPopitem, "popitem")
-ATTR_DICT_METHOD(kSetdefault, "setdefault")
-ATTR_DICT_METHOD(kClear, "clear")
-#undef ATTR_DICT_METHOD
-
-Value instance_attr_dict(Value obj, Instance* o) {
-  if (!g_attr_dict_type) {
-    Value base = Value::object(&types::dict);
-    Dict* ns = new_dict();
-    dict_set(ns, Value::object(intern("__module__")), Value::object(intern("builtins")));
-    g_attr_dict_type = make_class(intern("dict"), new_tuple(std::span<const Value>(&base, 1)), ns);
-    for (const auto& [name, fn] : {std::pair{kSetitem, &self_or_first<attr_dict_mutator<kSetitem>>},
-                                   std::pair{kDelitem, &self_or_first<attr_dict_mutator<kDelitem>>},
-                                   std::pair{kUpdate, &self_or_first<attr_dict_mutator<kUpdate>>},
-                                   std::pair{kPop, &self_or_first<attr_dict_mutator<kPop>>},
-                                   std::pair{kPopitem, &self_or_first<attr_dict_mutator<kPopitem>>},
-                                   std::pair{kSetdefault, &self_or_first<attr_dict_mutator<kSetdefault>>},
-                                   std::pair{kClear, &self_or_first<attr_dict_mutator<kClear>>}})
-      add_method(*g_attr_dict_type, name, fn);
-  }
-  Value d = new_builtin_subclass_instance(g_attr_dict_type, Value::object(instance_dict_without_slots(o)));
-  instance_set_slot(attr_store(d.as_object()), owner_name(), obj);
-  return d;
-}
+// (obj.__dict__: a dict whose changes reach the instance, runtime/attr_dict.cpp.)
 
 // Raises AttributeError when instances of `t` may not have attribute `name`
 // (t's hooks include kHookSlots and no class of its MRO gives `name` a slot
@@ -897,12 +828,21 @@ Value instance_lookup(Value obj, Str* name) {
   Type* t = o->type;
   Value cls_attr = type_lookup(t, name);
   if (is_data_descriptor(cls_attr)) return ops_detail::bind_attr(cls_attr, obj, name);
+  if (is_kind(obj, Kind::Module)) {
+    // A module subclass's attributes are its module dict's, as CPython's.
+    Dict* d = obj.as<Module>()->dict;
+    if (Value* v = dict_find_str(d, name)) return *v;
+    if (!cls_attr.is_empty()) return ops_detail::bind_attr(cls_attr, obj, name);
+    if (name->view() == "__dict__") return Value::object(d);
+    return name->view() == "__class__" ? Value::object(t) : Value::empty();
+  }
   int i = shape_find(o->shape, name);
   if (i >= 0) return o->slots[i];
   if (!cls_attr.is_empty()) return ops_detail::bind_attr(cls_attr, obj, name);
   std::string_view n = name->view();
   if (n.size() > 4 && n[0] == '_' && n[1] == '_') {
-    if (n == "__dict__") return class_hooks(t) & kHookSlots ? Value::empty() : instance_attr_dict(obj, o);
+    if (n == "__dict__")
+      return class_hooks(t) & kHookSlots ? Value::empty() : instance_attr_dict(obj, instance_dict_without_slots(o));
     if (n == "__class__") return Value::object(t);
   }
   return Value::empty();
@@ -970,6 +910,7 @@ void instance_setattr_raw(Value obj, Str* name, Value v) {
     return;
   }
   if (name->view() == "__class__") raise(types::type_error, "__class__ assignment is not supported yet");
+  if (is_kind(obj, Kind::Module)) return dict_set(obj.as<Module>()->dict, Value::object(name), v);
   if (class_hooks(o->type) & kHookSlots) check_slots_store(o->type, name);
   instance_set_slot(o, name, v);
 }
@@ -998,6 +939,12 @@ void instance_delattr_raw(Value obj, Str* name) {
     if (fdel.is_empty() || fdel.is_none())
       raise_fmt(types::attribute_error, "property '{}' of '{}' object has no deleter", name->view(), o->type->name);
     call1(fdel, obj);
+    return;
+  }
+  if (is_kind(obj, Kind::Module)) {
+    if (!dict_find_str(obj.as<Module>()->dict, name))
+      raise_fmt(types::attribute_error, "module '{}' has no attribute '{}'", obj.as<Module>()->name->view(), name->view());
+    dict_del(obj.as<Module>()->dict, Value::object(name));
     return;
   }
   if (!instance_del_slot(o, name)) {
@@ -1056,7 +1003,7 @@ void init_class_protocol() {
   add_method(object, "__init__", self_or_first<object_init>);
   g_object_init = dict_get(object.dict, Value::object(intern("__init__")));
   {
-    Value f = new_native("__new__", object_new);
+    Value f = new_native("__new__", object_new, Value::object(&object));
     Args one{&f, 1};
     add_attr(object, "__new__", construct_staticmethod(Value::empty(), one));
     g_object_new = dict_get(object.dict, Value::object(intern("__new__")));

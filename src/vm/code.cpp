@@ -124,7 +124,7 @@ Function* new_function(Code* code, Value globals) {
   f->closure = nullptr;
   f->name = intern(code->name);
   f->qualname = intern(code->qualname);
-  f->doc = Value::none();
+  f->doc = code->doc.is_empty() ? Value::none() : code->doc;
   f->dict = Value::empty();
   return f;
 }

@@ -116,6 +116,7 @@ struct Code : Object {
   GcVector<int> lines;       // source line per instruction
   GcVector<Value> consts;
   GcVector<Value> names;     // Str
+  Value doc;                 // a function's docstring (its __doc__), or empty
   std::vector<std::string> local_names;
   std::vector<std::string> cell_names;  // cells owned by this frame
   std::vector<std::string> free_names;  // cells received through the closure

@@ -26,4 +26,9 @@ enum class CompileMode { Module, Names, Eval, Single };
 // bytes too).
 Code* compile_source(std::string_view source, const std::string& filename, CompileMode mode);
 
+// compile(source, filename, mode, ast.PyCF_ONLY_AST): the parsed tree as
+// instances of the `_ast` node classes (lib/ast_module.cpp); mode is 'exec',
+// 'eval' or 'single'.
+Value compile_to_ast(std::string_view source, const std::string& filename, std::string_view mode);
+
 } // namespace tributary::vm

@@ -183,6 +183,21 @@ Value builtin_import(Value, const Args& a) {
   return import_module(globals, p[0].as<Str>(), fromlist, level);
 }
 
+} // namespace
+
+Dict* builtins_dict() { return state().builtins ? state().builtins->dict : nullptr; }
+
+Value import_name(Dict* globals, Str* name, Value fromlist, Value level) {
+  Value* hook = dict_find_str(state().builtins->dict, intern("__import__"));
+  if (!hook) raise(types::import_error, "__import__ not found");
+  if (is_kind(*hook, Kind::NativeFunction) && hook->as<NativeFunction>()->fn == builtin_import)
+    return import_module(globals, name, fromlist, level);
+  Value args[5] = {Value::object(name), Value::object(globals), Value::none(), fromlist, level};
+  return call(*hook, Args{args, 5});
+}
+
+namespace {
+
 std::string_view source_text(Value v, const char* fname) {
   if (is_str(v)) return v.as<Str>()->view();
   if (is_kind(v, Kind::Bytes)) {
@@ -254,10 +269,12 @@ Value builtin_compile(Value, const Args& a) {
   static const char* const kNames[] = {"source", "filename", "mode"};
   if (a.npos > 6) raise_fmt(types::type_error, "compile() takes at most 6 arguments ({} given)", a.npos);
   for (uint32_t i = 0; i < a.npos && i < 3; ++i) p[i] = a[i];
+  Value flags = a.npos > 3 ? a[3] : Value::small_int(0);
   for (uint32_t i = 0; i < a.nkw; ++i) {
     std::string_view k = a.kwnames[i].as<Str>()->view();
     for (int j = 0; j < 3; ++j)
       if (k == kNames[j]) p[j] = a.kwvals[i];
+    if (k == "flags") flags = a.kwvals[i];
   }
   for (int j = 0; j < 3; ++j)
     if (p[j].is_empty())
@@ -268,6 +285,8 @@ Value builtin_compile(Value, const Args& a) {
   std::string_view mode = p[2].as<Str>()->view();
   std::string filename(p[1].as<Str>()->view());
   std::string_view src = source_text(p[0], "compile");
+  constexpr int64_t kOnlyAst = 0x400; // ast.PyCF_ONLY_AST
+  if (int_as_i64(flags).value_or(0) & kOnlyAst) return compile_to_ast(src, filename, mode);
   if (mode == "exec") return Value::object(compile_source(src, filename, CompileMode::Names));
   if (mode == "single") return Value::object(compile_source(src, filename, CompileMode::Single));
   if (mode == "eval") {

@@ -22,5 +22,12 @@ void init_exec_builtins(Module* builtins);
 Value import_module(Dict* globals, Str* name, Value fromlist, Value level);
 // IMPORT_FROM: an attribute of the module, or its submodule.
 Value import_from_module(Value module, Str* name);
+// IMPORT_NAME: import_module, or builtins.__import__ when a program replaced it (exec.cpp).
+Value import_name(Dict* globals, Str* name, Value fromlist, Value level);
+// The source file of module `full` in the directories `dirs` (a list of str):
+// its path, and whether it is a package's __init__.py. For importlib's finder.
+bool find_module_file(std::string_view full, Value dirs, std::string& path, bool& package);
+// Runs the source file at `path` in module `m` (its dict is the globals).
+void run_module_file(Module* m, const std::string& path);
 
 } // namespace tributary::vm

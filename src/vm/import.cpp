@@ -17,6 +17,7 @@
 #include "runtime/int.h"
 #include "runtime/ops.h"
 #include "runtime/str.h"
+#include "vm/code_cache.h"
 #include "vm/exec.h"
 #include "vm/interp.h"
 
@@ -65,31 +66,52 @@ Module* find_loaded(std::string_view name) {
   return nullptr;
 }
 
+// Runs a module's source file, compiled or from the code cache (code_cache.cpp).
 void exec_module_file(Module* m, const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in)
-    raise_import(types::module_not_found_error, fmt::format("No module named '{}'", m->name->view()), m->name->view());
-  std::stringstream ss;
-  ss << in.rdbuf();
-  Code* code = compile_source(ss.str(), path, CompileMode::Module);
+  Code* code = cached_module_code(path);
+  if (!code) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in)
+      raise_import(types::module_not_found_error, fmt::format("No module named '{}'", m->name->view()),
+                   m->name->view());
+    std::stringstream ss;
+    ss << in.rdbuf();
+    code = compile_source(ss.str(), path, CompileMode::Module);
+    store_module_code(path, code);
+  }
   run_code(code, m->dict, m->dict);
 }
 
-// Loads module `full` (its parent already imported when dotted) from `dirs`; null when not found.
-Module* load_from_path(std::string_view full, Value dirs) {
+} // namespace
+
+bool find_module_file(std::string_view full, Value dirs, std::string& path, bool& package) {
   std::string_view last = full.substr(full.rfind('.') == std::string_view::npos ? 0 : full.rfind('.') + 1);
-  if (!is_list(dirs)) return nullptr;
+  if (!is_list(dirs)) return false;
   List* l = dirs.as<List>();
   for (size_t i = 0; i < l->items.size(); ++i) {
     if (!is_str(l->items[i])) continue;
     std::string dir(l->items[i].as<Str>()->view());
-    std::string pkg_dir = join(dir, last);
-    std::string init = join(pkg_dir, "__init__.py");
+    std::string init = join(join(dir, last), "__init__.py");
     std::string file = join(dir, std::string(last) + ".py");
-    bool package = is_file(init);
+    package = is_file(init);
     if (!package && !is_file(file)) continue;
+    path = package ? init : file;
+    return true;
+  }
+  return false;
+}
+
+void run_module_file(Module* m, const std::string& path) { exec_module_file(m, path); }
+
+namespace {
+
+// Loads module `full` (its parent already imported when dotted) from `dirs`; null when not found.
+Module* load_from_path(std::string_view full, Value dirs) {
+  std::string path;
+  bool package = false;
+  if (find_module_file(full, dirs, path, package)) {
+    std::string pkg_dir = package ? path.substr(0, path.rfind('/')) : std::string();
     Module* m = new_module(full);
-    std::string path = package ? init : file;
     dict_set(m->dict, Value::object(intern("__file__")), str_value(path));
     dict_set(m->dict, Value::object(intern("__builtins__")), Value::object(state().builtins));
     dict_set(m->dict, Value::object(intern("__doc__")), Value::none());
@@ -117,6 +139,29 @@ Module* load_from_path(std::string_view full, Value dirs) {
   return nullptr;
 }
 
+// What `import full` finds in sys.modules: any object a program put there
+// (None stops the import, as in CPython); empty when absent.
+Value loaded_value(std::string_view full) {
+  Value* v = dict_find_str(state().modules, key(full));
+  if (!v) return Value::empty();
+  if (v->is_none())
+    raise_import(types::module_not_found_error, fmt::format("import of {} halted; None in sys.modules", full), full);
+  return *v;
+}
+
+Module* import_one(std::string_view full);
+
+// import_one for a name that may be bound to a non-module in sys.modules
+// (before, or by the module's own code: what sys.modules holds at the end is
+// the result, as in CPython).
+Value import_value(std::string_view full) {
+  Value v = loaded_value(full);
+  if (!v.is_empty()) return v;
+  Module* m = import_one(full);
+  Value now = loaded_value(full);
+  return now.is_empty() ? Value::object(m) : now;
+}
+
 // Imports exactly `full` (parents first); returns the module.
 Module* import_one(std::string_view full) {
   if (Module* m = find_loaded(full)) return m;
@@ -135,6 +180,10 @@ Module* import_one(std::string_view full) {
                    full);
     raise_import(types::module_not_found_error, fmt::format("No module named '{}'", full), full);
   }
+  Value parent_value = loaded_value(full.substr(0, dot));
+  if (!parent_value.is_empty() && !is_kind(parent_value, Kind::Module))
+    raise_import(types::module_not_found_error,
+                 fmt::format("No module named '{}'; '{}' is not a package", full, full.substr(0, dot)), full);
   Module* parent = import_one(full.substr(0, dot));
   if (Module* m = find_loaded(full)) return m;
   Value path = dict_get(parent->dict, Value::object(intern("__path__")));
@@ -165,23 +214,30 @@ std::string resolve_relative(Dict* globals, std::string_view name, int64_t level
 Value import_module(Dict* globals, Str* name, Value fromlist, Value level) {
   int64_t lvl = int_as_i64(level).value_or(0);
   std::string full = lvl > 0 ? resolve_relative(globals, name->view(), lvl) : std::string(name->view());
-  Module* m = import_one(full);
+  Value mv = import_value(full);
   bool has_fromlist = !fromlist.is_none() && !(is_tuple(fromlist) && fromlist.as<Tuple>()->size == 0);
   if (has_fromlist || lvl > 0 || full.find('.') == std::string::npos) {
+    if (!is_kind(mv, Kind::Module)) return mv;
+    Module* m = mv.as<Module>();
     if (has_fromlist && dict_find_str(m->dict, intern("__path__")) && is_tuple(fromlist)) {
       // `from pkg import sub`: import submodules named in the fromlist.
       for (Value n : fromlist.as<Tuple>()->span()) {
         if (!is_str(n) || n.as<Str>()->view() == "*" || dict_find_str(m->dict, n.as<Str>())) continue;
+        std::string sub = full + "." + std::string(n.as<Str>()->view());
         try {
-          import_one(full + "." + std::string(n.as<Str>()->view()));
+          import_one(sub);
         } catch (PyException& e) {
+          // Only the submodule itself missing is no error (the name may be an
+          // attribute); a module it imports missing is.
           if (!is_subtype(type_of(e.exc), &types::module_not_found_error)) throw;
+          Value missing = exception_get_attr(e.exc, intern("name"));
+          if (!is_str(missing) || missing.as<Str>()->view() != sub) throw;
         }
       }
     }
     return Value::object(m);
   }
-  return Value::object(import_one(std::string_view(full).substr(0, full.find('.'))));
+  return import_value(std::string_view(full).substr(0, full.find('.')));
 }
 
 Value import_from_module(Value module, Str* name) {

@@ -38,7 +38,7 @@ thread_local bool g_reraising = false;
 
 } // namespace
 
-void add_traceback(Value exc, Code* code, int line) {
+void add_traceback(Value exc, Code* code, int line, Value globals) {
   if (!exc.is_object() || !type_of(exc)->is_exception) return;
   auto* e = exc.as<ExceptionObj>();
   auto* tb = gc::make<TracebackEntry>();
@@ -46,6 +46,7 @@ void add_traceback(Value exc, Code* code, int line) {
   tb->next = e->traceback;
   tb->code = Value::object(code);
   tb->line = line;
+  tb->globals = globals;
   e->traceback = Value::object(tb);
 }
 
@@ -1239,7 +1240,7 @@ Value run_frame(Frame* f) {
         f->pc = pc;
         Value fromlist = *--sp;
         Value level = sp[-1];
-        sp[-1] = import_module(f->globals, co->names[instr.arg].as<Str>(), fromlist, level);
+        sp[-1] = import_name(f->globals, co->names[instr.arg].as<Str>(), fromlist, level);
         DISPATCH();
       }
       TARGET(IMPORT_FROM) {
@@ -1378,7 +1379,7 @@ Value run_frame(Frame* f) {
   unwind:
     uint32_t idx = static_cast<uint32_t>(pc - code_start - 1);
     if (g_reraising) g_reraising = false;
-    else add_traceback(raised, co, co->lines[idx]);
+    else add_traceback(raised, co, co->lines[idx], Value::object(f->globals));
     const ExceptionEntry* h = co->find_handler(idx);
     // A recording in this frame follows the exception into its handler, or ends.
     if (dispatch == kRecordLabels && !jit::recording_caught(f, idx, h)) dispatch = kLabels;

@@ -75,7 +75,7 @@ void dict_merge_kwargs(Value target, Value mapping, Value callable);
 // What `raise exc from cause` raises (cause empty: a plain `raise exc`).
 Value exception_with_cause(Value exc, Value cause);
 // Adds the traceback entry of `line` in `code` to an exception being unwound.
-void add_traceback(Value exc, Code* code, int line);
+void add_traceback(Value exc, Code* code, int line, Value globals = Value::empty());
 // Name opcodes of class bodies and exec() (LOAD_NAME, STORE_NAME, DELETE_NAME,
 // IMPORT_STAR work in f's locals dict, or its globals when it has none).
 Value load_name(Frame* f, Str* name);

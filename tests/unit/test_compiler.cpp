@@ -1,6 +1,11 @@
 // test_compiler.cpp — bytecode shape for key constructs, and end-to-end runs.
 #include <doctest/doctest.h>
 
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -9,6 +14,7 @@
 #include "runtime/containers.h"
 #include "runtime/exceptions.h"
 #include "runtime/ops.h"
+#include "vm/code_cache.h"
 #include "vm/dis.h"
 #include "vm/interp.h"
 
@@ -174,4 +180,41 @@ TEST_CASE("async errors are CPython's SyntaxErrors") {
   CHECK(message("def f():\n    return [x async for x in y]\n") ==
         "asynchronous comprehension outside of an asynchronous function");
   CHECK(message("def f():\n    return (await x for x in y)\n") == "no error"); // an async generator expression
+}
+
+TEST_CASE("the code cache gives back the code it stored, and only for an unchanged source") {
+  char dir[] = "/tmp/trib_cache_testXXXXXX";
+  REQUIRE(::mkdtemp(dir));
+  struct Cleanup {
+    const char* dir;
+    ~Cleanup() { std::filesystem::remove_all(dir); }
+  } cleanup{dir};
+  std::string cache_home = std::string(dir) + "/cache";
+  ::setenv("XDG_CACHE_HOME", cache_home.c_str(), 1); // (read once, at the first cache use)
+  std::string path = std::string(dir) + "/mod.py";
+  std::string src = "'''doc'''\nimport sys\nX = (1, 2.5, 'a', b'b', None, ..., 10**30, 3j)\n"
+                    "def f(a, *b, c=1, **d):\n    'fdoc'\n    return [a + i for i in b]\n"
+                    "class K:\n    def m(self):\n        return __class__\n";
+  FILE* fp = std::fopen(path.c_str(), "w");
+  REQUIRE(fp);
+  std::fputs(src.c_str(), fp);
+  std::fclose(fp);
+  vm::Code* code = compile(src);
+  vm::store_module_code(path, code);
+  vm::Code* back = vm::cached_module_code(path);
+  if (std::getenv("TRIBUTARY_NO_CACHE")) return; // (the cache is off in this run)
+  REQUIRE(back);
+  CHECK(vm::disassemble(back, true) == vm::disassemble(code, true));
+  CHECK(back->lines.size() == code->lines.size());
+  const vm::Code* f = first_function(back);
+  REQUIRE(f);
+  CHECK(f->doc == Value::object(intern("fdoc")));
+  CHECK(f->flags == first_function(code)->flags);
+  CHECK(back->global_caches.size() == code->global_caches.size());
+  CHECK(back->attr_caches.size() == code->attr_caches.size());
+  // A changed source (size and time) invalidates the entry.
+  fp = std::fopen(path.c_str(), "a");
+  std::fputs("\nY = 1\n", fp);
+  std::fclose(fp);
+  CHECK(vm::cached_module_code(path) == nullptr);
 }
