@@ -77,11 +77,16 @@ void JitState::watch(vm::Frame* f, uint32_t resume_pc, bool at_end) {
                    : std::upper_bound(pcs.begin(), pcs.end(), resume_pc);
   if (it == pcs.end()) return;
   watch_next_ = *it;
+  watch_code_ = co;
   detail::watched = f;
 }
 
 bool JitState::watch_step(vm::Frame* f, uint32_t pc, Value* sp, CompiledTrace** enter) {
   const vm::Code* co = f->code;
+  if (co != watch_code_) { // (another frame at the address of one that returned while watched)
+    detail::watched = nullptr;
+    return false;
+  }
   if (pc < watch_next_) return true;
   if (pc == watch_next_ && sp == f->stack_base() && pc < co->jit_loops.size()) {
     auto* t = static_cast<CompiledTrace*>(co->jit_loops[pc]);

@@ -193,7 +193,8 @@ private:
   // recompiles the region when due. True when e is pending (never recorded).
   bool flush_if_due(ExitInfo* e);
   std::string trace_log_;
-  uint32_t watch_next_ = 0; // the watched frame's next chunk start
+  uint32_t watch_next_ = 0;              // the watched frame's next chunk start
+  const vm::Code* watch_code_ = nullptr; // ...and its code
   bool watch_step(vm::Frame* f, uint32_t pc, Value* sp, CompiledTrace** enter);
   // A recording in f ended before instruction pc: huge code goes on watched
   // (a chunk that ended here is followed by the next one's recording at once).
