@@ -230,7 +230,7 @@ struct Reader {
     uint32_t n = u32();
     std::string_view s = take(static_cast<size_t>(n) * sizeof(T));
     v.resize(n);
-    std::memcpy(v.data(), s.data(), s.size());
+    if (n) std::memcpy(v.data(), s.data(), s.size()); // (an empty vector's data() may be null)
   }
   void strings(std::vector<std::string>& v) {
     uint32_t n = u32();
