@@ -153,6 +153,11 @@ struct CompiledTrace {
   uint32_t compiles = 0;
   int id = 0;
   uint64_t entries = 0; // times run() entered this root
+  // Activations of its machine code on the C stack (a helper it calls runs
+  // Python code that may run it again: recursion). While it is active it is
+  // not recompiled: the new code would change the exits (their snapshots and
+  // exit-buffer layout) that the running old code still takes.
+  uint32_t active = 0;
   // Roots: the region engine's record of the region (regions/region.h).
   std::shared_ptr<regions::Region> region;
   // Past its compile budget (region_compiles, region_compile_ms) a region stops

@@ -368,7 +368,9 @@ ExitInfo* JitState::run(CompiledTrace* t, Value* slots, Value* result) {
       ++stats.side_exits;
       return t->entry_exit.get();
     }
+    ++t->active;
     int64_t r = t->entry(slots, &out);
+    --t->active;
     lap(in_code);
     if (r == kReturned) {
       *result = out.result;

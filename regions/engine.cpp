@@ -345,7 +345,7 @@ bool Engine::link_exit(ExitInfo* e, CompiledTrace* target) {
   // (A loop's region keeps its shape: a path that leaves it for another
   // trace stays a separate bridge, as in former.cpp.)
   if (t->kind == TraceKind::Loop || !t->entry || t->frozen || e->root()->frozen || pending_.count(t) ||
-      !target->entry)
+      !target->entry || t->active)
     return false;
   Ref g = kNoRef;
   for (size_t i = 0; i < t->raw.ins.size(); ++i)
@@ -435,6 +435,11 @@ bool Engine::try_attach(ExitInfo* parent, CompiledTrace* bridge) {
 }
 
 bool Engine::compile_pending(CompiledTrace* root) {
+  // (Not while its code runs, further up the stack: its bridges stay pending
+  // and are compiled when an exit of theirs is taken again with it idle.
+  // re._compiler._compile, recursive, took an exit of its old code with the
+  // new code's restore table: a wrong iterator in its `for` loop.)
+  if (root->active) return true;
   auto it = pending_.find(root);
   if (it == pending_.end()) return true;
   Pending p = std::move(it->second);
@@ -458,6 +463,7 @@ bool Engine::compile_pending(CompiledTrace* root) {
 
 void Engine::flush(ExitInfo* e) {
   CompiledTrace* root = e->root();
+  if (root->active) return; // (see compile_pending)
   const size_t n = pending_.count(root) ? pending_.at(root).exits.size() : 0;
   if (compile_pending(root))
     jit_.log_region(fmt::format("compiled region {}:{} with {} waiting bridges (exit {}:{} taken {} more times)",
