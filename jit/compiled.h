@@ -62,6 +62,7 @@ struct ExitInfo {
   bool suspends = false;      // that EXIT is a generator's yield: the path's normal end, not a loss
   bool loop_wait = false;     // an EXIT at the header of a loop without a trace: bridged once the loop has one
   bool chunk_end = false;     // (with loop_wait) the EXIT where a recording of huge code was cut: the next chunk starts there
+  bool tier_up = false;       // a loop's tier-up check (tiered backend): its region is promoted, never bridged
   bool blacklisted = false;   // bridge recording kept failing
   uint8_t bridge_attempts = 0;
   bool deinlined = false;          // (exits inside inlined calls) this exit de-inlined its callee
@@ -158,6 +159,14 @@ struct CompiledTrace {
   // not recompiled: the new code would change the exits (their snapshots and
   // exit-buffer layout) that the running old code still takes.
   uint32_t active = 0;
+  // Tiered backends: which code generator compiles it (kTierQuick until it
+  // stays hot: `heat` entries into its code, or a loop's tier-up check
+  // fails, the guard of exit `tier_exit` (`tier_guard` in the recorder's
+  // IR); then kTierHot, or kTierFailed when the optimizing generator refused it).
+  uint8_t tier = 0;
+  uint64_t heat = 0;
+  Ref tier_guard = -1;
+  int32_t tier_exit = -1;
   // Roots: the region engine's record of the region (regions/region.h).
   std::shared_ptr<regions::Region> region;
   // Past its compile budget (region_compiles, region_compile_ms) a region stops
@@ -177,6 +186,8 @@ struct CompiledTrace {
   int join_widened = 0;
   std::string join_note;
 };
+
+inline constexpr uint8_t kTierQuick = 0, kTierHot = 1, kTierFailed = 2;
 
 inline CompiledTrace* ExitInfo::root() const { return trace->root ? trace->root : trace; }
 

@@ -368,6 +368,9 @@ ExitInfo* JitState::run(CompiledTrace* t, Value* slots, Value* result) {
       ++stats.side_exits;
       return t->entry_exit.get();
     }
+    // Tiered backends: code entered tier_up times is recompiled by the
+    // optimizing tier (loops also count iterations: their tier-up check).
+    if (t->tier == kTierQuick && ++t->heat == tier_up_entries) engine->promote(t);
     ++t->active;
     int64_t r = t->entry(slots, &out);
     --t->active;
@@ -399,6 +402,10 @@ ExitInfo* JitState::run(CompiledTrace* t, Value* slots, Value* result) {
     }
     restore_slots(e, g_exit_values, slots, inline_values_.data());
     lap(exiting);
+    if (e->tier_up && engine->promote(e->root())) { // the loop goes on in its new code
+      t = e->root();
+      continue;
+    }
     if (e->bridge) {
       t = e->bridge;
       continue;

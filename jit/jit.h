@@ -161,6 +161,9 @@ public:
   void log_region(const std::string& text); // TRIBUTARY_LOG=region
   // Machine code is running (somewhere up the C stack): replaced code must not be freed yet.
   bool running_code() const { return running_ > 0; }
+  // Tiered backends: entries into a trace's code before it is promoted to
+  // the optimizing tier (0: the backend is not tiered).
+  uint64_t tier_up_entries = 0;
 
 private:
   std::string region_log_;

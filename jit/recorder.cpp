@@ -380,16 +380,21 @@ bool Recorder::record(uint32_t pc, Value* sp) {
       stack_.back() = take_exception(parent_->trace->code, parent_->pc);
     }
   }
+  const bool tiered = env_.engine.tiered() && env_.params.tier_up > 0;
   if (!continuing && kind_ == TraceKind::Loop &&
-      (env_.engine.profiles() || (env_.params.segmenting && t_.code->jit_huge))) {
+      (env_.engine.profiles() || tiered || (env_.params.segmenting && t_.code->jit_huge))) {
     // Profiling policies: the loop counts its iterations (the region's arms are
     // counted after optimization, see regions/engine.cpp). So do loops of huge
     // code, whose trip counts decide whether they keep their trace
-    // (JitState::run).
+    // (JitState::run), and loops compiled by a tiered backend's quick tier:
+    // at tier_up iterations they leave through their tier-up check, at the
+    // loop's start (nothing of the iteration done yet), and their region is
+    // promoted to the optimizing tier, whose code has no check.
     iterations_ = std::make_unique<uint64_t>(0);
     Ref counter = kraw(static_cast<int64_t>(reinterpret_cast<uintptr_t>(iterations_.get())));
-    Ref n = emit(IrOp::LOAD, counter, kNoRef, 0);
-    emit(IrOp::STORE, counter, emit(IrOp::ADD, n, kraw(1)), 0);
+    Ref n = emit(IrOp::ADD, emit(IrOp::LOAD, counter, kNoRef, 0), kraw(1));
+    emit(IrOp::STORE, counter, n, 0);
+    if (tiered) tier_count_ = n; // (its check below, where the first instruction's snapshot is known)
   }
   if (pending_inline_) abort_with(AbortReason::UnsupportedValue, "an inlined call did not enter its function");
   if (continuing && skip_pc_ == static_cast<int64_t>(pc) && skip_frame_ == frame_) { // (record_iter.cpp)
@@ -449,6 +454,8 @@ bool Recorder::record(uint32_t pc, Value* sp) {
   if (kind_ == TraceKind::Bridge) pcs_.push_back(merge_key(pc, inline_frames(pc, static_cast<uint32_t>(stack_.size()))));
   if (vm::op_info(in.op).jit == vm::JitSupport::No) abort_with(AbortReason::UnsupportedOpcode, vm::op_info(in.op).name);
   pre_stack_ = stack_;
+  if (!continuing && tier_count_ != kNoRef)
+    tier_guard_ = guard(IrOp::GUARD_TRUE, emit(IrOp::LT, tier_count_, kraw(env_.params.tier_up)));
   if (kind_ != TraceKind::Bridge) {
     // Every instruction boundary is a candidate merge point, inside inlined calls too.
     const uint32_t depth = static_cast<uint32_t>(stack_.size());
@@ -1685,6 +1692,7 @@ std::unique_ptr<CompiledTrace> Recorder::finish() {
   ct->start_pc = start_pc_;
   ct->root = root_;
   ct->iterations = std::move(iterations_);
+  ct->tier_guard = tier_guard_ == kNoRef ? kNoRef : any_ref(tier_guard_);
   return ct;
 }
 

@@ -305,6 +305,8 @@ private:
   std::vector<JoinSlot> join_plan_;
   Ref parent_guard_raw_ = kNoRef; // bridges: the region's guard (raw index) they start from
   std::unique_ptr<uint64_t> iterations_; // profiling policies: the loop's iteration counter
+  Ref tier_count_ = kNoRef;              // tiered backends: the loop's iteration count...
+  Ref tier_guard_ = kNoRef;              // ...and its tier-up check
   // Bridges: the region's blocks and dominators (it does not change while the
   // bridge records), computed on the first join attempt.
   std::vector<int32_t> region_blocks_;

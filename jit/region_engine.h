@@ -91,6 +91,11 @@ public:
   virtual bool link_exit(ExitInfo* e, CompiledTrace* target) = 0;
   // Stops entering root t; its machine code is freed once none runs.
   virtual void invalidate(CompiledTrace* t) = 0;
+  // Tiered backends: roots and bridges start with the quick code generator;
+  // promote() recompiles t with the optimizing one (false: not now, its code
+  // is running further up the stack).
+  virtual bool tiered() const = 0;
+  virtual bool promote(CompiledTrace* t) = 0;
   virtual RegionCounters region_counters() const = 0;
   // One .dot (and .svg when Graphviz is installed) per compiled region.
   virtual void dump_regions(const std::string& dir) const = 0;

@@ -32,6 +32,9 @@ using jit::IrOp;
 using jit::IrType;
 using jit::kNoRef;
 using jit::Ref;
+using jit::kTierFailed;
+using jit::kTierHot;
+using jit::kTierQuick;
 using jit::SnapEntry;
 using jit::Snapshot;
 using jit::Trace;
@@ -107,6 +110,8 @@ public:
   void invalidate(CompiledTrace* t) override;
   jit::RegionCounters region_counters() const override;
   void dump_regions(const std::string& dir) const override;
+  bool tiered() const override { return backend_->tiered(); }
+  bool promote(CompiledTrace* t) override;
 
 private:
   jit::JitState& jit_;
@@ -254,8 +259,23 @@ bool Engine::compile(CompiledTrace* t) {
     if (!jit_.log_spec.empty()) jit_.log_trace(text);
     return false;
   };
+  if (t->tier_guard != kNoRef) { // (the recorder's index: region forming renumbers later)
+    ExitInfo* e = t->exits[t->raw.ins[t->tier_guard].exit_id].get();
+    e->tier_up = e->blacklisted = true;
+    e->no_bridge = "it is the loop's tier-up check (tiered backend)";
+    t->tier_exit = e->index;
+    t->tier_guard = kNoRef;
+  }
   double t1 = now();
   t->ir = t->raw;
+  if (t->tier != kTierQuick && t->tier_exit >= 0) // the check is the quick tier's only
+    for (Ins& g : t->ir.ins)
+      if (g.exit_id == t->tier_exit && g.op == IrOp::GUARD_TRUE) {
+        g.op = IrOp::COPY;
+        g.type = t->ir.ins[g.a].type;
+        g.snap = -1;
+        g.exit_id = -1;
+      }
   if (std::string err = jit::optimize(t->ir, jit_.disabled_passes, jit_.strict); !err.empty())
     return internal_error(fmt::format("# internal error in {}:{}: {}\n{}", t->code->qualname, t->start_pc, err,
                                       jit::format_trace(t->ir)));
@@ -317,12 +337,28 @@ bool Engine::compile(CompiledTrace* t) {
     for (size_t k = 0; k < entries.size(); ++k)
       if (!e->restore[k].is_const) e->restore[k].value = exit_values[entries[k].ref];
   }
-  backends::CodeResult code = backend_->compile(low);
-  stats().backend_seconds += now() - t0;
-  t->compile_seconds += now() - t0;
+  const bool hot = t->tier == kTierHot;
+  backends::CodeResult code = hot ? backend_->compile_hot(low) : backend_->compile(low);
+  if (hot && !code.error.empty()) {
+    // The optimizing tier refused it: the region stays with the quick one
+    // (its code, compiled from the same low-level IR, has no tier-up check).
+    ++stats().aborts[static_cast<size_t>(AbortReason::BackendFailure)];
+    jit_.log_region(fmt::format("{} {}:{} stays with {}: {}", jit::kind_name(t->kind), t->code->qualname, t->start_pc,
+                                backend_->name(), code.error));
+    t->tier = kTierFailed;
+    code = backend_->compile(low);
+  }
+  const double seconds = now() - t0;
+  stats().backend_seconds += seconds;
+  t->compile_seconds += seconds;
   if (!code.error.empty()) {
     if (!jit_.log_spec.empty()) jit_.log_trace(fmt::format("# backend failure: {}\n", code.error));
     return false;
+  }
+  if (t->tier == kTierHot) {
+    ++stats().hot_compiles;
+    stats().hot_seconds += seconds;
+    stats().hot_code_bytes += code.size;
   }
   if (t->entry) retire_code(reinterpret_cast<void*>(t->entry));
   stats().code_bytes += code.size;
@@ -357,7 +393,10 @@ bool Engine::link_exit(ExitInfo* e, CompiledTrace* target) {
   in.imm = static_cast<int64_t>(reinterpret_cast<uintptr_t>(target));
   in.exit_id = -1;
   if (!compile(t)) {
+    // (Its exits were renumbered for the code that failed: the trace is
+    // compiled again as it was, so they match the code that stays.)
     in = before;
+    compile(t);
     return false;
   }
   ++stats().linked_exits;
@@ -569,6 +608,24 @@ void Engine::check_profile(CompiledTrace* t) {
   ++stats().reformations;
   jit_.log_region(fmt::format("re-form region {}:{}: the profile shifted ({})", t->code->qualname, t->start_pc, shift));
   invalidate(t);
+}
+
+bool Engine::promote(CompiledTrace* t) {
+  if (t->tier != kTierQuick) return true;
+  if (!t->entry || t->active) return false; // (see compile_pending)
+  t->tier = kTierHot;
+  const double before = t->compile_seconds;
+  if (!(pending_.count(t) ? compile_pending(t) : compile(t))) {
+    t->tier = kTierFailed;
+    if (!compile(t)) invalidate(t); // (no code without the tier-up check: the interpreter runs it)
+  }
+  ++stats().promoted;
+  jit_.log_region(fmt::format("promote {} {}:{} to {}: {} entries, {} iterations; {} ops, {} blocks, {:.2f} ms",
+                              jit::kind_name(t->kind), t->code->qualname, t->start_pc,
+                              t->tier == kTierHot ? backend_->hot_name() : "(failed)", t->heat,
+                              t->iterations ? *t->iterations : 0, t->ir.ins.size(), t->ir.blocks.size(),
+                              (t->compile_seconds - before) * 1000.0));
+  return true;
 }
 
 void Engine::invalidate(CompiledTrace* t) {

@@ -113,7 +113,8 @@ Options parse_options(int argc, char** argv) {
       std::fputs(jit::params_help().c_str(), stdout);
       std::exit(0);
     } else if (a == "--version") {
-      std::printf("tributary %s\n", TRIBUTARY_VERSION);
+      std::printf("tributary %s\nbackends: %s%s\n", TRIBUTARY_VERSION, backends::backend_names().c_str(),
+                  backends::mir_built() ? "" : " (MIR not found at build time: mir and tiered skipped)");
       std::exit(0);
     } else if (a == "-B") {
       vm::set_code_cache_writes(false);
@@ -277,7 +278,10 @@ int run(const Options& o) {
   jit::parse_params(o.jit_params, jit.params);
   jit.disabled_passes = o.disabled_passes;
   jit.dump_regions = o.dump_regions;
-  jit.engine = regions::make_engine(jit, o.policy, backends::make_backend(o.backend));
+  std::unique_ptr<backends::Backend> backend = backends::make_backend(o.backend);
+  backend->configure({jit.params.mir_level, jit.params.backend_fail_every});
+  if (backend->tiered() && jit.params.tier_up > 0) jit.tier_up_entries = static_cast<uint64_t>(jit.params.tier_up);
+  jit.engine = regions::make_engine(jit, o.policy, std::move(backend));
   jit::set_enabled(o.jit);
   if (const char* log = std::getenv("TRIBUTARY_LOG")) jit.log_spec = log;
   if (const char* strict = std::getenv("TRIBUTARY_JIT_STRICT")) jit.strict = std::string_view(strict) == "1";
