@@ -42,7 +42,8 @@ public:
   // release() like the other's.
   virtual bool tiered() const { return false; }
   virtual CodeResult compile_hot(const lir::Func& f) { return compile(f); }
-  virtual const char* hot_name() const { return name(); }
+  // The generator of one tier's code (for logs and the perf map).
+  virtual const char* tier_name(bool hot) const { return name(); }
 };
 
 // The code generators built in, by name ("asmjit"): null for an unknown name.

@@ -16,7 +16,7 @@ public:
       : quick_(std::move(quick)), hot_(std::move(hot)) {}
 
   const char* name() const override { return "tiered"; }
-  const char* hot_name() const override { return hot_->name(); }
+  const char* tier_name(bool hot) const override { return hot ? hot_->name() : quick_->name(); }
   bool tiered() const override { return true; }
   void configure(const Options& o) override {
     quick_->configure(o);

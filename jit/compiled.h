@@ -162,7 +162,9 @@ struct CompiledTrace {
   // Tiered backends: which code generator compiles it (kTierQuick until it
   // stays hot: `heat` entries into its code, or a loop's tier-up check
   // fails, the guard of exit `tier_exit` (`tier_guard` in the recorder's
-  // IR); then kTierHot, or kTierFailed when the optimizing generator refused it).
+  // IR); then kTierHot, or kTierStays when the optimizing generator refused
+  // it or it is too big to be worth its compile time: compiled again by the
+  // quick one without the check).
   uint8_t tier = 0;
   uint64_t heat = 0;
   Ref tier_guard = -1;
@@ -187,7 +189,7 @@ struct CompiledTrace {
   std::string join_note;
 };
 
-inline constexpr uint8_t kTierQuick = 0, kTierHot = 1, kTierFailed = 2;
+inline constexpr uint8_t kTierQuick = 0, kTierHot = 1, kTierStays = 2;
 
 inline CompiledTrace* ExitInfo::root() const { return trace->root ? trace->root : trace; }
 

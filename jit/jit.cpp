@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <bit>
+#include <cerrno>
 #include <chrono>
 #include <cstdlib>
 #include <cstdio>
@@ -14,6 +15,7 @@
 
 #include <fmt/format.h>
 #if defined(__x86_64__)
+#include <unistd.h>
 #include <x86intrin.h>
 #endif
 
@@ -779,6 +781,24 @@ Resume run_compiled(CompiledTrace* t, vm::Frame* f) {
   // Huge code: the interpreter goes on to the next compiled chunk, if any.
   if (r.exception.is_empty() && f->code->jit_huge) j.watch(f, r.pc, e->loop_wait);
   return r;
+}
+
+} // namespace tributary::jit
+
+namespace tributary::jit {
+
+void JitState::open_perf_map() {
+  if (perf_map) return;
+  const std::string path = fmt::format("/tmp/perf-{}.map", static_cast<long>(getpid()));
+  perf_map = std::fopen(path.c_str(), "w");
+  if (!perf_map) std::fprintf(stderr, "tributary: cannot write %s: %s\n", path.c_str(), std::strerror(errno));
+}
+
+void JitState::announce_code(const void* entry, size_t size, const std::string& name) {
+  if (!perf_map) return;
+  std::fprintf(perf_map, "%lx %zx %s\n", static_cast<unsigned long>(reinterpret_cast<uintptr_t>(entry)), size,
+               name.c_str());
+  std::fflush(perf_map); // (perf reads it while the process runs, or after a crash)
 }
 
 } // namespace tributary::jit

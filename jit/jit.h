@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <cstdio>
 #include <map>
 #include <memory>
 #include <string>
@@ -63,6 +64,11 @@ public:
   std::string log_spec; // TRIBUTARY_LOG
   std::string disabled_passes; // --jit-disable
   std::string dump_regions;    // --dump-regions=DIR
+  // --perf-map: /tmp/perf-PID.map, one line per compiled machine code
+  // (address, size, name), which perf reads to name JIT code in profiles.
+  std::FILE* perf_map = nullptr;
+  void open_perf_map();
+  void announce_code(const void* entry, size_t size, const std::string& name);
   bool strict = false;         // TRIBUTARY_JIT_STRICT=1: an internal error aborts (tests, fuzzer)
   // region_batch in exits: how often a pending bridge's exit is taken before its region is recompiled.
   int64_t batch_due() const { return static_cast<int64_t>(params.trace_eagerness) * params.region_batch / 100; }

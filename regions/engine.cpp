@@ -32,7 +32,7 @@ using jit::IrOp;
 using jit::IrType;
 using jit::kNoRef;
 using jit::Ref;
-using jit::kTierFailed;
+using jit::kTierStays;
 using jit::kTierHot;
 using jit::kTierQuick;
 using jit::SnapEntry;
@@ -182,9 +182,7 @@ void Engine::install(std::unique_ptr<CompiledTrace> t, ExitInfo* parent) {
     return;
   }
   t->id = static_cast<int>(jit_.traces.size()) + 1;
-  const uint64_t internal_errors = stats().internal_errors;
-  if (!compile(t.get())) {
-    if (stats().internal_errors == internal_errors) ++stats().aborts[static_cast<size_t>(AbortReason::BackendFailure)];
+  if (!compile(t.get())) { // (counted there: BackendFailure or an internal error)
     if (parent) {
       parent->blacklisted = true;
       parent->no_bridge = "compilation failed";
@@ -344,14 +342,15 @@ bool Engine::compile(CompiledTrace* t) {
     // (its code, compiled from the same low-level IR, has no tier-up check).
     ++stats().aborts[static_cast<size_t>(AbortReason::BackendFailure)];
     jit_.log_region(fmt::format("{} {}:{} stays with {}: {}", jit::kind_name(t->kind), t->code->qualname, t->start_pc,
-                                backend_->name(), code.error));
-    t->tier = kTierFailed;
+                                backend_->tier_name(false), code.error));
+    t->tier = kTierStays;
     code = backend_->compile(low);
   }
   const double seconds = now() - t0;
   stats().backend_seconds += seconds;
   t->compile_seconds += seconds;
   if (!code.error.empty()) {
+    ++stats().aborts[static_cast<size_t>(AbortReason::BackendFailure)];
     if (!jit_.log_spec.empty()) jit_.log_trace(fmt::format("# backend failure: {}\n", code.error));
     return false;
   }
@@ -362,6 +361,16 @@ bool Engine::compile(CompiledTrace* t) {
   }
   if (t->entry) retire_code(reinterpret_cast<void*>(t->entry));
   stats().code_bytes += code.size;
+  if (jit_.perf_map) {
+    const vm::Code* c = t->code;
+    const int line = t->start_pc < c->lines.size() ? c->lines[t->start_pc] : c->first_line;
+    const size_t slash = c->filename.rfind('/');
+    jit_.announce_code(code.entry, code.size,
+                       fmt::format("{} {}@{}:{} [{}, {} blocks, {}]", jit::kind_name(t->kind), c->qualname,
+                                   slash == std::string::npos ? c->filename : c->filename.substr(slash + 1), line,
+                                   policy_name(), t->ir.blocks.size(),
+                                   backend_->tier_name(t->tier == kTierHot)));
+  }
   t->entry = reinterpret_cast<jit::MachineCode>(code.entry);
   t->code_bytes = code.size;
   stats().ops_optimized += t->ir.ins.size();
@@ -613,16 +622,24 @@ void Engine::check_profile(CompiledTrace* t) {
 bool Engine::promote(CompiledTrace* t) {
   if (t->tier != kTierQuick) return true;
   if (!t->entry || t->active) return false; // (see compile_pending)
-  t->tier = kTierHot;
+  // MIR's time grows faster than linearly with a function's blocks and
+  // values (a 1,500-op chunk of huge code: 40-150 ms, lsra 2 ms), and a big
+  // region rarely runs long enough to repay it.
+  const bool big = t->ir.ins.size() > static_cast<size_t>(jit_.params.tier_max_ops);
+  t->tier = big ? kTierStays : kTierHot;
+  if (big && t->tier_exit < 0) return true; // (no tier-up check to take out)
   const double before = t->compile_seconds;
   if (!(pending_.count(t) ? compile_pending(t) : compile(t))) {
-    t->tier = kTierFailed;
+    t->tier = kTierStays;
     if (!compile(t)) invalidate(t); // (no code without the tier-up check: the interpreter runs it)
   }
-  ++stats().promoted;
+  if (t->tier == kTierHot) ++stats().promoted;
   jit_.log_region(fmt::format("promote {} {}:{} to {}: {} entries, {} iterations; {} ops, {} blocks, {:.2f} ms",
                               jit::kind_name(t->kind), t->code->qualname, t->start_pc,
-                              t->tier == kTierHot ? backend_->hot_name() : "(failed)", t->heat,
+                              t->tier == kTierHot ? backend_->tier_name(true)
+                              : big               ? "nothing: over tier_max_ops, it stays with the quick tier"
+                                                  : "nothing: the optimizing tier failed",
+                              t->heat,
                               t->iterations ? *t->iterations : 0, t->ir.ins.size(), t->ir.blocks.size(),
                               (t->compile_seconds - before) * 1000.0));
   return true;

@@ -58,6 +58,7 @@ options:
   --backend=NAME   code generator (default: @BACKEND@); available: @BACKENDS@
   --jit-stats=json:FILE  write JIT statistics as JSON to FILE ('-' for stdout)
   --dump-regions=DIR     write a Graphviz .dot (and .svg with `dot`) per compiled region
+  --perf-map       name every compiled trace for perf in /tmp/perf-PID.map (as TRIBUTARY_LOG=perf-map)
   --jit-disable=PASSES   skip optimizer passes (comma-separated: @PASSES@)
                    — correctness must not depend on any of them
   --dis            print the bytecode of the script instead of running it
@@ -69,7 +70,8 @@ environment:
   TRIBUTARY_NO_CACHE=1  no compiled-code cache for imported modules ($XDG_CACHE_HOME/tributary)
   TRIBUTARY_LOG    JIT logging, channel:dest[,channel:dest...]; channels: jit-summary
                    (statistics at exit), jit-trace (IR of every trace), region (every
-                   bridge/merge/widen/re-form decision with its reason); dest '-' is stderr
+                   bridge/merge/widen/re-form decision with its reason), perf-map (as
+                   --perf-map, no dest); dest '-' is stderr
 
 JIT parameters (--jit-param):
 )";
@@ -79,6 +81,7 @@ struct Options {
   std::string script;
   std::string command;
   bool has_command = false;
+  bool perf_map = false;
   bool dis = false;
   bool jit = true;
   std::string jit_params;
@@ -151,6 +154,8 @@ Options parse_options(int argc, char** argv) {
       if (!backends::make_backend(v))
         usage_error("argument --backend: invalid choice '" + v + "' (choose from " + backends::backend_names() + ")");
       o.backend = v;
+    } else if (a == "--perf-map") {
+      o.perf_map = true;
     } else if (a.rfind("--dump-regions=", 0) == 0) {
       o.dump_regions = a.substr(15);
     } else if (a.rfind("--jit-disable=", 0) == 0) {
@@ -284,6 +289,7 @@ int run(const Options& o) {
   jit.engine = regions::make_engine(jit, o.policy, std::move(backend));
   jit::set_enabled(o.jit);
   if (const char* log = std::getenv("TRIBUTARY_LOG")) jit.log_spec = log;
+  if (o.perf_map || jit.log_spec.find("perf-map") != std::string::npos) jit.open_perf_map();
   if (const char* strict = std::getenv("TRIBUTARY_JIT_STRICT")) jit.strict = std::string_view(strict) == "1";
   if (!vm.argv) vm.argv = new_list();
   for (const std::string& a : o.argv) list_append(vm.argv, str_value(a));

@@ -32,6 +32,7 @@
 #include <cmath>
 #include <cstdarg>
 #include <cstdio>
+#include <algorithm>
 #include <cstring>
 #include <unordered_map>
 
@@ -53,6 +54,7 @@ using lir::Ref;
 using lir::Ty;
 
 constexpr int kFunctionsPerContext = 256;
+constexpr size_t kBigFunction = 2000; // LIR instructions
 
 // The error callback's way back into compile().
 thread_local std::jmp_buf* error_return = nullptr;
@@ -89,13 +91,21 @@ struct Context {
   int functions = 0; // compiled in it
   int live = 0;      // not yet released
   bool retired = false;
+  bool abandoned = false; // after an error
 };
 
 class MirBackend final : public Backend {
 public:
   ~MirBackend() override {
-    for (Context* c : contexts_)
-      if (c->mir) finish(c);
+    while (!contexts_.empty()) {
+      Context* c = contexts_.back();
+      if (c->abandoned) {
+        contexts_.pop_back();
+        delete c;
+      } else {
+        finish(c);
+      }
+    }
   }
 
   const char* name() const override { return "mir"; }
@@ -108,22 +118,26 @@ public:
   CodeResult compile(const Func& f) override {
     CodeResult res;
     if (!current_ || current_->functions >= kFunctionsPerContext) next_context();
-    Context* c = current_;
-    ctx_ = c->mir;
+    ctx_ = current_->mir;
     std::jmp_buf env;
     error_return = &env;
     if (setjmp(env)) {
       error_return = nullptr;
       res.error = std::string("MIR: ") + error_message;
-      c->retired = true; // abandoned: its state is unknown after the error
+      // Its state is unknown after the error: never used or finished again
+      // (its code stays mapped while functions compiled before run it).
+      current_->retired = current_->abandoned = true;
       current_ = nullptr;
-      ++abandoned_;
       return res;
     }
     ++compiled_;
     const bool inject = fail_every_ > 0 && compiled_ % fail_every_ == 0;
     MIR_item_t fn = translate(f, inject);
     MIR_load_module(ctx_, module_);
+    // MIR's liveness and register allocation grow with blocks times values:
+    // a 1,500-op chunk of huge code (hundreds of guards) took 150 ms at
+    // level 2 and 40 ms at level 1 (lsra: 2 ms). Big functions get level 1.
+    MIR_gen_set_optimize_level(ctx_, static_cast<unsigned>(f.ins.size() > kBigFunction ? std::min(level_, 1) : level_));
     MIR_link(ctx_, MIR_set_gen_interface, nullptr);
     error_return = nullptr;
     res.entry = MIR_get_item_func(ctx_, fn)->machine_code;
@@ -131,9 +145,9 @@ public:
     const auto* end = static_cast<const uint8_t*>(_MIR_get_new_code_addr(ctx_, 0));
     const auto* start = static_cast<const uint8_t*>(res.entry);
     res.size = end > start ? static_cast<size_t>(end - start) : 0;
-    ++c->functions;
-    ++c->live;
-    owner_[res.entry] = c;
+    ++current_->functions;
+    ++current_->live;
+    owner_[res.entry] = current_;
     return res;
   }
 
@@ -142,7 +156,7 @@ public:
     if (it == owner_.end()) return;
     Context* c = it->second;
     owner_.erase(it);
-    if (--c->live == 0 && c->retired) finish(c);
+    if (--c->live == 0 && c->retired && !c->abandoned) finish(c);
   }
 
 private:
@@ -152,7 +166,7 @@ private:
   std::unordered_map<void*, Context*> owner_;
   int level_ = 2;
   int fail_every_ = 0;
-  long compiled_ = 0, abandoned_ = 0, serial_ = 0;
+  long compiled_ = 0, serial_ = 0;
 
   // Translation state (members, so that a longjmp out of MIR skips no
   // destructor).
