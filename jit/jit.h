@@ -33,6 +33,14 @@ struct Stats {
 #undef JIT_TIME
   uint64_t aborts[static_cast<size_t>(AbortReason::kCount)] = {};
   std::map<std::string, uint64_t> calls_by_helper; // residual helper calls in recorded traces, by name
+  // Every code generation: its low-level IR's size, the generator and its
+  // time (the --jit-stats JSON's "compilations": the latency tables of bench/).
+  struct Compilation {
+    uint32_t lir_ins, blocks;
+    double seconds;
+    const char* backend;
+  };
+  std::vector<Compilation> compilations;
 };
 
 // One scalar statistic, in the order jit-summary, the JSON and

@@ -179,6 +179,11 @@ std::string JitState::stats_json() const {
   std::string ops;
   for (const auto& [name, n] : op_counts()) ops += fmt::format("{}\"{}\": {}", ops.empty() ? "" : ", ", name, n);
   put("ops", "{" + ops + "}");
+  std::string comp;
+  for (const Stats::Compilation& c : stats.compilations)
+    comp += fmt::format("{}[{}, {}, {:.1f}, \"{}\"]", comp.empty() ? "" : ", ", c.lir_ins, c.blocks, c.seconds * 1e6,
+                        c.backend);
+  put("compilations", "[" + comp + "]"); // [LIR instructions, blocks, microseconds, code generator]
   return out + "}\n";
 }
 
