@@ -13,18 +13,21 @@
 // and constants used as addresses are moved into registers once, at the
 // function's start, so a loop does not reload them.
 //
-// Contexts. MIR cannot free one function: its code and data live until the
-// context is finished. A context therefore takes `kFunctionsPerContext`
-// compilations, then the next one starts; a retired context is finished
-// when the last of its functions is released. A long run that compiles
-// thousands of regions keeps at most a few contexts alive.
+// Memory. MIR cannot free one function: its IR and code live until the
+// whole context is finished (about 40 KB a function). The code MIR
+// generates for a function is position-independent (branches and its
+// constant pool are PC-relative; helpers are called through that pool), so
+// it is copied out into memory of asmjit's JitAllocator, which frees each
+// function on its own, and a context is finished after
+// `kFunctionsPerContext` compilations: memory stays bounded however many
+// regions a run compiles.
 //
 // Errors. MIR reports a malformed function through an error callback that
 // must not return (its default prints and calls exit()). Ours records the
 // message and longjmps back to compile(), which returns it as the error
 // (the engine counts `BackendFailure` and keeps the region where it was).
 // The context is then in an unknown state: it is abandoned (leaked, never
-// reused or finished). Nothing between the setjmp and MIR's callback owns
+// reused or finished: its functions were copied out already). Nothing between the setjmp and MIR's callback owns
 // resources: translation state lives in the backend object.
 #include <sys/mman.h>
 
@@ -34,12 +37,13 @@
 #include <cstdio>
 #include <algorithm>
 #include <cstring>
-#include <unordered_map>
 
 extern "C" {
 #include <mir-gen.h>
 #include <mir.h>
 }
+
+#include <asmjit/core.h>
 
 #include "backends/backend.h"
 
@@ -89,23 +93,12 @@ double call_ceil(double x) { return std::ceil(x); }
 struct Context {
   MIR_context_t mir = nullptr;
   int functions = 0; // compiled in it
-  int live = 0;      // not yet released
-  bool retired = false;
-  bool abandoned = false; // after an error
 };
 
 class MirBackend final : public Backend {
 public:
   ~MirBackend() override {
-    while (!contexts_.empty()) {
-      Context* c = contexts_.back();
-      if (c->abandoned) {
-        contexts_.pop_back();
-        delete c;
-      } else {
-        finish(c);
-      }
-    }
+    if (current_) retire_context();
   }
 
   const char* name() const override { return "mir"; }
@@ -117,16 +110,14 @@ public:
 
   CodeResult compile(const Func& f) override {
     CodeResult res;
-    if (!current_ || current_->functions >= kFunctionsPerContext) next_context();
+    if (!current_) next_context();
     ctx_ = current_->mir;
     std::jmp_buf env;
     error_return = &env;
     if (setjmp(env)) {
       error_return = nullptr;
       res.error = std::string("MIR: ") + error_message;
-      // Its state is unknown after the error: never used or finished again
-      // (its code stays mapped while functions compiled before run it).
-      current_->retired = current_->abandoned = true;
+      // Its state is unknown after the error: never used or finished again.
       current_ = nullptr;
       return res;
     }
@@ -140,30 +131,32 @@ public:
     MIR_gen_set_optimize_level(ctx_, static_cast<unsigned>(f.ins.size() > kBigFunction ? std::min(level_, 1) : level_));
     MIR_link(ctx_, MIR_set_gen_interface, nullptr);
     error_return = nullptr;
-    res.entry = MIR_get_item_func(ctx_, fn)->machine_code;
-    // The function is the last code published in its context's segment.
+    // The function is the last code published in the context's segment, its
+    // constant pool included.
+    const auto* start = static_cast<const uint8_t*>(MIR_get_item_func(ctx_, fn)->machine_code);
     const auto* end = static_cast<const uint8_t*>(_MIR_get_new_code_addr(ctx_, 0));
-    const auto* start = static_cast<const uint8_t*>(res.entry);
-    res.size = end > start ? static_cast<size_t>(end - start) : 0;
-    ++current_->functions;
-    ++current_->live;
-    owner_[res.entry] = current_;
+    if (!start || end <= start) {
+      res.error = "MIR: no machine code";
+    } else {
+      void *rx = nullptr, *rw = nullptr;
+      if (code_.alloc(&rx, &rw, static_cast<size_t>(end - start)) != asmjit::kErrorOk) {
+        res.error = "cannot allocate executable memory";
+      } else {
+        std::memcpy(rw, start, static_cast<size_t>(end - start));
+        res.entry = rx;
+        res.size = static_cast<size_t>(end - start);
+      }
+    }
+    if (++current_->functions >= kFunctionsPerContext) retire_context();
     return res;
   }
 
-  void release(void* entry) override {
-    auto it = owner_.find(entry);
-    if (it == owner_.end()) return;
-    Context* c = it->second;
-    owner_.erase(it);
-    if (--c->live == 0 && c->retired && !c->abandoned) finish(c);
-  }
+  void release(void* entry) override { code_.release(entry); }
 
 private:
   MIR_context_t ctx_ = nullptr;
-  std::vector<Context*> contexts_;
   Context* current_ = nullptr;
-  std::unordered_map<void*, Context*> owner_;
+  asmjit::JitAllocator code_;
   int level_ = 2;
   int fail_every_ = 0;
   long compiled_ = 0, serial_ = 0;
@@ -185,30 +178,23 @@ private:
   long temps_made_ = 0;
 
   void next_context() {
-    if (current_) {
-      current_->retired = true;
-      if (current_->live == 0) finish(current_);
-    }
-    auto* c = new Context;
-    c->mir = _MIR_init(nullptr, &code_alloc);
-    MIR_set_error_func(c->mir, on_mir_error);
-    MIR_gen_init(c->mir);
-    MIR_gen_set_optimize_level(c->mir, static_cast<unsigned>(level_));
-    contexts_.push_back(c);
-    current_ = c;
+    current_ = new Context;
+    current_->mir = _MIR_init(nullptr, &code_alloc);
+    MIR_set_error_func(current_->mir, on_mir_error);
+    MIR_gen_init(current_->mir);
+    MIR_gen_set_optimize_level(current_->mir, static_cast<unsigned>(level_));
   }
 
-  void finish(Context* c) {
+  void retire_context() {
     std::jmp_buf env;
     error_return = &env;
     if (!setjmp(env)) {
-      MIR_gen_finish(c->mir);
-      MIR_finish(c->mir);
+      MIR_gen_finish(current_->mir);
+      MIR_finish(current_->mir);
     }
     error_return = nullptr;
-    c->mir = nullptr;
-    std::erase(contexts_, c);
-    delete c;
+    delete current_;
+    current_ = nullptr;
   }
 
   const Ins& at(Ref r) const { return f_->ins[r]; }
