@@ -265,9 +265,11 @@ private:
       if (!hoist_[r]) continue;
       const Ins& i = f_->ins[r];
       if (i.ty == Ty::F64) {
-        double d;
-        std::memcpy(&d, &i.imm, sizeof d);
-        add(MIR_DMOV, out(static_cast<Ref>(r)), MIR_new_double_op(ctx_, d));
+        // Its bits through the stack: MIR keeps a double immediate in its
+        // own memory and loads it from there by absolute address, memory
+        // that is freed with the context, before the code copied out dies.
+        add(MIR_MOV, bits_slot(MIR_T_I64), MIR_new_int_op(ctx_, i.imm));
+        add(MIR_DMOV, out(static_cast<Ref>(r)), bits_slot(MIR_T_D));
       } else {
         add(MIR_MOV, out(static_cast<Ref>(r)), MIR_new_int_op(ctx_, i.imm));
       }
