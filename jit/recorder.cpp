@@ -1369,6 +1369,9 @@ bool Recorder::adopt(vm::Frame* f) {
 
 bool Recorder::enter_inline(vm::Frame* f) {
   if (!pending_inline_ || f->func != pending_inline_) return false;
+  // (Before frame_ changes: emit() reads the line of pc_, still the caller's
+  // position; in the callee's line table it could lie past the end.)
+  const Ref unbound = constant(Value::empty());
   callers_.push_back(
       {frame_, frame_->code, frame_->func, std::move(slots_), std::move(stack_), stack_base_, base_, pending_pc_, entry_});
   entry_ = pending_entry_;
@@ -1379,7 +1382,7 @@ bool Recorder::enter_inline(vm::Frame* f) {
   stack_base_ = co->nlocals + co->ncells();
   slots_.assign(f->slot_count(), SlotState{});
   for (int32_t i = 0; i < co->nlocals; ++i)
-    slots_[i].ref = i < static_cast<int32_t>(pending_args_.size()) ? pending_args_[i] : constant(Value::empty());
+    slots_[i].ref = i < static_cast<int32_t>(pending_args_.size()) ? pending_args_[i] : unbound;
   stack_.clear();
   pre_stack_.clear();
   pending_inline_ = nullptr;
