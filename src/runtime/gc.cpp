@@ -36,6 +36,13 @@ void* gmp_alloc(size_t n) {
   return p;
 }
 void* gmp_realloc(void* p, size_t, size_t n) {
+  // A big int's limbs live in its object: the int code sizes a result before
+  // GMP writes it in place, so GMP never grows them (a wrong bound would
+  // corrupt the heap here, so it stops instead).
+  if (GC_base(p)) {
+    std::fputs("internal error: GMP grew the limbs of a big int object\n", stderr);
+    std::abort();
+  }
   void* q = std::realloc(p, n);
   if (!q) gmp_out_of_memory();
   return q;
@@ -82,6 +89,8 @@ void* alloc_root(size_t bytes) {
 }
 
 void free_root(void* p) { GC_FREE(p); }
+
+void free_now(void* p) { GC_FREE(p); }
 
 bool run_on_large_stack(void* (*fn)(void*), void* arg, size_t stack_bytes) {
   pthread_attr_t attr;

@@ -20,6 +20,9 @@ void* alloc(size_t bytes);        // zeroed, scanned
 void* alloc_atomic(size_t bytes); // not zeroed, never scanned
 void* alloc_root(size_t bytes);   // scanned, never collected (static tables)
 void free_root(void* p);
+// Returns a collected block that nothing references any more (a consumed
+// temporary) to the allocator now, without waiting for a collection.
+void free_now(void* p);
 void collect(); // a full collection now (gc.collect())
 // Runs fn(arg) on a new collector-registered thread with `stack_bytes` of
 // stack and waits for it; false if the thread could not be created.

@@ -13,6 +13,7 @@
 #include <gmp.h>
 
 #include "runtime/object.h"
+#include "runtime/ops.h"
 
 namespace tributary {
 
@@ -79,6 +80,11 @@ Value int_neg(Value a);
 Value int_invert(Value a);
 Value int_abs(Value a);
 Value int_divmod(Value a, Value b);
+// `op` on two ints (not bools) for the interpreter, where an operand flagged
+// reuse_* is a temporary that nothing else references (Code::temp_operands):
+// a big int among them may take the result in its storage, or is freed once
+// consumed. Empty for the operators it leaves to the generic path.
+Value int_binary_reusing(BinOp op, Value a, Value b, bool reuse_a, bool reuse_b);
 
 // Small-int floor division/modulo helpers shared by interpreter and JIT.
 // (Any signed machine integer: int64_t here, __int128 in int.cpp.)
