@@ -226,19 +226,6 @@ void int_to_mpz(Value v, mpz_t out) {
   else mpz_set(out, v.as<BigInt>()->z);
 }
 
-std::optional<int64_t> int_as_i64(Value v) {
-  if (v.is_small_int()) return v.as_small_int();
-  if (v.is_bool()) return v.is_true() ? 1 : 0;
-  if (!is_bigint(v)) return std::nullopt;
-  // (mpz_fits_slong_p and mpz_get_si, without the calls: one limb.)
-  mpz_srcptr z = v.as<BigInt>()->z;
-  if (z->_mp_size == 0) return 0; // (only an int subclass's zero is a BigInt)
-  const uint64_t m = z->_mp_d[0];
-  if (z->_mp_size == 1 && m <= uint64_t(INT64_MAX)) return static_cast<int64_t>(m);
-  if (z->_mp_size == -1 && m <= uint64_t(INT64_MAX) + 1) return static_cast<int64_t>(-m);
-  return std::nullopt;
-}
-
 int64_t index_value(Value v, const char* what) {
   if (auto i = int_as_i64(v)) return *i;
   if (is_bigint(v))
@@ -364,7 +351,8 @@ Value sub_op(Operands& o) {
                    max_limbs(o.a, o.b) + 1);
 }
 Value mul_op(Operands& o) {
-  if (!o.a.is_small_int() || !o.b.is_small_int()) check_int_bits(bit_count(o.a) + bit_count(o.b));
+  // (Only a product of about 2^30 limbs can pass the limit: counting bits first costs more.)
+  if (limb_count(o.a) + limb_count(o.b) > kMaxIntBits / 64) check_int_bits(bit_count(o.a) + bit_count(o.b));
   return int_binop(o, [](auto x, auto y, auto& r) { return __builtin_mul_overflow(x, y, &r); }, mpz_mul,
                    limb_count(o.a) + limb_count(o.b));
 }
@@ -428,12 +416,16 @@ Value int_binary_reusing(BinOp op, Value a, Value b, bool reuse_a, bool reuse_b)
 
 namespace {
 [[noreturn]] void zero_division(const char* what) { raise(types::zero_division_error, what); }
+// A big int in [2^63, 2^64): one limb, positive.
+bool is_one_limb_positive(Value v) { return is_bigint(v) && v.as<BigInt>()->z->_mp_size == 1; }
 } // namespace
 
 Value int_floordiv(Value a, Value b) {
   auto x = int_as_i64(a), y = int_as_i64(b);
   if (y && *y == 0) zero_division("integer division or modulo by zero");
   if (x && y && !(*x == INT64_MIN && *y == -1)) return make_int(floor_div_i64(*x, *y));
+  if (y && *y > 0 && is_one_limb_positive(a))
+    return make_int_u64(a.as<BigInt>()->z->_mp_d[0] / static_cast<uint64_t>(*y));
   if (auto x2 = int_as_i128(a), y2 = int_as_i128(b); x2 && y2) return make_int_i128(floor_div_int(*x2, *y2));
   Mpz mr;
   mpz_fdiv_q(mr.z, IntView(a), IntView(b));
@@ -444,6 +436,8 @@ Value int_mod(Value a, Value b) {
   auto x = int_as_i64(a), y = int_as_i64(b);
   if (y && *y == 0) zero_division("integer modulo by zero");
   if (x && y && !(*x == INT64_MIN && *y == -1)) return make_int(floor_mod_i64(*x, *y));
+  if (y && *y > 0 && is_one_limb_positive(a)) // (a 64-bit hash or state modulo a size: no 128-bit division)
+    return make_int(static_cast<int64_t>(a.as<BigInt>()->z->_mp_d[0] % static_cast<uint64_t>(*y)));
   if (auto x2 = int_as_i128(a), y2 = int_as_i128(b); x2 && y2) return make_int_i128(floor_mod_int(*x2, *y2));
   Mpz mr;
   mpz_fdiv_r(mr.z, IntView(a), IntView(b));
