@@ -70,11 +70,26 @@ void init() {
 
 void collect() { GC_gcollect(); }
 
-void* alloc(size_t bytes) {
+namespace detail {
+
+void* g_free_lists[kFastGranules + 1];
+
+void* refill(size_t granules) {
+  // A list of cleared objects linked through their first words.
+  void* list = GC_malloc_many(granules * kGranuleBytes);
+  if (!list) throw std::bad_alloc();
+  g_free_lists[granules] = GC_NEXT(list);
+  GC_NEXT(list) = nullptr;
+  return list;
+}
+
+void* alloc_large(size_t bytes) {
   void* p = GC_MALLOC(bytes);
   if (!p) throw std::bad_alloc();
   return p;
 }
+
+} // namespace detail
 
 void* alloc_atomic(size_t bytes) {
   void* p = GC_MALLOC_ATOMIC(bytes);
