@@ -36,6 +36,13 @@ void* gmp_alloc(size_t n) {
   return p;
 }
 void* gmp_realloc(void* p, size_t, size_t n) {
+  // A big int's limbs live in its object: the int code sizes a result before
+  // GMP writes it in place, so GMP never grows them (a wrong bound would
+  // corrupt the heap here, so it stops instead).
+  if (GC_base(p)) {
+    std::fputs("internal error: GMP grew the limbs of a big int object\n", stderr);
+    std::abort();
+  }
   void* q = std::realloc(p, n);
   if (!q) gmp_out_of_memory();
   return q;
@@ -63,11 +70,26 @@ void init() {
 
 void collect() { GC_gcollect(); }
 
-void* alloc(size_t bytes) {
+namespace detail {
+
+void* g_free_lists[kFastGranules + 1];
+
+void* refill(size_t granules) {
+  // A list of cleared objects linked through their first words.
+  void* list = GC_malloc_many(granules * kGranuleBytes);
+  if (!list) throw std::bad_alloc();
+  g_free_lists[granules] = GC_NEXT(list);
+  GC_NEXT(list) = nullptr;
+  return list;
+}
+
+void* alloc_large(size_t bytes) {
   void* p = GC_MALLOC(bytes);
   if (!p) throw std::bad_alloc();
   return p;
 }
+
+} // namespace detail
 
 void* alloc_atomic(size_t bytes) {
   void* p = GC_MALLOC_ATOMIC(bytes);
@@ -82,6 +104,8 @@ void* alloc_root(size_t bytes) {
 }
 
 void free_root(void* p) { GC_FREE(p); }
+
+void free_now(void* p) { GC_FREE(p); }
 
 bool run_on_large_stack(void* (*fn)(void*), void* arg, size_t stack_bytes) {
   pthread_attr_t attr;

@@ -67,8 +67,9 @@ int shape_find(const Shape* s, Str* name) {
   // more than a dozen attributes, where a linear scan beats hashing.
   for (uint32_t i = 0; i < s->size; ++i) {
     Str* n = s->names[i];
-    if (n == name || (n->nbytes == name->nbytes && std::memcmp(n->data, name->data, n->nbytes) == 0))
-      return static_cast<int>(i);
+    if (n == name) return static_cast<int>(i);
+    if (n->interned && name->interned) continue; // (two interned strings are equal only if the same)
+    if (n->nbytes == name->nbytes && std::memcmp(n->data, name->data, n->nbytes) == 0) return static_cast<int>(i);
   }
   return -1;
 }

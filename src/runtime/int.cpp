@@ -63,16 +63,32 @@ uint64_t bit_count(Value v) {
 
 static_assert(sizeof(mp_limb_t) == sizeof(uint64_t), "one limb holds an int64's magnitude");
 
+// A big int of value 0 with room for `capacity` limbs, for GMP to write into.
+// (_mp_alloc is the room the object has: GMP never reallocates it, int.cpp
+// sizes every result first; base_layout_size reads it too.)
+BigInt* alloc_bigint(size_t capacity) {
+  auto* b = static_cast<BigInt*>(gc::alloc_atomic(sizeof(BigInt) + capacity * sizeof(mp_limb_t)));
+  b->type = &types::int_;
+  b->z->_mp_alloc = static_cast<int>(capacity);
+  b->z->_mp_size = 0;
+  b->z->_mp_d = b->limbs();
+  return b;
+}
+
 // A big int holding `size` limbs (negative: a negative value) copied from `limbs`.
 Value new_bigint(int size, const mp_limb_t* limbs) {
   const size_t n = static_cast<size_t>(size < 0 ? -size : size);
-  auto* b = static_cast<BigInt*>(gc::alloc_atomic(sizeof(BigInt) + n * sizeof(mp_limb_t)));
-  b->type = &types::int_;
-  b->z->_mp_alloc = static_cast<int>(n);
+  BigInt* b = alloc_bigint(n);
   b->z->_mp_size = size;
-  b->z->_mp_d = b->limbs();
   std::memcpy(b->limbs(), limbs, n * sizeof(mp_limb_t));
   return Value::object(b);
+}
+
+// Limbs of |v| (small ints and bools count one).
+size_t limb_count(Value v) {
+  if (!is_bigint(v)) return 1;
+  const int n = v.as<BigInt>()->z->_mp_size;
+  return static_cast<size_t>(n < 0 ? -n : n);
 }
 
 using i128 = __int128;
@@ -94,14 +110,90 @@ std::optional<i128> int_as_i128(Value v) {
   return z->_mp_size < 0 ? -static_cast<i128>(m) : static_cast<i128>(m);
 }
 
-Value make_int_i128(i128 r) {
-  if (r >= Value::kSmallMin && r <= Value::kSmallMax) return Value::small_int(static_cast<int64_t>(r));
+// Writes r (outside the small range) into b, which has room for two limbs.
+Value store_i128(BigInt* b, i128 r) {
   const u128 m = r < 0 ? -static_cast<u128>(r) : static_cast<u128>(r);
-  const mp_limb_t limbs[2] = {static_cast<mp_limb_t>(m), static_cast<mp_limb_t>(m >> 64)};
-  const int n = limbs[1] ? 2 : 1;
-  return new_bigint(r < 0 ? -n : n, limbs);
+  b->limbs()[0] = static_cast<mp_limb_t>(m);
+  b->limbs()[1] = static_cast<mp_limb_t>(m >> 64);
+  const int n = b->limbs()[1] ? 2 : 1;
+  b->z->_mp_size = r < 0 ? -n : n;
+  return Value::object(b);
 }
 
+bool fits_small(i128 r) { return r >= Value::kSmallMin && r <= Value::kSmallMax; }
+
+// Results of arithmetic on ints past 64 bits get room for two limbs: the next
+// operation on them (a 64-bit state times a constant, then masked) can then
+// write its result in place when they are temporaries.
+constexpr size_t kI128Room = 2;
+
+Value make_int_i128(i128 r) {
+  if (fits_small(r)) return Value::small_int(static_cast<int64_t>(r));
+  return store_i128(alloc_bigint(kI128Room), r);
+}
+
+// GMP results get this many limbs beyond their bound, so that a chain of
+// operations on a temporary ((2 * q + r) * l) stays in one object.
+constexpr size_t kGmpSlack = 2;
+
+// The value GMP left in b as an int: a small int when it fits (b is then
+// garbage), else b.
+Value settle(BigInt* b) {
+  mpz_srcptr z = b->z;
+  const int n = z->_mp_size;
+  if (n == 0) return Value::small_int(0);
+  if (n == 1 && z->_mp_d[0] <= static_cast<uint64_t>(Value::kSmallMax))
+    return Value::small_int(static_cast<int64_t>(z->_mp_d[0]));
+  if (n == -1 && z->_mp_d[0] <= static_cast<uint64_t>(Value::kSmallMax) + 1)
+    return Value::small_int(-static_cast<int64_t>(z->_mp_d[0]));
+  return Value::object(b);
+}
+
+// The operands of one binary operation, and which of them are temporaries
+// (big ints nothing else references, vm/interp.cpp) whose storage may take
+// the result; the temporaries not used for the result are freed when done.
+struct Operands {
+  Value a, b;
+  BigInt* ta = nullptr;
+  BigInt* tb = nullptr;
+
+  // Where to put a result of at most `limbs` limbs: a temporary with room, else a new int.
+  BigInt* dest(size_t limbs) {
+    if (ta && static_cast<size_t>(ta->z->_mp_alloc) >= limbs) return ta;
+    if (tb && static_cast<size_t>(tb->z->_mp_alloc) >= limbs) return tb;
+    return alloc_bigint(limbs + kGmpSlack);
+  }
+  // The result r, after freeing the temporaries it does not live in.
+  Value done(Value r) {
+    const Object* keep = r.is_object() ? r.as_object() : nullptr;
+    if (ta && ta != keep) gc::free_now(ta);
+    if (tb && tb != keep) gc::free_now(tb);
+    return r;
+  }
+};
+
+// Runs `small` on machine integers (it returns true on overflow): int64 for
+// two small ints, else __int128 when both fit 127 bits; else GMP's `big` into
+// a result of at most `bound` limbs.
+template <class Small>
+Value int_binop(Operands& o, Small small, void (*big)(mpz_ptr, mpz_srcptr, mpz_srcptr), size_t bound) {
+  if (o.a.is_small_int() && o.b.is_small_int()) {
+    int64_t r;
+    if (!small(o.a.as_small_int(), o.b.as_small_int(), r)) return make_int(r);
+  }
+  if (auto x = int_as_i128(o.a), y = int_as_i128(o.b); x && y) {
+    i128 r;
+    if (!small(*x, *y, r)) {
+      if (fits_small(r)) return o.done(Value::small_int(static_cast<int64_t>(r)));
+      return o.done(store_i128(o.dest(kI128Room), r));
+    }
+  }
+  BigInt* d = o.dest(bound);
+  big(d->z, IntView(o.a), IntView(o.b));
+  Value r = settle(d);
+  if (r.is_small_int() && d != o.ta && d != o.tb) gc::free_now(d);
+  return o.done(r);
+}
 
 } // namespace
 
@@ -132,19 +224,6 @@ void int_to_mpz(Value v, mpz_t out) {
   if (v.is_small_int()) mpz_set_si(out, v.as_small_int());
   else if (v.is_bool()) mpz_set_si(out, v.is_true());
   else mpz_set(out, v.as<BigInt>()->z);
-}
-
-std::optional<int64_t> int_as_i64(Value v) {
-  if (v.is_small_int()) return v.as_small_int();
-  if (v.is_bool()) return v.is_true() ? 1 : 0;
-  if (!is_bigint(v)) return std::nullopt;
-  // (mpz_fits_slong_p and mpz_get_si, without the calls: one limb.)
-  mpz_srcptr z = v.as<BigInt>()->z;
-  if (z->_mp_size == 0) return 0; // (only an int subclass's zero is a BigInt)
-  const uint64_t m = z->_mp_d[0];
-  if (z->_mp_size == 1 && m <= uint64_t(INT64_MAX)) return static_cast<int64_t>(m);
-  if (z->_mp_size == -1 && m <= uint64_t(INT64_MAX) + 1) return static_cast<int64_t>(-m);
-  return std::nullopt;
 }
 
 int64_t index_value(Value v, const char* what) {
@@ -260,52 +339,93 @@ int64_t double_hash(double d) {
 // ---- arithmetic ----------------------------------------------------------------
 
 namespace {
-// Runs `small` on machine integers (it returns true on overflow): int64 for
-// two small ints, else __int128 when both fit 127 bits; else GMP's `big`.
-template <class Small>
-Value int_binop(Value a, Value b, Small small, void (*big)(mpz_ptr, mpz_srcptr, mpz_srcptr)) {
-  if (a.is_small_int() && b.is_small_int()) {
-    int64_t r;
-    if (!small(a.as_small_int(), b.as_small_int(), r)) return make_int(r);
-  }
-  if (auto x = int_as_i128(a), y = int_as_i128(b); x && y) {
-    i128 r;
-    if (!small(*x, *y, r)) return make_int_i128(r);
-  }
-  Mpz mr;
-  big(mr.z, IntView(a), IntView(b));
-  return make_int(mr.z);
+
+size_t max_limbs(Value a, Value b) { return std::max(limb_count(a), limb_count(b)); }
+
+Value add_op(Operands& o) {
+  return int_binop(o, [](auto x, auto y, auto& r) { return __builtin_add_overflow(x, y, &r); }, mpz_add,
+                   max_limbs(o.a, o.b) + 1);
 }
+Value sub_op(Operands& o) {
+  return int_binop(o, [](auto x, auto y, auto& r) { return __builtin_sub_overflow(x, y, &r); }, mpz_sub,
+                   max_limbs(o.a, o.b) + 1);
+}
+Value mul_op(Operands& o) {
+  // (Only a product of about 2^30 limbs can pass the limit: counting bits first costs more.)
+  if (limb_count(o.a) + limb_count(o.b) > kMaxIntBits / 64) check_int_bits(bit_count(o.a) + bit_count(o.b));
+  return int_binop(o, [](auto x, auto y, auto& r) { return __builtin_mul_overflow(x, y, &r); }, mpz_mul,
+                   limb_count(o.a) + limb_count(o.b));
+}
+// (Two's-complement logic on negative operands may carry into one more limb.)
+Value and_op(Operands& o) {
+  return int_binop(o, [](auto x, auto y, auto& r) { return r = x & y, false; }, mpz_and, max_limbs(o.a, o.b) + 1);
+}
+Value or_op(Operands& o) {
+  return int_binop(o, [](auto x, auto y, auto& r) { return r = x | y, false; }, mpz_ior, max_limbs(o.a, o.b) + 1);
+}
+Value xor_op(Operands& o) {
+  return int_binop(o, [](auto x, auto y, auto& r) { return r = x ^ y, false; }, mpz_xor, max_limbs(o.a, o.b) + 1);
+}
+
 } // namespace
 
 Value int_add(Value a, Value b) {
-  return int_binop(a, b, [](auto x, auto y, auto& r) { return __builtin_add_overflow(x, y, &r); }, mpz_add);
+  Operands o{a, b};
+  return add_op(o);
 }
 Value int_sub(Value a, Value b) {
-  return int_binop(a, b, [](auto x, auto y, auto& r) { return __builtin_sub_overflow(x, y, &r); }, mpz_sub);
+  Operands o{a, b};
+  return sub_op(o);
 }
 Value int_mul(Value a, Value b) {
-  if (!a.is_small_int() || !b.is_small_int()) check_int_bits(bit_count(a) + bit_count(b));
-  return int_binop(a, b, [](auto x, auto y, auto& r) { return __builtin_mul_overflow(x, y, &r); }, mpz_mul);
+  Operands o{a, b};
+  return mul_op(o);
 }
 Value int_and(Value a, Value b) {
-  return int_binop(a, b, [](auto x, auto y, auto& r) { return r = x & y, false; }, mpz_and);
+  Operands o{a, b};
+  return and_op(o);
 }
 Value int_or(Value a, Value b) {
-  return int_binop(a, b, [](auto x, auto y, auto& r) { return r = x | y, false; }, mpz_ior);
+  Operands o{a, b};
+  return or_op(o);
 }
 Value int_xor(Value a, Value b) {
-  return int_binop(a, b, [](auto x, auto y, auto& r) { return r = x ^ y, false; }, mpz_xor);
+  Operands o{a, b};
+  return xor_op(o);
+}
+
+Value int_binary_reusing(BinOp op, Value a, Value b, bool reuse_a, bool reuse_b) {
+  Operands o{a, b};
+  if (reuse_a && is_exact(a, types::int_)) o.ta = a.as<BigInt>();
+  if (reuse_b && is_exact(b, types::int_) && b != a) o.tb = b.as<BigInt>();
+  switch (op) {
+  case BinOp::Add: return add_op(o);
+  case BinOp::Sub: return sub_op(o);
+  case BinOp::Mul: return mul_op(o);
+  case BinOp::And: return and_op(o);
+  case BinOp::Or: return or_op(o);
+  case BinOp::Xor: return xor_op(o);
+  // (Results in new objects; the temporaries are freed.)
+  case BinOp::FloorDiv: return o.done(int_floordiv(a, b));
+  case BinOp::Mod: return o.done(int_mod(a, b));
+  case BinOp::LShift: return o.done(int_lshift(a, b));
+  case BinOp::RShift: return o.done(int_rshift(a, b));
+  default: return Value::empty();
+  }
 }
 
 namespace {
 [[noreturn]] void zero_division(const char* what) { raise(types::zero_division_error, what); }
+// A big int in [2^63, 2^64): one limb, positive.
+bool is_one_limb_positive(Value v) { return is_bigint(v) && v.as<BigInt>()->z->_mp_size == 1; }
 } // namespace
 
 Value int_floordiv(Value a, Value b) {
   auto x = int_as_i64(a), y = int_as_i64(b);
   if (y && *y == 0) zero_division("integer division or modulo by zero");
   if (x && y && !(*x == INT64_MIN && *y == -1)) return make_int(floor_div_i64(*x, *y));
+  if (y && *y > 0 && is_one_limb_positive(a))
+    return make_int_u64(a.as<BigInt>()->z->_mp_d[0] / static_cast<uint64_t>(*y));
   if (auto x2 = int_as_i128(a), y2 = int_as_i128(b); x2 && y2) return make_int_i128(floor_div_int(*x2, *y2));
   Mpz mr;
   mpz_fdiv_q(mr.z, IntView(a), IntView(b));
@@ -316,6 +436,8 @@ Value int_mod(Value a, Value b) {
   auto x = int_as_i64(a), y = int_as_i64(b);
   if (y && *y == 0) zero_division("integer modulo by zero");
   if (x && y && !(*x == INT64_MIN && *y == -1)) return make_int(floor_mod_i64(*x, *y));
+  if (y && *y > 0 && is_one_limb_positive(a)) // (a 64-bit hash or state modulo a size: no 128-bit division)
+    return make_int(static_cast<int64_t>(a.as<BigInt>()->z->_mp_d[0] % static_cast<uint64_t>(*y)));
   if (auto x2 = int_as_i128(a), y2 = int_as_i128(b); x2 && y2) return make_int_i128(floor_mod_int(*x2, *y2));
   Mpz mr;
   mpz_fdiv_r(mr.z, IntView(a), IntView(b));

@@ -13,6 +13,7 @@
 #include <gmp.h>
 
 #include "runtime/object.h"
+#include "runtime/ops.h"
 
 namespace tributary {
 
@@ -47,8 +48,20 @@ struct Mpz {
   __mpz_struct* operator->() { return z; }
   const __mpz_struct* operator->() const { return z; }
 };
-// The value as int64 if it fits.
-std::optional<int64_t> int_as_i64(Value v);
+// The value as int64 if it fits. (Inline: the interpreter's int paths ask it
+// of every operand, and an optional returned from a call goes through memory.)
+inline std::optional<int64_t> int_as_i64(Value v) {
+  if (v.is_small_int()) return v.as_small_int();
+  if (v.is_bool()) return v.is_true() ? 1 : 0;
+  if (!is_bigint(v)) return std::nullopt;
+  // (mpz_fits_slong_p and mpz_get_si, without the calls: one limb.)
+  mpz_srcptr z = v.as<BigInt>()->z;
+  if (z->_mp_size == 0) return 0; // (only an int subclass's zero is a BigInt)
+  const uint64_t m = z->_mp_d[0];
+  if (z->_mp_size == 1 && m <= uint64_t(INT64_MAX)) return static_cast<int64_t>(m);
+  if (z->_mp_size == -1 && m <= uint64_t(INT64_MAX) + 1) return static_cast<int64_t>(-m);
+  return std::nullopt;
+}
 // Index conversion for sequences: int or bool, else TypeError "... indices must be integers".
 int64_t index_value(Value v, const char* what);
 
@@ -79,6 +92,11 @@ Value int_neg(Value a);
 Value int_invert(Value a);
 Value int_abs(Value a);
 Value int_divmod(Value a, Value b);
+// `op` on two ints (not bools) for the interpreter, where an operand flagged
+// reuse_* is a temporary that nothing else references (Code::temp_operands):
+// a big int among them may take the result in its storage, or is freed once
+// consumed. Empty for the operators it leaves to the generic path.
+Value int_binary_reusing(BinOp op, Value a, Value b, bool reuse_a, bool reuse_b);
 
 // Small-int floor division/modulo helpers shared by interpreter and JIT.
 // (Any signed machine integer: int64_t here, __int128 in int.cpp.)

@@ -55,6 +55,13 @@ struct Instr {
 // Flags of BINARY_OP's argument: the operator plus this bit for augmented assignment.
 inline constexpr int32_t kInplace = 0x100;
 
+// temp_operands' bits. The right operand is a temporary when the instruction
+// before is a BINARY_OP; the left one when the instruction two before is, with
+// one plain load between; neither instruction is a jump or handler target, so
+// the stack slot holds the producer's result and no copy of it exists.
+inline constexpr uint8_t kTempLeft = 1;
+inline constexpr uint8_t kTempRight = 2;
+
 struct ExceptionEntry {
   uint32_t start, end; // protected instruction range [start, end)
   uint32_t target;     // handler
@@ -78,6 +85,10 @@ struct GlobalCache {
 // (the class epoch, runtime/instance.h). LOAD_ATTR/STORE_ATTR: the slot index;
 // STORE_ATTR adding the attribute: also the shape after the transition;
 // LOAD_METHOD: the class's function.
+// Each site has kAttrWays entries (a polymorphic cache: a method of a base
+// class reads the attributes of instances of several subclasses, each with
+// its own shapes), the most recently filled first.
+inline constexpr int kAttrWays = 4;
 struct AttrCache {
   Shape* shape = nullptr;
   uint64_t epoch = 0;
@@ -123,8 +134,11 @@ struct Code : Object {
   std::vector<int> cell_param;          // for each cell: the parameter index it is initialized from, or -1
   std::vector<ExceptionEntry> exception_table;
   GcVector<GlobalCache> global_caches;  // one per LOAD_GLOBAL
-  GcVector<AttrCache> attr_caches;      // one per LOAD_ATTR / STORE_ATTR / LOAD_METHOD
+  GcVector<AttrCache> attr_caches;      // kAttrWays per LOAD_ATTR / STORE_ATTR / LOAD_METHOD
   std::vector<int32_t> cache_index;     // instruction -> slot in the vector for its opcode, or -1
+  // BINARY_OP -> kTempLeft | kTempRight: which operand is the result of an
+  // earlier BINARY_OP that nothing else can have seen (finish_code).
+  std::vector<uint8_t> temp_operands;
   // JIT state, kept here so the interpreter's hooks cost an index, not a hash:
   // hot counters per loop header (back-edges count at their target) and for
   // calls, and the compiled traces (jit::CompiledTrace*) per loop header and

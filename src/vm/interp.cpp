@@ -356,31 +356,45 @@ void import_star(Frame* f, Value module) {
 
 namespace {
 
+// Puts `e` first in a site's kAttrWays entries; the last one falls out.
+void attr_cache_insert(AttrCache* ways, const AttrCache& e) {
+  for (int w = kAttrWays - 1; w > 0; --w) ways[w] = ways[w - 1];
+  ways[0] = e;
+}
+
+// The entry of a site's ways for an instance of `shape`, or null.
+inline AttrCache* attr_cache_find(AttrCache* ways, const Shape* shape) {
+  const uint64_t epoch = instance_class_epoch();
+  for (int w = 0; w < kAttrWays; ++w)
+    if (ways[w].shape == shape && ways[w].epoch == epoch) return &ways[w];
+  return nullptr;
+}
+
 // LOAD_ATTR on an instance whose shape missed the cache: the full lookup, then
 // caching plain instance-slot reads (no data descriptor on the class, no
 // __getattribute__ hook).
-Value load_attr_miss(AttrCache& c, Instance* o, Str* name) {
+Value load_attr_miss(AttrCache* ways, Instance* o, Str* name) {
   Value obj = Value::object(o);
   Value v = get_attr(obj, name);
   if (!(class_hooks(o->type) & kHookGetattribute) && !is_data_descriptor(type_lookup(o->type, name))) {
     int i = shape_find(o->shape, name);
-    if (i >= 0) c = AttrCache{o->shape, instance_class_epoch(), i, nullptr, Value::empty()};
+    if (i >= 0) attr_cache_insert(ways, AttrCache{o->shape, instance_class_epoch(), i, nullptr, Value::empty()});
   }
   return v;
 }
 
 // STORE_ATTR on an instance that missed the cache: the full store, then caching
 // the slot written (or the shape transition that added it).
-void store_attr_miss(AttrCache& c, Instance* o, Str* name, Value v) {
+void store_attr_miss(AttrCache* ways, Instance* o, Str* name, Value v) {
   Shape* before = o->shape;
   set_attr(Value::object(o), name, v);
   if ((class_hooks(o->type) & kHookSetattr) || is_data_descriptor(type_lookup(o->type, name))) return;
   uint64_t epoch = instance_class_epoch();
   if (o->shape == before) {
     int i = shape_find(before, name);
-    if (i >= 0) c = AttrCache{before, epoch, i, nullptr, Value::empty()};
+    if (i >= 0) attr_cache_insert(ways, AttrCache{before, epoch, i, nullptr, Value::empty()});
   } else if (o->shape->parent == before) {
-    c = AttrCache{before, epoch, static_cast<int32_t>(o->shape->size - 1), o->shape, Value::empty()};
+    attr_cache_insert(ways, AttrCache{before, epoch, static_cast<int32_t>(o->shape->size - 1), o->shape, Value::empty()});
   }
 }
 
@@ -605,11 +619,16 @@ Value run_frame(Frame* f) {
   Value* sp = stack_base + f->resume_depth;
   Instr instr{};
   void* const* dispatch = jit::hooked(f) ? kRecordLabels : kLabels;
+  // The big int the last BINARY_OP made, while nothing else has seen it (0:
+  // none). Only a BINARY_OP whose Code::temp_operands flag the operand may
+  // treat that operand as this temporary: straight-line code from its producer.
+  uint64_t fresh = 0;
 
   // After compiled code (entered with this frame's state in memory) that did
   // not return from the frame: continue where it left off, raising there what
   // it raised.
   auto resume_after = [&](const jit::Resume& r) {
+    fresh = 0; // (compiled code may have run the producer of an operand on the stack)
     pc = code_start + r.pc;
     sp = stack_base + r.depth;
     if (!r.push.is_empty()) *sp++ = r.push;
@@ -726,13 +745,13 @@ Value run_frame(Frame* f) {
         f->pc = pc;
         Value obj = sp[-1];
         if (is_kind(obj, Kind::Instance)) {
-          AttrCache& c = co->attr_caches[co->cache_index[pc - code_start - 1]];
+          AttrCache* ways = &co->attr_caches[co->cache_index[pc - code_start - 1]];
           Instance* o = obj.as<Instance>();
-          if (o->shape == c.shape && c.epoch == instance_class_epoch()) {
-            sp[-1] = o->slots[c.slot];
+          if (const AttrCache* c = attr_cache_find(ways, o->shape)) {
+            sp[-1] = o->slots[c->slot];
             DISPATCH();
           }
-          sp[-1] = load_attr_miss(c, o, co->names[instr.arg].as<Str>());
+          sp[-1] = load_attr_miss(ways, o, co->names[instr.arg].as<Str>());
           DISPATCH();
         }
         sp[-1] = get_attr(obj, co->names[instr.arg].as<Str>());
@@ -742,14 +761,14 @@ Value run_frame(Frame* f) {
         f->pc = pc;
         Value obj = sp[-1];
         if (is_kind(obj, Kind::Instance)) {
-          AttrCache& c = co->attr_caches[co->cache_index[pc - code_start - 1]];
+          AttrCache* ways = &co->attr_caches[co->cache_index[pc - code_start - 1]];
           Instance* o = obj.as<Instance>();
-          if (o->shape == c.shape && c.epoch == instance_class_epoch() &&
-              (!c.next || o->capacity >= c.next->size)) {
-            o->slots[c.slot] = sp[-2];
-            if (c.next) o->shape = c.next;
+          const AttrCache* c = attr_cache_find(ways, o->shape);
+          if (c && (!c->next || o->capacity >= c->next->size)) {
+            o->slots[c->slot] = sp[-2];
+            if (c->next) o->shape = c->next;
           } else {
-            store_attr_miss(c, o, co->names[instr.arg].as<Str>(), sp[-2]);
+            store_attr_miss(ways, o, co->names[instr.arg].as<Str>(), sp[-2]);
           }
           sp -= 2;
           DISPATCH();
@@ -765,25 +784,32 @@ Value run_frame(Frame* f) {
       }
       TARGET(LOAD_METHOD) {
         Value obj = sp[-1];
-        AttrCache& c = co->attr_caches[co->cache_index[pc - code_start - 1]];
+        AttrCache* ways = &co->attr_caches[co->cache_index[pc - code_start - 1]];
         if (is_kind(obj, Kind::Instance)) {
-          if (obj.as<Instance>()->shape == c.shape && c.epoch == instance_class_epoch()) {
-            sp[-1] = c.method;
+          if (const AttrCache* c = attr_cache_find(ways, obj.as<Instance>()->shape)) {
+            sp[-1] = c->method;
             *sp++ = obj;
             DISPATCH();
           }
-        } else if (c.type && obj.is_object() && obj.as_object()->type == c.type && c.epoch == instance_class_epoch()) {
-          sp[-1] = c.method; // a builtin type's method (list.append, str.join, ...)
-          *sp++ = obj;
-          DISPATCH();
+        } else if (obj.is_object()) {
+          // A builtin type's method (list.append, str.join, ...).
+          const Type* t = obj.as_object()->type;
+          const uint64_t epoch = instance_class_epoch();
+          for (int w = 0; w < kAttrWays; ++w) {
+            if (ways[w].type == t && ways[w].epoch == epoch) {
+              sp[-1] = ways[w].method;
+              *sp++ = obj;
+              DISPATCH();
+            }
+          }
         }
         f->pc = pc;
         bool is_method = false;
         Value fn = lookup_method(obj, co->names[instr.arg].as<Str>(), is_method);
         if (is_method && is_kind(obj, Kind::Instance) && is_kind(fn, Kind::Function))
-          c = AttrCache{obj.as<Instance>()->shape, instance_class_epoch(), -1, nullptr, fn};
+          attr_cache_insert(ways, AttrCache{obj.as<Instance>()->shape, instance_class_epoch(), -1, nullptr, fn});
         else if (is_method && obj.is_object() && type_of(obj)->is_builtin && is_kind(fn, Kind::NativeFunction))
-          c = AttrCache{nullptr, instance_class_epoch(), -1, nullptr, fn, type_of(obj)};
+          attr_cache_insert(ways, AttrCache{nullptr, instance_class_epoch(), -1, nullptr, fn, type_of(obj)});
         if (is_method) {
           sp[-1] = fn;
           *sp++ = obj;
@@ -806,6 +832,19 @@ Value run_frame(Frame* f) {
           if (float_binop(instr.arg, static_cast<double>(a.as_small_int()), b.as_double(), r)) goto binop_done;
         }
         f->pc = pc;
+        if ((a.is_small_int() || is_exact(a, types::int_)) && (b.is_small_int() || is_exact(b, types::int_))) {
+          // Ints past the inline range: a temporary operand's storage is
+          // reused or freed (not while recording: the recorder may keep
+          // the values it saw).
+          const uint8_t temps = co->temp_operands[pc - code_start - 1];
+          r = int_binary_reusing(static_cast<BinOp>(instr.arg & 0xFF), a, b,
+                                 (temps & kTempLeft) && a.bits() == fresh, (temps & kTempRight) && b.bits() == fresh);
+          if (!r.is_empty()) {
+            fresh = r.is_object() && dispatch == kLabels ? r.bits() : 0;
+            goto binop_done;
+          }
+        }
+        fresh = 0;
         r = (instr.arg & kInplace) ? inplace_op(static_cast<BinOp>(instr.arg & 0xFF), a, b)
                                    : binary_op(static_cast<BinOp>(instr.arg), a, b);
       binop_done:
