@@ -32,7 +32,7 @@ Value construct_object(Value, const Args& a) {
 }
 
 Value construct_type(Value, const Args& a) {
-  if (a.npos == 1 && a.nkw == 0) return Value::object(type_of(a[0]));
+  if (a.npos == 1 && a.nkw == 0) return Value::object(is_instance_dict(a[0]) ? &types::dict : type_of(a[0]));
   if (a.npos == 3) {
     // A base's metaclass other than type makes the class (type_new's "winner").
     if (is_tuple(a[1])) {

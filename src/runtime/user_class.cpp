@@ -408,7 +408,6 @@ namespace {
 void install_slots(Type* t, Dict* ns); // (__slots__, below)
 bool slots_only(Type* t);
 void check_slots_store(Type* t, Str* name);
-Dict* instance_dict_without_slots(Instance* o);
 } // namespace
 
 Type* make_class(Str* name, Tuple* bases, Dict* ns, Type* meta) {
@@ -656,6 +655,12 @@ struct MemberDescriptor : Object {
   Type* owner;
 };
 
+bool is_slot_member(Type* t, Str* name) {
+  if (!member_descriptor_type.dict) return false;
+  Value attr = type_lookup(t, name);
+  return is_kind(attr, Kind::Object) && attr.as_object()->type == &member_descriptor_type;
+}
+
 namespace {
 
 // The receiver and arguments of a native method called bound or unbound.
@@ -767,22 +772,6 @@ void install_slots(Type* t, Dict* ns) {
   }
 }
 
-bool is_slot_member(Type* t, Str* name) {
-  if (!member_descriptor_type.dict) return false;
-  Value attr = type_lookup(t, name);
-  return is_kind(attr, Kind::Object) && attr.as_object()->type == &member_descriptor_type;
-}
-
-// An instance's __dict__: its attributes but those kept in slots (a subclass
-// of a slotted class has both).
-Dict* instance_dict_without_slots(Instance* o) {
-  Dict* d = instance_dict(o);
-  for (uint32_t i = 0; i < o->shape->size; ++i)
-    if (is_slot_member(o->type, o->shape->names[i])) dict_del(d, Value::object(o->shape->names[i]));
-  return d;
-}
-
-// (obj.__dict__: a dict whose changes reach the instance, runtime/attr_dict.cpp.)
 
 // Raises AttributeError when instances of `t` may not have attribute `name`
 // (t's hooks include kHookSlots and no class of its MRO gives `name` a slot
@@ -842,7 +831,7 @@ Value instance_lookup(Value obj, Str* name) {
   std::string_view n = name->view();
   if (n.size() > 4 && n[0] == '_' && n[1] == '_') {
     if (n == "__dict__")
-      return class_hooks(t) & kHookSlots ? Value::empty() : instance_attr_dict(obj, instance_dict_without_slots(o));
+      return class_hooks(t) & kHookSlots ? Value::empty() : instance_attr_dict(obj);
     if (n == "__class__") return Value::object(t);
   }
   return Value::empty();
@@ -912,6 +901,7 @@ void instance_setattr_raw(Value obj, Str* name, Value v) {
   if (name->view() == "__class__") raise(types::type_error, "__class__ assignment is not supported yet");
   if (is_kind(obj, Kind::Module)) return dict_set(obj.as<Module>()->dict, Value::object(name), v);
   if (class_hooks(o->type) & kHookSlots) check_slots_store(o->type, name);
+  if (name->view() == "__dict__") return set_instance_dict(obj, v);
   instance_set_slot(o, name, v);
 }
 

@@ -539,7 +539,7 @@ void dict_merge_kwargs(Value target, Value mapping, Value callable) {
   if (!is_dict(mapping) && get_attr_or_empty(mapping, intern("keys")).is_empty())
     raise_fmt(types::type_error, "{} argument after ** must be a mapping, not {}", repr_string(callable) + "",
               type_of(mapping)->name);
-  Dict* src = is_dict(mapping) ? mapping.as<Dict>() : nullptr;
+  Dict* src = dict_merges_natively(mapping) ? mapping.as<Dict>() : nullptr;
   if (!src) {
     src = new_dict();
     dict_update(src, mapping);
