@@ -49,6 +49,8 @@ constexpr ModuleDef kModules[] = {
     {"marshal", lib::make_marshal_module},
     {"posix", lib::make_posix_module},
     {"_signal", lib::make_signal_module},
+    {"_posixsubprocess", lib::make_posixsubprocess_module},
+    {"select", lib::make_select_module},
     {"_csv", lib::make_csv_module},
     {"unicodedata", lib::make_unicodedata_module},
     {"_json", lib::make_json_module},
