@@ -210,8 +210,12 @@ void print_expr(Value v) {
 
 Value get_yield_from_iter(Value v) {
   if (is_kind(v, Kind::Generator)) return v;
-  if (v.is_object() && v.as_object()->type == &coroutine_type)
+  if (v.is_object() && v.as_object()->type == &coroutine_type) {
+    // (A types.coroutine generator may delegate to a coroutine.)
+    Frame* f = state().frame;
+    if (f && f->code && (f->code->flags & (kCoroutine | kIterableCoroutine))) return v;
     raise(types::type_error, "cannot 'yield from' a coroutine object in a non-coroutine generator");
+  }
   return get_iter(v);
 }
 
