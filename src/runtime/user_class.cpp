@@ -587,6 +587,15 @@ Value type_subclasses(Value self, const Args& a) {
   return Value::object(t->subclasses ? new_list(std::span<const Value>(t->subclasses->items)) : new_list());
 }
 
+// type.mro(cls): the method resolution order as a list (a metaclass
+// overriding mro() does not change __mro__ here).
+Value type_mro(Value self, const Args& a) {
+  Value cls = self.is_empty() && a.npos ? a[0] : self;
+  if (!is_type(cls)) raise(types::type_error, "descriptor 'mro' of 'type' object needs an argument");
+  if ((self.is_empty() ? a.npos - 1 : a.npos) != 0) raise(types::type_error, "type.mro() takes no arguments");
+  return Value::object(new_list(cls.as<Type>()->mro->span()));
+}
+
 Value type_dunder_init(Value self, const Args& a) {
   const uint32_t n = self.is_empty() ? a.npos - (a.npos > 0) : a.npos; // (the class itself not counted)
   if (n != 1 && n != 3) raise(types::type_error, "type.__init__() takes 1 or 3 arguments");
@@ -1026,6 +1035,7 @@ void init_class_protocol() {
   add_method(type, "__init__", type_dunder_init);
   add_method(type, "__call__", type_dunder_call);
   add_method(type, "__subclasses__", type_subclasses);
+  add_method(type, "mro", type_mro);
   for (Type* t : {&function, &staticmethod, &classmethod, &property}) add_method(*t, "__get__", self_or_first<descriptor_get>);
   add_method(property, "__set__", self_or_first<property_set>);
   add_method(property, "__delete__", self_or_first<property_delete>);
