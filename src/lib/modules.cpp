@@ -52,6 +52,7 @@ constexpr ModuleDef kModules[] = {
     {"_posixsubprocess", lib::make_posixsubprocess_module},
     {"select", lib::make_select_module},
     {"_socket", lib::make_socket_module},
+    {"pyexpat", lib::make_pyexpat_module},
     {"_csv", lib::make_csv_module},
     {"unicodedata", lib::make_unicodedata_module},
     {"_json", lib::make_json_module},

@@ -102,3 +102,12 @@ try:
     NoClassGetitem[int]
 except TypeError as e:
     print("TypeError", e)
+# A bound builtin method is no descriptor: stored in a class, it is called as is.
+class It:
+    __next__ = iter([1, 2, 3]).__next__
+    def __iter__(self):
+        return self
+print(list(It()))
+class It2:
+    __next__ = (c for c in "ab").__next__
+print(next(It2()), next(It2()), next(It2(), "done"))
