@@ -88,6 +88,10 @@ void call_handler(XmlParser* x, int id, std::initializer_list<Value> args) {
   } catch (PyException& e) {
     x->pending = e.exc;
     XML_StopParser(x->p, XML_FALSE);
+  } catch (...) { // nothing unwinds through Expat's C frames
+    Value msg = str_value("internal error in an expat handler");
+    x->pending = Value::object(new_exception(&types::runtime_error, std::span<const Value>(&msg, 1)));
+    XML_StopParser(x->p, XML_FALSE);
   }
 }
 
