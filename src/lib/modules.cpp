@@ -53,6 +53,8 @@ constexpr ModuleDef kModules[] = {
     {"select", lib::make_select_module},
     {"_socket", lib::make_socket_module},
     {"pyexpat", lib::make_pyexpat_module},
+    {"pwd", lib::make_pwd_module},
+    {"grp", lib::make_grp_module},
     {"_csv", lib::make_csv_module},
     {"unicodedata", lib::make_unicodedata_module},
     {"_json", lib::make_json_module},

@@ -364,6 +364,26 @@ Value o_chmod(Value, const Args& a) {
   return none_or_errno(::chmod(path_arg(p[0], "chmod").c_str(), mode), p[0]);
 }
 
+// chown(path or fd, uid, gid, *, dir_fd=None, follow_symlinks=True); lchown(path, uid, gid).
+Value o_chown(Value, const Args& a) {
+  Value p[5];
+  bind_args(a, "chown", {"path", "uid", "gid", "dir_fd", "follow_symlinks"}, 3, p, 0, 3);
+  uid_t uid = static_cast<uid_t>(arg_index(p[1]));
+  gid_t gid = static_cast<gid_t>(arg_index(p[2]));
+  if (is_integer(p[0])) return none_or_errno(::fchown(fd_arg(p[0]), uid, gid), p[0]);
+  bool follow = p[4].is_empty() || truthy(p[4]);
+  std::string path = path_arg(p[0], "chown");
+  return none_or_errno(follow ? ::chown(path.c_str(), uid, gid) : ::lchown(path.c_str(), uid, gid), p[0]);
+}
+
+Value o_lchown(Value, const Args& a) {
+  Value p[3];
+  bind_args(a, "lchown", {"path", "uid", "gid"}, 3, p);
+  return none_or_errno(::lchown(path_arg(p[0], "lchown").c_str(), static_cast<uid_t>(arg_index(p[1])),
+                                static_cast<gid_t>(arg_index(p[2]))),
+                       p[0]);
+}
+
 Value o_readlink(Value, const Args& a) {
   Value p[2];
   bind_args(a, "readlink", {"path", "dir_fd"}, 1, p, 0, 1);
@@ -856,6 +876,8 @@ Module* make_posix_module() {
       {"chdir", o_chdir},
       {"access", o_access},
       {"chmod", o_chmod},
+      {"chown", o_chown},
+      {"lchown", o_lchown},
       {"readlink", o_readlink},
       {"symlink", o_symlink},
       {"link", o_link},
