@@ -44,6 +44,7 @@ Module* make_socket_module();                  // socket_module.cpp (_socket)
 Module* make_pyexpat_module();                 // pyexpat_module.cpp (on libexpat)
 Module* make_pwd_module();                     // passwd_module.cpp
 Module* make_grp_module();                     // passwd_module.cpp
+Module* make_fcntl_module();                   // fcntl_module.cpp
 Module* make_csv_module();                     // csv_module.cpp (_csv)
 Module* make_unicodedata_module();             // unicodedata_module.cpp (on ICU)
 Module* make_json_module();                    // json_module.cpp (_json)

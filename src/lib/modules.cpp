@@ -55,6 +55,7 @@ constexpr ModuleDef kModules[] = {
     {"pyexpat", lib::make_pyexpat_module},
     {"pwd", lib::make_pwd_module},
     {"grp", lib::make_grp_module},
+    {"fcntl", lib::make_fcntl_module},
     {"_csv", lib::make_csv_module},
     {"unicodedata", lib::make_unicodedata_module},
     {"_json", lib::make_json_module},
