@@ -43,9 +43,9 @@ Value group_value(const group& g) {
 
 int64_t id_arg(Value v, const char* what) {
   if (!is_integer(v)) raise_fmt(types::type_error, "'{}' object cannot be interpreted as an integer", tname(v));
-  int64_t id = arg_index(v);
-  if (id < -1 || id > 0xffffffffLL) key_error(fmt::format("{}: {}", what, id));
-  return id;
+  auto id = int_as_i64(v);
+  if (!id || *id < -1 || *id > 0xffffffffLL) key_error(what); // (no such id can exist)
+  return *id;
 }
 
 std::string name_arg(Value v, const char* fname) {

@@ -66,6 +66,8 @@ std::string path_arg(Value v, const char* fname) {
             : err == ENOTDIR                ? &not_a_directory_error_type
                                             : &types::os_error;
   Value args[3] = {make_int(err), str_value(std::strerror(err)), filename};
+  // Other errnos: OSError's constructor picks the PEP 3151 subclass (ChildProcessError, ...).
+  if (t == &types::os_error) raise(call(Value::object(t), Args{args, 3}));
   raise(Value::object(new_exception(t, args)));
 }
 
@@ -542,6 +544,7 @@ Value o_waitstatus_to_exitcode(Value, const Args& a) {
   int s = status_arg(a, "waitstatus_to_exitcode");
   if (WIFEXITED(s)) return make_int(int64_t{WEXITSTATUS(s)});
   if (WIFSIGNALED(s)) return make_int(-int64_t{WTERMSIG(s)});
+  if (WIFSTOPPED(s)) raise_fmt(types::value_error, "process stopped by delivery of signal {}", WSTOPSIG(s));
   raise_fmt(types::value_error, "invalid wait status: {}", s);
 }
 
@@ -560,7 +563,7 @@ Value o_exec(const Args& a, const char* name, bool with_env) {
   std::vector<std::string> args, env;
   Value it = get_iter(a[1]), v;
   while (iter_next(it, v)) args.push_back(path_arg(v, name));
-  if (args.empty()) raise_fmt(types::value_error, "{} arg 2 must not be empty", name);
+  if (args.empty()) raise_fmt(types::value_error, "{}() arg 2 must not be empty", name);
   if (with_env) {
     Value keys = get_iter(call0(get_attr(a[2], intern("keys")))), k;
     while (iter_next(keys, k)) env.push_back(path_arg(k, name) + "=" + path_arg(get_item(a[2], k), name));

@@ -7,6 +7,7 @@
 // (EINTR) is retried with the time left, as CPython's (PEP 475).
 // Limits: no epoll, devpoll or kqueue (selectors then picks PollSelector).
 #include <poll.h>
+#include <sys/select.h>
 #include <time.h>
 
 #include <algorithm>
@@ -86,11 +87,16 @@ Value sel_select(Value, const Args& a) {
   std::vector<pollfd> fds;
   std::vector<std::pair<int, size_t>> owners; // (list, index) of each pollfd
   constexpr short kEvents[3] = {POLLIN, POLLOUT, POLLPRI};
+  for (int l = 0; l < 3; ++l)
+    if (!is_list(a[l]) && !is_tuple(a[l]) && get_attr_or_empty(a[l], intern("__iter__")).is_empty())
+      raise(types::type_error, "arguments 1-3 must be sequences");
   for (int l = 0; l < 3; ++l) {
     Value it = get_iter(a[l]), v;
     while (iter_next(it, v)) {
       objs[l].push_back(v);
-      fds.push_back(pollfd{as_fd(v), kEvents[l], 0});
+      int fd = as_fd(v);
+      if (fd >= FD_SETSIZE) raise(types::value_error, "filedescriptor out of range in select()"); // (select(2)'s limit)
+      fds.push_back(pollfd{fd, kEvents[l], 0});
       owners.emplace_back(l, objs[l].size() - 1);
     }
   }
@@ -158,6 +164,7 @@ Value poll_poll(Value self, const Args& a) {
   check_takes(a, "poll", 0, 1);
   double timeout_ms = -1;
   if (a.npos == 1 && !a[0].is_none()) {
+    if (!is_integer(a[0]) && !is_float(a[0])) raise(types::type_error, "timeout must be an integer or None");
     timeout_ms = std::ceil(number(a[0], "timeout"));
     if (timeout_ms < 0) timeout_ms = -1;
   }

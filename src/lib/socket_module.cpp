@@ -114,7 +114,7 @@ void apply_timeout(Socket* s, double timeout) {
 double timeout_arg(Value v) {
   if (v.is_none()) return -1;
   double t = is_float(v) ? float_value(v) : is_integer(v) ? int_to_double(v) : -2;
-  if (t == -2) raise_fmt(types::type_error, "'{}' object cannot be interpreted as an integer or float", tname(v));
+  if (t == -2) raise_fmt(types::type_error, "'{}' object cannot be interpreted as an integer", tname(v));
   if (std::isnan(t)) raise(types::value_error, "Invalid value NaN (not a number)");
   if (t < 0) raise(types::value_error, "Timeout value out of range");
   return t;
@@ -136,7 +136,7 @@ socklen_t parse_address(Socket* s, Value addr, SockAddr& out, const char* caller
     std::string path;
     if (is_str(addr)) path = std::string(addr.as<Str>()->view());
     else if (auto b = bytes_like(addr)) path = std::string(*b);
-    else raise_fmt(types::type_error, "{}(): AF_UNIX address must be str or bytes, not {}", caller, tname(addr));
+    else raise_fmt(types::type_error, "a bytes-like object is required, not '{}'", tname(addr));
     if (path.size() >= sizeof out.un.sun_path) raise(types::os_error, "AF_UNIX path too long");
     out.un.sun_family = AF_UNIX;
     std::memcpy(out.un.sun_path, path.data(), path.size());
