@@ -45,6 +45,7 @@ Module* make_pyexpat_module();                 // pyexpat_module.cpp (on libexpa
 Module* make_pwd_module();                     // passwd_module.cpp
 Module* make_grp_module();                     // passwd_module.cpp
 Module* make_fcntl_module();                   // fcntl_module.cpp
+Module* make_sqlite_module();                  // sqlite_module.cpp (_sqlite3, on libsqlite3)
 Module* make_csv_module();                     // csv_module.cpp (_csv)
 Module* make_unicodedata_module();             // unicodedata_module.cpp (on ICU)
 Module* make_json_module();                    // json_module.cpp (_json)

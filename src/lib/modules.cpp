@@ -56,6 +56,7 @@ constexpr ModuleDef kModules[] = {
     {"pwd", lib::make_pwd_module},
     {"grp", lib::make_grp_module},
     {"fcntl", lib::make_fcntl_module},
+    {"_sqlite3", lib::make_sqlite_module},
     {"_csv", lib::make_csv_module},
     {"unicodedata", lib::make_unicodedata_module},
     {"_json", lib::make_json_module},
