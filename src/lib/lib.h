@@ -46,6 +46,7 @@ Module* make_pwd_module();                     // passwd_module.cpp
 Module* make_grp_module();                     // passwd_module.cpp
 Module* make_fcntl_module();                   // fcntl_module.cpp
 Module* make_sqlite_module();                  // sqlite_module.cpp (_sqlite3, on libsqlite3)
+Module* make_resource_module();                // resource_module.cpp
 Module* make_csv_module();                     // csv_module.cpp (_csv)
 Module* make_unicodedata_module();             // unicodedata_module.cpp (on ICU)
 Module* make_json_module();                    // json_module.cpp (_json)

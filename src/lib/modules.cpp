@@ -57,6 +57,7 @@ constexpr ModuleDef kModules[] = {
     {"grp", lib::make_grp_module},
     {"fcntl", lib::make_fcntl_module},
     {"_sqlite3", lib::make_sqlite_module},
+    {"resource", lib::make_resource_module},
     {"_csv", lib::make_csv_module},
     {"unicodedata", lib::make_unicodedata_module},
     {"_json", lib::make_json_module},
