@@ -32,7 +32,7 @@ Value construct_object(Value, const Args& a) {
 }
 
 Value construct_type(Value, const Args& a) {
-  if (a.npos == 1 && a.nkw == 0) return Value::object(type_of(a[0]));
+  if (a.npos == 1 && a.nkw == 0) return Value::object(is_instance_dict(a[0]) ? &types::dict : type_of(a[0]));
   if (a.npos == 3) {
     // A base's metaclass other than type makes the class (type_new's "winner").
     if (is_tuple(a[1])) {
@@ -415,13 +415,28 @@ Value copyreg_attr(const char* name) {
 }
 
 // object.__getstate__() (3.11): the instance's attributes as a plain dict, or
-// None when it has none.
+// None when it has none; with __slots__ (copyreg._slotnames) that are set,
+// (that dict or None, {slot: value}), as CPython's object___getstate__.
 Value object_getstate(Value self, const Args& a) {
   if (self.is_empty() && a.npos) self = a[0];
   Instance* store = self.is_object() ? attr_store(self.as_object()) : nullptr;
   if (!store) return Value::none();
   Dict* d = instance_dict(store);
-  return d->used ? Value::object(d) : Value::none();
+  Type* t = type_of(self);
+  Dict* slots = new_dict();
+  if (!t->is_builtin && t->kind == Kind::Instance) {
+    Value names = call1(copyreg_attr("_slotnames"), Value::object(t));
+    Value it = get_iter(names), name;
+    while (iter_next(it, name)) {
+      if (!is_str(name)) continue;
+      dict_del(d, name);
+      if (Value v = instance_get_slot(store, intern(name.as<Str>()->view())); !v.is_empty()) dict_set(slots, name, v);
+    }
+  }
+  Value state = d->used ? Value::object(d) : Value::none();
+  if (!slots->used) return state;
+  Value pair[2] = {state, Value::object(slots)};
+  return Value::object(new_tuple(std::span<const Value>(pair, 2)));
 }
 
 // CPython's reduce_newobj: (copyreg.__newobj__, (cls, *newargs), state,

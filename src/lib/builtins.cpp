@@ -20,6 +20,7 @@
 #include "runtime/int.h"
 #include "runtime/iter.h"
 #include "runtime/ops.h"
+#include "runtime/ops_internal.h"
 #include "runtime/str.h"
 #include "runtime/user_class.h"
 #include "vm/code.h"
@@ -387,7 +388,7 @@ Value builtin_next(Value, const Args& a) {
     // A __next__ of a class or of a native awaitable (coroutine_wrapper,
     // asend): its StopIteration, with the value it carries, propagates as is.
     Value m = type_lookup(type_of(a[0]), intern("__next__"));
-    if (!m.is_empty()) return call1(m, a[0]);
+    if (!m.is_empty()) return ops_detail::call_with_self(m, a[0], {});
   }
   if (iter_next(a[0], out)) return out;
   if (a.npos == 2) return a[1];

@@ -350,10 +350,21 @@ Value br_read(Value self, const Args& a) {
     std::string out(reinterpret_cast<const char*>(b->ahead.data()) + b->ahead_pos, ahead_size(b));
     b->ahead.clear();
     b->ahead_pos = 0;
-    Value rest = raw_call(b, "readall");
-    if (rest.is_none()) return out.empty() ? rest : make_bytes(out);
-    out += *bytes_like(rest);
-    return make_bytes(out);
+    if (!get_attr_or_empty(b->raw, intern("readall")).is_empty()) {
+      Value rest = raw_call(b, "readall");
+      if (rest.is_none()) return out.empty() ? rest : make_bytes(out);
+      out += *bytes_like(rest);
+      return make_bytes(out);
+    }
+    // A raw object without readall() (tarfile's _FileInFile): read() until b"".
+    for (;;) {
+      Value chunk = raw_call(b, "read", {make_int(int64_t{std::max<int64_t>(b->buffer_size, 8192)})});
+      if (chunk.is_none()) return out.empty() ? chunk : make_bytes(out);
+      auto data = bytes_like(chunk);
+      if (!data) raise_fmt(types::type_error, "read() should return bytes");
+      if (data->empty()) return make_bytes(out);
+      out += *data;
+    }
   }
   while (ahead_size(b) < static_cast<size_t>(n))
     if (!fill(b, std::max<int64_t>(b->buffer_size, n - static_cast<int64_t>(ahead_size(b))))) break;

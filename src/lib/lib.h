@@ -38,6 +38,15 @@ Value make_bootstrap_finder();                 // imp_module.cpp: sys.meta_path'
 Module* make_marshal_module();                 // marshal_module.cpp
 Module* make_posix_module();                   // posix_module.cpp (under CPython's os.py)
 Module* make_signal_module();                  // signal_module.cpp (_signal)
+Module* make_posixsubprocess_module();         // subprocess_module.cpp (_posixsubprocess)
+Module* make_select_module();                  // select_module.cpp
+Module* make_socket_module();                  // socket_module.cpp (_socket)
+Module* make_pyexpat_module();                 // pyexpat_module.cpp (on libexpat)
+Module* make_pwd_module();                     // passwd_module.cpp
+Module* make_grp_module();                     // passwd_module.cpp
+Module* make_fcntl_module();                   // fcntl_module.cpp
+Module* make_sqlite_module();                  // sqlite_module.cpp (_sqlite3, on libsqlite3)
+Module* make_resource_module();                // resource_module.cpp
 Module* make_csv_module();                     // csv_module.cpp (_csv)
 Module* make_unicodedata_module();             // unicodedata_module.cpp (on ICU)
 Module* make_json_module();                    // json_module.cpp (_json)

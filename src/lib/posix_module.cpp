@@ -6,7 +6,9 @@
 // os.PathLike; functions that return paths return bytes for a bytes argument.
 // environ has bytes keys and values, as CPython's. _have_functions is empty:
 // no function takes dir_fd or follow_symlinks=False (os.supports_* are empty).
-// Limits: no fork/exec/spawn/wait, no dir_fd, no extended attributes, no
+// Processes: waitpid and the W* status macros, fork, execv/execve (children
+// are started by _posixsubprocess.fork_exec, subprocess_module.cpp).
+// Limits: no posix_spawn, no dir_fd, no extended attributes, no
 // scheduling, no terminal control beyond get_terminal_size; stat_result has
 // st_blksize, st_blocks and st_rdev but no st_flags/st_gen.
 #include <csignal>
@@ -18,6 +20,7 @@
 #include <sys/time.h>
 #include <sys/times.h>
 #include <sys/utsname.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -32,6 +35,7 @@
 #include "lib/native.h"
 #include "runtime/containers.h"
 #include "runtime/int.h"
+#include "runtime/iter.h"
 #include "runtime/ops.h"
 #include "runtime/user_class.h"
 #include "vm/exec.h"
@@ -62,6 +66,8 @@ std::string path_arg(Value v, const char* fname) {
             : err == ENOTDIR                ? &not_a_directory_error_type
                                             : &types::os_error;
   Value args[3] = {make_int(err), str_value(std::strerror(err)), filename};
+  // Other errnos: OSError's constructor picks the PEP 3151 subclass (ChildProcessError, ...).
+  if (t == &types::os_error) raise(call(Value::object(t), Args{args, 3}));
   raise(Value::object(new_exception(t, args)));
 }
 
@@ -360,6 +366,26 @@ Value o_chmod(Value, const Args& a) {
   return none_or_errno(::chmod(path_arg(p[0], "chmod").c_str(), mode), p[0]);
 }
 
+// chown(path or fd, uid, gid, *, dir_fd=None, follow_symlinks=True); lchown(path, uid, gid).
+Value o_chown(Value, const Args& a) {
+  Value p[5];
+  bind_args(a, "chown", {"path", "uid", "gid", "dir_fd", "follow_symlinks"}, 3, p, 0, 3);
+  uid_t uid = static_cast<uid_t>(arg_index(p[1]));
+  gid_t gid = static_cast<gid_t>(arg_index(p[2]));
+  if (is_integer(p[0])) return none_or_errno(::fchown(fd_arg(p[0]), uid, gid), p[0]);
+  bool follow = p[4].is_empty() || truthy(p[4]);
+  std::string path = path_arg(p[0], "chown");
+  return none_or_errno(follow ? ::chown(path.c_str(), uid, gid) : ::lchown(path.c_str(), uid, gid), p[0]);
+}
+
+Value o_lchown(Value, const Args& a) {
+  Value p[3];
+  bind_args(a, "lchown", {"path", "uid", "gid"}, 3, p);
+  return none_or_errno(::lchown(path_arg(p[0], "lchown").c_str(), static_cast<uid_t>(arg_index(p[1])),
+                                static_cast<gid_t>(arg_index(p[2]))),
+                       p[0]);
+}
+
 Value o_readlink(Value, const Args& a) {
   Value p[2];
   bind_args(a, "readlink", {"path", "dir_fd"}, 1, p, 0, 1);
@@ -482,6 +508,109 @@ Value o_pipe(Value, const Args& a) {
   if (::pipe2(fds, O_CLOEXEC) != 0) raise_errno(errno, Value::none());
   Value items[2] = {make_int(int64_t{fds[0]}), make_int(int64_t{fds[1]})};
   return Value::object(new_tuple(items));
+}
+
+// ---- processes ---------------------------------------------------------------------------
+
+Value o_waitpid(Value, const Args& a) {
+  check_takes(a, "waitpid", 2, 2);
+  pid_t pid = static_cast<pid_t>(arg_index(a[0]));
+  int options = static_cast<int>(arg_index(a[1])), status = 0;
+  pid_t r;
+  while ((r = ::waitpid(pid, &status, options)) < 0 && errno == EINTR) {
+  }
+  if (r < 0) raise_errno(errno, Value::none());
+  Value items[2] = {make_int(int64_t{r}), make_int(int64_t{status})};
+  return Value::object(new_tuple(items));
+}
+
+int status_arg(const Args& a, const char* name) {
+  Value p[1];
+  bind_args(a, name, {"status"}, 1, p);
+  return static_cast<int>(arg_index(p[0]));
+}
+
+template <int (*F)(int)> Value o_wstatus(Value, const Args& a) { return make_int(int64_t{F(status_arg(a, "W"))}); }
+template <bool (*F)(int)> Value o_wtest(Value, const Args& a) { return Value::boolean(F(status_arg(a, "W"))); }
+int w_exitstatus(int s) { return WEXITSTATUS(s); }
+int w_termsig(int s) { return WTERMSIG(s); }
+int w_stopsig(int s) { return WSTOPSIG(s); }
+bool w_ifexited(int s) { return WIFEXITED(s); }
+bool w_ifsignaled(int s) { return WIFSIGNALED(s); }
+bool w_ifstopped(int s) { return WIFSTOPPED(s); }
+bool w_ifcontinued(int s) { return WIFCONTINUED(s); }
+
+Value o_waitstatus_to_exitcode(Value, const Args& a) {
+  int s = status_arg(a, "waitstatus_to_exitcode");
+  if (WIFEXITED(s)) return make_int(int64_t{WEXITSTATUS(s)});
+  if (WIFSIGNALED(s)) return make_int(-int64_t{WTERMSIG(s)});
+  if (WIFSTOPPED(s)) raise_fmt(types::value_error, "process stopped by delivery of signal {}", WSTOPSIG(s));
+  raise_fmt(types::value_error, "invalid wait status: {}", s);
+}
+
+Value o_fork(Value, const Args& a) {
+  check_none(a, "fork");
+  std::fflush(nullptr);
+  pid_t pid = ::fork();
+  if (pid < 0) raise_errno(errno, Value::none());
+  return make_int(int64_t{pid});
+}
+
+// execv(path, argv) / execve(path, argv, env): replaces the process.
+Value o_exec(const Args& a, const char* name, bool with_env) {
+  check_takes(a, name, with_env ? 3 : 2, with_env ? 3 : 2);
+  std::string path = path_arg(a[0], name);
+  std::vector<std::string> args, env;
+  Value it = get_iter(a[1]), v;
+  while (iter_next(it, v)) args.push_back(path_arg(v, name));
+  if (args.empty()) raise_fmt(types::value_error, "{}() arg 2 must not be empty", name);
+  if (with_env) {
+    Value keys = get_iter(call0(get_attr(a[2], intern("keys")))), k;
+    while (iter_next(keys, k)) env.push_back(path_arg(k, name) + "=" + path_arg(get_item(a[2], k), name));
+  }
+  std::vector<char*> argv, envp;
+  for (std::string& s : args) argv.push_back(s.data());
+  argv.push_back(nullptr);
+  for (std::string& s : env) envp.push_back(s.data());
+  envp.push_back(nullptr);
+  std::fflush(nullptr);
+  if (with_env) ::execve(path.c_str(), argv.data(), envp.data());
+  else ::execv(path.c_str(), argv.data());
+  raise_errno(errno, Value::none());
+}
+Value o_execv(Value, const Args& a) { return o_exec(a, "execv", false); }
+Value o_execve(Value, const Args& a) { return o_exec(a, "execve", true); }
+
+Value o_get_blocking(Value, const Args& a) {
+  check_takes(a, "get_blocking", 1, 1);
+  int flags = ::fcntl(fd_arg(a[0]), F_GETFL);
+  if (flags < 0) raise_errno(errno, Value::none());
+  return Value::boolean(!(flags & O_NONBLOCK));
+}
+
+Value o_set_blocking(Value, const Args& a) {
+  check_takes(a, "set_blocking", 2, 2);
+  int fd = fd_arg(a[0]);
+  int flags = ::fcntl(fd, F_GETFL);
+  if (flags < 0) raise_errno(errno, Value::none());
+  flags = truthy(a[1]) ? flags & ~O_NONBLOCK : flags | O_NONBLOCK;
+  return none_or_errno(::fcntl(fd, F_SETFL, flags));
+}
+
+Value o_get_inheritable(Value, const Args& a) {
+  check_takes(a, "get_inheritable", 1, 1);
+  int flags = ::fcntl(fd_arg(a[0]), F_GETFD);
+  if (flags < 0) raise_errno(errno, Value::none());
+  return Value::boolean(!(flags & FD_CLOEXEC));
+}
+
+Value o_set_inheritable(Value, const Args& a) {
+  check_takes(a, "set_inheritable", 2, 2);
+  int fd = fd_arg(a[0]);
+  int flags = ::fcntl(fd, F_GETFD);
+  if (flags < 0) raise_errno(errno, Value::none());
+  flags = truthy(a[1]) ? flags & ~FD_CLOEXEC : flags | FD_CLOEXEC;
+  return none_or_errno(::fcntl(fd, F_SETFD, flags));
 }
 
 Value o_kill(Value, const Args& a) {
@@ -750,6 +879,8 @@ Module* make_posix_module() {
       {"chdir", o_chdir},
       {"access", o_access},
       {"chmod", o_chmod},
+      {"chown", o_chown},
+      {"lchown", o_lchown},
       {"readlink", o_readlink},
       {"symlink", o_symlink},
       {"link", o_link},
@@ -781,6 +912,22 @@ Module* make_posix_module() {
       {"dup2", o_dup2},
       {"pipe", o_pipe},
       {"kill", o_kill},
+      {"waitpid", o_waitpid},
+      {"waitstatus_to_exitcode", o_waitstatus_to_exitcode},
+      {"WEXITSTATUS", o_wstatus<w_exitstatus>},
+      {"WTERMSIG", o_wstatus<w_termsig>},
+      {"WSTOPSIG", o_wstatus<w_stopsig>},
+      {"WIFEXITED", o_wtest<w_ifexited>},
+      {"WIFSIGNALED", o_wtest<w_ifsignaled>},
+      {"WIFSTOPPED", o_wtest<w_ifstopped>},
+      {"WIFCONTINUED", o_wtest<w_ifcontinued>},
+      {"fork", o_fork},
+      {"execv", o_execv},
+      {"execve", o_execve},
+      {"get_blocking", o_get_blocking},
+      {"set_blocking", o_set_blocking},
+      {"get_inheritable", o_get_inheritable},
+      {"set_inheritable", o_set_inheritable},
       {"_exit", o_exit},
       {"putenv", o_putenv},
       {"unsetenv", o_unsetenv},
@@ -827,6 +974,9 @@ Module* make_posix_module() {
       {"SEEK_CUR", SEEK_CUR},
       {"SEEK_END", SEEK_END},
       {"EX_OK", 0},
+      {"WNOHANG", WNOHANG},
+      {"WUNTRACED", WUNTRACED},
+      {"WCONTINUED", WCONTINUED},
       {"TMP_MAX", TMP_MAX},
   };
   for (const Constant& c : kConstants)

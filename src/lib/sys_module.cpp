@@ -237,6 +237,34 @@ template <size_t N> Value struct_sequence(const char* name, const char* fields, 
   return call(struct_sequence_type("sys", name, fields), Args{values, N});
 }
 
+// sys.set_asyncgen_hooks / get_asyncgen_hooks: the hooks are kept and
+// reported (asyncio installs and restores them). Limit: async generators do
+// not call them (no firstiter on first iteration, no finalizer when dropped).
+Value g_asyncgen_hooks[2] = {Value::none(), Value::none()}; // firstiter, finalizer
+
+Value sys_set_asyncgen_hooks(Value, const Args& a) {
+  Value p[2];
+  bind_args(a, "set_asyncgen_hooks", {"firstiter", "finalizer"}, 0, p);
+  const char* names[2] = {"firstiter", "finalizer"};
+  for (int i = 0; i < 2; ++i)
+    if (!p[i].is_empty() && !p[i].is_none() && !is_callable_value(p[i]))
+      raise_fmt(types::type_error, "callable {} expected, got {}", names[i], tname(p[i]));
+  for (int i = 0; i < 2; ++i)
+    if (!p[i].is_empty()) g_asyncgen_hooks[i] = p[i];
+  return Value::none();
+}
+
+Value sys_get_asyncgen_hooks(Value, const Args& a) {
+  check_none(a, "get_asyncgen_hooks");
+  Value values[2] = {g_asyncgen_hooks[0], g_asyncgen_hooks[1]};
+  return struct_sequence("asyncgen_hooks", "firstiter finalizer", values);
+}
+
+Value sys_is_finalizing(Value, const Args& a) {
+  check_none(a, "is_finalizing");
+  return Value::boolean(false);
+}
+
 } // namespace
 
 Module* make_sys_module() {
@@ -327,6 +355,9 @@ Module* make_sys_module() {
   add_value(m, "__stdout__", std_stream(1));
   add_value(m, "__stderr__", std_stream(2));
   add_function(m, "exit", sys_exit);
+  add_function(m, "set_asyncgen_hooks", sys_set_asyncgen_hooks);
+  add_function(m, "get_asyncgen_hooks", sys_get_asyncgen_hooks);
+  add_function(m, "is_finalizing", sys_is_finalizing);
   add_function(m, "displayhook", sys_displayhook);
   add_function(m, "__displayhook__", sys_displayhook);
   add_function(m, "getrecursionlimit", sys_getrecursionlimit);

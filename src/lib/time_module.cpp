@@ -22,6 +22,7 @@
 #include "runtime/ops.h"
 #include "runtime/str.h"
 #include "vm/exec.h"
+#include "vm/interp.h"
 
 namespace tributary::lib {
 
@@ -60,6 +61,32 @@ Value read_clock(Value self, const Args& a) {
   check_none(a, c.qualname);
   const int64_t ns = clock_ns(c.id);
   return c.ns ? make_int(ns) : Value::from_double(static_cast<double>(ns) * 1e-9);
+}
+
+// get_clock_info(name): a namespace(implementation, monotonic, adjustable,
+// resolution) as CPython's for the clocks above (time: clock_gettime).
+Value time_get_clock_info(Value, const Args& a) {
+  check_one(a, "get_clock_info");
+  if (!is_str(a[0])) raise_fmt(types::type_error, "get_clock_info() argument 1 must be str, not {}", tname(a[0]));
+  std::string_view name = a[0].as<Str>()->view();
+  const Clock* c = nullptr;
+  for (const Clock& k : kClocks)
+    if (!k.ns && name == k.name) c = &k;
+  if (!c) raise(types::value_error, "unknown clock");
+  timespec res{};
+  ::clock_getres(c->id, &res);
+  const char* impl = c->id == CLOCK_REALTIME    ? "clock_gettime(CLOCK_REALTIME)"
+                     : c->id == CLOCK_MONOTONIC ? "clock_gettime(CLOCK_MONOTONIC)"
+                                                : "clock_gettime(CLOCK_PROCESS_CPUTIME_ID)";
+  Value sys = dict_get(vm::state().modules, Value::object(intern("sys")));
+  Value ns_type = Value::object(type_of(get_attr(sys, intern("implementation"))));
+  Value info = call(ns_type, Args{});
+  set_attr(info, intern("implementation"), str_value(impl));
+  set_attr(info, intern("monotonic"), Value::boolean(c->id != CLOCK_REALTIME));
+  set_attr(info, intern("adjustable"), Value::boolean(c->id == CLOCK_REALTIME));
+  set_attr(info, intern("resolution"),
+           Value::from_double(static_cast<double>(res.tv_sec) + static_cast<double>(res.tv_nsec) * 1e-9));
+  return info;
 }
 
 Value time_sleep(Value, const Args& a) {
@@ -346,6 +373,7 @@ Module* make_time_module() {
       {"asctime", time_asctime},
       {"ctime", time_ctime},
       {"strptime", time_strptime},
+      {"get_clock_info", time_get_clock_info},
   };
   for (const MethodDef& d : kFunctions)
     add_function(m, d.name, d.fn);

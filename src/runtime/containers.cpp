@@ -172,8 +172,15 @@ bool dict_next(Dict* d, size_t& pos, Value& key, Value& value) {
   return false;
 }
 
+bool dict_merges_natively(Value v) {
+  if (!is_dict(v)) return false;
+  if (type_of(v)->is_builtin) return true;
+  static Str* const iter_name = intern("__iter__");
+  return ops_detail::find_dunder(v, iter_name).is_empty();
+}
+
 void dict_update(Dict* d, Value other) {
-  if (is_dict(other)) {
+  if (dict_merges_natively(other)) {
     Dict* o = other.as<Dict>();
     size_t pos = 0;
     Value k, v;

@@ -73,6 +73,10 @@ bool dict_del(Dict* d, Value key);       // false when absent
 void dict_clear(Dict* d);
 Dict* dict_copy(Dict* d);
 void dict_update(Dict* d, Value other);  // mapping or iterable of pairs
+// Whether merging `v` (dict(v), d.update(v), {**v}, f(**v)) may read its
+// storage: a dict whose type keeps dict's own __iter__ (CPython's dict_merge
+// rule; an instance's __dict__ overrides it to read its instance first).
+bool dict_merges_natively(Value v);
 // Iteration over live entries: pos starts at 0; false at the end.
 bool dict_next(Dict* d, size_t& pos, Value& key, Value& value);
 

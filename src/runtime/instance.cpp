@@ -120,7 +120,11 @@ bool instance_del_slot(Instance* o, Str* name) {
 
 Dict* instance_dict(Instance* o) {
   Dict* d = new_dict();
-  for (uint32_t i = 0; i < o->shape->size; ++i) dict_set(d, Value::object(o->shape->names[i]), o->slots[i]);
+  for (uint32_t i = 0; i < o->shape->size; ++i) {
+    Str* name = o->shape->names[i];
+    if (name->nbytes && name->data[0] == ' ') continue; // hidden (the cached __dict__)
+    dict_set(d, Value::object(name), o->slots[i]);
+  }
   return d;
 }
 

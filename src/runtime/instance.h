@@ -53,11 +53,17 @@ inline Value instance_get_slot(const Instance* o, Str* name) {
 }
 void instance_set_slot(Instance* o, Str* name, Value v);
 bool instance_del_slot(Instance* o, Str* name); // false when absent
-// A fresh dict of the instance's attributes (obj.__dict__ as a snapshot).
+// A fresh dict of the instance's attributes (a snapshot; hidden names, those
+// starting with a space, left out).
 Dict* instance_dict(Instance* o);
-// obj.__dict__ (attr_dict.cpp): `attrs` (the snapshot above, given away) as a
-// dict whose item assignments and deletions go back to `owner`'s attributes.
-Value instance_attr_dict(Value owner, Dict* attrs);
+// obj.__dict__ (attr_dict.cpp): the instance's one live mapping of its
+// attributes (but __slots__ members), made on first request.
+Value instance_attr_dict(Value owner);
+// Whether `v` is an instance's __dict__ (whose type() is dict, as CPython's).
+bool is_instance_dict(Value v);
+// obj.__dict__ = d: the instance's attributes become a copy of dict d's
+// str-keyed items (CPython keeps d itself); the old __dict__ is detached.
+void set_instance_dict(Value owner, Value d);
 // A read-only mappingproxy holding `d` (given away): a class's __dict__ (attr_dict.cpp).
 Value mapping_proxy(Dict* d);
 

@@ -563,9 +563,8 @@ bool iter_next(Value itv, Value& out) {
     Type* t = type_of(itv);
     Value m = type_lookup(t, kNext);
     if (m.is_empty()) raise_fmt(types::type_error, "'{}' object is not an iterator", t->name);
-    Args a{&itv, 1};
     try {
-      out = call(m, a);
+      out = ops_detail::call_with_self(m, itv, {});
     } catch (const PyException& e) {
       if (is_stop_iteration(e)) return false;
       throw;

@@ -810,7 +810,10 @@ Value call_with_self(Value fn, Value self, std::span<const Value> args) {
     return call_prepended(fn.as<StaticMethod>()->func, Value::object(type_of(self)), a);
   }
   Args a{args.data(), static_cast<uint32_t>(args.size())};
-  if (is_kind(fn, Kind::Function) || is_kind(fn, Kind::NativeFunction)) return call_prepended(fn, self, a);
+  // (A native method already bound to its receiver, `__next__ = gen.__next__`
+  // in a class body, is not a descriptor: it is called as it is.)
+  if (is_kind(fn, Kind::Function) || (is_kind(fn, Kind::NativeFunction) && fn.as<NativeFunction>()->self.is_empty()))
+    return call_prepended(fn, self, a);
   return call(fn, a);
 }
 

@@ -408,7 +408,6 @@ namespace {
 void install_slots(Type* t, Dict* ns); // (__slots__, below)
 bool slots_only(Type* t);
 void check_slots_store(Type* t, Str* name);
-Dict* instance_dict_without_slots(Instance* o);
 } // namespace
 
 Type* make_class(Str* name, Tuple* bases, Dict* ns, Type* meta) {
@@ -588,6 +587,15 @@ Value type_subclasses(Value self, const Args& a) {
   return Value::object(t->subclasses ? new_list(std::span<const Value>(t->subclasses->items)) : new_list());
 }
 
+// type.mro(cls): the method resolution order as a list (a metaclass
+// overriding mro() does not change __mro__ here).
+Value type_mro(Value self, const Args& a) {
+  Value cls = self.is_empty() && a.npos ? a[0] : self;
+  if (!is_type(cls)) raise(types::type_error, "descriptor 'mro' of 'type' object needs an argument");
+  if ((self.is_empty() ? a.npos - 1 : a.npos) != 0) raise(types::type_error, "type.mro() takes no arguments");
+  return Value::object(new_list(cls.as<Type>()->mro->span()));
+}
+
 Value type_dunder_init(Value self, const Args& a) {
   const uint32_t n = self.is_empty() ? a.npos - (a.npos > 0) : a.npos; // (the class itself not counted)
   if (n != 1 && n != 3) raise(types::type_error, "type.__init__() takes 1 or 3 arguments");
@@ -655,6 +663,12 @@ struct MemberDescriptor : Object {
   Str* name;
   Type* owner;
 };
+
+bool is_slot_member(Type* t, Str* name) {
+  if (!member_descriptor_type.dict) return false;
+  Value attr = type_lookup(t, name);
+  return is_kind(attr, Kind::Object) && attr.as_object()->type == &member_descriptor_type;
+}
 
 namespace {
 
@@ -767,22 +781,6 @@ void install_slots(Type* t, Dict* ns) {
   }
 }
 
-bool is_slot_member(Type* t, Str* name) {
-  if (!member_descriptor_type.dict) return false;
-  Value attr = type_lookup(t, name);
-  return is_kind(attr, Kind::Object) && attr.as_object()->type == &member_descriptor_type;
-}
-
-// An instance's __dict__: its attributes but those kept in slots (a subclass
-// of a slotted class has both).
-Dict* instance_dict_without_slots(Instance* o) {
-  Dict* d = instance_dict(o);
-  for (uint32_t i = 0; i < o->shape->size; ++i)
-    if (is_slot_member(o->type, o->shape->names[i])) dict_del(d, Value::object(o->shape->names[i]));
-  return d;
-}
-
-// (obj.__dict__: a dict whose changes reach the instance, runtime/attr_dict.cpp.)
 
 // Raises AttributeError when instances of `t` may not have attribute `name`
 // (t's hooks include kHookSlots and no class of its MRO gives `name` a slot
@@ -842,7 +840,7 @@ Value instance_lookup(Value obj, Str* name) {
   std::string_view n = name->view();
   if (n.size() > 4 && n[0] == '_' && n[1] == '_') {
     if (n == "__dict__")
-      return class_hooks(t) & kHookSlots ? Value::empty() : instance_attr_dict(obj, instance_dict_without_slots(o));
+      return class_hooks(t) & kHookSlots ? Value::empty() : instance_attr_dict(obj);
     if (n == "__class__") return Value::object(t);
   }
   return Value::empty();
@@ -912,6 +910,7 @@ void instance_setattr_raw(Value obj, Str* name, Value v) {
   if (name->view() == "__class__") raise(types::type_error, "__class__ assignment is not supported yet");
   if (is_kind(obj, Kind::Module)) return dict_set(obj.as<Module>()->dict, Value::object(name), v);
   if (class_hooks(o->type) & kHookSlots) check_slots_store(o->type, name);
+  if (name->view() == "__dict__") return set_instance_dict(obj, v);
   instance_set_slot(o, name, v);
 }
 
@@ -1036,6 +1035,7 @@ void init_class_protocol() {
   add_method(type, "__init__", type_dunder_init);
   add_method(type, "__call__", type_dunder_call);
   add_method(type, "__subclasses__", type_subclasses);
+  add_method(type, "mro", type_mro);
   for (Type* t : {&function, &staticmethod, &classmethod, &property}) add_method(*t, "__get__", self_or_first<descriptor_get>);
   add_method(property, "__set__", self_or_first<property_set>);
   add_method(property, "__delete__", self_or_first<property_delete>);

@@ -71,6 +71,8 @@ inline bool is_data_descriptor(Value v) {
 
 // The hooks of `t` (recomputed when any class changed).
 uint32_t class_hooks(Type* t);
+// Whether `name` is one of the __slots__ of class `t` (its member_descriptor).
+bool is_slot_member(Type* t, Str* name);
 // type.__flags__: CPython's Py_TPFLAGS_HEAPTYPE for classes made by a class
 // statement or type(), BASETYPE, IS_ABSTRACT (what copyreg and inspect test).
 int64_t type_flags(Type* t);

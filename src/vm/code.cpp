@@ -58,7 +58,7 @@ const ExceptionEntry* Code::find_handler(uint32_t pc) const {
 
 uint32_t cpython_code_flags(const Code* c) {
   constexpr uint32_t kOptimized = 0x1, kNewLocals = 0x2, kCoVarargs = 0x4, kCoVarkeywords = 0x8, kCoNested = 0x10,
-                     kCoGenerator = 0x20, kCoCoroutine = 0x80, kCoAsyncGenerator = 0x200;
+                     kCoGenerator = 0x20, kCoCoroutine = 0x80, kCoIterableCoroutine = 0x100, kCoAsyncGenerator = 0x200;
   if (c->flags & (kModule | kClassBody)) return 0;
   uint32_t f = kOptimized | kNewLocals;
   if (c->flags & kVarargs) f |= kCoVarargs;
@@ -70,6 +70,7 @@ uint32_t cpython_code_flags(const Code* c) {
     f |= kCoAsyncGenerator;
   else if (c->flags & kGenerator)
     f |= kCoGenerator;
+  if (c->flags & kIterableCoroutine) f |= kCoIterableCoroutine;
   return f;
 }
 

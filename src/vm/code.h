@@ -110,6 +110,10 @@ enum CodeFlags : uint32_t {
   // with `yield`) instead of a generator.
   kCoroutine = 64,
   kAsyncGenerator = 128,
+  // A generator function made awaitable by types.coroutine (code.replace of
+  // CPython's CO_ITERABLE_COROUTINE): its generators may be awaited and may
+  // `yield from` coroutines.
+  kIterableCoroutine = 256,
 };
 
 struct Code : Object {

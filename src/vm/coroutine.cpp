@@ -81,6 +81,9 @@ bool is_iterator(Value v) {
 // objects give theirs through __await__. Empty when v has no __await__.
 Value awaitable_iter(Value v) {
   if (has_type(v, coroutine_type)) return v;
+  if (is_kind(v, Kind::Generator) && v.as<Generator>()->flavor == Generator::Flavor::Generator &&
+      (v.as<Generator>()->frame.code->flags & kIterableCoroutine))
+    return v; // a types.coroutine generator
   static Str* const kAwait = intern("__await__");
   Value m = type_lookup(type_of(v), kAwait);
   if (m.is_empty()) return Value::empty();

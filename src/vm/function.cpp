@@ -136,13 +136,23 @@ Value code_replace(Value self, const Args& a) {
       std::vector<std::string> names = names_of(v, "co_names", c->names.size());
       for (size_t j = 0; j < names.size(); ++j)
         n->names[j] = Value::object(intern(names[j]));
+    } else if (k == "co_flags") {
+      // Only CO_ITERABLE_COROUTINE (types.coroutine) and CO_NESTED may change:
+      // the other bits describe how the instructions were compiled.
+      constexpr int64_t kIterable = 0x100, kNestedBit = 0x10;
+      if (!v.is_small_int() && !is_kind(v, Kind::Int)) raise_fmt(types::type_error, "'{}' object cannot be interpreted as an integer", type_of(v)->name);
+      int64_t now = cpython_code_flags(c), want = int_as_i64(v).value_or(-1);
+      if ((now ^ want) & ~(kIterable | kNestedBit))
+        raise_fmt(types::not_implemented_error, "code.replace() cannot change co_flags from {:#x} to {:#x}", now, want);
+      n->flags = (n->flags & ~(kIterableCoroutine | kNested)) | ((want & kIterable) ? kIterableCoroutine : 0) |
+                 ((want & kNestedBit) ? kNested : 0);
     } else if (k == "co_varnames") {
       if (is_tuple(v) && v.as<Tuple>()->size != c->local_names.size())
         raise(types::value_error, "code: co_nlocals != len(co_varnames)");
       n->local_names = names_of(v, "co_varnames", c->local_names.size());
     } else {
       static constexpr std::string_view kOthers[] = {
-          "co_argcount", "co_posonlyargcount", "co_kwonlyargcount", "co_nlocals",   "co_stacksize",     "co_flags",
+          "co_argcount", "co_posonlyargcount", "co_kwonlyargcount", "co_nlocals",   "co_stacksize",
           "co_code",     "co_freevars",        "co_cellvars",       "co_linetable", "co_exceptiontable"};
       if (std::find(std::begin(kOthers), std::end(kOthers), k) == std::end(kOthers))
         raise_fmt(types::type_error, "'{}' is an invalid keyword argument for replace()", k);

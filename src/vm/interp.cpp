@@ -210,8 +210,12 @@ void print_expr(Value v) {
 
 Value get_yield_from_iter(Value v) {
   if (is_kind(v, Kind::Generator)) return v;
-  if (v.is_object() && v.as_object()->type == &coroutine_type)
+  if (v.is_object() && v.as_object()->type == &coroutine_type) {
+    // (A types.coroutine generator may delegate to a coroutine.)
+    Frame* f = state().frame;
+    if (f && f->code && (f->code->flags & (kCoroutine | kIterableCoroutine))) return v;
     raise(types::type_error, "cannot 'yield from' a coroutine object in a non-coroutine generator");
+  }
   return get_iter(v);
 }
 
@@ -553,7 +557,7 @@ void dict_merge_kwargs(Value target, Value mapping, Value callable) {
   if (!is_dict(mapping) && get_attr_or_empty(mapping, intern("keys")).is_empty())
     raise_fmt(types::type_error, "{} argument after ** must be a mapping, not {}", repr_string(callable) + "",
               type_of(mapping)->name);
-  Dict* src = is_dict(mapping) ? mapping.as<Dict>() : nullptr;
+  Dict* src = dict_merges_natively(mapping) ? mapping.as<Dict>() : nullptr;
   if (!src) {
     src = new_dict();
     dict_update(src, mapping);
