@@ -31,11 +31,11 @@
 // resources: translation state lives in the backend object.
 #include <sys/mman.h>
 
-#include <csetjmp>
+#include <algorithm>
 #include <cmath>
+#include <csetjmp>
 #include <cstdarg>
 #include <cstdio>
-#include <algorithm>
 #include <cstring>
 
 extern "C" {
@@ -45,6 +45,7 @@ extern "C" {
 
 #include <asmjit/core.h>
 
+#include "backends/asmjit_common.h"
 #include "backends/backend.h"
 
 namespace tributary::backends {
@@ -172,6 +173,9 @@ private:
   std::vector<MIR_insn_t> labels_; // per block
   std::vector<MIR_item_t> protos_; // per argument count, in this module
   std::vector<MIR_op_t> ops_;
+  std::vector<Ref> fused_;      // per LIR instruction: a branch's fused compare, or kNone
+  std::vector<bool> fused_compare_; // per LIR instruction: a compare emitted by its branch
+  std::vector<uint32_t> uses_;  // per LIR value: its uses
   std::vector<std::pair<MIR_reg_t, MIR_reg_t>> temps_;
   MIR_item_t proto_d_ = nullptr; // double(double)
   MIR_reg_t slot_ = 0;           // 8 bytes of stack for moving bits between register files
@@ -260,6 +264,72 @@ private:
     }
   }
 
+  // A compare whose only use is `BR_NE c 0` / `BR_EQ c 0` right after it is
+  // emitted as MIR's compare-and-branch there: MIR does not fuse a 0/1
+  // result with the branch on it (setcc, movzx, cmp, jcc per guard).
+  void plan_fusion() {
+    fused_.assign(f_->ins.size(), lir::kNone);
+    fused_compare_.assign(f_->ins.size(), false);
+    std::vector<uint32_t>& uses = uses_;
+    uses.assign(f_->ins.size(), 0);
+    for (const Ins& i : f_->ins) {
+      const Ref ops[3] = {i.a, i.b, i.c};
+      for (int k = 0; k < lir::op_info(i.op).operands; ++k) ++uses[ops[k]];
+    }
+    for (const lir::Block& b : f_->blocks)
+      for (Ref a : b.args) ++uses[a];
+    for (const lir::Call& c : f_->calls)
+      for (Ref a : c.args) ++uses[a];
+    for (const lir::Block& blk : f_->blocks)
+      for (Ref r = blk.begin; r < blk.end; ++r)
+        if (compare_branch(f_->ins[r].op, true) != MIR_INVALID_INSN) {
+          // (Any number of uses: a compare also stored by an exit keeps its
+          // value too, computed once more, off the branch's path.)
+          const Ref br = fused_branch(*f_, r, blk.end, 1);
+          if (br != lir::kNone) {
+            fused_[br] = r;
+            fused_compare_[r] = true;
+          }
+        }
+  }
+
+  // MIR's compare-and-branch that jumps when compare `op` holds (`holds`) or
+  // when it does not; MIR_INVALID_INSN when there is none (a double
+  // compare's negation must also jump when unordered: see branch_unless).
+  static MIR_insn_code_t compare_branch(Op op, bool holds) {
+    switch (op) {
+    case Op::EQ: return holds ? MIR_BEQ : MIR_BNE;
+    case Op::NE: return holds ? MIR_BNE : MIR_BEQ;
+    case Op::LT: return holds ? MIR_BLT : MIR_BGE;
+    case Op::LE: return holds ? MIR_BLE : MIR_BGT;
+    case Op::GT: return holds ? MIR_BGT : MIR_BLE;
+    case Op::GE: return holds ? MIR_BGE : MIR_BLT;
+    case Op::FEQ: return MIR_DBEQ;
+    case Op::FNE: return MIR_DBNE;
+    case Op::FLT: return MIR_DBLT;
+    case Op::FLE: return MIR_DBLE;
+    case Op::FGT: return MIR_DBGT;
+    case Op::FGE: return MIR_DBGE;
+    default: return MIR_INVALID_INSN;
+    }
+  }
+
+  // The fused branch `br` of compare c: to br's target when c holds (BR_NE)
+  // or does not (BR_EQ).
+  void fused(const Ins& br, const Ins& c) {
+    const bool is_double = c.op >= Op::FEQ && c.op <= Op::FGE;
+    const bool holds = br.op == Op::BR_NE;
+    if (!is_double || holds) {
+      add(compare_branch(c.op, holds), label(br.target), val(c.a), val(c.b));
+      return;
+    }
+    // Not (a OP b) with doubles, unordered included: over a jump on a OP b.
+    MIR_insn_t skip = MIR_new_label(ctx_);
+    add(compare_branch(c.op, true), MIR_new_label_op(ctx_, skip), val(c.a), val(c.b));
+    add(MIR_new_insn(ctx_, MIR_JMP, label(br.target)));
+    add(skip);
+  }
+
   void emit_hoisted() {
     for (size_t r = 0; r < f_->ins.size(); ++r) {
       if (!hoist_[r]) continue;
@@ -293,6 +363,7 @@ private:
     labels_.resize(f.blocks.size());
     for (auto& l : labels_) l = MIR_new_label(ctx_);
     plan_constants();
+    plan_fusion();
     for (size_t r = 0; r < f.ins.size(); ++r)
       if (f.ins[r].op == Op::ARG) reg_[r] = MIR_reg(ctx_, f.ins[r].imm == 0 ? "a0" : "a1", func_);
     emit_hoisted();
@@ -369,6 +440,8 @@ private:
 
   void emit(Ref r) {
     const Ins& i = at(r);
+    if (fused_[r] != lir::kNone) return fused(i, at(fused_[r]));
+    if (fused_compare_[r] && uses_[r] == 1) return; // (emitted by its branch)
     switch (i.op) {
     case Op::CONST: case Op::ARG: case Op::PHI: break; // hoisted, parameters, filled on edges
     case Op::MOV: add(is_f64(r) ? MIR_DMOV : MIR_MOV, out(r), val(i.a)); break;
@@ -405,7 +478,7 @@ private:
     case Op::FMUL: add(MIR_DMUL, out(r), val(i.a), val(i.b)); break;
     case Op::FDIV: add(MIR_DDIV, out(r), val(i.a), val(i.b)); break;
     case Op::FNEG: add(MIR_DNEG, out(r), val(i.a)); break;
-    case Op::FABS: {
+    case Op::FABS: { // (MIR has no bit operations on doubles: through memory)
       const MIR_reg_t bits = temp(MIR_T_I64);
       add(MIR_DMOV, bits_slot(MIR_T_D), val(i.a));
       add(MIR_MOV, MIR_new_reg_op(ctx_, bits), bits_slot(MIR_T_I64));
