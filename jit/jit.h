@@ -75,6 +75,7 @@ public:
   // --perf-map: /tmp/perf-PID.map, one line per compiled machine code
   // (address, size, name), which perf reads to name JIT code in profiles.
   std::FILE* perf_map = nullptr;
+  bool gdb_jit = false; // --gdb-jit: each compiled code described to GDB (backends/gdb_jit.h)
   void open_perf_map();
   void announce_code(const void* entry, size_t size, const std::string& name);
   bool strict = false;         // TRIBUTARY_JIT_STRICT=1: an internal error aborts (tests, fuzzer)

@@ -12,6 +12,7 @@
 #include <fmt/format.h>
 
 #include "backends/disasm.h"
+#include "backends/gdb_jit.h"
 #include "jit/opt/pipeline.h"
 #include "regions/dot.h"
 #include "regions/former.h"
@@ -367,15 +368,16 @@ bool Engine::compile(CompiledTrace* t) {
   }
   if (t->entry) retire_code(reinterpret_cast<void*>(t->entry));
   stats().code_bytes += code.size;
-  if (jit_.perf_map) {
+  if (jit_.perf_map || jit_.gdb_jit) { // the code's name for profilers and debuggers
     const vm::Code* c = t->code;
     const int line = t->start_pc < c->lines.size() ? c->lines[t->start_pc] : c->first_line;
     const size_t slash = c->filename.rfind('/');
-    jit_.announce_code(code.entry, code.size,
-                       fmt::format("{} {}@{}:{} [{}, {} blocks, {}]", jit::kind_name(t->kind), c->qualname,
-                                   slash == std::string::npos ? c->filename : c->filename.substr(slash + 1), line,
-                                   policy_name(), t->ir.blocks.size(),
-                                   backend_->tier_name(t->tier == kTierHot)));
+    const std::string name =
+        fmt::format("{} {}@{}:{} [{}, {} blocks, {}]", jit::kind_name(t->kind), c->qualname,
+                    slash == std::string::npos ? c->filename : c->filename.substr(slash + 1), line, policy_name(),
+                    t->ir.blocks.size(), backend_->tier_name(t->tier == kTierHot));
+    jit_.announce_code(code.entry, code.size, name);
+    if (jit_.gdb_jit) backends::gdb_jit::add(code.entry, code.size, name);
   }
   t->entry = reinterpret_cast<jit::MachineCode>(code.entry);
   t->code_bytes = code.size;
@@ -570,7 +572,10 @@ void Engine::note_bridge(ExitInfo* parent, const CompiledTrace* bridge) {
 void Engine::retire_code(void* entry) {
   retired_.push_back(entry);
   if (jit_.running_code()) return; // frames further up the C stack may be inside it
-  for (void* p : retired_) backend_->release(p);
+  for (void* p : retired_) {
+    if (jit_.gdb_jit) backends::gdb_jit::remove(p);
+    backend_->release(p);
+  }
   retired_.clear();
 }
 

@@ -59,6 +59,7 @@ options:
   --jit-stats=json:FILE  write JIT statistics as JSON to FILE ('-' for stdout)
   --dump-regions=DIR     write a Graphviz .dot (and .svg with `dot`) per compiled region
   --perf-map       name every compiled trace for perf in /tmp/perf-PID.map (as TRIBUTARY_LOG=perf-map)
+  --gdb-jit        describe every compiled trace to GDB (its JIT interface: names in backtraces)
   --jit-disable=PASSES   skip optimizer passes (comma-separated: @PASSES@)
                    — correctness must not depend on any of them
   --dis            print the bytecode of the script instead of running it
@@ -82,6 +83,7 @@ struct Options {
   std::string command;
   bool has_command = false;
   bool perf_map = false;
+  bool gdb_jit = false;
   bool dis = false;
   bool jit = true;
   std::string jit_params;
@@ -156,6 +158,8 @@ Options parse_options(int argc, char** argv) {
       o.backend = v;
     } else if (a == "--perf-map") {
       o.perf_map = true;
+    } else if (a == "--gdb-jit") {
+      o.gdb_jit = true;
     } else if (a.rfind("--dump-regions=", 0) == 0) {
       o.dump_regions = a.substr(15);
     } else if (a.rfind("--jit-disable=", 0) == 0) {
@@ -290,6 +294,7 @@ int run(const Options& o) {
   jit::set_enabled(o.jit);
   if (const char* log = std::getenv("TRIBUTARY_LOG")) jit.log_spec = log;
   if (o.perf_map || jit.log_spec.find("perf-map") != std::string::npos) jit.open_perf_map();
+  jit.gdb_jit = o.gdb_jit;
   if (const char* strict = std::getenv("TRIBUTARY_JIT_STRICT")) jit.strict = std::string_view(strict) == "1";
   if (!vm.argv) vm.argv = new_list();
   for (const std::string& a : o.argv) list_append(vm.argv, str_value(a));

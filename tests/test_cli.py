@@ -7,6 +7,7 @@ default build/tributary).  Stdlib only.
 """
 import json
 import os
+import shutil
 import subprocess
 import tempfile
 import unittest
@@ -193,6 +194,41 @@ class Backends(unittest.TestCase):
                 self.assertGreater(n, 0, name)
                 self.assertTrue(any(lo <= a and a + n <= hi for lo, hi in ranges), "%s outside code: %s" % (backend, name))
                 self.assertRegex(name, r"^(loop|function|bridge|chunk) f@hot\.py:\d+ \[generalize, \d+ blocks, (lsra|asmjit|mir)\]$")
+
+    def test_gdb_jit(self):
+        # GDB's JIT interface: at the program's end, each compiled code that
+        # is still live is named by GDB as in the perf map; freed code is not.
+        gdb = shutil.which("gdb")
+        if not gdb:
+            self.skipTest("gdb is not installed")
+        probe = os.path.join(self.tmp.name, "probe.py")
+        with open(probe, "w") as f:
+            f.write(GDB_PROBE)
+        for backend in backends_built()[0]:
+            p = subprocess.run([gdb, "-nx", "-batch", "-ex", "set breakpoint pending on", "-ex", "break _exit",
+                                "-ex", "run", "-ex", "source " + probe, "--args", TRIBUTARY, "--perf-map", "--gdb-jit",
+                                "--backend=" + backend, self.script],
+                               stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=300)
+            out = p.stdout.decode()
+            named = [l for l in out.splitlines() if l.startswith("NAMED ")]
+            wrong = [l for l in out.splitlines() if l.startswith("WRONG ")]
+            self.assertGreater(len(named), 0, backend + ": " + out[-2000:] + p.stderr.decode()[-2000:])
+            self.assertEqual(wrong, [], backend)
+
+
+GDB_PROBE = """
+import gdb, os
+pid = gdb.selected_inferior().pid
+path = "/tmp/perf-%d.map" % pid
+for line in open(path).read().splitlines():
+    addr, size, name = line.split(" ", 2)
+    said = gdb.execute("info symbol 0x%s" % addr, to_string=True).strip()
+    if said.startswith(name + " in section .text"):
+        print("NAMED", name)
+    elif not said.startswith("No symbol matches"):
+        print("WRONG", name, "|", said)
+os.unlink(path)
+"""
 
 
 if __name__ == "__main__":

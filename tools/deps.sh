@@ -3,7 +3,8 @@
 # given as arguments (the demo adds pypy3), only those missing.
 set -euo pipefail
 packages=(g++ meson ninja-build pkg-config ccache python3 python3.11 libpython3.11-stdlib libfmt-dev doctest-dev
-          libgc-dev libgmp-dev libasmjit-dev libcapstone-dev libicu-dev zlib1g-dev libssl-dev libexpat1-dev libsqlite3-dev)
+          libgc-dev libgmp-dev libasmjit-dev libcapstone-dev libicu-dev zlib1g-dev libssl-dev libexpat1-dev libsqlite3-dev
+          gdb) # (gdb: the test of the JIT's GDB interface)
 packages+=("$@")
 missing=()
 for p in "${packages[@]}"; do
