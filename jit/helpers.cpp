@@ -57,6 +57,11 @@ Args positional(const Value* items, int64_t n) { return Args{items, static_cast<
 uint64_t binary_op(const Value* a) {
   return guarded([&] {
     int64_t op = a[0].as_small_int();
+    if (op & (kReuseLeft | kReuseRight)) { // (see Recorder::record_binary_op)
+      Value r = int_binary_reusing(static_cast<BinOp>(op & 0xFF), a[1], a[2], op & kReuseLeft, op & kReuseRight);
+      if (!r.is_empty()) return r;
+    }
+    op &= ~int64_t(kReuseLeft | kReuseRight);
     if (op & 0x100) return inplace_op(static_cast<BinOp>(op & 0xFF), a[1], a[2]);
     return tributary::binary_op(static_cast<BinOp>(op), a[1], a[2]);
   });

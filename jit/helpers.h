@@ -21,6 +21,11 @@ using Helper = uint64_t (*)(const Value* args);
 
 Value exhausted(); // iter_next's result at the end (never a Python value)
 
+// binary_op's operator word, beyond the op and inplace bit (0x100): an int
+// operand that is a temporary of the trace's previous binary_op, whose
+// storage the result may take (int_binary_reusing).
+inline constexpr int64_t kReuseLeft = 0x200, kReuseRight = 0x400;
+
 // The exception the last helper that returned the marker raised (empty when
 // none is parked); parking it again clears it.
 Value take_pending_exception();

@@ -976,7 +976,20 @@ void Recorder::record_binary_op(int32_t arg) {
   }
   if (try_binary_dunder(arg, ca, cb)) return;
   Ref b = pop(), a = pop();
-  push(call_helper(helpers::HelperId::binary_op, {kint(arg), a, b}));
+  // Big ints: an operand the previous residual BINARY_OP of this trace made,
+  // and nothing else holds (Code::temp_operands: straight-line code from its
+  // producer, as the interpreter's `fresh`), has its storage reused or freed
+  // by the helper (int_binary_reusing). Only a helper result: a constant or
+  // a value loaded from the frame may be held elsewhere.
+  const auto fresh = [&](Ref r) {
+    return t_.ins[r].op == IrOp::CALL &&
+           t_.calls[t_.ins[r].imm].fn == reinterpret_cast<void*>(helpers::helper_info(helpers::HelperId::binary_op).fn);
+  };
+  const uint8_t temps = pc_ < frame_->code->temp_operands.size() ? frame_->code->temp_operands[pc_] : 0;
+  int32_t reuse = 0;
+  if ((temps & vm::kTempLeft) && fresh(a)) reuse |= helpers::kReuseLeft;
+  if ((temps & vm::kTempRight) && fresh(b)) reuse |= helpers::kReuseRight;
+  push(call_helper(helpers::HelperId::binary_op, {kint(arg | reuse), a, b}));
 }
 
 // `a OP b` where a is an instance of a user class whose special method for OP
