@@ -57,7 +57,8 @@ Args positional(const Value* items, int64_t n) { return Args{items, static_cast<
 uint64_t binary_op(const Value* a) {
   return guarded([&] {
     int64_t op = a[0].as_small_int();
-    if (op & (kReuseLeft | kReuseRight)) { // (see Recorder::record_binary_op)
+    const auto is_int = [](Value v) { return v.is_small_int() || is_exact(v, types::int_); };
+    if ((op & (kReuseLeft | kReuseRight)) && is_int(a[1]) && is_int(a[2])) { // (see Recorder::record_binary_op)
       Value r = int_binary_reusing(static_cast<BinOp>(op & 0xFF), a[1], a[2], op & kReuseLeft, op & kReuseRight);
       if (!r.is_empty()) return r;
     }

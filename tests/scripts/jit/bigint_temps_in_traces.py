@@ -50,7 +50,19 @@ def raising(n):
     return errors, got[:3], got[-1], big
 
 
+def not_ints(n):
+    # The same shape of code on other types: temporaries flagged, not ints.
+    out = []
+    for i in range(n):
+        b = (b"ab" * (i % 3) + b"cd") + b"ef"
+        s = ("x" * (i % 4) + "y") + str(i)
+        f = (0.5 * i + 1.0) * 2.0
+        out.append((b, s, f))
+    return out[:3], out[-1], len(out)
+
+
 print(lcg(3000))
+print(not_ints(200))
 print("".join(map(str, spigot(80))))
 print(keep(600))
 print(raising(300))
