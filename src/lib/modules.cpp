@@ -33,7 +33,7 @@ constexpr ModuleDef kModules[] = {
     {"array", lib::make_array_module},
     {"time", lib::make_time_module},
     {"tributary", lib::make_tributary_module},
-    {"struct", lib::make_struct_module},
+    {"_struct", lib::make_struct_module},
     {"_sre", lib::make_sre_module},
     {"random", lib::make_random_module},
     {"_weakref", lib::make_weakref_module},

@@ -478,6 +478,9 @@ Value f_calcsize(Value, const Args& a) {
   return make_int(static_cast<int64_t>(layout_of(a[0], "calcsize")->size));
 }
 
+// (Compiled formats are not cached here: nothing to clear.)
+Value f_clearcache(Value, const Args&) { return Value::none(); }
+
 Value f_iter_unpack(Value, const Args& a) {
   no_kwargs(a, "iter_unpack");
   check_expected(a, "iter_unpack", 2, 2);
@@ -644,9 +647,12 @@ Tuple* unpack(const Layout& l, const unsigned char* data) {
 
 namespace tributary::lib {
 
+// _struct, as in CPython: its struct.py re-exports it (`from _struct import *`).
 Module* make_struct_module() {
   using namespace structfmt;
-  Module* m = new_module("struct");
+  Module* m = new_module("_struct");
+  add_value(m, "__doc__", str_value("Packing and unpacking of C structs in bytes: the native half of struct."));
+  add_function(m, "_clearcache", f_clearcache);
   init_types();
   add_value(m, "error", Value::object(&struct_error));
   add_value(m, "Struct", Value::object(&struct_type));
