@@ -372,7 +372,7 @@ ExitInfo* JitState::run(CompiledTrace* t, Value* slots, Value* result) {
     }
     // Tiered backends: code entered tier_up times is recompiled by the
     // optimizing tier (loops also count iterations: their tier-up check).
-    if (t->tier == kTierQuick && ++t->heat == tier_up_entries) engine->promote(t);
+    if (tier_up_entries && t->tier == kTierQuick && ++t->heat == tier_up_entries) engine->promote(t);
     ++t->active;
     int64_t r = t->entry(slots, &out);
     --t->active;
@@ -782,10 +782,6 @@ Resume run_compiled(CompiledTrace* t, vm::Frame* f) {
   if (r.exception.is_empty() && f->code->jit_huge) j.watch(f, r.pc, e->loop_wait);
   return r;
 }
-
-} // namespace tributary::jit
-
-namespace tributary::jit {
 
 void JitState::open_perf_map() {
   if (perf_map) return;

@@ -336,11 +336,16 @@ bool Engine::compile(CompiledTrace* t) {
     for (size_t k = 0; k < entries.size(); ++k)
       if (!e->restore[k].is_const) e->restore[k].value = exit_values[entries[k].ref];
   }
+  // One code generation, recorded (--jit-stats "compilations").
+  auto generate = [&](bool hot) {
+    const double tb = now();
+    backends::CodeResult r = hot ? backend_->compile_hot(low) : backend_->compile(low);
+    stats().compilations.push_back({static_cast<uint32_t>(low.ins.size()), static_cast<uint32_t>(low.blocks.size()),
+                                    now() - tb, backend_->tier_name(hot)});
+    return r;
+  };
   const bool hot = t->tier == kTierHot;
-  const double tb = now();
-  backends::CodeResult code = hot ? backend_->compile_hot(low) : backend_->compile(low);
-  stats().compilations.push_back({static_cast<uint32_t>(low.ins.size()), static_cast<uint32_t>(low.blocks.size()),
-                                  now() - tb, backend_->tier_name(hot)});
+  backends::CodeResult code = generate(hot);
   if (hot && !code.error.empty()) {
     // The optimizing tier refused it: the region stays with the quick one
     // (its code, compiled from the same low-level IR, has no tier-up check).
@@ -348,10 +353,7 @@ bool Engine::compile(CompiledTrace* t) {
     jit_.log_region(fmt::format("{} {}:{} stays with {}: {}", jit::kind_name(t->kind), t->code->qualname, t->start_pc,
                                 backend_->tier_name(false), code.error));
     t->tier = kTierStays;
-    const double tq = now();
-    code = backend_->compile(low);
-    stats().compilations.push_back({static_cast<uint32_t>(low.ins.size()), static_cast<uint32_t>(low.blocks.size()),
-                                    now() - tq, backend_->tier_name(false)});
+    code = generate(false);
   }
   const double seconds = now() - t0;
   stats().backend_seconds += seconds;
