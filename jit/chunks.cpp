@@ -35,6 +35,9 @@ void mark_huge(vm::Code* co) {
       ++depth[co->code[i].arg]; // the loop's body: its header to its back-edge
       --depth[i + 1];
     }
+  co->jit_huge_calls = 0;
+  co->jit_loop_starts.resize(co->code.size());
+  for (uint32_t i = 0; i < co->code.size(); ++i) restart_loop_count(co, i, co->jit_counters[i]);
   co->jit_chunk_starts.assign(co->code.size(), false);
   int32_t inside = 0;
   for (uint32_t i = 0; i < co->code.size(); ++i) {
@@ -51,6 +54,19 @@ void add_chunk_boundary(vm::Code* co, uint32_t pc) {
 
 bool is_chunk_boundary(const vm::Code* co, uint32_t pc) {
   return std::binary_search(co->jit_chunk_pcs.begin(), co->jit_chunk_pcs.end(), pc);
+}
+
+// A chunk of calls takes a recording of chunk_limit instructions to find
+// out; code whose chunks are all calls (a template's render: `_w(...)`,
+// `str()`, `escape()` statement after statement) would pay it at every
+// boundary, once per loop of the code (bench/template.py: 99 refused
+// recordings of 1,500 instructions, 4 % of its run). After
+// kRefusalsBeforeGivingUp refusals, and while refusals outnumber compiled
+// chunks kRefusedPerKept to one, its next chunks are left to the interpreter.
+bool chunks_pay(const vm::Code* co) {
+  constexpr uint32_t kRefusalsBeforeGivingUp = 4, kRefusedPerKept = 4;
+  return co->jit_chunks_refused < kRefusalsBeforeGivingUp ||
+         co->jit_chunks_refused < kRefusedPerKept * co->jit_chunks_kept;
 }
 
 bool is_chunk_start(const vm::Code* co, uint32_t pc) {
@@ -71,7 +87,7 @@ bool JitState::starts_chunk(const ExitInfo* e, const vm::Code* code, uint32_t st
 
 void JitState::watch(vm::Frame* f, uint32_t resume_pc, bool at_end) {
   const vm::Code* co = f->code;
-  if (!params.segmenting || !co->jit_huge || (rec_ && rec_->frame() == f)) return;
+  if (!params.segmenting || !co->jit_huge || !chunks_pay(co) || (rec_ && rec_->frame() == f)) return;
   const auto& pcs = co->jit_chunk_pcs;
   auto it = at_end ? std::lower_bound(pcs.begin(), pcs.end(), resume_pc)
                    : std::upper_bound(pcs.begin(), pcs.end(), resume_pc);
@@ -99,7 +115,8 @@ bool JitState::watch_step(vm::Frame* f, uint32_t pc, Value* sp, CompiledTrace** 
     // A boundary whose chunk is not recorded yet (the path to it kept
     // leaving compiled code before its end): recorded from here.
     auto ab = aborts_at_.find(location_key(co, pc));
-    if (!t && !rec_ && (ab == aborts_at_.end() || ab->second < static_cast<uint32_t>(params.max_retries))) {
+    if (!t && !rec_ && chunks_pay(co) &&
+        (ab == aborts_at_.end() || ab->second < static_cast<uint32_t>(params.max_retries))) {
       detail::watched = nullptr;
       ++stats.recordings_started;
       start_recording(f, pc, TraceKind::Chunk, nullptr);
@@ -132,7 +149,35 @@ bool JitState::after_recording(vm::Frame* f, uint32_t pc, Value* sp, CompiledTra
 // compiled iterations (its counter) average under kShortLoopTrips per entry
 // is demoted. (Loops entered from chunks or bridges, jumping from machine
 // code, are not counted as entries and keep their traces.)
-constexpr uint64_t kShortLoopTrips = 4;
+
+// The same test before a loop of huge code is recorded at all: its header's
+// counter reaching the threshold says how many back-edges it took, the
+// code's calls meanwhile how many entries at most (a loop outside other
+// loops is entered once per call; a nested one more often, and its
+// estimate errs toward recording, short_loop then judging the trace).
+// template's 100 loops of three items were each recorded, compiled, bridged
+// and run 256 times before being demoted, twice (they were hot before
+// render was known to be huge): 5 % of its run in the JIT.
+void restart_loop_count(vm::Code* co, uint32_t header, uint32_t counter) {
+  if (header >= co->jit_loop_starts.size()) return;
+  vm::Code::LoopStart& s = co->jit_loop_starts[header];
+  s.calls = co->jit_huge_calls;
+  s.counter = static_cast<int32_t>(counter);
+}
+
+bool loop_runs_long(const vm::Code* co, uint32_t header, uint32_t threshold) {
+  if (header >= co->jit_loop_starts.size()) return true;
+  const vm::Code::LoopStart& s = co->jit_loop_starts[header];
+  const int64_t back_edges = static_cast<int64_t>(threshold) - s.counter;
+  return back_edges >= static_cast<int64_t>(kShortLoopTrips) * (co->jit_huge_calls - s.calls);
+}
+
+bool note_short_loop(vm::Code* co, uint32_t header, bool short_loop) {
+  if (header >= co->jit_loop_starts.size()) return false;
+  const bool first = short_loop && !co->jit_loop_starts[header].short_loop;
+  co->jit_loop_starts[header].short_loop = short_loop;
+  return first;
+}
 
 bool JitState::short_loop(CompiledTrace* t) {
   if (!t->entry || *t->iterations >= kShortLoopTrips * t->entries) return false;

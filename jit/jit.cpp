@@ -142,6 +142,16 @@ CompiledTrace* JitState::on_backedge(vm::Frame* f, uint32_t target) {
   if (void* t = co->jit_loops[target]) return static_cast<CompiledTrace*>(t);
   if (rec_ || !hot_and_allowed(co->jit_counters[target], co, target, static_cast<uint32_t>(params.threshold)))
     return nullptr;
+  if (co->jit_huge && params.segmenting) {
+    const bool long_enough = loop_runs_long(co, target, static_cast<uint32_t>(params.threshold));
+    restart_loop_count(co, target, 0);
+    if (note_short_loop(co, target, !long_enough)) {
+      ++stats.short_loops;
+      log_region(fmt::format("loop {}:{} left to the interpreter: under {} back-edges per call of huge code",
+                             co->qualname, target, kShortLoopTrips));
+    }
+    if (!long_enough) return nullptr;
+  }
   ++stats.recordings_started;
   start_recording(f, target, TraceKind::Loop, nullptr);
   if (auto it = loop_exits_at_.find(location_key(co, target)); it != loop_exits_at_.end() && it->second >= kLoopExitsBeforeLeaving)
@@ -240,6 +250,7 @@ void JitState::abort_recording(AbortReason r, const std::string& detail) {
     // (A chunk of calls would be one again: its start is no longer a boundary
     // the interpreter watches for.)
     if (r == AbortReason::CallBound) {
+      ++const_cast<vm::Code*>(root_code)->jit_chunks_refused;
       n = static_cast<uint32_t>(params.max_retries) - 1;
       auto& pcs = const_cast<vm::Code*>(root_code)->jit_chunk_pcs;
       pcs.erase(std::remove(pcs.begin(), pcs.end(), pc), pcs.end());
@@ -251,6 +262,7 @@ void JitState::abort_recording(AbortReason r, const std::string& detail) {
     uint32_t& counter = fn ? code->jit_calls : code->jit_counters[pc];
     const uint32_t threshold = static_cast<uint32_t>(fn ? params.function_threshold : params.threshold);
     if (!retry && n > 0) counter = threshold - (threshold << std::min<uint32_t>(n, 16));
+    if (!fn && root_code->jit_huge) restart_loop_count(code, pc, counter);
   }
   if (rec_->parent() && !rec_->join_note().empty())
     log_region(fmt::format("bridge from exit {}:{} aborted ({}); {}", root_code->qualname, rec_->parent()->index,
@@ -604,7 +616,8 @@ void JitState::after_exit(ExitInfo* e, vm::Frame* f, uint32_t start_pc) {
   if (starts_chunk(e, f->code, start_pc)) {
     if (!f->code->jit_loops[start_pc]) {
       auto ab = aborts_at_.find(location_key(f->code, start_pc));
-      if (ab != aborts_at_.end() && ab->second >= static_cast<uint32_t>(params.max_retries)) {
+      if ((ab != aborts_at_.end() && ab->second >= static_cast<uint32_t>(params.max_retries)) ||
+          !chunks_pay(f->code)) {
         e->blacklisted = true;
         e->no_bridge = "the chunk after it is left to the interpreter (its recordings failed, or it is mostly calls)";
         return;
@@ -689,15 +702,18 @@ bool recording = false;
 const vm::Frame* watched = nullptr;
 } // namespace detail
 namespace {
-int32_t g_loop_threshold = 0; // params.threshold once the JIT is on (0: every hit takes the slow path)
-} // namespace
-namespace {
-JitState* g_state = nullptr; // jit() once the JIT runs, for the hooks on every entry
+int32_t g_loop_threshold = 0;     // params.threshold once the JIT is on (0: every hit takes the slow path)
+int32_t g_function_threshold = 0; // params.function_threshold, likewise
+size_t g_light_code = 0;          // calls of code shorter than this count 1 (call_weight, when segmenting)
+JitState* g_state = nullptr;      // jit() once the JIT runs, for the hooks on every entry
 } // namespace
 
 void set_enabled(bool on) {
   detail::enabled = on && jit().engine;
-  g_loop_threshold = jit().params.threshold;
+  const Params& p = jit().params;
+  g_loop_threshold = p.threshold;
+  g_function_threshold = p.function_threshold;
+  g_light_code = p.segmenting && p.call_weight > 0 ? 2 * static_cast<size_t>(p.call_weight) : SIZE_MAX;
   g_state = &jit();
 }
 CompiledTrace* on_backedge(vm::Frame* f, uint32_t target) {
@@ -713,7 +729,17 @@ CompiledTrace* on_backedge(vm::Frame* f, uint32_t target) {
 }
 CompiledTrace* on_function_entry(vm::Frame* f) {
   // (Compiled already and no recording to follow the call: the common case, without the call.)
-  if (void* t = f->code->jit_function; t && !detail::recording) return static_cast<CompiledTrace*>(t);
+  vm::Code* co = f->code;
+  if (co->jit_huge) ++co->jit_huge_calls;
+  if (!detail::recording) {
+    if (void* t = co->jit_function) return static_cast<CompiledTrace*>(t);
+    // Not hot yet, or backing off (hot_and_allowed's first test, without
+    // the call), for code whose calls count 1 (JitState::on_function_entry).
+    if (co->code.size() < g_light_code && static_cast<int32_t>(co->jit_calls + 1) < g_function_threshold) {
+      ++co->jit_calls;
+      return nullptr;
+    }
+  }
   return jit().on_function_entry(f);
 }
 void on_resume(vm::Frame* f) { jit().on_resume(f); }

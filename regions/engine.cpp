@@ -208,6 +208,7 @@ void Engine::install(std::unique_ptr<CompiledTrace> t, ExitInfo* parent) {
     break;
   case TraceKind::Chunk:
     ++stats().chunks;
+    ++t->code->jit_chunks_kept;
     t->code->jit_loops[t->start_pc] = raw; // (entered from the traces that reach it, and by a watched frame)
     break;
   case TraceKind::Bridge:

@@ -155,6 +155,17 @@ struct Code : Object {
   bool jit_huge = false;      // a recording of it in its own frame passed the trace limit: recordings are cut into chunks
   std::vector<bool> jit_chunk_starts; // (huge) where a chunk may start (jit::is_chunk_start)
   std::vector<uint32_t> jit_chunk_pcs; // (huge) chunk boundaries: where a recording was cut or a chunk starts, ascending
+  uint32_t jit_chunks_kept = 0;    // (huge) chunks compiled
+  uint32_t jit_huge_calls = 0;     // (huge) calls since it was marked
+  // (huge) per loop header: jit_huge_calls and the header's counter when the
+  // counter last (re)started, and whether it was last found short (jit::loop_runs_long).
+  struct LoopStart {
+    uint32_t calls = 0;
+    int32_t counter = 0;
+    bool short_loop = false;
+  };
+  std::vector<LoopStart> jit_loop_starts;
+  uint32_t jit_chunks_refused = 0; // (huge) chunk recordings refused as mostly calls (CallBound)
   // The globals it first ran with, and its copies for other globals (code_for_globals).
   const Dict* home_globals = nullptr;
   GcVector<Value> copies; // pairs: a globals dict, the Code copy for it

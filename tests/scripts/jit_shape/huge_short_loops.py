@@ -2,15 +2,15 @@
 # stretches of appends between them (a template's `{% for %}` blocks in its
 # text), called 700 times. A bridge from the first loop's end runs into
 # the second loop after far more than 200 instructions (LoopEntry): the
-# function is huge, and its loops, re-recorded with iteration counters, run
-# two or three compiled iterations per entry from the interpreter. Entering
-# and leaving machine code costs more than that, so every loop that averages
-# under 4 iterations per entry over 256 entries is demoted to the
-# interpreter (bench/template.py: 99 of 100 such loops, 1.46 -> 1.28 s).
-# (The appends between them are chunks of calls, left to the interpreter
-# too. The first loop keeps its trace: the function's trace reaches it and
-# jumps into it (a linked exit), and entries from machine code do not count.)
-# jit-expect: huge_codes==1 demoted==2 linked_exits==1 chunks==0 aborts.CallBound>=2
+# function is huge. Its loops run two or three iterations per entry from
+# the interpreter, and entering and leaving machine code costs more than
+# that: a loop already traced is demoted once it averages under 4
+# iterations per entry over 256 entries (short_loop), and a loop found hot
+# afterwards is not recorded when it took under 4 back-edges per call of
+# the code (loop_runs_long: short_loops). At these eager thresholds (a hot
+# loop every 2 back-edges) both happen. (The appends between them are
+# chunks of calls, left to the interpreter too.)
+# jit-expect: huge_codes==1 demoted>=1 short_loops>=1 chunks==0 aborts.CallBound>=2
 
 
 def generate(lines_between):
