@@ -44,11 +44,14 @@ inline lir::Ref next_code(const lir::Func& f, lir::Ref r, lir::Ref end) {
   return r;
 }
 
-// An integer compare r whose only use (`uses`) is `BR_NE r 0` or `BR_EQ r 0`
-// right after it is emitted there, as that branch's cmp: the branch, or kNone.
-inline lir::Ref fused_branch(const lir::Func& f, lir::Ref r, lir::Ref block_end, uint32_t uses) {
+// An integer compare r (or a double compare, with `doubles`) whose only use
+// (`uses`) is `BR_NE r 0` or `BR_EQ r 0` right after it is emitted there, as
+// that branch's cmp: the branch, or kNone.
+inline lir::Ref fused_branch(const lir::Func& f, lir::Ref r, lir::Ref block_end, uint32_t uses,
+                             bool doubles = false) {
   const lir::Ins& i = f.ins[r];
-  if (!is_int_compare(i.op) || uses != 1) return lir::kNone;
+  const bool double_compare = i.op >= lir::Op::FEQ && i.op <= lir::Op::FGE;
+  if (!(is_int_compare(i.op) || (doubles && double_compare)) || uses != 1) return lir::kNone;
   const lir::Ref n = next_code(f, r, block_end);
   if (n >= block_end) return lir::kNone;
   const lir::Ins& br = f.ins[n];

@@ -179,6 +179,9 @@ private:
   std::vector<std::pair<MIR_reg_t, MIR_reg_t>> temps_;
   MIR_item_t proto_d_ = nullptr; // double(double)
   MIR_reg_t slot_ = 0;           // 8 bytes of stack for moving bits between register files
+  MIR_reg_t zero_d_ = 0;         // 0.0 in a register (zero_d)
+  MIR_reg_t magic_d_ = 0;        // 2^52 + 2^51 in a register (small_i2d)
+  MIR_insn_t slot_insn_ = nullptr; // the slot's ALLOCA
   long temps_made_ = 0;
 
   void next_context() {
@@ -285,7 +288,7 @@ private:
         if (compare_branch(f_->ins[r].op, true) != MIR_INVALID_INSN) {
           // (Any number of uses: a compare also stored by an exit keeps its
           // value too, computed once more, off the branch's path.)
-          const Ref br = fused_branch(*f_, r, blk.end, 1);
+          const Ref br = fused_branch(*f_, r, blk.end, 1, /*doubles=*/true);
           if (br != lir::kNone) {
             fused_[br] = r;
             fused_compare_[r] = true;
@@ -360,6 +363,9 @@ private:
     reg_.assign(f.ins.size(), 0);
     temps_made_ = 0;
     slot_ = 0;
+    zero_d_ = 0;
+    magic_d_ = 0;
+    slot_insn_ = nullptr;
     labels_.resize(f.blocks.size());
     for (auto& l : labels_) l = MIR_new_label(ctx_);
     plan_constants();
@@ -413,10 +419,50 @@ private:
     if (!slot_) {
       slot_ = temp(MIR_T_I64);
       // At the function's start: the slot's address dominates every use.
-      MIR_insn_t a = MIR_new_insn(ctx_, MIR_ALLOCA, MIR_new_reg_op(ctx_, slot_), MIR_new_int_op(ctx_, 8));
-      MIR_prepend_insn(ctx_, item_, a);
+      slot_insn_ = MIR_new_insn(ctx_, MIR_ALLOCA, MIR_new_reg_op(ctx_, slot_), MIR_new_int_op(ctx_, 8));
+      MIR_prepend_insn(ctx_, item_, slot_insn_);
     }
     return MIR_new_mem_op(ctx_, t, 0, slot_, 0, 1);
+  }
+
+  // 0.0, made at the function's start from the integer 0 (not a double
+  // immediate: see emit_hoisted).
+  MIR_op_t zero_d() {
+    if (!zero_d_) {
+      zero_d_ = temp(MIR_T_D);
+      const MIR_reg_t i = temp(MIR_T_I64);
+      MIR_prepend_insn(ctx_, item_,
+                       MIR_new_insn(ctx_, MIR_I2D, MIR_new_reg_op(ctx_, zero_d_), MIR_new_reg_op(ctx_, i)));
+      MIR_prepend_insn(ctx_, item_, MIR_new_insn(ctx_, MIR_MOV, MIR_new_reg_op(ctx_, i), MIR_new_int_op(ctx_, 0)));
+    }
+    return MIR_new_reg_op(ctx_, zero_d_);
+  }
+
+  // An int of under 51 bits (an unboxed small int: SAR by 13 or more) as a
+  // double, without cvtsi2sd: MIR does not clear its destination first, so
+  // the conversion waits for whatever last wrote that register (pi's loop:
+  // the previous iteration's division, a chain of divsd latencies instead
+  // of their throughput). Its bits plus those of 2^52 + 2^51 are the double
+  // 2^52 + 2^51 + a exactly (one binade, ulp 1), loaded fresh from memory;
+  // subtracting 2^52 + 2^51 leaves a.
+  void small_i2d(Ref r, MIR_op_t a) {
+    constexpr int64_t kMagic = 0x4338'0000'0000'0000ll; // 2^52 + 2^51
+    if (!magic_d_) {
+      bits_slot(MIR_T_I64); // (its ALLOCA first)
+      magic_d_ = temp(MIR_T_D);
+      const MIR_reg_t i = temp(MIR_T_I64);
+      MIR_insn_t load = MIR_new_insn(ctx_, MIR_DMOV, MIR_new_reg_op(ctx_, magic_d_), bits_slot(MIR_T_D));
+      MIR_insn_t store = MIR_new_insn(ctx_, MIR_MOV, bits_slot(MIR_T_I64), MIR_new_reg_op(ctx_, i));
+      MIR_insn_t set = MIR_new_insn(ctx_, MIR_MOV, MIR_new_reg_op(ctx_, i), MIR_new_int_op(ctx_, kMagic));
+      MIR_insert_insn_after(ctx_, item_, slot_insn_, load);
+      MIR_insert_insn_after(ctx_, item_, slot_insn_, store);
+      MIR_insert_insn_after(ctx_, item_, slot_insn_, set);
+    }
+    const MIR_reg_t t = temp(MIR_T_I64);
+    add(MIR_ADD, MIR_new_reg_op(ctx_, t), a, MIR_new_int_op(ctx_, kMagic));
+    add(MIR_MOV, bits_slot(MIR_T_I64), MIR_new_reg_op(ctx_, t));
+    add(MIR_DMOV, out(r), bits_slot(MIR_T_D));
+    add(MIR_DSUB, out(r), out(r), MIR_new_reg_op(ctx_, magic_d_));
   }
 
   void call_double(Ref r, double (*fn)(double), Ref arg) {
@@ -478,16 +524,7 @@ private:
     case Op::FMUL: add(MIR_DMUL, out(r), val(i.a), val(i.b)); break;
     case Op::FDIV: add(MIR_DDIV, out(r), val(i.a), val(i.b)); break;
     case Op::FNEG: add(MIR_DNEG, out(r), val(i.a)); break;
-    case Op::FABS: { // (MIR has no bit operations on doubles: through memory)
-      const MIR_reg_t bits = temp(MIR_T_I64);
-      add(MIR_DMOV, bits_slot(MIR_T_D), val(i.a));
-      add(MIR_MOV, MIR_new_reg_op(ctx_, bits), bits_slot(MIR_T_I64));
-      add(MIR_AND, MIR_new_reg_op(ctx_, bits), MIR_new_reg_op(ctx_, bits),
-          MIR_new_int_op(ctx_, 0x7FFF'FFFF'FFFF'FFFFll));
-      add(MIR_MOV, bits_slot(MIR_T_I64), MIR_new_reg_op(ctx_, bits));
-      add(MIR_DMOV, out(r), bits_slot(MIR_T_D));
-      break;
-    }
+    case Op::FABS: fabs(r, val(i.a)); break;
     case Op::FSQRT: call_double(r, call_sqrt, i.a); break;
     case Op::FFLOOR: call_double(r, call_floor, i.a); break;
     case Op::FCEIL: call_double(r, call_ceil, i.a); break;
@@ -498,7 +535,10 @@ private:
       select(r, MIR_DMOV, MIR_new_reg_op(ctx_, t), val(i.b), val(i.a));
       break;
     }
-    case Op::I2F: add(MIR_I2D, out(r), val(i.a)); break;
+    case Op::I2F:
+      if (at(i.a).op == Op::SAR && at(i.a).imm >= 13) small_i2d(r, val(i.a));
+      else add(MIR_I2D, out(r), val(i.a));
+      break;
     case Op::F2I: add(MIR_D2I, out(r), val(i.a)); break;
     case Op::BITS_F2I:
       add(MIR_DMOV, bits_slot(MIR_T_D), val(i.a));
@@ -547,6 +587,29 @@ private:
     case Op::RET: add(MIR_new_ret_insn(ctx_, 1, val(i.a))); break;
     case Op::kCount: break;
     }
+  }
+
+  // |a|: MIR has no bit operations on doubles, and a round trip through
+  // memory (store, load, and, store, load) costs two store-to-load
+  // forwardings on the value's path (pi's loop: 3x lsra's time). So
+  // positive and negative values take a compare and a move (a negation);
+  // only zeros and NaNs, whose sign bit no compare sees, go through memory.
+  void fabs(Ref r, MIR_op_t a) {
+    MIR_insn_t done = MIR_new_label(ctx_), not_negative = MIR_new_label(ctx_);
+    add(MIR_DMOV, out(r), a);
+    add(MIR_new_insn(ctx_, MIR_DBGT, MIR_new_label_op(ctx_, done), a, zero_d()));
+    add(MIR_new_insn(ctx_, MIR_DBGE, MIR_new_label_op(ctx_, not_negative), a, zero_d()));
+    add(MIR_new_insn(ctx_, MIR_DBNE, MIR_new_label_op(ctx_, not_negative), a, a)); // a NaN: unequal to itself
+    add(MIR_DNEG, out(r), a);
+    add(MIR_new_insn(ctx_, MIR_JMP, MIR_new_label_op(ctx_, done)));
+    add(not_negative); // a zero or a NaN: clear the sign bit
+    const MIR_reg_t bits = temp(MIR_T_I64);
+    add(MIR_DMOV, bits_slot(MIR_T_D), a);
+    add(MIR_MOV, MIR_new_reg_op(ctx_, bits), bits_slot(MIR_T_I64));
+    add(MIR_AND, MIR_new_reg_op(ctx_, bits), MIR_new_reg_op(ctx_, bits), MIR_new_int_op(ctx_, 0x7FFF'FFFF'FFFF'FFFFll));
+    add(MIR_MOV, bits_slot(MIR_T_I64), MIR_new_reg_op(ctx_, bits));
+    add(MIR_DMOV, out(r), bits_slot(MIR_T_D));
+    add(done);
   }
 
   void branch(MIR_insn_code_t code, const Ins& i) { add(code, label(i.target), val(i.a), val(i.b)); }
