@@ -25,7 +25,7 @@ Module* make_time_module();                    // time_module.cpp
 Module* make_tributary_module();               // tributary_module.cpp
 Module* make_struct_module();                  // struct_module.cpp
 Module* make_sre_module();                     // sre_module.cpp: _sre, the engine under `re`
-Module* make_random_module();                  // random_module.cpp
+Module* make_random_module();                  // random_module.cpp (_random)
 Module* make_weakref_module();                 // weakref_module.cpp (_weakref)
 Module* make_string_module();                  // str_format.cpp (_string)
 Module* make_thread_module();                  // thread_module.cpp (_thread)

@@ -35,7 +35,7 @@ constexpr ModuleDef kModules[] = {
     {"tributary", lib::make_tributary_module},
     {"_struct", lib::make_struct_module},
     {"_sre", lib::make_sre_module},
-    {"random", lib::make_random_module},
+    {"_random", lib::make_random_module},
     {"_weakref", lib::make_weakref_module},
     {"_string", lib::make_string_module},
     {"_thread", lib::make_thread_module},
