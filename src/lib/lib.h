@@ -57,6 +57,7 @@ Module* make_atexit_module();                  // atexit_module.cpp
 Module* make_zlib_module();                    // zlib_module.cpp (on the system's zlib)
 Module* make_hashlib_module();                 // hashlib_module.cpp (_hashlib, on libcrypto)
 Module* make_blake2_module();                  // hashlib_module.cpp (_blake2)
+Module* make_sha512_module();                  // hashlib_module.cpp (_sha512)
 Module* make_gc_module();                      // gc_module.cpp
 Module* make_binascii_module();                // binascii_module.cpp
 Module* make_operator_module();                // operator_module.cpp (_operator: _compare_digest)

@@ -64,6 +64,7 @@ constexpr ModuleDef kModules[] = {
     {"zlib", lib::make_zlib_module},
     {"_hashlib", lib::make_hashlib_module},
     {"_blake2", lib::make_blake2_module},
+    {"_sha512", lib::make_sha512_module},
     {"gc", lib::make_gc_module},
     {"binascii", lib::make_binascii_module},
     {"_operator", lib::make_operator_module},
