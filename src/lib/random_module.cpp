@@ -80,9 +80,12 @@ void seed_from_entropy(Mt19937& mt) {
 void do_seed(Mt19937& mt, Value a) {
   if (a.is_empty() || a.is_none()) return seed_from_entropy(mt);
   Mpz z;
-  if (a.is_bool()) mpz_set_ui(z, a.is_true() ? 1 : 0);
-  else if (is_integer(a)) int_to_mpz(a, z);
-  else int_to_mpz(make_int_u64(static_cast<uint64_t>(hash_value(a))), z);
+  if (a.is_bool())
+    mpz_set_ui(z, a.is_true() ? 1 : 0);
+  else if (is_integer(a))
+    int_to_mpz(a, z);
+  else
+    int_to_mpz(make_int_u64(static_cast<uint64_t>(hash_value(a))), z);
   seed_from_mpz(mt, z);
 }
 
@@ -104,8 +107,7 @@ Value m_seed(Value self, const Args& a) {
 // last word's low bits dropped (as CPython fills its word array).
 Value m_getrandbits(Value self, const Args& a) {
   check_one(a, "Random.getrandbits");
-  if (!is_integer(a[0]))
-    raise_fmt(types::type_error, "'{}' object cannot be interpreted as an integer", tname(a[0]));
+  if (!is_integer(a[0])) raise_fmt(types::type_error, "'{}' object cannot be interpreted as an integer", tname(a[0]));
   auto k64 = int_as_i64(a[0].is_bool() ? Value::small_int(a[0].is_true()) : a[0]);
   if (!k64 || *k64 > INT_MAX || *k64 < INT_MIN)
     raise(types::overflow_error, "Python int too large to convert to C int");
@@ -129,7 +131,8 @@ Value m_getstate(Value self, const Args& a) {
   check_none(a, "Random.getstate");
   Mt19937& mt = gen(self);
   Tuple* st = new_tuple(Mt19937::kN + 1);
-  for (int i = 0; i < Mt19937::kN; ++i) st->items[i] = make_int(int64_t{mt.state()[i]});
+  for (int i = 0; i < Mt19937::kN; ++i)
+    st->items[i] = make_int(int64_t{mt.state()[i]});
   st->items[Mt19937::kN] = make_int(int64_t{mt.index()});
   return Value::object(st);
 }
@@ -150,7 +153,8 @@ Value m_setstate(Value self, const Args& a) {
   Tuple* st = a[0].as<Tuple>();
   if (st->size != Mt19937::kN + 1) raise_value_error("state vector is the wrong size");
   uint32_t words[Mt19937::kN];
-  for (int i = 0; i < Mt19937::kN; ++i) words[i] = state_word(st->items[i]);
+  for (int i = 0; i < Mt19937::kN; ++i)
+    words[i] = state_word(st->items[i]);
   Value iv = st->items[Mt19937::kN];
   if (!is_integer(iv)) raise_fmt(types::type_error, "'{}' object cannot be interpreted as an integer", tname(iv));
   auto index = int_as_i64(iv.is_bool() ? Value::small_int(iv.is_true()) : iv);
