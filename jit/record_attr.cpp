@@ -9,6 +9,11 @@
 // constant class attribute, or a plain function called with self. These are
 // the invariants of the interpreter's inline caches (vm/interp.cpp
 // LOAD_ATTR/STORE_ATTR/LOAD_METHOD); everything else stays a residual call.
+// Objects of a Python subclass of a builtin or native type whose layout has
+// one size (random.Random over _random.Random, a list subclass) keep the same
+// Instance embedded at a constant offset, and are recorded the same way; a
+// method descriptor of the native base (the interpreter's lookup_method) is
+// then called with self, as a builtin type's method is.
 //
 // Modules: an attribute of a constant module is its dict entry, folded like a
 // global (guarded by the dict's watched version, the entry watched).
@@ -25,6 +30,7 @@
 #include "jit/helpers.h"
 #include "jit/recorder.h"
 #include "runtime/containers.h"
+#include "runtime/instance.h"
 #include "runtime/ops.h"
 #include "runtime/str.h"
 #include "runtime/user_class.h"
@@ -52,6 +58,33 @@ bool plain_class_value(Value v) {
   case Kind::Property: return false;
   default: return !is_user_descriptor(v);
   }
+}
+
+// v's own attribute store when it sits at the same offset from the object
+// in every object of v's class (*offset): a user instance itself (offset 0),
+// or the Instance embedded in a builtin subclass's object after a base layout
+// of one size. Null for anything else, and for native attribute hooks.
+Instance* fixed_store(Value v, int64_t* offset) {
+  if (!v.is_object()) return nullptr;
+  Object* o = v.as_object();
+  if (o->type->kind == Kind::Instance) {
+    *offset = 0;
+    return static_cast<Instance*>(o);
+  }
+  if (o->type->getattro || o->type->setattro) return nullptr;
+  const int64_t off = fixed_attr_store_offset(o->type);
+  if (off < 0) return nullptr;
+  *offset = off;
+  return reinterpret_cast<Instance*>(reinterpret_cast<char*>(o) + off);
+}
+
+// What LOAD_METHOD calls with self on an object with an attribute store
+// (ops_attr.cpp lookup_method): a Python function on a user instance's
+// class; also a native method descriptor on a builtin subclass's.
+bool store_method(Value v, Value fn) {
+  if (is_kind(fn, Kind::Function)) return true;
+  return type_of(v)->kind != Kind::Instance && is_kind(fn, Kind::NativeFunction) && fn.as<NativeFunction>()->owner &&
+         fn.as<NativeFunction>()->self.is_empty();
 }
 
 // Methods of builtin types that LOAD_METHOD passes self to (ops_attr.cpp
@@ -82,19 +115,25 @@ void Recorder::guard_class_epoch() {
   version_guards_.push_back(guard(IrOp::GUARD_WORD, kraw(addr(&epoch)), static_cast<int64_t>(epoch)));
 }
 
-// Guards that `obj` (concretely v) is a user instance with v's shape and that
-// no class changed; false (nothing emitted) when v is not such an instance or
-// its class customizes attribute lookup.
+// Guards that `obj` (concretely v) has v's class and its attribute store
+// v's shape, and that no class changed; false (nothing emitted) when v has no
+// store at a fixed offset (fixed_store).
 bool Recorder::guard_instance(Ref obj, Value v) {
-  if (!is_kind(v, Kind::Instance)) return false;
-  Instance* o = v.as<Instance>();
+  int64_t off = 0;
+  Instance* o = fixed_store(v, &off);
+  if (!o) return false;
   guard(IrOp::GUARD_TYPE, obj, addr(o->type));
-  Ref shape = emit(IrOp::LOAD, obj, kNoRef, offsetof(Instance, shape));
+  Ref shape = emit(IrOp::LOAD, obj, kNoRef, off + static_cast<int64_t>(offsetof(Instance, shape)));
   guard(IrOp::GUARD_TRUE, emit(IrOp::EQ, shape, kraw(addr(o->shape))));
   t_.pool.push_back(Value::object(o->shape));
   t_.pool.push_back(Value::object(o->type));
   guard_class_epoch();
   return true;
+}
+
+// The slot array of obj's attribute store (at `off`, fixed_store).
+Ref Recorder::load_slots(Ref obj, int64_t off) {
+  return emit(IrOp::LOAD, obj, kNoRef, off + static_cast<int64_t>(offsetof(Instance, slots)));
 }
 
 Ref Recorder::fold_dict_entry(Dict* d, Str* name, Value v) {
@@ -119,8 +158,9 @@ void Recorder::watch_folded_entries() {
 void Recorder::record_load_attr(int32_t name_index) {
   Str* name = frame_->code->names[name_index].as<Str>();
   Value v = concrete(1);
-  if (is_kind(v, Kind::Instance) && !(class_hooks(v.as_object()->type) & kHookGetattribute)) {
-    Instance* o = v.as<Instance>();
+  int64_t off = 0;
+  Instance* o = fixed_store(v, &off);
+  if (o && !(class_hooks(o->type) & kHookGetattribute)) {
     Value cls_attr = type_lookup(o->type, name);
     int slot = shape_find(o->shape, name);
     // A property on the class wins over the instance; otherwise the instance's
@@ -132,7 +172,7 @@ void Recorder::record_load_attr(int32_t name_index) {
         push(constant(cls_attr));
         return;
       }
-      Ref slots = emit(IrOp::LOAD, obj, kNoRef, offsetof(Instance, slots));
+      Ref slots = load_slots(obj, off);
       Ref item = emit(IrOp::LOAD, slots, kNoRef, static_cast<int64_t>(sizeof(Value)) * slot);
       t_.ins[item].type = IrType::Val;
       push(item);
@@ -156,15 +196,16 @@ void Recorder::record_load_attr(int32_t name_index) {
 void Recorder::record_store_attr(int32_t name_index) {
   Str* name = frame_->code->names[name_index].as<Str>();
   Value v = concrete(1);
-  if (is_kind(v, Kind::Instance) && !(class_hooks(v.as_object()->type) & kHookSetattr)) {
-    Instance* o = v.as<Instance>();
+  int64_t off = 0;
+  Instance* o = fixed_store(v, &off);
+  if (o && !(class_hooks(o->type) & kHookSetattr)) {
     int slot = shape_find(o->shape, name);
     if (slot >= 0 && !is_data_descriptor(type_lookup(o->type, name))) {
       Ref obj = pop();
       Ref value = box(pop());
       guard_instance(obj, v);
       // Boehm's collector scans conservatively: no write barrier.
-      Ref slots = emit(IrOp::LOAD, obj, kNoRef, offsetof(Instance, slots));
+      Ref slots = load_slots(obj, off);
       emit(IrOp::STORE, slots, value, static_cast<int64_t>(sizeof(Value)) * slot);
       return;
     }
@@ -175,15 +216,17 @@ void Recorder::record_store_attr(int32_t name_index) {
 }
 
 // LOAD_METHOD pushes [function, self] when the interpreter would (a plain
-// function on an instance's class, a builtin type's method), so the CALL that
+// function on an instance's class, a builtin type's method, a native base's
+// method on a builtin subclass's object), so the CALL that
 // follows calls a known function; otherwise [empty, bound attribute].
 void Recorder::record_load_method(int32_t name_index) {
   Str* name = frame_->code->names[name_index].as<Str>();
   Value v = concrete(1);
-  if (is_kind(v, Kind::Instance) && !(class_hooks(v.as_object()->type) & kHookGetattribute)) {
-    Instance* o = v.as<Instance>();
+  int64_t off = 0;
+  Instance* o = fixed_store(v, &off);
+  if (o && !(class_hooks(o->type) & kHookGetattribute)) {
     Value fn = type_lookup(o->type, name);
-    if (is_kind(fn, Kind::Function) && shape_find(o->shape, name) < 0) {
+    if (store_method(v, fn) && shape_find(o->shape, name) < 0) {
       Ref obj = pop();
       guard_instance(obj, v);
       push(constant(fn));

@@ -181,7 +181,8 @@ private:
   void record_load_method(int32_t name_index);
   void record_store_global(int32_t name_index);
   bool record_builtin_call(uint32_t nargs); // true when the call was recorded as IR
-  bool guard_instance(Ref obj, Value v);    // false: not a plain user instance
+  bool guard_instance(Ref obj, Value v);    // false: no attribute store at a fixed offset
+  Ref load_slots(Ref obj, int64_t off);     // the slot array of obj's attribute store at `off`
   void guard_class_epoch();
   Ref fold_dict_entry(Dict* d, Str* name, Value v); // constant, guarded by d's watched version
   bool stores_global(int32_t name_index);

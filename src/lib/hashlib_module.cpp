@@ -1,7 +1,11 @@
-// hashlib_module.cpp — `_hashlib` (and `_blake2`) on OpenSSL's libcrypto,
-// the C modules under CPython's hashlib.py: new(), the openssl_<name>
-// constructors, HASH objects (update, digest, hexdigest, copy, name,
-// digest_size, block_size), HASHXOF for the shake functions, pbkdf2_hmac.
+// hashlib_module.cpp — `_hashlib` (and `_blake2`, `_sha512`) on OpenSSL's
+// libcrypto, the C modules under CPython's hashlib.py: new(), the
+// openssl_<name> constructors, HASH objects (update, digest, hexdigest, copy,
+// name, digest_size, block_size), HASHXOF for the shake functions, pbkdf2_hmac.
+//
+// _sha512 (sha512, sha384) is what random.py imports first ("hashlib is
+// pretty heavy to load"); its objects are HASH objects here, not CPython's
+// _sha512.sha512 type.
 //
 // _blake2's blake2b/blake2s are libcrypto's BLAKE2b-512/BLAKE2s-256: their
 // default digest size only; keys, salts, personalization and other sizes
@@ -114,6 +118,14 @@ Value h_named(Value alg_index, const Args& a) {
   Value p[2];
   std::string fname = std::string("openssl_") + alg.python;
   bind_args(a, fname.c_str(), {"string", "usedforsecurity"}, 0, p, 0, 1);
+  return new_hash(alg, p[0]);
+}
+
+// _sha512.<name>(string=b'', *, usedforsecurity=True)
+Value h_sha2(Value alg_index, const Args& a) {
+  const Algorithm& alg = kAlgorithms[alg_index.as_small_int()];
+  Value p[2];
+  bind_args(a, alg.python, {"string", "usedforsecurity"}, 0, p, 0, 1);
   return new_hash(alg, p[0]);
 }
 
@@ -296,6 +308,17 @@ Module* make_hashlib_module() {
     dict_set(m->dict, Value::object(intern(fname)), fn);
   }
   add_value(m, "openssl_md_meth_names", Value::object(names));
+  return m;
+}
+
+Module* make_sha512_module() {
+  if (!hash_type.dict) init_types();
+  Module* m = new_module("_sha512");
+  for (size_t i = 0; i < std::size(kAlgorithms); ++i) {
+    std::string_view name = kAlgorithms[i].python;
+    if (name == "sha512" || name == "sha384")
+      add_value(m, kAlgorithms[i].python, new_native(kAlgorithms[i].python, h_sha2, Value::small_int(int64_t(i))));
+  }
   return m;
 }
 

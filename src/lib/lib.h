@@ -25,7 +25,7 @@ Module* make_time_module();                    // time_module.cpp
 Module* make_tributary_module();               // tributary_module.cpp
 Module* make_struct_module();                  // struct_module.cpp
 Module* make_sre_module();                     // sre_module.cpp: _sre, the engine under `re`
-Module* make_random_module();                  // random_module.cpp
+Module* make_random_module();                  // random_module.cpp (_random)
 Module* make_weakref_module();                 // weakref_module.cpp (_weakref)
 Module* make_string_module();                  // str_format.cpp (_string)
 Module* make_thread_module();                  // thread_module.cpp (_thread)
@@ -57,6 +57,7 @@ Module* make_atexit_module();                  // atexit_module.cpp
 Module* make_zlib_module();                    // zlib_module.cpp (on the system's zlib)
 Module* make_hashlib_module();                 // hashlib_module.cpp (_hashlib, on libcrypto)
 Module* make_blake2_module();                  // hashlib_module.cpp (_blake2)
+Module* make_sha512_module();                  // hashlib_module.cpp (_sha512)
 Module* make_gc_module();                      // gc_module.cpp
 Module* make_binascii_module();                // binascii_module.cpp
 Module* make_operator_module();                // operator_module.cpp (_operator: _compare_digest)

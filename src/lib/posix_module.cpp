@@ -6,8 +6,9 @@
 // os.PathLike; functions that return paths return bytes for a bytes argument.
 // environ has bytes keys and values, as CPython's. _have_functions is empty:
 // no function takes dir_fd or follow_symlinks=False (os.supports_* are empty).
-// Processes: waitpid and the W* status macros, fork, execv/execve (children
-// are started by _posixsubprocess.fork_exec, subprocess_module.cpp).
+// Processes: waitpid and the W* status macros, fork (running the hooks of
+// register_at_fork), execv/execve (children are started by
+// _posixsubprocess.fork_exec, subprocess_module.cpp).
 // Limits: no posix_spawn, no dir_fd, no extended attributes, no
 // scheduling, no terminal control beyond get_terminal_size; stat_result has
 // st_blksize, st_blocks and st_rdev but no st_flags/st_gen.
@@ -23,6 +24,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstdlib>
@@ -30,6 +32,7 @@
 #include <string>
 #include <vector>
 
+#include "lib/builtins.h"
 #include "lib/lib.h"
 #include "lib/modules.h"
 #include "lib/native.h"
@@ -39,6 +42,7 @@
 #include "runtime/ops.h"
 #include "runtime/user_class.h"
 #include "vm/exec.h"
+#include "vm/interp.h"
 
 extern char** environ;
 
@@ -548,11 +552,54 @@ Value o_waitstatus_to_exitcode(Value, const Args& a) {
   raise_fmt(types::value_error, "invalid wait status: {}", s);
 }
 
+// The hooks os.register_at_fork adds, by phase (static pointers: GC roots).
+enum ForkPhase { kBefore, kAfterInChild, kAfterInParent, kForkPhases };
+constexpr const char* kForkPhaseNames[kForkPhases] = {"before", "after_in_child", "after_in_parent"};
+List* fork_hooks[kForkPhases] = {};
+
+// register_at_fork(*, before=None, after_in_child=None, after_in_parent=None).
+Value o_register_at_fork(Value, const Args& a) {
+  if (a.npos) raise_type_error("register_at_fork() takes no positional arguments");
+  Value p[kForkPhases];
+  bind_args(a, "register_at_fork", {"before", "after_in_child", "after_in_parent"}, 0, p, 0, 0);
+  if (p[kBefore].is_empty() && p[kAfterInChild].is_empty() && p[kAfterInParent].is_empty())
+    raise_type_error("At least one argument is required.");
+  for (int i = 0; i < kForkPhases; ++i)
+    if (!p[i].is_empty() && !is_callable_value(p[i]))
+      raise_fmt(types::type_error, "'{}' must be callable, not {}", kForkPhaseNames[i], tname(p[i]));
+  for (int i = 0; i < kForkPhases; ++i) {
+    if (p[i].is_empty()) continue;
+    if (!fork_hooks[i]) fork_hooks[i] = new_list();
+    list_append(fork_hooks[i], p[i]);
+  }
+  return Value::none();
+}
+
+// Runs one phase's hooks (before: last registered first, as CPython); an
+// exception is reported and the others still run.
+void run_fork_hooks(ForkPhase phase) {
+  if (!fork_hooks[phase]) return;
+  std::vector<Value> hooks(fork_hooks[phase]->items.begin(), fork_hooks[phase]->items.end());
+  if (phase == kBefore) std::reverse(hooks.begin(), hooks.end());
+  for (Value fn : hooks) {
+    try {
+      call0(fn);
+    } catch (PyException& ex) {
+      flush_std_streams();
+      Value sys = dict_get(vm::state().modules, Value::object(intern("sys")));
+      stream_write(get_attr(sys, intern("stderr")),
+                   "Exception ignored in: " + repr_string(fn) + "\n" + format_traceback(ex.exc));
+    }
+  }
+}
+
 Value o_fork(Value, const Args& a) {
   check_none(a, "fork");
+  run_fork_hooks(kBefore);
   std::fflush(nullptr);
   pid_t pid = ::fork();
   if (pid < 0) raise_errno(errno, Value::none());
+  run_fork_hooks(pid == 0 ? kAfterInChild : kAfterInParent);
   return make_int(int64_t{pid});
 }
 
@@ -922,6 +969,7 @@ Module* make_posix_module() {
       {"WIFSTOPPED", o_wtest<w_ifstopped>},
       {"WIFCONTINUED", o_wtest<w_ifcontinued>},
       {"fork", o_fork},
+      {"register_at_fork", o_register_at_fork},
       {"execv", o_execv},
       {"execve", o_execve},
       {"get_blocking", o_get_blocking},

@@ -172,6 +172,19 @@ Instance* builtin_subclass_attr_store(Object* o) {
   return reinterpret_cast<Instance*>(reinterpret_cast<char*>(o) + base_layout_size(o));
 }
 
+int64_t fixed_attr_store_offset(Type* t) {
+  if (!has_attr_store(t)) return -1;
+  switch (t->kind) {
+  case Kind::List: return sizeof(List);
+  case Kind::Dict: return sizeof(Dict);
+  case Kind::Set:
+  case Kind::FrozenSet: return sizeof(Set);
+  case Kind::Float: return sizeof(Float);
+  case Kind::Object: return layout_type(t)->basic_size ? layout_type(t)->basic_size : -1;
+  default: return -1;
+  }
+}
+
 Value new_builtin_subclass_instance(Type* cls, Value base) {
   Object* src;
   alignas(BigInt) char buf[sizeof(BigInt) + sizeof(mp_limb_t)];

@@ -81,6 +81,12 @@ inline Instance* attr_store(Object* o) {
   if (o->type->kind == Kind::Instance) return static_cast<Instance*>(o);
   return builtin_subclass_attr_store(o);
 }
+// Where the embedded Instance sits in every object of builtin subclass `t`
+// when its base layout has one size for all objects (a native type's
+// basic_size, list, dict, set, float...), so compiled code can reach it at a
+// constant offset; -1 for variable-size bases (int, str, bytes, tuple) and
+// for classes without an attribute store.
+int64_t fixed_attr_store_offset(Type* t);
 // An instance of builtin subclass `cls` holding `base`'s value (`base` an
 // exact builtin object, a small int or a double, of cls's layout kind; a list, dict or
 // set gives its contents away).
