@@ -184,6 +184,7 @@ Value float_is_integer(Value self, const Args& a) {
 // ---- text ------------------------------------------------------------------------
 
 Value construct_str(Value, const Args& a) {
+  if (a.npos == 1 && a.nkw == 0) return Value::object(to_str(a[0])); // str(x), the common call
   Value p[3];
   bind_args(a, "str", {"object", "encoding", "errors"}, 0, p);
   if (p[0].is_empty()) return str_value("");

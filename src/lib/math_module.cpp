@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <cmath>
+#include <numeric>
 #include <vector>
 
 #include "lib/math_gamma.h"
@@ -384,7 +385,16 @@ Value math_isqrt(Value, const Args& a) {
 }
 
 Value math_gcd(Value, const Args& a) {
-  no_kwargs(a, "gcd");
+  no_kwargs(a, "math.gcd");
+  // Inline ints (the common case, e.g. coprimality tests in loops): no GMP
+  // temporaries, whose limbs live in the C heap.
+  uint64_t g = 0;
+  uint32_t i = 0;
+  for (; i < a.npos && a[i].is_small_int(); ++i) {
+    const int64_t x = a[i].as_small_int();
+    g = std::gcd(g, static_cast<uint64_t>(x < 0 ? -x : x));
+  }
+  if (i == a.npos) return make_int(static_cast<int64_t>(g));
   IntArg acc;
   for (uint32_t i = 0; i < a.npos; ++i) {
     IntArg x(a[i]);
@@ -394,7 +404,7 @@ Value math_gcd(Value, const Args& a) {
 }
 
 Value math_lcm(Value, const Args& a) {
-  no_kwargs(a, "lcm");
+  no_kwargs(a, "math.lcm");
   IntArg acc;
   mpz_set_ui(acc.z, 1);
   for (uint32_t i = 0; i < a.npos; ++i) {

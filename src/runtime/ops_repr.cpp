@@ -5,6 +5,7 @@
 // `[[...]]`, a dict `{1: {...}}`. Addresses print as CPython's %p does (0x...).
 #include <gmp.h>
 
+#include <charconv>
 #include <vector>
 
 #include "runtime/containers.h"
@@ -380,7 +381,14 @@ std::string str_string(Value v) {
   return std::string(to_str(v)->view());
 }
 
-Str* repr(Value v) { return new_str(repr_string(v)); }
+Str* repr(Value v) {
+  if (v.is_small_int()) { // (str() of ints in formatting loops: no std::string in between)
+    char buf[24];
+    char* end = std::to_chars(buf, buf + sizeof buf, v.as_small_int()).ptr;
+    return new_str(std::string_view(buf, static_cast<size_t>(end - buf)));
+  }
+  return new_str(repr_string(v));
+}
 
 Str* to_str(Value v) {
   if (is_str(v) && v.as<Str>()->type == &types::str) return v.as<Str>();

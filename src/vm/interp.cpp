@@ -868,6 +868,21 @@ Value run_frame(Frame* f) {
           --sp;
           DISPATCH();
         }
+        // A number comparison feeding a conditional jump branches at once,
+        // as CPython 3.11's COMPARE_OP_*_JUMP (not while the recorder must
+        // see each instruction).
+        if (dispatch == kLabels) {
+          if (pc->op == Op::POP_JUMP_IF_FALSE) {
+            sp -= 2;
+            pc = r ? pc + 1 : code_start + pc->arg;
+            DISPATCH();
+          }
+          if (pc->op == Op::POP_JUMP_IF_TRUE) {
+            sp -= 2;
+            pc = r ? code_start + pc->arg : pc + 1;
+            DISPATCH();
+          }
+        }
         sp[-2] = Value::boolean(r);
         --sp;
         DISPATCH();
