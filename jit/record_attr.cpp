@@ -209,6 +209,24 @@ void Recorder::record_store_attr(int32_t name_index) {
       emit(IrOp::STORE, slots, value, static_cast<int64_t>(sizeof(Value)) * slot);
       return;
     }
+    if (slot < 0 && name->interned && !is_data_descriptor(type_lookup(o->type, name))) {
+      // A new attribute (a constructor's `self.x = x`): the shape
+      // transition the interpreter's inline cache makes, while the slot
+      // array has room (instance_set_slot grows it otherwise).
+      Shape* next = shape_add(o->shape, name);
+      if (next->size <= o->capacity) {
+        Ref obj = pop();
+        Ref value = box(pop());
+        guard_instance(obj, v);
+        Ref capacity = emit(IrOp::LOAD, obj, kNoRef, off + static_cast<int64_t>(offsetof(Instance, capacity)));
+        guard(IrOp::GUARD_TRUE, emit(IrOp::GE, capacity, kraw(next->size)));
+        Ref slots = load_slots(obj, off);
+        emit(IrOp::STORE, slots, value, static_cast<int64_t>(sizeof(Value)) * (next->size - 1));
+        emit(IrOp::STORE, obj, kraw(addr(next)), off + static_cast<int64_t>(offsetof(Instance, shape)));
+        t_.pool.push_back(Value::object(next));
+        return;
+      }
+    }
   }
   Ref obj = pop();
   Ref value = pop();

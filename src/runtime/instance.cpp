@@ -92,7 +92,7 @@ void instance_set_slot(Instance* o, Str* name, Value v) {
   if (!name->interned) name = intern(name->view()); // shapes hold interned names only
   Shape* next = shape_add(o->shape, name);
   if (next->size > o->capacity) {
-    uint32_t cap = o->capacity * 2;
+    const uint64_t cap = o->capacity * 2;
     auto* slots = static_cast<Value*>(gc::alloc(sizeof(Value) * cap));
     std::copy(o->slots, o->slots + o->shape->size, slots);
     o->slots = slots;

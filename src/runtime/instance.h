@@ -35,7 +35,7 @@ struct Shape : Object {
 struct Instance : Object {
   Shape* shape;
   Value* slots;       // capacity >= shape->size
-  uint32_t capacity;
+  uint64_t capacity;  // (a whole word: compiled code compares it as one)
 };
 
 // The root shape of a class (created on first use).
