@@ -31,12 +31,14 @@ Value next_arg(PercentState& st) {
   return st.items[st.next++];
 }
 
+// (Raises the ValueError of the int digit limit that fmtlib reports.)
 std::string printf_integer(Value v, const fmtlib::PrintfSpec& spec) {
   if (auto i = int_as_i64(v)) return fmtlib::printf_int(*i, spec);
-  Mpz z;
-  int_to_mpz(v, z);
-  std::string s = fmtlib::printf_int(z, spec);
-  return s;
+  try {
+    return fmtlib::printf_int(Mpz(v).z, spec);
+  } catch (const fmtlib::FormatError& e) {
+    raise_format_error(e);
+  }
 }
 
 // Integer conversions: %d %i %u accept real numbers, %x %X %o need integers.

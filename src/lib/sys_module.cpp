@@ -101,14 +101,15 @@ Value sys_get_int_max_str_digits(Value, const Args& a) {
   return make_int(fmtlib::int_max_str_digits());
 }
 
-// sys.set_int_max_str_digits(maxdigits): 0 lifts the limit; below 640 it would
+// sys.set_int_max_str_digits(maxdigits): 0 lifts the limit; below the threshold it would
 // make ordinary conversions fail (CPython's _PY_LONG_MAX_STR_DIGITS_THRESHOLD).
 Value sys_set_int_max_str_digits(Value, const Args& a) {
   Value p[1];
   bind_args(a, "set_int_max_str_digits", {"maxdigits"}, 1, p);
   if (p[0].is_double()) raise(types::type_error, "'float' object cannot be interpreted as an integer");
   int64_t n = arg_index(p[0]);
-  if (n != 0 && n < 640) raise(types::value_error, "maxdigits must be 0 or larger than 640");
+  if (n != 0 && n < fmtlib::kIntMaxStrDigitsThreshold)
+    raise_fmt(types::value_error, "maxdigits must be 0 or larger than {}", fmtlib::kIntMaxStrDigitsThreshold);
   fmtlib::set_int_max_str_digits(n);
   return Value::none();
 }
@@ -300,6 +301,12 @@ Module* make_sys_module() {
                                              "max max_exp max_10_exp min min_exp min_10_exp dig mant_dig epsilon "
                                              "radix rounds",
                                              float_info));
+  // CPython's digits (sys.getsizeof counts them too, lib/sizeof.cpp), though the
+  // ints themselves are GMP's 64-bit limbs.
+  Value int_info[4] = {small(30), small(4), small(fmtlib::kIntMaxStrDigits), small(fmtlib::kIntMaxStrDigitsThreshold)};
+  add_value(m, "int_info",
+            struct_sequence("int_info", "bits_per_digit sizeof_digit default_max_str_digits str_digits_check_threshold",
+                            int_info));
   {
     // As `python3 -S`'s (no site module runs); dont_write_bytecode as below.
     Value flags[18] = {small(0), small(0), small(0), small(0), small(1), small(0),

@@ -34,6 +34,9 @@ struct FormatError : std::exception {
 
 // CPython's default sys.get_int_max_str_digits(): decimal int<->str limit.
 inline constexpr int64_t kIntMaxStrDigits = 4300;
+// The smallest limit but 0 that sys.set_int_max_str_digits accepts
+// (_PY_LONG_MAX_STR_DIGITS_THRESHOLD).
+inline constexpr int64_t kIntMaxStrDigitsThreshold = 640;
 // The limit in force (sys.set_int_max_str_digits; 0: none).
 int64_t int_max_str_digits();
 void set_int_max_str_digits(int64_t n);

@@ -149,6 +149,22 @@ Value settle(BigInt* b) {
   return Value::object(b);
 }
 
+// GMP's `op` written straight into a new int of at most `bound` limbs, without
+// an mpz temporary on the C heap and a copy; a result in the small range frees it.
+template <class Op> Value into_new_int(size_t bound, Op op) {
+  BigInt* d = alloc_bigint(bound);
+  op(d->z);
+  const Value r = settle(d);
+  if (r.is_small_int()) gc::free_now(d);
+  return r;
+}
+
+// Python's floor quotient and remainder of big operands, each into a new int.
+// (GMP's fdiv computes the truncated quotient in nl - dl + 1 limbs, then moves
+// it one away from zero or adds the divisor to the remainder: one limb more.)
+size_t fdiv_q_bound(Value a, Value b) { return std::max(limb_count(a), limb_count(b)) - limb_count(b) + 2; }
+size_t fdiv_r_bound(Value b) { return limb_count(b) + 1; }
+
 // The operands of one binary operation, and which of them are temporaries
 // (big ints nothing else references, vm/interp.cpp) whose storage may take
 // the result; the temporaries not used for the result are freed when done.
@@ -427,9 +443,7 @@ Value int_floordiv(Value a, Value b) {
   if (y && *y > 0 && is_one_limb_positive(a))
     return make_int_u64(a.as<BigInt>()->z->_mp_d[0] / static_cast<uint64_t>(*y));
   if (auto x2 = int_as_i128(a), y2 = int_as_i128(b); x2 && y2) return make_int_i128(floor_div_int(*x2, *y2));
-  Mpz mr;
-  mpz_fdiv_q(mr.z, IntView(a), IntView(b));
-  return make_int(mr.z);
+  return into_new_int(fdiv_q_bound(a, b), [&](mpz_ptr q) { mpz_fdiv_q(q, IntView(a), IntView(b)); });
 }
 
 Value int_mod(Value a, Value b) {
@@ -439,9 +453,13 @@ Value int_mod(Value a, Value b) {
   if (y && *y > 0 && is_one_limb_positive(a)) // (a 64-bit hash or state modulo a size: no 128-bit division)
     return make_int(static_cast<int64_t>(a.as<BigInt>()->z->_mp_d[0] % static_cast<uint64_t>(*y)));
   if (auto x2 = int_as_i128(a), y2 = int_as_i128(b); x2 && y2) return make_int_i128(floor_mod_int(*x2, *y2));
-  Mpz mr;
-  mpz_fdiv_r(mr.z, IntView(a), IntView(b));
-  return make_int(mr.z);
+  if (y) {
+    // A big int modulo a machine int (a hash modulo a prime): no allocation.
+    const uint64_t m = *y < 0 ? -static_cast<uint64_t>(*y) : static_cast<uint64_t>(*y);
+    const uint64_t r = mpz_fdiv_ui(IntView(a), m); // in [0, m)
+    return r && *y < 0 ? make_int(static_cast<int64_t>(r - m)) : make_int_u64(r);
+  }
+  return into_new_int(fdiv_r_bound(b), [&](mpz_ptr r) { mpz_fdiv_r(r, IntView(a), IntView(b)); });
 }
 
 Value int_divmod(Value a, Value b) {
@@ -455,10 +473,11 @@ Value int_divmod(Value a, Value b) {
     items[0] = make_int_i128(floor_div_int(*x2, *y2));
     items[1] = make_int_i128(floor_mod_int(*x2, *y2));
   } else {
-    Mpz q, r;
-    mpz_fdiv_qr(q.z, r.z, IntView(a), IntView(b));
-    items[0] = make_int(q.z);
-    items[1] = make_int(r.z);
+    BigInt* q = alloc_bigint(fdiv_q_bound(a, b));
+    BigInt* r = alloc_bigint(fdiv_r_bound(b));
+    mpz_fdiv_qr(q->z, r->z, IntView(a), IntView(b));
+    items[0] = settle(q);
+    items[1] = settle(r);
   }
   return Value::object(new_tuple(items));
 }
@@ -565,9 +584,8 @@ Value int_lshift(Value a, Value b) {
     if ((r >> *n) == *x) return make_int_i128(r);
   }
   check_int_bits(bit_count(a) + static_cast<uint64_t>(*n));
-  Mpz mr;
-  mpz_mul_2exp(mr.z, IntView(a), static_cast<mp_bitcnt_t>(*n));
-  return make_int(mr.z);
+  return into_new_int(limb_count(a) + static_cast<size_t>(*n / 64) + 1,
+                      [&](mpz_ptr r) { mpz_mul_2exp(r, IntView(a), static_cast<mp_bitcnt_t>(*n)); });
 }
 
 Value int_rshift(Value a, Value b) {
@@ -576,23 +594,19 @@ Value int_rshift(Value a, Value b) {
   if (!n) return Value::small_int(int_is_negative(a) ? -1 : 0);
   if (auto x = int_as_i64(a)) return make_int(*n >= 63 ? (*x < 0 ? -1 : 0) : (*x >> *n));
   if (auto x = int_as_i128(a)) return make_int_i128(*n >= 127 ? (*x < 0 ? -1 : 0) : (*x >> *n));
-  Mpz mr;
-  mpz_fdiv_q_2exp(mr.z, IntView(a), static_cast<mp_bitcnt_t>(*n));
-  return make_int(mr.z);
+  const uint64_t dropped = static_cast<uint64_t>(*n) / 64; // (rounding down a negative value may carry: + 1)
+  return into_new_int(limb_count(a) > dropped ? limb_count(a) - dropped + 1 : 1,
+                      [&](mpz_ptr r) { mpz_fdiv_q_2exp(r, IntView(a), static_cast<mp_bitcnt_t>(*n)); });
 }
 
 Value int_neg(Value a) {
   if (auto x = int_as_i64(a); x && *x != INT64_MIN) return make_int(-*x);
-  Mpz mr;
-  mpz_neg(mr.z, IntView(a));
-  return make_int(mr.z);
+  return into_new_int(limb_count(a), [&](mpz_ptr r) { mpz_neg(r, IntView(a)); });
 }
 
 Value int_invert(Value a) {
   if (auto x = int_as_i64(a)) return make_int(~*x);
-  Mpz mr;
-  mpz_com(mr.z, IntView(a));
-  return make_int(mr.z);
+  return into_new_int(limb_count(a) + 1, [&](mpz_ptr r) { mpz_com(r, IntView(a)); });
 }
 
 Value int_abs(Value a) {
