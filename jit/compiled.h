@@ -47,6 +47,10 @@ struct ExitSlot {
   bool is_const;
   uint64_t bits;     // the boxed constant, when is_const
   int32_t value = 0; // where in the exit buffer its raw value is, when not
+  // A virtual object (opt/virtuals.cpp): a frame slot that holds the exit's
+  // virtual object number `virt`; with slot >= kVirtualSlots, part of that
+  // object's description (its class and shape in `bits`, or an attribute).
+  int32_t virt = -1;
 };
 
 struct ExitInfo {

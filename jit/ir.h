@@ -110,6 +110,19 @@ inline constexpr int32_t kByIter = -3; // FOR_ITER's __next__: its StopIteration
 // pc and stack_depth describe the trace's own frame. With inlined calls, that
 // frame resumes after the outermost inlined call (whose result is pushed),
 // and `frames` lists the inlined frames, outermost first.
+// Virtual objects (opt/virtuals.cpp): a snapshot entry whose ref is a VNEW
+// stands for an object that exists only if the exit is taken. The snapshot
+// describes each such object with entries past kVirtualSlots: for its k-th
+// one, slot kVirtualSlots + k * kVirtualStride holds the VNEW, the next a
+// KRAW of its shape, and the next ones the values of its attribute slots.
+inline constexpr int32_t kVirtualSlots = 1 << 24;
+inline constexpr int32_t kVirtualStride = 64;
+inline constexpr int32_t kVirtualFields = kVirtualStride - 2;
+inline bool is_virtual_slot(int32_t slot) { return slot >= kVirtualSlots; }
+inline int32_t virtual_index(int32_t slot) { return (slot - kVirtualSlots) / kVirtualStride; }
+// 0: the VNEW, 1: its shape, 2 + i: attribute slot i.
+inline int32_t virtual_part(int32_t slot) { return (slot - kVirtualSlots) % kVirtualStride; }
+
 struct Snapshot {
   uint32_t pc;          // instruction to resume at
   uint32_t stack_depth; // value-stack depth at that instruction

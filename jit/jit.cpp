@@ -23,6 +23,7 @@
 #include "jit/recorder.h"
 #include "jit/region_engine.h"
 #include "runtime/exceptions.h"
+#include "runtime/instance.h"
 #include "runtime/ops.h"
 #include "vm/code.h"
 #include "vm/frame.h"
@@ -324,23 +325,39 @@ bool JitState::record_instruction(vm::Frame* f, uint32_t pc, Value* sp, Compiled
 
 namespace {
 
+Value exit_value(const ExitSlot& x, const uint64_t* raw) {
+  if (x.is_const) return Value::from_bits(x.bits);
+  const uint64_t w = raw[x.value];
+  switch (x.type) {
+  case IrType::Int: return Value::small_int(static_cast<int64_t>(w) >> 16);
+  case IrType::F64: return Value::from_double(std::bit_cast<double>(w));
+  case IrType::Bool: return Value::boolean(w & 1);
+  default: return Value::from_bits(w);
+  }
+}
+
 // Boxes the raw values an exit stub left in the buffer into the frame's slots
-// (and the slots of inlined frames into `inlined`).
-void restore_slots(const ExitInfo* e, const uint64_t* raw, Value* slots, Value* inlined) {
-  for (size_t k = 0; k < e->restore.size(); ++k) {
-    const ExitSlot& x = e->restore[k];
-    Value v;
-    if (x.is_const) {
-      v = Value::from_bits(x.bits);
+// (and the slots of inlined frames into `inlined`). The exit's virtual
+// objects (opt/virtuals.cpp) are built first: their descriptions follow the
+// frame slots in the snapshot, class, shape, then attributes.
+void restore_slots(const ExitInfo* e, const uint64_t* raw, Value* slots, Value* inlined, uint64_t& built) {
+  std::vector<Instance*> made;
+  for (const ExitSlot& x : e->restore) {
+    if (!is_virtual_slot(x.slot)) continue;
+    const int32_t part = virtual_part(x.slot);
+    if (part == 0) {
+      if (made.size() <= static_cast<size_t>(x.virt)) made.resize(x.virt + 1, nullptr);
+      made[x.virt] = tributary::new_instance(reinterpret_cast<Type*>(x.bits));
+      ++built;
+    } else if (part == 1) {
+      made[x.virt]->shape = reinterpret_cast<Shape*>(x.bits);
     } else {
-      const uint64_t w = raw[x.value];
-      switch (x.type) {
-      case IrType::Int: v = Value::small_int(static_cast<int64_t>(w) >> 16); break;
-      case IrType::F64: v = Value::from_double(std::bit_cast<double>(w)); break;
-      case IrType::Bool: v = Value::boolean(w & 1); break;
-      default: v = Value::from_bits(w); break;
-      }
+      made[x.virt]->slots[part - 2] = exit_value(x, raw);
     }
+  }
+  for (const ExitSlot& x : e->restore) {
+    if (is_virtual_slot(x.slot)) continue;
+    const Value v = x.virt >= 0 ? Value::object(made[x.virt]) : exit_value(x, raw);
     if (x.slot < e->frame_slots) slots[x.slot] = v;
     else inlined[x.slot - e->frame_slots] = v;
   }
@@ -414,7 +431,7 @@ ExitInfo* JitState::run(CompiledTrace* t, Value* slots, Value* result) {
                  last.func.as<vm::Function>()->code->max_stack;
       inline_values_.assign(n, Value::empty());
     }
-    restore_slots(e, g_exit_values, slots, inline_values_.data());
+    restore_slots(e, g_exit_values, slots, inline_values_.data(), stats.materialized);
     lap(exiting);
     if (e->tier_up && engine->promote(e->root())) { // the loop goes on in its new code
       t = e->root();

@@ -13,6 +13,7 @@
 
 #include "backends/disasm.h"
 #include "backends/gdb_jit.h"
+#include "jit/helpers.h"
 #include "jit/opt/pipeline.h"
 #include "regions/dot.h"
 #include "regions/former.h"
@@ -276,9 +277,17 @@ bool Engine::compile(CompiledTrace* t) {
         g.snap = -1;
         g.exit_id = -1;
       }
+  const auto allocations = [](const jit::Trace& tr) {
+    static void* const kNew = reinterpret_cast<void*>(
+        jit::helpers::helper_info(jit::helpers::HelperId::new_instance).fn);
+    return std::count_if(tr.ins.begin(), tr.ins.end(),
+                         [&](const Ins& i) { return i.op == IrOp::CALL && tr.calls[i.imm].fn == kNew; });
+  };
+  const auto allocations_before = allocations(t->ir);
   if (std::string err = jit::optimize(t->ir, jit_.disabled_passes, jit_.strict); !err.empty())
     return internal_error(fmt::format("# internal error in {}:{}: {}\n{}", t->code->qualname, t->start_pc, err,
                                       jit::format_trace(t->ir)));
+  stats().allocations_removed += allocations_before - allocations(t->ir);
   if (policy_->profiles() && t->kind != TraceKind::Bridge) add_arm_counters(t->ir, t->exits);
   stats().optimize_seconds += now() - t1;
   t->compile_seconds += now() - t1;
@@ -309,9 +318,19 @@ bool Engine::compile(CompiledTrace* t) {
     e->restore.clear();
     e->frames = t->ir.snaps[in.snap].frames;
     e->frame_slots = static_cast<int32_t>(t->code->nlocals + t->code->ncells() + t->code->max_stack);
-    for (const SnapEntry& se : t->ir.snaps[in.snap].entries) {
+    const std::vector<SnapEntry>& entries = t->ir.snaps[in.snap].entries;
+    for (const SnapEntry& se : entries) {
       const Ins& v = t->ir.ins[se.ref];
-      e->restore.push_back(ExitSlot{se.slot, v.type, v.is_value_const(), v.is_value_const() ? v.value_bits() : 0});
+      ExitSlot x{se.slot, v.type, v.is_value_const(), v.is_value_const() ? v.value_bits() : 0};
+      if (jit::is_virtual_slot(se.slot)) { // a virtual object's class, shape or attribute
+        x.virt = jit::virtual_index(se.slot);
+        if (jit::virtual_part(se.slot) < 2) x = ExitSlot{se.slot, IrType::Raw, true, static_cast<uint64_t>(v.imm), 0, x.virt};
+      } else if (v.op == IrOp::VNEW) { // a frame slot holding one: which
+        for (const SnapEntry& d : entries)
+          if (d.ref == se.ref && jit::is_virtual_slot(d.slot) && jit::virtual_part(d.slot) == 0)
+            x = ExitSlot{se.slot, IrType::Val, true, 0, 0, jit::virtual_index(d.slot)};
+      }
+      e->restore.push_back(x);
     }
     handles[i] = e;
     ++stats().guards;

@@ -182,7 +182,8 @@ private:
     for (const PendingExit& e : exits_) {
       ValueSet stored;
       for (const jit::SnapEntry& se : t_.snaps[t_.ins[e.guard].snap].entries) {
-        if (t_.ins[se.ref].is_value_const()) continue;
+        if (t_.ins[se.ref].is_value_const() || t_.ins[se.ref].op == IrOp::VNEW) continue;
+        if (jit::is_virtual_slot(se.slot) && jit::virtual_part(se.slot) == 1) continue; // (a shape: the engine reads it)
         if (index_[se.ref] < 0) {
           index_[se.ref] = next++;
           value_at_.push_back(v(se.ref));
@@ -269,6 +270,7 @@ private:
     case IrOp::KRAW:
     case IrOp::KVAL: res = k(i.imm); break;
     case IrOp::KF64: res = b_.kf(static_cast<uint64_t>(i.imm)); break;
+    case IrOp::VNEW: break; // (no code: only snapshots name it, and exits build it)
     case IrOp::SLOAD: res = op(Op::LOAD, slots_, lir::kNone, i.imm * 8); break;
     case IrOp::SSTORE: b_.emit({Op::STORE, Ty::None, slots_, boxed(i.a), lir::kNone, i.imm * 8}); break;
     case IrOp::PHI: res = b_.emit({Op::PHI, lir_type(i.type)}); break;

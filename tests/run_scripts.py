@@ -33,7 +33,8 @@ Each whitespace-separated condition is KEY OP NUMBER with OP one of
 functions, bridges, guards, side_exits, ...), "aborts" (the sum over all
 abort reasons), "aborts.REASON" (one reason, e.g. aborts.TypeUnstable) or
 "ops.NAME" (IR ops NAME in the live machine code, e.g. ops.CALL; not checked
-in modes with --jit-disable or --backend=tiered, nor are "compiles*" under
+in modes with --jit-disable or --backend=tiered, nor allocations_removed with
+--jit-disable, nor are "compiles*" under
 --backend=tiered, whose promotions recompile) or
 "calls_by_helper.NAME" (residual calls to one helper in recorded traces, e.g.
 calls_by_helper.get_attr; 0 when none).
@@ -315,7 +316,7 @@ def run_one(tributary, mode, script, timeout):
         if any(a.startswith("--jit-disable=") for a in extra):
             # The optimized IR's op counts are the optimizer's: they are
             # stated for the full pipeline only.
-            conds = [c for c in conds if not c[1].startswith("ops.")]
+            conds = [c for c in conds if not c[1].startswith("ops.") and c[1] != "allocations_removed"]
         if "--backend=tiered" in extra:
             # A promotion is one more compilation of its region, and the
             # quick tier's loops count their iterations (a LOAD more).

@@ -9,6 +9,8 @@
 //   modulo by a positive power of two are exactly the two's-complement mask
 //   and arithmetic shift (the seeds' `k % 2 == 0`).
 //   x + 0, x - 0, x * 1 -> x.
+//   A GUARD_TRUE/FALSE on a compare of two int or raw constants that holds
+//   is dropped.
 #include <bit>
 
 #include "jit/opt/pipeline.h"
@@ -28,6 +30,23 @@ bool is_kf64(const Trace& t, Ref r, double* v) {
   if (r == kNoRef || t.ins[r].op != IrOp::KF64) return false;
   *v = std::bit_cast<double>(t.ins[r].imm);
   return true;
+}
+
+// The value of compare `c` when both operands are constants of one kind
+// (KINT or KRAW): 1 or 0; -1 when not known.
+int known_compare(const Trace& t, const Ins& c) {
+  if (c.a == kNoRef || c.b == kNoRef) return -1;
+  const Ins &a = t.ins[c.a], &b = t.ins[c.b];
+  if (a.op != b.op || (a.op != IrOp::KINT && a.op != IrOp::KRAW)) return -1;
+  switch (c.op) {
+  case IrOp::EQ: return a.imm == b.imm;
+  case IrOp::NE: return a.imm != b.imm;
+  case IrOp::LT: return a.imm < b.imm;
+  case IrOp::LE: return a.imm <= b.imm;
+  case IrOp::GT: return a.imm > b.imm;
+  case IrOp::GE: return a.imm >= b.imm;
+  default: return -1;
+  }
 }
 
 bool power_of_two(int64_t v, int* k) {
@@ -93,6 +112,10 @@ void pass_fold(Trace& t) {
       break;
     case IrOp::GUARD_IS:
       if (a->op == IrOp::KVAL && a->imm == i.imm) keep[n] = false;
+      break;
+    case IrOp::GUARD_TRUE:
+    case IrOp::GUARD_FALSE: // decided: a compare of constants (a removed allocation's shape and room checks)
+      if (known_compare(t, *a) == (i.op == IrOp::GUARD_TRUE ? 1 : 0)) keep[n] = false;
       break;
     case IrOp::GUARD_ISNT:
       if ((a->op == IrOp::KVAL && a->imm != i.imm) || a->op == IrOp::BOX_INT || a->op == IrOp::BOX_F64) keep[n] = false;

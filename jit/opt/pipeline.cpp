@@ -7,6 +7,7 @@ namespace tributary::jit {
 
 const std::vector<PassInfo>& passes() {
   static const std::vector<PassInfo> kPasses = {
+      {"virtuals", pass_virtuals}, // allocations that do not escape exist only at the exits that need them
       {"fold", pass_fold}, // constants, algebra, box/unbox pairs, decided guards
       {"bounds", pass_bounds}, // integer ranges drop impossible overflow checks
       {"cse", pass_cse},   // common subexpressions and redundant guards

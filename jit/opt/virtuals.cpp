@@ -1,0 +1,238 @@
+// virtuals.cpp — allocation removal (PyPy's virtuals, LuaJIT's sinking),
+// first step: instances that do not escape the block that creates them.
+//
+// A class call records `CALL new_instance(cls)`, then its inlined __init__
+// stores the attributes as shape transitions (guard the shape and the slot
+// array's room, store the slot, store the next shape), and the code after it
+// reads them back with the same guards. When everything done to the new
+// object in its block is that — guards of its class and shape, loads and
+// stores of its shape, capacity and attribute slots — and snapshots, the
+// object need not exist: the CALL becomes a VNEW (no code), every guard on
+// it is decided, a load of an attribute is the value last stored there, and
+// a snapshot that names the object describes it (class, shape, attribute
+// values: ir.h's kVirtualSlots entries) so the exit that takes it builds
+// the object the interpreter then sees (jit.cpp restore_slots).
+//
+// Anything else done to it is an escape and keeps the allocation: passing it
+// to a call, storing it into memory, a use in another block or as a block
+// argument (a PHI: loop-carried or joined), a return, an identity compare, a
+// COPY, or a snapshot that machine code writes to the frame itself (a loop's
+// TO_ROOT, a generator's yield). Objects are removed whole or not at all;
+// materializing at the escape point, and virtuals carried across joins
+// field by field, come next (issue 17).
+#include <algorithm>
+#include <cstddef>
+
+#include "jit/helpers.h"
+#include "jit/opt/pipeline.h"
+#include "runtime/instance.h"
+
+namespace tributary::jit {
+
+namespace {
+
+constexpr int64_t kShapeOffset = static_cast<int64_t>(offsetof(Instance, shape));
+constexpr int64_t kSlotsOffset = static_cast<int64_t>(offsetof(Instance, slots));
+constexpr int64_t kCapacityOffset = static_cast<int64_t>(offsetof(Instance, capacity));
+constexpr uint64_t kNewCapacity = 4; // new_instance's slot array
+
+// What the pass does to one instruction of a removed allocation's block.
+enum class Action : uint8_t {
+  Keep,
+  Drop,       // a decided guard, a store into the object, its slots pointer
+  Forward,    // an attribute load: its uses take the value last stored
+  MakeConst,  // a load of its class, shape or capacity: that KRAW
+};
+
+struct Step {
+  Ref at;
+  Action action;
+  int64_t value = 0; // Forward: the ref; MakeConst: the constant
+};
+
+// The object's state at a snapshot that names it.
+struct SnapState {
+  Ref at;
+  Shape* shape;
+  std::vector<Ref> fields;
+};
+
+struct Plan {
+  Ref alloc;
+  Type* cls;
+  std::vector<Step> steps;
+  std::vector<SnapState> snaps;
+};
+
+Type* allocated_class(const Trace& t, const Ins& i) {
+  static void* const kNewInstance = reinterpret_cast<void*>(helpers::helper_info(helpers::HelperId::new_instance).fn);
+  if (i.op != IrOp::CALL || t.calls[i.imm].fn != kNewInstance) return nullptr;
+  const std::vector<Ref>& args = t.calls[i.imm].args;
+  if (args.size() != 1 || t.ins[args[0]].op != IrOp::KVAL) return nullptr;
+  const Value cls = Value::from_bits(static_cast<uint64_t>(t.ins[args[0]].imm));
+  if (!is_type(cls)) return nullptr;
+  Type* type = cls.as<Type>();
+  return type->kind == Kind::Instance ? type : nullptr;
+}
+
+bool names(const Trace& t, const Ins& i, Ref r) {
+  if (i.snap < 0) return false;
+  for (const SnapEntry& e : t.snaps[i.snap].entries)
+    if (e.ref == r) return true;
+  return false;
+}
+
+// Whether the machine code writes this instruction's snapshot to the frame
+// itself (lower.cpp write_snapshot): no exit builds objects there.
+bool writes_frame(const Ins& i) {
+  return i.op == IrOp::TO_ROOT || (i.op == IrOp::EXIT && static_cast<ExitEnd>(i.imm) == ExitEnd::Suspend);
+}
+
+// Follows allocation `a` through its block; false when it escapes.
+bool plan_removal(const Trace& t, const std::vector<int32_t>& block_of, Ref a, Plan& plan) {
+  const int32_t home = block_of[a];
+  // Uses outside the block (instructions, snapshots, calls, block arguments).
+  for (size_t b = 0; b < t.blocks.size(); ++b) {
+    for (Ref arg : t.blocks[b].args)
+      if (arg == a) return false;
+  }
+  for (Ref r = 0; r < static_cast<Ref>(t.ins.size()); ++r) {
+    if (block_of[r] == home) continue;
+    const Ins& i = t.ins[r];
+    if (i.a == a || i.b == a || i.c == a || names(t, i, a)) return false;
+    if (i.op == IrOp::CALL)
+      for (Ref arg : t.calls[i.imm].args)
+        if (arg == a) return false;
+  }
+  Shape* shape = root_shape(plan.cls);
+  std::vector<Ref> fields;
+  std::vector<Ref> slot_ptrs;
+  auto is_slots = [&](Ref r) { return std::find(slot_ptrs.begin(), slot_ptrs.end(), r) != slot_ptrs.end(); };
+  auto field_index = [](int64_t off) { return off >= 0 && off % 8 == 0 ? off / 8 : int64_t{-1}; };
+  for (Ref r = a + 1; r < t.blocks[home].end; ++r) {
+    const Ins& i = t.ins[r];
+    const bool uses_a = i.a == a || i.b == a || i.c == a;
+    const bool uses_slots = (i.a != kNoRef && is_slots(i.a)) || (i.b != kNoRef && is_slots(i.b)) ||
+                            (i.c != kNoRef && is_slots(i.c));
+    if (i.op == IrOp::CALL)
+      for (Ref arg : t.calls[i.imm].args)
+        if (arg == a || is_slots(arg)) return false;
+    if (names(t, i, a)) {
+      if (writes_frame(i)) return false;
+      plan.snaps.push_back({r, shape, fields});
+    }
+    if (!uses_a && !uses_slots) continue;
+    switch (i.op) {
+    case IrOp::GUARD_TYPE:
+      if (reinterpret_cast<Type*>(i.imm) != plan.cls) return false;
+      plan.steps.push_back({r, Action::Drop});
+      break;
+    case IrOp::LOAD:
+      if (uses_slots) { // an attribute
+        const int64_t k = field_index(i.imm);
+        if (k < 0 || static_cast<size_t>(k) >= fields.size() || fields[k] == kNoRef) return false;
+        plan.steps.push_back({r, Action::Forward, fields[k]});
+      } else if (i.imm == kSlotsOffset) {
+        slot_ptrs.push_back(r);
+        plan.steps.push_back({r, Action::Drop});
+      } else if (i.imm == kShapeOffset) {
+        plan.steps.push_back({r, Action::MakeConst, reinterpret_cast<int64_t>(shape)});
+      } else if (i.imm == kCapacityOffset) {
+        plan.steps.push_back({r, Action::MakeConst, static_cast<int64_t>(kNewCapacity)});
+      } else if (i.imm == 0) { // (its class pointer)
+        plan.steps.push_back({r, Action::MakeConst, reinterpret_cast<int64_t>(plan.cls)});
+      } else {
+        return false;
+      }
+      break;
+    case IrOp::STORE: {
+      if (i.b == a || is_slots(i.b)) return false; // stored as a value somewhere: escapes
+      if (is_slots(i.a)) {
+        const int64_t k = field_index(i.imm);
+        if (k < 0 || k >= kVirtualFields || static_cast<uint64_t>(k) >= kNewCapacity) return false;
+        if (fields.size() <= static_cast<size_t>(k)) fields.resize(k + 1, kNoRef);
+        fields[k] = i.b;
+      } else if (i.imm == kShapeOffset && t.ins[i.b].op == IrOp::KRAW) {
+        shape = reinterpret_cast<Shape*>(t.ins[i.b].imm);
+        if (shape->size > kNewCapacity) return false;
+      } else {
+        return false;
+      }
+      plan.steps.push_back({r, Action::Drop});
+      break;
+    }
+    default: return false; // calls, returns, compares of identity, copies, selects...
+    }
+  }
+  // Every attribute a snapshot sees must have been stored (the shape says
+  // how many; a slot array fresh from new_instance holds nothing readable).
+  for (const SnapState& s : plan.snaps)
+    for (uint32_t k = 0; k < s.shape->size; ++k)
+      if (k >= s.fields.size() || s.fields[k] == kNoRef) return false;
+  return true;
+}
+
+} // namespace
+
+void pass_virtuals(Trace& t) {
+  const std::vector<int32_t> block_of = block_index(t);
+  std::vector<Plan> plans;
+  for (Ref r = 0; r < static_cast<Ref>(t.ins.size()); ++r)
+    if (Type* cls = allocated_class(t, t.ins[r])) {
+      Plan p{r, cls, {}, {}};
+      if (plan_removal(t, block_of, r, p)) plans.push_back(std::move(p));
+    }
+  if (plans.empty()) return;
+
+  // New constants (shapes) go first in the entry block, where they dominate
+  // every snapshot.
+  std::vector<Ref> consts;
+  auto kraw = [&](int64_t v) {
+    for (Ref c : consts)
+      if (t.ins[c].imm == v) return c;
+    consts.push_back(t.emit(IrOp::KRAW, kNoRef, kNoRef, v));
+    return consts.back();
+  };
+  std::vector<Ref> fwd(t.ins.size(), kNoRef);
+  std::vector<bool> keep(t.ins.size(), true);
+  for (const Plan& p : plans) {
+    Ins& alloc = t.ins[p.alloc];
+    alloc = Ins{IrOp::VNEW, IrType::Val, kNoRef, kNoRef, reinterpret_cast<int64_t>(p.cls)};
+    for (const Step& s : p.steps) {
+      Ins& i = t.ins[s.at];
+      switch (s.action) {
+      case Action::Keep: break;
+      case Action::Drop: keep[s.at] = false; break;
+      case Action::Forward:
+        fwd[s.at] = static_cast<Ref>(s.value);
+        keep[s.at] = false;
+        break;
+      case Action::MakeConst: i = Ins{IrOp::KRAW, IrType::Raw, kNoRef, kNoRef, s.value}; break;
+      }
+    }
+    for (const SnapState& s : p.snaps) {
+      Snapshot snap = t.snaps[t.ins[s.at].snap];
+      int32_t k = 0;
+      for (const SnapEntry& e : snap.entries)
+        if (is_virtual_slot(e.slot) && virtual_part(e.slot) == 0) ++k;
+      const int32_t base = kVirtualSlots + k * kVirtualStride;
+      snap.entries.push_back({base, p.alloc});
+      snap.entries.push_back({base + 1, kraw(reinterpret_cast<int64_t>(s.shape))});
+      for (uint32_t f = 0; f < s.shape->size; ++f) snap.entries.push_back({base + 2 + static_cast<int32_t>(f), s.fields[f]});
+      t.snaps.push_back(std::move(snap));
+      t.ins[s.at].snap = static_cast<int32_t>(t.snaps.size()) - 1;
+    }
+  }
+  // (A forwarded load may read another forwarded load's value.)
+  fwd.resize(t.ins.size(), kNoRef);
+  forward_uses(t, fwd);
+  keep.resize(t.ins.size(), true);
+  std::vector<int32_t> blocks = block_of;
+  blocks.resize(t.ins.size(), 0);
+  std::vector<Ref> order(consts.begin(), consts.end());
+  for (Ref r = 0; r < static_cast<Ref>(block_of.size()); ++r)
+    if (keep[r]) order.push_back(r);
+  reorder(t, order, blocks);
+}
+
+} // namespace tributary::jit

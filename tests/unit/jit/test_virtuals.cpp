@@ -1,0 +1,120 @@
+// test_virtuals.cpp — allocation removal: instances that do not escape their
+// block become VNEWs that only snapshots name.
+#include <cstddef>
+
+#include "ir_text.h"
+#include "runtime/containers.h"
+#include "runtime/instance.h"
+#include "runtime/str.h"
+#include "runtime/user_class.h"
+
+using namespace tributary;
+using namespace tributary::jit;
+using tributary::jit::test::expect_pass;
+
+namespace {
+
+struct Point {
+  Type* cls = make_class(intern("VPoint"), new_tuple(0), new_dict());
+  Shape* root = root_shape(cls);
+  Shape* with_x = shape_add(root, intern("x"));
+  Shape* with_xy = shape_add(with_x, intern("y"));
+  uint64_t cls_bits = Value::object(cls).bits();
+};
+
+// What the recorder emits for `p = Point(a, b)` with its __init__ inlined
+// (each store: guard class and shape, check the slot array's room, store
+// the slot, store the next shape), then `p.x + p.y` with the guard that
+// reads p's shape first.
+std::string construct(const Point& p, const std::string& after) {
+  return fmt::format(R"(trace function pc 0
+block 0:
+  %0 val SLOAD #0
+  %1 val SLOAD #1
+  %2 val KVAL #0x{:x}
+  %3 raw KRAW #{}
+  %4 raw KRAW #{}
+  %5 raw KRAW #{}
+  %6 raw KRAW #1
+  %7 raw KRAW #2
+  %8 val CALL new_instance(%2)
+  GUARD_TYPE %8 #0x{:x} [pc 4 depth 0 0=%0 1=%1]
+  %10 raw LOAD %8 #{}
+  %11 bool EQ %10 %3
+  GUARD_TRUE %11 [pc 4 depth 0 0=%0 1=%1 2=%8]
+  %13 raw LOAD %8 #{}
+  %14 bool GE %13 %6
+  GUARD_TRUE %14 [pc 4 depth 0 0=%0 1=%1 2=%8]
+  %16 raw LOAD %8 #{}
+  STORE %16 %0 #0
+  STORE %8 %4 #{}
+  GUARD_TYPE %8 #0x{:x} [pc 6 depth 0 0=%0 1=%1 2=%8]
+  %20 raw LOAD %8 #{}
+  %21 bool EQ %20 %4
+  GUARD_TRUE %21 [pc 6 depth 0 0=%0 1=%1 2=%8]
+  %23 raw LOAD %8 #{}
+  STORE %23 %1 #8
+  STORE %8 %5 #{}
+  GUARD_INT %0 [pc 8 depth 0 2=%8]
+  %27 raw LOAD %8 #{}
+  %28 val LOAD %27 #0
+  %29 val LOAD %27 #8
+{})",
+                     p.cls_bits, reinterpret_cast<int64_t>(p.root), reinterpret_cast<int64_t>(p.with_x),
+                     reinterpret_cast<int64_t>(p.with_xy), reinterpret_cast<uint64_t>(p.cls),
+                     offsetof(Instance, shape), offsetof(Instance, capacity), offsetof(Instance, slots),
+                     offsetof(Instance, shape), reinterpret_cast<uint64_t>(p.cls), offsetof(Instance, shape),
+                     offsetof(Instance, slots), offsetof(Instance, shape), offsetof(Instance, slots), after);
+}
+
+} // namespace
+
+TEST_CASE("virtuals: an instance read back in its block is a VNEW that exits describe") {
+  const Point p;
+  // The loads of p.x and p.y are a and b; the class guards go, the shape
+  // and room checks compare constants (fold decides them); every guard that
+  // named p describes it: class, then its shape there (root, {x}, {x, y}),
+  // then the attributes stored so far. The shapes are new constants first
+  // in the entry block.
+  expect_pass(construct(p, "  RET %28\n"), pass_virtuals,
+              fmt::format(R"(trace function pc 0
+block 0:
+  %0 raw KRAW #{0}
+  %1 raw KRAW #{1}
+  %2 raw KRAW #{2}
+  %3 val SLOAD #0
+  %4 val SLOAD #1
+  %5 val KVAL #0x{3:x}
+  %6 raw KRAW #{0}
+  %7 raw KRAW #{1}
+  %8 raw KRAW #{2}
+  %9 raw KRAW #1
+  %10 raw KRAW #2
+  %11 val VNEW #{4}
+  %12 raw KRAW #{0}
+  %13 bool EQ %12 %6
+  GUARD_TRUE %13 [pc 4 depth 0 0=%3 1=%4 2=%11 16777216=%11 16777217=%0]
+  %15 raw KRAW #4
+  %16 bool GE %15 %9
+  GUARD_TRUE %16 [pc 4 depth 0 0=%3 1=%4 2=%11 16777216=%11 16777217=%0]
+  %18 raw KRAW #{1}
+  %19 bool EQ %18 %7
+  GUARD_TRUE %19 [pc 6 depth 0 0=%3 1=%4 2=%11 16777216=%11 16777217=%1 16777218=%3]
+  GUARD_INT %3 [pc 8 depth 0 2=%11 16777216=%11 16777217=%2 16777218=%3 16777219=%4]
+  RET %3
+)",
+                          reinterpret_cast<int64_t>(p.root), reinterpret_cast<int64_t>(p.with_x),
+                          reinterpret_cast<int64_t>(p.with_xy), p.cls_bits, reinterpret_cast<int64_t>(p.cls)));
+}
+
+TEST_CASE("virtuals: an instance that escapes keeps its allocation") {
+  const Point p;
+  // Returned, passed to a call: the trace is left as it was.
+  for (const char* tail : {"  RET %8\n", "  %30 val CALL truthy(%8)\n  GUARD_NOEXC %30 [pc 9 depth 0]\n  RET %30\n"}) {
+    CAPTURE(tail);
+    const std::string in = construct(p, tail);
+    Trace t;
+    REQUIRE(parse_trace(in, t) == "");
+    expect_pass(in, pass_virtuals, format_trace(t));
+  }
+}
