@@ -64,11 +64,13 @@ options:
                    — correctness must not depend on any of them
   --dis            print the bytecode of the script instead of running it
   -B               do not write imported modules' compiled code to the code cache
+  -X importtime    print each import's own and cumulative time in microseconds to stderr (CPython's format)
   -h, --help       show this help and exit
   --version        show the version and exit
 
 environment:
   TRIBUTARY_NO_CACHE=1  no compiled-code cache for imported modules ($XDG_CACHE_HOME/tributary)
+  PYTHONPROFILEIMPORTTIME=1  as -X importtime
   TRIBUTARY_LOG    JIT logging, channel:dest[,channel:dest...]; channels: jit-summary
                    (statistics at exit), jit-trace (IR of every trace), region (every
                    bridge/merge/widen/re-form decision with its reason), perf-map (as
@@ -85,6 +87,7 @@ struct Options {
   bool perf_map = false;
   bool gdb_jit = false;
   bool dis = false;
+  bool import_time = false;
   bool jit = true;
   std::string jit_params;
   std::string stats_file;
@@ -123,6 +126,11 @@ Options parse_options(int argc, char** argv) {
       std::exit(0);
     } else if (a == "-B") {
       vm::set_code_cache_writes(false);
+    } else if (a == "-X" || (a.rfind("-X", 0) == 0 && a.size() > 2)) {
+      std::string v = a.size() > 2 ? a.substr(2) : (i + 1 < argc ? argv[++i] : "");
+      if (v.empty()) usage_error("argument -X: expected one argument");
+      if (v == "importtime") o.import_time = true;
+      else usage_error("argument -X: unsupported option '" + v + "' (supported: importtime)");
     } else if (a == "-c") {
       if (i + 1 >= argc) usage_error("argument -c: expected one argument");
       o.command = argv[++i];
@@ -296,6 +304,8 @@ int run(const Options& o) {
   if (o.perf_map || jit.log_spec.find("perf-map") != std::string::npos) jit.open_perf_map();
   jit.gdb_jit = o.gdb_jit;
   if (const char* strict = std::getenv("TRIBUTARY_JIT_STRICT")) jit.strict = std::string_view(strict) == "1";
+  const char* profile_imports = std::getenv("PYTHONPROFILEIMPORTTIME");
+  vm.import_time = o.import_time || (profile_imports && *profile_imports);
   if (!vm.argv) vm.argv = new_list();
   for (const std::string& a : o.argv) list_append(vm.argv, str_value(a));
 
