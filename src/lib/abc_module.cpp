@@ -193,7 +193,8 @@ Value abc_subclasscheck(Value, const Args& a) {
   // The registry, recursively (a snapshot: a check may register more).
   std::vector<Value> registered;
   size_t pos = 0;
-  for (Value c; set_next(impl->registry, pos, c);) registered.push_back(c);
+  for (Value c; set_next(impl->registry, pos, c);)
+    registered.push_back(c);
   for (Value c : registered) {
     if (c == subclass) return yes();
     if (is_subclass(subclass, c)) return yes();
@@ -212,7 +213,8 @@ Value weak_set(Set* s) {
   Value ref = get_attr(Value::object(builtin_module("_weakref")), intern("ref"));
   Set* out = new_set();
   size_t pos = 0;
-  for (Value c; set_next(s, pos, c);) set_add(out, call1(ref, c));
+  for (Value c; set_next(s, pos, c);)
+    set_add(out, call1(ref, c));
   return Value::object(out);
 }
 

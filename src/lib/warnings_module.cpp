@@ -152,7 +152,9 @@ std::string source_line(Value filename, int64_t lineno) {
   return start == std::string::npos ? std::string() : line.substr(start);
 }
 
-void write_stderr(Value stderr_file, std::string_view s) { call1(get_attr(stderr_file, intern("write")), str_value(s)); }
+void write_stderr(Value stderr_file, std::string_view s) {
+  call1(get_attr(stderr_file, intern("write")), str_value(s));
+}
 
 // The warning printed without warnings.py: "file:line: Category: text" and
 // the source line indented by two spaces, to sys.stderr.
@@ -189,9 +191,9 @@ Value warn_explicit(Value category, Value message, Value filename, int64_t linen
   Dict* reg = registry.is_none() ? nullptr : registry.as<Dict>();
   if (module.is_empty()) {
     std::string_view f = filename.as<Str>()->view();
-    module = f.empty() ? str_value("<unknown>")
-                       : (f.size() >= 3 && f.substr(f.size() - 3) == ".py" ? str_value(f.substr(0, f.size() - 3))
-                                                                            : filename);
+    module = f.empty()
+                 ? str_value("<unknown>")
+                 : (f.size() >= 3 && f.substr(f.size() - 3) == ".py" ? str_value(f.substr(0, f.size() - 3)) : filename);
   }
   Value text = message;
   if (is_warning(message)) {
@@ -244,18 +246,22 @@ Value warnings_warn(Value, const Args& a) {
   Value category = p[1].is_empty() ? Value::none() : p[1];
   int64_t stacklevel = p[2].is_empty() ? 1 : arg_index(p[2]);
   Value source = p[3].is_empty() ? Value::none() : p[3];
-  if (is_warning(message)) category = Value::object(type_of(message));
-  else if (category.is_none()) category = builtin_value("UserWarning");
+  if (is_warning(message))
+    category = Value::object(type_of(message));
+  else if (category.is_none())
+    category = builtin_value("UserWarning");
   if (!is_type(category) || !is_subtype(category.as<Type>(), &types::warning))
     raise_fmt(types::type_error, "category must be a Warning subclass, not '{}'", tname(category));
 
   // The frame `stacklevel` calls out, skipping importlib's frames unless the caller is one.
   vm::Frame* f = vm::state().frame;
   if (stacklevel <= 0 || is_internal_frame(f)) {
-    while (--stacklevel > 0 && f) f = f->back;
+    while (--stacklevel > 0 && f)
+      f = f->back;
   } else {
     while (--stacklevel > 0 && f) {
-      do f = f->back;
+      do
+        f = f->back;
       while (f && is_internal_frame(f));
     }
   }
