@@ -18,6 +18,7 @@
 #include "frontend/lexer.h"
 #include "backends/backend.h"
 #include "vm/code_cache.h"
+#include "vm/exec.h"
 #include "vm/jit_hooks.h"
 #include "jit/jit.h"
 #include "jit/opt/pipeline.h"
@@ -64,11 +65,15 @@ options:
                    — correctness must not depend on any of them
   --dis            print the bytecode of the script instead of running it
   -B               do not write imported modules' compiled code to the code cache
+  -W ARG           warning control (action:message:category:module:lineno), as CPython's; repeatable
+  -X importtime    print each import's own and cumulative time in microseconds to stderr (CPython's format)
   -h, --help       show this help and exit
   --version        show the version and exit
 
 environment:
   TRIBUTARY_NO_CACHE=1  no compiled-code cache for imported modules ($XDG_CACHE_HOME/tributary)
+  PYTHONPROFILEIMPORTTIME=1  as -X importtime
+  PYTHONWARNINGS   comma-separated -W options (before those of the command line)
   TRIBUTARY_LOG    JIT logging, channel:dest[,channel:dest...]; channels: jit-summary
                    (statistics at exit), jit-trace (IR of every trace), region (every
                    bridge/merge/widen/re-form decision with its reason), perf-map (as
@@ -85,6 +90,8 @@ struct Options {
   bool perf_map = false;
   bool gdb_jit = false;
   bool dis = false;
+  bool import_time = false;
+  std::vector<std::string> warnoptions; // -W, in order
   bool jit = true;
   std::string jit_params;
   std::string stats_file;
@@ -123,6 +130,14 @@ Options parse_options(int argc, char** argv) {
       std::exit(0);
     } else if (a == "-B") {
       vm::set_code_cache_writes(false);
+    } else if (a == "-W" || (a.rfind("-W", 0) == 0 && a.size() > 2)) {
+      if (a.size() == 2 && i + 1 >= argc) usage_error("argument -W: expected one argument");
+      o.warnoptions.push_back(a.size() > 2 ? a.substr(2) : argv[++i]);
+    } else if (a == "-X" || (a.rfind("-X", 0) == 0 && a.size() > 2)) {
+      std::string v = a.size() > 2 ? a.substr(2) : (i + 1 < argc ? argv[++i] : "");
+      if (v.empty()) usage_error("argument -X: expected one argument");
+      if (v == "importtime") o.import_time = true;
+      else usage_error("argument -X: unsupported option '" + v + "' (supported: importtime)");
     } else if (a == "-c") {
       if (i + 1 >= argc) usage_error("argument -c: expected one argument");
       o.command = argv[++i];
@@ -270,7 +285,7 @@ int run(const Options& o) {
     std::stringstream ss;
     ss << in.rdbuf();
     source = ss.str();
-    filename = script;
+    filename = absolute_path(script); // (CPython 3.9+: tracebacks and co_filename name the script absolutely)
   }
 
   vm::Vm& vm = vm::state();
@@ -296,8 +311,23 @@ int run(const Options& o) {
   if (o.perf_map || jit.log_spec.find("perf-map") != std::string::npos) jit.open_perf_map();
   jit.gdb_jit = o.gdb_jit;
   if (const char* strict = std::getenv("TRIBUTARY_JIT_STRICT")) jit.strict = std::string_view(strict) == "1";
+  const char* profile_imports = std::getenv("PYTHONPROFILEIMPORTTIME");
+  vm.import_time = o.import_time || (profile_imports && *profile_imports);
   if (!vm.argv) vm.argv = new_list();
   for (const std::string& a : o.argv) list_append(vm.argv, str_value(a));
+  // sys.warnoptions: PYTHONWARNINGS' entries, then -W's; warnings.py reads them when imported.
+  std::vector<std::string> warnoptions;
+  if (const char* env = std::getenv("PYTHONWARNINGS"); env && *env) {
+    std::string_view rest = env;
+    while (!rest.empty()) {
+      size_t comma = rest.find(',');
+      if (std::string_view w = rest.substr(0, comma); !w.empty()) warnoptions.emplace_back(w);
+      rest = comma == std::string_view::npos ? std::string_view() : rest.substr(comma + 1);
+    }
+  }
+  warnoptions.insert(warnoptions.end(), o.warnoptions.begin(), o.warnoptions.end());
+  Value sys_warnoptions = get_attr(Value::object(builtin_module("sys")), intern("warnoptions"));
+  for (const std::string& w : warnoptions) list_append(sys_warnoptions.as<List>(), str_value(w));
 
   // sys.path[0]: the script's directory (as CPython), or '' for -c.
   if (!vm.path) vm.path = new_list();
@@ -330,6 +360,8 @@ int run(const Options& o) {
   int status = 0;
   try {
     if (!o.has_command) frontend::check_source_file(source, main_file);
+    // As CPython, warning options import warnings before the program runs (which applies them).
+    if (!warnoptions.empty()) vm::import_module(main_module->dict, intern("warnings"), Value::none(), Value::small_int(0));
     frontend::ModuleAst ast = frontend::parse_module(source, filename);
     vm::Code* code = frontend::compile_module(ast);
     if (o.dis) {

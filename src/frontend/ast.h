@@ -12,6 +12,8 @@
 #include <string>
 #include <vector>
 
+#include "frontend/source_lines.h"
+
 namespace tributary::frontend {
 
 struct Pos {
@@ -223,7 +225,7 @@ private:
 struct ModuleAst {
   StmtList body;
   std::string filename;
-  std::vector<std::string> source_lines; // for carets in error messages
+  SourceLines source_lines; // for carets in error messages
   std::unique_ptr<Arena> arena = std::make_unique<Arena>();
 };
 

@@ -21,7 +21,6 @@
 #include "runtime/exceptions.h"
 #include "runtime/int.h"
 #include "runtime/ops.h"
-#include "vm/code_cache.h"
 #include "runtime/str.h"
 
 namespace tributary::frontend {
@@ -376,7 +375,6 @@ private:
       i = j;
     }
     code_->max_stack = max_depth_ + 2;
-    vm::finish_code(code_);
   }
 
   // ---- errors --------------------------------------------------------------------

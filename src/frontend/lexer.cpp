@@ -148,6 +148,12 @@ private:
     auto lines = split_lines(src_);
     return line >= 1 && line <= static_cast<int>(lines.size()) ? lines[line - 1] : std::string();
   }
+  // The current line's text (without splitting the whole source: a backslash
+  // continuation asks for it, and _pydecimal has hundreds).
+  std::string_view current_line_text() const {
+    std::size_t end = src_.find('\n', line_start_);
+    return src_.substr(line_start_, end == std::string_view::npos ? std::string_view::npos : end - line_start_);
+  }
   void new_line_at(std::size_t next_line_start) {
     ++line_;
     line_start_ = next_line_start;
@@ -238,7 +244,7 @@ bool Lexer::handle_indentation() {
       emit_layout(TokenKind::Dedent, col_of(pos_), col_of(pos_));
     }
     if (col != indents_.back()) {
-      int len = count_code_points(line_text(line_));
+      int len = count_code_points(current_line_text());
       fail("unindent does not match any outer indentation level", line_, len + 1, 0, "IndentationError");
     }
     if (alt != alt_indents_.back()) tab_error();
@@ -289,7 +295,7 @@ void Lexer::scan() {
         int col = col_of(pos_ + 1);
         fail("unexpected character after line continuation character", line_, col + 1, 0);
       }
-      int len = count_code_points(line_text(line_));
+      int len = count_code_points(current_line_text());
       pos_ += 2;
       new_line_at(pos_);
       if (peek() == -1) fail("unexpected EOF while parsing", line_ - 1, len + 1, 0);

@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "frontend/ast.h"
+#include "frontend/source_lines.h"
 #include "frontend/parser.h"
 
 namespace tributary::frontend {
@@ -51,8 +52,6 @@ LexResult tokenize(std::string_view source, const std::string& filename);
 // SyntaxErrorException; `filename` is the path as CPython shows it (absolute).
 void check_source_file(std::string_view source, const std::string& filename);
 
-// Splits source into lines without their line terminators (for error text).
-std::vector<std::string> split_lines(std::string_view source);
 
 // True for Python keywords that can never be identifiers.
 bool is_keyword(std::string_view name);

@@ -23,7 +23,7 @@ namespace {
 constexpr int kMaxDepth = 5969;
 } // namespace
 
-Parser::Parser(const LexResult& lex, std::string filename, Arena& arena, const std::vector<std::string>& lines)
+Parser::Parser(const LexResult& lex, std::string filename, Arena& arena, const SourceLines& lines)
     : lex_(lex), filename_(std::move(filename)), arena_(arena), lines_(lines) {}
 
 // ---- tokens ---------------------------------------------------------------------
@@ -803,7 +803,7 @@ Stmt* Parser::parse_from_import() {
 ModuleAst parse_module(std::string_view source, std::string filename) {
   ModuleAst module;
   module.filename = filename;
-  module.source_lines = split_lines(source);
+  module.source_lines = SourceLines(source);
   LexResult lex = tokenize(source, filename);
   detail::Parser parser(lex, filename, *module.arena, module.source_lines);
   module.body = parser.parse_file();
@@ -811,7 +811,7 @@ ModuleAst parse_module(std::string_view source, std::string filename) {
 }
 
 Expr* parse_expression(std::string_view source, std::string filename, Arena& arena) {
-  std::vector<std::string> lines = split_lines(source);
+  SourceLines lines(source);
   // eval() ignores leading spaces and tabs on the first line.
   std::size_t skip = source.find_first_not_of(" \t");
   std::string_view trimmed = skip == std::string_view::npos ? std::string_view() : source.substr(skip);

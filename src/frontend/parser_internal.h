@@ -34,7 +34,7 @@ struct BinaryLevel;
 class Parser {
 public:
   // `lines` are the source lines quoted in error messages.
-  Parser(const LexResult& lex, std::string filename, Arena& arena, const std::vector<std::string>& lines);
+  Parser(const LexResult& lex, std::string filename, Arena& arena, const SourceLines& lines);
 
   StmtList parse_file();
   Expr* parse_eval(); // expressions NEWLINE* ENDMARKER
@@ -43,7 +43,7 @@ private:
   const LexResult& lex_;
   std::string filename_;
   Arena& arena_;
-  const std::vector<std::string>& lines_;
+  const SourceLines& lines_;
   std::size_t pos_ = 0;
   mutable std::size_t furthest_ = 0;             // furthest token examined, for error locations
   int depth_ = 0;                                // recursion depth, to fail before the C++ stack does

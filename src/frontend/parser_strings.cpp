@@ -487,7 +487,7 @@ Expr* Parser::parse_fstring_expression(std::string_view text, const Token& t, st
 
   std::string wrapped = "(" + std::string(text) + ")";
   LexResult lex = tokenize(wrapped, filename_);
-  std::vector<std::string> lines = split_lines(wrapped);
+  SourceLines lines(wrapped);
   Parser sub(lex, filename_, arena_, lines);
   sub.in_fstring = true;
   // Line of the expression inside a (possibly triple-quoted) literal.

@@ -1,4 +1,4 @@
-// imp_module.cpp — `_imp` and `_warnings`, the builtin helpers that CPython's
+// imp_module.cpp — `_imp`, the builtin helpers that CPython's
 // pure-Python importlib (`importlib._bootstrap`, `_bootstrap_external`) runs on.
 //
 // Tributary's own import system (vm/import.cpp) imports modules; importlib is
@@ -9,9 +9,6 @@
 // finder never looks for one).
 // sys.meta_path starts with a finder that installs importlib's own finders
 // (BuiltinImporter, PathFinder with FileFinder) when importlib first searches.
-// `_warnings` has only warn/warn_explicit, which call the pure-Python
-// `warnings` module: warnings.py imports `filters` from `_warnings`, fails, and
-// keeps its own Python implementation.
 #include <span>
 
 #include "lib/lib.h"
@@ -89,17 +86,6 @@ Value imp_source_hash(Value, const Args& a) {
   return make_bytes(out);
 }
 
-// warnings.warn(*args, **kwargs) (or warn_explicit), from the Python module.
-Value call_warnings(const char* fn, const Args& a) {
-  Module* w = nullptr;
-  if (Value* m = dict_find_str(vm::state().modules, intern("warnings")); m && is_kind(*m, Kind::Module))
-    w = m->as<Module>();
-  Value mod = w ? Value::object(w)
-                : call(dict_get(vm::state().builtins->dict, Value::object(intern("__import__"))),
-                       Args{std::array{str_value("warnings")}.data(), 1});
-  return call(get_attr(mod, intern(fn)), a);
-}
-
 // ---- the finder sys.meta_path starts with --------------------------------------------
 
 // Tributary's own import system does not consult sys.meta_path; importlib
@@ -124,9 +110,6 @@ Value bf_find_spec(Value, const Args&) {
 }
 
 Value bf_invalidate_caches(Value, const Args&) { return Value::none(); }
-
-Value warnings_warn(Value, const Args& a) { return call_warnings("warn", a); }
-Value warnings_warn_explicit(Value, const Args& a) { return call_warnings("warn_explicit", a); }
 
 } // namespace
 
@@ -168,13 +151,6 @@ Value make_bootstrap_finder() {
   auto* o = gc::make<Object>();
   o->type = &bootstrap_finder_type;
   return Value::object(o);
-}
-
-Module* make_warnings_module() {
-  Module* m = new_module("_warnings");
-  add_function(m, "warn", warnings_warn);
-  add_function(m, "warn_explicit", warnings_warn_explicit);
-  return m;
 }
 
 } // namespace tributary::lib

@@ -33,7 +33,8 @@ Module* make_codecs_module();                  // codecs_module.cpp (_codecs)
 Module* make_contextvars_module();             // contextvars_module.cpp (_contextvars)
 Module* make_ast_module();                     // ast_module.cpp (_ast)
 Module* make_imp_module();                     // imp_module.cpp (_imp, for importlib)
-Module* make_warnings_module();                // imp_module.cpp (_warnings: warn only)
+Module* make_warnings_module();                // warnings_module.cpp
+Module* make_abc_module();                     // abc_module.cpp
 Value make_bootstrap_finder();                 // imp_module.cpp: sys.meta_path's first finder
 Module* make_marshal_module();                 // marshal_module.cpp
 Module* make_posix_module();                   // posix_module.cpp (under CPython's os.py)

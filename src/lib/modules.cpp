@@ -46,6 +46,7 @@ constexpr ModuleDef kModules[] = {
     {"_ast", lib::make_ast_module},
     {"_imp", lib::make_imp_module},
     {"_warnings", lib::make_warnings_module},
+    {"_abc", lib::make_abc_module},
     {"marshal", lib::make_marshal_module},
     {"posix", lib::make_posix_module},
     {"_signal", lib::make_signal_module},

@@ -46,8 +46,10 @@ uint8_t own_flags(const Type* t) {
   }
   for (size_t i = 0; i < g_nregistered; ++i)
     if (g_registered[i].type == t) return g_registered[i].flags;
-  return 0;
+  return t->abc_match_flags;
 }
+
+} // namespace
 
 // A class inherits the flags of every type on its MRO, as CPython's types
 // inherit Py_TPFLAGS_SEQUENCE, Py_TPFLAGS_MAPPING and _Py_TPFLAGS_MATCH_SELF.
@@ -57,6 +59,8 @@ uint8_t match_flags(const Type* t) {
     flags |= own_flags(c.as<Type>());
   return flags;
 }
+
+namespace {
 
 // CPython's match_class_attr: the attribute, or empty when it is missing (an
 // AttributeError, which fails the match); a name seen before is a TypeError.

@@ -15,11 +15,14 @@ constexpr uint8_t kMatchSelf = 4;     // `T(x)` matches x against the subject it
 // (bytearray, deque); called once at startup.
 void set_match_flags(Type& t, uint8_t flags);
 
-// Is `subject` matched by sequence patterns? list, tuple, range, deque and
-// their subclasses; never str, bytes or bytearray. (CPython also accepts
-// classes registered with collections.abc.Sequence, which we do not have.)
+// The flags of `t` and its MRO.
+uint8_t match_flags(const Type* t);
+// Is `subject` matched by sequence patterns? list, tuple, range, deque, their
+// subclasses and the classes abc marks (collections.abc.Sequence's subclasses
+// and registered classes); never str, bytes or bytearray.
 bool match_is_sequence(Value subject);
-// Is `subject` matched by mapping patterns? dict and its subclasses.
+// Is `subject` matched by mapping patterns? dict, its subclasses and the
+// classes abc marks (collections.abc.Mapping's).
 bool match_is_mapping(Value subject);
 // MATCH_KEYS: a tuple of the values of `keys` (a tuple) in the mapping
 // `subject`, or None when one is missing; ValueError for a repeated key.

@@ -86,6 +86,9 @@ struct Type : Object {
   uint32_t basic_size = 0;
   void (*relocate)(Object* from, Object* to) = nullptr;
   List* subclasses = nullptr; // classes naming this one as a base (type.__subclasses__)
+  // kMatchSequence / kMatchMapping (match.h) given by abc: __abc_tpflags__ in
+  // a class body, or register() with an ABC that has one (_abc).
+  uint8_t abc_match_flags = 0;
   // A native type's own attribute access (CPython's tp_getattro/tp_setattro;
   // weakref proxies forward every name): when set, every attribute get, set
   // and delete on its instances calls it. getattro gives empty for a missing

@@ -106,6 +106,13 @@ Value type_attr(Type* t, Str* name) {
   return Value::empty();
 }
 
+// _PyObject_IsAbstract: a true __isabstractmethod__ (an empty `v` is not abstract).
+bool is_abstract(Value v) {
+  if (v.is_empty()) return false;
+  Value flag = get_attr_or_empty(v, intern("__isabstractmethod__"));
+  return !flag.is_empty() && truthy(flag);
+}
+
 // Attributes stored in the object itself (before the type's); empty when absent.
 Value instance_attr(Value obj, Type* t, Str* name) {
   switch (t->kind) {
@@ -139,6 +146,7 @@ Value instance_attr(Value obj, Type* t, Str* name) {
   case Kind::StaticMethod:
   case Kind::ClassMethod:
     if (name->view() == "__func__") return obj.as<StaticMethod>()->func;
+    if (name->view() == "__isabstractmethod__") return Value::boolean(is_abstract(obj.as<StaticMethod>()->func));
     return Value::empty();
   case Kind::Property: {
     Property* p = obj.as<Property>();
@@ -147,6 +155,8 @@ Value instance_attr(Value obj, Type* t, Str* name) {
     if (n == "fget") return or_none(p->fget);
     if (n == "fset") return or_none(p->fset);
     if (n == "fdel") return or_none(p->fdel);
+    // (An abstract getter, setter or deleter makes the property abstract: abc.abstractmethod under @property.)
+    if (n == "__isabstractmethod__") return Value::boolean(is_abstract(p->fget) || is_abstract(p->fset) || is_abstract(p->fdel));
     return Value::empty();
   }
   default: return Value::empty();

@@ -80,6 +80,55 @@ Code* new_code() {
   return c;
 }
 
+namespace {
+
+// Code::temp_operands: marks the BINARY_OPs whose operand comes straight from
+// the BINARY_OP just before (right operand) or two before with one load in
+// between (left operand), in straight-line code.
+void find_temp_operands(Code* c) {
+  const size_t n = c->code.size();
+  std::vector<bool> target(n, false);
+  for (const Instr& in : c->code)
+    if (op_info(in.op).operand == OperandKind::Jump && in.arg >= 0 && static_cast<size_t>(in.arg) < n)
+      target[in.arg] = true;
+  for (const ExceptionEntry& e : c->exception_table)
+    if (e.target < n) target[e.target] = true;
+  auto plain_load = [](Op op) {
+    return op == Op::LOAD_CONST || op == Op::LOAD_FAST || op == Op::LOAD_GLOBAL || op == Op::LOAD_DEREF;
+  };
+  c->temp_operands.assign(n, 0);
+  for (size_t i = 1; i < n; ++i) {
+    if (c->code[i].op != Op::BINARY_OP || target[i]) continue;
+    uint8_t flags = 0;
+    if (c->code[i - 1].op == Op::BINARY_OP) flags |= kTempRight;
+    if (i >= 2 && plain_load(c->code[i - 1].op) && !target[i - 1] && c->code[i - 2].op == Op::BINARY_OP)
+      flags |= kTempLeft;
+    c->temp_operands[i] = flags;
+  }
+}
+
+} // namespace
+
+void prepare_code(Code* c) {
+  c->prepared = true;
+  c->cache_index.assign(c->code.size(), -1);
+  c->global_caches.clear();
+  c->attr_caches.clear();
+  for (size_t i = 0; i < c->code.size(); ++i) {
+    Op op = c->code[i].op;
+    if (op == Op::LOAD_GLOBAL) {
+      c->cache_index[i] = static_cast<int32_t>(c->global_caches.size());
+      c->global_caches.emplace_back();
+    } else if (op == Op::LOAD_ATTR || op == Op::STORE_ATTR || op == Op::LOAD_METHOD) {
+      c->cache_index[i] = static_cast<int32_t>(c->attr_caches.size());
+      c->attr_caches.resize(c->attr_caches.size() + kAttrWays);
+    }
+  }
+  c->jit_counters.assign(c->code.size(), 0);
+  c->jit_loops.assign(c->code.size(), nullptr);
+  find_temp_operands(c);
+}
+
 Code* copy_code(const Code* c) {
   Code* n = new_code();
   *n = *c;

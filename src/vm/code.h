@@ -143,6 +143,8 @@ struct Code : Object {
   // BINARY_OP -> kTempLeft | kTempRight: which operand is the result of an
   // earlier BINARY_OP that nothing else can have seen (finish_code).
   std::vector<uint8_t> temp_operands;
+  // The caches above and the JIT state below are built (prepare_code).
+  bool prepared = false;
   // JIT state, kept here so the interpreter's hooks cost an index, not a hash:
   // hot counters per loop header (back-edges count at their target) and for
   // calls, and the compiled traces (jit::CompiledTrace*) per loop header and
@@ -175,6 +177,11 @@ struct Code : Object {
 };
 
 Code* new_code();
+// Builds a code object's per-instruction caches and JIT counters from its
+// instructions. run_frame does it at the code's first run, not the compiler
+// or the code cache: most functions a module defines are never called, and
+// their caches were most of what loading a module allocated.
+void prepare_code(Code* c);
 // A copy of `c` with fresh inline caches and JIT state, not yet run (code.replace()).
 Code* copy_code(const Code* c);
 

@@ -25,9 +25,7 @@
 #include <cmath>
 #include <cstdlib>
 #include <cstring>
-#include <fstream>
 #include <optional>
-#include <sstream>
 #include <string>
 
 #include "runtime/containers.h"
@@ -302,10 +300,30 @@ struct Reader {
     c->doc = value();
     for (const Instr& in : c->code)
       if (static_cast<size_t>(in.op) >= static_cast<size_t>(Op::kCount)) throw Corrupt{};
-    finish_code(c);
-    return c;
+    return c; // (its caches are built at its first run: prepare_code)
   }
 };
+
+// The whole file at `path` into `out` with one read (a stream and a
+// stringstream copied each entry three times); false when it cannot be read.
+bool read_file(const std::string& path, std::string& out) {
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return false;
+  struct stat st;
+  bool ok = ::fstat(fd, &st) == 0;
+  if (ok) {
+    out.resize(static_cast<size_t>(st.st_size));
+    size_t done = 0;
+    while (done < out.size()) {
+      ssize_t n = ::read(fd, out.data() + done, out.size() - done);
+      if (n <= 0) break;
+      done += static_cast<size_t>(n);
+    }
+    ok = done == out.size();
+  }
+  ::close(fd);
+  return ok;
+}
 
 void write_header(Writer& w, const FileId& exe, const FileId& src, const std::string& path) {
   w.out.append(kMagic, sizeof kMagic);
@@ -317,63 +335,12 @@ void write_header(Writer& w, const FileId& exe, const FileId& src, const std::st
 
 } // namespace
 
-namespace {
-
-// Code::temp_operands: marks the BINARY_OPs whose operand comes straight from
-// the BINARY_OP just before (right operand) or two before with one load in
-// between (left operand), in straight-line code.
-void find_temp_operands(Code* c) {
-  const size_t n = c->code.size();
-  std::vector<bool> target(n, false);
-  for (const Instr& in : c->code)
-    if (op_info(in.op).operand == OperandKind::Jump && in.arg >= 0 && static_cast<size_t>(in.arg) < n)
-      target[in.arg] = true;
-  for (const ExceptionEntry& e : c->exception_table)
-    if (e.target < n) target[e.target] = true;
-  auto plain_load = [](Op op) {
-    return op == Op::LOAD_CONST || op == Op::LOAD_FAST || op == Op::LOAD_GLOBAL || op == Op::LOAD_DEREF;
-  };
-  c->temp_operands.assign(n, 0);
-  for (size_t i = 1; i < n; ++i) {
-    if (c->code[i].op != Op::BINARY_OP || target[i]) continue;
-    uint8_t flags = 0;
-    if (c->code[i - 1].op == Op::BINARY_OP) flags |= kTempRight;
-    if (i >= 2 && plain_load(c->code[i - 1].op) && !target[i - 1] && c->code[i - 2].op == Op::BINARY_OP)
-      flags |= kTempLeft;
-    c->temp_operands[i] = flags;
-  }
-}
-
-} // namespace
-
-void finish_code(Code* c) {
-  c->cache_index.assign(c->code.size(), -1);
-  c->global_caches.clear();
-  c->attr_caches.clear();
-  for (size_t i = 0; i < c->code.size(); ++i) {
-    Op op = c->code[i].op;
-    if (op == Op::LOAD_GLOBAL) {
-      c->cache_index[i] = static_cast<int32_t>(c->global_caches.size());
-      c->global_caches.emplace_back();
-    } else if (op == Op::LOAD_ATTR || op == Op::STORE_ATTR || op == Op::LOAD_METHOD) {
-      c->cache_index[i] = static_cast<int32_t>(c->attr_caches.size());
-      c->attr_caches.resize(c->attr_caches.size() + kAttrWays);
-    }
-  }
-  c->jit_counters.assign(c->code.size(), 0);
-  c->jit_loops.assign(c->code.size(), nullptr);
-  find_temp_operands(c);
-}
-
 Code* cached_module_code(const std::string& path) {
   if (cache_dir().empty() || !executable_id()) return nullptr;
   std::optional<FileId> src = file_id(path.c_str());
   if (!src) return nullptr;
-  std::ifstream in(entry_path(path), std::ios::binary);
-  if (!in) return nullptr;
-  std::stringstream ss;
-  ss << in.rdbuf();
-  std::string data = ss.str();
+  std::string data;
+  if (!read_file(entry_path(path), data)) return nullptr;
   Writer expected;
   write_header(expected, *executable_id(), *src, path);
   if (data.compare(0, expected.out.size(), expected.out) != 0) return nullptr;

@@ -15,8 +15,5 @@ Code* cached_module_code(const std::string& path);
 void store_module_code(const std::string& path, const Code* code);
 // `tributary -B`: entries are still read, no longer written.
 void set_code_cache_writes(bool on);
-// Builds a code object's per-instruction caches and JIT counters from its
-// instructions (the compiler's last step, and the cache loader's).
-void finish_code(Code* c);
 
 } // namespace tributary::vm

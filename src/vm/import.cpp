@@ -9,6 +9,8 @@
 // a hint when it is a standard-library module and that library is missing.
 #include <sys/stat.h>
 
+#include <chrono>
+#include <cstdio>
 #include <fstream>
 #include <sstream>
 
@@ -151,6 +153,39 @@ Value loaded_value(std::string_view full) {
 
 Module* import_one(std::string_view full);
 
+// -X importtime: times one import (the imports it makes nested inside it) and
+// prints CPython's line for it when it ends, raising or not.
+class ImportTimer {
+public:
+  explicit ImportTimer(std::string_view name) : name_(name), vm_(state()) {
+    if (!vm_.import_time) return;
+    static bool header = false;
+    if (!header) std::fputs("import time: self [us] | cumulative | imported package\n", stderr);
+    header = true;
+    ++vm_.import_level;
+    outer_nested_ = vm_.import_nested_ns;
+    vm_.import_nested_ns = 0;
+    start_ = std::chrono::steady_clock::now();
+  }
+  ~ImportTimer() {
+    if (!vm_.import_time) return;
+    int64_t cum = std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now() - start_).count();
+    --vm_.import_level;
+    auto us = [](int64_t ns) { return static_cast<long>((ns + 999) / 1000); }; // (CPython rounds up)
+    std::fprintf(stderr, "import time: %9ld | %10ld | %*s%.*s\n", us(cum - vm_.import_nested_ns), us(cum),
+                 vm_.import_level * 2, "", static_cast<int>(name_.size()), name_.data());
+    vm_.import_nested_ns = outer_nested_ + cum;
+  }
+  ImportTimer(const ImportTimer&) = delete;
+  ImportTimer& operator=(const ImportTimer&) = delete;
+
+private:
+  std::string_view name_;
+  Vm& vm_;
+  int64_t outer_nested_ = 0;
+  std::chrono::steady_clock::time_point start_;
+};
+
 // import_one for a name that may be bound to a non-module in sys.modules
 // (before, or by the module's own code: what sys.modules holds at the end is
 // the result, as in CPython).
@@ -165,6 +200,7 @@ Value import_value(std::string_view full) {
 // Imports exactly `full` (parents first); returns the module.
 Module* import_one(std::string_view full) {
   if (Module* m = find_loaded(full)) return m;
+  ImportTimer timer(full);
   size_t dot = full.rfind('.');
   if (dot == std::string_view::npos) {
     if (Value* v = dict_find_str(state().modules, key(full))) {

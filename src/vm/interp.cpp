@@ -601,6 +601,7 @@ Value run_frame(Frame* f) {
   };
 
   Code* const co = f->code;
+  if (!co->prepared) prepare_code(co);
   Vm& vm = state();
   // vm.frame names the innermost frame for exec/eval/globals/locals, and
   // `back` links the executing frames for sys._getframe (a resumed generator's

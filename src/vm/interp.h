@@ -35,6 +35,12 @@ struct Vm {
   Value handled = Value::none();    // exception being handled (sys.exc_info()), or None
   bool jit_enabled = false;
   struct Frame* frame = nullptr;    // innermost executing frame (exec/eval/globals/locals)
+  // -X importtime: every import's own and cumulative time on stderr, in
+  // CPython's format; the nesting level and the time already printed for the
+  // imports inside the current one.
+  bool import_time = false;
+  int import_level = 0;
+  int64_t import_nested_ns = 0;
 };
 
 Vm& state();
