@@ -1,5 +1,6 @@
 // virtuals.cpp — allocation removal (PyPy's virtuals, LuaJIT's sinking),
-// first step: instances that do not escape the block that creates them.
+// first step: instances built in one block that do not escape it (later
+// blocks it dominates may read them).
 //
 // A class call records `CALL new_instance(cls)`, then its inlined __init__
 // stores the attributes as shape transitions (guard the shape and the slot
@@ -13,11 +14,13 @@
 // values: ir.h's kVirtualSlots entries) so the exit that takes it builds
 // the object the interpreter then sees (jit.cpp restore_slots).
 //
-// Anything else done to it is an escape and keeps the allocation: passing it
-// to a call, storing it into memory, a use in another block or as a block
-// argument (a PHI: loop-carried or joined), a return, an identity compare, a
-// COPY, or a snapshot that machine code writes to the frame itself (a loop's
-// TO_ROOT, a generator's yield). Objects are removed whole or not at all;
+// Blocks dominated by its block may read it (guards, loads, snapshots); a
+// guard that it is not some constant is decided. Anything else done to it
+// is an escape and keeps the allocation: passing it to a call, storing it
+// into memory, a store into it outside its block, a block argument (a PHI:
+// loop-carried or joined), a return, an identity compare, a COPY, or a
+// snapshot that machine code writes to the frame itself (a loop's TO_ROOT,
+// a generator's yield). Objects are removed whole or not at all;
 // materializing at the escape point, and virtuals carried across joins
 // field by field, come next (issue 17).
 #include <algorithm>
@@ -34,7 +37,6 @@ namespace {
 constexpr int64_t kShapeOffset = static_cast<int64_t>(offsetof(Instance, shape));
 constexpr int64_t kSlotsOffset = static_cast<int64_t>(offsetof(Instance, slots));
 constexpr int64_t kCapacityOffset = static_cast<int64_t>(offsetof(Instance, capacity));
-constexpr uint64_t kNewCapacity = 4; // new_instance's slot array
 
 // What the pass does to one instruction of a removed allocation's block.
 enum class Action : uint8_t {
@@ -60,6 +62,7 @@ struct SnapState {
 struct Plan {
   Ref alloc;
   Type* cls;
+  uint64_t capacity; // new_instance's slot array now (Type::instance_slots: it never shrinks)
   std::vector<Step> steps;
   std::vector<SnapState> snaps;
 };
@@ -88,32 +91,24 @@ bool writes_frame(const Ins& i) {
   return i.op == IrOp::TO_ROOT || (i.op == IrOp::EXIT && static_cast<ExitEnd>(i.imm) == ExitEnd::Suspend);
 }
 
-// Follows allocation `a` through its block; false when it escapes.
-bool plan_removal(const Trace& t, const std::vector<int32_t>& block_of, Ref a, Plan& plan) {
+// Follows allocation `a` through its block, where it is built, and the
+// blocks that block dominates, where it is only read; false when it escapes.
+bool plan_removal(const Trace& t, const std::vector<int32_t>& block_of, const std::vector<std::vector<bool>>& dom,
+                  Ref a, Plan& plan) {
   const int32_t home = block_of[a];
-  // Uses outside the block (instructions, snapshots, calls, block arguments).
-  for (size_t b = 0; b < t.blocks.size(); ++b) {
-    for (Ref arg : t.blocks[b].args)
-      if (arg == a) return false;
-  }
-  for (Ref r = 0; r < static_cast<Ref>(t.ins.size()); ++r) {
-    if (block_of[r] == home) continue;
-    const Ins& i = t.ins[r];
-    if (i.a == a || i.b == a || i.c == a || names(t, i, a)) return false;
-    if (i.op == IrOp::CALL)
-      for (Ref arg : t.calls[i.imm].args)
-        if (arg == a) return false;
-  }
+  for (const Block& b : t.blocks)
+    for (Ref arg : b.args)
+      if (arg == a) return false; // a PHI's input: joined or carried around a loop
   Shape* shape = root_shape(plan.cls);
   std::vector<Ref> fields;
   std::vector<Ref> slot_ptrs;
-  auto is_slots = [&](Ref r) { return std::find(slot_ptrs.begin(), slot_ptrs.end(), r) != slot_ptrs.end(); };
+  auto is_slots = [&](Ref r) { return r != kNoRef && std::find(slot_ptrs.begin(), slot_ptrs.end(), r) != slot_ptrs.end(); };
   auto field_index = [](int64_t off) { return off >= 0 && off % 8 == 0 ? off / 8 : int64_t{-1}; };
-  for (Ref r = a + 1; r < t.blocks[home].end; ++r) {
+  // One instruction; `building`: in the home block, where stores are allowed.
+  auto follow = [&](Ref r, bool building) {
     const Ins& i = t.ins[r];
     const bool uses_a = i.a == a || i.b == a || i.c == a;
-    const bool uses_slots = (i.a != kNoRef && is_slots(i.a)) || (i.b != kNoRef && is_slots(i.b)) ||
-                            (i.c != kNoRef && is_slots(i.c));
+    const bool uses_slots = is_slots(i.a) || is_slots(i.b) || is_slots(i.c);
     if (i.op == IrOp::CALL)
       for (Ref arg : t.calls[i.imm].args)
         if (arg == a || is_slots(arg)) return false;
@@ -121,12 +116,15 @@ bool plan_removal(const Trace& t, const std::vector<int32_t>& block_of, Ref a, P
       if (writes_frame(i)) return false;
       plan.snaps.push_back({r, shape, fields});
     }
-    if (!uses_a && !uses_slots) continue;
+    if (!uses_a && !uses_slots) return true;
     switch (i.op) {
     case IrOp::GUARD_TYPE:
       if (reinterpret_cast<Type*>(i.imm) != plan.cls) return false;
       plan.steps.push_back({r, Action::Drop});
-      break;
+      return true;
+    case IrOp::GUARD_ISNT: // a new object is no constant (a special method's result is not NotImplemented)
+      plan.steps.push_back({r, Action::Drop});
+      return true;
     case IrOp::LOAD:
       if (uses_slots) { // an attribute
         const int64_t k = field_index(i.imm);
@@ -138,31 +136,50 @@ bool plan_removal(const Trace& t, const std::vector<int32_t>& block_of, Ref a, P
       } else if (i.imm == kShapeOffset) {
         plan.steps.push_back({r, Action::MakeConst, reinterpret_cast<int64_t>(shape)});
       } else if (i.imm == kCapacityOffset) {
-        plan.steps.push_back({r, Action::MakeConst, static_cast<int64_t>(kNewCapacity)});
+        plan.steps.push_back({r, Action::MakeConst, static_cast<int64_t>(plan.capacity)});
       } else if (i.imm == 0) { // (its class pointer)
         plan.steps.push_back({r, Action::MakeConst, reinterpret_cast<int64_t>(plan.cls)});
       } else {
         return false;
       }
-      break;
+      return true;
     case IrOp::STORE: {
-      if (i.b == a || is_slots(i.b)) return false; // stored as a value somewhere: escapes
+      if (!building || i.b == a || is_slots(i.b)) return false; // (stored as a value somewhere: escapes)
       if (is_slots(i.a)) {
         const int64_t k = field_index(i.imm);
-        if (k < 0 || k >= kVirtualFields || static_cast<uint64_t>(k) >= kNewCapacity) return false;
+        if (k < 0 || k >= kVirtualFields || static_cast<uint64_t>(k) >= plan.capacity) return false;
         if (fields.size() <= static_cast<size_t>(k)) fields.resize(k + 1, kNoRef);
         fields[k] = i.b;
       } else if (i.imm == kShapeOffset && t.ins[i.b].op == IrOp::KRAW) {
         shape = reinterpret_cast<Shape*>(t.ins[i.b].imm);
-        if (shape->size > kNewCapacity) return false;
+        if (shape->size > plan.capacity) return false;
       } else {
         return false;
       }
       plan.steps.push_back({r, Action::Drop});
-      break;
+      return true;
     }
     default: return false; // calls, returns, compares of identity, copies, selects...
     }
+  };
+  for (Ref r = a + 1; r < t.blocks[home].end; ++r)
+    if (!follow(r, true)) return false;
+  // Past its block the object is as its block left it: other blocks may
+  // read it where the home block dominates them (SSA: everywhere it is
+  // named), never store into it (a path's own stores would need a join).
+  for (size_t b = 0; b < t.blocks.size(); ++b) {
+    if (static_cast<int32_t>(b) == home) continue;
+    bool named = false;
+    for (Ref r = t.blocks[b].begin; r < t.blocks[b].end && !named; ++r) {
+      const Ins& i = t.ins[r];
+      named = i.a == a || i.b == a || i.c == a || is_slots(i.a) || is_slots(i.b) || names(t, i, a);
+      if (i.op == IrOp::CALL)
+        for (Ref arg : t.calls[i.imm].args) named |= arg == a;
+    }
+    if (!named) continue;
+    if (!dom[b][home]) return false;
+    for (Ref r = t.blocks[b].begin; r < t.blocks[b].end; ++r)
+      if (!follow(r, false)) return false;
   }
   // Every attribute a snapshot sees must have been stored (the shape says
   // how many; a slot array fresh from new_instance holds nothing readable).
@@ -176,11 +193,13 @@ bool plan_removal(const Trace& t, const std::vector<int32_t>& block_of, Ref a, P
 
 void pass_virtuals(Trace& t) {
   const std::vector<int32_t> block_of = block_index(t);
+  std::vector<std::vector<bool>> dom;
   std::vector<Plan> plans;
   for (Ref r = 0; r < static_cast<Ref>(t.ins.size()); ++r)
     if (Type* cls = allocated_class(t, t.ins[r])) {
-      Plan p{r, cls, {}, {}};
-      if (plan_removal(t, block_of, r, p)) plans.push_back(std::move(p));
+      if (dom.empty()) dom = dominators(t);
+      Plan p{r, cls, cls->instance_slots, {}, {}};
+      if (plan_removal(t, block_of, dom, r, p)) plans.push_back(std::move(p));
     }
   if (plans.empty()) return;
 

@@ -78,7 +78,7 @@ Instance* new_instance(Type* t) {
   auto* o = gc::make<Instance>();
   o->type = t;
   o->shape = root_shape(t);
-  o->capacity = 4;
+  o->capacity = t->instance_slots;
   o->slots = static_cast<Value*>(gc::alloc(sizeof(Value) * o->capacity));
   return o;
 }
@@ -97,6 +97,8 @@ void instance_set_slot(Instance* o, Str* name, Value v) {
     std::copy(o->slots, o->slots + o->shape->size, slots);
     o->slots = slots;
     o->capacity = cap;
+    if (o->type && o->type->instance_slots < cap && cap <= kMaxInstanceSlots)
+      o->type->instance_slots = static_cast<uint32_t>(cap);
   }
   o->slots[next->size - 1] = v;
   o->shape = next;
@@ -241,7 +243,7 @@ Value new_builtin_subclass_instance(Type* cls, Value base) {
   auto* store = reinterpret_cast<Instance*>(mem + n);
   store->type = cls;
   store->shape = root_shape(cls);
-  store->capacity = 4;
+  store->capacity = cls->instance_slots;
   store->slots = static_cast<Value*>(gc::alloc(sizeof(Value) * store->capacity));
   return Value::object(o);
 }

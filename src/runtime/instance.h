@@ -45,7 +45,10 @@ Shape* shape_add(Shape* s, Str* name);
 // Slot index of `name` in `s`, or -1.
 int shape_find(const Shape* s, Str* name);
 
+// A new instance: root shape, t->instance_slots empty slots.
 Instance* new_instance(Type* t);
+// The most slots a class's new instances start with (Type::instance_slots).
+inline constexpr uint64_t kMaxInstanceSlots = 32;
 // Attribute stored in the instance itself, or empty.
 inline Value instance_get_slot(const Instance* o, Str* name) {
   int i = shape_find(o->shape, name);

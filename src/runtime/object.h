@@ -77,6 +77,11 @@ struct Type : Object {
   // defines, valid while instance_class_epoch() equals hooks_epoch (instance.h).
   uint32_t hooks = 0;
   uint64_t hooks_epoch = 0;
+  // User classes: the slot array a new instance gets, grown (never shrunk)
+  // to what the class's instances came to need, so constructors that set
+  // more than four attributes stop reallocating it (and compiled code's
+  // shape transitions need no residual call).
+  uint32_t instance_slots = 4;
   // A class statement's subclass of a builtin type other than object: its
   // instances have the builtin's layout plus embedded attributes (instance.h).
   bool builtin_subclass = false;

@@ -2,7 +2,8 @@
 # block never exist in machine code; an exit that sees one builds it, with
 # the attributes stored so far, before the interpreter goes on. Checked
 # against CPython: exits inside __init__ (a type change, a raise), after
-# it, objects that the interpreter then keeps, compares and prints.
+# it, objects that the interpreter then keeps, compares and prints, and
+# objects read in the arms of a diamond after the block that built them.
 
 
 class P:
@@ -51,6 +52,19 @@ def swap(i):
     return b.x * 3 + b.y
 
 
+def arms(i, v):
+    # Built in one block, read in the arms of a diamond (merging policies
+    # join them) and after it; a float turns up in one arm's guard.
+    p = P(v, i + 1)
+    if i % 3 == 0:
+        s = p.x * 2
+        if i % 300 == 0:
+            kept.append(p)
+    else:
+        s = p.y - p.x
+    return s + p.x + p.y
+
+
 def main():
     total = 0.0
     for i in range(3000):
@@ -58,6 +72,7 @@ def main():
         total += step(i, v)
         total += build_q(i)
         total += swap(i)
+        total += arms(i, v if i % 7 else i * 0.25)
     print(total)
     print(len(kept), kept[:3], kept[-3:])
     print(all(type(p) is P for p in kept), sorted(vars(kept[-1]).items()))
