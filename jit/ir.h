@@ -117,10 +117,17 @@ inline constexpr int32_t kByIter = -3; // FOR_ITER's __next__: its StopIteration
 // KRAW of its shape, and the next ones the values of its attribute slots.
 inline constexpr int32_t kVirtualSlots = 1 << 24;
 inline constexpr int32_t kVirtualStride = 64;
-inline constexpr int32_t kVirtualFields = kVirtualStride - 2;
+inline constexpr int32_t kVirtualFields = kVirtualStride - 3;
 inline bool is_virtual_slot(int32_t slot) { return slot >= kVirtualSlots; }
 inline int32_t virtual_index(int32_t slot) { return (slot - kVirtualSlots) / kVirtualStride; }
-// 0: the VNEW, 1: its shape, 2 + i: attribute slot i.
+// A loop-carried object (opt/virtuals.cpp): the header PHI of the local
+// that holds it takes virtual_marker_bits() once the object is virtual; its
+// description's first entry is then a KRAW of its class, and its last
+// (kVirtualStride - 1) that PHI: an exit builds the object only when the
+// PHI holds the marker (else it is the real object the loop started with).
+uint64_t virtual_marker_bits();
+// 0: the VNEW (or its class), 1: its shape, 2 + i: attribute slot i,
+// kVirtualStride - 1: the carried PHI.
 inline int32_t virtual_part(int32_t slot) { return (slot - kVirtualSlots) % kVirtualStride; }
 
 struct Snapshot {

@@ -325,6 +325,13 @@ bool JitState::record_instruction(vm::Frame* f, uint32_t pc, Value* sp, Compiled
 
 namespace {
 
+// Whether virtual object `k` of exit e is a loop-carried one (its PHI last).
+bool has_carried_part(const ExitInfo* e, int32_t k) {
+  for (const ExitSlot& x : e->restore)
+    if (is_virtual_slot(x.slot) && x.virt == k && virtual_part(x.slot) == kVirtualStride - 1) return true;
+  return false;
+}
+
 Value exit_value(const ExitSlot& x, const uint64_t* raw) {
   if (x.is_const) return Value::from_bits(x.bits);
   const uint64_t w = raw[x.value];
@@ -341,23 +348,26 @@ Value exit_value(const ExitSlot& x, const uint64_t* raw) {
 // objects (opt/virtuals.cpp) are built first: their descriptions follow the
 // frame slots in the snapshot, class, shape, then attributes.
 void restore_slots(const ExitInfo* e, const uint64_t* raw, Value* slots, Value* inlined, uint64_t& built) {
-  std::vector<Instance*> made;
+  std::vector<Value> made;
   for (const ExitSlot& x : e->restore) {
     if (!is_virtual_slot(x.slot)) continue;
     const int32_t part = virtual_part(x.slot);
     if (part == 0) {
-      if (made.size() <= static_cast<size_t>(x.virt)) made.resize(x.virt + 1, nullptr);
-      made[x.virt] = tributary::new_instance(reinterpret_cast<Type*>(x.bits));
-      ++built;
+      if (made.size() <= static_cast<size_t>(x.virt)) made.resize(x.virt + 1);
+      made[x.virt] = Value::object(tributary::new_instance(reinterpret_cast<Type*>(x.bits)));
     } else if (part == 1) {
-      made[x.virt]->shape = reinterpret_cast<Shape*>(x.bits);
-    } else {
-      made[x.virt]->slots[part - 2] = exit_value(x, raw);
+      made[x.virt].as<Instance>()->shape = reinterpret_cast<Shape*>(x.bits);
+    } else if (part < kVirtualStride - 1) {
+      made[x.virt].as<Instance>()->slots[part - 2] = exit_value(x, raw);
+    } else if (const Value held = exit_value(x, raw); held.bits() != virtual_marker_bits()) {
+      made[x.virt] = held; // a carried object's PHI holds the real object the loop began with
+      continue;
     }
+    if (part == kVirtualStride - 1 || (part == 0 && !has_carried_part(e, x.virt))) ++built;
   }
   for (const ExitSlot& x : e->restore) {
     if (is_virtual_slot(x.slot)) continue;
-    const Value v = x.virt >= 0 ? Value::object(made[x.virt]) : exit_value(x, raw);
+    const Value v = x.virt >= 0 ? made[x.virt] : exit_value(x, raw);
     if (x.slot < e->frame_slots) slots[x.slot] = v;
     else inlined[x.slot - e->frame_slots] = v;
   }

@@ -329,6 +329,10 @@ bool Engine::compile(CompiledTrace* t) {
         for (const SnapEntry& d : entries)
           if (d.ref == se.ref && jit::is_virtual_slot(d.slot) && jit::virtual_part(d.slot) == 0)
             x = ExitSlot{se.slot, IrType::Val, true, 0, 0, jit::virtual_index(d.slot)};
+      } else if (v.op == IrOp::PHI) { // maybe the PHI of a carried one: then the object the exit settles
+        for (const SnapEntry& d : entries)
+          if (d.ref == se.ref && jit::is_virtual_slot(d.slot) && jit::virtual_part(d.slot) == jit::kVirtualStride - 1)
+            x = ExitSlot{se.slot, IrType::Val, true, 0, 0, jit::virtual_index(d.slot)};
       }
       e->restore.push_back(x);
     }

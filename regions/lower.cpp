@@ -183,7 +183,7 @@ private:
       ValueSet stored;
       for (const jit::SnapEntry& se : t_.snaps[t_.ins[e.guard].snap].entries) {
         if (t_.ins[se.ref].is_value_const() || t_.ins[se.ref].op == IrOp::VNEW) continue;
-        if (jit::is_virtual_slot(se.slot) && jit::virtual_part(se.slot) == 1) continue; // (a shape: the engine reads it)
+        if (jit::is_virtual_slot(se.slot) && jit::virtual_part(se.slot) < 2) continue; // (class, shape: the engine reads them)
         if (index_[se.ref] < 0) {
           index_[se.ref] = next++;
           value_at_.push_back(v(se.ref));

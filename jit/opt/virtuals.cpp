@@ -59,12 +59,24 @@ struct SnapState {
   std::vector<Ref> fields;
 };
 
+// An object carried around a loop: its block passes it to PHI `phi` of the
+// header (argument `arg` of block `pred`), and nothing but snapshots reads
+// that PHI (the local that held it, seen by exits before it is set again).
+struct Carried {
+  int32_t pred = -1;
+  int32_t arg = -1;
+  Ref phi = kNoRef;
+  Shape* shape = nullptr;  // the object's state at the end of its block
+  std::vector<Ref> fields;
+};
+
 struct Plan {
   Ref alloc;
   Type* cls;
   uint64_t capacity; // new_instance's slot array now (Type::instance_slots: it never shrinks)
   std::vector<Step> steps;
   std::vector<SnapState> snaps;
+  Carried carried;
 };
 
 Type* allocated_class(const Trace& t, const Ins& i) {
@@ -91,14 +103,45 @@ bool writes_frame(const Ins& i) {
   return i.op == IrOp::TO_ROOT || (i.op == IrOp::EXIT && static_cast<ExitEnd>(i.imm) == ExitEnd::Suspend);
 }
 
+// The header PHI a loop carries the object in, if only snapshots read it
+// and the machine code writes none of them to the frame.
+bool carried_phi(const Trace& t, Carried& c) {
+  const int32_t header = t.blocks[c.pred].succ;
+  if (header < 0) return false;
+  const Block& h = t.blocks[header];
+  Ref phi = h.begin;
+  for (int32_t k = 0; k < c.arg; ++k, ++phi)
+    if (phi >= h.end || t.ins[phi].op != IrOp::PHI) return false;
+  if (phi >= h.end || t.ins[phi].op != IrOp::PHI) return false;
+  for (const Block& b : t.blocks)
+    for (Ref arg : b.args)
+      if (arg == phi) return false;
+  for (Ref r = 0; r < static_cast<Ref>(t.ins.size()); ++r) {
+    const Ins& i = t.ins[r];
+    if (i.a == phi || i.b == phi || i.c == phi || i.target == header) return false;
+    if (i.op == IrOp::CALL)
+      for (Ref arg : t.calls[i.imm].args)
+        if (arg == phi) return false;
+    if (writes_frame(i) && names(t, i, phi)) return false;
+  }
+  c.phi = phi;
+  return true;
+}
+
 // Follows allocation `a` through its block, where it is built, and the
 // blocks that block dominates, where it is only read; false when it escapes.
 bool plan_removal(const Trace& t, const std::vector<int32_t>& block_of, const std::vector<std::vector<bool>>& dom,
                   Ref a, Plan& plan) {
   const int32_t home = block_of[a];
-  for (const Block& b : t.blocks)
-    for (Ref arg : b.args)
-      if (arg == a) return false; // a PHI's input: joined or carried around a loop
+  Carried& carried = plan.carried;
+  for (size_t b = 0; b < t.blocks.size(); ++b)
+    for (size_t j = 0; j < t.blocks[b].args.size(); ++j)
+      if (t.blocks[b].args[j] == a) { // a PHI's input: only around a loop, from its own block
+        if (carried.pred >= 0 || static_cast<int32_t>(b) != home) return false;
+        carried.pred = static_cast<int32_t>(b);
+        carried.arg = static_cast<int32_t>(j);
+      }
+  if (carried.pred >= 0 && !carried_phi(t, carried)) return false;
   Shape* shape = root_shape(plan.cls);
   std::vector<Ref> fields;
   std::vector<Ref> slot_ptrs;
@@ -164,6 +207,8 @@ bool plan_removal(const Trace& t, const std::vector<int32_t>& block_of, const st
   };
   for (Ref r = a + 1; r < t.blocks[home].end; ++r)
     if (!follow(r, true)) return false;
+  Shape* const end_shape = shape;
+  const std::vector<Ref> end_fields = fields;
   // Past its block the object is as its block left it: other blocks may
   // read it where the home block dominates them (SSA: everywhere it is
   // named), never store into it (a path's own stores would need a join).
@@ -181,15 +226,27 @@ bool plan_removal(const Trace& t, const std::vector<int32_t>& block_of, const st
     for (Ref r = t.blocks[b].begin; r < t.blocks[b].end; ++r)
       if (!follow(r, false)) return false;
   }
+  if (carried.pred >= 0) {
+    carried.shape = end_shape;
+    carried.fields = end_fields;
+    if (carried.fields.size() < carried.shape->size) return false;
+    plan.snaps.push_back({kNoRef, carried.shape, carried.fields}); // (checked below)
+  }
   // Every attribute a snapshot sees must have been stored (the shape says
   // how many; a slot array fresh from new_instance holds nothing readable).
   for (const SnapState& s : plan.snaps)
     for (uint32_t k = 0; k < s.shape->size; ++k)
       if (k >= s.fields.size() || s.fields[k] == kNoRef) return false;
+  if (carried.pred >= 0) plan.snaps.pop_back();
   return true;
 }
 
 } // namespace
+
+uint64_t virtual_marker_bits() {
+  alignas(16) static uint64_t cell[2];
+  return Value::object(reinterpret_cast<Object*>(cell)).bits();
+}
 
 void pass_virtuals(Trace& t) {
   const std::vector<int32_t> block_of = block_index(t);
@@ -212,6 +269,25 @@ void pass_virtuals(Trace& t) {
     consts.push_back(t.emit(IrOp::KRAW, kNoRef, kNoRef, v));
     return consts.back();
   };
+  std::vector<Ref> kvals;
+  auto kval = [&](uint64_t bits) {
+    for (Ref c : kvals)
+      if (static_cast<uint64_t>(t.ins[c].imm) == bits) return c;
+    kvals.push_back(t.emit(IrOp::KVAL, kNoRef, kNoRef, static_cast<int64_t>(bits)));
+    return kvals.back();
+  };
+  auto describe = [&](Ref at, int32_t& base_out) {
+    Snapshot snap = t.snaps[t.ins[at].snap];
+    int32_t k = 0;
+    for (const SnapEntry& e : snap.entries)
+      if (is_virtual_slot(e.slot) && virtual_part(e.slot) == 0) ++k;
+    base_out = kVirtualSlots + k * kVirtualStride;
+    t.snaps.push_back(std::move(snap));
+    t.ins[at].snap = static_cast<int32_t>(t.snaps.size()) - 1;
+    return &t.snaps.back();
+  };
+  const size_t old_size = t.ins.size();
+  std::vector<std::pair<int32_t, Ref>> new_phis; // (header block, PHI), placed after the header's PHIs
   std::vector<Ref> fwd(t.ins.size(), kNoRef);
   std::vector<bool> keep(t.ins.size(), true);
   for (const Plan& p : plans) {
@@ -230,16 +306,42 @@ void pass_virtuals(Trace& t) {
       }
     }
     for (const SnapState& s : p.snaps) {
-      Snapshot snap = t.snaps[t.ins[s.at].snap];
-      int32_t k = 0;
-      for (const SnapEntry& e : snap.entries)
-        if (is_virtual_slot(e.slot) && virtual_part(e.slot) == 0) ++k;
-      const int32_t base = kVirtualSlots + k * kVirtualStride;
-      snap.entries.push_back({base, p.alloc});
-      snap.entries.push_back({base + 1, kraw(reinterpret_cast<int64_t>(s.shape))});
-      for (uint32_t f = 0; f < s.shape->size; ++f) snap.entries.push_back({base + 2 + static_cast<int32_t>(f), s.fields[f]});
-      t.snaps.push_back(std::move(snap));
-      t.ins[s.at].snap = static_cast<int32_t>(t.snaps.size()) - 1;
+      int32_t base = 0;
+      Snapshot* snap = describe(s.at, base);
+      snap->entries.push_back({base, p.alloc});
+      snap->entries.push_back({base + 1, kraw(reinterpret_cast<int64_t>(s.shape))});
+      for (uint32_t f = 0; f < s.shape->size; ++f) snap->entries.push_back({base + 2 + static_cast<int32_t>(f), s.fields[f]});
+    }
+    const Carried& c = p.carried;
+    if (c.pred < 0) continue;
+    // Carried around the loop: the header's PHI takes the marker on the
+    // back edge, and the attributes get header PHIs of their own (other
+    // edges pass None: the PHI holds a real object there). An exit that
+    // sees the PHI builds the object from them when it holds the marker.
+    const int32_t header = t.blocks[c.pred].succ;
+    std::vector<Ref> field_phis;
+    for (uint32_t f = 0; f < c.shape->size; ++f) {
+      field_phis.push_back(t.emit(IrOp::PHI, kNoRef, kNoRef, -1));
+      t.ins.back().type = IrType::Val;
+      new_phis.push_back({header, field_phis.back()});
+    }
+    const Ref marker = kval(virtual_marker_bits());
+    const Ref none = kval(Value::none().bits());
+    for (size_t b = 0; b < t.blocks.size(); ++b) {
+      if (t.blocks[b].succ != header) continue;
+      std::vector<Ref>& args = t.blocks[b].args;
+      const bool back = static_cast<int32_t>(b) == c.pred;
+      if (back) args[c.arg] = marker;
+      for (uint32_t f = 0; f < c.shape->size; ++f) args.push_back(back ? c.fields[f] : none);
+    }
+    for (Ref r = 0; r < static_cast<Ref>(old_size); ++r) {
+      if (!names(t, t.ins[r], c.phi)) continue;
+      int32_t base = 0;
+      Snapshot* snap = describe(r, base);
+      snap->entries.push_back({base, kraw(reinterpret_cast<int64_t>(p.cls))});
+      snap->entries.push_back({base + 1, kraw(reinterpret_cast<int64_t>(c.shape))});
+      for (uint32_t f = 0; f < c.shape->size; ++f) snap->entries.push_back({base + 2 + static_cast<int32_t>(f), field_phis[f]});
+      snap->entries.push_back({base + kVirtualStride - 1, c.phi});
     }
   }
   // (A forwarded load may read another forwarded load's value.)
@@ -248,9 +350,18 @@ void pass_virtuals(Trace& t) {
   keep.resize(t.ins.size(), true);
   std::vector<int32_t> blocks = block_of;
   blocks.resize(t.ins.size(), 0);
+  for (auto [header, phi] : new_phis) blocks[phi] = header;
   std::vector<Ref> order(consts.begin(), consts.end());
-  for (Ref r = 0; r < static_cast<Ref>(block_of.size()); ++r)
+  order.insert(order.end(), kvals.begin(), kvals.end());
+  for (Ref r = 0; r < static_cast<Ref>(block_of.size()); ++r) {
     if (keep[r]) order.push_back(r);
+    // (A header's new PHIs follow its last PHI, in the order of their arguments.)
+    const bool last_phi = t.ins[r].op == IrOp::PHI && (r + 1 >= static_cast<Ref>(block_of.size()) ||
+                                                         t.ins[r + 1].op != IrOp::PHI || block_of[r + 1] != block_of[r]);
+    if (last_phi)
+      for (auto [header, phi] : new_phis)
+        if (header == block_of[r]) order.push_back(phi);
+  }
   reorder(t, order, blocks);
 }
 
