@@ -326,7 +326,9 @@ uint64_t check_eg_match(const Value* a) {
   });
 }
 
-uint64_t prep_reraise_star(const Value* a) { return guarded([&] { return tributary::prep_reraise_star(a[0], a[1]); }); }
+uint64_t prep_reraise_star(const Value* a) {
+  return guarded([&] { return tributary::prep_reraise_star(a[0], a[1]); });
+}
 
 uint64_t get_attr(const Value* a) { return guarded([&] { return tributary::get_attr(a[0], a[1].as<Str>()); }); }
 

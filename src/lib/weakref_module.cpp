@@ -385,8 +385,7 @@ template <const char* Name> Value proxy_builtin(Value self, const Args& a) {
   Value t = proxy_target(self);
   return call1(dict_get(vm::state().builtins->dict, Value::object(intern(Name))), t);
 }
-constexpr char kAbs[] = "abs", kInt[] = "int", kFloat[] = "float", kIndex[] = "__index__",
-               kDivmod[] = "divmod";
+constexpr char kAbs[] = "abs", kInt[] = "int", kFloat[] = "float", kIndex[] = "__index__", kDivmod[] = "divmod";
 
 Value proxy_neg(Value self, const Args& a) { return expect_args(a, 0, "__neg__"), negate(proxy_target(self)); }
 Value proxy_pos(Value self, const Args& a) { return expect_args(a, 0, "__pos__"), positive(proxy_target(self)); }

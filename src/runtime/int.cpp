@@ -249,7 +249,8 @@ int64_t index_value(Value v, const char* what) {
   if (!is_int(v) && !v.is_bool() && ops_detail::is_user_type(type_of(v))) {
     Value r = ops_detail::call_dunder(v, "__index__");
     if (!r.is_empty()) {
-      if (!is_int(r) && !r.is_bool()) raise_fmt(types::type_error, "__index__ returned non-int (type {})", type_of(r)->name);
+      if (!is_int(r) && !r.is_bool())
+        raise_fmt(types::type_error, "__index__ returned non-int (type {})", type_of(r)->name);
       if (auto i = int_as_i64(r)) return *i;
       raise_fmt(types::index_error, "cannot fit '{}' into an index-sized integer", type_of(v)->name);
     }

@@ -246,7 +246,8 @@ Value sequence_key(Value key) {
   if (key.is_small_int() || !is_user_type(type_of(key))) return key;
   Value r = ops_detail::call_dunder(key, "__index__");
   if (r.is_empty()) return key;
-  if (!is_int(r) && !r.is_bool()) raise_fmt(types::type_error, "__index__ returned non-int (type {})", type_of(r)->name);
+  if (!is_int(r) && !r.is_bool())
+    raise_fmt(types::type_error, "__index__ returned non-int (type {})", type_of(r)->name);
   if (!int_as_i64(r)) raise_fmt(types::index_error, "cannot fit '{}' into an index-sized integer", type_of(key)->name);
   return r;
 }

@@ -182,10 +182,12 @@ struct CodeFields {
 Value code_replace(Value self, const Args& a) {
   if (a.npos) raise(types::type_error, "replace() takes no positional arguments");
   const Code* c = self.as<Code>();
-  CodeFields f{c->argcount, c->posonlycount, c->kwonlycount, c->nlocals, c->max_stack,
-               static_cast<int>(cpython_code_flags(c)), c->first_line, Value::empty(), Value::empty(), Value::empty(),
-               Value::empty(), Value::empty(), Value::empty(), Value::empty(), Value::empty(), c->name, c->qualname,
-               c->filename};
+  CodeFields f{c->argcount,    c->posonlycount, c->kwonlycount,
+               c->nlocals,     c->max_stack,    static_cast<int>(cpython_code_flags(c)),
+               c->first_line,  Value::empty(),  Value::empty(),
+               Value::empty(), Value::empty(),  Value::empty(),
+               Value::empty(), Value::empty(),  Value::empty(),
+               c->name,        c->qualname,     c->filename};
   auto text = [](std::string_view k, Value v) {
     if (!is_str(v)) raise_fmt(types::type_error, "replace() argument '{}' must be str, not {}", k, type_of(v)->name);
     return std::string(v.as<Str>()->view());
@@ -196,36 +198,59 @@ Value code_replace(Value self, const Args& a) {
     return v;
   };
   auto tuple = [](std::string_view k, Value v) {
-    if (!is_tuple(v)) raise_fmt(types::type_error, "replace() argument '{}' must be tuple, not {}", k, type_of(v)->name);
+    if (!is_tuple(v))
+      raise_fmt(types::type_error, "replace() argument '{}' must be tuple, not {}", k, type_of(v)->name);
     return v;
   };
   for (uint32_t i = 0; i < a.nkw; ++i) {
     std::string_view k = a.kwnames[i].as<Str>()->view();
     Value v = a.kwvals[i];
-    if (k == "co_argcount") f.argcount = replace_int(v);
-    else if (k == "co_posonlyargcount") f.posonlyargcount = replace_int(v);
-    else if (k == "co_kwonlyargcount") f.kwonlyargcount = replace_int(v);
-    else if (k == "co_nlocals") f.nlocals = replace_int(v);
-    else if (k == "co_stacksize") f.stacksize = replace_int(v);
-    else if (k == "co_flags") f.flags = replace_int(v);
-    else if (k == "co_firstlineno") f.firstlineno = replace_int(v);
-    else if (k == "co_code") f.code = bytes(k, v);
-    else if (k == "co_consts") f.consts = tuple(k, v);
-    else if (k == "co_names") f.names = tuple(k, v);
-    else if (k == "co_varnames") f.varnames = tuple(k, v);
-    else if (k == "co_freevars") f.freevars = tuple(k, v);
-    else if (k == "co_cellvars") f.cellvars = tuple(k, v);
-    else if (k == "co_filename") f.filename = text(k, v);
-    else if (k == "co_name") f.name = text(k, v);
-    else if (k == "co_qualname") f.qualname = text(k, v);
-    else if (k == "co_linetable") f.linetable = bytes(k, v);
-    else if (k == "co_exceptiontable") f.exceptiontable = bytes(k, v);
-    else raise_fmt(types::type_error, "'{}' is an invalid keyword argument for replace()", k);
+    if (k == "co_argcount")
+      f.argcount = replace_int(v);
+    else if (k == "co_posonlyargcount")
+      f.posonlyargcount = replace_int(v);
+    else if (k == "co_kwonlyargcount")
+      f.kwonlyargcount = replace_int(v);
+    else if (k == "co_nlocals")
+      f.nlocals = replace_int(v);
+    else if (k == "co_stacksize")
+      f.stacksize = replace_int(v);
+    else if (k == "co_flags")
+      f.flags = replace_int(v);
+    else if (k == "co_firstlineno")
+      f.firstlineno = replace_int(v);
+    else if (k == "co_code")
+      f.code = bytes(k, v);
+    else if (k == "co_consts")
+      f.consts = tuple(k, v);
+    else if (k == "co_names")
+      f.names = tuple(k, v);
+    else if (k == "co_varnames")
+      f.varnames = tuple(k, v);
+    else if (k == "co_freevars")
+      f.freevars = tuple(k, v);
+    else if (k == "co_cellvars")
+      f.cellvars = tuple(k, v);
+    else if (k == "co_filename")
+      f.filename = text(k, v);
+    else if (k == "co_name")
+      f.name = text(k, v);
+    else if (k == "co_qualname")
+      f.qualname = text(k, v);
+    else if (k == "co_linetable")
+      f.linetable = bytes(k, v);
+    else if (k == "co_exceptiontable")
+      f.exceptiontable = bytes(k, v);
+    else
+      raise_fmt(types::type_error, "'{}' is an invalid keyword argument for replace()", k);
   }
-  const std::pair<const char*, int> ints[] = {
-      {"co_argcount", f.argcount}, {"co_posonlyargcount", f.posonlyargcount}, {"co_kwonlyargcount", f.kwonlyargcount},
-      {"co_nlocals", f.nlocals},   {"co_stacksize", f.stacksize},             {"co_flags", f.flags},
-      {"co_firstlineno", f.firstlineno}};
+  const std::pair<const char*, int> ints[] = {{"co_argcount", f.argcount},
+                                              {"co_posonlyargcount", f.posonlyargcount},
+                                              {"co_kwonlyargcount", f.kwonlyargcount},
+                                              {"co_nlocals", f.nlocals},
+                                              {"co_stacksize", f.stacksize},
+                                              {"co_flags", f.flags},
+                                              {"co_firstlineno", f.firstlineno}};
   for (auto [field, value] : ints)
     if (value < 0) raise_fmt(types::value_error, "{} must be a positive integer", field);
 
@@ -270,8 +295,9 @@ Value code_replace(Value self, const Args& a) {
   constexpr int kIterable = 0x100, kNestedBit = 0x10;
   int now_flags = static_cast<int>(cpython_code_flags(c));
   if ((now_flags ^ f.flags) & ~(kIterable | kNestedBit))
-    raise_fmt(types::value_error, "code: co_flags cannot change from {:#x} to {:#x} (the instructions were compiled for them)",
-              now_flags, f.flags);
+    raise_fmt(types::value_error,
+              "code: co_flags cannot change from {:#x} to {:#x} (the instructions were compiled for them)", now_flags,
+              f.flags);
 
   Code* n = copy_code(c);
   n->name = f.name;
@@ -281,7 +307,8 @@ Value code_replace(Value self, const Args& a) {
   n->first_line = f.firstlineno;
   for (int& line : n->lines)
     if (line > 0) line += delta;
-  if (!f.consts.is_empty()) n->consts.assign(f.consts.as<Tuple>()->items, f.consts.as<Tuple>()->items + c->consts.size());
+  if (!f.consts.is_empty())
+    n->consts.assign(f.consts.as<Tuple>()->items, f.consts.as<Tuple>()->items + c->consts.size());
   for (size_t j = 0; j < names.size(); ++j)
     n->names[j] = Value::object(intern(names[j]));
   n->flags &= ~static_cast<uint32_t>(kIterableCoroutine | kNested);
