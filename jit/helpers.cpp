@@ -309,6 +309,27 @@ uint64_t match_class(const Value* a) {
 
 uint64_t exc_match(const Value* a) { return guarded([&] { return Value::boolean(exception_matches(a[0], a[1])); }); }
 
+// CHECK_EG_MATCH as the interpreter runs it: a naked exception that matches is
+// wrapped in a group whose traceback is an entry for this frame's line.
+uint64_t check_eg_match(const Value* a) {
+  return guarded([&] {
+    check_except_star_type(a[1]);
+    auto* here = gc::make<TracebackEntry>();
+    here->type = &traceback_type;
+    here->next = Value::empty();
+    here->code = a[2];
+    here->line = static_cast<int>(a[3].as_small_int());
+    Value items[2];
+    items[1] = exception_group_match(a[0], a[1], items[0], Value::object(here));
+    if (!items[1].is_none()) vm::state().handled = items[1];
+    return Value::object(new_tuple(std::span<const Value>(items, 2)));
+  });
+}
+
+uint64_t prep_reraise_star(const Value* a) {
+  return guarded([&] { return tributary::prep_reraise_star(a[0], a[1]); });
+}
+
 uint64_t get_attr(const Value* a) { return guarded([&] { return tributary::get_attr(a[0], a[1].as<Str>()); }); }
 
 uint64_t set_attr(const Value* a) {

@@ -669,6 +669,24 @@ bool Recorder::record(uint32_t pc, Value* sp) {
     push(emit(IrOp::UNBOX_BOOL, call_helper(helpers::HelperId::exc_match, {peek(1), cls})));
     break;
   }
+  // except*: residual calls. CHECK_EG_MATCH's helper returns [rest, match]
+  // in a tuple (and makes a match the handled exception).
+  case Op::CHECK_EG_MATCH: {
+    Ref type = pop(), exc = pop();
+    Ref pair = call_helper(helpers::HelperId::check_eg_match,
+                           {exc, type, kval(Value::object(const_cast<vm::Code*>(co))), kint(co->lines[pc])});
+    for (int k = 0; k < 2; ++k) {
+      Ref item = emit(IrOp::LOAD, pair, kNoRef, static_cast<int64_t>(offsetof(Tuple, items) + sizeof(Value) * k));
+      t_.ins[item].type = IrType::Val;
+      push(item);
+    }
+    break;
+  }
+  case Op::PREP_RERAISE_STAR: {
+    Ref excs = pop();
+    push(call_helper(helpers::HelperId::prep_reraise_star, {pop(), excs}));
+    break;
+  }
   // A raise ends the path: the interpreter raises and unwinds (bridges and
   // function traces; the exit is terminal, never bridged).
   case Op::RAISE_VARARGS:

@@ -322,7 +322,7 @@ Value proxy_target(Value v) {
 Value unwrap(Value v) { return is_proxy(v) ? proxy_target(v) : v; }
 
 Value construct_proxy(Value, const Args& a) {
-  if (a.nkw) raise(types::type_error, "proxy() takes no keyword arguments");
+  if (a.nkw) raise(types::type_error, "_weakref.proxy() takes no keyword arguments");
   if (a.npos < 1) raise_fmt(types::type_error, "proxy expected at least 1 argument, got {}", a.npos);
   if (a.npos > 2) raise_fmt(types::type_error, "proxy expected at most 2 arguments, got {}", a.npos);
   Value obj = a[0];
@@ -385,12 +385,25 @@ template <const char* Name> Value proxy_builtin(Value self, const Args& a) {
   Value t = proxy_target(self);
   return call1(dict_get(vm::state().builtins->dict, Value::object(intern(Name))), t);
 }
-constexpr char kAbs[] = "abs", kInt[] = "int", kFloat[] = "float", kReversed[] = "reversed", kBytes[] = "bytes",
-               kIndex[] = "__index__";
+constexpr char kAbs[] = "abs", kInt[] = "int", kFloat[] = "float", kIndex[] = "__index__", kDivmod[] = "divmod";
 
 Value proxy_neg(Value self, const Args& a) { return expect_args(a, 0, "__neg__"), negate(proxy_target(self)); }
 Value proxy_pos(Value self, const Args& a) { return expect_args(a, 0, "__pos__"), positive(proxy_target(self)); }
 Value proxy_invert(Value self, const Args& a) { return expect_args(a, 0, "__invert__"), invert(proxy_target(self)); }
+// __bytes__, __reversed__: the referent's own method (AttributeError without
+// one, as CPython's proxy_bytes and proxy_reversed).
+template <const char* Name> Value proxy_method(Value self, const Args& a) {
+  expect_args(a, 0, Name);
+  return call0(get_attr(proxy_target(self), intern(Name)));
+}
+constexpr char kBytesMethod[] = "__bytes__", kReversedMethod[] = "__reversed__";
+// divmod(p, x) and divmod(x, p) on the referent.
+template <bool Reflected> Value proxy_divmod(Value self, const Args& a) {
+  expect_args(a, 1, "__divmod__");
+  Value x = unwrap(self), y = unwrap(a[0]);
+  Value divmod = dict_get(vm::state().builtins->dict, Value::object(intern(kDivmod)));
+  return Reflected ? call2(divmod, y, x) : call2(divmod, x, y);
+}
 Value proxy_index(Value self, const Args& a) {
   expect_args(a, 0, kIndex);
   return call0(get_attr(proxy_target(self), intern(kIndex)));
@@ -446,7 +459,7 @@ Value proxy_repr(Value self, const Args& a) {
                                type_of(r)->name, r.is_object() ? static_cast<const void*>(r.as_object()) : nullptr));
 }
 Value proxy_hash(Value self, const Args&) {
-  raise_fmt(types::type_error, "unhashable type: 'weakref.{}'", type_of(self)->name);
+  raise_fmt(types::type_error, "unhashable type: '{}'", type_of(self)->tp_name);
 }
 Value proxy_call(Value self, const Args& a) { return call(proxy_target(self), a); }
 
@@ -477,12 +490,18 @@ void init_proxy_type(Type& t, const char* name) {
                   {"__contains__", self_or_first<proxy_contains>},
                   {"__iter__", self_or_first<proxy_iter>},
                   {"__next__", self_or_first<proxy_next>},
-                  {"__reversed__", self_or_first<proxy_builtin<kReversed>>},
-                  {"__bytes__", self_or_first<proxy_builtin<kBytes>>},
+                  {"__divmod__", self_or_first<proxy_divmod<false>>},
+                  {"__rdivmod__", self_or_first<proxy_divmod<true>>},
                   {"__str__", self_or_first<proxy_str>},
                   {"__repr__", self_or_first<proxy_repr>},
                   {"__hash__", self_or_first<proxy_hash>}});
+  // (CPython's callable proxies have neither: bytes() and reversed() of one
+  // take the __index__ and sequence paths.)
+  if (&t == &proxy_type)
+    add_methods(t, {{"__reversed__", self_or_first<proxy_method<kReversedMethod>>},
+                    {"__bytes__", self_or_first<proxy_method<kBytesMethod>>}});
   t.is_builtin = false; // used through its special methods
+  t.tp_name = &t == &proxy_type ? "weakref.ProxyType" : "weakref.CallableProxyType";
 }
 
 // _remove_dead_weakref(d, key): del d[key] if it is a dead ref.

@@ -10,6 +10,7 @@
 #include <limits>
 
 #include "runtime/exceptions.h"
+#include "runtime/ops_internal.h"
 #include "runtime/str.h"
 
 namespace tributary {
@@ -244,6 +245,16 @@ void int_to_mpz(Value v, mpz_t out) {
 
 int64_t index_value(Value v, const char* what) {
   if (auto i = int_as_i64(v)) return *i;
+  // An object with __index__ (a user class's, a weak proxy's) indexes by its result.
+  if (!is_int(v) && !v.is_bool() && ops_detail::is_user_type(type_of(v))) {
+    Value r = ops_detail::call_dunder(v, "__index__");
+    if (!r.is_empty()) {
+      if (!is_int(r) && !r.is_bool())
+        raise_fmt(types::type_error, "__index__ returned non-int (type {})", type_of(r)->name);
+      if (auto i = int_as_i64(r)) return *i;
+      raise_fmt(types::index_error, "cannot fit '{}' into an index-sized integer", type_of(v)->name);
+    }
+  }
   if (is_bigint(v))
     raise_fmt(types::index_error, "cannot fit 'int' into an index-sized integer");
   raise_fmt(types::type_error, "{} indices must be integers or slices, not {}", what, type_of(v)->name);

@@ -61,6 +61,9 @@ using NativeFn = Value (*)(Value self, const Args& args);
 
 struct Type : Object {
   const char* name = "";
+  // CPython's tp_name where it differs from __name__ and some messages print
+  // it ('weakref.ProxyType' object is not callable), else null.
+  const char* tp_name = nullptr;
   Kind kind = Kind::Object;
   Type* base = nullptr;
   Dict* dict = nullptr;      // attributes and methods

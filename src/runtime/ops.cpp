@@ -740,7 +740,8 @@ Value call_prepended(Value fn, Value first, const Args& a) {
 }
 
 [[noreturn]] void not_callable(Value v) {
-  raise_fmt(types::type_error, "'{}' object is not callable", type_of(v)->name);
+  const Type* t = type_of(v);
+  raise_fmt(types::type_error, "'{}' object is not callable", t->tp_name ? t->tp_name : t->name);
 }
 
 } // namespace

@@ -239,12 +239,27 @@ bool range_contains(Range* r, Value item) {
 
 // ---- x[key] ---------------------------------------------------------------------------
 
+namespace {
+// A sequence's key with __index__ (a user class's, a weak proxy's): its
+// __index__(); any other key as it is.
+Value sequence_key(Value key) {
+  if (key.is_small_int() || !is_user_type(type_of(key))) return key;
+  Value r = ops_detail::call_dunder(key, "__index__");
+  if (r.is_empty()) return key;
+  if (!is_int(r) && !r.is_bool())
+    raise_fmt(types::type_error, "__index__ returned non-int (type {})", type_of(r)->name);
+  if (!int_as_i64(r)) raise_fmt(types::index_error, "cannot fit '{}' into an index-sized integer", type_of(key)->name);
+  return r;
+}
+} // namespace
+
 Value get_item(Value obj, Value key) {
   Type* t = type_of(obj);
   if (is_user_type(t)) {
     Value r = ops_detail::call_dunder(obj, "__getitem__", {&key, 1});
     if (!r.is_empty()) return r;
   }
+  if (t->kind == Kind::Str || t->kind == Kind::Bytes || t->kind == Kind::Range) key = sequence_key(key);
   switch (t->kind) {
   case Kind::List: {
     List* l = obj.as<List>();

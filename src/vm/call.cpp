@@ -108,8 +108,10 @@ void bind_arguments(Function* fn, const Args& args, Value* locals) {
   }
   if (!posonly_as_kw.empty()) {
     std::string names;
-    for (size_t i = 0; i < posonly_as_kw.size(); ++i) names += (i ? ", '" : "'") + posonly_as_kw[i] + "'";
-    raise_fmt(types::type_error, "{}() got some positional-only arguments passed as keyword arguments: {}",
+    for (size_t i = 0; i < posonly_as_kw.size(); ++i)
+      names += (i ? ", " : "") + posonly_as_kw[i];
+    // (CPython's wording: every name inside one pair of quotes, 'a, b')
+    raise_fmt(types::type_error, "{}() got some positional-only arguments passed as keyword arguments: '{}'",
               fn->qualname->view(), names);
   }
 

@@ -6,7 +6,9 @@
 // store; code objects are read-only. The runtime's getattr and repr reach
 // these through runtime/interpreter.h.
 #include <algorithm>
+#include <climits>
 #include <iterator>
+#include <optional>
 #include <string>
 
 #include "runtime/containers.h"
@@ -15,6 +17,7 @@
 #include "runtime/interpreter.h"
 #include "runtime/ops.h"
 #include "vm/code.h"
+#include "vm/interp.h"
 
 namespace tributary::vm {
 
@@ -82,85 +85,243 @@ Value code_lines(Value self, const Args& a) {
   return get_iter(Value::object(out));
 }
 
-std::vector<std::string> names_of(Value v, const char* field, size_t count) {
+// co_linetable in CPython 3.11's format (Objects/locations.md) over
+// Tributary's instructions, one code unit each: entries of up to 8 units on
+// one line, "no column" entries (code 13) with the line's delta from the
+// previous entry's as a signed varint, "no location" (code 15) for line 0.
+Value line_table(const Code* c) {
+  std::string out;
+  int prev = c->first_line;
+  for (size_t i = 0; i < c->code.size();) {
+    int line = i < c->lines.size() ? c->lines[i] : 0;
+    size_t j = i + 1;
+    while (j < c->code.size() && j - i < 8 && (j < c->lines.size() ? c->lines[j] : 0) == line)
+      ++j;
+    int code = line > 0 ? 13 : 15;
+    out += static_cast<char>(0x80 | (code << 3) | static_cast<int>(j - i - 1));
+    if (line > 0) {
+      int delta = line - prev;
+      uint32_t v = delta < 0 ? (static_cast<uint32_t>(-delta) << 1) | 1 : static_cast<uint32_t>(delta) << 1;
+      for (; v >= 0x40; v >>= 6)
+        out += static_cast<char>(0x40 | (v & 0x3f));
+      out += static_cast<char>(v);
+      prev = line;
+    }
+    i = j;
+  }
+  return Value::object(new_bytes(out));
+}
+
+// co_exceptiontable in CPython 3.11's format (Objects/exception_handling_notes.txt):
+// per entry start, size, target and depth << 1 (lasti: Tributary keeps no
+// such flag) in code units, as big-endian 6-bit varints, the entry's first
+// byte marked with 0x80.
+Value exception_table(const Code* c) {
+  std::string out;
+  auto varint = [&](uint32_t v, bool first) {
+    int shift = 0;
+    while (shift + 6 < 32 && (v >> (shift + 6)))
+      shift += 6;
+    for (; shift > 0; shift -= 6) {
+      out += static_cast<char>((first ? 0x80 : 0) | 0x40 | ((v >> shift) & 0x3f));
+      first = false;
+    }
+    out += static_cast<char>((first ? 0x80 : 0) | (v & 0x3f));
+  };
+  for (const ExceptionEntry& e : c->exception_table) {
+    varint(e.start, true);
+    varint(e.end - e.start, false);
+    varint(e.target, false);
+    varint(e.depth << 1, false);
+  }
+  return Value::object(new_bytes(out));
+}
+
+// SystemError, which only the builtins module defines.
+[[noreturn]] void raise_system_error(std::string_view msg) {
+  Value cls = dict_get(state().builtins->dict, Value::object(intern("SystemError")));
+  raise(*cls.as<Type>(), msg);
+}
+
+std::vector<std::string> names_of(Value v, std::string_view field) {
   if (!is_tuple(v))
     raise_fmt(types::type_error, "replace() argument '{}' must be tuple, not {}", field, type_of(v)->name);
-  Tuple* t = v.as<Tuple>();
-  if (t->size != count)
-    raise_fmt(types::not_implemented_error, "code.replace({}=...) with {} names instead of {}", field, t->size, count);
   std::vector<std::string> out;
-  for (Value n : t->span()) {
-    if (!is_str(n)) raise_fmt(types::type_error, "name tuples must contain only strings, not '{}'", type_of(n)->name);
+  for (Value n : v.as<Tuple>()->span()) {
+    if (!is_str(n)) raise_system_error("non-string found in code slot");
     out.emplace_back(n.as<Str>()->view());
   }
   return out;
 }
 
-// code.replace(**changes): a copy with its name, qualname, filename, first
-// line, constants, names or variable names replaced (the same number of
-// each: the instructions index them). Other fields only to their value.
+// An int argument of code.replace() as CPython's "int" converter reads it.
+int replace_int(Value v) {
+  if (!v.is_small_int() && !is_kind(v, Kind::Int) && !is_kind(v, Kind::Bool))
+    raise_fmt(types::type_error, "'{}' object cannot be interpreted as an integer", type_of(v)->name);
+  std::optional<int64_t> i = int_as_i64(v);
+  if (!i || *i > INT32_MAX || *i < INT32_MIN) raise(types::overflow_error, "Python int too large to convert to C int");
+  return static_cast<int>(*i);
+}
+
+// What code.replace() builds a code object from: the original's fields, then
+// the keywords' values.
+struct CodeFields {
+  int argcount, posonlyargcount, kwonlyargcount, nlocals, stacksize, flags, firstlineno;
+  Value code, consts, names, varnames, freevars, cellvars, linetable, exceptiontable;
+  std::string name, qualname, filename;
+};
+
+// code.replace(**changes), checked as CPython's code_replace and
+// _PyCode_Validate check (same errors, same order), then applied as far as
+// Tributary's instructions allow: names, constants, line numbers, argument
+// counts, co_flags' CO_ITERABLE_COROUTINE/CO_NESTED, a larger stack or more
+// local variables. What the instructions cannot follow (other co_code bytes,
+// fewer locals or a smaller stack than they use, another number of cells or
+// constants, another line or exception table) raises ValueError, the error
+// CPython gives for an invalid code object, instead of being ignored.
 Value code_replace(Value self, const Args& a) {
   if (a.npos) raise(types::type_error, "replace() takes no positional arguments");
   const Code* c = self.as<Code>();
-  Code* n = copy_code(c);
+  CodeFields f{c->argcount,    c->posonlycount, c->kwonlycount,
+               c->nlocals,     c->max_stack,    static_cast<int>(cpython_code_flags(c)),
+               c->first_line,  Value::empty(),  Value::empty(),
+               Value::empty(), Value::empty(),  Value::empty(),
+               Value::empty(), Value::empty(),  Value::empty(),
+               c->name,        c->qualname,     c->filename};
+  auto text = [](std::string_view k, Value v) {
+    if (!is_str(v)) raise_fmt(types::type_error, "replace() argument '{}' must be str, not {}", k, type_of(v)->name);
+    return std::string(v.as<Str>()->view());
+  };
+  auto bytes = [](std::string_view k, Value v) {
+    if (!is_kind(v, Kind::Bytes))
+      raise_fmt(types::type_error, "replace() argument '{}' must be bytes, not {}", k, type_of(v)->name);
+    return v;
+  };
+  auto tuple = [](std::string_view k, Value v) {
+    if (!is_tuple(v))
+      raise_fmt(types::type_error, "replace() argument '{}' must be tuple, not {}", k, type_of(v)->name);
+    return v;
+  };
   for (uint32_t i = 0; i < a.nkw; ++i) {
     std::string_view k = a.kwnames[i].as<Str>()->view();
     Value v = a.kwvals[i];
-    std::string field(k);
-    auto text = [&] {
-      if (!is_str(v)) raise_fmt(types::type_error, "replace() argument '{}' must be str, not {}", k, type_of(v)->name);
-      return std::string(v.as<Str>()->view());
-    };
-    if (k == "co_name") {
-      n->name = text();
-    } else if (k == "co_qualname") {
-      n->qualname = text();
-    } else if (k == "co_filename") {
-      n->filename = text();
-    } else if (k == "co_firstlineno") {
-      if (!v.is_small_int())
-        raise_fmt(types::type_error, "'{}' object cannot be interpreted as an integer", type_of(v)->name);
-      int delta = static_cast<int>(v.as_small_int()) - c->first_line;
-      n->first_line += delta;
-      for (int& line : n->lines)
-        if (line > 0) line += delta;
-    } else if (k == "co_consts") {
-      if (!is_tuple(v))
-        raise_fmt(types::type_error, "replace() argument 'co_consts' must be tuple, not {}", type_of(v)->name);
-      Tuple* t = v.as<Tuple>();
-      if (t->size != c->consts.size())
-        raise_fmt(types::not_implemented_error, "code.replace(co_consts=...) with {} constants instead of {}", t->size,
-                  c->consts.size());
-      n->consts.assign(t->items, t->items + t->size);
-    } else if (k == "co_names") {
-      std::vector<std::string> names = names_of(v, "co_names", c->names.size());
-      for (size_t j = 0; j < names.size(); ++j)
-        n->names[j] = Value::object(intern(names[j]));
-    } else if (k == "co_flags") {
-      // Only CO_ITERABLE_COROUTINE (types.coroutine) and CO_NESTED may change:
-      // the other bits describe how the instructions were compiled.
-      constexpr int64_t kIterable = 0x100, kNestedBit = 0x10;
-      if (!v.is_small_int() && !is_kind(v, Kind::Int)) raise_fmt(types::type_error, "'{}' object cannot be interpreted as an integer", type_of(v)->name);
-      int64_t now = cpython_code_flags(c), want = int_as_i64(v).value_or(-1);
-      if ((now ^ want) & ~(kIterable | kNestedBit))
-        raise_fmt(types::not_implemented_error, "code.replace() cannot change co_flags from {:#x} to {:#x}", now, want);
-      n->flags = (n->flags & ~(kIterableCoroutine | kNested)) | ((want & kIterable) ? kIterableCoroutine : 0) |
-                 ((want & kNestedBit) ? kNested : 0);
-    } else if (k == "co_varnames") {
-      if (is_tuple(v) && v.as<Tuple>()->size != c->local_names.size())
-        raise(types::value_error, "code: co_nlocals != len(co_varnames)");
-      n->local_names = names_of(v, "co_varnames", c->local_names.size());
-    } else {
-      static constexpr std::string_view kOthers[] = {
-          "co_argcount", "co_posonlyargcount", "co_kwonlyargcount", "co_nlocals",   "co_stacksize",
-          "co_code",     "co_freevars",        "co_cellvars",       "co_linetable", "co_exceptiontable"};
-      if (std::find(std::begin(kOthers), std::end(kOthers), k) == std::end(kOthers))
-        raise_fmt(types::type_error, "'{}' is an invalid keyword argument for replace()", k);
-      Value now = code_get_attr(self, intern(k));
-      if (now.is_empty() || !equals(now, v))
-        raise_fmt(types::not_implemented_error, "code.replace() cannot change {} yet", k);
-    }
+    if (k == "co_argcount")
+      f.argcount = replace_int(v);
+    else if (k == "co_posonlyargcount")
+      f.posonlyargcount = replace_int(v);
+    else if (k == "co_kwonlyargcount")
+      f.kwonlyargcount = replace_int(v);
+    else if (k == "co_nlocals")
+      f.nlocals = replace_int(v);
+    else if (k == "co_stacksize")
+      f.stacksize = replace_int(v);
+    else if (k == "co_flags")
+      f.flags = replace_int(v);
+    else if (k == "co_firstlineno")
+      f.firstlineno = replace_int(v);
+    else if (k == "co_code")
+      f.code = bytes(k, v);
+    else if (k == "co_consts")
+      f.consts = tuple(k, v);
+    else if (k == "co_names")
+      f.names = tuple(k, v);
+    else if (k == "co_varnames")
+      f.varnames = tuple(k, v);
+    else if (k == "co_freevars")
+      f.freevars = tuple(k, v);
+    else if (k == "co_cellvars")
+      f.cellvars = tuple(k, v);
+    else if (k == "co_filename")
+      f.filename = text(k, v);
+    else if (k == "co_name")
+      f.name = text(k, v);
+    else if (k == "co_qualname")
+      f.qualname = text(k, v);
+    else if (k == "co_linetable")
+      f.linetable = bytes(k, v);
+    else if (k == "co_exceptiontable")
+      f.exceptiontable = bytes(k, v);
+    else
+      raise_fmt(types::type_error, "'{}' is an invalid keyword argument for replace()", k);
   }
+  const std::pair<const char*, int> ints[] = {{"co_argcount", f.argcount},
+                                              {"co_posonlyargcount", f.posonlyargcount},
+                                              {"co_kwonlyargcount", f.kwonlyargcount},
+                                              {"co_nlocals", f.nlocals},
+                                              {"co_stacksize", f.stacksize},
+                                              {"co_flags", f.flags},
+                                              {"co_firstlineno", f.firstlineno}};
+  for (auto [field, value] : ints)
+    if (value < 0) raise_fmt(types::value_error, "{} must be a positive integer", field);
+
+  std::vector<std::string> varnames = f.varnames.is_empty() ? c->local_names : names_of(f.varnames, "co_varnames");
+  std::vector<std::string> freevars = f.freevars.is_empty() ? c->free_names : names_of(f.freevars, "co_freevars");
+  std::vector<std::string> cellvars = f.cellvars.is_empty() ? c->cell_names : names_of(f.cellvars, "co_cellvars");
+  // _PyCode_Validate: a bad combination of counts is "a bad argument to an
+  // internal function" (SystemError); CPython's message also names its C source line.
+  if (f.argcount < f.posonlyargcount) raise_system_error("bad argument to internal function");
+  if (!f.code.is_empty() && f.code.as<Bytes>()->size % 2) raise(types::value_error, "code: co_code is malformed");
+  int nplain = static_cast<int>(varnames.size()) - f.argcount - f.kwonlyargcount - ((f.flags & 0x04) ? 1 : 0) -
+               ((f.flags & 0x08) ? 1 : 0);
+  if (nplain < 0) raise(types::value_error, "code: co_varnames is too small");
+  if (static_cast<size_t>(f.nlocals) != varnames.size())
+    raise(types::value_error, "code: co_nlocals != len(co_varnames)");
+
+  // What CPython would accept but Tributary's instructions cannot follow.
+  if (!f.code.is_empty() && !equals(f.code, code_bytes(c)))
+    raise(types::value_error, "code: co_code is not Tributary's bytecode (only the code's own co_code can be given)");
+  if (f.nlocals < c->nlocals)
+    raise_fmt(types::value_error, "code: co_varnames is too small (the instructions use {} locals)", c->nlocals);
+  if (f.stacksize < c->max_stack)
+    raise_fmt(types::value_error, "code: co_stacksize is too small (the instructions use {})", c->max_stack);
+  if (freevars.size() != c->free_names.size() || cellvars.size() != c->cell_names.size())
+    raise(types::value_error, "code: co_freevars and co_cellvars must keep their number of cells");
+  if (!f.consts.is_empty() && f.consts.as<Tuple>()->size != c->consts.size())
+    raise_fmt(types::value_error, "code: co_consts must keep its {} constants (the instructions index them)",
+              c->consts.size());
+  std::vector<std::string> names;
+  if (!f.names.is_empty()) {
+    names = names_of(f.names, "co_names");
+    if (names.size() != c->names.size())
+      raise_fmt(types::value_error, "code: co_names must keep its {} names (the instructions index them)",
+                c->names.size());
+  }
+  if (!f.linetable.is_empty() && !equals(f.linetable, line_table(c)))
+    raise(types::value_error, "code: co_linetable can only be given its own value");
+  if (!f.exceptiontable.is_empty() && !equals(f.exceptiontable, exception_table(c)))
+    raise(types::value_error, "code: co_exceptiontable can only be given its own value");
+  // Only CO_ITERABLE_COROUTINE (types.coroutine) and CO_NESTED may change:
+  // the other bits describe how the instructions were compiled.
+  constexpr int kIterable = 0x100, kNestedBit = 0x10;
+  int now_flags = static_cast<int>(cpython_code_flags(c));
+  if ((now_flags ^ f.flags) & ~(kIterable | kNestedBit))
+    raise_fmt(types::value_error,
+              "code: co_flags cannot change from {:#x} to {:#x} (the instructions were compiled for them)", now_flags,
+              f.flags);
+
+  Code* n = copy_code(c);
+  n->name = f.name;
+  n->qualname = f.qualname;
+  n->filename = f.filename;
+  int delta = f.firstlineno - c->first_line;
+  n->first_line = f.firstlineno;
+  for (int& line : n->lines)
+    if (line > 0) line += delta;
+  if (!f.consts.is_empty())
+    n->consts.assign(f.consts.as<Tuple>()->items, f.consts.as<Tuple>()->items + c->consts.size());
+  for (size_t j = 0; j < names.size(); ++j)
+    n->names[j] = Value::object(intern(names[j]));
+  n->flags &= ~static_cast<uint32_t>(kIterableCoroutine | kNested);
+  if (f.flags & kIterable) n->flags |= kIterableCoroutine;
+  if (f.flags & kNestedBit) n->flags |= kNested;
+  n->argcount = f.argcount;
+  n->posonlycount = f.posonlyargcount;
+  n->kwonlycount = f.kwonlyargcount;
+  n->nlocals = f.nlocals;
+  n->max_stack = f.stacksize;
+  n->local_names = std::move(varnames);
+  n->free_names = std::move(freevars);
+  n->cell_names = std::move(cellvars);
   return Value::object(n);
 }
 
@@ -188,6 +349,8 @@ Value code_get_attr(Value code, Str* name) {
   if (n == "co_consts") return values_tuple(c->consts);
   if (n == "co_names") return values_tuple(c->names);
   if (n == "co_stacksize") return Value::small_int(c->max_stack);
+  if (n == "co_linetable") return line_table(c);
+  if (n == "co_exceptiontable") return exception_table(c);
   return Value::empty();
 }
 

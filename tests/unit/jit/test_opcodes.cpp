@@ -13,11 +13,9 @@ TEST_CASE("every opcode is recordable") {
   // (-Werror=switch); the ones opcodes.def marks jit=No abort the recording
   // with UnsupportedOpcode. A generator's YIELD_VALUE ends its path like a
   // return (the interpreter suspends the frame), SEND is a helper call with
-  // its outcome guarded, the coroutine opcodes are helper calls. Left: the two
-  // steps of except* (a recording that follows a raise into an except*
-  // handler aborts; tests/scripts/jit/except_star_loop.py), which could become
-  // residual helper calls.
-  const std::vector<std::string> waiting = {"CHECK_EG_MATCH", "PREP_RERAISE_STAR"};
+  // its outcome guarded, the coroutine opcodes and the two steps of except*
+  // are helper calls (tests/scripts/jit/except_star_loops.py). None is left.
+  const std::vector<std::string> waiting = {};
   std::vector<std::string> unsupported;
   for (size_t k = 0; k < static_cast<size_t>(Op::kCount); ++k) {
     const OpInfo& info = op_info(static_cast<Op>(k));
