@@ -136,6 +136,9 @@ struct Snapshot {
   std::vector<SnapEntry> entries;
   std::vector<SnapFrame> frames;
   uint8_t unrolled = 0; // iterations of loops without a trace the path ran through (see Recorder)
+  // A copy a pass made for one guard (opt/virtuals.cpp: the same state plus
+  // the virtual objects it sees): the snapshot it was copied from, else -1.
+  int32_t origin = -1;
 };
 
 struct CallSite {

@@ -354,11 +354,16 @@ void restore_slots(const ExitInfo* e, const uint64_t* raw, Value* slots, Value* 
     const int32_t part = virtual_part(x.slot);
     if (part == 0) {
       if (made.size() <= static_cast<size_t>(x.virt)) made.resize(x.virt + 1);
-      made[x.virt] = Value::object(tributary::new_instance(reinterpret_cast<Type*>(x.bits)));
+      auto* cls = reinterpret_cast<Type*>(x.bits);
+      // (A tuple is made at its length, part 1.)
+      made[x.virt] = cls == &types::tuple ? Value() : Value::object(tributary::new_instance(cls));
     } else if (part == 1) {
-      made[x.virt].as<Instance>()->shape = reinterpret_cast<Shape*>(x.bits);
+      if (made[x.virt].is_object()) made[x.virt].as<Instance>()->shape = reinterpret_cast<Shape*>(x.bits);
+      else made[x.virt] = Value::object(new_tuple(static_cast<size_t>(x.bits)));
     } else if (part < kVirtualStride - 1) {
-      made[x.virt].as<Instance>()->slots[part - 2] = exit_value(x, raw);
+      Object* o = made[x.virt].as_object();
+      if (o->type == &types::tuple) static_cast<Tuple*>(o)->items[part - 2] = exit_value(x, raw);
+      else static_cast<Instance*>(o)->slots[part - 2] = exit_value(x, raw);
     } else if (const Value held = exit_value(x, raw); held.bits() != virtual_marker_bits()) {
       made[x.virt] = held; // a carried object's PHI holds the real object the loop began with
       continue;

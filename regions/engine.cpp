@@ -277,11 +277,13 @@ bool Engine::compile(CompiledTrace* t) {
         g.snap = -1;
         g.exit_id = -1;
       }
-  const auto allocations = [](const jit::Trace& tr) {
-    static void* const kNew = reinterpret_cast<void*>(
-        jit::helpers::helper_info(jit::helpers::HelperId::new_instance).fn);
-    return std::count_if(tr.ins.begin(), tr.ins.end(),
-                         [&](const Ins& i) { return i.op == IrOp::CALL && tr.calls[i.imm].fn == kNew; });
+  const auto allocations = [](const jit::Trace& tr) { // (the ones opt/virtuals.cpp may remove)
+    using jit::helpers::HelperId;
+    static void* const kNew = reinterpret_cast<void*>(jit::helpers::helper_info(HelperId::new_instance).fn);
+    static void* const kTuple = reinterpret_cast<void*>(jit::helpers::helper_info(HelperId::build_tuple).fn);
+    return std::count_if(tr.ins.begin(), tr.ins.end(), [&](const Ins& i) {
+      return i.op == IrOp::CALL && (tr.calls[i.imm].fn == kNew || tr.calls[i.imm].fn == kTuple);
+    });
   };
   const auto allocations_before = allocations(t->ir);
   if (std::string err = jit::optimize(t->ir, jit_.disabled_passes, jit_.strict); !err.empty())
@@ -463,7 +465,9 @@ const char* Engine::attach_refusal(const ExitInfo* parent, const CompiledTrace* 
   if (*guard == kNoRef) return "its guard is not in the region's IR";
   // A guard the optimizer moved (LICM hoists invariant checks to the loop
   // entry, with the entry snapshot) exits elsewhere than its raw position.
-  if (root->raw.ins[*guard].snap != parent->snap) return "the optimizer moved its guard";
+  // (A copy of its snapshot with virtual objects described is the same one.)
+  const int32_t origin = root->ir.snaps[parent->snap].origin;
+  if (root->raw.ins[*guard].snap != (origin >= 0 ? origin : parent->snap)) return "the optimizer moved its guard";
   return nullptr;
 }
 

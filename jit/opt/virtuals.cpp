@@ -81,6 +81,11 @@ struct Plan {
 
 Type* allocated_class(const Trace& t, const Ins& i) {
   static void* const kNewInstance = reinterpret_cast<void*>(helpers::helper_info(helpers::HelperId::new_instance).fn);
+  static void* const kBuildTuple = reinterpret_cast<void*>(helpers::helper_info(helpers::HelperId::build_tuple).fn);
+  if (i.op == IrOp::CALL && t.calls[i.imm].fn == kBuildTuple) { // (not the empty tuple: one object in CPython)
+    const size_t n = t.calls[i.imm].args.size() - 1; // (its arguments: the length, then the items)
+    return n > 0 && n <= static_cast<size_t>(kVirtualFields) ? &types::tuple : nullptr;
+  }
   if (i.op != IrOp::CALL || t.calls[i.imm].fn != kNewInstance) return nullptr;
   const std::vector<Ref>& args = t.calls[i.imm].args;
   if (args.size() != 1 || t.ins[args[0]].op != IrOp::KVAL) return nullptr;
@@ -142,8 +147,12 @@ bool plan_removal(const Trace& t, const std::vector<int32_t>& block_of, const st
         carried.arg = static_cast<int32_t>(j);
       }
   if (carried.pred >= 0 && !carried_phi(t, carried)) return false;
-  Shape* shape = root_shape(plan.cls);
-  std::vector<Ref> fields;
+  // A tuple's items are its call's arguments, its "shape" null; an
+  // instance starts at its class's root shape with no attributes.
+  const bool tuple = plan.cls == &types::tuple;
+  Shape* shape = tuple ? nullptr : root_shape(plan.cls);
+  const std::vector<Ref>& args = t.calls[t.ins[a].imm].args;
+  std::vector<Ref> fields = tuple ? std::vector<Ref>(args.begin() + 1, args.end()) : std::vector<Ref>{};
   std::vector<Ref> slot_ptrs;
   auto is_slots = [&](Ref r) { return r != kNoRef && std::find(slot_ptrs.begin(), slot_ptrs.end(), r) != slot_ptrs.end(); };
   auto field_index = [](int64_t off) { return off >= 0 && off % 8 == 0 ? off / 8 : int64_t{-1}; };
@@ -165,11 +174,22 @@ bool plan_removal(const Trace& t, const std::vector<int32_t>& block_of, const st
       if (reinterpret_cast<Type*>(i.imm) != plan.cls) return false;
       plan.steps.push_back({r, Action::Drop});
       return true;
+    case IrOp::GUARD_NOEXC: // (building a tuple cannot fail once the exit would build it anyway)
     case IrOp::GUARD_ISNT: // a new object is no constant (a special method's result is not NotImplemented)
       plan.steps.push_back({r, Action::Drop});
       return true;
     case IrOp::LOAD:
-      if (uses_slots) { // an attribute
+      if (tuple) {
+        const int64_t item = field_index(i.imm - static_cast<int64_t>(offsetof(Tuple, items)));
+        if (i.imm == static_cast<int64_t>(offsetof(Tuple, size)))
+          plan.steps.push_back({r, Action::MakeConst, static_cast<int64_t>(fields.size())});
+        else if (i.imm == 0)
+          plan.steps.push_back({r, Action::MakeConst, reinterpret_cast<int64_t>(plan.cls)});
+        else if (item >= 0 && static_cast<size_t>(item) < fields.size())
+          plan.steps.push_back({r, Action::Forward, fields[item]});
+        else
+          return false;
+      } else if (uses_slots) { // an attribute
         const int64_t k = field_index(i.imm);
         if (k < 0 || static_cast<size_t>(k) >= fields.size() || fields[k] == kNoRef) return false;
         plan.steps.push_back({r, Action::Forward, fields[k]});
@@ -187,7 +207,7 @@ bool plan_removal(const Trace& t, const std::vector<int32_t>& block_of, const st
       }
       return true;
     case IrOp::STORE: {
-      if (!building || i.b == a || is_slots(i.b)) return false; // (stored as a value somewhere: escapes)
+      if (tuple || !building || i.b == a || is_slots(i.b)) return false; // (stored as a value somewhere: escapes)
       if (is_slots(i.a)) {
         const int64_t k = field_index(i.imm);
         if (k < 0 || k >= kVirtualFields || static_cast<uint64_t>(k) >= plan.capacity) return false;
@@ -229,16 +249,24 @@ bool plan_removal(const Trace& t, const std::vector<int32_t>& block_of, const st
   if (carried.pred >= 0) {
     carried.shape = end_shape;
     carried.fields = end_fields;
-    if (carried.fields.size() < carried.shape->size) return false;
+    if (carried.shape && carried.fields.size() < carried.shape->size) return false;
     plan.snaps.push_back({kNoRef, carried.shape, carried.fields}); // (checked below)
   }
   // Every attribute a snapshot sees must have been stored (the shape says
   // how many; a slot array fresh from new_instance holds nothing readable).
   for (const SnapState& s : plan.snaps)
-    for (uint32_t k = 0; k < s.shape->size; ++k)
+    for (uint32_t k = 0; s.shape && k < s.shape->size; ++k)
       if (k >= s.fields.size() || s.fields[k] == kNoRef) return false;
   if (carried.pred >= 0) plan.snaps.pop_back();
   return true;
+}
+
+// A description's part 1: an instance's shape, or a tuple's length.
+int64_t layout(const Shape* shape, const std::vector<Ref>& fields) {
+  return shape ? reinterpret_cast<int64_t>(shape) : static_cast<int64_t>(fields.size());
+}
+uint32_t count(const Shape* shape, const std::vector<Ref>& fields) {
+  return shape ? shape->size : static_cast<uint32_t>(fields.size());
 }
 
 } // namespace
@@ -278,6 +306,7 @@ void pass_virtuals(Trace& t) {
   };
   auto describe = [&](Ref at, int32_t& base_out) {
     Snapshot snap = t.snaps[t.ins[at].snap];
+    if (snap.origin < 0) snap.origin = t.ins[at].snap;
     int32_t k = 0;
     for (const SnapEntry& e : snap.entries)
       if (is_virtual_slot(e.slot) && virtual_part(e.slot) == 0) ++k;
@@ -309,8 +338,9 @@ void pass_virtuals(Trace& t) {
       int32_t base = 0;
       Snapshot* snap = describe(s.at, base);
       snap->entries.push_back({base, p.alloc});
-      snap->entries.push_back({base + 1, kraw(reinterpret_cast<int64_t>(s.shape))});
-      for (uint32_t f = 0; f < s.shape->size; ++f) snap->entries.push_back({base + 2 + static_cast<int32_t>(f), s.fields[f]});
+      snap->entries.push_back({base + 1, kraw(layout(s.shape, s.fields))});
+      for (uint32_t f = 0; f < count(s.shape, s.fields); ++f)
+        snap->entries.push_back({base + 2 + static_cast<int32_t>(f), s.fields[f]});
     }
     const Carried& c = p.carried;
     if (c.pred < 0) continue;
@@ -320,7 +350,8 @@ void pass_virtuals(Trace& t) {
     // sees the PHI builds the object from them when it holds the marker.
     const int32_t header = t.blocks[c.pred].succ;
     std::vector<Ref> field_phis;
-    for (uint32_t f = 0; f < c.shape->size; ++f) {
+    const uint32_t n = count(c.shape, c.fields);
+    for (uint32_t f = 0; f < n; ++f) {
       field_phis.push_back(t.emit(IrOp::PHI, kNoRef, kNoRef, -1));
       t.ins.back().type = IrType::Val;
       new_phis.push_back({header, field_phis.back()});
@@ -332,15 +363,15 @@ void pass_virtuals(Trace& t) {
       std::vector<Ref>& args = t.blocks[b].args;
       const bool back = static_cast<int32_t>(b) == c.pred;
       if (back) args[c.arg] = marker;
-      for (uint32_t f = 0; f < c.shape->size; ++f) args.push_back(back ? c.fields[f] : none);
+      for (uint32_t f = 0; f < n; ++f) args.push_back(back ? c.fields[f] : none);
     }
     for (Ref r = 0; r < static_cast<Ref>(old_size); ++r) {
       if (!names(t, t.ins[r], c.phi)) continue;
       int32_t base = 0;
       Snapshot* snap = describe(r, base);
       snap->entries.push_back({base, kraw(reinterpret_cast<int64_t>(p.cls))});
-      snap->entries.push_back({base + 1, kraw(reinterpret_cast<int64_t>(c.shape))});
-      for (uint32_t f = 0; f < c.shape->size; ++f) snap->entries.push_back({base + 2 + static_cast<int32_t>(f), field_phis[f]});
+      snap->entries.push_back({base + 1, kraw(layout(c.shape, c.fields))});
+      for (uint32_t f = 0; f < n; ++f) snap->entries.push_back({base + 2 + static_cast<int32_t>(f), field_phis[f]});
       snap->entries.push_back({base + kVirtualStride - 1, c.phi});
     }
   }
