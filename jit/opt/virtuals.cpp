@@ -1,28 +1,35 @@
-// virtuals.cpp — allocation removal (PyPy's virtuals, LuaJIT's sinking),
-// first step: instances built in one block that do not escape it (later
-// blocks it dominates may read them).
+// virtuals.cpp — allocation removal (PyPy's virtuals, LuaJIT's sinking):
+// instances and tuples that compiled code builds and only reads back.
 //
 // A class call records `CALL new_instance(cls)`, then its inlined __init__
 // stores the attributes as shape transitions (guard the shape and the slot
 // array's room, store the slot, store the next shape), and the code after it
-// reads them back with the same guards. When everything done to the new
-// object in its block is that — guards of its class and shape, loads and
-// stores of its shape, capacity and attribute slots — and snapshots, the
+// reads them back with the same guards; a tuple is `CALL build_tuple(n,
+// items...)`, read by its length and item loads. When everything done to
+// the new object in its block is that — guards of its class and shape (and
+// that it is not some constant), loads and stores of its shape, capacity
+// and attribute slots, loads of its length and items — and snapshots, the
 // object need not exist: the CALL becomes a VNEW (no code), every guard on
-// it is decided, a load of an attribute is the value last stored there, and
-// a snapshot that names the object describes it (class, shape, attribute
-// values: ir.h's kVirtualSlots entries) so the exit that takes it builds
-// the object the interpreter then sees (jit.cpp restore_slots).
+// it is decided, a load is the value last stored there, and a snapshot
+// that names the object describes it (class, shape or length, values:
+// ir.h's kVirtualSlots entries) so the exit that takes it builds the object
+// the interpreter then sees (jit.cpp restore_slots). Blocks its block
+// dominates (the arms of a merged diamond) may read it the same way.
 //
-// Blocks dominated by its block may read it (guards, loads, snapshots); a
-// guard that it is not some constant is decided. Anything else done to it
-// is an escape and keeps the allocation: passing it to a call, storing it
-// into memory, a store into it outside its block, a block argument (a PHI:
-// loop-carried or joined), a return, an identity compare, a COPY, or a
-// snapshot that machine code writes to the frame itself (a loop's TO_ROOT,
-// a generator's yield). Objects are removed whole or not at all;
-// materializing at the escape point, and virtuals carried across joins
-// field by field, come next (issue 17).
+// Carried around a loop: an object its block passes to a header PHI that
+// nothing but snapshots reads (a local overwritten every iteration, seen by
+// the exits before it is set again) stays virtual too: the back edge passes
+// a marker to that PHI and the attributes to PHIs of their own; an exit
+// builds the object from them when the PHI holds the marker, and otherwise
+// finds the real object the loop started with.
+//
+// Anything else done to it is an escape and keeps the allocation, whole:
+// passing it to a call, storing it into memory, a store into it outside its
+// block, another block argument (a join), a return, an identity compare, a
+// COPY, or a snapshot that machine code writes to the frame itself (a
+// loop's TO_ROOT, a generator's yield). Materializing at the escape point
+// only, and objects read back through their header PHI (that needs a peeled
+// first iteration), come next (issue 17).
 #include <algorithm>
 #include <cstddef>
 
