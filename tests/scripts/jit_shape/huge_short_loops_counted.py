@@ -7,10 +7,11 @@
 # compiled, bridged and run 256 times before being demoted, twice: 5 % of
 # the run; now 101 loops recorded once, 0 demoted. (adaptive bridges the
 # first loop's exit differently and demotes two loops it traced first, as
-# does cfg under the tiered backend, whose loops count iterations already.)
+# does the tiered backend, whose loops count iterations already: its modes
+# do not check short_loops and demoted.)
 # jit-params: threshold=1039,function_threshold=1619,trace_eagerness=200
 # jit-expect: huge_codes==1 short_loops>=1 demoted<=2 loops<=3 chunks==0
-# jit-expect[none,diamond,generalize,cap:2]: short_loops==3 demoted==0
+# jit-expect[none,diamond,generalize,cap:2,cfg]: short_loops==3 demoted==0
 
 
 def generate(lines_between):
