@@ -32,6 +32,9 @@
 // first iteration), come next (issue 17).
 #include <algorithm>
 #include <cstddef>
+#include <optional>
+#include <set>
+#include <span>
 
 #include "jit/helpers.h"
 #include "jit/opt/pipeline.h"
@@ -115,9 +118,50 @@ bool writes_frame(const Ins& i) {
   return i.op == IrOp::TO_ROOT || (i.op == IrOp::EXIT && static_cast<ExitEnd>(i.imm) == ExitEnd::Suspend);
 }
 
+// Per value, the instructions that use it: as an operand, a call's
+// argument or in their snapshot (ascending, once each); and the blocks a
+// guard jumps to. Built once per trace: each candidate then looks at its
+// own uses only (a scan of the whole trace per allocation was a third of
+// raytrace's optimizer time).
+struct Uses {
+  std::vector<int32_t> start; // uses of x: at[start[x] .. start[x + 1])
+  std::vector<Ref> at;
+  std::vector<bool> targeted;
+
+  explicit Uses(const Trace& t) : start(t.ins.size() + 1, 0), targeted(t.blocks.size(), false) {
+    // Two passes over the trace (count, then fill): no vector per value.
+    auto each_use = [&](auto&& use) {
+      for (Ref r = 0; r < static_cast<Ref>(t.ins.size()); ++r) {
+        const Ins& i = t.ins[r];
+        use(i.a, r);
+        use(i.b, r);
+        use(i.c, r);
+        if (i.op == IrOp::CALL)
+          for (Ref arg : t.calls[i.imm].args) use(arg, r);
+        if (i.snap >= 0)
+          for (const SnapEntry& e : t.snaps[i.snap].entries) use(e.ref, r);
+      }
+    };
+    std::vector<Ref> last(t.ins.size(), kNoRef);
+    each_use([&](Ref x, Ref r) {
+      if (x != kNoRef && last[x] != r) ++start[x + 1], last[x] = r;
+    });
+    for (size_t x = 0; x < t.ins.size(); ++x) start[x + 1] += start[x];
+    at.resize(start.back());
+    std::vector<int32_t> fill(start.begin(), start.end() - 1);
+    std::fill(last.begin(), last.end(), kNoRef);
+    each_use([&](Ref x, Ref r) {
+      if (x != kNoRef && last[x] != r) at[fill[x]++] = r, last[x] = r;
+    });
+    for (const Ins& i : t.ins)
+      if (i.target >= 0 && i.target < static_cast<int32_t>(targeted.size())) targeted[i.target] = true;
+  }
+  std::span<const Ref> of(Ref x) const { return {at.data() + start[x], at.data() + start[x + 1]}; }
+};
+
 // The header PHI a loop carries the object in, if only snapshots read it
 // and the machine code writes none of them to the frame.
-bool carried_phi(const Trace& t, Carried& c) {
+bool carried_phi(const Trace& t, const Uses& uses, Carried& c) {
   const int32_t header = t.blocks[c.pred].succ;
   if (header < 0) return false;
   const Block& h = t.blocks[header];
@@ -125,16 +169,16 @@ bool carried_phi(const Trace& t, Carried& c) {
   for (int32_t k = 0; k < c.arg; ++k, ++phi)
     if (phi >= h.end || t.ins[phi].op != IrOp::PHI) return false;
   if (phi >= h.end || t.ins[phi].op != IrOp::PHI) return false;
+  if (uses.targeted[header]) return false;
   for (const Block& b : t.blocks)
     for (Ref arg : b.args)
       if (arg == phi) return false;
-  for (Ref r = 0; r < static_cast<Ref>(t.ins.size()); ++r) {
+  for (Ref r : uses.of(phi)) {
     const Ins& i = t.ins[r];
-    if (i.a == phi || i.b == phi || i.c == phi || i.target == header) return false;
+    if (i.a == phi || i.b == phi || i.c == phi || writes_frame(i)) return false;
     if (i.op == IrOp::CALL)
       for (Ref arg : t.calls[i.imm].args)
         if (arg == phi) return false;
-    if (writes_frame(i) && names(t, i, phi)) return false;
   }
   c.phi = phi;
   return true;
@@ -142,8 +186,8 @@ bool carried_phi(const Trace& t, Carried& c) {
 
 // Follows allocation `a` through its block, where it is built, and the
 // blocks that block dominates, where it is only read; false when it escapes.
-bool plan_removal(const Trace& t, const std::vector<int32_t>& block_of, const std::vector<std::vector<bool>>& dom,
-                  Ref a, Plan& plan) {
+bool plan_removal(const Trace& t, const std::vector<int32_t>& block_of, std::vector<std::vector<bool>>& dom,
+                  const Uses& uses, Ref a, Plan& plan) {
   const int32_t home = block_of[a];
   Carried& carried = plan.carried;
   for (size_t b = 0; b < t.blocks.size(); ++b)
@@ -153,7 +197,7 @@ bool plan_removal(const Trace& t, const std::vector<int32_t>& block_of, const st
         carried.pred = static_cast<int32_t>(b);
         carried.arg = static_cast<int32_t>(j);
       }
-  if (carried.pred >= 0 && !carried_phi(t, carried)) return false;
+  if (carried.pred >= 0 && !carried_phi(t, uses, carried)) return false;
   // A tuple's items are its call's arguments, its "shape" null; an
   // instance starts at its class's root shape with no attributes.
   const bool tuple = plan.cls == &types::tuple;
@@ -232,26 +276,35 @@ bool plan_removal(const Trace& t, const std::vector<int32_t>& block_of, const st
     default: return false; // calls, returns, compares of identity, copies, selects...
     }
   };
-  for (Ref r = a + 1; r < t.blocks[home].end; ++r)
-    if (!follow(r, true)) return false;
-  Shape* const end_shape = shape;
-  const std::vector<Ref> end_fields = fields;
-  // Past its block the object is as its block left it: other blocks may
-  // read it where the home block dominates them (SSA: everywhere it is
-  // named), never store into it (a path's own stores would need a join).
-  for (size_t b = 0; b < t.blocks.size(); ++b) {
-    if (static_cast<int32_t>(b) == home) continue;
-    bool named = false;
-    for (Ref r = t.blocks[b].begin; r < t.blocks[b].end && !named; ++r) {
-      const Ins& i = t.ins[r];
-      named = i.a == a || i.b == a || i.c == a || is_slots(i.a) || is_slots(i.b) || names(t, i, a);
-      if (i.op == IrOp::CALL)
-        for (Ref arg : t.calls[i.imm].args) named |= arg == a;
+  // The uses of the object and of its slot pointers, in order: first those
+  // in its block (where it is built), then the others (it is only read
+  // there, as its block left it: a path's own stores would need a join).
+  // follow() adds a slot pointer's uses as it finds the pointer.
+  std::set<std::pair<bool, Ref>> todo;
+  auto add_uses = [&](Ref x) {
+    for (Ref r : uses.of(x)) todo.insert({block_of[r] != home, r});
+  };
+  add_uses(a);
+  Shape* end_shape = shape;
+  std::vector<Ref> end_fields;
+  bool built = false;
+  while (!todo.empty()) {
+    const auto [elsewhere, r] = *todo.begin();
+    todo.erase(todo.begin());
+    if (elsewhere && !built) { // (the state every other block reads)
+      end_shape = shape;
+      end_fields = fields;
+      built = true;
     }
-    if (!named) continue;
-    if (!dom[b][home]) return false;
-    for (Ref r = t.blocks[b].begin; r < t.blocks[b].end; ++r)
-      if (!follow(r, false)) return false;
+    if (elsewhere && dom.empty()) dom = dominators(t); // (only when some other block reads it)
+    if (elsewhere && !dom[block_of[r]][home]) return false;
+    const size_t pointers = slot_ptrs.size();
+    if (!follow(r, !elsewhere)) return false;
+    if (slot_ptrs.size() > pointers) add_uses(slot_ptrs.back());
+  }
+  if (!built) {
+    end_shape = shape;
+    end_fields = fields;
   }
   if (carried.pred >= 0) {
     carried.shape = end_shape;
@@ -286,12 +339,13 @@ uint64_t virtual_marker_bits() {
 void pass_virtuals(Trace& t) {
   const std::vector<int32_t> block_of = block_index(t);
   std::vector<std::vector<bool>> dom;
+  std::optional<Uses> uses;
   std::vector<Plan> plans;
   for (Ref r = 0; r < static_cast<Ref>(t.ins.size()); ++r)
     if (Type* cls = allocated_class(t, t.ins[r])) {
-      if (dom.empty()) dom = dominators(t);
+      if (!uses) uses.emplace(t);
       Plan p{r, cls, cls->instance_slots, {}, {}};
-      if (plan_removal(t, block_of, dom, r, p)) plans.push_back(std::move(p));
+      if (plan_removal(t, block_of, dom, *uses, r, p)) plans.push_back(std::move(p));
     }
   if (plans.empty()) return;
 
@@ -322,7 +376,6 @@ void pass_virtuals(Trace& t) {
     t.ins[at].snap = static_cast<int32_t>(t.snaps.size()) - 1;
     return &t.snaps.back();
   };
-  const size_t old_size = t.ins.size();
   std::vector<std::pair<int32_t, Ref>> new_phis; // (header block, PHI), placed after the header's PHIs
   std::vector<Ref> fwd(t.ins.size(), kNoRef);
   std::vector<bool> keep(t.ins.size(), true);
@@ -372,8 +425,7 @@ void pass_virtuals(Trace& t) {
       if (back) args[c.arg] = marker;
       for (uint32_t f = 0; f < n; ++f) args.push_back(back ? c.fields[f] : none);
     }
-    for (Ref r = 0; r < static_cast<Ref>(old_size); ++r) {
-      if (!names(t, t.ins[r], c.phi)) continue;
+    for (Ref r : uses->of(c.phi)) {
       int32_t base = 0;
       Snapshot* snap = describe(r, base);
       snap->entries.push_back({base, kraw(reinterpret_cast<int64_t>(p.cls))});
