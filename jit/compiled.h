@@ -72,6 +72,7 @@ struct ExitInfo {
   bool deinlined = false;          // (exits inside inlined calls) this exit de-inlined its callee
   uint64_t arm_taken = 0;          // (profiling policies) times its merged arm ran, counted by machine code
   std::vector<ExitSlot> restore;   // the snapshot's entries, in order
+  int32_t virtuals = 0;            // virtual objects the exit builds (restore's virt 0 .. virtuals - 1)
   std::vector<SnapFrame> frames;   // inlined frames to rebuild (outermost first)
   int32_t frame_slots = 0;         // slots of the trace's own frame (inlined frames' slots follow)
   CompiledTrace* bridge = nullptr; // a separately compiled bridge

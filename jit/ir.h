@@ -181,6 +181,7 @@ struct Trace {
   std::vector<Value, traceable_allocator<Value>> pool;
   const vm::Code* code = nullptr;
   uint32_t start_pc = 0;
+  uint32_t allocations_removed = 0; // by opt/virtuals.cpp (the stat of that name)
 
   Ref emit(IrOp op, Ref a = kNoRef, Ref b = kNoRef, int64_t imm = 0) {
     ins.push_back({op, ir_info(op).type, a, b, imm});

@@ -325,13 +325,6 @@ bool JitState::record_instruction(vm::Frame* f, uint32_t pc, Value* sp, Compiled
 
 namespace {
 
-// Whether virtual object `k` of exit e is a loop-carried one (its PHI last).
-bool has_carried_part(const ExitInfo* e, int32_t k) {
-  for (const ExitSlot& x : e->restore)
-    if (is_virtual_slot(x.slot) && x.virt == k && virtual_part(x.slot) == kVirtualStride - 1) return true;
-  return false;
-}
-
 Value exit_value(const ExitSlot& x, const uint64_t* raw) {
   if (x.is_const) return Value::from_bits(x.bits);
   const uint64_t w = raw[x.value];
@@ -348,27 +341,25 @@ Value exit_value(const ExitSlot& x, const uint64_t* raw) {
 // objects (opt/virtuals.cpp) are built first: their descriptions follow the
 // frame slots in the snapshot, class, shape, then attributes.
 void restore_slots(const ExitInfo* e, const uint64_t* raw, Value* slots, Value* inlined, uint64_t& built) {
-  std::vector<Value> made;
-  for (const ExitSlot& x : e->restore) {
+  std::vector<Value> made(e->virtuals);
+  for (size_t k = 0; e->virtuals && k < e->restore.size(); ++k) {
+    const ExitSlot& x = e->restore[k];
     if (!is_virtual_slot(x.slot)) continue;
     const int32_t part = virtual_part(x.slot);
-    if (part == 0) {
-      if (made.size() <= static_cast<size_t>(x.virt)) made.resize(x.virt + 1);
+    Value& o = made[x.virt];
+    if (part == 0) { // (a tuple is made at its length, part 1)
       auto* cls = reinterpret_cast<Type*>(x.bits);
-      // (A tuple is made at its length, part 1.)
-      made[x.virt] = cls == &types::tuple ? Value() : Value::object(tributary::new_instance(cls));
+      if (cls != &types::tuple) o = Value::object(tributary::new_instance(cls)), ++built;
     } else if (part == 1) {
-      if (made[x.virt].is_object()) made[x.virt].as<Instance>()->shape = reinterpret_cast<Shape*>(x.bits);
-      else made[x.virt] = Value::object(new_tuple(static_cast<size_t>(x.bits)));
+      if (o.is_object()) o.as<Instance>()->shape = reinterpret_cast<Shape*>(x.bits);
+      else o = Value::object(new_tuple(static_cast<size_t>(x.bits))), ++built;
     } else if (part < kVirtualStride - 1) {
-      Object* o = made[x.virt].as_object();
-      if (o->type == &types::tuple) static_cast<Tuple*>(o)->items[part - 2] = exit_value(x, raw);
-      else static_cast<Instance*>(o)->slots[part - 2] = exit_value(x, raw);
+      if (o.as_object()->type == &types::tuple) o.as<Tuple>()->items[part - 2] = exit_value(x, raw);
+      else o.as<Instance>()->slots[part - 2] = exit_value(x, raw);
     } else if (const Value held = exit_value(x, raw); held.bits() != virtual_marker_bits()) {
-      made[x.virt] = held; // a carried object's PHI holds the real object the loop began with
-      continue;
+      o = held; // a carried object's PHI holds the real object the loop began with: none is built
+      --built;
     }
-    if (part == kVirtualStride - 1 || (part == 0 && !has_carried_part(e, x.virt))) ++built;
   }
   for (const ExitSlot& x : e->restore) {
     if (is_virtual_slot(x.slot)) continue;

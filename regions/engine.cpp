@@ -13,7 +13,6 @@
 
 #include "backends/disasm.h"
 #include "backends/gdb_jit.h"
-#include "jit/helpers.h"
 #include "jit/opt/pipeline.h"
 #include "regions/dot.h"
 #include "regions/former.h"
@@ -277,19 +276,10 @@ bool Engine::compile(CompiledTrace* t) {
         g.snap = -1;
         g.exit_id = -1;
       }
-  const auto allocations = [](const jit::Trace& tr) { // (the ones opt/virtuals.cpp may remove)
-    using jit::helpers::HelperId;
-    static void* const kNew = reinterpret_cast<void*>(jit::helpers::helper_info(HelperId::new_instance).fn);
-    static void* const kTuple = reinterpret_cast<void*>(jit::helpers::helper_info(HelperId::build_tuple).fn);
-    return std::count_if(tr.ins.begin(), tr.ins.end(), [&](const Ins& i) {
-      return i.op == IrOp::CALL && (tr.calls[i.imm].fn == kNew || tr.calls[i.imm].fn == kTuple);
-    });
-  };
-  const auto allocations_before = allocations(t->ir);
   if (std::string err = jit::optimize(t->ir, jit_.disabled_passes, jit_.strict); !err.empty())
     return internal_error(fmt::format("# internal error in {}:{}: {}\n{}", t->code->qualname, t->start_pc, err,
                                       jit::format_trace(t->ir)));
-  stats().allocations_removed += allocations_before - allocations(t->ir);
+  stats().allocations_removed += t->ir.allocations_removed;
   if (policy_->profiles() && t->kind != TraceKind::Bridge) add_arm_counters(t->ir, t->exits);
   stats().optimize_seconds += now() - t1;
   t->compile_seconds += now() - t1;
@@ -320,21 +310,26 @@ bool Engine::compile(CompiledTrace* t) {
     e->restore.clear();
     e->frames = t->ir.snaps[in.snap].frames;
     e->frame_slots = static_cast<int32_t>(t->code->nlocals + t->code->ncells() + t->code->max_stack);
+    // The snapshot's virtual objects (opt/virtuals.cpp), by the ref that
+    // stands for each in frame slots: its VNEW, or a carried one's PHI.
     const std::vector<SnapEntry>& entries = t->ir.snaps[in.snap].entries;
+    std::vector<std::pair<Ref, int32_t>> virtuals;
+    for (const SnapEntry& se : entries)
+      if (jit::is_virtual_slot(se.slot) &&
+          (jit::virtual_part(se.slot) == 0 ? t->ir.ins[se.ref].op == IrOp::VNEW
+                                           : jit::virtual_part(se.slot) == jit::kVirtualStride - 1))
+        virtuals.push_back({se.ref, jit::virtual_index(se.slot)});
+    e->virtuals = 0;
     for (const SnapEntry& se : entries) {
       const Ins& v = t->ir.ins[se.ref];
       ExitSlot x{se.slot, v.type, v.is_value_const(), v.is_value_const() ? v.value_bits() : 0};
       if (jit::is_virtual_slot(se.slot)) { // a virtual object's class, shape or attribute
         x.virt = jit::virtual_index(se.slot);
+        e->virtuals = std::max(e->virtuals, x.virt + 1);
         if (jit::virtual_part(se.slot) < 2) x = ExitSlot{se.slot, IrType::Raw, true, static_cast<uint64_t>(v.imm), 0, x.virt};
-      } else if (v.op == IrOp::VNEW) { // a frame slot holding one: which
-        for (const SnapEntry& d : entries)
-          if (d.ref == se.ref && jit::is_virtual_slot(d.slot) && jit::virtual_part(d.slot) == 0)
-            x = ExitSlot{se.slot, IrType::Val, true, 0, 0, jit::virtual_index(d.slot)};
-      } else if (v.op == IrOp::PHI) { // maybe the PHI of a carried one: then the object the exit settles
-        for (const SnapEntry& d : entries)
-          if (d.ref == se.ref && jit::is_virtual_slot(d.slot) && jit::virtual_part(d.slot) == jit::kVirtualStride - 1)
-            x = ExitSlot{se.slot, IrType::Val, true, 0, 0, jit::virtual_index(d.slot)};
+      } else {
+        for (auto [ref, k] : virtuals)
+          if (ref == se.ref) x = ExitSlot{se.slot, IrType::Val, true, 0, 0, k}; // a frame slot holding one
       }
       e->restore.push_back(x);
     }

@@ -50,7 +50,6 @@ constexpr int64_t kCapacityOffset = static_cast<int64_t>(offsetof(Instance, capa
 
 // What the pass does to one instruction of a removed allocation's block.
 enum class Action : uint8_t {
-  Keep,
   Drop,       // a decided guard, a store into the object, its slots pointer
   Forward,    // an attribute load: its uses take the value last stored
   MakeConst,  // a load of its class, shape or capacity: that KRAW
@@ -348,6 +347,7 @@ void pass_virtuals(Trace& t) {
       if (plan_removal(t, block_of, dom, *uses, r, p)) plans.push_back(std::move(p));
     }
   if (plans.empty()) return;
+  t.allocations_removed += static_cast<uint32_t>(plans.size());
 
   // New constants (shapes) go first in the entry block, where they dominate
   // every snapshot.
@@ -385,7 +385,6 @@ void pass_virtuals(Trace& t) {
     for (const Step& s : p.steps) {
       Ins& i = t.ins[s.at];
       switch (s.action) {
-      case Action::Keep: break;
       case Action::Drop: keep[s.at] = false; break;
       case Action::Forward:
         fwd[s.at] = static_cast<Ref>(s.value);
