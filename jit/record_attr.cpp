@@ -155,7 +155,7 @@ void Recorder::watch_folded_entries() {
   }
 }
 
-void Recorder::record_load_attr(int32_t name_index) {
+void Recorder::record_load_attr(int32_t name_index, bool may_inline) {
   Str* name = frame_->code->names[name_index].as<Str>();
   Value v = concrete(1);
   int64_t off = 0;
@@ -163,6 +163,22 @@ void Recorder::record_load_attr(int32_t name_index) {
   if (o && !(class_hooks(o->type) & kHookGetattribute)) {
     Value cls_attr = type_lookup(o->type, name);
     int slot = shape_find(o->shape, name);
+    // A property whose getter is a plain Python function: the getter is
+    // inlined like a call with the instance (its result is the attribute;
+    // an exit inside it finishes the LOAD_ATTR as a call's result). The
+    // type, shape and epoch guards fix the property; its getter cannot be
+    // rebound (property objects are immutable).
+    if (may_inline && is_kind(cls_attr, Kind::Property) && type_of(cls_attr) == &types::property &&
+        is_kind(cls_attr.as<Property>()->fget, Kind::Function)) {
+      auto* fget = cls_attr.as<Property>()->fget.as<vm::Function>();
+      if (can_inline(fget, 1, 0)) {
+        Ref obj = pop();
+        guard_instance(obj, v);
+        t_.pool.push_back(cls_attr);
+        expect_call(fget, {obj}, kByCall);
+        return;
+      }
+    }
     // A property on the class wins over the instance; otherwise the instance's
     // own attribute, then a class attribute.
     if (!is_data_descriptor(cls_attr) && (slot >= 0 || plain_class_value(cls_attr))) {
@@ -262,7 +278,7 @@ void Recorder::record_load_method(int32_t name_index) {
     return;
   }
   // Same observable behaviour as LOAD_ATTR + a plain call: [empty, bound method].
-  record_load_attr(name_index);
+  record_load_attr(name_index, false);
   Ref bound = pop();
   push(kval(Value::empty()));
   push(bound);

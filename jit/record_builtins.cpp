@@ -14,11 +14,15 @@
 #include <cstring>
 #include <string_view>
 
+#include "jit/helpers.h"
 #include "jit/recorder.h"
 #include "lib/lib.h"
+#include "lib/struct_format.h"
 #include "runtime/containers.h"
 #include "runtime/str.h"
 #include "vm/frame.h"
+
+#pragma GCC diagnostic ignored "-Winvalid-offsetof"
 
 namespace tributary::jit {
 
@@ -46,6 +50,15 @@ bool Recorder::record_builtin_call(uint32_t nargs) {
     push(result);
     return true;
   };
+
+  if ((nargs == 2 || nargs == 3) && is_kind(fn, Kind::NativeFunction)) {
+    const lib::structfmt::UnpackFn which = lib::structfmt::unpack_function(fn.as<NativeFunction>()->fn);
+    const bool from = which == lib::structfmt::UnpackFn::UnpackFrom;
+    if (which != lib::structfmt::UnpackFn::None) {
+      Ref r = nargs == 2 || from ? record_struct_unpack(nargs, from) : kNoRef;
+      return r != kNoRef && finish_call(r);
+    }
+  }
 
   if (nargs == 1 && is_number(concrete(1))) {
     Value x = concrete(1);
@@ -103,6 +116,65 @@ bool Recorder::record_builtin_call(uint32_t nargs) {
     return finish_call(takes_b ? b : a);
   }
   return false;
+}
+
+// struct.unpack(fmt, buf) and struct.unpack_from(fmt, buf[, offset]) with a
+// constant little-endian format of doubles and integers, on a bytes object:
+// the length guarded, each item loaded from the bytes (integers of fewer than
+// 8 bytes as the last 8 bytes of a word that ends with them, shifted down:
+// never past the object), the tuple built by build_tuple, which the virtuals
+// pass removes when the caller only reads the items. Anything else (a
+// negative offset, a short buffer: the call raises; other item kinds) is the
+// generic call. Null when the call is not specialized.
+Ref Recorder::record_struct_unpack(uint32_t nargs, bool from) {
+  const int fmt_at = static_cast<int>(nargs), buf_at = fmt_at - 1;
+  if (!is_const(peek(fmt_at))) return kNoRef;
+  const lib::structfmt::Layout* layout = lib::structfmt::parsed_layout(const_value(peek(fmt_at)));
+  if (!layout || layout->order == lib::structfmt::Order::Big || layout->items.size() > 15) return kNoRef;
+  for (const lib::structfmt::Item& it : layout->items) {
+    const bool known = it.code == 'd' || (std::strchr("bBhHiIlL", it.code) && it.size <= 4) ||
+                       ((it.code == 'q' || it.code == 'l' || it.code == 'n') && it.size == 8);
+    if (!known) return kNoRef;
+  }
+  Value bufv = concrete(buf_at);
+  if (!is_kind(bufv, Kind::Bytes) || type_of(bufv) != &types::bytes || is_const(peek(buf_at))) return kNoRef;
+  const int64_t length = static_cast<int64_t>(bufv.as<Bytes>()->size), need = static_cast<int64_t>(layout->size);
+  Value offv = nargs == 3 ? concrete(1) : Value::small_int(0);
+  if (!offv.is_small_int() || offv.as_small_int() < 0) return kNoRef;
+  if (from ? offv.as_small_int() + need > length : length != need) return kNoRef;
+
+  Ref buf = peek(buf_at);
+  guard(IrOp::GUARD_TYPE, buf, static_cast<int64_t>(reinterpret_cast<uintptr_t>(&types::bytes)));
+  Ref size = emit(IrOp::LOAD, buf, kNoRef, offsetof(Bytes, size));
+  Ref base = buf;
+  if (!from) {
+    guard(IrOp::GUARD_TRUE, emit(IrOp::EQ, size, kraw(need)));
+  } else if (nargs == 2) {
+    guard(IrOp::GUARD_TRUE, emit(IrOp::GE, size, kraw(need)));
+  } else {
+    Ref off = emit(IrOp::INT2RAW, specialize(peek(1), offv));
+    guard(IrOp::GUARD_TRUE, emit(IrOp::GE, off, kraw(0)));
+    guard(IrOp::GUARD_TRUE, emit(IrOp::GE, size, emit(IrOp::ADD, off, kraw(need))));
+    base = emit(IrOp::ADD, off, buf);
+  }
+  std::vector<Ref> args{kint(static_cast<int64_t>(layout->items.size()))};
+  for (const lib::structfmt::Item& it : layout->items) {
+    const int64_t at = static_cast<int64_t>(offsetof(Bytes, data) + it.offset);
+    if (it.code == 'd') {
+      Ref d = emit(IrOp::LOAD, base, kNoRef, at);
+      t_.ins[d].type = IrType::F64;
+      args.push_back(d);
+      continue;
+    }
+    const int64_t bits = 8 * static_cast<int64_t>(it.size);
+    Ref word = emit(IrOp::LOAD, base, kNoRef, at + static_cast<int64_t>(it.size) - 8);
+    if (bits < 64) {
+      word = emit(IrOp::RSAR, word, kNoRef, 64 - bits);
+      if (it.code >= 'A' && it.code <= 'Z') word = emit(IrOp::AND, word, kraw((int64_t{1} << bits) - 1));
+    }
+    args.push_back(guard(IrOp::RAW2INT, word));
+  }
+  return call_helper(helpers::HelperId::build_tuple, std::move(args), false);
 }
 
 } // namespace tributary::jit

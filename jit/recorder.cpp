@@ -1161,7 +1161,9 @@ void Recorder::record_subscr() {
     Ref idx = emit(IrOp::INT2RAW, k);
     Ref size = emit(IrOp::LOAD, tup, kNoRef, offsetof(Tuple, size));
     guard_index(idx, size);
-    Ref item = emit(IrOp::LOAD, emit(IrOp::ELEM_ADDR, tup, idx), kNoRef, offsetof(Tuple, items));
+    // A constant index reads its field (which the virtuals pass forwards).
+    Ref item = is_const(k) ? emit(IrOp::LOAD, tup, kNoRef, offsetof(Tuple, items) + sizeof(Value) * key.as_small_int())
+                           : emit(IrOp::LOAD, emit(IrOp::ELEM_ADDR, tup, idx), kNoRef, offsetof(Tuple, items));
     t_.ins[item].type = IrType::Val;
     push(item);
     return;

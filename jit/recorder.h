@@ -176,11 +176,12 @@ private:
   Ref truth(Ref r, Value v);
 
   // --- attributes, global stores and known builtins (record_attr.cpp, record_builtins.cpp)
-  void record_load_attr(int32_t name_index);
+  void record_load_attr(int32_t name_index, bool may_inline = true);
   void record_store_attr(int32_t name_index);
   void record_load_method(int32_t name_index);
   void record_store_global(int32_t name_index);
-  bool record_builtin_call(uint32_t nargs); // true when the call was recorded as IR
+  bool record_builtin_call(uint32_t nargs);            // true when the call was recorded as IR
+  Ref record_struct_unpack(uint32_t nargs, bool from); // its result tuple, or kNoRef
   bool guard_instance(Ref obj, Value v);    // false: no attribute store at a fixed offset
   Ref load_slots(Ref obj, int64_t off);     // the slot array of obj's attribute store at `off`
   void guard_class_epoch();

@@ -354,7 +354,7 @@ private:
     case IrOp::FGT: res = op(Op::FGT, v(i.a), v(i.b)); break;
     case IrOp::FGE: res = op(Op::FGE, v(i.a), v(i.b)); break;
     case IrOp::NOT: res = op(Op::XOR, v(i.a), k(1)); break;
-    case IrOp::LOAD: res = op(Op::LOAD, v(i.a), lir::kNone, i.imm); break;
+    case IrOp::LOAD: res = b_.op(Op::LOAD, lir_type(i.type), v(i.a), lir::kNone, i.imm); break; // (F64: a double in memory)
     case IrOp::STORE: b_.emit({Op::STORE, Ty::None, v(i.a), v(i.b), lir::kNone, i.imm}); break;
     case IrOp::LOAD_ELEM: res = op(Op::LOADX, v(i.a), v(i.b)); break;
     case IrOp::ELEM_ADDR: res = op(Op::LEAX, v(i.a), v(i.b)); break;

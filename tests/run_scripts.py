@@ -34,7 +34,8 @@ functions, bridges, guards, side_exits, ...), "aborts" (the sum over all
 abort reasons), "aborts.REASON" (one reason, e.g. aborts.TypeUnstable) or
 "ops.NAME" (IR ops NAME in the live machine code, e.g. ops.CALL; not checked
 in modes with --jit-disable or --backend=tiered, nor allocations_removed with
---jit-disable, nor are "compiles*", "demoted" and "short_loops" under
+--jit-disable, nor are "compiles*", "demoted", "short_loops",
+"allocations_removed" and "materialized" under
 --backend=tiered, whose promotions recompile) or
 "calls_by_helper.NAME" (residual calls to one helper in recorded traces, e.g.
 calls_by_helper.get_attr; 0 when none).
@@ -318,13 +319,15 @@ def run_one(tributary, mode, script, timeout):
             # stated for the full pipeline only.
             conds = [c for c in conds if not c[1].startswith("ops.") and c[1] != "allocations_removed"]
         if "--backend=tiered" in extra:
-            # A promotion is one more compilation of its region, and the
-            # quick tier's loops count their iterations (a LOAD more; loops
-            # of huge code traced before it was marked keep their traces,
-            # so short loops are demoted rather than left unrecorded).
+            # A promotion is one more compilation of its region (its
+            # allocations removed once more), entered from the quick tier's
+            # state at the loop header (its virtual objects built there),
+            # and the quick tier's loops count their iterations (a LOAD
+            # more; loops of huge code traced before it was marked keep their
+            # traces, so short loops are demoted rather than left unrecorded).
             conds = [c for c in conds
                      if not c[1].startswith("ops.") and not c[1].startswith("compiles")
-                     and c[1] not in ("demoted", "short_loops")]
+                     and c[1] not in ("demoted", "short_loops", "allocations_removed", "materialized")]
     stats_args = []
     if conds:
         fd, stats_path = tempfile.mkstemp(prefix="tributary-jit-stats-",

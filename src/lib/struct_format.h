@@ -44,6 +44,13 @@ std::string pack(const Layout& layout, std::span<const Value> values);
 // Unpacks exactly layout.size bytes at `data`.
 Tuple* unpack(const Layout& layout, const unsigned char* data);
 
+// For the JIT (jit/record_builtins.cpp): which unpacking function of the
+// module `fn` is, and the layout of a format str as the functions parse it
+// (cached), or null, raising nothing, when it does not parse.
+enum class UnpackFn : uint8_t { None, Unpack, UnpackFrom };
+UnpackFn unpack_function(NativeFn fn);
+const Layout* parsed_layout(Value fmt);
+
 // The struct.error exception type.
 Type& error_type();
 

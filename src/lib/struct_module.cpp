@@ -643,6 +643,21 @@ Tuple* unpack(const Layout& l, const unsigned char* data) {
   return t;
 }
 
+UnpackFn unpack_function(NativeFn fn) {
+  if (fn == f_unpack) return UnpackFn::Unpack;
+  if (fn == f_unpack_from) return UnpackFn::UnpackFrom;
+  return UnpackFn::None;
+}
+
+const Layout* parsed_layout(Value fmt) {
+  if (!is_str(fmt)) return nullptr;
+  try {
+    return layout_of(fmt, "unpack");
+  } catch (const PyException&) {
+    return nullptr; // (the call raises struct.error when it runs)
+  }
+}
+
 } // namespace tributary::lib::structfmt
 
 namespace tributary::lib {
