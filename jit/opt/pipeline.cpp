@@ -7,6 +7,7 @@ namespace tributary::jit {
 
 const std::vector<PassInfo>& passes() {
   static const std::vector<PassInfo> kPasses = {
+      {"phis", pass_phis},         // joins of one value are that value
       {"virtuals", pass_virtuals}, // allocations that do not escape exist only at the exits that need them
       {"fold", pass_fold}, // constants, algebra, box/unbox pairs, decided guards
       {"bounds", pass_bounds}, // integer ranges drop impossible overflow checks

@@ -56,6 +56,7 @@ bool joins_forward(const Trace& t, const std::vector<int32_t>& block_of, Ref gua
 // a header PHI)? Code may change such a slot by storing to it.
 std::vector<bool> memory_resident(const Trace& t, int32_t nslots);
 
+void pass_phis(Trace& t);
 void pass_virtuals(Trace& t);
 void pass_fold(Trace& t);
 void pass_bounds(Trace& t);

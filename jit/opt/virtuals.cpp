@@ -40,6 +40,8 @@
 #include "jit/opt/pipeline.h"
 #include "runtime/instance.h"
 
+#pragma GCC diagnostic ignored "-Winvalid-offsetof"
+
 namespace tributary::jit {
 
 namespace {
@@ -343,7 +345,7 @@ void pass_virtuals(Trace& t) {
   for (Ref r = 0; r < static_cast<Ref>(t.ins.size()); ++r)
     if (Type* cls = allocated_class(t, t.ins[r])) {
       if (!uses) uses.emplace(t);
-      Plan p{r, cls, cls->instance_slots, {}, {}};
+      Plan p{r, cls, cls->instance_slots, {}, {}, {}};
       if (plan_removal(t, block_of, dom, *uses, r, p)) plans.push_back(std::move(p));
     }
   if (plans.empty()) return;
