@@ -106,6 +106,10 @@ struct SnapFrame {
 inline constexpr int32_t kByCall = -1; // a call: its result is the call's
 inline constexpr int32_t kByInit = -2; // a class call's __init__: the call's result is self
 inline constexpr int32_t kByIter = -3; // FOR_ITER's __next__: its StopIteration ends the loop
+// FOR_ITER's generator, resumed inline: the frame is the generator's own (its
+// slots live in the generator, written back at each yield), the iterator
+// stays on the caller's stack, and the generator's end ends the loop.
+inline constexpr int32_t kByGen = -4;
 
 // pc and stack_depth describe the trace's own frame. With inlined calls, that
 // frame resumes after the outermost inlined call (whose result is pushed),

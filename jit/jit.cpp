@@ -27,6 +27,7 @@
 #include "runtime/ops.h"
 #include "vm/code.h"
 #include "vm/frame.h"
+#include "vm/generator.h"
 #include "vm/interp.h"
 
 namespace tributary::jit {
@@ -498,7 +499,7 @@ void JitState::left_for_good(ExitInfo* e) {
   root->run_ticks = root->exit_ticks = 0;
 }
 
-Value JitState::resume_inlined(ExitInfo* e, bool& exhausted) {
+Value JitState::resume_inlined(ExitInfo* e, Value* root_slots, bool& exhausted) {
   ++stats.inlined_exits;
   // A hot exit inside an inlined call gets a bridge that must join its region
   // inside the same call (merging policies): it records in the rebuilt
@@ -559,6 +560,19 @@ Value JitState::resume_inlined(ExitInfo* e, bool& exhausted) {
     const Value lhs = sf.entry >= 0 || sf.entry == kByInit ? slots[0] : Value();
     const Value rhs = sf.entry >= 0 ? slots[1] : Value();
     try {
+      if (sf.entry == kByGen) {
+        // The FOR_ITER's iterator, on top of the caller's stack.
+        const vm::Code* cc = k > 0 ? frames[k - 1].func.as<vm::Function>()->code : e->trace->code;
+        const Value* caller = k > 0 ? values + (frames[k - 1].base - first) : root_slots;
+        const uint32_t caller_depth = k > 0 ? frames[k - 1].stack_depth : e->trace->ir.snaps[e->snap].stack_depth;
+        auto* g = caller[cc->nlocals + cc->ncells() + caller_depth - 1].as<vm::Generator>();
+        if (!resume_generator(g, slots, pc, depth, exc, result)) {
+          exhausted = true;
+          result = Value::empty();
+        }
+        exc = Value::empty();
+        continue;
+      }
       result = vm::resume_function(fn, slots, pc, depth, exc);
       exc = Value::empty();
       if (sf.entry >= 0 && result == kNotImplemented) {
@@ -582,6 +596,26 @@ Value JitState::resume_inlined(ExitInfo* e, bool& exhausted) {
     }
   }
   return result;
+}
+
+bool JitState::resume_generator(vm::Generator* g, const Value* slots, uint32_t pc, uint32_t depth, Value exc,
+                                Value& out) {
+  // Compiled code marked it running when it entered its frame; the frame's
+  // memory still holds its state at that resumption: the exit's values replace it.
+  vm::Frame& f = g->frame;
+  const vm::Code* co = f.code;
+  std::copy(slots, slots + co->nlocals, f.slots);
+  std::copy(slots + co->nlocals, slots + co->nlocals + depth, f.stack_base());
+  f.pc = co->code.data() + pc;
+  f.resume_depth = depth;
+  f.resume_exception = exc;
+  g->state = vm::Generator::State::Suspended;
+  if (exc.is_empty()) on_resume(&f); // (a bridge for the exit may start recording here)
+  return vm::generator_continue(g, out);
+}
+
+void JitState::on_generator_resume(vm::Frame* f) {
+  if (rec_ && rec_->enter_inline(f)) ++stats.inlined_calls;
 }
 
 bool JitState::resume_caller(vm::Frame* f) {
@@ -766,6 +800,7 @@ CompiledTrace* on_function_entry(vm::Frame* f) {
   return jit().on_function_entry(f);
 }
 void on_resume(vm::Frame* f) { jit().on_resume(f); }
+void on_generator_resume(vm::Frame* f) { jit().on_generator_resume(f); }
 bool recording_in_frame(const vm::Frame* f) { return jit().recording_in(f); }
 bool record_instruction(vm::Frame* f, uint32_t pc, Value* sp, CompiledTrace** enter) {
   return jit().record_instruction(f, pc, sp, enter);
@@ -793,7 +828,7 @@ Resume run_compiled(CompiledTrace* t, vm::Frame* f) {
     j.end_sample(); // (the frames' rest is interpreting, not exiting)
     try {
       bool exhausted = false;
-      r.push = j.resume_inlined(e, exhausted);
+      r.push = j.resume_inlined(e, f->slots, exhausted);
       if (exhausted) { // the loop's iterator (a user __next__) is exhausted: leave the loop
         r.pc = static_cast<uint32_t>(f->code->code[r.pc - 1].arg);
         --r.depth;

@@ -19,6 +19,7 @@
 
 namespace tributary::vm {
 struct Frame;
+struct Generator;
 struct Code;
 struct ExceptionEntry;
 } // namespace tributary::vm
@@ -121,9 +122,16 @@ public:
   // A frame entered as an operator's special method or a class's __init__
   // (SnapFrame::entry) finishes its instruction: NotImplemented goes on to the
   // reflected method, __init__'s result is the instance, and a FOR_ITER's
-  // __next__ that raises StopIteration sets `exhausted` (the loop around the
-  // outermost call ends).
-  Value resume_inlined(ExitInfo* e, bool& exhausted);
+  // __next__ that raises StopIteration, or its generator's end, sets
+  // `exhausted` (the loop around the outermost call ends). A generator's
+  // frame is rebuilt in the generator itself (found on its caller's stack:
+  // `root_slots` are the trace's own frame's) and run on to its next yield.
+  Value resume_inlined(ExitInfo* e, Value* root_slots, bool& exhausted);
+  // Writes an exit's state of an inlined generator frame into g (slots, pc,
+  // depth, an exception to raise there) and runs it on (vm::generator_continue).
+  bool resume_generator(vm::Generator* g, const Value* slots, uint32_t pc, uint32_t depth, Value exc, Value& out);
+  // A generator's frame f resumes by a send: the recording follows a FOR_ITER into it.
+  void on_generator_resume(vm::Frame* f);
   // vm::resume_function is about to run frame f (rebuilt after an exit from
   // inlined code): a bridge for that exit may start recording in it.
   void on_resume(vm::Frame* f);

@@ -27,6 +27,7 @@
 #include "runtime/str.h"
 #include "vm/code.h"
 #include "vm/frame.h"
+#include "vm/generator.h"
 
 #pragma GCC diagnostic ignored "-Winvalid-offsetof"
 
@@ -43,6 +44,20 @@ int64_t type_imm(Type& t) { return static_cast<int64_t>(reinterpret_cast<uintptr
 constexpr size_t kZipFlags = offsetof(MultiIter, strict);
 static_assert(offsetof(MultiIter, done) == kZipFlags + 1 && kZipFlags + 8 <= sizeof(MultiIter));
 constexpr int64_t kZipDone = 0x100;
+
+// A generator's fields that compiled code reads and writes when it runs the
+// generator's frame inline. The state byte shares a word with the flavor and
+// flags, which are kept (masked). resume_depth is written as a whole word:
+// the bytes after it up to resume_exception are padding.
+constexpr int64_t kGenSlots = offsetof(vm::Generator, frame) + offsetof(vm::Frame, slots);
+constexpr int64_t kGenPc = offsetof(vm::Generator, frame) + offsetof(vm::Frame, pc);
+constexpr int64_t kGenDepth = offsetof(vm::Generator, frame) + offsetof(vm::Frame, resume_depth);
+constexpr int64_t kGenState = offsetof(vm::Generator, state);
+constexpr int64_t kGenHandled = offsetof(vm::Generator, handled);
+static_assert(offsetof(vm::Frame, resume_exception) == offsetof(vm::Frame, resume_depth) + 8);
+static_assert(sizeof(vm::Generator::State) == 1 && offsetof(vm::Generator, flavor) == offsetof(vm::Generator, state) + 1);
+// (Locals plus the suspended stack loaded on entry, and stored at the yield.)
+constexpr int32_t kMaxGeneratorSlots = 24;
 
 } // namespace
 
@@ -162,7 +177,7 @@ void Recorder::record_for_iter(uint32_t target) {
   const bool inline_step = t == &types::range_iterator || t == &types::list_iterator || t == &types::tuple_iterator ||
                            t == &types::enumerate || t == &types::zip;
   if (!inline_step) {
-    if (try_inline_next(it, itv)) return;
+    if (try_inline_next(it, itv) || try_inline_generator(it, itv)) return;
     return record_for_iter_helper(target);
   }
   IterItem item;
@@ -206,6 +221,98 @@ bool Recorder::try_inline_next(Ref it, Value itv) {
   t_.pool.push_back(Value::object(t));
   expect_call(fn, {it}, kByIter);
   return true;
+}
+
+// `for x in gen` where gen is a plain generator suspended at a yield (seed
+// 000/001, "Problem 3: generators"): the resumption is recorded inline, from
+// that yield to the next one, as a frame entered kByGen. The generator's
+// frame lives in the generator: on entry its locals and suspended stack are
+// loaded from there (guarded: the generator is suspended at this yield and
+// handles no exception of its own) and it is marked running; at the yield
+// (record_generator_yield) everything is written back, with the new resume
+// point, and the yielded value is the FOR_ITER's item. An exit inside writes
+// the exit's state into the generator and runs it on (resume_inlined).
+// Generators with cells, with more than kMaxGeneratorSlots slots to carry, or
+// marked not to inline (an exit inside was hot without a bridge) step
+// through the iter_next helper.
+bool Recorder::try_inline_generator(Ref it, Value itv) {
+  if (!is_kind(itv, Kind::Generator) || type_of(itv) != &types::generator) return false;
+  auto* g = itv.as<vm::Generator>();
+  const vm::Frame& gf = g->frame;
+  const vm::Code* co = gf.code;
+  if (g->state != vm::Generator::State::Suspended || !g->handled.is_none() || !gf.func || co->ncells() ||
+      co->jit_no_inline || co->nlocals + static_cast<int32_t>(gf.resume_depth) > kMaxGeneratorSlots ||
+      static_cast<int>(callers_.size()) >= env_.params.inlining || gf.code == frame_->code)
+    return false;
+  for (const Caller& c : callers_)
+    if (c.code == co) return false;
+  const uint32_t resume_pc = static_cast<uint32_t>(gf.pc - co->code.data());
+  if (resume_pc == 0 || co->code[resume_pc - 1].op != vm::Op::YIELD_VALUE) return false;
+
+  if (!is_const(it)) guard(IrOp::GUARD_TYPE, it, type_imm(types::generator));
+  Ref state = emit(IrOp::LOAD, it, kNoRef, kGenState);
+  guard(IrOp::GUARD_TRUE, emit(IrOp::EQ, emit(IrOp::AND, state, kraw(0xFF)),
+                               kraw(static_cast<int64_t>(vm::Generator::State::Suspended))));
+  Ref at = emit(IrOp::LOAD, it, kNoRef, kGenPc);
+  guard(IrOp::GUARD_TRUE, emit(IrOp::EQ, at, kraw(static_cast<int64_t>(reinterpret_cast<uintptr_t>(gf.pc)))));
+  Ref handled = emit(IrOp::LOAD, it, kNoRef, kGenHandled);
+  guard(IrOp::GUARD_TRUE, emit(IrOp::EQ, handled, kraw(static_cast<int64_t>(Value::none().bits()))));
+  Ref slots = emit(IrOp::LOAD, it, kNoRef, kGenSlots);
+  std::vector<Ref> locals, stack;
+  for (int32_t i = 0; i < co->nlocals; ++i) {
+    Ref v = emit(IrOp::LOAD, slots, kNoRef, static_cast<int64_t>(sizeof(Value)) * i);
+    t_.ins[v].type = IrType::Val;
+    locals.push_back(v);
+  }
+  for (uint32_t k = 0; k < gf.resume_depth; ++k) {
+    Ref v = emit(IrOp::LOAD, slots, kNoRef, static_cast<int64_t>(sizeof(Value) * (co->nlocals + k)));
+    t_.ins[v].type = IrType::Val;
+    stack.push_back(v);
+  }
+  stack.push_back(constant(Value::none())); // the value sent: FOR_ITER resumes with None
+  const int64_t running = static_cast<int64_t>(vm::Generator::State::Running);
+  emit(IrOp::STORE, it, emit(IrOp::OR, emit(IrOp::AND, state, kraw(~int64_t{0xFF})), kraw(running)), kGenState);
+  t_.pool.push_back(Value::object(gf.func));
+  expect_call(gf.func, std::move(locals), kByGen);
+  pending_stack_ = std::move(stack);
+  pending_frame_ = &gf;
+  return true;
+}
+
+// YIELD_VALUE in a generator frame entered kByGen: its locals and stack go
+// back to the generator's slots, with the new resume point, it is marked
+// suspended, and the yielded value is the item of the caller's FOR_ITER,
+// whose iterator (the generator) is on top of the caller's stack. Every slot
+// is written: a region may join this path with values the recording never
+// saw change.
+void Recorder::record_generator_yield(uint32_t pc) {
+  const vm::Code* co = frame_->code;
+  Ref value = box(pop());
+  Caller& caller = callers_.back();
+  Ref& top = caller.stack.back();
+  if (top == kNoRef) { // (a bridge that started inside the generator: the exit's value)
+    top = emit(IrOp::SLOAD, kNoRef, kNoRef,
+               caller.base + caller.stack_base + static_cast<int32_t>(caller.stack.size()) - 1);
+  }
+  Ref gen = top;
+  Ref slots = emit(IrOp::LOAD, gen, kNoRef, kGenSlots);
+  auto slot_value = [&](int32_t slot) {
+    Ref r = slots_[slot].ref;
+    if (r == kNoRef) r = emit(IrOp::SLOAD, kNoRef, kNoRef, base_ + slot); // (unchanged since the bridge's exit)
+    return box(r);
+  };
+  for (int32_t i = 0; i < co->nlocals; ++i)
+    emit(IrOp::STORE, slots, slot_value(i), static_cast<int64_t>(sizeof(Value)) * i);
+  for (size_t k = 0; k < stack_.size(); ++k) {
+    Ref r = stack_[k] != kNoRef ? box(stack_[k]) : slot_value(stack_slot(static_cast<int32_t>(k)));
+    emit(IrOp::STORE, slots, r, static_cast<int64_t>(sizeof(Value) * (co->nlocals + k)));
+  }
+  emit(IrOp::STORE, gen, kraw(static_cast<int64_t>(reinterpret_cast<uintptr_t>(co->code.data() + pc + 1))), kGenPc);
+  emit(IrOp::STORE, gen, kraw(static_cast<int64_t>(stack_.size())), kGenDepth);
+  Ref state = emit(IrOp::LOAD, gen, kNoRef, kGenState);
+  const int64_t suspended = static_cast<int64_t>(vm::Generator::State::Suspended);
+  emit(IrOp::STORE, gen, emit(IrOp::OR, emit(IrOp::AND, state, kraw(~int64_t{0xFF})), kraw(suspended)), kGenState);
+  leave_inline(value);
 }
 
 void Recorder::record_for_iter_helper(uint32_t target) {

@@ -712,6 +712,10 @@ bool Recorder::record(uint32_t pc, Value* sp) {
     record_send(in.arg);
     break;
   case Op::YIELD_VALUE:
+    if (entry_ == kByGen) { // a generator resumed inline yields its item to the FOR_ITER
+      record_generator_yield(pc);
+      break;
+    }
     if (!callers_.empty()) abort_with(AbortReason::LeftFrame, "an inlined call suspends");
     if (kind_ == TraceKind::Loop && !env_.params.generator_loops) abort_with(AbortReason::LoopYields);
     end_with_exit(ExitEnd::Suspend);
@@ -809,6 +813,18 @@ bool Recorder::record(uint32_t pc, Value* sp) {
       end_at_loop(static_cast<uint32_t>(in.arg));
       return true;
     }
+    // A generator resumed inline runs from its yield to its next one: the
+    // loop around its yield is passed once (its back-edge is a plain jump
+    // here). A path that would go around it again (no yield in an
+    // iteration) is not recorded.
+    // (A loop with a trace of its own is entered by the interpreter at this
+    // back-edge: the recording cannot follow it there.)
+    if (entry_ == kByGen) {
+      if (gen_looped_) abort_with(AbortReason::InnerLoop, "an inlined generator's loop runs an iteration without a yield");
+      if (co->jit_loops[in.arg]) abort_with(AbortReason::InnerLoop, "an inlined generator's loop has a trace");
+      gen_looped_ = true;
+      break;
+    }
     // A loop trace cannot end inside its iteration: it hands over to the
     // inner loop (recorded from its next back-edge) and is recorded again
     // once that loop has a trace.
@@ -863,6 +879,7 @@ bool Recorder::record(uint32_t pc, Value* sp) {
   }
   case Op::STORE_SUBSCR: record_store_subscr(); break;
   case Op::RETURN_VALUE: {
+    if (entry_ == kByGen) abort_with(AbortReason::LeftFrame, "a generator resumed inline finishes");
     if (!callers_.empty()) {
       // A bridge that started inside inlined calls goes on in the caller
       // when the call returns: the interpreter resumes the caller's frame
@@ -1401,7 +1418,7 @@ bool Recorder::adopt(vm::Frame* f) {
 }
 
 bool Recorder::enter_inline(vm::Frame* f) {
-  if (!pending_inline_ || f->func != pending_inline_) return false;
+  if (!pending_inline_ || f->func != pending_inline_ || (pending_frame_ && f != pending_frame_)) return false;
   // (Before frame_ changes: emit() reads the line of pc_, still the caller's
   // position; in the callee's line table it could lie past the end.)
   const Ref unbound = constant(Value::empty());
@@ -1416,10 +1433,13 @@ bool Recorder::enter_inline(vm::Frame* f) {
   slots_.assign(f->slot_count(), SlotState{});
   for (int32_t i = 0; i < co->nlocals; ++i)
     slots_[i].ref = i < static_cast<int32_t>(pending_args_.size()) ? pending_args_[i] : unbound;
-  stack_.clear();
+  stack_ = std::move(pending_stack_);
+  pending_stack_.clear();
   pre_stack_.clear();
   pending_inline_ = nullptr;
+  pending_frame_ = nullptr;
   pending_args_.clear();
+  gen_looped_ = false;
   return true;
 }
 

@@ -149,6 +149,8 @@ private:
   bool try_binary_dunder(int32_t arg, Value a, Value b);
   bool try_inline_init(Value cls, Ref rcls, const std::vector<Ref>& given);
   bool try_inline_next(Ref it, Value itv);
+  bool try_inline_generator(Ref it, Value itv);
+  void record_generator_yield(uint32_t pc);
   void record_compare_op(int32_t arg);
   void record_branch(bool jump_if_true, uint32_t target, bool pop_always);
   void record_none_branch(bool jump_if_none);
@@ -289,6 +291,9 @@ private:
   std::vector<Ref> pending_args_;
   uint32_t pending_pc_ = 0;
   int32_t pending_entry_ = kByCall; // how the call being entered is made (SnapFrame::entry)
+  std::vector<Ref> pending_stack_;        // a generator's frame: its value stack at the resumption
+  const vm::Frame* pending_frame_ = nullptr; // a generator's frame: the frame resumed (null: a call's new frame)
+  bool gen_looped_ = false; // the generator frame's path passed a back-edge (once per resumption)
   int32_t entry_ = kByCall;         // how the current frame was entered
   const vm::Code* awaiting_ = nullptr; // returned into a rebuilt caller running this code, not yet resumed
   // Region support: the state at each instruction boundary (roots), constants

@@ -8,6 +8,7 @@
 #include "runtime/str.h"
 #include "runtime/user_class.h"
 #include "vm/interp.h"
+#include "vm/jit_hooks.h"
 
 namespace tributary::vm {
 
@@ -59,6 +60,9 @@ bool resume(Generator* g, Resume mode, Value v, Value& out) {
   g->state = State::Running;
   Value r;
   enter_call();
+  // A recording that follows this resumption inline (a consumer's FOR_ITER)
+  // goes on in the generator's frame.
+  if (mode == Resume::Send && jit::detail::recording) jit::on_generator_resume(&f);
   try {
     r = run_frame(&f);
   } catch (PyException& e) {
@@ -337,6 +341,8 @@ bool generator_resume(Generator* g, Value sent, Value exc, Value& out) {
   if (!exc.is_empty()) return gen_throw(g, ThrowArgs{exc}, out);
   return resume(g, Resume::Send, sent, out);
 }
+
+bool generator_continue(Generator* g, Value& out) { return resume(g, Resume::Continue, Value(), out); }
 
 bool generator_next(Value gen, Value& out) { return resume(gen.as<Generator>(), Resume::Send, Value::none(), out); }
 

@@ -64,6 +64,11 @@ const char* flavor_name(const Generator* g);
 // the yielded value in `out`; false with the return value when it finished.
 bool generator_resume(Generator* g, Value sent, Value exc, Value& out);
 
+// Runs a suspended generator whose frame the JIT rebuilt in place (its pc,
+// stack depth, slots and any exception to raise there, set by the caller) on
+// to its next yield (true, the value in `out`) or its end (false).
+bool generator_continue(Generator* g, Value& out);
+
 // Raises StopIteration carrying `value` (none: no args, as CPython).
 [[noreturn]] void raise_stop_iteration(Value value);
 

@@ -50,6 +50,9 @@ CompiledTrace* on_function_entry(vm::Frame* f);
 Resume run_compiled(CompiledTrace* t, vm::Frame* f);
 // f resumes in the interpreter after inlined frames were rebuilt.
 void on_resume(vm::Frame* f);
+// A generator's frame f is resumed by a send (next() or a FOR_ITER) while a
+// recording is in progress: the recording may follow it inline.
+void on_generator_resume(vm::Frame* f);
 
 bool recording_in_frame(const vm::Frame* f);
 // Whether a recording is in progress in f (a plain flag when none is).
