@@ -33,8 +33,8 @@ Each whitespace-separated condition is KEY OP NUMBER with OP one of
 functions, bridges, guards, side_exits, ...), "aborts" (the sum over all
 abort reasons), "aborts.REASON" (one reason, e.g. aborts.TypeUnstable) or
 "ops.NAME" (IR ops NAME in the live machine code, e.g. ops.CALL; not checked
-in modes with --jit-disable or --backend=tiered, nor allocations_removed with
---jit-disable, nor are "compiles*", "demoted", "short_loops",
+in modes with --jit-disable or --backend=tiered, nor allocations_removed and
+materialized with --jit-disable, nor are "compiles*", "demoted", "short_loops",
 "allocations_removed" and "materialized" under
 --backend=tiered, whose promotions recompile) or
 "calls_by_helper.NAME" (residual calls to one helper in recorded traces, e.g.
@@ -317,7 +317,7 @@ def run_one(tributary, mode, script, timeout):
         if any(a.startswith("--jit-disable=") for a in extra):
             # The optimized IR's op counts are the optimizer's: they are
             # stated for the full pipeline only.
-            conds = [c for c in conds if not c[1].startswith("ops.") and c[1] != "allocations_removed"]
+            conds = [c for c in conds if not c[1].startswith("ops.") and c[1] not in ("allocations_removed", "materialized")]
         if "--backend=tiered" in extra:
             # A promotion is one more compilation of its region (its
             # allocations removed once more), entered from the quick tier's

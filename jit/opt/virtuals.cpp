@@ -73,10 +73,15 @@ struct SnapState {
 // An object carried around a loop: its block passes it to PHI `phi` of the
 // header (argument `arg` of block `pred`), and nothing but snapshots reads
 // that PHI (the local that held it, seen by exits before it is set again).
+//
+// Or passed to a join below a merged diamond (`join`): PHI `phi` of a block
+// that is no loop header, which every arm feeds with an object of the same
+// class and layout (checked once all allocations are planned, plan_join).
 struct Carried {
   int32_t pred = -1;
   int32_t arg = -1;
   Ref phi = kNoRef;
+  bool join = false;
   Shape* shape = nullptr;  // the object's state at the end of its block
   std::vector<Ref> fields;
 };
@@ -185,26 +190,26 @@ bool carried_phi(const Trace& t, const Uses& uses, Carried& c) {
   return true;
 }
 
-// Follows allocation `a` through its block, where it is built, and the
-// blocks that block dominates, where it is only read; false when it escapes.
-bool plan_removal(const Trace& t, const std::vector<int32_t>& block_of, std::vector<std::vector<bool>>& dom,
-                  const Uses& uses, Ref a, Plan& plan) {
-  const int32_t home = block_of[a];
-  Carried& carried = plan.carried;
-  for (size_t b = 0; b < t.blocks.size(); ++b)
-    for (size_t j = 0; j < t.blocks[b].args.size(); ++j)
-      if (t.blocks[b].args[j] == a) { // a PHI's input: only around a loop, from its own block
-        if (carried.pred >= 0 || static_cast<int32_t>(b) != home) return false;
-        carried.pred = static_cast<int32_t>(b);
-        carried.arg = static_cast<int32_t>(j);
-      }
-  if (carried.pred >= 0 && !carried_phi(t, uses, carried)) return false;
-  // A tuple's items are its call's arguments, its "shape" null; an
-  // instance starts at its class's root shape with no attributes.
+int32_t loop_header(const Trace& t) { return t.kind == TraceKind::Loop && t.blocks.size() > 1 ? 1 : -1; }
+
+// The PHI that argument `arg` of block `pred` feeds.
+Ref phi_of(const Trace& t, int32_t pred, int32_t arg) {
+  const int32_t succ = t.blocks[pred].succ;
+  if (succ < 0) return kNoRef;
+  const Block& b = t.blocks[succ];
+  const Ref phi = b.begin + arg;
+  return phi < b.end && t.ins[phi].op == IrOp::PHI ? phi : kNoRef;
+}
+
+// Follows object `a` (of home block `home`, where it is at `shape` with
+// `fields`) through its uses and those of its slot pointers: in its block,
+// where it is built (unless `read_only`), and in the blocks that block
+// dominates, where it is only read. Fills the plan's steps and snapshot
+// states and the state the other blocks read (end_*); false when it escapes.
+bool follow_object(const Trace& t, const std::vector<int32_t>& block_of, std::vector<std::vector<bool>>& dom,
+                   const Uses& uses, Ref a, int32_t home, Shape* shape, std::vector<Ref> fields, bool read_only,
+                   Plan& plan, Shape*& end_shape, std::vector<Ref>& end_fields) {
   const bool tuple = plan.cls == &types::tuple;
-  Shape* shape = tuple ? nullptr : root_shape(plan.cls);
-  const std::vector<Ref>& args = t.calls[t.ins[a].imm].args;
-  std::vector<Ref> fields = tuple ? std::vector<Ref>(args.begin() + 1, args.end()) : std::vector<Ref>{};
   std::vector<Ref> slot_ptrs;
   auto is_slots = [&](Ref r) { return r != kNoRef && std::find(slot_ptrs.begin(), slot_ptrs.end(), r) != slot_ptrs.end(); };
   auto field_index = [](int64_t off) { return off >= 0 && off % 8 == 0 ? off / 8 : int64_t{-1}; };
@@ -286,8 +291,7 @@ bool plan_removal(const Trace& t, const std::vector<int32_t>& block_of, std::vec
     for (Ref r : uses.of(x)) todo.insert({block_of[r] != home, r});
   };
   add_uses(a);
-  Shape* end_shape = shape;
-  std::vector<Ref> end_fields;
+  end_shape = shape;
   bool built = false;
   while (!todo.empty()) {
     const auto [elsewhere, r] = *todo.begin();
@@ -300,25 +304,69 @@ bool plan_removal(const Trace& t, const std::vector<int32_t>& block_of, std::vec
     if (elsewhere && dom.empty()) dom = dominators(t); // (only when some other block reads it)
     if (elsewhere && !dom[block_of[r]][home]) return false;
     const size_t pointers = slot_ptrs.size();
-    if (!follow(r, !elsewhere)) return false;
+    if (!follow(r, !elsewhere && !read_only)) return false;
     if (slot_ptrs.size() > pointers) add_uses(slot_ptrs.back());
   }
   if (!built) {
     end_shape = shape;
     end_fields = fields;
   }
+  return true;
+}
+
+// Every attribute a snapshot sees must have been stored (the shape says how
+// many; a slot array fresh from new_instance holds nothing readable).
+bool complete(const Shape* shape, const std::vector<Ref>& fields) {
+  for (uint32_t k = 0; shape && k < shape->size; ++k)
+    if (k >= fields.size() || fields[k] == kNoRef) return false;
+  return true;
+}
+
+// Follows allocation `a` through its block, where it is built, and the
+// blocks that block dominates, where it is only read; false when it escapes.
+// One block argument is allowed, from its own block: a loop's header PHI
+// (carried) or a join's (checked later by plan_join).
+bool plan_removal(const Trace& t, const std::vector<int32_t>& block_of, std::vector<std::vector<bool>>& dom,
+                  const Uses& uses, Ref a, Plan& plan) {
+  const int32_t home = block_of[a];
+  Carried& carried = plan.carried;
+  for (size_t b = 0; b < t.blocks.size(); ++b)
+    for (size_t j = 0; j < t.blocks[b].args.size(); ++j)
+      if (t.blocks[b].args[j] == a) { // a PHI's input: from its block or one it dominates (as its block left it)
+        if (carried.pred >= 0) return false;
+        if (static_cast<int32_t>(b) != home) {
+          if (dom.empty()) dom = dominators(t);
+          if (!dom[b][home]) return false;
+        }
+        carried.pred = static_cast<int32_t>(b);
+        carried.arg = static_cast<int32_t>(j);
+      }
+  if (carried.pred >= 0) {
+    if (t.blocks[carried.pred].succ == loop_header(t)) {
+      if (!carried_phi(t, uses, carried)) return false;
+    } else {
+      carried.join = true;
+      carried.phi = phi_of(t, carried.pred, carried.arg);
+      if (carried.phi == kNoRef) return false;
+    }
+  }
+  // A tuple's items are its call's arguments, its "shape" null; an
+  // instance starts at its class's root shape with no attributes.
+  const bool tuple = plan.cls == &types::tuple;
+  Shape* shape = tuple ? nullptr : root_shape(plan.cls);
+  const std::vector<Ref>& args = t.calls[t.ins[a].imm].args;
+  std::vector<Ref> fields = tuple ? std::vector<Ref>(args.begin() + 1, args.end()) : std::vector<Ref>{};
+  Shape* end_shape = nullptr;
+  std::vector<Ref> end_fields;
+  if (!follow_object(t, block_of, dom, uses, a, home, shape, std::move(fields), false, plan, end_shape, end_fields))
+    return false;
   if (carried.pred >= 0) {
     carried.shape = end_shape;
     carried.fields = end_fields;
-    if (carried.shape && carried.fields.size() < carried.shape->size) return false;
-    plan.snaps.push_back({kNoRef, carried.shape, carried.fields}); // (checked below)
+    if (!complete(carried.shape, carried.fields)) return false;
   }
-  // Every attribute a snapshot sees must have been stored (the shape says
-  // how many; a slot array fresh from new_instance holds nothing readable).
   for (const SnapState& s : plan.snaps)
-    for (uint32_t k = 0; s.shape && k < s.shape->size; ++k)
-      if (k >= s.fields.size() || s.fields[k] == kNoRef) return false;
-  if (carried.pred >= 0) plan.snaps.pop_back();
+    if (!complete(s.shape, s.fields)) return false;
   return true;
 }
 
@@ -328,6 +376,74 @@ int64_t layout(const Shape* shape, const std::vector<Ref>& fields) {
 }
 uint32_t count(const Shape* shape, const std::vector<Ref>& fields) {
   return shape ? shape->size : static_cast<uint32_t>(fields.size());
+}
+
+// A join of virtual objects (below a merged diamond): PHI `phi` of block
+// `block`, fed by the allocations of `arms` (plan indices, one per
+// predecessor, in the order the predecessors jump there). The PHI becomes
+// `vnew` (a VNEW placed after the block's PHIs) with PHIs of its own per
+// field (`field_phis`); `reads` is what is done to the object below the join
+// (reads only, as in blocks an allocation's block dominates).
+struct JoinPlan {
+  Ref phi;
+  int32_t block;
+  std::vector<size_t> arms;
+  Plan reads;
+  std::vector<Ref> field_phis;
+  Ref vnew = kNoRef;
+};
+
+// Whether the allocations feeding `phi` (plans[...].carried.join) make a
+// join of virtuals: every predecessor passes one, of one class and layout,
+// and the object below the join is only read (and the PHI fed to no other
+// join). Emits the join's field PHIs and VNEW (placed only when it is
+// removed: reorder drops instructions not listed).
+bool plan_join(Trace& t, const std::vector<int32_t>& block_of, std::vector<std::vector<bool>>& dom, const Uses& uses,
+               const std::vector<Plan>& plans, const std::vector<int32_t>& plan_of, Ref phi, JoinPlan& j) {
+  j.phi = phi;
+  j.block = block_of[phi];
+  if (j.block == loop_header(t) || uses.targeted[j.block]) return false;
+  const int32_t k = phi - t.blocks[j.block].begin;
+  Carried carried; // (the joined object carried on around the loop)
+  for (size_t b = 0; b < t.blocks.size(); ++b) {
+    for (size_t i = 0; i < t.blocks[b].args.size(); ++i) {
+      if (t.blocks[b].args[i] != phi) continue;
+      if (carried.pred >= 0 || t.blocks[b].succ != loop_header(t)) return false; // (on into another join)
+      if (dom.empty()) dom = dominators(t);
+      if (!dom[b][j.block]) return false;
+      carried.pred = static_cast<int32_t>(b);
+      carried.arg = static_cast<int32_t>(i);
+    }
+    if (t.blocks[b].succ != j.block) continue;
+    const Ref a = t.blocks[b].args[k];
+    if (a >= static_cast<Ref>(plan_of.size()) || plan_of[a] < 0) return false; // a real object on this arm
+    const Plan& arm = plans[plan_of[a]];
+    if (!arm.carried.join || arm.carried.phi != phi || arm.carried.pred != static_cast<int32_t>(b)) return false;
+    j.arms.push_back(plan_of[a]);
+  }
+  if (j.arms.empty()) return false;
+  const Plan& first = plans[j.arms[0]];
+  for (size_t arm : j.arms) {
+    const Carried& c = plans[arm].carried;
+    if (plans[arm].cls != first.cls || c.shape != first.carried.shape ||
+        c.fields.size() != first.carried.fields.size())
+      return false;
+  }
+  const size_t n = first.carried.shape ? first.carried.shape->size : first.carried.fields.size();
+  for (size_t f = 0; f < n; ++f) {
+    j.field_phis.push_back(t.emit(IrOp::PHI, kNoRef, kNoRef, -1));
+    t.ins.back().type = IrType::Val;
+  }
+  j.vnew = t.emit(IrOp::VNEW, kNoRef, kNoRef, reinterpret_cast<int64_t>(first.cls));
+  t.ins.back().type = IrType::Val;
+  if (carried.pred >= 0 && !carried_phi(t, uses, carried)) return false;
+  carried.shape = first.carried.shape;
+  carried.fields = j.field_phis;
+  j.reads = Plan{phi, first.cls, first.capacity, {}, {}, carried};
+  Shape* end_shape = nullptr;
+  std::vector<Ref> end_fields;
+  return follow_object(t, block_of, dom, uses, phi, j.block, first.carried.shape, j.field_phis, true, j.reads,
+                       end_shape, end_fields);
 }
 
 } // namespace
@@ -349,6 +465,63 @@ void pass_virtuals(Trace& t) {
       if (plan_removal(t, block_of, dom, *uses, r, p)) plans.push_back(std::move(p));
     }
   if (plans.empty()) return;
+  // Joins of virtuals; the allocations feeding a join that is not one escape.
+  std::vector<JoinPlan> joins;
+  const size_t original = t.ins.size(); // (plan_join emits; reorder drops what is not placed)
+  {
+    std::vector<int32_t> plan_of(t.ins.size(), -1);
+    std::vector<Ref> join_phis;
+    for (size_t k = 0; k < plans.size(); ++k) {
+      plan_of[plans[k].alloc] = static_cast<int32_t>(k);
+      if (plans[k].carried.join && std::find(join_phis.begin(), join_phis.end(), plans[k].carried.phi) == join_phis.end())
+        join_phis.push_back(plans[k].carried.phi);
+    }
+    std::vector<bool> dropped(plans.size(), false);
+    for (Ref phi : join_phis) {
+      JoinPlan j;
+      if (plan_join(t, block_of, dom, *uses, plans, plan_of, phi, j)) {
+        joins.push_back(std::move(j));
+        continue;
+      }
+      for (size_t k = 0; k < plans.size(); ++k)
+        if (plans[k].carried.join && plans[k].carried.phi == phi) dropped[k] = true;
+    }
+    // Objects carried into one header PHI by several back edges (plans, or
+    // joins of them): one class and layout, or none of them stays virtual.
+    std::vector<bool> join_dropped(joins.size(), false);
+    auto carrier = [&](size_t n) -> const Plan& { return n < plans.size() ? plans[n] : joins[n - plans.size()].reads; };
+    for (size_t k = 0; k < plans.size() + joins.size(); ++k) {
+      const Carried& c = carrier(k).carried;
+      if (c.pred < 0 || c.join) continue;
+      for (size_t e = 0; e < plans.size() + joins.size(); ++e) {
+        const Carried& d = carrier(e).carried;
+        if (e == k || d.pred < 0 || d.join || d.phi != c.phi) continue;
+        if (carrier(e).cls == carrier(k).cls && d.shape == c.shape && d.fields.size() == c.fields.size()) continue;
+        if (k < plans.size()) dropped[k] = true;
+        else join_dropped[k - plans.size()] = true;
+      }
+    }
+    for (size_t n = 0; n < joins.size(); ++n)
+      if (join_dropped[n])
+        for (size_t arm : joins[n].arms) dropped[arm] = true;
+    for (size_t n = 0; n < joins.size(); ++n)
+      for (size_t arm : joins[n].arms) join_dropped[n] = join_dropped[n] || dropped[arm];
+    std::vector<JoinPlan> kept_joins;
+    for (size_t n = 0; n < joins.size(); ++n)
+      if (!join_dropped[n]) kept_joins.push_back(std::move(joins[n]));
+    joins = std::move(kept_joins);
+    std::vector<Plan> kept;
+    std::vector<size_t> index(plans.size(), 0);
+    for (size_t k = 0; k < plans.size(); ++k)
+      if (!dropped[k]) index[k] = kept.size(), kept.push_back(std::move(plans[k]));
+    for (JoinPlan& j : joins)
+      for (size_t& arm : j.arms) arm = index[arm];
+    plans = std::move(kept);
+  }
+  if (plans.empty()) {
+    t.ins.resize(original);
+    return;
+  }
   t.allocations_removed += static_cast<uint32_t>(plans.size());
 
   // New constants (shapes) go first in the entry block, where they dominate
@@ -403,12 +576,25 @@ void pass_virtuals(Trace& t) {
       for (uint32_t f = 0; f < count(s.shape, s.fields); ++f)
         snap->entries.push_back({base + 2 + static_cast<int32_t>(f), s.fields[f]});
     }
+  }
+  // Carried around the loop: the header's PHI takes the marker on the back
+  // edges that carry a virtual, and the attributes get header PHIs of their
+  // own (other edges pass None: the PHI holds a real object there). An exit
+  // that sees the PHI builds the object from them when it holds the marker.
+  // Back edges that each carry their own object into one PHI (the arms of a
+  // loop's bridges) share the attribute PHIs: plan_removal found them of one
+  // class and layout (the group check above).
+  std::vector<const Plan*> carriers;
+  for (const Plan& p : plans) carriers.push_back(&p);
+  for (const JoinPlan& j : joins) carriers.push_back(&j.reads);
+  for (size_t k = 0; k < carriers.size(); ++k) {
+    const Plan& p = *carriers[k];
     const Carried& c = p.carried;
-    if (c.pred < 0) continue;
-    // Carried around the loop: the header's PHI takes the marker on the
-    // back edge, and the attributes get header PHIs of their own (other
-    // edges pass None: the PHI holds a real object there). An exit that
-    // sees the PHI builds the object from them when it holds the marker.
+    if (c.pred < 0 || c.join) continue;
+    bool first = true;
+    for (size_t e = 0; e < k && first; ++e)
+      first = !(carriers[e]->carried.pred >= 0 && !carriers[e]->carried.join && carriers[e]->carried.phi == c.phi);
+    if (!first) continue; // (its group's first plan did it)
     const int32_t header = t.blocks[c.pred].succ;
     std::vector<Ref> field_phis;
     const uint32_t n = count(c.shape, c.fields);
@@ -422,9 +608,13 @@ void pass_virtuals(Trace& t) {
     for (size_t b = 0; b < t.blocks.size(); ++b) {
       if (t.blocks[b].succ != header) continue;
       std::vector<Ref>& args = t.blocks[b].args;
-      const bool back = static_cast<int32_t>(b) == c.pred;
-      if (back) args[c.arg] = marker;
-      for (uint32_t f = 0; f < n; ++f) args.push_back(back ? c.fields[f] : none);
+      const Plan* carrier = nullptr;
+      for (size_t e = k; e < carriers.size() && !carrier; ++e) {
+        const Carried& d = carriers[e]->carried;
+        if (d.phi == c.phi && d.pred >= 0 && !d.join && d.pred == static_cast<int32_t>(b)) carrier = carriers[e];
+      }
+      if (carrier) args[carrier->carried.arg] = marker;
+      for (uint32_t f = 0; f < n; ++f) args.push_back(carrier ? carrier->carried.fields[f] : none);
     }
     for (Ref r : uses->of(c.phi)) {
       int32_t base = 0;
@@ -435,6 +625,49 @@ void pass_virtuals(Trace& t) {
       snap->entries.push_back({base + kVirtualStride - 1, c.phi});
     }
   }
+  // Joins: each predecessor passes the fields instead of the object (its
+  // arguments for the join PHIs removed, highest first, then the fields
+  // appended in the order the field PHIs are placed); below the join, the
+  // object is the join's VNEW, read like any virtual.
+  std::vector<std::pair<int32_t, Ref>> after_phis; // (block, VNEW) placed after the block's (new) PHIs
+  fwd.resize(t.ins.size(), kNoRef);
+  keep.resize(t.ins.size(), true);
+  for (size_t b = 0; b < t.blocks.size() && !joins.empty(); ++b) {
+    std::vector<int32_t> gone;
+    for (const JoinPlan& j : joins)
+      if (t.blocks[b].succ == j.block) gone.push_back(j.phi - t.blocks[j.block].begin);
+    std::sort(gone.rbegin(), gone.rend());
+    for (int32_t k : gone) t.blocks[b].args.erase(t.blocks[b].args.begin() + k);
+  }
+  for (const JoinPlan& j : joins) {
+    for (size_t arm : j.arms) {
+      const Carried& c = plans[arm].carried;
+      for (size_t f = 0; f < j.field_phis.size(); ++f) t.blocks[c.pred].args.push_back(c.fields[f]);
+    }
+    for (Ref phi : j.field_phis) new_phis.push_back({j.block, phi});
+    after_phis.push_back({j.block, j.vnew});
+    keep[j.phi] = false;
+    fwd[j.phi] = j.vnew;
+    for (const Step& s : j.reads.steps) {
+      Ins& i = t.ins[s.at];
+      switch (s.action) {
+      case Action::Drop: keep[s.at] = false; break;
+      case Action::Forward:
+        fwd[s.at] = static_cast<Ref>(s.value);
+        keep[s.at] = false;
+        break;
+      case Action::MakeConst: i = Ins{IrOp::KRAW, IrType::Raw, kNoRef, kNoRef, s.value}; break;
+      }
+    }
+    for (const SnapState& s : j.reads.snaps) {
+      int32_t base = 0;
+      Snapshot* snap = describe(s.at, base);
+      snap->entries.push_back({base, j.vnew});
+      snap->entries.push_back({base + 1, kraw(layout(s.shape, s.fields))});
+      for (uint32_t f = 0; f < count(s.shape, s.fields); ++f)
+        snap->entries.push_back({base + 2 + static_cast<int32_t>(f), s.fields[f]});
+    }
+  }
   // (A forwarded load may read another forwarded load's value.)
   fwd.resize(t.ins.size(), kNoRef);
   forward_uses(t, fwd);
@@ -442,6 +675,7 @@ void pass_virtuals(Trace& t) {
   std::vector<int32_t> blocks = block_of;
   blocks.resize(t.ins.size(), 0);
   for (auto [header, phi] : new_phis) blocks[phi] = header;
+  for (auto [block, vnew] : after_phis) blocks[vnew] = block;
   std::vector<Ref> order(consts.begin(), consts.end());
   order.insert(order.end(), kvals.begin(), kvals.end());
   for (Ref r = 0; r < static_cast<Ref>(block_of.size()); ++r) {
@@ -449,9 +683,12 @@ void pass_virtuals(Trace& t) {
     // (A header's new PHIs follow its last PHI, in the order of their arguments.)
     const bool last_phi = t.ins[r].op == IrOp::PHI && (r + 1 >= static_cast<Ref>(block_of.size()) ||
                                                          t.ins[r + 1].op != IrOp::PHI || block_of[r + 1] != block_of[r]);
-    if (last_phi)
+    if (last_phi) {
       for (auto [header, phi] : new_phis)
         if (header == block_of[r]) order.push_back(phi);
+      for (auto [block, vnew] : after_phis)
+        if (block == block_of[r]) order.push_back(vnew);
+    }
   }
   reorder(t, order, blocks);
 }

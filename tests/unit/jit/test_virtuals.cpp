@@ -118,3 +118,65 @@ TEST_CASE("virtuals: an instance that escapes keeps its allocation") {
     expect_pass(in, pass_virtuals, format_trace(t));
   }
 }
+
+namespace {
+
+// A merged diamond whose arms each build a pair, joined by a PHI that the
+// code below reads (`q = (a, b) if a is not None else (b, a); q[0]`); the
+// side arm passes `side` instead: its own tuple, or a real object.
+std::string diamond(const std::string& side_arm, const std::string& side_value) {
+  return fmt::format(R"(trace function pc 0
+block 0: -> block 1
+  %0 val SLOAD #0
+  %1 val SLOAD #1
+  %2 val KVAL #0x2
+block 1: -> block 2 (%3)
+  %3 val CALL build_tuple(%2, %0, %1)
+  GUARD_ISNT %0 #0x2 [pc 1 depth 0] -> block 3
+block 2:
+  %5 val PHI #3
+  GUARD_TYPE %5 #0x{:x} [pc 5 depth 1 0=%5]
+  %7 val LOAD %5 #{}
+  GUARD_INT %7 [pc 6 depth 1 0=%5]
+  RET %7
+block 3: -> block 2 ({})
+{})",
+                     reinterpret_cast<uint64_t>(&types::tuple), offsetof(Tuple, items), side_value, side_arm);
+}
+
+} // namespace
+
+TEST_CASE("virtuals: a join of two virtual tuples is a VNEW whose items are PHIs") {
+  // Each arm's tuple is a VNEW; the join's PHI becomes the VNEW %8 after
+  // the items' PHIs %6, %7 (each arm passes its items); its type guard
+  // goes, the item load is the first PHI, and the snapshot that named the
+  // join describes the joined tuple by them (class, length 2, items).
+  const std::string tuple = std::to_string(reinterpret_cast<int64_t>(&types::tuple));
+  expect_pass(diamond("  %10 val CALL build_tuple(%2, %1, %0)\n", "%10"), pass_virtuals, R"(trace function pc 0
+block 0: -> block 1 ()
+  %0 raw KRAW #2
+  %1 val SLOAD #0
+  %2 val SLOAD #1
+  %3 val KVAL #0x2
+block 1: -> block 2 (%1, %2)
+  %4 val VNEW #)" + tuple + R"(
+  GUARD_ISNT %1 #0x2 [pc 1 depth 0] -> block 3
+block 2:
+  %6 val PHI #-1
+  %7 val PHI #-1
+  %8 val VNEW #)" + tuple + R"(
+  GUARD_INT %6 [pc 6 depth 1 0=%8 16777216=%8 16777217=%0 16777218=%6 16777219=%7]
+  RET %6
+block 3: -> block 2 (%2, %1)
+  %11 val VNEW #)" + tuple + R"(
+)");
+}
+
+TEST_CASE("virtuals: a join of a virtual tuple with a real object keeps both") {
+  // The side arm passes the frame's slot 1: the PHI may hold a real object,
+  // so neither the join nor the tuple that feeds it is removed.
+  const std::string in = diamond("", "%1");
+  Trace t;
+  REQUIRE(parse_trace(in, t) == "");
+  expect_pass(in, pass_virtuals, format_trace(t));
+}
