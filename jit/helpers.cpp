@@ -431,7 +431,7 @@ uint64_t format_value(const Value* a) {
 
 namespace {
 constexpr HelperInfo kHelpers[] = {
-#define JIT_HELPER(name, args) {#name, &name},
+#define JIT_HELPER(name, effects, args) {#name, &name, Effects::effects},
 #include "jit/helpers.def"
 #undef JIT_HELPER
 };
@@ -439,6 +439,12 @@ static_assert(std::size(kHelpers) == static_cast<size_t>(HelperId::kCount));
 } // namespace
 
 const HelperInfo& helper_info(HelperId id) { return kHelpers[static_cast<size_t>(id)]; }
+
+Effects effects_of(const void* fn) {
+  for (const HelperInfo& h : kHelpers)
+    if (reinterpret_cast<const void*>(h.fn) == fn) return h.effects;
+  return Effects::Any;
+}
 
 const HelperInfo* find_helper(std::string_view name) {
   for (const HelperInfo& h : kHelpers)

@@ -15,7 +15,7 @@ namespace tributary::jit::helpers {
 
 using Helper = uint64_t (*)(const Value* args);
 
-#define JIT_HELPER(name, args) uint64_t name(const Value* a);
+#define JIT_HELPER(name, effects, args) uint64_t name(const Value* a);
 #include "jit/helpers.def"
 #undef JIT_HELPER
 
@@ -32,18 +32,26 @@ Value take_pending_exception();
 
 // The helpers by name, in helpers.def order.
 enum class HelperId : uint8_t {
-#define JIT_HELPER(name, args) name,
+#define JIT_HELPER(name, effects, args) name,
 #include "jit/helpers.def"
 #undef JIT_HELPER
   kCount
 };
 
+// What a helper may change (helpers.def): the optimizer keeps the facts a
+// call cannot invalidate (loads and version guards around an allocation, the
+// global-version guards of a loop whose calls run no Python code).
+enum class Effects : uint8_t { Alloc, Writes, Any };
+
 struct HelperInfo {
   const char* name;
   Helper fn;
+  Effects effects;
 };
 const HelperInfo& helper_info(HelperId id);
 // The helper called `name`, or null.
 const HelperInfo* find_helper(std::string_view name);
+// The effects of the helper at `fn` (Any for a function that is no helper).
+Effects effects_of(const void* fn);
 
 } // namespace tributary::jit::helpers

@@ -295,7 +295,7 @@ Ref Recorder::call_helper(helpers::HelperId id, std::vector<Ref> args, bool may_
     helper_pc_ = pc_;
     raise_keeps_tb_ = false;
   }
-  has_calls_ = true;
+  if (h.effects == helpers::Effects::Any) runs_python_ = true;
   return r;
 }
 
@@ -1232,6 +1232,17 @@ void Recorder::record_call(uint32_t nargs, Ref kwnames) {
   bool method = !(is_const(slot0_ref) && const_value(slot0_ref).is_empty());
   // Builtins with known effects become IR (record_builtins.cpp), and abs() of a float.
   if (kwnames == kNoRef && !method && record_builtin_call(nargs)) return;
+  // lst.append(x) on an exact list (LOAD_METHOD guarded its type, and
+  // builtin types' methods cannot change): the list_append helper, which
+  // runs no Python code (helpers.def), instead of a generic call.
+  if (kwnames == kNoRef && method && nargs == 1 && is_const(slot0_ref) && is_exact(concrete(2), types::list) &&
+      const_value(slot0_ref) == type_lookup(&types::list, intern("append"))) {
+    mark_fold(slot0_ref);
+    Ref item = pop(), list = pop();
+    pop();
+    push(call_helper(helpers::HelperId::list_append, {list, item}));
+    return;
+  }
   if (kwnames == kNoRef && !method && nargs == 1 && is_const(slot1_ref)) {
     mark_fold(slot1_ref);
     Value callable = const_value(slot1_ref);
@@ -1572,8 +1583,9 @@ std::unique_ptr<CompiledTrace> Recorder::finish() {
   watch_folded_entries();
   const size_t n = t_.ins.size();
 
-  // Global-version guards leave the loop when nothing in it can rebind globals.
-  if (loop && !has_calls_) {
+  // Global-version guards leave the loop when nothing in it can rebind
+  // globals: no helper it calls runs Python code (helpers.def's effects).
+  if (loop && !runs_python_) {
     for (Ref g : version_guards_) {
       is_entry_[g] = true;
       t_.ins[g].snap = entry_snap_;

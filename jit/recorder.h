@@ -259,7 +259,7 @@ private:
   uint32_t entry_depth_ = 0;       // stack depth when recording started
   uint32_t pc_ = 0;                // instruction being recorded
   Value* sp_ = nullptr;
-  bool has_calls_ = false;
+  bool runs_python_ = false; // a helper that may run Python code is called (helpers.def effects: Any)
   uint8_t unrolled_ = 0;           // back-edges to loops without a trace recorded through (this path's, from its root)
   bool started_ = false;
   bool in_entry_ = false;          // emitting entry loads (their guards resume at the start)

@@ -12,12 +12,16 @@
 // state) and cannot change one, a frame-slot store neither; a store to a
 // constant address changes only the word at that address.
 // Loads of one address merge while nothing could have written memory in
-// between (no store, no call). Memory facts reach only blocks with one
+// between (no store, no call that writes memory). A helper's effects
+// (helpers.def) say what its call changes: an allocating one nothing the
+// trace read, one that writes its arguments memory but no version word, any
+// other everything. Memory facts reach only blocks with one
 // predecessor: a join or a loop header is also entered from paths that may
 // have written.
 #include <map>
 #include <tuple>
 
+#include "jit/helpers.h"
 #include "jit/opt/pipeline.h"
 
 namespace tributary::jit {
@@ -69,7 +73,11 @@ void pass_cse(Trace& t) {
       i.b = resolve(i.b);
       if (i.op == IrOp::PHI) continue;
       Key k{static_cast<int>(i.op), static_cast<int>(i.type), i.a, i.b, i.imm};
-      if (i.is(Call)) scope.forget_memory();
+      if (i.is(Call)) { // (what the helper may change: helpers.def's effects)
+        const helpers::Effects e = helpers::effects_of(t.calls[i.imm].fn);
+        if (e == helpers::Effects::Any) scope.forget_memory();
+        else if (e == helpers::Effects::Writes) scope.loads.clear();
+      }
       if (i.is(Store)) scope.loads.clear();
       if (i.op == IrOp::STORE && t.ins[i.a].op == IrOp::KRAW) {
         const int64_t written = t.ins[i.a].imm + i.imm;

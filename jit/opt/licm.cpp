@@ -6,7 +6,9 @@
 // slots). Type and identity guards on invariant values move too, with the
 // entry snapshot (resuming at the loop header is exact: if the guard fails it
 // fails before the first iteration). Memory-reading guards move only when the
-// loop contains no call or store that could change the word.
+// loop contains no store and no call that could change the word (a helper
+// that runs Python code: helpers.def's effects).
+#include "jit/helpers.h"
 #include "jit/opt/pipeline.h"
 
 namespace tributary::jit {
@@ -19,7 +21,9 @@ void pass_licm(Trace& t) {
   const Block entry = t.blocks[0], loop = t.blocks[1];
   bool loop_writes = false;
   for (Ref r = loop.begin; r < static_cast<Ref>(t.ins.size()); ++r)
-    if (t.ins[r].is(Call) || t.ins[r].is(Store)) loop_writes = true;
+    if (t.ins[r].is(Store) ||
+        (t.ins[r].is(Call) && helpers::effects_of(t.calls[t.ins[r].imm].fn) == helpers::Effects::Any))
+      loop_writes = true;
   std::vector<bool> invariant(t.ins.size(), false);
   for (Ref r = entry.begin; r < entry.end; ++r) invariant[r] = true;
   auto inv = [&](Ref x) { return x == kNoRef || invariant[x]; };

@@ -85,3 +85,53 @@ block 2: -> block 1 (%6)
   %6 int ADD %2 %0
 )");
 }
+
+TEST_CASE("a helper's effects decide which memory facts survive its call") {
+  // build_tuple only allocates: the load and the version guard after it are
+  // the ones before. list_append writes its list: the load is read again,
+  // the version word (no Python code ran) is not. truthy may run Python
+  // code: both are checked again.
+  expect_pass(R"(trace function pc 0
+block 0:
+  %0 val SLOAD #0
+  %1 raw KRAW #4096
+  %2 val KVAL #0x2
+  GUARD_WORD %1 #0x5 [pc 0 depth 0]
+  %4 raw LOAD %0 #8
+  %5 val CALL build_tuple(%2, %0)
+  GUARD_WORD %1 #0x5 [pc 1 depth 0]
+  %7 raw LOAD %0 #8
+  %8 val CALL list_append(%0, %5)
+  GUARD_WORD %1 #0x5 [pc 2 depth 0]
+  %10 raw LOAD %0 #8
+  %11 val CALL truthy(%0)
+  GUARD_WORD %1 #0x5 [pc 3 depth 0]
+  %13 raw LOAD %0 #8
+  %14 raw ADD %4 %7
+  %15 raw ADD %10 %13
+  %16 raw ADD %14 %15
+  %17 int RAW2INT %16 [pc 4 depth 0]
+  %18 val BOX_INT %17
+  RET %18
+)",
+              pass_cse, R"(trace function pc 0
+block 0:
+  %0 val SLOAD #0
+  %1 raw KRAW #4096
+  %2 val KVAL #0x2
+  GUARD_WORD %1 #0x5 [pc 0 depth 0]
+  %4 raw LOAD %0 #8
+  %5 val CALL build_tuple(%2, %0)
+  %6 val CALL list_append(%0, %5)
+  %7 raw LOAD %0 #8
+  %8 val CALL truthy(%0)
+  GUARD_WORD %1 #0x5 [pc 3 depth 0]
+  %10 raw LOAD %0 #8
+  %11 raw ADD %4 %4
+  %12 raw ADD %7 %10
+  %13 raw ADD %11 %12
+  %14 int RAW2INT %13 [pc 4 depth 0]
+  %15 val BOX_INT %14
+  RET %15
+)");
+}
