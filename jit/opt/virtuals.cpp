@@ -206,9 +206,11 @@ Ref phi_of(const Trace& t, int32_t pred, int32_t arg) {
 // where it is built (unless `read_only`), and in the blocks that block
 // dominates, where it is only read. Fills the plan's steps and snapshot
 // states and the state the other blocks read (end_*); false when it escapes.
+// `split`: a path leaves its block before the object is complete there (then
+// only the block's own end may pass it on).
 bool follow_object(const Trace& t, const std::vector<int32_t>& block_of, std::vector<std::vector<bool>>& dom,
                    const Uses& uses, Ref a, int32_t home, Shape* shape, std::vector<Ref> fields, bool read_only,
-                   Plan& plan, Shape*& end_shape, std::vector<Ref>& end_fields) {
+                   Plan& plan, Shape*& end_shape, std::vector<Ref>& end_fields, bool& split) {
   const bool tuple = plan.cls == &types::tuple;
   std::vector<Ref> slot_ptrs;
   auto is_slots = [&](Ref r) { return r != kNoRef && std::find(slot_ptrs.begin(), slot_ptrs.end(), r) != slot_ptrs.end(); };
@@ -293,6 +295,15 @@ bool follow_object(const Trace& t, const std::vector<int32_t>& block_of, std::ve
   add_uses(a);
   end_shape = shape;
   bool built = false;
+  // Other blocks see the object as its block leaves it only if no path
+  // leaves the block before its last store into the object: a guard that
+  // branches off (a merged diamond's arm) in between sees an earlier state.
+  Ref last_build = kNoRef;
+  auto branches_off_early = [&] {
+    for (Ref r = a + 1; r < last_build; ++r)
+      if (t.ins[r].target >= 0) return true;
+    return false;
+  };
   while (!todo.empty()) {
     const auto [elsewhere, r] = *todo.begin();
     todo.erase(todo.begin());
@@ -300,16 +311,20 @@ bool follow_object(const Trace& t, const std::vector<int32_t>& block_of, std::ve
       end_shape = shape;
       end_fields = fields;
       built = true;
+      split = branches_off_early();
     }
+    if (elsewhere && split) return false;
     if (elsewhere && dom.empty()) dom = dominators(t); // (only when some other block reads it)
     if (elsewhere && !dom[block_of[r]][home]) return false;
     const size_t pointers = slot_ptrs.size();
     if (!follow(r, !elsewhere && !read_only)) return false;
+    if (!elsewhere && t.ins[r].op == IrOp::STORE) last_build = r;
     if (slot_ptrs.size() > pointers) add_uses(slot_ptrs.back());
   }
   if (!built) {
     end_shape = shape;
     end_fields = fields;
+    split = branches_off_early();
   }
   return true;
 }
@@ -358,8 +373,11 @@ bool plan_removal(const Trace& t, const std::vector<int32_t>& block_of, std::vec
   std::vector<Ref> fields = tuple ? std::vector<Ref>(args.begin() + 1, args.end()) : std::vector<Ref>{};
   Shape* end_shape = nullptr;
   std::vector<Ref> end_fields;
-  if (!follow_object(t, block_of, dom, uses, a, home, shape, std::move(fields), false, plan, end_shape, end_fields))
+  bool split = false;
+  if (!follow_object(t, block_of, dom, uses, a, home, shape, std::move(fields), false, plan, end_shape, end_fields,
+                     split))
     return false;
+  if (split && carried.pred >= 0 && carried.pred != home) return false;
   if (carried.pred >= 0) {
     carried.shape = end_shape;
     carried.fields = end_fields;
@@ -442,8 +460,9 @@ bool plan_join(Trace& t, const std::vector<int32_t>& block_of, std::vector<std::
   j.reads = Plan{phi, first.cls, first.capacity, {}, {}, carried};
   Shape* end_shape = nullptr;
   std::vector<Ref> end_fields;
+  bool split = false; // (never: nothing is stored into a join)
   return follow_object(t, block_of, dom, uses, phi, j.block, first.carried.shape, j.field_phis, true, j.reads,
-                       end_shape, end_fields);
+                       end_shape, end_fields, split);
 }
 
 } // namespace
