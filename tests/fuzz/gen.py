@@ -613,9 +613,67 @@ class Gen:
         res.body = ["if %s:" % cond] + indent(sub1.body) + ["else:"] + indent(sub2.body)
         return res
 
+    def f_objects(self, loop):
+        """Small objects the optimizer may keep virtual: built each iteration
+        (on one or both arms of a branch), changed on one arm, read below,
+        carried to the next iteration, kept on rare iterations (an escape),
+        given a new type mid-loop; tuples built on both arms and unpacked."""
+        cls, o, acc, keep, tp = (self.fresh("Obj"), self.fresh("ob"), self.fresh("oa"), self.fresh("keep"),
+                                 self.fresh("tp"))
+        i = loop.var
+        self.prelude += ["class %s:" % cls,
+                         "    def __init__(self, a, b):",
+                         "        self.a = a",
+                         "        self.b = b",
+                         ""]
+        k = self.rng.randint(2, 5)
+        build = self.pick([["%s = %s(%s, %s)" % (o, cls, i, self.num_const())],
+                           ["if %s %% %d:" % (i, k), "    %s = %s(%s, 1)" % (o, cls, i),
+                            "else:", "    %s = %s(-1, %s)" % (o, cls, i)]])
+        body = list(build)
+        if self.chance(0.6):
+            body += ["if %s %% %d == 1:" % (i, k + 1), "    %s.a = %s.a * 2" % (o, o)]
+        if self.chance(0.3):
+            body += ["if %s %% %d == 0:" % (i, k + 2), "    %s.c = %s" % (o, i), "    %s += %s.c" % (acc, o)]
+        body += ["%s += %s.a - %s.b" % (acc, o, o)]
+        if self.chance(0.5):
+            body += ["%s = (%s.a, %s) if %s & 1 else (%s, %s.b)" % (tp, o, i, i, i, o),
+                     "x_%s, y_%s = %s" % (tp, tp, tp),
+                     "%s += x_%s - y_%s" % (acc, tp, tp)]
+        if self.chance(0.4):
+            body += ["if %s:" % self.sparse(loop), "    %s.append(%s)" % (keep, o)]
+        if self.chance(0.3):
+            body += ["if %s == %d:" % (i, self.point(loop)), "    %s.b = %s" % (o, self.pick(["0.5", "2**70", "True"]))]
+        setup = ["%s = 0" % acc, "%s = []" % keep, "%s = %s(0, 0)" % (o, cls), "%s = (0, 0)" % tp]
+        report = [acc, "[(q.a, q.b) for q in %s][:4]" % keep, "(%s.a, %s.b)" % (o, o), tp]
+        return Frag(setup=setup, body=body, report=report)
+
+    def f_gen_inline(self, loop):
+        """A generator with a nested loop consumed by an inner for loop (resumed
+        inline by the JIT), sometimes left early and resumed by next()."""
+        gen, acc, g = self.fresh("pairs"), self.fresh("ga"), self.fresh("g")
+        i = loop.var
+        self.prelude += ["def %s(a, b):" % gen,
+                         "    for x in range(a):",
+                         "        for y in range(b):",
+                         "            if x == 3 and y == 1 and b > 4:",
+                         "                yield x + 0.5, y",
+                         "            else:",
+                         "                yield x, y",
+                         ""]
+        n1, n2 = self.rng.randint(2, 6), self.rng.randint(2, 7)
+        body = ["%s = %s(%d + %s %% 3, %d)" % (g, gen, n1, i, n2),
+                "for x_%s, y_%s in %s:" % (g, g, g),
+                "    %s += x_%s * 3 - y_%s" % (acc, g, g)]
+        if self.chance(0.4):
+            body += ["    if y_%s == %d and %s %% 5 == 0:" % (g, n2 - 1, i), "        break"]
+            body += ["%s += sum(a + b for a, b in %s)" % (acc, g)]
+        return Frag(setup=["%s = 0" % acc], body=body, report=[acc])
+
     SIMPLE = ["f_type_change", "f_bigint", "f_float_special", "f_none_default", "f_poly",
               "f_gen", "f_exc", "f_closure", "f_string", "f_containers", "f_varargs",
-              "f_call", "f_bool", "f_rare_float", "f_shared", "f_loop_call", "f_deep_exc"]
+              "f_call", "f_bool", "f_rare_float", "f_shared", "f_loop_call", "f_deep_exc", "f_objects",
+              "f_gen_inline"]
     TOP_ONLY = ["f_patch", "f_global", "f_nested", "f_while", "f_if", "f_continue", "f_print_each"]
 
     def fragment(self, loop, simple=False):
