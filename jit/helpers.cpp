@@ -360,6 +360,16 @@ uint64_t new_instance(const Value* a) {
   return guarded([&] { return Value::object(tributary::new_instance(a[0].as<Type>())); });
 }
 
+uint64_t materialize(const Value* a) {
+  return guarded([&] {
+    auto* shape = reinterpret_cast<Shape*>(a[1].bits());
+    Instance* o = tributary::new_instance(a[0].as<Type>());
+    o->shape = shape;
+    for (uint32_t k = 0; k < shape->size; ++k) o->slots[k] = a[2 + k];
+    return Value::object(o);
+  });
+}
+
 Value exhausted() {
   static const Object marker{nullptr};
   return Value::object(&marker);

@@ -122,6 +122,10 @@ echo "== benchmark harness tests"
 out=$(python3 -m unittest tests/bench/test_harness.py 2>&1)
 echo "$out" | tail -n 3
 count_pyunit "$out"
+echo "== benchmark workloads against CPython (small sizes, strict JIT)"
+out=$(TRIBUTARY=build/tributary python3 -m unittest tests/bench/test_workloads.py 2>&1)
+echo "$out" | tail -n 3
+count_pyunit "$out"
 echo "== command-line tests"
 out=$(TRIBUTARY=build/tributary python3 -m unittest tests/test_cli.py 2>&1)
 echo "$out" | tail -n 3

@@ -23,15 +23,25 @@
 // builds the object from them when the PHI holds the marker, and otherwise
 // finds the real object the loop started with.
 //
-// Anything else done to it is an escape and keeps the allocation, whole:
-// passing it to a call, storing it into memory, a store into it outside its
-// block, another block argument (a join), a return, an identity compare, a
-// COPY, or a snapshot that machine code writes to the frame itself (a
-// loop's TO_ROOT, a generator's yield). Materializing at the escape point
-// only, and objects read back through their header PHI (that needs a peeled
-// first iteration), come next (issue 17).
+// Joined below a merged diamond: when every arm passes its own object of
+// one class and layout to a join's PHI, and the code below only reads it,
+// the PHI becomes one virtual object whose attributes are PHIs (plan_join),
+// which a loop may carry on like any other.
+//
+// Where it escapes — passed to a call, returned, compared by identity,
+// copied, written to the frame by a TO_ROOT or a yield — it is built there,
+// from its state at that point (materialize, or build_tuple for a tuple), and
+// is that real object from there on: in the rest of that block and the
+// blocks it dominates. Anything else keeps the allocation, whole: storing it
+// into memory or another new object (whose plan would hold it as a value), a
+// store into it outside its block, a block argument that is neither a
+// header's carried PHI nor a join of virtuals (a virtual joined with a real
+// object), a use on a path from an escape that the escape does not dominate,
+// or an escape in a block that branches off between the object's start and
+// the escape (the branch would see it virtual below the escape's block).
 #include <algorithm>
 #include <cstddef>
+#include <map>
 #include <optional>
 #include <set>
 #include <span>
@@ -86,6 +96,17 @@ struct Carried {
   std::vector<Ref> fields;
 };
 
+// Where the object escapes (passed to a call, stored, returned, compared by
+// identity, written to the frame by a TO_ROOT or a yield): it is built there,
+// at that state, by a helper, and from there on it is that real object.
+struct Escape {
+  Ref at;
+  int32_t block;
+  Shape* shape;
+  std::vector<Ref> fields;
+  Ref made = kNoRef; // the helper's CALL (pass_virtuals)
+};
+
 struct Plan {
   Ref alloc;
   Type* cls;
@@ -93,6 +114,13 @@ struct Plan {
   std::vector<Step> steps;
   std::vector<SnapState> snaps;
   Carried carried;
+  std::vector<Escape> escapes;
+  std::vector<std::pair<Ref, size_t>> after;          // uses that see the real object of escape k
+  struct ArgAfter {
+    int32_t block, arg;
+    size_t escape;
+  };
+  std::vector<ArgAfter> args_after; // block arguments after escape k
 };
 
 Type* allocated_class(const Trace& t, const Ins& i) {
@@ -201,6 +229,32 @@ Ref phi_of(const Trace& t, int32_t pred, int32_t arg) {
   return phi < b.end && t.ins[phi].op == IrOp::PHI ? phi : kNoRef;
 }
 
+// Every attribute a snapshot sees must have been stored (the shape says how
+// many; a slot array fresh from new_instance holds nothing readable).
+bool complete(const Shape* shape, const std::vector<Ref>& fields) {
+  for (uint32_t k = 0; shape && k < shape->size; ++k)
+    if (k >= fields.size() || fields[k] == kNoRef) return false;
+  return true;
+}
+
+// The blocks a path from block `from` reaches within one iteration (a loop's
+// header starts the next: the object is made anew there).
+std::vector<bool> reachable_from(const Trace& t, int32_t from) {
+  const int32_t header = loop_header(t);
+  std::vector<bool> seen(t.blocks.size(), false);
+  std::vector<int32_t> work{from};
+  auto add = [&](int32_t b) {
+    if (b >= 0 && b != header && !seen[b]) seen[b] = true, work.push_back(b);
+  };
+  while (!work.empty()) {
+    const int32_t b = work.back();
+    work.pop_back();
+    add(t.blocks[b].succ);
+    for (Ref r = t.blocks[b].begin; r < t.blocks[b].end; ++r) add(t.ins[r].target);
+  }
+  return seen;
+}
+
 // Follows object `a` (of home block `home`, where it is at `shape` with
 // `fields`) through its uses and those of its slot pointers: in its block,
 // where it is built (unless `read_only`), and in the blocks that block
@@ -216,27 +270,36 @@ bool follow_object(const Trace& t, const std::vector<int32_t>& block_of, std::ve
   auto is_slots = [&](Ref r) { return r != kNoRef && std::find(slot_ptrs.begin(), slot_ptrs.end(), r) != slot_ptrs.end(); };
   auto field_index = [](int64_t off) { return off >= 0 && off % 8 == 0 ? off / 8 : int64_t{-1}; };
   // One instruction; `building`: in the home block, where stores are allowed.
-  auto follow = [&](Ref r, bool building) {
+  // Escaped: a use of the object itself as a value (the object must exist).
+  enum Use { Fail = 0, Ok, Escaped };
+  auto follow = [&](Ref r, bool building) -> Use {
     const Ins& i = t.ins[r];
     const bool uses_a = i.a == a || i.b == a || i.c == a;
     const bool uses_slots = is_slots(i.a) || is_slots(i.b) || is_slots(i.c);
-    if (i.op == IrOp::CALL)
-      for (Ref arg : t.calls[i.imm].args)
-        if (arg == a || is_slots(arg)) return false;
+    if (i.op == IrOp::CALL) {
+      bool passed = false;
+      for (Ref arg : t.calls[i.imm].args) {
+        if (is_slots(arg)) return Fail;
+        passed |= arg == a;
+      }
+      // (Not into another allocation: its plan would take this object as
+      // one of its values, where the object is virtual.)
+      if (passed) return uses_slots || allocated_class(t, i) ? Fail : Escaped;
+    }
     if (names(t, i, a)) {
-      if (writes_frame(i)) return false;
+      if (writes_frame(i)) return uses_slots ? Fail : Escaped;
       plan.snaps.push_back({r, shape, fields});
     }
-    if (!uses_a && !uses_slots) return true;
+    if (!uses_a && !uses_slots) return Ok;
     switch (i.op) {
     case IrOp::GUARD_TYPE:
-      if (reinterpret_cast<Type*>(i.imm) != plan.cls) return false;
+      if (reinterpret_cast<Type*>(i.imm) != plan.cls) return Fail;
       plan.steps.push_back({r, Action::Drop});
-      return true;
+      return Ok;
     case IrOp::GUARD_NOEXC: // (building a tuple cannot fail once the exit would build it anyway)
     case IrOp::GUARD_ISNT: // a new object is no constant (a special method's result is not NotImplemented)
       plan.steps.push_back({r, Action::Drop});
-      return true;
+      return Ok;
     case IrOp::LOAD:
       if (tuple) {
         const int64_t item = field_index(i.imm - static_cast<int64_t>(offsetof(Tuple, items)));
@@ -247,10 +310,10 @@ bool follow_object(const Trace& t, const std::vector<int32_t>& block_of, std::ve
         else if (item >= 0 && static_cast<size_t>(item) < fields.size())
           plan.steps.push_back({r, Action::Forward, fields[item]});
         else
-          return false;
+          return Fail;
       } else if (uses_slots) { // an attribute
         const int64_t k = field_index(i.imm);
-        if (k < 0 || static_cast<size_t>(k) >= fields.size() || fields[k] == kNoRef) return false;
+        if (k < 0 || static_cast<size_t>(k) >= fields.size() || fields[k] == kNoRef) return Fail;
         plan.steps.push_back({r, Action::Forward, fields[k]});
       } else if (i.imm == kSlotsOffset) {
         slot_ptrs.push_back(r);
@@ -262,27 +325,61 @@ bool follow_object(const Trace& t, const std::vector<int32_t>& block_of, std::ve
       } else if (i.imm == 0) { // (its class pointer)
         plan.steps.push_back({r, Action::MakeConst, reinterpret_cast<int64_t>(plan.cls)});
       } else {
-        return false;
+        return Fail;
       }
-      return true;
+      return Ok;
     case IrOp::STORE: {
-      if (tuple || !building || i.b == a || is_slots(i.b)) return false; // (stored as a value somewhere: escapes)
+      // (Stored as a value somewhere, possibly into another virtual object,
+      // whose plan takes this one as its value: kept whole.)
+      if (tuple || !building || i.b == a || is_slots(i.b)) return Fail;
       if (is_slots(i.a)) {
         const int64_t k = field_index(i.imm);
-        if (k < 0 || k >= kVirtualFields || static_cast<uint64_t>(k) >= plan.capacity) return false;
+        if (k < 0 || k >= kVirtualFields || static_cast<uint64_t>(k) >= plan.capacity) return Fail;
         if (fields.size() <= static_cast<size_t>(k)) fields.resize(k + 1, kNoRef);
         fields[k] = i.b;
       } else if (i.imm == kShapeOffset && t.ins[i.b].op == IrOp::KRAW) {
         shape = reinterpret_cast<Shape*>(t.ins[i.b].imm);
-        if (shape->size > plan.capacity) return false;
+        if (shape->size > plan.capacity) return Fail;
       } else {
-        return false;
+        return Fail;
       }
       plan.steps.push_back({r, Action::Drop});
-      return true;
+      return Ok;
     }
-    default: return false; // calls, returns, compares of identity, copies, selects...
+    default: return uses_slots ? Fail : Escaped; // returns, compares of identity, copies, selects...
     }
+  };
+  // Escapes (not for a join's object, read_only): the object must be
+  // complete there and small enough for the helper's arguments, and no path
+  // may leave the escape's block between the object's start there and the
+  // escape (a path that leaves earlier sees the virtual object in blocks the
+  // escape's block dominates). A use after an escape (its block, or one that
+  // block dominates) sees the real object; uses elsewhere that an escape's
+  // block reaches are refused at the end (a join below both paths).
+  constexpr size_t kMaxMaterialized = 14; // (helper arguments: class, shape and the attributes; 16 at most)
+  std::vector<Ref> virtual_uses;
+  auto after_escape = [&](Ref r) -> int64_t {
+    for (size_t k = 0; k < plan.escapes.size(); ++k) {
+      const Escape& e = plan.escapes[k];
+      if (block_of[r] == e.block) {
+        if (r > e.at) return static_cast<int64_t>(k);
+        continue;
+      }
+      if (dom.empty()) dom = dominators(t);
+      if (dom[block_of[r]][e.block]) return static_cast<int64_t>(k);
+    }
+    return -1;
+  };
+  auto escape_at = [&](Ref r, bool elsewhere) {
+    Shape* s = elsewhere ? end_shape : shape;
+    const std::vector<Ref>& f = elsewhere ? end_fields : fields;
+    if (read_only || !complete(s, f) || (s ? s->size : f.size()) > kMaxMaterialized) return false;
+    const int32_t b = block_of[r];
+    for (Ref x = b == home ? a + 1 : t.blocks[b].begin; x < r; ++x)
+      if (t.ins[x].target >= 0) return false;
+    plan.escapes.push_back({r, b, s, f});
+    plan.after.push_back({r, plan.escapes.size() - 1});
+    return true;
   };
   // The uses of the object and of its slot pointers, in order: first those
   // in its block (where it is built), then the others (it is only read
@@ -313,11 +410,19 @@ bool follow_object(const Trace& t, const std::vector<int32_t>& block_of, std::ve
       built = true;
       split = branches_off_early();
     }
+    if (const int64_t k = after_escape(r); k >= 0) {
+      const Ins& i = t.ins[r];
+      if (is_slots(i.a) || is_slots(i.b) || is_slots(i.c)) return false; // (a slot pointer of the virtual object)
+      plan.after.push_back({r, static_cast<size_t>(k)});
+      continue;
+    }
     if (elsewhere && split) return false;
     if (elsewhere && dom.empty()) dom = dominators(t); // (only when some other block reads it)
     if (elsewhere && !dom[block_of[r]][home]) return false;
     const size_t pointers = slot_ptrs.size();
-    if (!follow(r, !elsewhere && !read_only)) return false;
+    const Use use = follow(r, !elsewhere && !read_only);
+    if (use == Fail || (use == Escaped && !escape_at(r, elsewhere))) return false;
+    if (use == Ok) virtual_uses.push_back(r);
     if (!elsewhere && t.ins[r].op == IrOp::STORE) last_build = r;
     if (slot_ptrs.size() > pointers) add_uses(slot_ptrs.back());
   }
@@ -326,16 +431,16 @@ bool follow_object(const Trace& t, const std::vector<int32_t>& block_of, std::ve
     end_fields = fields;
     split = branches_off_early();
   }
+  // A use of the virtual object on a path from an escape that the escape
+  // does not dominate (a join below it) would need the real object there.
+  for (const Escape& e : plan.escapes) {
+    const std::vector<bool> reach = reachable_from(t, e.block);
+    for (Ref r : virtual_uses)
+      if (block_of[r] != e.block && reach[block_of[r]]) return false;
+  }
   return true;
 }
 
-// Every attribute a snapshot sees must have been stored (the shape says how
-// many; a slot array fresh from new_instance holds nothing readable).
-bool complete(const Shape* shape, const std::vector<Ref>& fields) {
-  for (uint32_t k = 0; shape && k < shape->size; ++k)
-    if (k >= fields.size() || fields[k] == kNoRef) return false;
-  return true;
-}
 
 // Follows allocation `a` through its block, where it is built, and the
 // blocks that block dominates, where it is only read; false when it escapes.
@@ -345,26 +450,6 @@ bool plan_removal(const Trace& t, const std::vector<int32_t>& block_of, std::vec
                   const Uses& uses, Ref a, Plan& plan) {
   const int32_t home = block_of[a];
   Carried& carried = plan.carried;
-  for (size_t b = 0; b < t.blocks.size(); ++b)
-    for (size_t j = 0; j < t.blocks[b].args.size(); ++j)
-      if (t.blocks[b].args[j] == a) { // a PHI's input: from its block or one it dominates (as its block left it)
-        if (carried.pred >= 0) return false;
-        if (static_cast<int32_t>(b) != home) {
-          if (dom.empty()) dom = dominators(t);
-          if (!dom[b][home]) return false;
-        }
-        carried.pred = static_cast<int32_t>(b);
-        carried.arg = static_cast<int32_t>(j);
-      }
-  if (carried.pred >= 0) {
-    if (t.blocks[carried.pred].succ == loop_header(t)) {
-      if (!carried_phi(t, uses, carried)) return false;
-    } else {
-      carried.join = true;
-      carried.phi = phi_of(t, carried.pred, carried.arg);
-      if (carried.phi == kNoRef) return false;
-    }
-  }
   // A tuple's items are its call's arguments, its "shape" null; an
   // instance starts at its class's root shape with no attributes.
   const bool tuple = plan.cls == &types::tuple;
@@ -377,6 +462,40 @@ bool plan_removal(const Trace& t, const std::vector<int32_t>& block_of, std::vec
   if (!follow_object(t, block_of, dom, uses, a, home, shape, std::move(fields), false, plan, end_shape, end_fields,
                      split))
     return false;
+  // Block arguments: after an escape, the real object; otherwise one at most,
+  // from its block or one it dominates (as its block left it).
+  for (size_t b = 0; b < t.blocks.size(); ++b)
+    for (size_t j = 0; j < t.blocks[b].args.size(); ++j) {
+      if (t.blocks[b].args[j] != a) continue;
+      bool real = false;
+      for (size_t k = 0; k < plan.escapes.size() && !real; ++k) {
+        const int32_t e = plan.escapes[k].block;
+        if (dom.empty()) dom = dominators(t);
+        if (static_cast<int32_t>(b) == e || dom[b][e]) {
+          plan.args_after.push_back({static_cast<int32_t>(b), static_cast<int32_t>(j), k});
+          real = true;
+        } else if (reachable_from(t, e)[b]) {
+          return false; // (the argument is the virtual object on some paths only)
+        }
+      }
+      if (real) continue;
+      if (carried.pred >= 0) return false;
+      if (static_cast<int32_t>(b) != home) {
+        if (dom.empty()) dom = dominators(t);
+        if (!dom[b][home]) return false;
+      }
+      carried.pred = static_cast<int32_t>(b);
+      carried.arg = static_cast<int32_t>(j);
+    }
+  if (carried.pred >= 0) {
+    if (t.blocks[carried.pred].succ == loop_header(t)) {
+      if (!carried_phi(t, uses, carried)) return false;
+    } else {
+      carried.join = true;
+      carried.phi = phi_of(t, carried.pred, carried.arg);
+      if (carried.phi == kNoRef) return false;
+    }
+  }
   if (split && carried.pred >= 0 && carried.pred != home) return false;
   if (carried.pred >= 0) {
     carried.shape = end_shape;
@@ -457,7 +576,7 @@ bool plan_join(Trace& t, const std::vector<int32_t>& block_of, std::vector<std::
   if (carried.pred >= 0 && !carried_phi(t, uses, carried)) return false;
   carried.shape = first.carried.shape;
   carried.fields = j.field_phis;
-  j.reads = Plan{phi, first.cls, first.capacity, {}, {}, carried};
+  j.reads = Plan{phi, first.cls, first.capacity, {}, {}, carried, {}, {}, {}};
   Shape* end_shape = nullptr;
   std::vector<Ref> end_fields;
   bool split = false; // (never: nothing is stored into a join)
@@ -480,7 +599,7 @@ void pass_virtuals(Trace& t) {
   for (Ref r = 0; r < static_cast<Ref>(t.ins.size()); ++r)
     if (Type* cls = allocated_class(t, t.ins[r])) {
       if (!uses) uses.emplace(t);
-      Plan p{r, cls, cls->instance_slots, {}, {}, {}};
+      Plan p{r, cls, cls->instance_slots, {}, {}, {}, {}, {}, {}};
       if (plan_removal(t, block_of, dom, *uses, r, p)) plans.push_back(std::move(p));
     }
   if (plans.empty()) return;
@@ -573,6 +692,43 @@ void pass_virtuals(Trace& t) {
   std::vector<std::pair<int32_t, Ref>> new_phis; // (header block, PHI), placed after the header's PHIs
   std::vector<Ref> fwd(t.ins.size(), kNoRef);
   std::vector<bool> keep(t.ins.size(), true);
+  // Escapes: the object is built right before the instruction it escapes at
+  // (a tuple by build_tuple, an instance by materialize, from the state
+  // there). The helpers' calls come first, so that a tuple built after
+  // another object escaped, from it, takes the real object among its items
+  // (its build_tuple's argument, rewritten below, is that object's after
+  // the escape) in everything its plan holds.
+  std::vector<std::vector<Ref>> before(block_of.size());
+  for (Plan& p : plans)
+    for (Escape& e : p.escapes) {
+      const helpers::HelperInfo& h = helpers::helper_info(p.cls == &types::tuple ? helpers::HelperId::build_tuple
+                                                                                 : helpers::HelperId::materialize);
+      t.calls.push_back({reinterpret_cast<void*>(h.fn), h.name, {}});
+      e.made = t.emit(IrOp::CALL, kNoRef, kNoRef, static_cast<int64_t>(t.calls.size()) - 1);
+      t.ins[e.made].type = IrType::Val;
+      before[e.at].push_back(e.made);
+    }
+  // (Another plan takes an object as a value only after the object escaped:
+  // its build_tuple call or its store, before, would have kept the object
+  // whole. Its values then name the object built at that escape.)
+  for (const Plan& from : plans) {
+    if (from.escapes.empty()) continue;
+    std::map<Ref, Ref> made_at; // use after an escape -> the object built there
+    for (auto [r, k] : from.after) made_at[r] = from.escapes[k].made;
+    for (Plan& p : plans) {
+      Ref m = kNoRef;
+      if (auto it = made_at.find(p.alloc); it != made_at.end()) m = it->second;
+      for (const Step& st : p.steps)
+        if (auto it = made_at.find(st.at); it != made_at.end()) m = it->second;
+      if (m == kNoRef) continue;
+      auto remap = [&](std::vector<Ref>& refs) { std::replace(refs.begin(), refs.end(), from.alloc, m); };
+      for (SnapState& st : p.snaps) remap(st.fields);
+      for (Escape& e : p.escapes) remap(e.fields);
+      remap(p.carried.fields);
+      for (Step& st : p.steps)
+        if (st.action == Action::Forward && static_cast<Ref>(st.value) == from.alloc) st.value = m;
+    }
+  }
   for (const Plan& p : plans) {
     Ins& alloc = t.ins[p.alloc];
     alloc = Ins{IrOp::VNEW, IrType::Val, kNoRef, kNoRef, reinterpret_cast<int64_t>(p.cls)};
@@ -595,6 +751,40 @@ void pass_virtuals(Trace& t) {
       for (uint32_t f = 0; f < count(s.shape, s.fields); ++f)
         snap->entries.push_back({base + 2 + static_cast<int32_t>(f), s.fields[f]});
     }
+  }
+  // Escapes (continued): fill in the helpers' arguments, and point the
+  // instruction that escapes and everything after it (operands, call
+  // arguments, snapshots, block arguments) to the real object.
+  for (Plan& p : plans) {
+    for (Escape& e : p.escapes) {
+      std::vector<Ref>& args = t.calls[t.ins[e.made].imm].args;
+      if (p.cls == &types::tuple) {
+        args.push_back(kval(Value::small_int(static_cast<int64_t>(e.fields.size())).bits()));
+      } else {
+        args.push_back(kval(Value::object(p.cls).bits()));
+        args.push_back(kval(reinterpret_cast<uint64_t>(e.shape)));
+      }
+      for (uint32_t f = 0; f < count(e.shape, e.fields); ++f) args.push_back(e.fields[f]);
+    }
+    const Ref a = p.alloc;
+    for (auto [r, k] : p.after) {
+      const Ref m = p.escapes[k].made;
+      Ins& i = t.ins[r];
+      for (Ref* x : {&i.a, &i.b, &i.c})
+        if (*x == a) *x = m;
+      if (i.op == IrOp::CALL)
+        for (Ref& arg : t.calls[i.imm].args)
+          if (arg == a) arg = m;
+      if (names(t, i, a)) { // (a copy: snapshots may be shared)
+        Snapshot snap = t.snaps[i.snap];
+        if (snap.origin < 0) snap.origin = i.snap;
+        for (SnapEntry& en : snap.entries)
+          if (en.ref == a) en.ref = m;
+        t.snaps.push_back(std::move(snap));
+        t.ins[r].snap = static_cast<int32_t>(t.snaps.size()) - 1;
+      }
+    }
+    for (const Plan::ArgAfter& x : p.args_after) t.blocks[x.block].args[x.arg] = p.escapes[x.escape].made;
   }
   // Carried around the loop: the header's PHI takes the marker on the back
   // edges that carry a virtual, and the attributes get header PHIs of their
@@ -698,6 +888,10 @@ void pass_virtuals(Trace& t) {
   std::vector<Ref> order(consts.begin(), consts.end());
   order.insert(order.end(), kvals.begin(), kvals.end());
   for (Ref r = 0; r < static_cast<Ref>(block_of.size()); ++r) {
+    for (Ref m : before[r]) {
+      order.push_back(m);
+      blocks[m] = block_of[r];
+    }
     if (keep[r]) order.push_back(r);
     // (A header's new PHIs follow its last PHI, in the order of their arguments.)
     const bool last_phi = t.ins[r].op == IrOp::PHI && (r + 1 >= static_cast<Ref>(block_of.size()) ||

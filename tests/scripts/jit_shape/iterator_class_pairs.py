@@ -6,9 +6,10 @@
 # removes it: no call and no allocation left in the loop (before: a
 # build_tuple per pair; pythagorean's iter variant 1.90x -> 1.12x its loop).
 # Without merging, __next__'s branch is a bridge and the tuple escapes into
-# it (before and after: one CALL in each of the two loop traces).
+# it: it is built there, where it escapes (one CALL in each of the two loop
+# traces).
 # jit-expect[generalize,cfg,diamond,adaptive,cap:2]: loops==1 bridges==2 ops.CALL==0 ops.VNEW==1 allocations_removed==3
-# jit-expect[none]: bridges==3 ops.CALL==2 allocations_removed==2
+# jit-expect[none]: bridges==3 ops.CALL==2 allocations_removed==3
 
 
 class PairIter:

@@ -107,15 +107,57 @@ block 0:
                           reinterpret_cast<int64_t>(p.with_xy), p.cls_bits, reinterpret_cast<int64_t>(p.cls)));
 }
 
-TEST_CASE("virtuals: an instance that escapes keeps its allocation") {
+TEST_CASE("virtuals: an instance stored into memory keeps its allocation") {
   const Point p;
-  // Returned, passed to a call: the trace is left as it was.
+  // Stored as a value into another object: the trace is left as it was.
+  const std::string in = construct(p, "  STORE %1 %8 #16\n  RET %1\n");
+  Trace t;
+  REQUIRE(parse_trace(in, t) == "");
+  expect_pass(in, pass_virtuals, format_trace(t));
+}
+
+TEST_CASE("virtuals: an instance that escapes is built where it escapes") {
+  const Point p;
+  // Returned, or passed to a call: the object is virtual up to there (its
+  // guards decided, its snapshots describing it) and built right before the
+  // instruction that lets it escape, by materialize with its class, shape
+  // and attributes, which that instruction then uses.
   for (const char* tail : {"  RET %8\n", "  %30 val CALL truthy(%8)\n  GUARD_NOEXC %30 [pc 9 depth 0]\n  RET %30\n"}) {
     CAPTURE(tail);
-    const std::string in = construct(p, tail);
-    Trace t;
-    REQUIRE(parse_trace(in, t) == "");
-    expect_pass(in, pass_virtuals, format_trace(t));
+    const std::string after = std::string(tail) == "  RET %8\n"
+                                  ? "  RET %24\n"
+                                  : "  %25 val CALL truthy(%24)\n  GUARD_NOEXC %25 [pc 9 depth 0]\n  RET %25\n";
+    expect_pass(construct(p, tail), pass_virtuals,
+                fmt::format(R"(trace function pc 0
+block 0:
+  %0 raw KRAW #{0}
+  %1 raw KRAW #{1}
+  %2 raw KRAW #{2}
+  %3 val KVAL #0x{3:x}
+  %4 val KVAL #0x{2:x}
+  %5 val SLOAD #0
+  %6 val SLOAD #1
+  %7 val KVAL #0x{3:x}
+  %8 raw KRAW #{0}
+  %9 raw KRAW #{1}
+  %10 raw KRAW #{2}
+  %11 raw KRAW #1
+  %12 raw KRAW #2
+  %13 val VNEW #{4}
+  %14 raw KRAW #{0}
+  %15 bool EQ %14 %8
+  GUARD_TRUE %15 [pc 4 depth 0 0=%5 1=%6 2=%13 16777216=%13 16777217=%0]
+  %17 raw KRAW #4
+  %18 bool GE %17 %11
+  GUARD_TRUE %18 [pc 4 depth 0 0=%5 1=%6 2=%13 16777216=%13 16777217=%0]
+  %20 raw KRAW #{1}
+  %21 bool EQ %20 %9
+  GUARD_TRUE %21 [pc 6 depth 0 0=%5 1=%6 2=%13 16777216=%13 16777217=%1 16777218=%5]
+  GUARD_INT %5 [pc 8 depth 0 2=%13 16777216=%13 16777217=%2 16777218=%5 16777219=%6]
+  %24 val CALL materialize(%3, %4, %5, %6)
+{5})",
+                            reinterpret_cast<int64_t>(p.root), reinterpret_cast<int64_t>(p.with_x),
+                            reinterpret_cast<int64_t>(p.with_xy), p.cls_bits, reinterpret_cast<int64_t>(p.cls), after));
   }
 }
 
