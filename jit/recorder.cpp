@@ -1234,14 +1234,37 @@ void Recorder::record_call(uint32_t nargs, Ref kwnames) {
   if (kwnames == kNoRef && !method && record_builtin_call(nargs)) return;
   // lst.append(x) on an exact list (LOAD_METHOD guarded its type, and
   // builtin types' methods cannot change): the list_append helper, which
-  // runs no Python code (helpers.def), instead of a generic call.
+  // runs no Python code (helpers.def), instead of a generic call. So is a
+  // call of a bound `lst.append` held in a variable (`w = out.append;
+  // w(x)`, as generated code does): guarded to be a bound builtin whose
+  // function is list.append and whose self is an exact list.
+  const Value append = type_lookup(&types::list, intern("append"));
   if (kwnames == kNoRef && method && nargs == 1 && is_const(slot0_ref) && is_exact(concrete(2), types::list) &&
-      const_value(slot0_ref) == type_lookup(&types::list, intern("append"))) {
+      const_value(slot0_ref) == append) {
     mark_fold(slot0_ref);
     Ref item = pop(), list = pop();
     pop();
     push(call_helper(helpers::HelperId::list_append, {list, item}));
     return;
+  }
+  if (kwnames == kNoRef && !method && nargs == 1 && is_kind(concrete(2), Kind::NativeFunction) &&
+      is_kind(append, Kind::NativeFunction)) {
+    const auto* bound = concrete(2).as<NativeFunction>();
+    if (type_of(concrete(2)) == &types::native_function && bound->fn == append.as<NativeFunction>()->fn &&
+        is_exact(bound->self, types::list) && !is_const(slot1_ref)) {
+      guard(IrOp::GUARD_TYPE, slot1_ref, static_cast<int64_t>(reinterpret_cast<uintptr_t>(&types::native_function)));
+      Ref fn = emit(IrOp::LOAD, slot1_ref, kNoRef, offsetof(NativeFunction, fn));
+      guard(IrOp::GUARD_TRUE,
+            emit(IrOp::EQ, fn, kraw(static_cast<int64_t>(reinterpret_cast<uintptr_t>(append.as<NativeFunction>()->fn)))));
+      Ref self = emit(IrOp::LOAD, slot1_ref, kNoRef, offsetof(NativeFunction, self));
+      t_.ins[self].type = IrType::Val;
+      guard(IrOp::GUARD_TYPE, self, static_cast<int64_t>(reinterpret_cast<uintptr_t>(&types::list)));
+      Ref item = pop();
+      pop();
+      pop();
+      push(call_helper(helpers::HelperId::list_append, {self, item}));
+      return;
+    }
   }
   if (kwnames == kNoRef && !method && nargs == 1 && is_const(slot1_ref)) {
     mark_fold(slot1_ref);
