@@ -729,28 +729,31 @@ void pass_virtuals(Trace& t) {
         if (st.action == Action::Forward && static_cast<Ref>(st.value) == from.alloc) st.value = m;
     }
   }
-  for (const Plan& p : plans) {
-    Ins& alloc = t.ins[p.alloc];
-    alloc = Ins{IrOp::VNEW, IrType::Val, kNoRef, kNoRef, reinterpret_cast<int64_t>(p.cls)};
+  // What a plan does to the instructions that use its object, and the
+  // descriptions of it (part 0: `object`, its VNEW) in the snapshots that name it.
+  auto apply = [&](const Plan& p, Ref object) {
     for (const Step& s : p.steps) {
-      Ins& i = t.ins[s.at];
       switch (s.action) {
       case Action::Drop: keep[s.at] = false; break;
       case Action::Forward:
         fwd[s.at] = static_cast<Ref>(s.value);
         keep[s.at] = false;
         break;
-      case Action::MakeConst: i = Ins{IrOp::KRAW, IrType::Raw, kNoRef, kNoRef, s.value}; break;
+      case Action::MakeConst: t.ins[s.at] = Ins{IrOp::KRAW, IrType::Raw, kNoRef, kNoRef, s.value}; break;
       }
     }
     for (const SnapState& s : p.snaps) {
       int32_t base = 0;
       Snapshot* snap = describe(s.at, base);
-      snap->entries.push_back({base, p.alloc});
+      snap->entries.push_back({base, object});
       snap->entries.push_back({base + 1, kraw(layout(s.shape, s.fields))});
       for (uint32_t f = 0; f < count(s.shape, s.fields); ++f)
         snap->entries.push_back({base + 2 + static_cast<int32_t>(f), s.fields[f]});
     }
+  };
+  for (const Plan& p : plans) {
+    t.ins[p.alloc] = Ins{IrOp::VNEW, IrType::Val, kNoRef, kNoRef, reinterpret_cast<int64_t>(p.cls)};
+    apply(p, p.alloc);
   }
   // Escapes (continued): fill in the helpers' arguments, and point the
   // instruction that escapes and everything after it (operands, call
@@ -857,25 +860,7 @@ void pass_virtuals(Trace& t) {
     after_phis.push_back({j.block, j.vnew});
     keep[j.phi] = false;
     fwd[j.phi] = j.vnew;
-    for (const Step& s : j.reads.steps) {
-      Ins& i = t.ins[s.at];
-      switch (s.action) {
-      case Action::Drop: keep[s.at] = false; break;
-      case Action::Forward:
-        fwd[s.at] = static_cast<Ref>(s.value);
-        keep[s.at] = false;
-        break;
-      case Action::MakeConst: i = Ins{IrOp::KRAW, IrType::Raw, kNoRef, kNoRef, s.value}; break;
-      }
-    }
-    for (const SnapState& s : j.reads.snaps) {
-      int32_t base = 0;
-      Snapshot* snap = describe(s.at, base);
-      snap->entries.push_back({base, j.vnew});
-      snap->entries.push_back({base + 1, kraw(layout(s.shape, s.fields))});
-      for (uint32_t f = 0; f < count(s.shape, s.fields); ++f)
-        snap->entries.push_back({base + 2 + static_cast<int32_t>(f), s.fields[f]});
-    }
+    apply(j.reads, j.vnew);
   }
   // (A forwarded load may read another forwarded load's value.)
   fwd.resize(t.ins.size(), kNoRef);
