@@ -88,11 +88,15 @@ bool store_method(Value v, Value fn) {
 }
 
 // Methods of builtin types that LOAD_METHOD passes self to (ops_attr.cpp
-// lookup_method: types without their own attribute storage).
-bool builtin_method(Value obj, Str* name, Value& fn) {
+// lookup_method: types without their own attribute storage). Also of native
+// types Python may change but whose objects store no attributes (the file
+// types, named after _io's, are not builtin): `*mutable_type`, the class
+// epoch then fixes the method.
+bool builtin_method(Value obj, Str* name, Value& fn, bool* mutable_type) {
   if (!obj.is_object()) return false;
   Type* t = type_of(obj);
-  if (!t->is_builtin) return false;
+  *mutable_type = !t->is_builtin;
+  if (!t->is_builtin && (t->getattro || has_attr_store(t))) return false;
   switch (t->kind) {
   case Kind::Type:
   case Kind::Module:
@@ -269,10 +273,15 @@ void Recorder::record_load_method(int32_t name_index) {
     }
   }
   Value fn;
-  if (builtin_method(v, name, fn)) {
+  bool mutable_type = false;
+  if (builtin_method(v, name, fn, &mutable_type)) {
     // Builtin types are immutable: the type guard fixes the method.
     Ref obj = pop();
     guard(IrOp::GUARD_TYPE, obj, addr(type_of(v)));
+    if (mutable_type) {
+      guard_class_epoch();
+      t_.pool.push_back(fn);
+    }
     push(constant(fn));
     push(obj);
     return;

@@ -1123,6 +1123,19 @@ Ref Recorder::truth(Ref r, Value v) {
   if (is_const(r) && (!const_value(r).is_object() || is_str(const_value(r)) || is_tuple(const_value(r))))
     return mark_fold(r), constant(Value::boolean(truthy(const_value(r))));
   if (v.is_none() || v.is_bool() || is_number(v)) return truth(specialize(r, v), v);
+  // A str, bytes, tuple or list of its exact type is true when not empty: its
+  // length field (a list: its items' span), guarded by the type.
+  if (!is_const(r) && (is_exact(v, types::str) || is_exact(v, types::bytes) || is_exact(v, types::tuple) ||
+                       is_exact(v, types::list))) {
+    guard(IrOp::GUARD_TYPE, r, static_cast<int64_t>(reinterpret_cast<uintptr_t>(type_of(v))));
+    if (is_list(v)) {
+      Ref begin = emit(IrOp::LOAD, r, kNoRef, offsetof(List, items));
+      Ref end = emit(IrOp::LOAD, r, kNoRef, offsetof(List, items) + sizeof(void*));
+      return emit(IrOp::NE, end, begin);
+    }
+    const size_t at = is_str(v) ? offsetof(Str, length) : is_tuple(v) ? offsetof(Tuple, size) : offsetof(Bytes, size);
+    return emit(IrOp::NE, emit(IrOp::LOAD, r, kNoRef, static_cast<int64_t>(at)), kraw(0));
+  }
   Ref t = call_helper(helpers::HelperId::truthy, {r});
   return emit(IrOp::UNBOX_BOOL, t);
 }

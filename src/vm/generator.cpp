@@ -278,7 +278,7 @@ void generator_close(Generator* g) {
   Value out;
   bool yielded;
   try {
-    yielded = gen_throw(g, ThrowArgs{Value::object(new_exception(&types::generator_exit, std::span<const Value>()))}, out);
+    yielded = gen_throw(g, ThrowArgs{Value::object(new_exception(&types::generator_exit, std::span<const Value>())), {}, {}}, out);
   } catch (PyException& e) {
     if (is_exc(e.exc, types::generator_exit) || is_exc(e.exc, types::stop_iteration)) return;
     throw;
@@ -338,7 +338,7 @@ const char* flavor_name(const Generator* g) {
 }
 
 bool generator_resume(Generator* g, Value sent, Value exc, Value& out) {
-  if (!exc.is_empty()) return gen_throw(g, ThrowArgs{exc}, out);
+  if (!exc.is_empty()) return gen_throw(g, ThrowArgs{exc, {}, {}}, out);
   return resume(g, Resume::Send, sent, out);
 }
 
