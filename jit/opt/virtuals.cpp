@@ -32,13 +32,15 @@
 // copied, written to the frame by a TO_ROOT or a yield — it is built there,
 // from its state at that point (materialize, or build_tuple for a tuple), and
 // is that real object from there on: in the rest of that block and the
-// blocks it dominates. Anything else keeps the allocation, whole: storing it
-// into memory or another new object (whose plan would hold it as a value), a
-// store into it outside its block, a block argument that is neither a
-// header's carried PHI nor a join of virtuals (a virtual joined with a real
-// object), a use on a path from an escape that the escape does not dominate,
-// or an escape in a block that branches off between the object's start and
-// the escape (the branch would see it virtual below the escape's block).
+// blocks it dominates. Passed to a join that another arm feeds with a real
+// object, it is built last in its arm's block (that arm only allocates it),
+// unless the code below the join reads it as virtual. Anything else keeps
+// the allocation, whole: storing it into memory or another new object (whose
+// plan would hold it as a value), a store into it outside its block, a block
+// argument of another kind, a use on a path from an escape that the escape
+// does not dominate, or an escape in a block that branches off between the
+// object's start and the escape (the branch would see it virtual below the
+// escape's block).
 #include <algorithm>
 #include <cstddef>
 #include <map>
@@ -100,7 +102,7 @@ struct Carried {
 // identity, written to the frame by a TO_ROOT or a yield): it is built there,
 // at that state, by a helper, and from there on it is that real object.
 struct Escape {
-  Ref at;
+  Ref at; // kNoRef: at the end of `block` (its object passed on to a join of real objects)
   int32_t block;
   Shape* shape;
   std::vector<Ref> fields;
@@ -121,6 +123,7 @@ struct Plan {
     size_t escape;
   };
   std::vector<ArgAfter> args_after; // block arguments after escape k
+  std::vector<Ref> virtual_uses;    // the uses that see the virtual object
 };
 
 Type* allocated_class(const Trace& t, const Ins& i) {
@@ -236,6 +239,10 @@ bool complete(const Shape* shape, const std::vector<Ref>& fields) {
     if (k >= fields.size() || fields[k] == kNoRef) return false;
   return true;
 }
+
+// The most attributes an object built where it escapes may have (helper
+// arguments: its class, its shape and the attributes; 16 at most).
+constexpr size_t kMaxMaterialized = 14;
 
 // The blocks a path from block `from` reaches within one iteration (a loop's
 // header starts the next: the object is made anew there).
@@ -356,8 +363,7 @@ bool follow_object(const Trace& t, const std::vector<int32_t>& block_of, std::ve
   // escape's block dominates). A use after an escape (its block, or one that
   // block dominates) sees the real object; uses elsewhere that an escape's
   // block reaches are refused at the end (a join below both paths).
-  constexpr size_t kMaxMaterialized = 14; // (helper arguments: class, shape and the attributes; 16 at most)
-  std::vector<Ref> virtual_uses;
+  std::vector<Ref>& virtual_uses = plan.virtual_uses;
   auto after_escape = [&](Ref r) -> int64_t {
     for (size_t k = 0; k < plan.escapes.size(); ++k) {
       const Escape& e = plan.escapes[k];
@@ -576,7 +582,7 @@ bool plan_join(Trace& t, const std::vector<int32_t>& block_of, std::vector<std::
   if (carried.pred >= 0 && !carried_phi(t, uses, carried)) return false;
   carried.shape = first.carried.shape;
   carried.fields = j.field_phis;
-  j.reads = Plan{phi, first.cls, first.capacity, {}, {}, carried, {}, {}, {}};
+  j.reads = Plan{phi, first.cls, first.capacity, {}, {}, carried, {}, {}, {}, {}};
   Shape* end_shape = nullptr;
   std::vector<Ref> end_fields;
   bool split = false; // (never: nothing is stored into a join)
@@ -599,7 +605,7 @@ void pass_virtuals(Trace& t) {
   for (Ref r = 0; r < static_cast<Ref>(t.ins.size()); ++r)
     if (Type* cls = allocated_class(t, t.ins[r])) {
       if (!uses) uses.emplace(t);
-      Plan p{r, cls, cls->instance_slots, {}, {}, {}, {}, {}, {}};
+      Plan p{r, cls, cls->instance_slots, {}, {}, {}, {}, {}, {}, {}};
       if (plan_removal(t, block_of, dom, *uses, r, p)) plans.push_back(std::move(p));
     }
   if (plans.empty()) return;
@@ -621,8 +627,25 @@ void pass_virtuals(Trace& t) {
         joins.push_back(std::move(j));
         continue;
       }
-      for (size_t k = 0; k < plans.size(); ++k)
-        if (plans[k].carried.join && plans[k].carried.phi == phi) dropped[k] = true;
+      // Not a join of virtuals (a real object on another arm, say): each
+      // virtual arm is built at the end of its block and passes the real
+      // object, if nothing below the join reads it as virtual.
+      for (size_t k = 0; k < plans.size(); ++k) {
+        Plan& p = plans[k];
+        if (!p.carried.join || p.carried.phi != phi) continue;
+        const Carried c = p.carried;
+        const std::vector<bool> reach = reachable_from(t, t.blocks[c.pred].succ);
+        bool below = false;
+        for (Ref r : p.virtual_uses)
+          below |= block_of[r] == t.blocks[c.pred].succ || reach[block_of[r]];
+        if (below || count(c.shape, c.fields) > kMaxMaterialized) {
+          dropped[k] = true;
+          continue;
+        }
+        p.escapes.push_back({kNoRef, c.pred, c.shape, c.fields});
+        p.args_after.push_back({c.pred, c.arg, p.escapes.size() - 1});
+        p.carried = Carried{};
+      }
     }
     // Objects carried into one header PHI by several back edges (plans, or
     // joins of them): one class and layout, or none of them stays virtual.
@@ -698,7 +721,7 @@ void pass_virtuals(Trace& t) {
   // another object escaped, from it, takes the real object among its items
   // (its build_tuple's argument, rewritten below, is that object's after
   // the escape) in everything its plan holds.
-  std::vector<std::vector<Ref>> before(block_of.size());
+  std::vector<std::vector<Ref>> before(block_of.size()), at_end(t.blocks.size());
   for (Plan& p : plans)
     for (Escape& e : p.escapes) {
       const helpers::HelperInfo& h = helpers::helper_info(p.cls == &types::tuple ? helpers::HelperId::build_tuple
@@ -706,7 +729,8 @@ void pass_virtuals(Trace& t) {
       t.calls.push_back({reinterpret_cast<void*>(h.fn), h.name, {}});
       e.made = t.emit(IrOp::CALL, kNoRef, kNoRef, static_cast<int64_t>(t.calls.size()) - 1);
       t.ins[e.made].type = IrType::Val;
-      before[e.at].push_back(e.made);
+      if (e.at == kNoRef) at_end[e.block].push_back(e.made);
+      else before[e.at].push_back(e.made);
     }
   // (Another plan takes an object as a value only after the object escaped:
   // its build_tuple call or its store, before, would have kept the object
@@ -872,20 +896,26 @@ void pass_virtuals(Trace& t) {
   for (auto [block, vnew] : after_phis) blocks[vnew] = block;
   std::vector<Ref> order(consts.begin(), consts.end());
   order.insert(order.end(), kvals.begin(), kvals.end());
-  for (Ref r = 0; r < static_cast<Ref>(block_of.size()); ++r) {
-    for (Ref m : before[r]) {
-      order.push_back(m);
-      blocks[m] = block_of[r];
+  for (size_t b = 0; b < t.blocks.size(); ++b) {
+    for (Ref r = t.blocks[b].begin; r < t.blocks[b].end; ++r) {
+      for (Ref m : before[r]) {
+        order.push_back(m);
+        blocks[m] = block_of[r];
+      }
+      if (keep[r]) order.push_back(r);
+      // (A header's new PHIs follow its last PHI, in the order of their arguments.)
+      const bool last_phi = t.ins[r].op == IrOp::PHI && (r + 1 >= static_cast<Ref>(block_of.size()) ||
+                                                           t.ins[r + 1].op != IrOp::PHI || block_of[r + 1] != block_of[r]);
+      if (last_phi) {
+        for (auto [header, phi] : new_phis)
+          if (header == block_of[r]) order.push_back(phi);
+        for (auto [block, vnew] : after_phis)
+          if (block == block_of[r]) order.push_back(vnew);
+      }
     }
-    if (keep[r]) order.push_back(r);
-    // (A header's new PHIs follow its last PHI, in the order of their arguments.)
-    const bool last_phi = t.ins[r].op == IrOp::PHI && (r + 1 >= static_cast<Ref>(block_of.size()) ||
-                                                         t.ins[r + 1].op != IrOp::PHI || block_of[r + 1] != block_of[r]);
-    if (last_phi) {
-      for (auto [header, phi] : new_phis)
-        if (header == block_of[r]) order.push_back(phi);
-      for (auto [block, vnew] : after_phis)
-        if (block == block_of[r]) order.push_back(vnew);
+    for (Ref m : at_end[b]) { // (objects passed on to a join of real objects, built last)
+      order.push_back(m);
+      blocks[m] = static_cast<int32_t>(b);
     }
   }
   reorder(t, order, blocks);
