@@ -19,6 +19,7 @@
 #include "lib/lib.h"
 #include "lib/struct_format.h"
 #include "runtime/containers.h"
+#include "runtime/ops.h"
 #include "runtime/str.h"
 #include "vm/frame.h"
 
@@ -116,6 +117,39 @@ bool Recorder::record_builtin_call(uint32_t nargs) {
     return finish_call(takes_b ? b : a);
   }
   return false;
+}
+
+// lst.append(x) on an exact list (LOAD_METHOD guarded its type, and builtin
+// types' methods cannot change): the list_append helper, which runs no
+// Python code (helpers.def), instead of a generic call. So is a call of a
+// bound `lst.append` held in a variable (`w = out.append; w(x)`, as
+// generated code does), guarded to be a bound builtin whose function is
+// list.append and whose self is an exact list.
+bool Recorder::record_list_append(bool method) {
+  static const Value append = type_lookup(&types::list, intern("append")); // (builtin types are immutable)
+  const Ref slot0 = peek(3), slot1 = peek(2);
+  Ref list;
+  if (method) {
+    if (!is_const(slot0) || const_value(slot0) != append || !is_exact(concrete(2), types::list)) return false;
+    mark_fold(slot0);
+    list = slot1;
+  } else {
+    const Value callee = concrete(2);
+    if (is_const(slot1) || type_of(callee) != &types::native_function) return false;
+    const auto* bound = callee.as<NativeFunction>();
+    if (bound->fn != append.as<NativeFunction>()->fn || !is_exact(bound->self, types::list)) return false;
+    guard(IrOp::GUARD_TYPE, slot1, static_cast<int64_t>(reinterpret_cast<uintptr_t>(&types::native_function)));
+    Ref fn = emit(IrOp::LOAD, slot1, kNoRef, offsetof(NativeFunction, fn));
+    guard(IrOp::GUARD_TRUE, emit(IrOp::EQ, fn, kraw(static_cast<int64_t>(reinterpret_cast<uintptr_t>(bound->fn)))));
+    list = emit(IrOp::LOAD, slot1, kNoRef, offsetof(NativeFunction, self));
+    t_.ins[list].type = IrType::Val;
+    guard(IrOp::GUARD_TYPE, list, static_cast<int64_t>(reinterpret_cast<uintptr_t>(&types::list)));
+  }
+  Ref item = pop();
+  pop();
+  pop();
+  push(call_helper(helpers::HelperId::list_append, {list, item}));
+  return true;
 }
 
 // struct.unpack(fmt, buf) and struct.unpack_from(fmt, buf[, offset]) with a

@@ -1108,6 +1108,19 @@ void Recorder::record_compare_op(int32_t arg) {
   push(call_helper(helpers::HelperId::compare, {kint(arg), a, b}));
 }
 
+// The length of obj (concretely v, an exact str, bytes, tuple or list) as a
+// raw word, its type guarded: the object's length field, or a list's items span.
+Ref Recorder::length_of(Ref obj, Value v) {
+  guard(IrOp::GUARD_TYPE, obj, static_cast<int64_t>(reinterpret_cast<uintptr_t>(type_of(v))));
+  if (is_list(v)) {
+    Ref begin = emit(IrOp::LOAD, obj, kNoRef, offsetof(List, items));
+    Ref end = emit(IrOp::LOAD, obj, kNoRef, offsetof(List, items) + sizeof(void*));
+    return emit(IrOp::RSAR, emit(IrOp::SUB, end, begin), kNoRef, 3);
+  }
+  const size_t at = is_str(v) ? offsetof(Str, length) : is_tuple(v) ? offsetof(Tuple, size) : offsetof(Bytes, size);
+  return emit(IrOp::LOAD, obj, kNoRef, static_cast<int64_t>(at));
+}
+
 Ref Recorder::truth(Ref r, Value v) {
   switch (t_.type(r)) {
   case IrType::Bool: return r;
@@ -1126,16 +1139,8 @@ Ref Recorder::truth(Ref r, Value v) {
   // A str, bytes, tuple or list of its exact type is true when not empty: its
   // length field (a list: its items' span), guarded by the type.
   if (!is_const(r) && (is_exact(v, types::str) || is_exact(v, types::bytes) || is_exact(v, types::tuple) ||
-                       is_exact(v, types::list))) {
-    guard(IrOp::GUARD_TYPE, r, static_cast<int64_t>(reinterpret_cast<uintptr_t>(type_of(v))));
-    if (is_list(v)) {
-      Ref begin = emit(IrOp::LOAD, r, kNoRef, offsetof(List, items));
-      Ref end = emit(IrOp::LOAD, r, kNoRef, offsetof(List, items) + sizeof(void*));
-      return emit(IrOp::NE, end, begin);
-    }
-    const size_t at = is_str(v) ? offsetof(Str, length) : is_tuple(v) ? offsetof(Tuple, size) : offsetof(Bytes, size);
-    return emit(IrOp::NE, emit(IrOp::LOAD, r, kNoRef, static_cast<int64_t>(at)), kraw(0));
-  }
+                       is_exact(v, types::list)))
+    return emit(IrOp::NE, length_of(r, v), kraw(0));
   Ref t = call_helper(helpers::HelperId::truthy, {r});
   return emit(IrOp::UNBOX_BOOL, t);
 }
@@ -1245,40 +1250,7 @@ void Recorder::record_call(uint32_t nargs, Ref kwnames) {
   bool method = !(is_const(slot0_ref) && const_value(slot0_ref).is_empty());
   // Builtins with known effects become IR (record_builtins.cpp), and abs() of a float.
   if (kwnames == kNoRef && !method && record_builtin_call(nargs)) return;
-  // lst.append(x) on an exact list (LOAD_METHOD guarded its type, and
-  // builtin types' methods cannot change): the list_append helper, which
-  // runs no Python code (helpers.def), instead of a generic call. So is a
-  // call of a bound `lst.append` held in a variable (`w = out.append;
-  // w(x)`, as generated code does): guarded to be a bound builtin whose
-  // function is list.append and whose self is an exact list.
-  const Value append = type_lookup(&types::list, intern("append"));
-  if (kwnames == kNoRef && method && nargs == 1 && is_const(slot0_ref) && is_exact(concrete(2), types::list) &&
-      const_value(slot0_ref) == append) {
-    mark_fold(slot0_ref);
-    Ref item = pop(), list = pop();
-    pop();
-    push(call_helper(helpers::HelperId::list_append, {list, item}));
-    return;
-  }
-  if (kwnames == kNoRef && !method && nargs == 1 && is_kind(concrete(2), Kind::NativeFunction) &&
-      is_kind(append, Kind::NativeFunction)) {
-    const auto* bound = concrete(2).as<NativeFunction>();
-    if (type_of(concrete(2)) == &types::native_function && bound->fn == append.as<NativeFunction>()->fn &&
-        is_exact(bound->self, types::list) && !is_const(slot1_ref)) {
-      guard(IrOp::GUARD_TYPE, slot1_ref, static_cast<int64_t>(reinterpret_cast<uintptr_t>(&types::native_function)));
-      Ref fn = emit(IrOp::LOAD, slot1_ref, kNoRef, offsetof(NativeFunction, fn));
-      guard(IrOp::GUARD_TRUE,
-            emit(IrOp::EQ, fn, kraw(static_cast<int64_t>(reinterpret_cast<uintptr_t>(append.as<NativeFunction>()->fn)))));
-      Ref self = emit(IrOp::LOAD, slot1_ref, kNoRef, offsetof(NativeFunction, self));
-      t_.ins[self].type = IrType::Val;
-      guard(IrOp::GUARD_TYPE, self, static_cast<int64_t>(reinterpret_cast<uintptr_t>(&types::list)));
-      Ref item = pop();
-      pop();
-      pop();
-      push(call_helper(helpers::HelperId::list_append, {self, item}));
-      return;
-    }
-  }
+  if (kwnames == kNoRef && nargs == 1 && record_list_append(method)) return;
   if (kwnames == kNoRef && !method && nargs == 1 && is_const(slot1_ref)) {
     mark_fold(slot1_ref);
     Value callable = const_value(slot1_ref);
@@ -1295,18 +1267,7 @@ void Recorder::record_call(uint32_t nargs, Ref kwnames) {
     }
     // len() of a list, tuple or str reads the length field (no call).
     if (name == "len" && (is_exact(arg, types::list) || is_exact(arg, types::tuple) || is_exact(arg, types::str))) {
-      Ref obj = peek(1);
-      Type* t = type_of(arg);
-      guard(IrOp::GUARD_TYPE, obj, static_cast<int64_t>(reinterpret_cast<uintptr_t>(t)));
-      Ref n;
-      if (is_list(arg)) {
-        Ref begin = emit(IrOp::LOAD, obj, kNoRef, offsetof(List, items));
-        Ref end = emit(IrOp::LOAD, obj, kNoRef, offsetof(List, items) + sizeof(void*));
-        n = emit(IrOp::RSAR, emit(IrOp::SUB, end, begin), kNoRef, 3);
-      } else {
-        n = emit(IrOp::LOAD, obj, kNoRef, is_tuple(arg) ? offsetof(Tuple, size) : offsetof(Str, length));
-      }
-      Ref value = guard(IrOp::RAW2INT, n);
+      Ref value = guard(IrOp::RAW2INT, length_of(peek(1), arg));
       pop();
       pop();
       pop();

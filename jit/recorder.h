@@ -176,6 +176,7 @@ private:
   // the frames around it are rebuilt from the exit's snapshot.
   void enter_exit_frames(const ExitInfo* e);
   Ref truth(Ref r, Value v);
+  Ref length_of(Ref obj, Value v); // an exact str, bytes, tuple or list: its length (raw), type guarded
 
   // --- attributes, global stores and known builtins (record_attr.cpp, record_builtins.cpp)
   void record_load_attr(int32_t name_index, bool may_inline = true);
@@ -184,6 +185,7 @@ private:
   void record_store_global(int32_t name_index);
   bool record_builtin_call(uint32_t nargs);            // true when the call was recorded as IR
   Ref record_struct_unpack(uint32_t nargs, bool from); // its result tuple, or kNoRef
+  bool record_list_append(bool method);                // a call of list.append, recorded as its helper
   bool guard_instance(Ref obj, Value v);    // false: no attribute store at a fixed offset
   Ref load_slots(Ref obj, int64_t off);     // the slot array of obj's attribute store at `off`
   void guard_class_epoch();
